@@ -1,0 +1,17 @@
+/** Settings shared by the unit/end-to-end tier (jest.config.js) and the conformance tier. */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  resolver: '<rootDir>/scripts/jest-resolver.cjs',
+  transform: {
+    '^.+\\.(t|j|mj)sx?$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+    ],
+  },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@actions|@octokit|universal-user-agent|before-after-hook|fast-content-type-parse|json-with-bigint)/)',
+  ],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};

@@ -1,0 +1,38 @@
+/** One AWS call as the simulator saw it, in the shape `GET /_sim/calls` returns. */
+export interface CallRecord {
+  /** ISO time on the simulator clock. */
+  time: string;
+  /** Real epoch milliseconds, for benchmarks that measure latency. */
+  realTime: number;
+  service: string;
+  action: string;
+  status: number;
+  errorCode?: string;
+  account?: string;
+  region?: string;
+  requestId: string;
+}
+
+const MAX_CALLS = 50_000;
+
+export class CallLog {
+  private records: CallRecord[] = [];
+
+  add(record: CallRecord): void {
+    this.records.push(record);
+    if (this.records.length > MAX_CALLS) this.records.splice(0, this.records.length - MAX_CALLS);
+  }
+
+  list(filter: { service?: string; action?: string; since?: number } = {}): CallRecord[] {
+    return this.records.filter(
+      (r) =>
+        (filter.service === undefined || r.service === filter.service) &&
+        (filter.action === undefined || r.action === filter.action) &&
+        (filter.since === undefined || r.realTime >= filter.since),
+    );
+  }
+
+  clear(): void {
+    this.records = [];
+  }
+}

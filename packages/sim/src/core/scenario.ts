@@ -1,0 +1,147 @@
+import { AwsError } from './errors';
+import { globMatch } from './glob';
+
+/** What a task started from a matching image or command does. */
+export interface TaskBehaviour {
+  /** The essential container exits with this code `afterSeconds` after it started running. */
+  exitCode?: number;
+  afterSeconds?: number;
+  /** Lines the container writes to its log (awslogs) once it runs. */
+  logs?: string[];
+  /** `fail`: the container's health check never passes. */
+  healthCheck?: 'pass' | 'fail';
+  /** Seconds spent in PENDING (pulling, starting) before RUNNING. */
+  startSeconds?: number;
+  /** The task never runs: it stops with this reason (e.g. a CannotPullContainerError message). */
+  failToStart?: string;
+}
+
+/** What happens to a matching AWS call. Probabilities are 0..1. */
+export interface FaultSpec {
+  throttle?: number;
+  error5xx?: number;
+  latencyMs?: number;
+  drop?: number;
+}
+
+/** Scan findings ECR reports for a matching image (DescribeImageScanFindings). */
+export interface ScanBehaviour {
+  findings?: { name: string; severity: string; description?: string; uri?: string }[];
+  /** Seconds after the push until the scan is COMPLETE. */
+  afterSeconds?: number;
+}
+
+/** What a task's HTTP front answers for a matching image (used by the smoke-test tier). */
+export interface HttpBehaviour {
+  status?: number;
+  body?: string;
+  latencyMs?: number;
+  paths?: Record<string, { status?: number; body?: string; latencyMs?: number }>;
+}
+
+export interface ScenarioRule {
+  /** Glob over the full image reference, `uri:tag` or `uri@sha256:…`. */
+  image?: string;
+  /** Glob over the container command joined with spaces. */
+  command?: string;
+  /** Glob over `service:Action`, e.g. `ecs:UpdateService` or `ecr:*`. */
+  api?: string;
+  task?: TaskBehaviour;
+  fault?: FaultSpec;
+  scan?: ScanBehaviour;
+  http?: HttpBehaviour;
+}
+
+const RULE_KEYS = new Set(['image', 'command', 'api', 'task', 'fault', 'scan', 'http']);
+
+export function validateRules(rules: unknown): ScenarioRule[] {
+  if (!Array.isArray(rules)) throw new AwsError('ValidationException', 'rules must be an array');
+  return rules.map((rule, i) => {
+    if (typeof rule !== 'object' || rule === null) {
+      throw new AwsError('ValidationException', `rules[${i}] must be an object`);
+    }
+    for (const key of Object.keys(rule)) {
+      if (!RULE_KEYS.has(key)) throw new AwsError('ValidationException', `rules[${i}] has an unknown key "${key}"`);
+    }
+    const r = rule as ScenarioRule;
+    if (r.image === undefined && r.command === undefined && r.api === undefined) {
+      throw new AwsError('ValidationException', `rules[${i}] must match on image, command or api`);
+    }
+    return r;
+  });
+}
+
+/** A small seedable PRNG (mulberry32) so fault injection can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class Scenario {
+  private rules: ScenarioRule[] = [];
+  random: () => number = Math.random;
+
+  add(rules: ScenarioRule[]): void {
+    this.rules.push(...rules);
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  list(): ScenarioRule[] {
+    return [...this.rules];
+  }
+
+  /** The merged behaviour of every rule matching one of the container's image refs or its command. */
+  taskBehaviour(imageRefs: string[], command: string | undefined): TaskBehaviour {
+    const out: TaskBehaviour = {};
+    for (const rule of this.rules) {
+      if (!rule.task || !this.matchesContainer(rule, imageRefs, command)) continue;
+      Object.assign(out, rule.task);
+    }
+    return out;
+  }
+
+  scanBehaviour(imageRefs: string[]): ScanBehaviour {
+    const out: ScanBehaviour = {};
+    for (const rule of this.rules) {
+      if (rule.scan && rule.image !== undefined && imageRefs.some((ref) => globMatch(rule.image!, ref))) {
+        Object.assign(out, rule.scan);
+      }
+    }
+    return out;
+  }
+
+  httpBehaviour(imageRefs: string[]): HttpBehaviour {
+    const out: HttpBehaviour = {};
+    for (const rule of this.rules) {
+      if (rule.http && rule.image !== undefined && imageRefs.some((ref) => globMatch(rule.image!, ref))) {
+        Object.assign(out, rule.http);
+      }
+    }
+    return out;
+  }
+
+  fault(service: string, action: string): FaultSpec {
+    const out: FaultSpec = {};
+    const name = `${service}:${action}`;
+    for (const rule of this.rules) {
+      if (rule.fault && rule.api !== undefined && globMatch(rule.api, name)) Object.assign(out, rule.fault);
+    }
+    return out;
+  }
+
+  private matchesContainer(rule: ScenarioRule, imageRefs: string[], command: string | undefined): boolean {
+    if (rule.api !== undefined) return false;
+    if (rule.image !== undefined && !imageRefs.some((ref) => globMatch(rule.image!, ref))) return false;
+    if (rule.command !== undefined && (command === undefined || !globMatch(rule.command, command))) return false;
+    return true;
+  }
+}

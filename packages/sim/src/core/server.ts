@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AwsError } from './errors';
+import { DEFAULT_REGION, parseSigV4, type Principal } from './identity';
+import { validateRules } from './scenario';
+import type { AwsService, Simulator } from './simulator';
+import { parseQueryInput, queryError, queryResponse, toAwsJson } from './wire';
+
+const MAX_JSON_BODY = 16 * 1024 * 1024;
+
+export async function readBody(req: IncomingMessage, limit = Number.POSITIVE_INFINITY): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limit) throw new AwsError('ValidationException', `request body over ${limit} bytes`, 413);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+interface ResolvedCall {
+  service: AwsService;
+  action: string;
+  input: Record<string, unknown>;
+}
+
+function resolveJsonCall(sim: Simulator, target: string, body: Buffer): ResolvedCall {
+  const dot = target.lastIndexOf('.');
+  const prefix = target.slice(0, dot);
+  const action = target.slice(dot + 1);
+  const service = [...sim.services.values()].find((s) => s.protocol === 'json' && s.targetPrefix === prefix);
+  if (!service) throw new AwsError('UnknownOperationException', `no service answers X-Amz-Target ${target}`, 400);
+  let input: Record<string, unknown> = {};
+  if (body.length > 0) {
+    try {
+      input = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      throw new AwsError('SerializationException', 'the request body is not valid JSON');
+    }
+  }
+  return { service, action, input };
+}
+
+function resolveQueryCall(sim: Simulator, body: Buffer, signingService: string | undefined): ResolvedCall {
+  const params = new URLSearchParams(body.toString('utf8'));
+  const action = params.get('Action');
+  if (!action) throw new AwsError('MissingAction', 'the request names no Action');
+  const candidates = [...sim.services.values()].filter((s) => s.protocol === 'query');
+  const service =
+    candidates.find((s) => s.name === signingService) ?? candidates.find((s) => action in s.actions);
+  if (!service) throw new AwsError('InvalidAction', `no service answers Action=${action}`);
+  return { service, action, input: parseQueryInput(params) };
+}
+
+async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = randomUUID();
+  const body = await readBody(req, MAX_JSON_BODY);
+  const target = req.headers['x-amz-target'];
+  const sig = parseSigV4(req.headers.authorization);
+  let call: ResolvedCall | undefined;
+  let status = 200;
+  let errorCode: string | undefined;
+  let principal: Principal | undefined;
+  const now = sim.clock.now();
+  const region = sig?.region ?? DEFAULT_REGION;
+
+  const reply = (code: number, payload: string, contentType: string): void => {
+    res.writeHead(code, {
+      'content-type': contentType,
+      'content-length': Buffer.byteLength(payload),
+      'x-amzn-requestid': requestId,
+      date: new Date(sim.clock.now()).toUTCString(),
+    });
+    res.end(payload);
+  };
+
+  try {
+    call =
+      typeof target === 'string' ? resolveJsonCall(sim, target, body) : resolveQueryCall(sim, body, sig?.service);
+    const { service, action } = call;
+
+    const fault = sim.scenario.fault(service.name, action);
+    if (fault.latencyMs) await sleep(fault.latencyMs);
+    if (fault.drop && sim.scenario.random() < fault.drop) {
+      status = 0;
+      errorCode = 'ConnectionDropped';
+      req.socket.destroy();
+      return;
+    }
+    if (fault.throttle && sim.scenario.random() < fault.throttle) {
+      throw new AwsError(service.protocol === 'query' ? 'Throttling' : 'ThrottlingException', 'Rate exceeded', 400);
+    }
+    if (fault.error5xx && sim.scenario.random() < fault.error5xx) {
+      throw new AwsError(
+        service.protocol === 'query' ? 'ServiceUnavailable' : 'ServiceUnavailableException',
+        'Service is temporarily unavailable',
+        503,
+      );
+    }
+    if (!(service.unsignedActions ?? []).includes(action)) {
+      if (!sig) {
+        throw new AwsError(
+          service.protocol === 'query' ? 'MissingAuthenticationToken' : 'MissingAuthenticationTokenException',
+          'Request is missing Authentication Token',
+          403,
+        );
+      }
+      const token = req.headers['x-amz-security-token'];
+      principal = sim.credentials.resolve(sig.accessKeyId, typeof token === 'string' ? token : undefined, now, service.name);
+    }
+    const handler = service.actions[action];
+    if (!handler) {
+      throw service.protocol === 'query'
+        ? new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`)
+        : new AwsError('UnknownOperationException', `The operation ${action} is not supported by the simulator.`);
+    }
+    sim.advance();
+    const result = await handler(
+      {
+        sim,
+        service: service.name,
+        action,
+        account: principal?.account ?? '',
+        region,
+        principal,
+        requestId,
+        now: sim.clock.now(),
+      },
+      call.input,
+    );
+    sim.advance();
+    if (service.protocol === 'json') {
+      reply(200, toAwsJson(result ?? {}), `application/x-amz-json-${service.jsonVersion ?? '1.1'}`);
+    } else {
+      reply(200, queryResponse(action, service.xmlNamespace ?? '', result, requestId), 'text/xml');
+    }
+  } catch (err) {
+    const e =
+      err instanceof AwsError
+        ? err
+        : new AwsError('InternalFailure', `simulator error: ${(err as Error).message}`, 500);
+    if (!(err instanceof AwsError)) console.error(err);
+    status = e.status;
+    errorCode = e.code;
+    if (call?.service.protocol === 'query' || (call === undefined && typeof target !== 'string')) {
+      reply(e.status, queryError(call?.service.xmlNamespace ?? '', e.type, e.code, e.message, requestId), 'text/xml');
+    } else {
+      res.setHeader('x-amzn-errortype', e.code);
+      reply(e.status, JSON.stringify({ __type: e.code, message: e.message }), 'application/x-amz-json-1.1');
+    }
+  } finally {
+    sim.calls.add({
+      time: new Date(now).toISOString(),
+      realTime: Date.now(),
+      service: call?.service.name ?? sig?.service ?? 'unknown',
+      action: call?.action ?? 'unknown',
+      status,
+      ...(errorCode !== undefined ? { errorCode } : {}),
+      ...(principal ? { account: principal.account } : {}),
+      region,
+      requestId,
+    });
+  }
+}
+
+async function handleControl(sim: Simulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const path = url.pathname.replace(/\/+$/, '');
+  const method = req.method ?? 'GET';
+  const json = async (): Promise<unknown> => {
+    const body = await readBody(req, MAX_JSON_BODY);
+    if (body.length === 0) return {};
+    try {
+      return JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new AwsError('ValidationException', 'the body is not valid JSON');
+    }
+  };
+  const route = `${method} ${path}`;
+  switch (route) {
+    case 'GET /_sim/health':
+      return sendJson(res, 200, {
+        status: 'ok',
+        url: sim.url,
+        timeScale: sim.clock.timeScale,
+        now: new Date(sim.clock.now()).toISOString(),
+      });
+    case 'GET /_sim/state':
+      sim.advance();
+      return sendJson(res, 200, sim.snapshot());
+    case 'POST /_sim/reset':
+      sim.reset();
+      return sendJson(res, 200, { reset: true });
+    case 'POST /_sim/seed':
+      sim.seed(await json());
+      return sendJson(res, 200, { seeded: true });
+    case 'GET /_sim/scenario':
+      return sendJson(res, 200, { rules: sim.scenario.list() });
+    case 'POST /_sim/scenario': {
+      const body = (await json()) as { rules?: unknown };
+      const rules = validateRules(body.rules);
+      sim.scenario.add(rules);
+      return sendJson(res, 200, { added: rules.length, rules: sim.scenario.list() });
+    }
+    case 'DELETE /_sim/scenario':
+      sim.scenario.clear();
+      return sendJson(res, 200, { rules: [] });
+    case 'GET /_sim/calls': {
+      const since = url.searchParams.get('since');
+      return sendJson(
+        res,
+        200,
+        sim.calls.list({
+          ...(url.searchParams.get('service') ? { service: url.searchParams.get('service')! } : {}),
+          ...(url.searchParams.get('action') ? { action: url.searchParams.get('action')! } : {}),
+          ...(since ? { since: Number(since) } : {}),
+        }),
+      );
+    }
+    case 'DELETE /_sim/calls':
+      sim.calls.clear();
+      return sendJson(res, 200, []);
+    case 'GET /_sim/clock':
+      return sendJson(res, 200, { now: new Date(sim.clock.now()).toISOString(), timeScale: sim.clock.timeScale });
+    case 'POST /_sim/clock': {
+      const body = (await json()) as { timeScale?: number; advanceSeconds?: number };
+      if (body.timeScale !== undefined) sim.clock.setTimeScale(Number(body.timeScale));
+      if (body.advanceSeconds !== undefined) sim.clock.advance(Number(body.advanceSeconds) * 1000);
+      sim.advance();
+      return sendJson(res, 200, { now: new Date(sim.clock.now()).toISOString(), timeScale: sim.clock.timeScale });
+    }
+    default:
+      return sendJson(res, 404, { error: `no control route ${route}` });
+  }
+}
+
+export async function handleRequest(sim: Simulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  try {
+    const route = sim.routes
+      .filter((r) => url.pathname === r.prefix || url.pathname.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`))
+      .sort((a, b) => b.prefix.length - a.prefix.length)[0];
+    if (route) {
+      sim.advance();
+      await route.handle(req, res, url);
+      return;
+    }
+    if (url.pathname.startsWith('/_sim/')) {
+      await handleControl(sim, req, res, url);
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/') {
+      await handleAws(sim, req, res);
+      return;
+    }
+    sendJson(res, 404, { error: `nothing is served at ${req.method} ${url.pathname}` });
+  } catch (err) {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (err instanceof AwsError) sendJson(res, err.status, { error: err.code, message: err.message });
+    else {
+      console.error(err);
+      sendJson(res, 500, { error: 'InternalFailure', message: (err as Error).message });
+    }
+  }
+}
+
+export async function listen(sim: Simulator, port = 0, host = '127.0.0.1'): Promise<Server> {
+  const server = createServer((req, res) => {
+    void handleRequest(sim, req, res);
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  sim.url = `http://${host}:${bound}`;
+  return server;
+}

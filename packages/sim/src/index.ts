@@ -1,0 +1,46 @@
+import type { Server } from 'node:http';
+import { listen } from './core/server';
+import { Simulator, type SimulatorOptions } from './core/simulator';
+import { modules } from './modules';
+
+export { Simulator } from './core/simulator';
+export type { AwsService, CallContext, HttpRoute, SimModule } from './core/simulator';
+export type { CallRecord } from './core/calls';
+export type { ScenarioRule, TaskBehaviour, FaultSpec } from './core/scenario';
+export { AwsError } from './core/errors';
+export { DEFAULT_ACCOUNT, DEFAULT_REGION } from './core/identity';
+
+export interface StartOptions extends SimulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** A seed document, as `POST /_sim/seed` takes. */
+  seed?: unknown;
+}
+
+export interface RunningSimulator {
+  url: string;
+  sim: Simulator;
+  close(): Promise<void>;
+}
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const sim = new Simulator(options);
+  for (const mod of modules) mod.install(sim);
+  return sim;
+}
+
+export async function startSimulator(options: StartOptions = {}): Promise<RunningSimulator> {
+  const sim = createSimulator(options);
+  const server: Server = await listen(sim, options.port ?? 0, options.host ?? '127.0.0.1');
+  if (options.seed !== undefined) sim.seed(options.seed);
+  return {
+    url: sim.url,
+    sim,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
