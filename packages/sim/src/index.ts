@@ -9,6 +9,7 @@ export type { CallRecord } from './core/calls';
 export type { ScenarioRule, TaskBehaviour, FaultSpec } from './core/scenario';
 export { AwsError } from './core/errors';
 export { DEFAULT_ACCOUNT, DEFAULT_REGION } from './core/identity';
+export { pushImage, type PushImageOptions, type PushedImage } from './ecr/push-image';
 
 export interface StartOptions extends SimulatorOptions {
   /** 0 (the default) picks a free port. */

@@ -57,13 +57,22 @@ export class CredentialStore {
     if (!creds || (creds.sessionToken !== sessionToken && sessionToken !== undefined)) {
       throw service === 'sts'
         ? new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403)
-        : new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+        : new AwsError(
+            'UnrecognizedClientException',
+            'The security token included in the request is invalid.',
+          );
     }
     if (sessionToken === undefined) {
-      throw new AwsError('IncompleteSignature', 'Temporary credentials require a session token (X-Amz-Security-Token).');
+      throw new AwsError(
+        'IncompleteSignature',
+        'Temporary credentials require a session token (X-Amz-Security-Token).',
+      );
     }
     if (now >= creds.expiration) {
-      throw new AwsError('ExpiredTokenException', 'The security token included in the request is expired', 400);
+      // awsQuery STS answers `ExpiredToken` (403); the awsJson services `ExpiredTokenException` (400).
+      throw service === 'sts'
+        ? new AwsError('ExpiredToken', 'The security token included in the request is expired', 403)
+        : new AwsError('ExpiredTokenException', 'The security token included in the request is expired', 400);
     }
     return creds.principal;
   }
@@ -78,9 +87,9 @@ export class CredentialStore {
 }
 
 /** The access key, region and signing service of a SigV4 `Authorization` header. */
-export function parseSigV4(header: string | undefined):
-  | { accessKeyId: string; date: string; region: string; service: string }
-  | undefined {
+export function parseSigV4(
+  header: string | undefined,
+): { accessKeyId: string; date: string; region: string; service: string } | undefined {
   if (!header) return undefined;
   const m = /Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/.exec(header);
   if (!m) return undefined;

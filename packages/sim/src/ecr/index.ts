@@ -1,8 +1,26 @@
 import type { SimModule } from '../core/simulator';
+import { imageActions } from './api-images';
+import { layerActions } from './api-layers';
+import { repositoryActions } from './api-repositories';
+import { scanActions } from './api-scan';
+import { registryRoute } from './registry';
+import { seedRepositories } from './seed';
 
+/** ECR: the awsJson1_1 API and, on the same port, the OCI distribution registry it stands behind. */
 export const ecrModule: SimModule = {
   name: 'ecr',
-  install() {
-    // filled in by the ecr module's implementation
+  install(sim) {
+    sim.addService({
+      name: 'ecr',
+      protocol: 'json',
+      targetPrefix: 'AmazonEC2ContainerRegistry_V20150921',
+      jsonVersion: '1.1',
+      actions: { ...repositoryActions, ...imageActions, ...layerActions, ...scanActions },
+    });
+    sim.addRoute(registryRoute(sim));
+    sim.onSeed('repositories', seedRepositories);
   },
 };
+
+export { lookupImage, type EcrImage, type ImageLookup } from './lookup';
+export { pushImage, type PushImageOptions, type PushedImage } from './push-image';

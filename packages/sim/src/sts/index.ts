@@ -1,8 +1,33 @@
 import type { SimModule } from '../core/simulator';
+import { assumeRole, getCallerIdentity } from './assume-role';
+import { addOidcProvider, addRole, seedList } from './roles';
+import { assumeRoleWithWebIdentity } from './web-identity';
 
+export { addOidcProvider, addRole, findRole, listRoles, type OidcProvider, type Role } from './roles';
+
+/**
+ * STS over awsQuery, with the IAM roles (and OIDC providers) it assumes. Seed keys: `oidcProviders` and
+ * `roles` (see addOidcProvider and addRole for their shapes).
+ */
 export const stsModule: SimModule = {
   name: 'sts',
-  install() {
-    // filled in by the sts module's implementation
+  install(sim) {
+    sim.addService({
+      name: 'sts',
+      protocol: 'query',
+      xmlNamespace: 'https://sts.amazonaws.com/doc/2011-06-15/',
+      unsignedActions: ['AssumeRoleWithWebIdentity'],
+      actions: {
+        AssumeRole: assumeRole,
+        AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
+        GetCallerIdentity: getCallerIdentity,
+      },
+    });
+    sim.onSeed('oidcProviders', (data) => {
+      for (const spec of seedList(data, 'oidcProviders')) addOidcProvider(sim, spec);
+    });
+    sim.onSeed('roles', (data) => {
+      for (const spec of seedList(data, 'roles')) addRole(sim, spec);
+    });
   },
 };

@@ -1,0 +1,48 @@
+import { AwsError } from '../core/errors';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
+import type { Simulator } from '../core/simulator';
+import { createRepository, validateMutability } from './api-repositories';
+import { findRepository } from './store';
+
+/** One entry of the seed document's `repositories` list. */
+export interface RepositorySeed {
+  name: string;
+  account?: string;
+  region?: string;
+  imageTagMutability?: string;
+  /** Wildcard tag filters for the `*_WITH_EXCLUSION` mutabilities: strings or `{filterType, filter}` objects. */
+  exclusions?: (string | { filterType: string; filter: string })[];
+  scanOnPush?: boolean;
+}
+
+export function seedRepositories(data: unknown, sim: Simulator): void {
+  if (!Array.isArray(data)) throw new AwsError('ValidationException', 'seed "repositories" must be an array');
+  data.forEach((entry: unknown, i) => {
+    if (typeof entry !== 'object' || entry === null || typeof (entry as RepositorySeed).name !== 'string') {
+      throw new AwsError('ValidationException', `seed repositories[${i}] needs a "name"`);
+    }
+    const seed = entry as RepositorySeed;
+    const account = seed.account ?? DEFAULT_ACCOUNT;
+    const region = seed.region ?? DEFAULT_REGION;
+    const filters = seed.exclusions?.map((f) =>
+      typeof f === 'string' ? { filterType: 'WILDCARD', filter: f } : f,
+    );
+    const { mutability, exclusions } = validateMutability(seed.imageTagMutability, filters);
+    const existing = findRepository(sim, account, region, seed.name);
+    if (existing) {
+      // Seeding twice updates the settings rather than failing, so a seed file can be re-applied.
+      existing.mutability = mutability;
+      existing.exclusions = exclusions;
+      existing.scanOnPush = seed.scanOnPush ?? existing.scanOnPush;
+      return;
+    }
+    createRepository(sim, {
+      account,
+      region,
+      name: seed.name,
+      mutability,
+      exclusions,
+      scanOnPush: seed.scanOnPush ?? false,
+    });
+  });
+}

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { AwsError } from '../core/errors';
+import { globMatch } from '../core/glob';
+import type { Simulator } from '../core/simulator';
+
+export type TagMutability = 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION';
+export const TAG_MUTABILITIES: readonly TagMutability[] = [
+  'MUTABLE',
+  'IMMUTABLE',
+  'IMMUTABLE_WITH_EXCLUSION',
+  'MUTABLE_WITH_EXCLUSION',
+];
+
+export interface ExclusionFilter {
+  filterType: 'WILDCARD';
+  filter: string;
+}
+
+/** One manifest stored in a repository: its exact bytes, as pushed, and what ECR reports about it. */
+export interface StoredImage {
+  digest: string;
+  manifest: Buffer;
+  mediaType: string;
+  /** The config blob's media type (ECR's `artifactMediaType`); undefined for an index. */
+  artifactMediaType: string | undefined;
+  sizeInBytes: number;
+  pushedAt: number;
+  /** When a scan started (scan on push, or StartImageScan); undefined when never scanned. */
+  scanStartedAt: number | undefined;
+}
+
+export interface Repository {
+  account: string;
+  region: string;
+  name: string;
+  createdAt: number;
+  mutability: TagMutability;
+  exclusions: ExclusionFilter[];
+  scanOnPush: boolean;
+  resourceTags: { Key: string; Value: string }[];
+  /** Digests of the blobs this repository holds; the bytes live in the shared content store. */
+  blobs: Set<string>;
+  images: Map<string, StoredImage>;
+  /** tag → manifest digest */
+  tags: Map<string, string>;
+}
+
+/** An upload session of the registry API (`POST /v2/<name>/blobs/uploads/`). */
+export interface UploadSession {
+  id: string;
+  repoKey: string;
+  chunks: Buffer[];
+  size: number;
+}
+
+export interface RegistryToken {
+  account: string;
+  region: string;
+  expiresAt: number;
+}
+
+export interface EcrState {
+  /** Content-addressed blob bytes, shared by every repository that holds the digest. */
+  blobs: Map<string, Buffer>;
+  /** Keyed by `account/region/name`. */
+  repositories: Map<string, Repository>;
+  uploads: Map<string, UploadSession>;
+  /** Registry passwords handed out by GetAuthorizationToken, keyed by their sha256. */
+  tokens: Map<string, RegistryToken>;
+  /** GetDownloadUrlForLayer URLs, keyed by the sha256 of their signature. */
+  downloads: Map<string, { repoKey: string; digest: string; expiresAt: number }>;
+}
+
+export function ecrState(sim: Simulator): EcrState {
+  return sim.store<EcrState>('ecr', () => ({
+    blobs: new Map(),
+    repositories: new Map(),
+    uploads: new Map(),
+    tokens: new Map(),
+    downloads: new Map(),
+  }));
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+export const repoKey = (account: string, region: string, name: string): string =>
+  `${account}/${region}/${name}`;
+
+export function repositoryUri(sim: Simulator, repo: Repository): string {
+  return `${sim.host}/${repoKey(repo.account, repo.region, repo.name)}`;
+}
+
+export function repositoryArn(repo: Repository): string {
+  return `arn:aws:ecr:${repo.region}:${repo.account}:repository/${repo.name}`;
+}
+
+export function findRepository(
+  sim: Simulator,
+  account: string,
+  region: string,
+  name: string,
+): Repository | undefined {
+  return ecrState(sim).repositories.get(repoKey(account, region, name));
+}
+
+export function repositoryNotFound(account: string, name: string): AwsError {
+  return new AwsError(
+    'RepositoryNotFoundException',
+    `The repository with name '${name}' does not exist in the registry with id '${account}'`,
+  );
+}
+
+export function requireRepository(sim: Simulator, account: string, region: string, name: string): Repository {
+  const repo = findRepository(sim, account, region, name);
+  if (!repo) throw repositoryNotFound(account, name);
+  return repo;
+}
+
+/** Whether a tag, once set, may not be moved to another image (tag mutability and its exclusion filters). */
+export function isTagImmutable(repo: Repository, tag: string): boolean {
+  const excluded = repo.exclusions.some((f) => globMatch(f.filter, tag));
+  switch (repo.mutability) {
+    case 'MUTABLE':
+      return false;
+    case 'IMMUTABLE':
+      return true;
+    case 'IMMUTABLE_WITH_EXCLUSION':
+      return !excluded;
+    case 'MUTABLE_WITH_EXCLUSION':
+      return excluded;
+  }
+}
+
+export function tagsOf(repo: Repository, digest: string): string[] {
+  return [...repo.tags].filter(([, d]) => d === digest).map(([t]) => t);
+}
+
+/** Every reference a scenario rule's `image` glob may match for this image: `uri:tag` and `uri@digest`. */
+export function imageRefs(sim: Simulator, repo: Repository, digest: string): string[] {
+  const uri = repositoryUri(sim, repo);
+  return [...tagsOf(repo, digest).map((t) => `${uri}:${t}`), `${uri}@${digest}`];
+}
+
+/** Drops blob bytes no repository holds any more. */
+export function collectGarbage(state: EcrState): void {
+  const live = new Set<string>();
+  for (const repo of state.repositories.values()) for (const d of repo.blobs) live.add(d);
+  for (const digest of state.blobs.keys()) if (!live.has(digest)) state.blobs.delete(digest);
+}
+
+/** Removes an image and every tag pointing at it. */
+export function deleteImage(repo: Repository, digest: string): void {
+  repo.images.delete(digest);
+  for (const [tag, d] of repo.tags) if (d === digest) repo.tags.delete(tag);
+}

@@ -1,0 +1,27 @@
+import type { CallContext } from '../core/simulator';
+import type { Role } from './roles';
+
+/** Issues temporary credentials for a role session and returns the Credentials + AssumedRoleUser members. */
+export function startRoleSession(
+  ctx: CallContext,
+  role: Role,
+  sessionName: string,
+  durationSeconds: number,
+): { Credentials: Record<string, unknown>; AssumedRoleUser: { AssumedRoleId: string; Arn: string } } {
+  const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`;
+  const assumedRoleId = `${role.roleId}:${sessionName}`;
+  const creds = ctx.sim.credentials.issue(
+    { account: role.account, arn, userId: assumedRoleId, roleArn: role.arn, sessionName },
+    durationSeconds,
+    ctx.now,
+  );
+  return {
+    Credentials: {
+      AccessKeyId: creds.accessKeyId,
+      SecretAccessKey: creds.secretAccessKey,
+      SessionToken: creds.sessionToken,
+      Expiration: new Date(creds.expiration),
+    },
+    AssumedRoleUser: { AssumedRoleId: assumedRoleId, Arn: arn },
+  };
+}
