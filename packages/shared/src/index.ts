@@ -1,0 +1,58 @@
+/**
+ * @ecs-delivery/shared — what every ecs-delivery action needs: inputs, errors and the top-level runner,
+ * AWS clients and auth, the poller, job summaries and annotations.
+ */
+export { VERSION, USER_AGENT } from './version';
+
+export { ConfigurationError } from './errors/configuration-error';
+export { AwsOperationError, awsErrorCode, callAws, fromAwsError } from './errors/aws-operation-error';
+
+export {
+  getBooleanInput,
+  getDurationInput,
+  getEnumInput,
+  getIntegerInput,
+  getKeyValueInput,
+  getListInput,
+  getOptionalInput,
+  getRequiredInput,
+  type DurationInputOptions,
+  type InputOptions,
+  type InputValue,
+  type IntegerInputOptions,
+} from './inputs/get-input';
+export { DURATION_FORM, formatDuration, parseDuration } from './inputs/duration';
+export { parseKeyValues, parseList } from './inputs/parse-list';
+
+export { runAction, reportFailure, type ActionContext } from './runner/run-action';
+export { describeError, errorStack, type ErrorReport } from './runner/describe-error';
+export { maskSecret } from './runner/mask';
+
+export {
+  createClient,
+  DEFAULT_MAX_ATTEMPTS,
+  type AwsClientConfig,
+  type AwsClientConstructor,
+  type ClientOptions,
+} from './aws/create-client';
+export { endpointEnvName, resolveEndpoint } from './aws/endpoint';
+export { resolveRegion } from './aws/region';
+export { authenticate, type AuthenticateOptions, type AwsSession } from './aws/auth/authenticate';
+export { decodeJwtClaims, type IdTokenSource } from './aws/auth/id-token';
+export { defaultRoleSessionName, sanitizeSessionName } from './aws/auth/session-name';
+export { isExpiredTokenError } from './aws/auth/expired-token-retry';
+export type { SessionCredentialsProvider } from './aws/auth/credential-cache';
+
+export { FakeClock, sleep, systemClock, throwIfAborted, type Clock, type Sleep } from './poll/clock';
+export { poll, type CheckResult, type PollOptions, type PollProgress, type PollResult } from './poll/poll';
+export { createProgressLine, type ProgressLineOptions } from './poll/progress';
+
+export { codeBlock, details, escapeHtml, heading, keyValueTable, markdownTable } from './summary/markdown';
+export { STEP_SUMMARY_LIMIT_BYTES, truncateToBytes, writeSummary } from './summary/write-summary';
+export {
+  annotateError,
+  annotateNotice,
+  annotateWarning,
+  type AnnotationLocation,
+} from './summary/annotations';
+export { redact } from './summary/redact';
