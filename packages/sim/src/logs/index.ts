@@ -1,8 +1,39 @@
-import type { SimModule } from '../core/simulator';
+import { AwsError } from '../core/errors';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
+import type { SimModule, Simulator } from '../core/simulator';
+import { logsActions } from './api';
+import { createLogGroup, findLogGroup } from './store';
+
+export { appendLogEvents, logGroupExists, type AppendLogEventsInput } from './store';
+
+/** Seed `logGroups`: names, or `{ name, account?, region?, retentionInDays? }`. Existing groups are kept. */
+function seedLogGroups(data: unknown, sim: Simulator): void {
+  if (!Array.isArray(data)) throw new AwsError('ValidationException', 'logGroups must be an array');
+  for (const entry of data) {
+    const spec: { name?: unknown; account?: unknown; region?: unknown; retentionInDays?: unknown } =
+      typeof entry === 'string' ? { name: entry } : ((entry ?? {}) as Record<string, unknown>);
+    if (typeof spec.name !== 'string' || spec.name === '') {
+      throw new AwsError('ValidationException', 'each logGroups entry needs a name');
+    }
+    const account = typeof spec.account === 'string' ? spec.account : DEFAULT_ACCOUNT;
+    const region = typeof spec.region === 'string' ? spec.region : DEFAULT_REGION;
+    if (findLogGroup(sim, account, region, spec.name)) continue;
+    createLogGroup(sim, account, region, spec.name, sim.clock.now(), {
+      ...(typeof spec.retentionInDays === 'number' ? { retentionInDays: spec.retentionInDays } : {}),
+    });
+  }
+}
 
 export const logsModule: SimModule = {
   name: 'logs',
-  install() {
-    // filled in by the logs module's implementation
+  install(sim) {
+    sim.addService({
+      name: 'logs',
+      protocol: 'json',
+      targetPrefix: 'Logs_20140328',
+      jsonVersion: '1.1',
+      actions: logsActions,
+    });
+    sim.onSeed('logGroups', seedLogGroups);
   },
 };

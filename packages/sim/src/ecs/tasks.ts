@@ -1,0 +1,166 @@
+import { AwsError } from '../core/errors';
+import type { ActionHandler } from '../core/simulator';
+import { Input, page, type Json } from './input';
+import { launchFor } from './launch';
+import { mergeTags, tagsIn, type TaskRecord } from './model';
+import { findTask, lastSegment, regionFor, requireCluster, requireUsableTaskDefinition } from './resolve';
+import { handleSignals } from './scheduler';
+import { checkPlacement } from './services';
+import { createTask, stopTask, type TaskSignal } from './task-lifecycle';
+import { taskOut } from './views';
+
+function invalid(message: string): never {
+  throw new AwsError('InvalidParameterException', message);
+}
+
+const RunTask: ActionHandler = (ctx, raw) => {
+  const r = regionFor(ctx);
+  const input = new Input(raw);
+  const cluster = requireCluster(r, input.str('cluster'));
+  const clientToken = input.str('clientToken');
+  if (clientToken !== undefined && clientToken.length > 64)
+    invalid('clientToken must be at most 64 characters.');
+  const tokenKey = clientToken !== undefined ? `${cluster.name}/${clientToken}` : undefined;
+  const earlier = tokenKey !== undefined ? r.clientTokens.get(tokenKey) : undefined;
+  if (earlier) {
+    // The same clientToken: the tasks that request started, not new ones.
+    const tasks = earlier.map((id) => cluster.tasks.get(id)).filter((t): t is TaskRecord => t !== undefined);
+    return { tasks: tasks.map((t) => taskOut(t, false)), failures: [] };
+  }
+  const td = requireUsableTaskDefinition(r, input.reqStr('taskDefinition'));
+  const count = input.int('count', 1, 10) ?? 1;
+  if (input.has('launchType') && input.has('capacityProviderStrategy')) {
+    invalid(
+      'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.',
+    );
+  }
+  const placement = launchFor(
+    {
+      launchType: input.str('launchType'),
+      capacityProviderStrategy: input.objList('capacityProviderStrategy'),
+    },
+    td,
+    cluster,
+  );
+  const networkConfiguration = input.obj('networkConfiguration');
+  checkPlacement(td, placement.launchType, networkConfiguration);
+  const startedBy = input.str('startedBy');
+  if (startedBy !== undefined && startedBy.length > 128) invalid('startedBy must be at most 128 characters.');
+  const overrides = input.obj('overrides') ?? {};
+  const containerOverrides = (overrides.containerOverrides as Json[] | undefined) ?? [];
+  const names = new Set(((td.body.containerDefinitions as Json[] | undefined) ?? []).map((c) => c.name));
+  for (const o of containerOverrides) {
+    if (!names.has(o.name))
+      invalid(`Override for container named ${String(o.name)} is not a container in the TaskDefinition.`);
+    if (
+      o.command !== undefined &&
+      !(Array.isArray(o.command) && o.command.every((c) => typeof c === 'string'))
+    ) {
+      invalid('containerOverrides.command must be a list of strings.');
+    }
+  }
+  let tags = tagsIn(input.objList('tags'), invalid);
+  if (input.str('propagateTags') === 'TASK_DEFINITION') tags = mergeTags(td.tags, tags);
+  const group = input.str('group') ?? `family:${td.family}`;
+  const tasks: TaskRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    tasks.push(
+      createTask(
+        ctx.sim,
+        r,
+        cluster,
+        td,
+        {
+          group,
+          ...placement,
+          overrides: { ...overrides, containerOverrides, inferenceAcceleratorOverrides: [] },
+          tags,
+          ...(startedBy !== undefined ? { startedBy } : {}),
+          ...(networkConfiguration ? { networkConfiguration } : {}),
+        },
+        ctx.now,
+      ),
+    );
+  }
+  if (tokenKey !== undefined)
+    r.clientTokens.set(
+      tokenKey,
+      tasks.map((t) => t.id),
+    );
+  return { tasks: tasks.map((t) => taskOut(t, false)), failures: [] };
+};
+
+const DescribeTasks: ActionHandler = (ctx, raw) => {
+  const r = regionFor(ctx);
+  const input = new Input(raw);
+  const cluster = requireCluster(r, input.str('cluster'));
+  const refs = input.strList('tasks') ?? [];
+  if (refs.length === 0) invalid('Tasks cannot be empty.');
+  if (refs.length > 100) invalid('tasks can have at most 100 items.');
+  const withTags = (input.strList('include') ?? []).includes('TAGS');
+  const tasks: Json[] = [];
+  const failures: Json[] = [];
+  for (const ref of refs) {
+    const task = findTask(cluster, ref);
+    if (task) tasks.push(taskOut(task, withTags));
+    else {
+      const arn = ref.startsWith('arn:')
+        ? ref
+        : `${cluster.arn.replace(':cluster/', ':task/')}/${lastSegment(ref)}`;
+      failures.push({ arn, reason: 'MISSING' });
+    }
+  }
+  return { tasks, failures };
+};
+
+const ListTasks: ActionHandler = (ctx, raw) => {
+  const r = regionFor(ctx);
+  const input = new Input(raw);
+  const cluster = requireCluster(r, input.str('cluster'));
+  const family = input.str('family');
+  const serviceName = input.str('serviceName');
+  const startedBy = input.str('startedBy');
+  const launchType = input.str('launchType');
+  const desired = input.str('desiredStatus') ?? 'RUNNING';
+  if (desired !== 'RUNNING' && desired !== 'STOPPED' && desired !== 'PENDING')
+    invalid(`Invalid desiredStatus: ${desired}`);
+  const service = serviceName !== undefined ? lastSegment(serviceName) : undefined;
+  if (service !== undefined && !cluster.services.has(service)) {
+    throw new AwsError('ServiceNotFoundException', 'Service not found.');
+  }
+  const arns = [...cluster.tasks.values()]
+    .filter(
+      (t) =>
+        // ECS never sets a desired status of PENDING, so filtering on it lists nothing (as documented).
+        t.desiredStatus === desired &&
+        (family === undefined || t.family === family) &&
+        (service === undefined || t.serviceName === service) &&
+        (startedBy === undefined || t.startedBy === startedBy) &&
+        (launchType === undefined || t.launchType === launchType),
+    )
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((t) => t.arn);
+  const { items, nextToken } = page(
+    arns,
+    input.int('maxResults', 1, 100) ?? 100,
+    input.str('nextToken'),
+    invalid,
+  );
+  return { taskArns: items, nextToken };
+};
+
+const StopTask: ActionHandler = (ctx, raw) => {
+  const r = regionFor(ctx);
+  const input = new Input(raw);
+  const cluster = requireCluster(r, input.str('cluster'));
+  const task = findTask(cluster, input.reqStr('task'));
+  if (!task) invalid('The referenced task was not found.');
+  const reason = input.str('reason');
+  if (reason !== undefined && reason.length > 255) invalid('reason must be at most 255 characters.');
+  const signals: TaskSignal[] = [];
+  stopTask(task, ctx.now, 'UserInitiated', reason ?? 'Task stopped by user', signals, false);
+  handleSignals(r, signals, ctx.now);
+  return { task: taskOut(task, false) };
+};
+
+export const taskActions: Record<string, ActionHandler> = { RunTask, DescribeTasks, ListTasks, StopTask };
