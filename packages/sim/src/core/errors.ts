@@ -12,4 +12,5 @@ export class AwsError extends Error {
   }
 }
 
-export const accessDenied = (message: string): AwsError => new AwsError('AccessDeniedException', message, 400);
+export const accessDenied = (message: string): AwsError =>
+  new AwsError('AccessDeniedException', message, 400);

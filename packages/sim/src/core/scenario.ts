@@ -61,7 +61,8 @@ export function validateRules(rules: unknown): ScenarioRule[] {
       throw new AwsError('ValidationException', `rules[${i}] must be an object`);
     }
     for (const key of Object.keys(rule)) {
-      if (!RULE_KEYS.has(key)) throw new AwsError('ValidationException', `rules[${i}] has an unknown key "${key}"`);
+      if (!RULE_KEYS.has(key))
+        throw new AwsError('ValidationException', `rules[${i}] has an unknown key "${key}"`);
     }
     const r = rule as ScenarioRule;
     if (r.image === undefined && r.command === undefined && r.api === undefined) {
@@ -141,7 +142,8 @@ export class Scenario {
   private matchesContainer(rule: ScenarioRule, imageRefs: string[], command: string | undefined): boolean {
     if (rule.api !== undefined) return false;
     if (rule.image !== undefined && !imageRefs.some((ref) => globMatch(rule.image!, ref))) return false;
-    if (rule.command !== undefined && (command === undefined || !globMatch(rule.command, command))) return false;
+    if (rule.command !== undefined && (command === undefined || !globMatch(rule.command, command)))
+      return false;
     return true;
   }
 }

@@ -21,9 +21,18 @@ export async function readBody(req: IncomingMessage, limit = Number.POSITIVE_INF
   return Buffer.concat(chunks);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -42,7 +51,8 @@ function resolveJsonCall(sim: Simulator, target: string, body: Buffer): Resolved
   const prefix = target.slice(0, dot);
   const action = target.slice(dot + 1);
   const service = [...sim.services.values()].find((s) => s.protocol === 'json' && s.targetPrefix === prefix);
-  if (!service) throw new AwsError('UnknownOperationException', `no service answers X-Amz-Target ${target}`, 400);
+  if (!service)
+    throw new AwsError('UnknownOperationException', `no service answers X-Amz-Target ${target}`, 400);
   let input: Record<string, unknown> = {};
   if (body.length > 0) {
     try {
@@ -89,7 +99,9 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
 
   try {
     call =
-      typeof target === 'string' ? resolveJsonCall(sim, target, body) : resolveQueryCall(sim, body, sig?.service);
+      typeof target === 'string'
+        ? resolveJsonCall(sim, target, body)
+        : resolveQueryCall(sim, body, sig?.service);
     const { service, action } = call;
 
     const fault = sim.scenario.fault(service.name, action);
@@ -101,7 +113,11 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
       return;
     }
     if (fault.throttle && sim.scenario.random() < fault.throttle) {
-      throw new AwsError(service.protocol === 'query' ? 'Throttling' : 'ThrottlingException', 'Rate exceeded', 400);
+      throw new AwsError(
+        service.protocol === 'query' ? 'Throttling' : 'ThrottlingException',
+        'Rate exceeded',
+        400,
+      );
     }
     if (fault.error5xx && sim.scenario.random() < fault.error5xx) {
       throw new AwsError(
@@ -119,13 +135,21 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
         );
       }
       const token = req.headers['x-amz-security-token'];
-      principal = sim.credentials.resolve(sig.accessKeyId, typeof token === 'string' ? token : undefined, now, service.name);
+      principal = sim.credentials.resolve(
+        sig.accessKeyId,
+        typeof token === 'string' ? token : undefined,
+        now,
+        service.name,
+      );
     }
     const handler = service.actions[action];
     if (!handler) {
       throw service.protocol === 'query'
         ? new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`)
-        : new AwsError('UnknownOperationException', `The operation ${action} is not supported by the simulator.`);
+        : new AwsError(
+            'UnknownOperationException',
+            `The operation ${action} is not supported by the simulator.`,
+          );
     }
     sim.advance();
     const result = await handler(
@@ -156,7 +180,11 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
     status = e.status;
     errorCode = e.code;
     if (call?.service.protocol === 'query' || (call === undefined && typeof target !== 'string')) {
-      reply(e.status, queryError(call?.service.xmlNamespace ?? '', e.type, e.code, e.message, requestId), 'text/xml');
+      reply(
+        e.status,
+        queryError(call?.service.xmlNamespace ?? '', e.type, e.code, e.message, requestId),
+        'text/xml',
+      );
     } else {
       res.setHeader('x-amzn-errortype', e.code);
       reply(e.status, JSON.stringify({ __type: e.code, message: e.message }), 'application/x-amz-json-1.1');
@@ -176,7 +204,12 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
   }
 }
 
-async function handleControl(sim: Simulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+async function handleControl(
+  sim: Simulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const path = url.pathname.replace(/\/+$/, '');
   const method = req.method ?? 'GET';
   const json = async (): Promise<unknown> => {
@@ -233,24 +266,38 @@ async function handleControl(sim: Simulator, req: IncomingMessage, res: ServerRe
       sim.calls.clear();
       return sendJson(res, 200, []);
     case 'GET /_sim/clock':
-      return sendJson(res, 200, { now: new Date(sim.clock.now()).toISOString(), timeScale: sim.clock.timeScale });
+      return sendJson(res, 200, {
+        now: new Date(sim.clock.now()).toISOString(),
+        timeScale: sim.clock.timeScale,
+      });
     case 'POST /_sim/clock': {
       const body = (await json()) as { timeScale?: number; advanceSeconds?: number };
       if (body.timeScale !== undefined) sim.clock.setTimeScale(Number(body.timeScale));
       if (body.advanceSeconds !== undefined) sim.clock.advance(Number(body.advanceSeconds) * 1000);
       sim.advance();
-      return sendJson(res, 200, { now: new Date(sim.clock.now()).toISOString(), timeScale: sim.clock.timeScale });
+      return sendJson(res, 200, {
+        now: new Date(sim.clock.now()).toISOString(),
+        timeScale: sim.clock.timeScale,
+      });
     }
     default:
       return sendJson(res, 404, { error: `no control route ${route}` });
   }
 }
 
-export async function handleRequest(sim: Simulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleRequest(
+  sim: Simulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   try {
     const route = sim.routes
-      .filter((r) => url.pathname === r.prefix || url.pathname.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`))
+      .filter(
+        (r) =>
+          url.pathname === r.prefix ||
+          url.pathname.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`),
+      )
       .sort((a, b) => b.prefix.length - a.prefix.length)[0];
     if (route) {
       sim.advance();
