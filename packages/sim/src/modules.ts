@@ -3,7 +3,17 @@ import { ecrModule } from './ecr';
 import { ecsModule } from './ecs';
 import { githubModule } from './github';
 import { logsModule } from './logs';
+import { secretsManagerModule } from './secretsmanager';
+import { ssmModule } from './ssm';
 import { stsModule } from './sts';
 
-/** Install order matters for seeding: identities, then registries, then logs, then ECS which uses them all. */
-export const modules: SimModule[] = [githubModule, stsModule, ecrModule, logsModule, ecsModule];
+/** Install order matters for seeding: identities, then registries, then logs and configuration (SSM, Secrets Manager), then ECS which uses them all. */
+export const modules: SimModule[] = [
+  githubModule,
+  stsModule,
+  ecrModule,
+  logsModule,
+  ssmModule,
+  secretsManagerModule,
+  ecsModule,
+];

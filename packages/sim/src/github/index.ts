@@ -1,6 +1,8 @@
 import type { SimModule } from '../core/simulator';
 import { DEFAULT_OIDC_REQUEST_TOKEN, registerOidcContext } from './issuer';
 import { signingKey } from './jwt';
+import { githubRestRoute } from './rest';
+import { githubState } from './rest-store';
 import { githubRoutes, splitRequestToken } from './routes';
 
 export { buildClaims, normaliseContext, subjectOf, type OidcContext } from './claims';
@@ -14,16 +16,21 @@ export {
   type VerifyResult,
 } from './issuer';
 export { GITHUB_ISSUER, GITHUB_ISSUER_HOST } from './jwt';
+export { GITHUB_API_PREFIX } from './rest';
+export { githubState, tokenFingerprint, type GithubRestState } from './rest-store';
 
 /**
  * GitHub's side of a workflow run: the OIDC token endpoint the runner points ACTIONS_ID_TOKEN_REQUEST_URL at,
- * the issuer's discovery document and JWKS, and `/_sim/oidc/contexts` to say which run a request token is.
+ * the issuer's discovery document and JWKS, `/_sim/oidc/contexts` to say which run a request token is, and the
+ * REST endpoints GITHUB_API_URL (`/_github/api`) serves: deployments, deployment statuses, issue comments.
  */
 export const githubModule: SimModule = {
   name: 'github',
   install(sim) {
     signingKey();
     for (const route of githubRoutes(sim)) sim.addRoute(route);
+    sim.addRoute(githubRestRoute(sim));
+    githubState(sim); // so `github` shows in `/_sim/state` before the first request
     // `oidc`: the default run, registered under the seed's requestToken or DEFAULT_OIDC_REQUEST_TOKEN.
     sim.onSeed('oidc', (data) => {
       const { requestToken, context } = splitRequestToken(data);

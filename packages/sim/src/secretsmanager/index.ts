@@ -1,0 +1,74 @@
+import { AwsError } from '../core/errors';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
+import type { SimModule, Simulator } from '../core/simulator';
+import { addVersion, createSecret, secretsManagerActions } from './api';
+import { findSecretByName, newVersionId, purgeDeleted, secretsState } from './store';
+
+export { findSecret, type Secret } from './store';
+
+/** One entry of the seed document's `secrets` list; an object value is stored as its JSON. */
+export interface SecretSeed {
+  name: string;
+  value: string | Record<string, unknown>;
+  description?: string;
+  account?: string;
+  region?: string;
+}
+
+/** Seed `secrets`: `[{name, value, description?, account?, region?}]`. Seeding a secret again with
+ * another value adds an AWSCURRENT version. */
+function seedSecrets(data: unknown, sim: Simulator): void {
+  if (!Array.isArray(data)) throw new AwsError('ValidationException', 'seed "secrets" must be an array');
+  data.forEach((entry: unknown, i) => {
+    const seed = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    const { name, value, description, account, region } = seed;
+    const valueOk =
+      typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value));
+    if (typeof name !== 'string' || !valueOk) {
+      throw new AwsError(
+        'ValidationException',
+        `seed secrets[${i}] needs a string "name" and a string or object "value"`,
+      );
+    }
+    for (const [key, v] of Object.entries({ description, account, region })) {
+      if (v !== undefined && typeof v !== 'string') {
+        throw new AwsError('ValidationException', `seed secrets[${i}].${key} must be a string`);
+      }
+    }
+    const acct = (account as string | undefined) ?? DEFAULT_ACCOUNT;
+    const reg = (region as string | undefined) ?? DEFAULT_REGION;
+    const text = { value: typeof value === 'string' ? value : JSON.stringify(value), binary: false };
+    const existing = findSecretByName(sim, acct, reg, name);
+    if (existing) {
+      const current = existing.versions.find((v) => v.stages.includes('AWSCURRENT'));
+      if (current?.value.reveal() !== text.value)
+        addVersion(existing, text, newVersionId(), ['AWSCURRENT'], sim.clock.now());
+      return;
+    }
+    createSecret(sim, {
+      account: acct,
+      region: reg,
+      name,
+      value: text,
+      ...(typeof description === 'string' ? { description } : {}),
+      now: sim.clock.now(),
+    });
+  });
+}
+
+/** Secrets Manager (awsJson1_1): secrets per account and region, versions and staging labels, deletion windows. */
+export const secretsManagerModule: SimModule = {
+  name: 'secretsmanager',
+  install(sim) {
+    sim.addService({
+      name: 'secretsmanager',
+      protocol: 'json',
+      targetPrefix: 'secretsmanager',
+      jsonVersion: '1.1',
+      actions: secretsManagerActions,
+    });
+    sim.onSeed('secrets', seedSecrets);
+    sim.onAdvance((now) => purgeDeleted(sim, now));
+    secretsState(sim);
+  },
+};

@@ -1,0 +1,79 @@
+import { AwsError } from '../core/errors';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
+import type { SimModule, Simulator } from '../core/simulator';
+import { optional, putParameter, ssmActions } from './api';
+import { lookupRef, parseParameterRef } from './resolve';
+import { type Parameter, ssmState, type ParameterType } from './store';
+
+export { findParameter, parameterArn, type Parameter, type ParameterType } from './store';
+
+/**
+ * The parameter a reference names, as ECS's `valueFrom` or GetParameter takes it: a name or an ARN, with an
+ * optional `:version` selector. A name is looked up in `account` and `region`; an ARN names its own.
+ */
+export function findParameterRef(
+  sim: Simulator,
+  account: string,
+  region: string,
+  ref: string,
+): Parameter | undefined {
+  return lookupRef(sim, parseParameterRef({ account, region }, ref));
+}
+
+/** One entry of the seed document's `parameters` list. */
+export interface ParameterSeed {
+  name: string;
+  value: string;
+  type?: ParameterType;
+  description?: string;
+  account?: string;
+  region?: string;
+}
+
+/** Seed `parameters`: `[{name, value, type?, description?, account?, region?}]`; seeding again overwrites. */
+function seedParameters(data: unknown, sim: Simulator): void {
+  if (!Array.isArray(data)) throw new AwsError('ValidationException', 'seed "parameters" must be an array');
+  data.forEach((entry: unknown, i) => {
+    const seed = (typeof entry === 'object' && entry !== null ? entry : {}) as Partial<
+      Record<keyof ParameterSeed, unknown>
+    >;
+    if (typeof seed.name !== 'string' || typeof seed.value !== 'string') {
+      throw new AwsError('ValidationException', `seed parameters[${i}] needs a string "name" and "value"`);
+    }
+    const str = (key: keyof ParameterSeed): string | undefined => {
+      const value = seed[key];
+      if (value === undefined) return undefined;
+      if (typeof value !== 'string')
+        throw new AwsError('ValidationException', `seed parameters[${i}].${key} must be a string`);
+      return value;
+    };
+    const account = str('account') ?? DEFAULT_ACCOUNT;
+    putParameter(sim, {
+      account,
+      region: str('region') ?? DEFAULT_REGION,
+      name: seed.name,
+      value: seed.value,
+      type: (str('type') ?? 'String') as ParameterType,
+      overwrite: true,
+      ...optional('description', str('description')),
+      user: `arn:aws:iam::${account}:user/sim-seed`,
+      now: sim.clock.now(),
+    });
+  });
+}
+
+/** SSM Parameter Store (awsJson1_1): parameters per account and region, versions, SecureString values. */
+export const ssmModule: SimModule = {
+  name: 'ssm',
+  install(sim) {
+    sim.addService({
+      name: 'ssm',
+      protocol: 'json',
+      targetPrefix: 'AmazonSSM',
+      jsonVersion: '1.1',
+      actions: ssmActions,
+    });
+    sim.onSeed('parameters', seedParameters);
+    ssmState(sim);
+  },
+};
