@@ -102,7 +102,8 @@ function validateRules(rules) {
       throw new AwsError("ValidationException", `rules[${i}] must be an object`);
     }
     for (const key of Object.keys(rule)) {
-      if (!RULE_KEYS.has(key)) throw new AwsError("ValidationException", `rules[${i}] has an unknown key "${key}"`);
+      if (!RULE_KEYS.has(key))
+        throw new AwsError("ValidationException", `rules[${i}] has an unknown key "${key}"`);
     }
     const r = rule;
     if (r.image === void 0 && r.command === void 0 && r.api === void 0) {
@@ -171,7 +172,8 @@ var Scenario = class {
   matchesContainer(rule, imageRefs2, command) {
     if (rule.api !== void 0) return false;
     if (rule.image !== void 0 && !imageRefs2.some((ref) => globMatch(rule.image, ref))) return false;
-    if (rule.command !== void 0 && (command === void 0 || !globMatch(rule.command, command))) return false;
+    if (rule.command !== void 0 && (command === void 0 || !globMatch(rule.command, command)))
+      return false;
     return true;
   }
 };
@@ -208,7 +210,10 @@ function parseQueryInput(params) {
   return root;
 }
 function escapeXml(s) {
-  return s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]);
+  return s.replace(
+    /[<>&'"]/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]
+  );
 }
 function xmlValue(value) {
   if (value === void 0 || value === null) return "";
@@ -242,7 +247,11 @@ async function readBody(req, limit = Number.POSITIVE_INFINITY) {
 }
 function sendJson(res, status, body, headers = {}) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    ...headers
+  });
   res.end(text);
 }
 function sleep(ms) {
@@ -253,7 +262,8 @@ function resolveJsonCall(sim, target, body) {
   const prefix = target.slice(0, dot);
   const action = target.slice(dot + 1);
   const service = [...sim.services.values()].find((s) => s.protocol === "json" && s.targetPrefix === prefix);
-  if (!service) throw new AwsError("UnknownOperationException", `no service answers X-Amz-Target ${target}`, 400);
+  if (!service)
+    throw new AwsError("UnknownOperationException", `no service answers X-Amz-Target ${target}`, 400);
   let input = {};
   if (body.length > 0) {
     try {
@@ -305,7 +315,11 @@ async function handleAws(sim, req, res) {
       return;
     }
     if (fault.throttle && sim.scenario.random() < fault.throttle) {
-      throw new AwsError(service.protocol === "query" ? "Throttling" : "ThrottlingException", "Rate exceeded", 400);
+      throw new AwsError(
+        service.protocol === "query" ? "Throttling" : "ThrottlingException",
+        "Rate exceeded",
+        400
+      );
     }
     if (fault.error5xx && sim.scenario.random() < fault.error5xx) {
       throw new AwsError(
@@ -323,11 +337,19 @@ async function handleAws(sim, req, res) {
         );
       }
       const token = req.headers["x-amz-security-token"];
-      principal = sim.credentials.resolve(sig.accessKeyId, typeof token === "string" ? token : void 0, now, service.name);
+      principal = sim.credentials.resolve(
+        sig.accessKeyId,
+        typeof token === "string" ? token : void 0,
+        now,
+        service.name
+      );
     }
     const handler = service.actions[action];
     if (!handler) {
-      throw service.protocol === "query" ? new AwsError("InvalidAction", `The action ${action} is not valid for this web service.`) : new AwsError("UnknownOperationException", `The operation ${action} is not supported by the simulator.`);
+      throw service.protocol === "query" ? new AwsError("InvalidAction", `The action ${action} is not valid for this web service.`) : new AwsError(
+        "UnknownOperationException",
+        `The operation ${action} is not supported by the simulator.`
+      );
     }
     sim.advance();
     const result = await handler(
@@ -355,7 +377,11 @@ async function handleAws(sim, req, res) {
     status = e.status;
     errorCode = e.code;
     if (call?.service.protocol === "query" || call === void 0 && typeof target !== "string") {
-      reply(e.status, queryError(call?.service.xmlNamespace ?? "", e.type, e.code, e.message, requestId), "text/xml");
+      reply(
+        e.status,
+        queryError(call?.service.xmlNamespace ?? "", e.type, e.code, e.message, requestId),
+        "text/xml"
+      );
     } else {
       res.setHeader("x-amzn-errortype", e.code);
       reply(e.status, JSON.stringify({ __type: e.code, message: e.message }), "application/x-amz-json-1.1");
@@ -431,13 +457,19 @@ async function handleControl(sim, req, res, url) {
       sim.calls.clear();
       return sendJson(res, 200, []);
     case "GET /_sim/clock":
-      return sendJson(res, 200, { now: new Date(sim.clock.now()).toISOString(), timeScale: sim.clock.timeScale });
+      return sendJson(res, 200, {
+        now: new Date(sim.clock.now()).toISOString(),
+        timeScale: sim.clock.timeScale
+      });
     case "POST /_sim/clock": {
       const body = await json();
       if (body.timeScale !== void 0) sim.clock.setTimeScale(Number(body.timeScale));
       if (body.advanceSeconds !== void 0) sim.clock.advance(Number(body.advanceSeconds) * 1e3);
       sim.advance();
-      return sendJson(res, 200, { now: new Date(sim.clock.now()).toISOString(), timeScale: sim.clock.timeScale });
+      return sendJson(res, 200, {
+        now: new Date(sim.clock.now()).toISOString(),
+        timeScale: sim.clock.timeScale
+      });
     }
     default:
       return sendJson(res, 404, { error: `no control route ${route}` });
@@ -446,7 +478,9 @@ async function handleControl(sim, req, res, url) {
 async function handleRequest(sim, req, res) {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   try {
-    const route = sim.routes.filter((r) => url.pathname === r.prefix || url.pathname.startsWith(r.prefix.endsWith("/") ? r.prefix : `${r.prefix}/`)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
+    const route = sim.routes.filter(
+      (r) => url.pathname === r.prefix || url.pathname.startsWith(r.prefix.endsWith("/") ? r.prefix : `${r.prefix}/`)
+    ).sort((a, b) => b.prefix.length - a.prefix.length)[0];
     if (route) {
       sim.advance();
       await route.handle(req, res, url);
@@ -641,10 +675,10 @@ var Simulator = class {
 
 // packages/sim/src/ecr/api-input.ts
 function validationError(member, constraint, value) {
-  const shown = value === void 0 || value === null ? "null" : `'${String(value)}'`;
+  const shown2 = value === void 0 || value === null ? "null" : `'${String(value)}'`;
   return new AwsError(
     "ValidationException",
-    `1 validation error detected: Value ${shown} at '${member}' failed to satisfy constraint: ${constraint}`
+    `1 validation error detected: Value ${shown2} at '${member}' failed to satisfy constraint: ${constraint}`
   );
 }
 function requiredString(input, member) {
@@ -966,9 +1000,9 @@ function storeManifest(repo, bytes, mediaTypeHint, tag, now) {
   }
   const digest = sha256(bytes);
   if (tag !== void 0) {
-    const current = repo.tags.get(tag);
-    if (current !== void 0 && current !== digest && isTagImmutable(repo, tag)) {
-      throw new ManifestRejected({ kind: "tag-immutable", tag, existingDigest: current });
+    const current2 = repo.tags.get(tag);
+    if (current2 !== void 0 && current2 !== digest && isTagImmutable(repo, tag)) {
+      throw new ManifestRejected({ kind: "tag-immutable", tag, existingDigest: current2 });
     }
   }
   const existing = repo.images.get(digest);
@@ -2097,15 +2131,15 @@ function parseEcrRef(sim, ref) {
 function lookupImage(sim, ref) {
   const parsed = parseEcrRef(sim, ref);
   if (!parsed) return { kind: "external" };
-  const notFound = {
+  const notFound2 = {
     kind: "ecr",
     image: void 0,
     reason: `pull image manifest has been retried 5 time(s): failed to resolve ref ${parsed.canonical}: ${parsed.canonical}: not found`
   };
   const repo = findRepository(sim, parsed.account, parsed.region, parsed.repositoryName);
-  if (!repo) return notFound;
+  if (!repo) return notFound2;
   const digest = parsed.digest ?? repo.tags.get(parsed.tag);
-  if (digest === void 0 || !repo.images.has(digest)) return notFound;
+  if (digest === void 0 || !repo.images.has(digest)) return notFound2;
   return {
     kind: "ecr",
     image: {
@@ -4129,13 +4163,13 @@ var serviceDeploymentActions = {
 // packages/sim/src/ecs/tags.ts
 function taggedByArn(r, arn) {
   const m = /^arn:aws[\w-]*:ecs:[^:]+:\d{12}:([a-z-]+)\/(.+)$/.exec(arn);
-  const notFound = () => {
+  const notFound2 = () => {
     throw new AwsError("InvalidParameterException", "The specified resource is not found.");
   };
-  if (!m) return notFound();
+  if (!m) return notFound2();
   const [kind, path] = [m[1], m[2]];
   const parts = path.split("/");
-  if (kind === "task-definition") return findTaskDefinition(r, arn) ?? notFound();
+  if (kind === "task-definition") return findTaskDefinition(r, arn) ?? notFound2();
   const cluster = r.clusters.get(parts[0] ?? "");
   if (kind === "cluster") {
     if (!cluster || cluster.status !== "ACTIVE")
@@ -4148,12 +4182,12 @@ function taggedByArn(r, arn) {
         const svc = c.services.get(parts[0]);
         if (svc) return svc;
       }
-      return notFound();
+      return notFound2();
     }
-    return cluster?.services.get(parts[1] ?? "") ?? notFound();
+    return cluster?.services.get(parts[1] ?? "") ?? notFound2();
   }
-  if (kind === "task") return cluster?.tasks.get(parts[1] ?? "") ?? notFound();
-  return notFound();
+  if (kind === "task") return cluster?.tasks.get(parts[1] ?? "") ?? notFound2();
+  return notFound2();
 }
 var TagResource = (ctx, raw) => {
   const input = new Input(raw);
@@ -4572,6 +4606,636 @@ function verifyGithubToken(sim, jwt) {
   return { claims };
 }
 
+// packages/sim/src/github/rest.ts
+var import_node_crypto13 = require("node:crypto");
+
+// packages/sim/src/github/rest-http.ts
+var RestError = class extends Error {
+  constructor(status, message, errors) {
+    super(message);
+    this.status = status;
+    this.errors = errors;
+  }
+  status;
+  errors;
+};
+var notFound = () => new RestError(404, "Not Found");
+var invalidRequest = (detail) => new RestError(422, `Invalid request.
+
+${detail}`);
+var validationFailed = (resource, field, message) => new RestError(422, "Validation Failed", [{ resource, code: "custom", field, message }]);
+var shown = (value) => JSON.stringify(value);
+function requiredString2(body, field) {
+  if (body[field] === void 0) throw invalidRequest(`"${field}" wasn't supplied.`);
+  return optionalString2(body, field) ?? "";
+}
+function optionalString2(body, field) {
+  const value = body[field];
+  if (value === void 0) return void 0;
+  if (typeof value !== "string")
+    throw invalidRequest(`For 'properties/${field}', ${shown(value)} is not a string.`);
+  return value;
+}
+function nullableString(body, field) {
+  if (body[field] === null) return null;
+  return optionalString2(body, field);
+}
+function optionalBoolean(body, field) {
+  const value = body[field];
+  if (value === void 0) return void 0;
+  if (typeof value !== "boolean")
+    throw invalidRequest(`For 'properties/${field}', ${shown(value)} is not a boolean.`);
+  return value;
+}
+function optionalStringList(body, field) {
+  const value = body[field];
+  if (value === void 0) return void 0;
+  if (!Array.isArray(value))
+    throw invalidRequest(`For 'properties/${field}', ${shown(value)} is not an array.`);
+  value.forEach((item, i) => {
+    if (typeof item !== "string") throw invalidRequest(`For 'items/${i}', ${shown(item)} is not a string.`);
+  });
+  return value;
+}
+function oneOf(body, field, allowed) {
+  const value = requiredString2(body, field);
+  if (!allowed.includes(value)) {
+    throw invalidRequest(`For 'properties/${field}', ${shown(value)} is not one of ${shown(allowed)}.`);
+  }
+  return value;
+}
+function paginate2(req, path, items) {
+  const perPage = Math.min(Math.max(Number(req.query.get("per_page") ?? 30) || 30, 1), 100);
+  const pageNo = Math.max(Number(req.query.get("page") ?? 1) || 1, 1);
+  const last = Math.max(Math.ceil(items.length / perPage), 1);
+  const page2 = items.slice((pageNo - 1) * perPage, pageNo * perPage);
+  const link = (n, rel) => {
+    const q = new URLSearchParams(req.query);
+    q.set("per_page", String(perPage));
+    q.set("page", String(n));
+    return `<${req.apiUrl}${path}?${q.toString()}>; rel="${rel}"`;
+  };
+  const links = [];
+  if (pageNo > 1) links.push(link(pageNo - 1, "prev"));
+  if (pageNo < last) links.push(link(pageNo + 1, "next"), link(last, "last"));
+  if (pageNo > 1) links.push(link(1, "first"));
+  return { page: page2, headers: links.length > 0 ? { link: links.join(", ") } : {} };
+}
+
+// packages/sim/src/github/rest-store.ts
+var import_node_crypto12 = require("node:crypto");
+
+// packages/sim/src/ssm/sealed.ts
+var import_node_crypto11 = require("node:crypto");
+var Sealed = class {
+  #value;
+  constructor(value) {
+    this.#value = value;
+  }
+  reveal() {
+    return this.#value;
+  }
+  get length() {
+    return this.#value.length;
+  }
+  toJSON() {
+    return `<sealed ${this.#value.length} chars ${fingerprint(this.#value)}>`;
+  }
+};
+function fingerprint(value) {
+  return `sha256:${(0, import_node_crypto11.createHash)("sha256").update(value).digest("hex").slice(0, 12)}`;
+}
+
+// packages/sim/src/github/rest-store.ts
+var DEPLOYMENT_STATES = [
+  "error",
+  "failure",
+  "inactive",
+  "in_progress",
+  "queued",
+  "pending",
+  "success"
+];
+var MAX_REQUEST_RECORDS = 1e3;
+function githubState(sim) {
+  return sim.store("github", () => ({
+    deployments: /* @__PURE__ */ new Map(),
+    comments: /* @__PURE__ */ new Map(),
+    requests: [],
+    nextId: 1
+  }));
+}
+function nextId(sim) {
+  return githubState(sim).nextId++;
+}
+function recordRequest(sim, record2) {
+  const requests = githubState(sim).requests;
+  requests.push(record2);
+  if (requests.length > MAX_REQUEST_RECORDS) requests.splice(0, requests.length - MAX_REQUEST_RECORDS);
+}
+function tokenFingerprint(token) {
+  return fingerprint(token);
+}
+var sameRepository = (a, b) => a.toLowerCase() === b.toLowerCase();
+function shaOf(repository, ref) {
+  if (/^[0-9a-f]{40}$/i.test(ref)) return ref.toLowerCase();
+  const full = ref.startsWith("refs/") ? ref : `refs/heads/${ref}`;
+  return (0, import_node_crypto12.createHash)("sha1").update(`${repository}@${full}`).digest("hex");
+}
+function isoSeconds(ms) {
+  return new Date(Math.floor(ms / 1e3) * 1e3).toISOString().replace(".000Z", "Z");
+}
+var nodeId = (prefix, id) => `${prefix}_${Buffer.from(`sim:${prefix}:${id}`).toString("base64url")}`;
+function actionsBot(apiUrl) {
+  return {
+    login: "github-actions[bot]",
+    id: 41898282,
+    node_id: "MDM6Qm90NDE4OTgyODI=",
+    avatar_url: "https://avatars.githubusercontent.com/in/15368?v=4",
+    gravatar_id: "",
+    url: `${apiUrl}/users/github-actions%5Bbot%5D`,
+    html_url: "https://github.com/apps/github-actions",
+    type: "Bot",
+    site_admin: false
+  };
+}
+function deploymentView(apiUrl, d) {
+  const url = `${apiUrl}/repos/${d.repository}/deployments/${d.id}`;
+  return {
+    url,
+    id: d.id,
+    node_id: nodeId("DE", d.id),
+    sha: d.sha,
+    ref: d.ref,
+    task: d.task,
+    payload: d.payload,
+    original_environment: d.originalEnvironment,
+    environment: d.environment,
+    description: d.description,
+    creator: actionsBot(apiUrl),
+    created_at: isoSeconds(d.createdAt),
+    updated_at: isoSeconds(d.updatedAt),
+    statuses_url: `${url}/statuses`,
+    repository_url: `${apiUrl}/repos/${d.repository}`,
+    transient_environment: d.transientEnvironment,
+    production_environment: d.productionEnvironment,
+    performed_via_github_app: null
+  };
+}
+function statusView(apiUrl, d, s) {
+  const deploymentUrl = `${apiUrl}/repos/${d.repository}/deployments/${d.id}`;
+  return {
+    url: `${deploymentUrl}/statuses/${s.id}`,
+    id: s.id,
+    node_id: nodeId("DES", s.id),
+    state: s.state,
+    creator: actionsBot(apiUrl),
+    description: s.description,
+    environment: s.environment,
+    target_url: s.targetUrl,
+    created_at: isoSeconds(s.createdAt),
+    updated_at: isoSeconds(s.createdAt),
+    deployment_url: deploymentUrl,
+    repository_url: `${apiUrl}/repos/${d.repository}`,
+    environment_url: s.environmentUrl,
+    log_url: s.logUrl,
+    performed_via_github_app: null
+  };
+}
+function commentView(apiUrl, c) {
+  return {
+    id: c.id,
+    node_id: nodeId("IC", c.id),
+    url: `${apiUrl}/repos/${c.repository}/issues/comments/${c.id}`,
+    html_url: `https://github.com/${c.repository}/issues/${c.issueNumber}#issuecomment-${c.id}`,
+    body: c.body,
+    user: actionsBot(apiUrl),
+    created_at: isoSeconds(c.createdAt),
+    updated_at: isoSeconds(c.updatedAt),
+    issue_url: `${apiUrl}/repos/${c.repository}/issues/${c.issueNumber}`,
+    author_association: "NONE",
+    performed_via_github_app: null
+  };
+}
+
+// packages/sim/src/github/rest-comments.ts
+var MAX_COMMENT_BODY = 65536;
+var repositoryOf3 = (req) => `${req.params[0]}/${req.params[1]}`;
+function bodyOf(req) {
+  const body = requiredString2(req.body, "body");
+  if (body.trim() === "") throw validationFailed("IssueComment", "body", "body can't be blank");
+  if ([...body].length > MAX_COMMENT_BODY) {
+    throw validationFailed(
+      "IssueComment",
+      "body",
+      `body is too long (maximum is ${MAX_COMMENT_BODY} characters)`
+    );
+  }
+  return body;
+}
+function commentOf(req) {
+  const c = githubState(req.sim).comments.get(Number(req.params[2]));
+  if (!c || !sameRepository(c.repository, repositoryOf3(req))) throw notFound();
+  return c;
+}
+function issueNumber(req) {
+  const n = Number(req.params[2]);
+  if (!Number.isSafeInteger(n) || n < 1) throw notFound();
+  return n;
+}
+function createIssueComment(req) {
+  const comment = {
+    id: nextId(req.sim),
+    repository: repositoryOf3(req),
+    issueNumber: issueNumber(req),
+    body: bodyOf(req),
+    createdAt: req.now,
+    updatedAt: req.now
+  };
+  githubState(req.sim).comments.set(comment.id, comment);
+  return { status: 201, body: commentView(req.apiUrl, comment) };
+}
+function listIssueComments(req) {
+  const repository = repositoryOf3(req);
+  const n = issueNumber(req);
+  const since = req.query.get("since");
+  const sinceMs = since !== null ? Date.parse(since) : Number.NaN;
+  const all = [...githubState(req.sim).comments.values()].filter((c) => sameRepository(c.repository, repository) && c.issueNumber === n).filter((c) => Number.isNaN(sinceMs) || c.updatedAt >= sinceMs).sort((a, b) => a.id - b.id);
+  const { page: page2, headers } = paginate2(req, `/repos/${repository}/issues/${n}/comments`, all);
+  return { status: 200, body: page2.map((c) => commentView(req.apiUrl, c)), headers };
+}
+function getIssueComment(req) {
+  return { status: 200, body: commentView(req.apiUrl, commentOf(req)) };
+}
+function updateIssueComment(req) {
+  const comment = commentOf(req);
+  comment.body = bodyOf(req);
+  comment.updatedAt = req.now;
+  return { status: 200, body: commentView(req.apiUrl, comment) };
+}
+function deleteIssueComment(req) {
+  const comment = commentOf(req);
+  githubState(req.sim).comments.delete(comment.id);
+  return { status: 204 };
+}
+
+// packages/sim/src/github/rest-deployments.ts
+var MAX_STATUS_DESCRIPTION = 140;
+var repositoryOf4 = (req) => `${req.params[0]}/${req.params[1]}`;
+function deploymentOf(req) {
+  const d = githubState(req.sim).deployments.get(Number(req.params[2]));
+  if (!d || !sameRepository(d.repository, repositoryOf4(req))) throw notFound();
+  return d;
+}
+var latestState = (d) => d.statuses[d.statuses.length - 1]?.state;
+function payloadOf(body) {
+  const payload = body["payload"];
+  if (payload === void 0) return {};
+  if (typeof payload === "string" || typeof payload === "object" && payload !== null && !Array.isArray(payload)) {
+    return payload;
+  }
+  throw invalidRequest(`For 'properties/payload', ${JSON.stringify(payload)} is not an object or a string.`);
+}
+function createDeployment(req) {
+  const repository = repositoryOf4(req);
+  const ref = requiredString2(req.body, "ref");
+  if (ref === "") throw validationFailed("Deployment", "ref", "ref cannot be blank");
+  const environment = optionalString2(req.body, "environment") ?? "production";
+  const description = nullableString(req.body, "description");
+  const record2 = {
+    id: nextId(req.sim),
+    repository,
+    sha: shaOf(repository, ref),
+    ref,
+    task: optionalString2(req.body, "task") ?? "deploy",
+    payload: payloadOf(req.body),
+    originalEnvironment: environment,
+    environment,
+    description: description ?? null,
+    transientEnvironment: optionalBoolean(req.body, "transient_environment") ?? false,
+    productionEnvironment: optionalBoolean(req.body, "production_environment") ?? environment === "production",
+    autoMerge: optionalBoolean(req.body, "auto_merge") ?? true,
+    requiredContexts: optionalStringList(req.body, "required_contexts") ?? null,
+    createdAt: req.now,
+    updatedAt: req.now,
+    statuses: []
+  };
+  githubState(req.sim).deployments.set(record2.id, record2);
+  return { status: 201, body: deploymentView(req.apiUrl, record2) };
+}
+function listDeployments(req) {
+  const repository = repositoryOf4(req);
+  const filters = ["sha", "ref", "task", "environment"].map((key) => [key, req.query.get(key)]).filter((f) => f[1] !== null && f[1] !== "none");
+  const all = [...githubState(req.sim).deployments.values()].filter((d) => sameRepository(d.repository, repository)).filter((d) => filters.every(([key, value]) => d[key] === value)).sort((a, b) => b.id - a.id);
+  const { page: page2, headers } = paginate2(req, `/repos/${repository}/deployments`, all);
+  return { status: 200, body: page2.map((d) => deploymentView(req.apiUrl, d)), headers };
+}
+function getDeployment(req) {
+  return { status: 200, body: deploymentView(req.apiUrl, deploymentOf(req)) };
+}
+function deleteDeployment(req) {
+  const d = deploymentOf(req);
+  const deployments = githubState(req.sim).deployments;
+  const sameEnvironment = [...deployments.values()].filter(
+    (o) => sameRepository(o.repository, d.repository) && o.environment === d.environment
+  );
+  if (latestState(d) !== "inactive" && sameEnvironment.length > 1) {
+    throw new RestError(
+      422,
+      "We cannot delete an active deployment unless it is the only deployment in a given environment."
+    );
+  }
+  deployments.delete(d.id);
+  return { status: 204 };
+}
+function deactivatePrevious(req, current2) {
+  for (const d of githubState(req.sim).deployments.values()) {
+    if (d.id >= current2.id || !sameRepository(d.repository, current2.repository)) continue;
+    if (d.environment !== current2.environment || latestState(d) !== "success") continue;
+    d.statuses.push({
+      id: nextId(req.sim),
+      state: "inactive",
+      description: "",
+      environment: d.environment,
+      targetUrl: "",
+      logUrl: "",
+      environmentUrl: d.statuses[d.statuses.length - 1]?.environmentUrl ?? "",
+      createdAt: req.now
+    });
+    d.updatedAt = req.now;
+  }
+}
+function createDeploymentStatus(req) {
+  const d = deploymentOf(req);
+  const state = oneOf(req.body, "state", DEPLOYMENT_STATES);
+  const description = optionalString2(req.body, "description") ?? "";
+  if ([...description].length > MAX_STATUS_DESCRIPTION) {
+    throw validationFailed(
+      "DeploymentStatus",
+      "description",
+      `description is too long (maximum is ${MAX_STATUS_DESCRIPTION} characters)`
+    );
+  }
+  const logUrl = optionalString2(req.body, "log_url");
+  const targetUrl = optionalString2(req.body, "target_url");
+  const environment = optionalString2(req.body, "environment") ?? d.statuses[d.statuses.length - 1]?.environment ?? d.environment;
+  const status = {
+    id: nextId(req.sim),
+    state,
+    description,
+    environment,
+    // Setting log_url sets target_url to the same value (and the legacy target_url fills log_url).
+    targetUrl: logUrl ?? targetUrl ?? "",
+    logUrl: logUrl ?? targetUrl ?? "",
+    environmentUrl: optionalString2(req.body, "environment_url") ?? "",
+    createdAt: req.now
+  };
+  d.environment = environment;
+  d.statuses.push(status);
+  d.updatedAt = req.now;
+  if (state === "success" && optionalBoolean(req.body, "auto_inactive") !== false) deactivatePrevious(req, d);
+  return { status: 201, body: statusView(req.apiUrl, d, status) };
+}
+function listDeploymentStatuses(req) {
+  const d = deploymentOf(req);
+  const newestFirst = [...d.statuses].reverse();
+  const { page: page2, headers } = paginate2(req, `/repos/${d.repository}/deployments/${d.id}/statuses`, newestFirst);
+  return { status: 200, body: page2.map((s) => statusView(req.apiUrl, d, s)), headers };
+}
+function getDeploymentStatus(req) {
+  const d = deploymentOf(req);
+  const s = d.statuses.find((x) => x.id === Number(req.params[3]));
+  if (!s) throw notFound();
+  return { status: 200, body: statusView(req.apiUrl, d, s) };
+}
+
+// packages/sim/src/github/rest.ts
+var GITHUB_API_PREFIX = "/_github/api";
+var DOCS = "https://docs.github.com/rest";
+var MAX_BODY = 4 * 1024 * 1024;
+var REPO = "/repos/([^/]+)/([^/]+)";
+var endpoint = (method, path, operation, docs, handler) => ({
+  method,
+  pattern: new RegExp(`^${REPO}${path}$`),
+  operation,
+  docs: `${DOCS}/${docs}`,
+  handler
+});
+var ENDPOINTS = [
+  endpoint(
+    "POST",
+    "/deployments",
+    "CreateDeployment",
+    "deployments/deployments#create-a-deployment",
+    createDeployment
+  ),
+  endpoint(
+    "GET",
+    "/deployments",
+    "ListDeployments",
+    "deployments/deployments#list-deployments",
+    listDeployments
+  ),
+  endpoint(
+    "GET",
+    "/deployments/(\\d+)",
+    "GetDeployment",
+    "deployments/deployments#get-a-deployment",
+    getDeployment
+  ),
+  endpoint(
+    "DELETE",
+    "/deployments/(\\d+)",
+    "DeleteDeployment",
+    "deployments/deployments#delete-a-deployment",
+    deleteDeployment
+  ),
+  endpoint(
+    "POST",
+    "/deployments/(\\d+)/statuses",
+    "CreateDeploymentStatus",
+    "deployments/statuses#create-a-deployment-status",
+    createDeploymentStatus
+  ),
+  endpoint(
+    "GET",
+    "/deployments/(\\d+)/statuses",
+    "ListDeploymentStatuses",
+    "deployments/statuses#list-deployment-statuses",
+    listDeploymentStatuses
+  ),
+  endpoint(
+    "GET",
+    "/deployments/(\\d+)/statuses/(\\d+)",
+    "GetDeploymentStatus",
+    "deployments/statuses#get-a-deployment-status",
+    getDeploymentStatus
+  ),
+  endpoint(
+    "POST",
+    "/issues/(\\d+)/comments",
+    "CreateIssueComment",
+    "issues/comments#create-an-issue-comment",
+    createIssueComment
+  ),
+  endpoint(
+    "GET",
+    "/issues/(\\d+)/comments",
+    "ListIssueComments",
+    "issues/comments#list-issue-comments",
+    listIssueComments
+  ),
+  endpoint(
+    "GET",
+    "/issues/comments/(\\d+)",
+    "GetIssueComment",
+    "issues/comments#get-an-issue-comment",
+    getIssueComment
+  ),
+  endpoint(
+    "PATCH",
+    "/issues/comments/(\\d+)",
+    "UpdateIssueComment",
+    "issues/comments#update-an-issue-comment",
+    updateIssueComment
+  ),
+  endpoint(
+    "DELETE",
+    "/issues/comments/(\\d+)",
+    "DeleteIssueComment",
+    "issues/comments#delete-an-issue-comment",
+    deleteIssueComment
+  )
+];
+function tokenOf(req) {
+  const header = req.headers.authorization;
+  if (typeof header !== "string" || header.trim() === "") return { error: "Requires authentication" };
+  const m = /^(?:bearer|token)\s+(\S+)\s*$/i.exec(header);
+  return m ? { token: m[1] } : { error: "Bad credentials" };
+}
+async function jsonBody(req) {
+  const raw = await readBody(req, MAX_BODY).catch(() => {
+    throw new RestError(413, "Payload Too Large");
+  });
+  if (raw.length === 0) return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(raw.toString("utf8"));
+  } catch {
+    throw new RestError(400, "Problems parsing JSON");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new RestError(400, "Problems parsing JSON");
+  }
+  return parsed;
+}
+var ERROR_CODES = {
+  0: "ConnectionDropped",
+  400: "BadRequest",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "NotFound",
+  413: "PayloadTooLarge",
+  422: "ValidationFailed",
+  502: "ServerError"
+};
+function errorReply(err, operation) {
+  return {
+    status: err.status,
+    body: {
+      message: err.message,
+      ...err.errors ? { errors: err.errors } : {},
+      documentation_url: ENDPOINTS.find((x) => x.operation === operation)?.docs ?? DOCS,
+      status: String(err.status)
+    },
+    headers: err.status === 403 ? { "retry-after": "1" } : {}
+  };
+}
+async function dispatch(sim, req, url, path, now) {
+  const method = req.method ?? "GET";
+  let operation = "unknown";
+  let token;
+  try {
+    const match = ENDPOINTS.map((e2) => ({ e: e2, m: e2.method === method ? e2.pattern.exec(path) : null })).find(
+      (x) => x.m !== null
+    );
+    if (!match?.m) throw new RestError(404, "Not Found");
+    const { e, m } = match;
+    operation = e.operation;
+    const auth = tokenOf(req);
+    if (auth.error !== void 0) throw new RestError(401, auth.error);
+    token = auth.token;
+    const fault = sim.scenario.fault("github", operation);
+    if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+    if (fault.drop && sim.scenario.random() < fault.drop) {
+      req.socket.destroy();
+      return { operation, token, reply: { status: 0 } };
+    }
+    if (fault.throttle && sim.scenario.random() < fault.throttle) {
+      throw new RestError(
+        403,
+        "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
+      );
+    }
+    if (fault.error5xx && sim.scenario.random() < fault.error5xx) throw new RestError(502, "Server Error");
+    const body = method === "POST" || method === "PATCH" ? await jsonBody(req) : {};
+    const reply = e.handler({
+      sim,
+      apiUrl: `${sim.url}${GITHUB_API_PREFIX}`,
+      params: m.slice(1).map((p) => decodeURIComponent(p)),
+      query: url.searchParams,
+      body,
+      now
+    });
+    return { operation, token, reply };
+  } catch (err) {
+    if (!(err instanceof RestError)) throw err;
+    return { operation, token, reply: errorReply(err, operation) };
+  }
+}
+function githubRestRoute(sim) {
+  return {
+    prefix: GITHUB_API_PREFIX,
+    async handle(req, res, url) {
+      const method = req.method ?? "GET";
+      const path = url.pathname.slice(GITHUB_API_PREFIX.length).replace(/\/+$/, "");
+      const requestId = (0, import_node_crypto13.randomUUID)().toUpperCase();
+      const now = sim.clock.now();
+      const { operation, token, reply } = await dispatch(sim, req, url, path, now);
+      const time = new Date(now).toISOString();
+      const { status } = reply;
+      recordRequest(sim, {
+        time,
+        method,
+        path,
+        operation,
+        status,
+        ...token !== void 0 ? { token: tokenFingerprint(token) } : {}
+      });
+      sim.calls.add({
+        time,
+        realTime: Date.now(),
+        service: "github",
+        action: operation,
+        status,
+        ...status >= 400 || status === 0 ? { errorCode: ERROR_CODES[status] ?? `HTTP${status}` } : {},
+        requestId
+      });
+      if (status === 0) return;
+      const text = reply.body === void 0 ? "" : JSON.stringify(reply.body);
+      res.writeHead(status, {
+        ...reply.body !== void 0 ? { "content-type": "application/json; charset=utf-8" } : {},
+        "content-length": Buffer.byteLength(text),
+        "x-github-request-id": requestId,
+        "x-github-api-version-selected": "2022-11-28",
+        date: new Date(sim.clock.now()).toUTCString(),
+        ...reply.headers ?? {}
+      });
+      res.end(text);
+    }
+  };
+}
+
 // packages/sim/src/github/routes.ts
 var CLAIMS_SUPPORTED = [
   "sub",
@@ -4709,6 +5373,8 @@ var githubModule = {
   install(sim) {
     signingKey();
     for (const route of githubRoutes(sim)) sim.addRoute(route);
+    sim.addRoute(githubRestRoute(sim));
+    githubState(sim);
     sim.onSeed("oidc", (data) => {
       const { requestToken, context } = splitRequestToken(data);
       registerOidcContext(sim, context, requestToken ?? DEFAULT_OIDC_REQUEST_TOKEN);
@@ -5085,6 +5751,1059 @@ var logsModule = {
   }
 };
 
+// packages/sim/src/ssm/input.ts
+function validationError2(member, constraint, value) {
+  const shown2 = value === void 0 || value === null ? "null" : `'${Array.isArray(value) ? `[${value.map(String).join(", ")}]` : String(value)}'`;
+  const camel = member.charAt(0).toLowerCase() + member.slice(1);
+  return new AwsError(
+    "ValidationException",
+    `1 validation error detected: Value ${shown2} at '${camel}' failed to satisfy constraint: ${constraint}`
+  );
+}
+var Input2 = class _Input {
+  constructor(raw) {
+    this.raw = raw;
+  }
+  raw;
+  str(member) {
+    const value = this.raw[member];
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value !== "string") throw validationError2(member, "Member must be a string", value);
+    return value;
+  }
+  required(member) {
+    const value = this.str(member);
+    if (value === void 0) throw validationError2(member, "Member must not be null", value);
+    return value;
+  }
+  bool(member) {
+    const value = this.raw[member];
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value !== "boolean") throw validationError2(member, "Member must be a boolean", value);
+    return value;
+  }
+  int(member, min, max) {
+    const value = this.raw[member];
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      throw validationError2(member, "Member must be an integer", value);
+    }
+    if (value < min)
+      throw validationError2(member, `Member must have value greater than or equal to ${min}`, value);
+    if (value > max)
+      throw validationError2(member, `Member must have value less than or equal to ${max}`, value);
+    return value;
+  }
+  strings(member) {
+    const value = this.raw[member];
+    if (value === void 0 || value === null) return void 0;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
+      throw validationError2(member, "Member must be a list of strings", value);
+    }
+    return value;
+  }
+  objects(member) {
+    const value = this.raw[member];
+    if (value === void 0 || value === null) return void 0;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === "object" && v !== null && !Array.isArray(v))) {
+      throw validationError2(member, "Member must be a list of structures", value);
+    }
+    return value;
+  }
+  /** `[{Key, Value}]` resource tags. */
+  tags(member = "Tags") {
+    return this.objects(member)?.map((t, i) => {
+      const tag = new _Input(t);
+      const key = tag.str("Key");
+      if (key === void 0 || key.length === 0 || key.length > 128) {
+        throw validationError2(
+          `${member}.${i + 1}.member.key`,
+          "Member must have length between 1 and 128",
+          key
+        );
+      }
+      return { Key: key, Value: tag.str("Value") ?? "" };
+    });
+  }
+};
+function pageOf(items, limit, token, invalidToken) {
+  let start = 0;
+  if (token !== void 0) {
+    const decoded = /^o:(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+    if (!decoded) throw invalidToken();
+    start = Number(decoded[1]);
+  }
+  const page2 = items.slice(start, start + limit);
+  const next = start + limit;
+  return next < items.length ? { page: page2, nextToken: Buffer.from(`o:${next}`).toString("base64url") } : { page: page2 };
+}
+function byName(key) {
+  return (a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}
+function inScope(map, account, region) {
+  const prefix = `${account}/${region}/`;
+  return [...map.entries()].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value);
+}
+
+// packages/sim/src/secretsmanager/store.ts
+var import_node_crypto14 = require("node:crypto");
+function secretsState(sim) {
+  return sim.store("secretsmanager", () => ({ secrets: /* @__PURE__ */ new Map(), generations: /* @__PURE__ */ new Map() }));
+}
+var secretKey = (account, region, name) => `${account}/${region}/${name}`;
+var SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+function newSecretArn(sim, account, region, name) {
+  const key = secretKey(account, region, name);
+  const generations = secretsState(sim).generations;
+  const generation = (generations.get(key) ?? 0) + 1;
+  generations.set(key, generation);
+  const digest = (0, import_node_crypto14.createHash)("sha256").update(`${key}#${generation}`).digest();
+  const suffix = [...digest.subarray(0, 6)].map((b) => SUFFIX_ALPHABET[b % SUFFIX_ALPHABET.length]).join("");
+  return `arn:aws:secretsmanager:${region}:${account}:secret:${name}-${suffix}`;
+}
+function saveSecret(sim, secret) {
+  secretsState(sim).secrets.set(secretKey(secret.account, secret.region, secret.name), secret);
+}
+function removeSecret(sim, secret) {
+  secretsState(sim).secrets.delete(secretKey(secret.account, secret.region, secret.name));
+}
+function findSecretByName(sim, account, region, name) {
+  return secretsState(sim).secrets.get(secretKey(account, region, name));
+}
+function secretsOf(sim, account, region) {
+  return inScope(secretsState(sim).secrets, account, region);
+}
+function findSecret(sim, account, region, secretId) {
+  const arn = /^arn:aws[a-z-]*:secretsmanager:([a-z0-9-]+):(\d{12}):secret:(.+)$/.exec(secretId);
+  if (!arn) return findSecretByName(sim, account, region, secretId);
+  if (arn[1] !== region) return void 0;
+  const candidates = secretsOf(sim, arn[2], region);
+  return candidates.find((s) => s.arn === secretId) ?? candidates.find((s) => s.name === arn[3]);
+}
+var secretNotFound = () => new AwsError("ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+var markedForDeletion = () => new AwsError(
+  "InvalidRequestException",
+  "You can't perform this operation on the secret because it was marked for deletion."
+);
+function requireSecret(sim, account, region, secretId) {
+  const secret = findSecret(sim, account, region, secretId);
+  if (!secret) throw secretNotFound();
+  return secret;
+}
+function newVersionId() {
+  return (0, import_node_crypto14.randomUUID)();
+}
+function versionsToStages(secret) {
+  const labelled = secret.versions.filter((v) => v.stages.length > 0);
+  if (labelled.length === 0) return void 0;
+  return Object.fromEntries(labelled.map((v) => [v.versionId, [...v.stages]]));
+}
+function describeView(secret) {
+  const stages = versionsToStages(secret);
+  return {
+    ARN: secret.arn,
+    Name: secret.name,
+    ...secret.description !== void 0 ? { Description: secret.description } : {},
+    ...secret.kmsKeyId !== void 0 ? { KmsKeyId: secret.kmsKeyId } : {},
+    RotationEnabled: false,
+    LastChangedDate: new Date(secret.lastChangedDate),
+    ...secret.lastAccessedDate !== void 0 ? { LastAccessedDate: new Date(secret.lastAccessedDate) } : {},
+    ...secret.deletionDate !== void 0 ? { DeletedDate: new Date(secret.deletionDate) } : {},
+    Tags: secret.tags,
+    ...stages !== void 0 ? { VersionIdsToStages: stages } : {},
+    CreatedDate: new Date(secret.createdDate)
+  };
+}
+function purgeDeleted(sim, now) {
+  const secrets = secretsState(sim).secrets;
+  for (const [key, secret] of secrets) {
+    if (secret.deletionDate !== void 0 && secret.deletionDate <= now) secrets.delete(key);
+  }
+}
+
+// packages/sim/src/secretsmanager/api.ts
+var NAME_RE2 = /^[a-zA-Z0-9/_+=.@-]+$/;
+var MAX_VALUE = 65536;
+var DAY_MS = 864e5;
+var MAX_UNLABELLED = 100;
+function readValue(input) {
+  const str2 = input.str("SecretString");
+  const bin = input.str("SecretBinary");
+  if (str2 !== void 0 && bin !== void 0) {
+    throw new AwsError(
+      "InvalidParameterException",
+      "You can't specify both a binary secret value and a string secret value in the same secret."
+    );
+  }
+  const value = str2 ?? bin;
+  if (value === void 0) return void 0;
+  if (value.length > MAX_VALUE) {
+    throw validationError2(
+      str2 !== void 0 ? "SecretString" : "SecretBinary",
+      `Member must have length less than or equal to ${MAX_VALUE}`,
+      "***"
+    );
+  }
+  return { value, binary: bin !== void 0 };
+}
+function addVersion(secret, value, versionId, stages, now) {
+  if (stages.includes("AWSCURRENT")) {
+    const previous = secret.versions.find((v) => v.stages.includes("AWSCURRENT"));
+    for (const v of secret.versions) v.stages = v.stages.filter((s) => s !== "AWSPREVIOUS");
+    if (previous) previous.stages = [...previous.stages.filter((s) => s !== "AWSCURRENT"), "AWSPREVIOUS"];
+  }
+  for (const v of secret.versions)
+    v.stages = v.stages.filter((s) => s === "AWSPREVIOUS" || !stages.includes(s));
+  const version = {
+    versionId,
+    value: new Sealed(value.value),
+    binary: value.binary,
+    stages: [...stages],
+    createdDate: now
+  };
+  secret.versions.push(version);
+  const unlabelled = secret.versions.filter((v) => v.stages.length === 0);
+  if (unlabelled.length > MAX_UNLABELLED) {
+    const drop = new Set(unlabelled.slice(0, unlabelled.length - MAX_UNLABELLED));
+    secret.versions = secret.versions.filter((v) => !drop.has(v));
+  }
+  secret.lastChangedDate = now;
+  return version;
+}
+function sameValue(version, value) {
+  return value !== void 0 && version.binary === value.binary && version.value.reveal() === value.value;
+}
+function createSecret(sim, spec) {
+  if (spec.name.length < 1 || spec.name.length > 512) {
+    throw validationError2("Name", "Member must have length between 1 and 512", spec.name);
+  }
+  if (!NAME_RE2.test(spec.name)) {
+    throw new AwsError(
+      "ValidationException",
+      "Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!"
+    );
+  }
+  const existing = findSecretByName(sim, spec.account, spec.region, spec.name);
+  if (existing) {
+    const retried = existing.versions.find((v) => v.versionId === spec.versionId);
+    if (retried && sameValue(retried, spec.value)) return { secret: existing, version: retried };
+    if (existing.deletionDate !== void 0) {
+      throw new AwsError(
+        "InvalidRequestException",
+        "You can't create this secret because a secret with this name is already scheduled for deletion."
+      );
+    }
+    throw new AwsError(
+      "ResourceExistsException",
+      `The operation failed because the secret ${spec.name} already exists.`
+    );
+  }
+  const secret = {
+    account: spec.account,
+    region: spec.region,
+    name: spec.name,
+    arn: newSecretArn(sim, spec.account, spec.region, spec.name),
+    ...spec.description !== void 0 ? { description: spec.description } : {},
+    ...spec.kmsKeyId !== void 0 ? { kmsKeyId: spec.kmsKeyId } : {},
+    tags: spec.tags ?? [],
+    createdDate: spec.now,
+    lastChangedDate: spec.now,
+    versions: []
+  };
+  const version = spec.value ? addVersion(secret, spec.value, spec.versionId ?? newVersionId(), ["AWSCURRENT"], spec.now) : void 0;
+  saveSecret(sim, secret);
+  return { secret, ...version ? { version } : {} };
+}
+function secretOf(ctx, input) {
+  return requireSecret(ctx.sim, ctx.account, ctx.region, input.required("SecretId"));
+}
+function versionToken(input) {
+  const token = input.str("ClientRequestToken");
+  if (token !== void 0 && (token.length < 32 || token.length > 64)) {
+    throw validationError2("ClientRequestToken", "Member must have length between 32 and 64", token);
+  }
+  return token;
+}
+function matchesFilter(secret, key, values) {
+  const fields = {
+    name: [secret.name],
+    description: secret.description !== void 0 ? [secret.description] : [],
+    "tag-key": secret.tags.map((t) => t.Key),
+    "tag-value": secret.tags.map((t) => t.Value),
+    "primary-region": [secret.region],
+    "owning-service": []
+  };
+  const haystack = key === "all" ? Object.values(fields).flat() : fields[key] ?? [];
+  const positive = values.filter((v) => !v.startsWith("!"));
+  const negative = values.filter((v) => v.startsWith("!")).map((v) => v.slice(1));
+  if (negative.some((n) => haystack.some((h) => h.startsWith(n)))) return false;
+  return positive.length === 0 || positive.some((p) => haystack.some((h) => h.startsWith(p)));
+}
+var FILTER_KEYS = [
+  "description",
+  "name",
+  "tag-key",
+  "tag-value",
+  "primary-region",
+  "owning-service",
+  "all"
+];
+var secretsManagerActions = {
+  CreateSecret(ctx, raw) {
+    const input = new Input2(raw);
+    const description = input.str("Description");
+    const kmsKeyId = input.str("KmsKeyId");
+    const tags = input.tags();
+    const value = readValue(input);
+    const versionId = versionToken(input);
+    const { secret, version } = createSecret(ctx.sim, {
+      account: ctx.account,
+      region: ctx.region,
+      name: input.required("Name"),
+      ...value !== void 0 ? { value } : {},
+      ...versionId !== void 0 ? { versionId } : {},
+      ...description !== void 0 ? { description } : {},
+      ...kmsKeyId !== void 0 ? { kmsKeyId } : {},
+      ...tags !== void 0 ? { tags } : {},
+      now: ctx.now
+    });
+    return {
+      ARN: secret.arn,
+      Name: secret.name,
+      ...version ? { VersionId: version.versionId } : {},
+      ReplicationStatus: []
+    };
+  },
+  DescribeSecret(ctx, raw) {
+    return describeView(secretOf(ctx, new Input2(raw)));
+  },
+  GetSecretValue(ctx, raw) {
+    const input = new Input2(raw);
+    const secret = secretOf(ctx, input);
+    if (secret.deletionDate !== void 0) throw markedForDeletion();
+    const versionId = input.str("VersionId");
+    const stage = input.str("VersionStage");
+    let version;
+    if (versionId !== void 0) {
+      version = secret.versions.find((v) => v.versionId === versionId);
+      if (!version) {
+        throw new AwsError(
+          "ResourceNotFoundException",
+          `Secrets Manager can't find the specified secret value for VersionId: ${versionId}`
+        );
+      }
+      if (stage !== void 0 && !version.stages.includes(stage)) {
+        throw new AwsError(
+          "InvalidRequestException",
+          "You provided a VersionStage that is not associated to the provided VersionId."
+        );
+      }
+    } else {
+      const wanted = stage ?? "AWSCURRENT";
+      version = secret.versions.find((v) => v.stages.includes(wanted));
+      if (!version) {
+        throw new AwsError(
+          "ResourceNotFoundException",
+          `Secrets Manager can't find the specified secret value for staging label: ${wanted}`
+        );
+      }
+    }
+    secret.lastAccessedDate = Math.floor(ctx.now / DAY_MS) * DAY_MS;
+    return {
+      ARN: secret.arn,
+      Name: secret.name,
+      VersionId: version.versionId,
+      ...version.binary ? { SecretBinary: version.value.reveal() } : { SecretString: version.value.reveal() },
+      VersionStages: [...version.stages],
+      CreatedDate: new Date(version.createdDate)
+    };
+  },
+  PutSecretValue(ctx, raw) {
+    const input = new Input2(raw);
+    const secret = secretOf(ctx, input);
+    if (secret.deletionDate !== void 0) throw markedForDeletion();
+    const value = readValue(input);
+    if (value === void 0) {
+      throw new AwsError("InvalidRequestException", "You must provide either SecretString or SecretBinary.");
+    }
+    const versionId = versionToken(input) ?? newVersionId();
+    const existing = secret.versions.find((v) => v.versionId === versionId);
+    if (existing) {
+      if (!sameValue(existing, value)) {
+        throw new AwsError(
+          "ResourceExistsException",
+          "You can't modify an existing version, you can only create a new version."
+        );
+      }
+      return {
+        ARN: secret.arn,
+        Name: secret.name,
+        VersionId: versionId,
+        VersionStages: [...existing.stages]
+      };
+    }
+    const stages = input.strings("VersionStages") ?? ["AWSCURRENT"];
+    const version = addVersion(secret, value, versionId, stages, ctx.now);
+    return { ARN: secret.arn, Name: secret.name, VersionId: versionId, VersionStages: [...version.stages] };
+  },
+  ListSecrets(ctx, raw) {
+    const input = new Input2(raw);
+    const limit = input.int("MaxResults", 1, 100) ?? 100;
+    const includeDeleted = input.bool("IncludePlannedDeletion") === true;
+    const order = input.str("SortOrder") ?? "asc";
+    if (order !== "asc" && order !== "desc") {
+      throw validationError2("SortOrder", "Member must satisfy enum value set: [asc, desc]", order);
+    }
+    const filters = (input.objects("Filters") ?? []).map((f) => {
+      const filter = new Input2(f);
+      const key = filter.required("Key");
+      if (!FILTER_KEYS.includes(key)) {
+        throw validationError2(
+          "Filters.1.member.key",
+          `Member must satisfy enum value set: [${FILTER_KEYS.join(", ")}]`,
+          key
+        );
+      }
+      return { key, values: filter.strings("Values") ?? [] };
+    });
+    const matching = secretsOf(ctx.sim, ctx.account, ctx.region).filter((s) => includeDeleted || s.deletionDate === void 0).filter((s) => filters.every((f) => matchesFilter(s, f.key, f.values))).sort((a, b) => order === "asc" ? a.createdDate - b.createdDate : b.createdDate - a.createdDate);
+    const { page: page2, nextToken } = pageOf(
+      matching,
+      limit,
+      input.str("NextToken"),
+      () => new AwsError("InvalidNextTokenException", "The NextToken value is invalid.")
+    );
+    return {
+      SecretList: page2.map((s) => {
+        const { VersionIdsToStages: _omit, ...entry } = describeView(s);
+        const stages = versionsToStages(s);
+        return { ...entry, ...stages !== void 0 ? { SecretVersionsToStages: stages } : {} };
+      }),
+      ...nextToken !== void 0 ? { NextToken: nextToken } : {}
+    };
+  },
+  DeleteSecret(ctx, raw) {
+    const input = new Input2(raw);
+    const secret = secretOf(ctx, input);
+    const window = input.raw["RecoveryWindowInDays"];
+    const force = input.bool("ForceDeleteWithoutRecovery") === true;
+    if (force && window !== void 0 && window !== null) {
+      throw new AwsError(
+        "InvalidParameterException",
+        "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays."
+      );
+    }
+    if (force) {
+      removeSecret(ctx.sim, secret);
+      return { ARN: secret.arn, Name: secret.name, DeletionDate: new Date(ctx.now) };
+    }
+    if (secret.deletionDate !== void 0) throw markedForDeletion();
+    const days = typeof window === "number" ? window : 30;
+    if (!Number.isInteger(days) || days < 7 || days > 30) {
+      throw new AwsError(
+        "InvalidParameterException",
+        "The RecoveryWindowInDays value must be between 7 and 30 days (inclusive)."
+      );
+    }
+    secret.deletionDate = ctx.now + days * DAY_MS;
+    return { ARN: secret.arn, Name: secret.name, DeletionDate: new Date(secret.deletionDate) };
+  },
+  RestoreSecret(ctx, raw) {
+    const secret = secretOf(ctx, new Input2(raw));
+    delete secret.deletionDate;
+    return { ARN: secret.arn, Name: secret.name };
+  }
+};
+
+// packages/sim/src/secretsmanager/index.ts
+function seedSecrets(data, sim) {
+  if (!Array.isArray(data)) throw new AwsError("ValidationException", 'seed "secrets" must be an array');
+  data.forEach((entry, i) => {
+    const seed = typeof entry === "object" && entry !== null ? entry : {};
+    const { name, value, description, account, region } = seed;
+    const valueOk = typeof value === "string" || typeof value === "object" && value !== null && !Array.isArray(value);
+    if (typeof name !== "string" || !valueOk) {
+      throw new AwsError(
+        "ValidationException",
+        `seed secrets[${i}] needs a string "name" and a string or object "value"`
+      );
+    }
+    for (const [key, v] of Object.entries({ description, account, region })) {
+      if (v !== void 0 && typeof v !== "string") {
+        throw new AwsError("ValidationException", `seed secrets[${i}].${key} must be a string`);
+      }
+    }
+    const acct = account ?? DEFAULT_ACCOUNT;
+    const reg = region ?? DEFAULT_REGION;
+    const text = { value: typeof value === "string" ? value : JSON.stringify(value), binary: false };
+    const existing = findSecretByName(sim, acct, reg, name);
+    if (existing) {
+      const current2 = existing.versions.find((v) => v.stages.includes("AWSCURRENT"));
+      if (current2?.value.reveal() !== text.value)
+        addVersion(existing, text, newVersionId(), ["AWSCURRENT"], sim.clock.now());
+      return;
+    }
+    createSecret(sim, {
+      account: acct,
+      region: reg,
+      name,
+      value: text,
+      ...typeof description === "string" ? { description } : {},
+      now: sim.clock.now()
+    });
+  });
+}
+var secretsManagerModule = {
+  name: "secretsmanager",
+  install(sim) {
+    sim.addService({
+      name: "secretsmanager",
+      protocol: "json",
+      targetPrefix: "secretsmanager",
+      jsonVersion: "1.1",
+      actions: secretsManagerActions
+    });
+    sim.onSeed("secrets", seedSecrets);
+    sim.onAdvance((now) => purgeDeleted(sim, now));
+    secretsState(sim);
+  }
+};
+
+// packages/sim/src/ssm/store.ts
+var import_node_crypto15 = require("node:crypto");
+var PARAMETER_TYPES = ["String", "StringList", "SecureString"];
+function ssmState(sim) {
+  return sim.store("ssm", () => ({ parameters: /* @__PURE__ */ new Map() }));
+}
+var paramKey = (account, region, name) => `${account}/${region}/${name}`;
+function current(param) {
+  return param.versions[param.versions.length - 1];
+}
+function parameterArn(param) {
+  return `arn:aws:ssm:${param.region}:${param.account}:parameter/${param.name.replace(/^\//, "")}`;
+}
+function rooted(name) {
+  return name.startsWith("/") ? name : `/${name}`;
+}
+function parametersOf(sim, account, region) {
+  return inScope(ssmState(sim).parameters, account, region);
+}
+function findParameter(sim, account, region, name) {
+  return ssmState(sim).parameters.get(paramKey(account, region, name));
+}
+function saveParameter(sim, param) {
+  ssmState(sim).parameters.set(paramKey(param.account, param.region, param.name), param);
+}
+function removeParameter(sim, param) {
+  ssmState(sim).parameters.delete(paramKey(param.account, param.region, param.name));
+}
+var parameterNotFound = (name) => new AwsError("ParameterNotFound", `Parameter ${name} not found.`);
+var NAME_CHARS = /^[a-zA-Z0-9_.\-/]+$/;
+var RESERVED_MESSAGE = `Parameter name: can't be prefixed with "ssm" (case-insensitive). If formed as a path, it can consist of sub-paths divided by slash symbol; each sub-path can be formed as a mix of letters, numbers and the following 3 symbols .-_`;
+function validateParameterName(name) {
+  if (name.length < 1 || name.length > 2048) {
+    throw new AwsError(
+      "ValidationException",
+      `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must have length ${name.length < 1 ? "greater than or equal to 1" : "less than or equal to 2048"}`
+    );
+  }
+  const first = (name.startsWith("/") ? name.slice(1) : name).split("/")[0].toLowerCase();
+  if (first.startsWith("aws")) {
+    throw new AwsError("AccessDeniedException", `No access to reserved parameter name: ${name}.`);
+  }
+  if (first.startsWith("ssm") || !NAME_CHARS.test(name) || name.includes("//")) {
+    throw new AwsError("ValidationException", RESERVED_MESSAGE);
+  }
+  if (name.includes("/") && !name.startsWith("/")) {
+    throw new AwsError("ValidationException", "Parameter name must be a fully qualified name.");
+  }
+  if (name.length > 1 && name.endsWith("/")) {
+    throw new AwsError("ValidationException", "Parameter name must not end with slash.");
+  }
+  if (name.split("/").length - 1 > 15) {
+    throw new AwsError(
+      "HierarchyLevelLimitExceededException",
+      "A hierarchy can have a maximum of 15 levels. For more information, see Requirements and constraints for parameter names in the AWS Systems Manager User Guide."
+    );
+  }
+}
+function ciphertextOf(param, version) {
+  const digest = (0, import_node_crypto15.createHash)("sha256").update(`${parameterArn(param)}#${version.version}#${version.value.reveal()}`).digest();
+  return Buffer.concat([Buffer.from([1, 2, 2, 0, 120]), digest, digest]).toString("base64");
+}
+function plainValue(version) {
+  return typeof version.value === "string" ? version.value : version.value.reveal();
+}
+function parameterView(param, version, withDecryption, selector) {
+  const secure = version.type === "SecureString";
+  return {
+    Name: param.name,
+    Type: version.type,
+    Value: secure && !withDecryption ? ciphertextOf(param, version) : plainValue(version),
+    Version: version.version,
+    ...selector !== void 0 ? { Selector: selector } : {},
+    LastModifiedDate: new Date(version.lastModifiedDate),
+    ARN: parameterArn(param),
+    DataType: version.dataType
+  };
+}
+function metadataView(param) {
+  const v = current(param);
+  return {
+    Name: param.name,
+    ARN: parameterArn(param),
+    Type: v.type,
+    ...v.keyId !== void 0 ? { KeyId: v.keyId } : {},
+    LastModifiedDate: new Date(v.lastModifiedDate),
+    LastModifiedUser: v.lastModifiedUser,
+    ...v.description !== void 0 ? { Description: v.description } : {},
+    ...v.allowedPattern !== void 0 ? { AllowedPattern: v.allowedPattern } : {},
+    Version: v.version,
+    Tier: v.tier,
+    Policies: [],
+    DataType: v.dataType
+  };
+}
+
+// packages/sim/src/ssm/filters.ts
+var KEY_PATTERN = /^(tag:.+|Name|Type|KeyId|Path|Label|Tier|DataType)$/;
+var invalidKey = (key, valid) => new AwsError(
+  "InvalidFilterKey",
+  `The following filter key is not valid: ${key}. Valid filter keys include: [${valid.join(", ")}].`
+);
+var invalidOption = (option, valid) => new AwsError(
+  "InvalidFilterOption",
+  `The following filter option is not valid: ${option}. Valid options include: [${valid.join(", ")}].`
+);
+var PATH_VALUE = /^\/([a-zA-Z0-9_.-]+(\/[a-zA-Z0-9_.-]+)*)?\/?$/;
+function optionsFor(key, operation) {
+  if (key === "Path") return ["Recursive", "OneLevel"];
+  if (operation === "GetParametersByPath" && key === "Label") return ["Equals"];
+  if (operation === "DescribeParameters" && key === "Name") return ["Equals", "BeginsWith", "Contains"];
+  return ["Equals", "BeginsWith"];
+}
+function readParameterFilters(input, operation) {
+  const raw = input.objects("ParameterFilters") ?? [];
+  const validKeys = operation === "DescribeParameters" ? ["Path", "Name", "Type", "KeyId", "Tier", "DataType", "tag:"] : ["Type", "KeyId", "Label"];
+  return raw.map((f, i) => {
+    const filter = new Input2(f);
+    const key = filter.required("Key");
+    if (!KEY_PATTERN.test(key)) {
+      throw validationError2(
+        `ParameterFilters.${i + 1}.member.key`,
+        "Member must satisfy regular expression pattern: tag:.+|Name|Type|KeyId|Path|Label|Tier|DataType",
+        key
+      );
+    }
+    const keyAllowed = key.startsWith("tag:") ? validKeys.includes("tag:") : validKeys.includes(key);
+    if (!keyAllowed)
+      throw invalidKey(
+        key,
+        validKeys.map((k) => k === "tag:" ? "tag" : k)
+      );
+    const options = optionsFor(key, operation);
+    const option = filter.str("Option") ?? (key === "Path" ? "OneLevel" : "Equals");
+    if (!options.includes(option)) throw invalidOption(option, options);
+    const values = filter.strings("Values") ?? [];
+    if (values.length === 0 && !key.startsWith("tag:")) {
+      throw new AwsError(
+        "InvalidFilterValue",
+        `The following filter values are missing : null for filter key ${key}.`
+      );
+    }
+    if (values.length > 50) {
+      throw validationError2(
+        `ParameterFilters.${i + 1}.member.values`,
+        "Member must have length less than or equal to 50",
+        values
+      );
+    }
+    if (key === "Path") {
+      for (const v of values) {
+        if (!PATH_VALUE.test(v)) {
+          throw new AwsError(
+            "InvalidFilterValue",
+            `The parameter doesn't meet the parameter name requirements. The parameter name must begin with a forward slash "/". It must use only letters, numbers, or the following symbols: . (period), - (hyphen), _ (underscore). Value: ${v}`
+          );
+        }
+      }
+    }
+    if (key === "Type") {
+      const bad = values.find((v) => !PARAMETER_TYPES.includes(v));
+      if (bad !== void 0) {
+        throw new AwsError(
+          "InvalidFilterValue",
+          `The following filter value is not valid: ${bad}. Valid values include: [${PARAMETER_TYPES.join(", ")}].`
+        );
+      }
+    }
+    return { key, option, values };
+  });
+}
+function readLegacyFilters(input) {
+  return (input.objects("Filters") ?? []).map((f) => {
+    const filter = new Input2(f);
+    const key = filter.required("Key");
+    if (!["Name", "Type", "KeyId"].includes(key)) throw invalidKey(key, ["Name", "Type", "KeyId"]);
+    return { key, option: "Equals", values: filter.strings("Values") ?? [] };
+  });
+}
+function underPath(name, path, recursive) {
+  const base = path === "/" ? "/" : `${path.replace(/\/+$/, "")}/`;
+  const full = rooted(name);
+  if (!full.startsWith(base) || full.length === base.length) return false;
+  return recursive || !full.slice(base.length).includes("/");
+}
+function compare2(actual, option, wanted) {
+  if (actual === void 0) return false;
+  if (option === "BeginsWith") return actual.startsWith(wanted);
+  if (option === "Contains") return actual.includes(wanted);
+  return actual === wanted;
+}
+function matchesOne(param, filter) {
+  const v = current(param);
+  const { key, option, values } = filter;
+  if (key === "Path") return values.some((p) => underPath(param.name, p, option === "Recursive"));
+  if (key === "Name") {
+    const name = option === "Contains" ? param.name : rooted(param.name);
+    return values.some((w) => compare2(name, option, option === "Contains" ? w : rooted(w)));
+  }
+  if (key.startsWith("tag:")) {
+    const tag = param.tags.find((t) => t.Key === key.slice(4));
+    return tag !== void 0 && (values.length === 0 || values.some((w) => compare2(tag.Value, option, w)));
+  }
+  const actual = {
+    Type: v.type,
+    KeyId: v.keyId,
+    Tier: v.tier,
+    DataType: v.dataType
+  };
+  if (key === "Label") return values.some((w) => v.labels.includes(w));
+  return values.some((w) => compare2(actual[key], option, w));
+}
+function matchesFilters(param, filters) {
+  return filters.every((f) => matchesOne(param, f));
+}
+
+// packages/sim/src/ssm/resolve.ts
+function parseParameterRef(ctx, ref) {
+  let account = ctx.account;
+  let region = ctx.region;
+  let rest = ref;
+  let fromArn = false;
+  const arn = /^arn:aws[a-z-]*:ssm:([a-z0-9-]*):(\d{12}):parameter(\/.*)$/.exec(ref);
+  if (arn) {
+    region = arn[1];
+    account = arn[2];
+    rest = arn[3];
+    fromArn = true;
+  }
+  const colon = rest.indexOf(":");
+  const name = colon >= 0 ? rest.slice(0, colon) : rest;
+  const selector = colon >= 0 ? rest.slice(colon) : void 0;
+  const names = fromArn ? [name, name.slice(1)] : [name];
+  return { account, region, names, ...selector !== void 0 ? { selector } : {} };
+}
+function lookupRef(sim, ref) {
+  for (const name of ref.names) {
+    const found = findParameter(sim, ref.account, ref.region, name);
+    if (found) return found;
+  }
+  return void 0;
+}
+function selectVersion(param, selector) {
+  if (selector === void 0) return param.versions[param.versions.length - 1];
+  const wanted = selector.slice(1);
+  const found = /^\d+$/.test(wanted) ? param.versions.find((v) => v.version === Number(wanted)) : param.versions.find((v) => v.labels.includes(wanted));
+  if (!found) {
+    throw new AwsError(
+      "ParameterVersionNotFound",
+      `Systems Manager could not find version ${wanted} of ${param.name}. Verify the version and try again.`
+    );
+  }
+  return found;
+}
+
+// packages/sim/src/ssm/api.ts
+var STANDARD_MAX = 4096;
+var ADVANCED_MAX = 8192;
+var MAX_VERSIONS = 100;
+var DEFAULT_KEY_ID = "alias/aws/ssm";
+var invalidNextToken = () => new AwsError("InvalidNextToken", "The specified token is not valid.");
+function tierOf(requested, value, previous) {
+  const tier = requested ?? "Standard";
+  if (!["Standard", "Advanced", "Intelligent-Tiering"].includes(tier)) {
+    throw validationError2(
+      "Tier",
+      "Member must satisfy enum value set: [Standard, Advanced, Intelligent-Tiering]",
+      tier
+    );
+  }
+  if (tier === "Advanced" || previous === "Advanced") return "Advanced";
+  if (tier === "Intelligent-Tiering") return value.length > STANDARD_MAX ? "Advanced" : "Standard";
+  if (value.length > STANDARD_MAX) {
+    throw new AwsError(
+      "ValidationException",
+      `Standard tier parameters support a maximum parameter value of ${STANDARD_MAX} characters. To create a larger parameter value, upgrade the parameter to use the advanced-parameter tier. For more information, see https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html`
+    );
+  }
+  return "Standard";
+}
+function putParameter(sim, spec) {
+  validateParameterName(spec.name);
+  if (spec.tags !== void 0 && spec.overwrite === true) {
+    throw new AwsError(
+      "ValidationException",
+      "Invalid request: tags and overwrite can't be used together. To create a parameter with tags, please remove overwrite flag. To update tags for an existing parameter, please use AddTagsToResource or RemoveTagsFromResource."
+    );
+  }
+  if (spec.type !== void 0 && !PARAMETER_TYPES.includes(spec.type)) {
+    throw validationError2(
+      "Type",
+      `Member must satisfy enum value set: [${PARAMETER_TYPES.join(", ")}]`,
+      spec.type
+    );
+  }
+  if (spec.value.length === 0) {
+    throw validationError2("Value", "Member must have length greater than or equal to 1", spec.value);
+  }
+  if (spec.value.length > ADVANCED_MAX) {
+    throw validationError2(
+      "Value",
+      `Member must have length less than or equal to ${ADVANCED_MAX}`,
+      "<value>"
+    );
+  }
+  if (spec.allowedPattern !== void 0 && !new RegExp(spec.allowedPattern).test(spec.value)) {
+    throw new AwsError(
+      "ParameterPatternMismatchException",
+      `Parameter value, cannot be validated against allowedPattern: ${spec.allowedPattern}`
+    );
+  }
+  const existing = findParameter(sim, spec.account, spec.region, spec.name);
+  if (existing && spec.overwrite !== true) {
+    throw new AwsError(
+      "ParameterAlreadyExists",
+      "The parameter already exists. To overwrite this value, set the overwrite option in the request to true."
+    );
+  }
+  const previous = existing ? current(existing) : void 0;
+  const type = spec.type ?? previous?.type;
+  if (type === void 0) {
+    throw new AwsError("ValidationException", "A parameter type is required when you create a parameter.");
+  }
+  if (spec.keyId !== void 0 && type !== "SecureString") {
+    throw new AwsError("ValidationException", "KeyId is required for SecureString type parameter only.");
+  }
+  const dataType = spec.dataType ?? previous?.dataType ?? "text";
+  if (!["text", "aws:ec2:image", "aws:ssm:integration"].includes(dataType)) {
+    throw new AwsError(
+      "ValidationException",
+      `The following data type is not supported: ${dataType} (Data type names are all lowercase.)`
+    );
+  }
+  const tier = tierOf(spec.tier, spec.value, previous?.tier);
+  const description = spec.description ?? previous?.description;
+  const allowedPattern = spec.allowedPattern ?? previous?.allowedPattern;
+  const keyId = type === "SecureString" ? spec.keyId ?? previous?.keyId ?? DEFAULT_KEY_ID : void 0;
+  const param = existing ?? {
+    account: spec.account,
+    region: spec.region,
+    name: spec.name,
+    tags: spec.tags ?? [],
+    versions: []
+  };
+  const version = (previous?.version ?? 0) + 1;
+  param.versions.push({
+    version,
+    type,
+    value: type === "SecureString" ? new Sealed(spec.value) : spec.value,
+    ...keyId !== void 0 ? { keyId } : {},
+    ...description !== void 0 ? { description } : {},
+    ...allowedPattern !== void 0 ? { allowedPattern } : {},
+    dataType,
+    tier,
+    lastModifiedDate: spec.now,
+    lastModifiedUser: spec.user,
+    labels: []
+  });
+  if (param.versions.length > MAX_VERSIONS) param.versions.splice(0, param.versions.length - MAX_VERSIONS);
+  saveParameter(sim, param);
+  return { version, tier };
+}
+function getOne(ctx, ref, withDecryption) {
+  const parsed = parseParameterRef(ctx, ref);
+  const param = lookupRef(ctx.sim, parsed);
+  if (!param) return void 0;
+  return parameterView(param, selectVersion(param, parsed.selector), withDecryption, parsed.selector);
+}
+var ssmActions = {
+  PutParameter(ctx, raw) {
+    const input = new Input2(raw);
+    const tags = input.tags();
+    const out = putParameter(ctx.sim, {
+      account: ctx.account,
+      region: ctx.region,
+      name: input.required("Name"),
+      value: input.required("Value"),
+      ...optional("type", input.str("Type")),
+      ...optional("overwrite", input.bool("Overwrite")),
+      ...optional("description", input.str("Description")),
+      ...optional("keyId", input.str("KeyId")),
+      ...optional("allowedPattern", input.str("AllowedPattern")),
+      ...optional("tier", input.str("Tier")),
+      ...optional("dataType", input.str("DataType")),
+      ...optional("tags", tags),
+      user: ctx.principal?.arn ?? `arn:aws:iam::${ctx.account}:root`,
+      now: ctx.now
+    });
+    return { Version: out.version, Tier: out.tier };
+  },
+  GetParameter(ctx, raw) {
+    const input = new Input2(raw);
+    const name = input.required("Name");
+    const found = getOne(ctx, name, input.bool("WithDecryption") === true);
+    if (!found) throw parameterNotFound(name);
+    return { Parameter: found };
+  },
+  GetParameters(ctx, raw) {
+    const input = new Input2(raw);
+    const names = input.strings("Names");
+    if (names === void 0) throw validationError2("Names", "Member must not be null", names);
+    if (names.length < 1 || names.length > 10) {
+      throw validationError2(
+        "Names",
+        `Member must have length ${names.length < 1 ? "greater than or equal to 1" : "less than or equal to 10"}`,
+        names
+      );
+    }
+    const withDecryption = input.bool("WithDecryption") === true;
+    const parameters = [];
+    const invalid3 = [];
+    for (const name of new Set(names)) {
+      let found;
+      try {
+        found = getOne(ctx, name, withDecryption);
+      } catch (err) {
+        if (!(err instanceof AwsError && err.code === "ParameterVersionNotFound")) throw err;
+      }
+      if (found) parameters.push(found);
+      else invalid3.push(name);
+    }
+    return { Parameters: parameters, InvalidParameters: invalid3 };
+  },
+  GetParametersByPath(ctx, raw) {
+    const input = new Input2(raw);
+    const path = input.required("Path");
+    if (!path.startsWith("/")) {
+      throw new AwsError(
+        "ValidationException",
+        `The parameter doesn't meet the parameter name requirements. The parameter name must begin with a forward slash "/".`
+      );
+    }
+    const recursive = input.bool("Recursive") === true;
+    const filters = readParameterFilters(input, "GetParametersByPath");
+    const limit = input.int("MaxResults", 1, 10) ?? 10;
+    const withDecryption = input.bool("WithDecryption") === true;
+    const matching = parametersOf(ctx.sim, ctx.account, ctx.region).filter((p) => underPath(p.name, path, recursive) && matchesFilters(p, filters)).sort(byName((p) => p.name));
+    const { page: page2, nextToken } = pageOf(matching, limit, input.str("NextToken"), invalidNextToken);
+    return {
+      Parameters: page2.map((p) => parameterView(p, current(p), withDecryption)),
+      ...nextToken !== void 0 ? { NextToken: nextToken } : {}
+    };
+  },
+  DescribeParameters(ctx, raw) {
+    const input = new Input2(raw);
+    const legacy = readLegacyFilters(input);
+    const filters = readParameterFilters(input, "DescribeParameters");
+    if (legacy.length > 0 && filters.length > 0) {
+      throw new AwsError(
+        "InvalidFilterKey",
+        "You can use either Filters or ParameterFilters in a single request."
+      );
+    }
+    const limit = input.int("MaxResults", 1, 50) ?? 50;
+    const matching = parametersOf(ctx.sim, ctx.account, ctx.region).filter((p) => matchesFilters(p, [...legacy, ...filters])).sort(byName((p) => p.name));
+    const { page: page2, nextToken } = pageOf(matching, limit, input.str("NextToken"), invalidNextToken);
+    return {
+      Parameters: page2.map(metadataView),
+      ...nextToken !== void 0 ? { NextToken: nextToken } : {}
+    };
+  },
+  DeleteParameter(ctx, raw) {
+    const input = new Input2(raw);
+    const name = input.required("Name");
+    const param = findParameter(ctx.sim, ctx.account, ctx.region, name);
+    if (!param) throw parameterNotFound(name);
+    removeParameter(ctx.sim, param);
+    return {};
+  },
+  DeleteParameters(ctx, raw) {
+    const input = new Input2(raw);
+    const names = input.strings("Names") ?? [];
+    if (names.length < 1 || names.length > 10) {
+      throw validationError2("Names", "Member must have length between 1 and 10", names);
+    }
+    const deleted = [];
+    const invalid3 = [];
+    for (const name of new Set(names)) {
+      const param = findParameter(ctx.sim, ctx.account, ctx.region, name);
+      if (param) {
+        removeParameter(ctx.sim, param);
+        deleted.push(name);
+      } else invalid3.push(name);
+    }
+    return { DeletedParameters: deleted, InvalidParameters: invalid3 };
+  }
+};
+function optional(key, value) {
+  return value === void 0 ? {} : { [key]: value };
+}
+
+// packages/sim/src/ssm/index.ts
+function seedParameters(data, sim) {
+  if (!Array.isArray(data)) throw new AwsError("ValidationException", 'seed "parameters" must be an array');
+  data.forEach((entry, i) => {
+    const seed = typeof entry === "object" && entry !== null ? entry : {};
+    if (typeof seed.name !== "string" || typeof seed.value !== "string") {
+      throw new AwsError("ValidationException", `seed parameters[${i}] needs a string "name" and "value"`);
+    }
+    const str2 = (key) => {
+      const value = seed[key];
+      if (value === void 0) return void 0;
+      if (typeof value !== "string")
+        throw new AwsError("ValidationException", `seed parameters[${i}].${key} must be a string`);
+      return value;
+    };
+    const account = str2("account") ?? DEFAULT_ACCOUNT;
+    putParameter(sim, {
+      account,
+      region: str2("region") ?? DEFAULT_REGION,
+      name: seed.name,
+      value: seed.value,
+      type: str2("type") ?? "String",
+      overwrite: true,
+      ...optional("description", str2("description")),
+      user: `arn:aws:iam::${account}:user/sim-seed`,
+      now: sim.clock.now()
+    });
+  });
+}
+var ssmModule = {
+  name: "ssm",
+  install(sim) {
+    sim.addService({
+      name: "ssm",
+      protocol: "json",
+      targetPrefix: "AmazonSSM",
+      jsonVersion: "1.1",
+      actions: ssmActions
+    });
+    sim.onSeed("parameters", seedParameters);
+    ssmState(sim);
+  }
+};
+
 // packages/sim/src/sts/conditions.ts
 var equals = (a, e) => a === e;
 var equalsIgnoreCase = (a, e) => a.toLowerCase() === e.toLowerCase();
@@ -5249,7 +6968,7 @@ function trustAllows(policy, requester, action, context) {
 }
 
 // packages/sim/src/sts/roles.ts
-var import_node_crypto11 = require("node:crypto");
+var import_node_crypto16 = require("node:crypto");
 function iamState(sim) {
   return sim.store("sts.iam", () => ({ roles: /* @__PURE__ */ new Map(), oidcProviders: /* @__PURE__ */ new Map() }));
 }
@@ -5261,7 +6980,7 @@ function parseRoleArn(arn) {
 }
 function roleIdFor(arn) {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  const digest = (0, import_node_crypto11.createHash)("sha256").update(arn).digest();
+  const digest = (0, import_node_crypto16.createHash)("sha256").update(arn).digest();
   let id = "AROA";
   for (let i = 0; i < 17; i++) id += alphabet[digest[i] % alphabet.length];
   return id;
@@ -5274,7 +6993,7 @@ function record(value, what) {
     throw seedError(`${what} must be an object`);
   return value;
 }
-function optionalString2(doc, key, what) {
+function optionalString3(doc, key, what) {
   const value = doc[key];
   if (value === void 0) return void 0;
   if (typeof value !== "string" || value === "") throw seedError(`${what}.${key} must be a non-empty string`);
@@ -5282,12 +7001,12 @@ function optionalString2(doc, key, what) {
 }
 function addRole(sim, spec) {
   const doc = record(spec, "a role");
-  let arn = optionalString2(doc, "arn", "role");
+  let arn = optionalString3(doc, "arn", "role");
   if (arn === void 0) {
-    const name = optionalString2(doc, "name", "role");
+    const name = optionalString3(doc, "name", "role");
     if (name === void 0) throw seedError('a role needs an "arn" or a "name"');
-    const account = optionalString2(doc, "account", "role") ?? DEFAULT_ACCOUNT;
-    const path = optionalString2(doc, "path", "role") ?? "/";
+    const account = optionalString3(doc, "account", "role") ?? DEFAULT_ACCOUNT;
+    const path = optionalString3(doc, "path", "role") ?? "/";
     arn = `arn:aws:iam::${account}:role${path.startsWith("/") ? "" : "/"}${path}${path.endsWith("/") ? "" : "/"}${name}`;
   }
   const parsed = parseRoleArn(arn);
@@ -5317,10 +7036,10 @@ function oidcProviderArn(account, issuerUrl) {
 }
 function addOidcProvider(sim, spec) {
   const doc = record(spec, "an oidc provider");
-  let arn = optionalString2(doc, "arn", "oidcProvider");
-  let url = optionalString2(doc, "url", "oidcProvider") ?? GITHUB_ISSUER;
+  let arn = optionalString3(doc, "arn", "oidcProvider");
+  let url = optionalString3(doc, "url", "oidcProvider") ?? GITHUB_ISSUER;
   if (arn === void 0) {
-    arn = oidcProviderArn(optionalString2(doc, "account", "oidcProvider") ?? DEFAULT_ACCOUNT, url);
+    arn = oidcProviderArn(optionalString3(doc, "account", "oidcProvider") ?? DEFAULT_ACCOUNT, url);
   } else {
     const m = /^arn:aws:iam::\d{12}:oidc-provider\/(.+)$/.exec(arn);
     if (!m) throw seedError(`"${arn}" is not an OIDC provider ARN`);
@@ -5370,9 +7089,9 @@ var InputValidator = class {
   input;
   problems = [];
   fail(member, value, constraint) {
-    const shown = value === void 0 ? "null" : `'${value}'`;
+    const shown2 = value === void 0 ? "null" : `'${value}'`;
     this.problems.push(
-      `Value ${shown} at '${member}' failed to satisfy constraint: Member must ${constraint}`
+      `Value ${shown2} at '${member}' failed to satisfy constraint: Member must ${constraint}`
     );
   }
   /** A string member; `sensitive` members (tokens) are not echoed back. */
@@ -5384,11 +7103,11 @@ var InputValidator = class {
       return void 0;
     }
     const value = String(raw);
-    const shown = opts.sensitive ? void 0 : value;
+    const shown2 = opts.sensitive ? void 0 : value;
     const at = opts.sensitive ? `Value at '${member}' failed to satisfy constraint: Member must` : void 0;
     const report = (constraint) => {
       if (at) this.problems.push(`${at} ${constraint}`);
-      else this.fail(member, shown, constraint);
+      else this.fail(member, shown2, constraint);
     };
     if (opts.min !== void 0 && value.length < opts.min)
       report(`have length greater than or equal to ${opts.min}`);
@@ -5656,7 +7375,15 @@ var stsModule = {
 };
 
 // packages/sim/src/modules.ts
-var modules = [githubModule, stsModule, ecrModule, logsModule, ecsModule];
+var modules = [
+  githubModule,
+  stsModule,
+  ecrModule,
+  logsModule,
+  ssmModule,
+  secretsManagerModule,
+  ecsModule
+];
 
 // packages/sim/src/index.ts
 function createSimulator(options = {}) {
@@ -5700,8 +7427,10 @@ async function main() {
   }
   const port = Number(values.port);
   const timeScale = Number(values["time-scale"]);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
-  if (!(timeScale > 0)) throw new Error(`--time-scale must be a positive number, got ${values["time-scale"]}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0-65535, got ${values.port}`);
+  if (!(timeScale > 0))
+    throw new Error(`--time-scale must be a positive number, got ${values["time-scale"]}`);
   const seed = values.seed ? JSON.parse((0, import_node_fs.readFileSync)(values.seed, "utf8")) : void 0;
   const running = await startSimulator({
     port,
