@@ -56,3 +56,79 @@ export {
   type AnnotationLocation,
 } from './summary/annotations';
 export { redact } from './summary/redact';
+
+export {
+  CommandError,
+  runCommand,
+  type CommandOptions,
+  type CommandResult,
+  type CommandRunner,
+} from './exec/exec';
+export {
+  MANIFEST_MEDIA_TYPES,
+  RegistryClient,
+  RegistryHttpError,
+  sha256Digest,
+  type FetchLike,
+  type RegistryClientOptions,
+  type RegistryCredentials,
+  type RegistryManifest,
+} from './registry/client';
+export {
+  DIGEST_RE,
+  parseImageRef,
+  parseRepositoryRef,
+  validateTags,
+  type ImageRef,
+  type RepositoryRef,
+} from './ecr/reference';
+export {
+  isMovingTag,
+  matchingExclusion,
+  MOVING_TAGS,
+  planBuildTags,
+  planPromoteTags,
+  refuseFrozenMovingTags,
+  TagConflictError,
+  tagCanMove,
+  type TagMutability,
+  type TagPlan,
+  type TagSettings,
+} from './ecr/tag-policy';
+export {
+  describeTagSettings,
+  resolveRepository,
+  type RepositoryInfo,
+  type ResolveRepositoryOptions,
+} from './ecr/repository';
+export {
+  describeImage,
+  findTags,
+  getManifest,
+  mediaTypeOf,
+  type EcrManifest,
+  type RepositoryLocation,
+} from './ecr/images';
+export { getRegistryAuth, registryClientFor, type RegistryAuth } from './ecr/authorization';
+export {
+  promoteImage,
+  referencesOf,
+  type PromoteEnd,
+  type PromoteOptions,
+  type PromoteResult,
+} from './ecr/promote';
+export {
+  scanTargets,
+  waitForImageScan,
+  waitForScan,
+  type ScanResult,
+  type WaitForScanOptions,
+} from './ecr/scan';
+export {
+  findingsAtOrAbove,
+  GATE_SEVERITIES,
+  SEVERITIES,
+  type GateSeverity,
+  type ScanFinding,
+  type Severity,
+} from './ecr/severity';

@@ -1,0 +1,174 @@
+import * as core from '@actions/core';
+// Deep imports on purpose: the package index loads the AWS SDK, which waits until every input is valid.
+import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
+import {
+  getBooleanInput,
+  getDurationInput,
+  getEnumInput,
+  getKeyValueInput,
+  getListInput,
+  getOptionalInput,
+  getRequiredInput,
+} from '@ecs-delivery/shared/src/inputs/get-input';
+import { maskSecret } from '@ecs-delivery/shared/src/runner/mask';
+import {
+  parseImageRef,
+  parseRepositoryRef,
+  validateTags,
+  type ImageRef,
+  type RepositoryRef,
+} from '@ecs-delivery/shared/src/ecr/reference';
+import { GATE_SEVERITIES, type GateSeverity } from '@ecs-delivery/shared/src/ecr/severity';
+
+export type ContainerCli = 'docker' | 'podman';
+
+/** What to build (build mode only). */
+export interface BuildOptions {
+  context: string;
+  file: string | undefined;
+  target: string | undefined;
+  platforms: string[];
+  buildArgs: Record<string, string>;
+  labels: Record<string, string>;
+  /** Build secrets by id; masked as soon as they are read. */
+  secrets: Record<string, string>;
+  cacheFrom: string[];
+  cacheTo: string[];
+}
+
+/** Every input of action.yml, validated. */
+export interface Inputs {
+  repository: RepositoryRef;
+  tags: string[];
+  /** Promote mode when set. */
+  sourceImage: ImageRef | undefined;
+  sourceRoleToAssume: string | undefined;
+  awsRegion: string | undefined;
+  roleToAssume: string | undefined;
+  audience: string;
+  createRepository: boolean;
+  containerCli: ContainerCli;
+  build: BuildOptions;
+  failOnSeverity: GateSeverity | undefined;
+  scanTimeoutMs: number;
+  logout: boolean;
+}
+
+/** Build inputs that make no sense in promote mode (nothing is built). */
+const BUILD_INPUTS = [
+  'context',
+  'file',
+  'target',
+  'platforms',
+  'build-args',
+  'labels',
+  'secrets',
+  'cache-from',
+  'cache-to',
+];
+
+const SECRET_ID = /^[A-Za-z0-9_.-]{1,128}$/;
+
+function defaultTags(): string[] {
+  const sha = process.env['GITHUB_SHA'] ?? '';
+  if (!/^[0-9a-f]{12,}$/i.test(sha)) {
+    throw new ConfigurationError(
+      'Input "tags" was not given and GITHUB_SHA is not a commit SHA to take the default tag from; give "tags".',
+      { input: 'tags' },
+    );
+  }
+  return [sha.slice(0, 12).toLowerCase()];
+}
+
+function readTags(): string[] {
+  const given = core.getInput('tags');
+  if (given === '') return defaultTags();
+  const tags = getListInput('tags');
+  if (tags.length === 0) {
+    throw new ConfigurationError(
+      `Input "tags" has no tags in ${JSON.stringify(given)}; give one or more, one per line.`,
+      {
+        input: 'tags',
+      },
+    );
+  }
+  validateTags(tags, 'tags');
+  return tags;
+}
+
+function readSecrets(): Record<string, string> {
+  const secrets = getKeyValueInput('secrets');
+  for (const [id, value] of Object.entries(secrets)) {
+    maskSecret(value);
+    if (!SECRET_ID.test(id)) {
+      throw new ConfigurationError(
+        `Input "secrets" has an invalid id ${JSON.stringify(id)}: use letters, digits, "_", "." and "-".`,
+        {
+          input: 'secrets',
+        },
+      );
+    }
+  }
+  return secrets;
+}
+
+function readBuild(): BuildOptions {
+  return {
+    context: getOptionalInput('context') ?? '.',
+    file: getOptionalInput('file'),
+    target: getOptionalInput('target'),
+    platforms: getListInput('platforms'),
+    buildArgs: getKeyValueInput('build-args'),
+    labels: getKeyValueInput('labels'),
+    secrets: readSecrets(),
+    cacheFrom: getListInput('cache-from'),
+    cacheTo: getListInput('cache-to'),
+  };
+}
+
+/** Reads and validates every input, before any AWS call: a bad one is a ConfigurationError naming it. */
+export function getInputs(): Inputs {
+  const repository = parseRepositoryRef(getRequiredInput('repository'), 'repository');
+  const source = getOptionalInput('source-image');
+  const sourceImage = source === undefined ? undefined : parseImageRef(source, 'source-image');
+  const tags = readTags();
+  const containerCli = getEnumInput('container-cli', ['docker', 'podman'] as const, { default: 'docker' });
+  const build = readBuild();
+  if (sourceImage !== undefined) {
+    const given = BUILD_INPUTS.filter((name) => core.getInput(name) !== '');
+    if (given.length > 0) {
+      throw new ConfigurationError(
+        `Input "${given[0]!}" is a build option, but "source-image" is set: promote mode re-tags an existing image and builds nothing.`,
+        { input: given[0]! },
+      );
+    }
+  }
+  const sourceRoleToAssume = getOptionalInput('source-role-to-assume');
+  if (sourceRoleToAssume !== undefined && sourceImage === undefined) {
+    throw new ConfigurationError(
+      'Input "source-role-to-assume" only applies with "source-image" (promote mode).',
+      {
+        input: 'source-role-to-assume',
+      },
+    );
+  }
+  return {
+    repository,
+    tags,
+    sourceImage,
+    sourceRoleToAssume,
+    awsRegion: getOptionalInput('aws-region'),
+    roleToAssume: getOptionalInput('role-to-assume'),
+    audience: getOptionalInput('audience') ?? 'sts.amazonaws.com',
+    createRepository: getBooleanInput('create-repository', false),
+    containerCli,
+    build,
+    failOnSeverity: getEnumInput('fail-on-severity', GATE_SEVERITIES),
+    scanTimeoutMs: getDurationInput('scan-timeout', {
+      default: 10 * 60_000,
+      minMs: 10_000,
+      maxMs: 60 * 60_000,
+    }),
+    logout: getBooleanInput('logout', true),
+  };
+}

@@ -1,0 +1,25 @@
+import * as core from '@actions/core';
+import { rm } from 'node:fs/promises';
+import { runCommand, type CommandRunner } from '@ecs-delivery/shared';
+import { cliEnv, logoutArgs } from './container-cli';
+import { readLoginState } from './state';
+
+/** The post step: log out of the registry (unless `logout: false`) and delete the private login folder. */
+export async function post(exec: CommandRunner = runCommand): Promise<void> {
+  const state = readLoginState();
+  if (state === undefined) return;
+  const config = { cli: state.cli, dir: state.dir };
+  if (state.logout) {
+    try {
+      await exec(state.cli, logoutArgs(config, state.host), { env: cliEnv(config) });
+    } catch (err) {
+      core.warning(`Could not log out of ${state.host}: ${(err as Error).message}`);
+    }
+    await rm(state.dir, { recursive: true, force: true });
+    core.info(`Removed the private registry login (${state.dir}).`);
+  } else {
+    core.info(
+      `logout is false: the login to ${state.host} stays in ${state.dir} for later steps of this job.`,
+    );
+  }
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readActionMetadata } from '@ecs-delivery/testkit';
+
+/** The README documents exactly the inputs and outputs action.yml declares, and action.yml follows STYLE.md. */
+
+const dir = join(__dirname, '..');
+const meta = readActionMetadata(dir);
+const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+
+function tableNames(section: string): string[] {
+  const start = readme.indexOf(`## ${section}\n`);
+  const body = readme.slice(start).split(/\n## /)[0]!;
+  return [...body.matchAll(/^\| `([a-z-]+)` +\|/gm)].map((m) => m[1]!);
+}
+
+describe('action.yml and README', () => {
+  it('lists every input and output in the README tables, in order', () => {
+    expect(tableNames('Inputs')).toEqual(Object.keys(meta.inputs));
+    expect(tableNames('Outputs')).toEqual(meta.outputs);
+  });
+
+  it('runs on node24 with a post step that always runs, and gives booleans a default', () => {
+    expect(meta.runs).toMatchObject({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/index.js',
+      postIf: 'always()',
+    });
+    for (const name of ['create-repository', 'logout'])
+      expect(meta.inputs[name]?.default).toMatch(/^(true|false)$/);
+    for (const [name, input] of Object.entries(meta.inputs))
+      expect([name, input.description ?? '']).not.toEqual([name, '']);
+  });
+
+  it('loads no AWS SDK before the inputs are valid: the bundle initialises only the input modules up front', () => {
+    const bundle = readFileSync(join(dir, meta.runs.main), 'utf8');
+    const eager = bundle.split('\n').filter((line) => /^(init|require)_\w+\(\);$/.test(line));
+    expect(eager).toContain('init_get_input();');
+    expect(eager.filter((line) => /client|dist_cjs|smithy|aws|sdk/i.test(line))).toEqual([]);
+    expect(bundle).toMatch(/await Promise\.resolve\(\)\.then\(\(\) => \(init_run\(\), run_exports\)\)/);
+  });
+});
