@@ -294,9 +294,9 @@ async function handleAws(sim, req, res) {
   let principal;
   const now = sim.clock.now();
   const region = sig?.region ?? DEFAULT_REGION;
-  const reply = (code, payload, contentType) => {
+  const reply = (code, payload, contentType2) => {
     res.writeHead(code, {
-      "content-type": contentType,
+      "content-type": contentType2,
       "content-length": Buffer.byteLength(payload),
       "x-amzn-requestid": requestId,
       date: new Date(sim.clock.now()).toUTCString()
@@ -478,8 +478,9 @@ async function handleControl(sim, req, res, url) {
 async function handleRequest(sim, req, res) {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   try {
-    const route = sim.routes.filter(
-      (r) => url.pathname === r.prefix || url.pathname.startsWith(r.prefix.endsWith("/") ? r.prefix : `${r.prefix}/`)
+    const host = req.headers.host ?? "";
+    const route = sim.routes.find((r) => r.claimsHost?.(host) === true) ?? sim.routes.filter(
+      (r) => r.claimsHost === void 0 && (url.pathname === r.prefix || url.pathname.startsWith(r.prefix.endsWith("/") ? r.prefix : `${r.prefix}/`))
     ).sort((a, b) => b.prefix.length - a.prefix.length)[0];
     if (route) {
       sim.advance();
@@ -1913,10 +1914,10 @@ async function putManifest(r, reference) {
       `provided digest ${reference} did not match the manifest's digest ${digest}`
     );
   }
-  const contentType = r.req.headers["content-type"]?.split(";")[0]?.trim();
+  const contentType2 = r.req.headers["content-type"]?.split(";")[0]?.trim();
   const tag = byDigest ? void 0 : reference;
   try {
-    storeManifest(r.repo, body, contentType || void 0, tag, r.sim.clock.now());
+    storeManifest(r.repo, body, contentType2 || void 0, tag, r.sim.clock.now());
   } catch (err) {
     if (err instanceof ManifestRejected) throw rejected(r, tag, err);
     throw err;
@@ -2230,11 +2231,11 @@ var Input = class {
     return v;
   }
 };
-function page(items, maxResults, nextToken, fail) {
+function page(items, maxResults, nextToken, fail2) {
   let start = 0;
   if (nextToken !== void 0) {
     const decoded = Number(Buffer.from(nextToken, "base64").toString("utf8"));
-    if (!Number.isInteger(decoded) || decoded < 0) fail("The specified nextToken is invalid.");
+    if (!Number.isInteger(decoded) || decoded < 0) fail2("The specified nextToken is invalid.");
     start = decoded;
   }
   const slice = items.slice(start, start + maxResults);
@@ -2287,14 +2288,14 @@ function newDeploymentId() {
 }
 var newShortId = () => (0, import_node_crypto7.randomBytes)(16).toString("base64url").slice(0, 22);
 var newEventId = () => (0, import_node_crypto7.randomUUID)();
-function tagsIn(list, fail) {
+function tagsIn(list, fail2) {
   if (!list) return [];
-  if (list.length > 50) fail("Too many tags: a resource can have at most 50 tags.");
+  if (list.length > 50) fail2("Too many tags: a resource can have at most 50 tags.");
   return list.map((t) => {
     if (typeof t.key !== "string" || t.key.length < 1 || t.key.length > 128)
-      fail("Tag keys must be 1-128 characters.");
+      fail2("Tag keys must be 1-128 characters.");
     const value = t.value ?? "";
-    if (typeof value !== "string" || value.length > 256) fail("Tag values must be at most 256 characters.");
+    if (typeof value !== "string" || value.length > 256) fail2("Tag values must be at most 256 characters.");
     return { key: t.key, value };
   });
 }
@@ -4373,6 +4374,241 @@ var ecsModule = {
     sim.onSeed("clusters", seedClusters);
     sim.onSeed("taskDefinitions", seedTaskDefinitions);
     sim.onSeed("services", seedServices);
+  }
+};
+
+// packages/sim/src/front/hosts.ts
+function frontState(sim) {
+  return sim.store("fronts", () => ({ fronts: [], cursors: /* @__PURE__ */ new Map() }));
+}
+var DEFAULT_HOST_SUFFIX = ".ecs.sim";
+function hostName(header) {
+  const h = header.trim().toLowerCase();
+  if (h.startsWith("[")) return h.slice(0, h.indexOf("]") + 1);
+  const colon = h.lastIndexOf(":");
+  return colon >= 0 ? h.slice(0, colon) : h;
+}
+function parseDefaultHost(host) {
+  if (!host.endsWith(DEFAULT_HOST_SUFFIX)) return void 0;
+  const labels = host.slice(0, -DEFAULT_HOST_SUFFIX.length).split(".");
+  if (labels.some((l) => l === "")) return void 0;
+  if (labels.length === 2) {
+    return { service: labels[0], cluster: labels[1], region: DEFAULT_REGION, account: DEFAULT_ACCOUNT };
+  }
+  if (labels.length === 4 && /^\d{12}$/.test(labels[3])) {
+    return { service: labels[0], cluster: labels[1], region: labels[2], account: labels[3] };
+  }
+  return void 0;
+}
+function isSimulatorHost(sim, host) {
+  if (host === "localhost" || host === "127.0.0.1" || host === "[::1]") return true;
+  return sim.url !== "" && host === new URL(sim.url).hostname;
+}
+function isFrontHost(sim, header) {
+  const host = hostName(header);
+  if (host === "" || isSimulatorHost(sim, host)) return false;
+  return host.endsWith(DEFAULT_HOST_SUFFIX) || frontState(sim).fronts.some((f) => f.host === host);
+}
+function routeRequest(sim, header, path) {
+  const host = hostName(header);
+  const seeded = frontState(sim).fronts.filter((f) => f.host === host);
+  if (seeded.length > 0) {
+    const match = seeded.filter((f) => f.pathPrefix === void 0 || path.startsWith(f.pathPrefix)).sort((a, b) => (b.pathPrefix?.length ?? 0) - (a.pathPrefix?.length ?? 0))[0];
+    if (!match) return { kind: "no-rule", host };
+    const { host: _host, pathPrefix, ...target2 } = match;
+    return { kind: "service", target: target2, front: pathPrefix === void 0 ? host : `${host}${pathPrefix}` };
+  }
+  const target = parseDefaultHost(host);
+  return target ? { kind: "service", target, front: host } : { kind: "unknown-host", host };
+}
+var FRONT_KEYS = /* @__PURE__ */ new Set(["host", "cluster", "service", "account", "region", "pathPrefix"]);
+var HOST_RE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+function fail(message) {
+  throw new AwsError("ValidationException", message);
+}
+function seedFronts(data, sim) {
+  if (!Array.isArray(data)) fail("fronts must be an array");
+  const added = data.map((entry, i) => {
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+      fail(`fronts[${i}] must be an object`);
+    }
+    const e = entry;
+    for (const key of Object.keys(e)) {
+      if (!FRONT_KEYS.has(key)) fail(`fronts[${i}] has an unknown key "${key}"`);
+    }
+    const text = (key, required) => {
+      const v = e[key];
+      if (v === void 0 && !required) return void 0;
+      if (typeof v !== "string" || v === "") fail(`fronts[${i}].${key} must be a non-empty string`);
+      return v;
+    };
+    const host = text("host", true).toLowerCase();
+    if (!HOST_RE.test(host))
+      fail(`fronts[${i}].host must be a host name like api.example.com; got "${host}"`);
+    if (isSimulatorHost(sim, host)) fail(`fronts[${i}].host cannot be the simulator's own host "${host}"`);
+    const account = text("account", false) ?? DEFAULT_ACCOUNT;
+    if (!/^\d{12}$/.test(account)) fail(`fronts[${i}].account must be a 12-digit account id`);
+    const pathPrefix = text("pathPrefix", false);
+    if (pathPrefix !== void 0 && !pathPrefix.startsWith("/")) {
+      fail(`fronts[${i}].pathPrefix must start with "/"`);
+    }
+    return {
+      host,
+      cluster: text("cluster", true),
+      service: text("service", true),
+      account,
+      region: text("region", false) ?? DEFAULT_REGION,
+      ...pathPrefix !== void 0 ? { pathPrefix } : {}
+    };
+  });
+  const state = frontState(sim);
+  for (const front of added) {
+    state.fronts = state.fronts.filter((f) => f.host !== front.host || f.pathPrefix !== front.pathPrefix);
+    state.fronts.push(front);
+  }
+}
+
+// packages/sim/src/front/targets.ts
+function findServiceRecord(sim, target) {
+  const region = ecsState(sim).regions.get(`${target.account}/${target.region}`);
+  const cluster = region?.clusters.get(target.cluster);
+  if (!cluster || cluster.status !== "ACTIVE") return void 0;
+  const exact = cluster.services.get(target.service);
+  if (exact) return exact;
+  const wanted = target.service.toLowerCase();
+  return [...cluster.services.values()].find((s) => s.name.toLowerCase() === wanted);
+}
+function takesTraffic(task) {
+  return task.lastStatus === "RUNNING" && task.desiredStatus === "RUNNING" && task.healthStatus !== "UNHEALTHY";
+}
+function serviceTargets(sim, target) {
+  const service = findServiceRecord(sim, target);
+  const where = `${target.cluster}/${target.service} (account ${target.account}, ${target.region})`;
+  if (!service || service.status !== "ACTIVE") {
+    return { kind: "missing", reason: `no ACTIVE ECS service ${where}` };
+  }
+  const region = ecsState(sim).regions.get(`${target.account}/${target.region}`);
+  const cluster = region?.clusters.get(service.clusterName);
+  const tasks = [...cluster?.tasks.values() ?? []].filter((t) => t.serviceName === service.name && takesTraffic(t)).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return { kind: "found", service, tasks };
+}
+function servingContainer(task) {
+  return task.containers.find((c) => c.essential) ?? task.containers[0];
+}
+function tagOf(image) {
+  if (image.includes("@")) return void 0;
+  const name = image.slice(image.lastIndexOf("/") + 1);
+  const colon = name.lastIndexOf(":");
+  return colon >= 0 ? name.slice(colon + 1) : "latest";
+}
+function servedImage(sim, container) {
+  const { image, imageDigest: digest } = container;
+  const tag = tagOf(image);
+  const refs = [image];
+  const parsed = digest !== void 0 ? parseEcrRef(sim, image) : void 0;
+  if (digest !== void 0 && parsed) {
+    const uri = `${sim.host}/${parsed.account}/${parsed.region}/${parsed.repositoryName}`;
+    const repo = findRepository(sim, parsed.account, parsed.region, parsed.repositoryName);
+    for (const t of repo ? tagsOf(repo, digest) : []) refs.push(`${uri}:${t}`);
+    refs.push(`${uri}@${digest}`);
+  }
+  return {
+    image,
+    ...digest !== void 0 ? { digest } : {},
+    ...tag !== void 0 ? { tag } : {},
+    refs: [...new Set(refs)]
+  };
+}
+
+// packages/sim/src/front/respond.ts
+var ALB_503 = "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n";
+var ALB_404 = "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n</body>\r\n</html>\r\n";
+function send2(req, res, status, body, headers) {
+  res.writeHead(status, { "content-length": Buffer.byteLength(body), ...headers });
+  res.end(req.method === "HEAD" ? void 0 : body);
+}
+function albError(req, res, status, reason) {
+  send2(req, res, status, status === 503 ? ALB_503 : ALB_404, {
+    "content-type": "text/html",
+    server: "awselb/2.0",
+    "x-sim-reason": reason
+  });
+}
+function pickTask(sim, target, tasks) {
+  const cursors = frontState(sim).cursors;
+  const key = `${target.account}/${target.region}/${target.cluster}/${target.service}`;
+  const n = cursors.get(key) ?? 0;
+  cursors.set(key, n + 1);
+  return tasks[n % tasks.length];
+}
+function behaviourFor(behaviour, path) {
+  const { paths, ...base } = behaviour;
+  const entries2 = Object.entries(paths ?? {});
+  const match = entries2.find(([p]) => p === path) ?? entries2.find(([p]) => globMatch(p, path));
+  if (!match) return base;
+  return { ...base, ...match[1], headers: { ...base.headers, ...match[1].headers } };
+}
+function defaultBody(path, served, task) {
+  if (path === "/version") {
+    return JSON.stringify({
+      image: served.image,
+      ...served.digest !== void 0 ? { digest: served.digest } : {},
+      ...served.tag !== void 0 ? { tag: served.tag } : {},
+      taskDefinition: task.taskDefinitionArn
+    });
+  }
+  return JSON.stringify({ status: "ok", service: task.serviceName, task: task.id });
+}
+function contentType(body) {
+  try {
+    JSON.parse(body);
+    return "application/json";
+  } catch {
+    return "text/plain; charset=utf-8";
+  }
+}
+async function handleFront(sim, req, res, url) {
+  await readBody(req, 1024 * 1024);
+  const route = routeRequest(sim, req.headers.host ?? "", url.pathname);
+  if (route.kind === "no-rule") {
+    return albError(req, res, 404, `no front of host ${route.host} matches path ${url.pathname}`);
+  }
+  if (route.kind === "unknown-host") return albError(req, res, 404, `no front for host ${route.host}`);
+  const lookup = serviceTargets(sim, route.target);
+  if (lookup.kind === "missing") return albError(req, res, 503, lookup.reason);
+  if (lookup.tasks.length === 0) {
+    return albError(req, res, 503, `service ${lookup.service.name} has no running task`);
+  }
+  const task = pickTask(sim, route.target, lookup.tasks);
+  const container = servingContainer(task);
+  if (!container) return albError(req, res, 503, `task ${task.id} has no container`);
+  const served = servedImage(sim, container);
+  const behaviour = behaviourFor(sim.scenario.httpBehaviour(served.refs), url.pathname);
+  if (behaviour.latencyMs !== void 0 && behaviour.latencyMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, behaviour.latencyMs));
+  }
+  const body = behaviour.body ?? defaultBody(url.pathname, served, task);
+  send2(req, res, behaviour.status ?? 200, body, {
+    "content-type": contentType(body),
+    ...behaviour.headers,
+    "x-sim-front": route.front,
+    "x-sim-task": task.id,
+    "x-sim-task-definition": task.taskDefinitionArn,
+    "x-sim-image": served.image,
+    ...served.digest !== void 0 ? { "x-sim-image-digest": served.digest } : {}
+  });
+}
+
+// packages/sim/src/front/index.ts
+var frontModule = {
+  name: "front",
+  install(sim) {
+    sim.addRoute({
+      prefix: "/",
+      claimsHost: (host) => isFrontHost(sim, host),
+      handle: (req, res, url) => handleFront(sim, req, res, url)
+    });
+    sim.onSeed("fronts", seedFronts);
   }
 };
 
@@ -7382,7 +7618,8 @@ var modules = [
   logsModule,
   ssmModule,
   secretsManagerModule,
-  ecsModule
+  ecsModule,
+  frontModule
 ];
 
 // packages/sim/src/index.ts

@@ -1,6 +1,7 @@
 import type { SimModule } from './core/simulator';
 import { ecrModule } from './ecr';
 import { ecsModule } from './ecs';
+import { frontModule } from './front';
 import { githubModule } from './github';
 import { logsModule } from './logs';
 import { secretsManagerModule } from './secretsmanager';
@@ -16,4 +17,5 @@ export const modules: SimModule[] = [
   ssmModule,
   secretsManagerModule,
   ecsModule,
+  frontModule,
 ];

@@ -31,12 +31,19 @@ export interface ScanBehaviour {
   afterSeconds?: number;
 }
 
-/** What a task's HTTP front answers for a matching image (used by the smoke-test tier). */
-export interface HttpBehaviour {
+/** What a task answers through its service's HTTP front (`src/front`), for one path or all of them. */
+export interface HttpResponseBehaviour {
   status?: number;
   body?: string;
+  /** Real milliseconds the task takes to answer. */
   latencyMs?: number;
-  paths?: Record<string, { status?: number; body?: string; latencyMs?: number }>;
+  /** Extra response headers. */
+  headers?: Record<string, string>;
+}
+
+/** What a task's HTTP front answers for a matching image; `paths` (exact paths or globs) override per path. */
+export interface HttpBehaviour extends HttpResponseBehaviour {
+  paths?: Record<string, HttpResponseBehaviour>;
 }
 
 export interface ScenarioRule {

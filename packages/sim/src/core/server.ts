@@ -292,13 +292,17 @@ export async function handleRequest(
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   try {
-    const route = sim.routes
-      .filter(
-        (r) =>
-          url.pathname === r.prefix ||
-          url.pathname.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`),
-      )
-      .sort((a, b) => b.prefix.length - a.prefix.length)[0];
+    const host = req.headers.host ?? '';
+    const route =
+      sim.routes.find((r) => r.claimsHost?.(host) === true) ??
+      sim.routes
+        .filter(
+          (r) =>
+            r.claimsHost === undefined &&
+            (url.pathname === r.prefix ||
+              url.pathname.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`)),
+        )
+        .sort((a, b) => b.prefix.length - a.prefix.length)[0];
     if (route) {
       sim.advance();
       await route.handle(req, res, url);

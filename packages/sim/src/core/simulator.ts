@@ -40,6 +40,8 @@ export interface AwsService {
 /** A non-AWS HTTP surface (the OCI registry, GitHub) served under a path prefix. */
 export interface HttpRoute {
   prefix: string;
+  /** When set, the route serves every request whose Host header it claims, whatever the path (the ECS fronts). */
+  claimsHost?: (host: string) => boolean;
   handle(req: IncomingMessage, res: ServerResponse, url: URL): void | Promise<void>;
 }
 
