@@ -1,0 +1,67 @@
+import { dirname, resolve as resolvePath } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { readInputFile } from '../taskdef/load';
+import { checkManifestSemantics } from './semantic';
+import { checkAllEnvironments } from './resolve';
+import type { LoadedManifest } from './spec';
+import { ManifestError, ManifestSource, type ManifestProblem } from './source';
+import type { Manifest } from './types';
+import { validateManifestSchema } from './validate-schema';
+
+/** Options for {@link parseManifest}. */
+export interface ParseManifestOptions {
+  /** The file name used in messages (default `manifest`). */
+  file?: string;
+  /** Where relative task-definition paths point from (default: the file's directory). */
+  baseDir?: string;
+  /** The action input that named the manifest, carried by the error (default `manifest`). */
+  input?: string;
+}
+
+/**
+ * Parses and checks a deploy manifest (YAML or JSON): syntax, the JSON Schema, the cross-references the schema
+ * cannot check, and every environment's templates. All problems are reported at once, each pointing to its
+ * file, line and column.
+ *
+ * @throws ManifestError (a ConfigurationError for input `manifest`) listing every problem.
+ */
+export function parseManifest(text: string, options: ParseManifestOptions = {}): LoadedManifest {
+  const file = options.file ?? 'manifest';
+  const input = options.input ?? 'manifest';
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
+  const source = new ManifestSource(file, doc, lineCounter);
+  if (doc.errors.length > 0) {
+    const problems: ManifestProblem[] = doc.errors.map((e) => {
+      const pos = e.linePos?.[0];
+      const what = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      return {
+        path: [],
+        message: what,
+        ...(pos === undefined ? {} : { position: { line: pos.line, column: pos.col } }),
+      };
+    });
+    throw new ManifestError(file, problems, { input });
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const schemaProblems = validateManifestSchema(data, source);
+  if (schemaProblems.length > 0) throw new ManifestError(file, schemaProblems, { input });
+  const manifest = data as Manifest;
+  const semantic = checkManifestSemantics(manifest, source);
+  if (semantic.length > 0) throw new ManifestError(file, semantic, { input });
+  const loaded: LoadedManifest = {
+    manifest,
+    file,
+    baseDir: options.baseDir ?? dirname(resolvePath(file)),
+    source,
+  };
+  const templates = checkAllEnvironments(loaded);
+  if (templates.length > 0) throw new ManifestError(file, templates, { input });
+  return loaded;
+}
+
+/** Reads and checks a deploy manifest file; see {@link parseManifest}. */
+export async function loadManifest(path: string, options: { input?: string } = {}): Promise<LoadedManifest> {
+  const input = options.input ?? 'manifest';
+  return parseManifest(await readInputFile(path, input, 'manifest'), { file: path, input });
+}
