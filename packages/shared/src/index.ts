@@ -132,3 +132,114 @@ export {
   type ScanFinding,
   type Severity,
 } from './ecr/severity';
+
+export {
+  READ_ONLY_FIELDS,
+  type ContainerDefinition,
+  type RegisterTaskDefinitionInput,
+  type TaskDefinitionDocument,
+} from './taskdef/types';
+export {
+  describeYamlError,
+  loadTaskDefinitionFile,
+  parseTaskDefinition,
+  readInputFile,
+  unknownTaskDefinitionFields,
+  type ParseTaskDefinitionOptions,
+} from './taskdef/load';
+export {
+  PLACEHOLDER_FORM,
+  findPlaceholders,
+  renderPlaceholders,
+  renderTemplateString,
+  type PlaceholderUse,
+  type RenderPlaceholdersOptions,
+} from './taskdef/placeholders';
+export {
+  renderTaskDefinition,
+  stripReadOnlyFields,
+  type RenderInputNames,
+  type RenderOptions,
+} from './taskdef/render';
+export {
+  defaultContainer,
+  parseTargetedKey,
+  secretValueFrom,
+  type ArnContext,
+  type TargetedKey,
+} from './taskdef/targets';
+export { normalizeTaskDefinition, sameTaskDefinition } from './taskdef/normalize';
+export {
+  diffTaskDefinitions,
+  imageDigest,
+  type ChangeType,
+  type ContainerChange,
+  type DiffOptions,
+  type EnvironmentChange,
+  type FieldChange,
+  type ImageChange,
+  type ResourceChange,
+  type SecretChange,
+  type TaskDefinitionChange,
+} from './taskdef/diff';
+export { formatDiffMarkdown, formatDiffText, type FormatDiffOptions } from './taskdef/diff-format';
+export {
+  awslogsGroups,
+  parseSecretReference,
+  referencedImages,
+  referencedSecrets,
+  type AwslogsGroup,
+  type ImageUse,
+  type SecretLocation,
+  type SecretReference,
+} from './taskdef/references';
+
+export type {
+  Manifest,
+  ManifestEnvironment,
+  ManifestImage,
+  ManifestMigrations,
+  ManifestService,
+  ManifestServiceOverride,
+  ManifestSmokeCheck,
+} from './manifest/types';
+export { loadManifest, parseManifest, type ParseManifestOptions } from './manifest/load';
+export { promotionOrder, resolveEnvironment, type ResolveOptions } from './manifest/resolve';
+export type {
+  ContainerImage,
+  LoadedManifest,
+  MigrationSpec,
+  ResolvedEnvironment,
+  ServiceDeploySpec,
+  ServiceSmokeCheck,
+} from './manifest/spec';
+export {
+  ManifestError,
+  formatPath,
+  type ManifestProblem,
+  type PathSegment,
+  type SourcePosition,
+} from './manifest/source';
+export { MANIFEST_SCHEMA } from './manifest/validate-schema';
+export { BUILTIN_VARS } from './manifest/semantic';
+export { parseCommand } from './manifest/command';
+
+export {
+  applyExpectVersion,
+  checksFromEnvironment,
+  checksFromList,
+  checksFromUrls,
+  parseChecksYaml,
+  runSmokeChecks,
+  sendHttpRequest,
+  smokeFailureMessage,
+  smokeLogLines,
+  smokeSummary,
+  secretHeaderValues,
+  type CheckReport,
+  type HttpAnswer,
+  type HttpSender,
+  type SmokeCheck,
+  type SmokeReport,
+  type SmokeRunOptions,
+} from './smoke';

@@ -1,0 +1,36 @@
+import type { ResolvedEnvironment, ServiceSmokeCheck } from '../manifest/spec';
+import { checksFromList, type CheckDefaults } from './parse';
+import type { SmokeCheck } from './types';
+
+/**
+ * The smoke checks of a resolved environment, service by service: each check is named `<service>: <name>`
+ * and read with the same rules (and messages) as the `checks` input.
+ */
+export function checksFromEnvironment(
+  input: string,
+  env: ResolvedEnvironment,
+  defaults: CheckDefaults = {},
+): SmokeCheck[] {
+  const checks: SmokeCheck[] = [];
+  for (const spec of env.waves.flat()) {
+    if (spec.smoke.length === 0) continue;
+    const raw = spec.smoke.map((c) => toRaw(spec.name, c));
+    checks.push(...checksFromList(input, raw, defaults, `services.${spec.name}.smoke`));
+  }
+  return checks;
+}
+
+function toRaw(service: string, check: ServiceSmokeCheck): Record<string, unknown> {
+  return {
+    name: `${service}: ${check.name}`,
+    url: check.url,
+    method: check.method,
+    headers: check.headers,
+    ...(check.body !== undefined ? { body: check.body } : {}),
+    status: check.expectStatus,
+    ...(check.expectBody !== undefined ? { 'body-contains': check.expectBody } : {}),
+    ...(check.timeoutMs !== undefined ? { timeout: `${check.timeoutMs}ms` } : {}),
+    ...(check.intervalMs !== undefined ? { interval: `${check.intervalMs}ms` } : {}),
+    ...(check.retries !== undefined ? { retries: check.retries } : {}),
+  };
+}
