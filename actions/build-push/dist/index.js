@@ -58697,14 +58697,6 @@ var init_write_summary = __esm({
   }
 });
 
-// packages/shared/src/summary/annotations.ts
-var init_annotations = __esm({
-  "packages/shared/src/summary/annotations.ts"() {
-    "use strict";
-    init_core();
-  }
-});
-
 // packages/shared/src/summary/redact.ts
 function redact(text, secrets) {
   const known = [...new Set(secrets.filter((s2) => s2 !== void 0 && s2.trim() !== ""))].sort(
@@ -59555,32 +59547,12 @@ var init_scan = __esm({
 var init_src = __esm({
   "packages/shared/src/index.ts"() {
     "use strict";
-    init_version();
     init_configuration_error();
     init_aws_operation_error();
-    init_get_input();
-    init_duration();
-    init_parse_list();
-    init_run_action();
-    init_describe_error();
-    init_mask();
-    init_create_client();
-    init_endpoint();
-    init_region();
     init_authenticate();
-    init_id_token();
-    init_session_name();
-    init_expired_token_retry();
-    init_clock();
-    init_poll();
-    init_progress();
     init_markdown();
     init_write_summary();
-    init_annotations();
-    init_redact();
     init_exec2();
-    init_client4();
-    init_reference();
     init_tag_policy();
     init_repository();
     init_images();
