@@ -2,11 +2,13 @@ export { applyExpectVersion } from './version-checks';
 export { evaluateAnswer, type Evaluation } from './evaluate';
 export { MAX_BODY_BYTES, sendHttpRequest } from './http';
 export { evaluateJsonPath, JsonPathError, jsonEqual, parseJsonPath, type PathSegment } from './json-path';
+export { parseHeaderLines, parseHeaderNames } from './header-input';
 export {
   CHECK_KEYS,
   checksFromList,
   checksFromUrls,
   mergeHeaders,
+  parseCheckUrl,
   parseChecksYaml,
   type CheckDefaults,
 } from './parse';
@@ -16,7 +18,9 @@ export {
   redactHeaders,
   redactText,
   redactUrl,
+  relevantHeaders,
   secretHeaderValues,
+  urlSecrets,
 } from './redact-http';
 export { smokeFailureMessage, smokeLogLines, smokeSummary } from './report';
 export {

@@ -2,6 +2,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConfigurationError } from '../errors/configuration-error';
 import { DURATION_FORM, parseDuration } from '../inputs/duration';
 import { JsonPathError, parseJsonPath } from './json-path';
+import { redactUrl } from './redact-http';
 import { DEFAULT_STATUS, parseStatusSpec, StatusSpecError } from './status';
 import type { SmokeCheck } from './types';
 
@@ -87,13 +88,25 @@ export function parseCheckUrl(field: { fail(problem: string): never }, value: st
   return url.toString();
 }
 
+/** What a value is, without showing it: header values may be credentials that are not masked yet. */
+function kindOf(value: unknown): string {
+  return value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'object'
+        ? 'a map'
+        : typeof value;
+}
+
 function headersOf(field: Field, value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return field.fail(`must be a map of header names to values; got ${describe(value)}`);
+    return field.fail(`must be a map of header names to values; got ${kindOf(value)}`);
   }
   const out: Record<string, string> = {};
   for (const [name, v] of Object.entries(value)) {
     if (!HEADER_NAME.test(name)) field.fail(`has an invalid header name ${JSON.stringify(name)}`);
+    if (typeof v === 'object' && v !== null) field.at(name).fail(`must be text; got ${kindOf(v)}`);
     const headerValue = text(field.at(name), v);
     if (/[\r\n]/.test(headerValue)) field.at(name).fail('must be on one line');
     out[name] = headerValue;
@@ -228,7 +241,9 @@ export function parseCheck(field: Field, raw: unknown, defaults: CheckDefaults =
       throw err;
     }
   }
-  const name = entry.name === undefined ? `${method} ${url}` : text(field.at('name'), entry.name);
+  // A URL's credentials stay out of the name every report and log line shows.
+  const name =
+    entry.name === undefined ? `${method} ${redactUrl(url, [])}` : text(field.at('name'), entry.name);
   return {
     name,
     url,
@@ -275,11 +290,16 @@ export function parseChecksYaml(input: string, yamlText: string, defaults: Check
   } catch (err) {
     const detail =
       err instanceof YAMLParseError
-        ? err.message.split('\n')[0]!.replace(/:$/, '')
+        ? // Without the source text the parser quotes: it may be part of a header value.
+          err.message
+            .split('\n')[0]!
+            .replace(/:$/, '')
+            .replace(/: ".*" (at line \d+)/, ' $1')
         : err instanceof Error
           ? err.message
           : String(err);
-    throw new ConfigurationError(`Input "${input}" is not valid YAML: ${detail}`, { input, cause: err });
+    // No `cause`: its message quotes the offending line, which debug output would print unmasked.
+    throw new ConfigurationError(`Input "${input}" is not valid YAML: ${detail}`, { input });
   }
   return checksFromList(input, doc, defaults);
 }
@@ -291,5 +311,9 @@ export function checksFromUrls(
   defaults: CheckDefaults = {},
 ): SmokeCheck[] {
   const field = new Field(input, 'urls');
-  return urls.map((url, i) => parseCheck(field.at(i), { url }, defaults));
+  return urls.map((url, i) => {
+    // Checked first, so a bad one is `urls[1]`, not `urls[1].url`.
+    parseCheckUrl(field.at(i), url);
+    return parseCheck(field.at(i), { url }, defaults);
+  });
 }

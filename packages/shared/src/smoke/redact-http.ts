@@ -42,6 +42,25 @@ export function secretHeaderValues(
   return values;
 }
 
+/** Response headers that never explain a failure: framing and connection housekeeping. */
+const NOISE_HEADERS = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'accept-ranges',
+  'etag',
+  'last-modified',
+  'age',
+]);
+
+/** The response headers worth showing for a failure (at most `max`), in the order they came. */
+export function relevantHeaders(headers: Readonly<Record<string, string>>, max = 25): Record<string, string> {
+  const entries = Object.entries(headers).filter(([name]) => !NOISE_HEADERS.has(name.toLowerCase()));
+  return Object.fromEntries(entries.slice(0, max));
+}
+
 export function redactHeaders(
   headers: Readonly<Record<string, string>>,
   secretHeaders: readonly string[],
@@ -82,6 +101,28 @@ export function redactUrl(url: string, secrets: readonly string[]): string {
   } catch {
     return redact(url, secrets);
   }
+}
+
+/** The parts of a URL that are credentials (user info, query values that look like tokens): what to mask. */
+export function urlSecrets(url: string): string[] {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return [];
+  }
+  const decoded = (part: string): string => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  };
+  // `user:password@` hides the password; a lone `token@` is the credential itself.
+  const credential = u.password !== '' ? u.password : u.username;
+  const found = [credential, decoded(credential)];
+  for (const [key, value] of u.searchParams) if (isSecretHeader(key)) found.push(value);
+  return [...new Set(found.filter((v) => v.trim() !== ''))];
 }
 
 /** Trims a body for a report: whitespace collapsed, at most `max` characters. */

@@ -23,18 +23,19 @@ export function smokeSummary(report: SmokeReport): string {
   const title = report.passed
     ? `Smoke test passed: ${report.checks.length} check(s) healthy ${report.healthyFor} time(s) in a row`
     : `Smoke test failed: ${failed.length} of ${report.checks.length} check(s) failed`;
+  // The version column proves which build answered; it shows only when some check expects a version.
+  const versions = report.checks.some((c) => c.expectVersion !== undefined);
   const rows = report.checks.map((c) => [
     c.name,
     String(c.attempts),
     statusesText(c),
     latency(c.latencyMs?.p50),
     latency(c.latencyMs?.p95),
+    ...(versions ? [c.expectVersion === undefined ? '' : (c.versionSeen ?? '—')] : []),
     c.verdict === 'passed' ? '✅ passed' : '❌ failed',
   ]);
-  const sections = [
-    heading(title),
-    markdownTable(['Check', 'Attempts', 'Statuses', 'p50', 'p95', 'Verdict'], rows),
-  ];
+  const header = ['Check', 'Attempts', 'Statuses', 'p50', 'p95', ...(versions ? ['Version'] : []), 'Verdict'];
+  const sections = [heading(title), markdownTable(header, rows)];
   for (const c of failed) {
     const failure = c.failure;
     sections.push(heading(`❌ ${c.name}`, 3));
@@ -67,8 +68,9 @@ export function smokeLogLines(report: SmokeReport): string[] {
   const lines: string[] = [];
   for (const c of report.checks) {
     const lat = c.latencyMs ? `, p50 ${latency(c.latencyMs.p50)}, p95 ${latency(c.latencyMs.p95)}` : '';
+    const version = c.verdict === 'passed' && c.versionSeen !== undefined ? `, version ${c.versionSeen}` : '';
     lines.push(
-      `${c.verdict === 'passed' ? '✓' : '✗'} ${c.name}: ${c.attempts} attempt(s), ${statusesText(c)}${lat}`,
+      `${c.verdict === 'passed' ? '✓' : '✗'} ${c.name}: ${c.attempts} attempt(s), ${statusesText(c)}${lat}${version}`,
     );
     if (c.verdict === 'passed') continue;
     lines.push(`    request: ${target(c)}`);

@@ -3,7 +3,7 @@ import { poll } from '../poll/poll';
 import { formatDuration } from '../inputs/duration';
 import { evaluateAnswer } from './evaluate';
 import { sendHttpRequest } from './http';
-import { bodyExcerpt, redactHeaders, redactText, redactUrl } from './redact-http';
+import { bodyExcerpt, redactHeaders, redactText, redactUrl, relevantHeaders } from './redact-http';
 import type { HttpSender, SmokeCheck } from './types';
 import { describeSeenVersion } from './version';
 
@@ -135,7 +135,7 @@ async function runCheck(check: SmokeCheck, options: SmokeRunOptions, clock: Cloc
           lastFailure = {
             status: answer.status,
             reasons: evaluation.reasons.map((r) => redactText(r, secrets)),
-            headers: redactHeaders(answer.headers, secretHeaders, secrets),
+            headers: redactHeaders(relevantHeaders(answer.headers), secretHeaders, secrets),
             bodyExcerpt: redactText(bodyExcerpt(answer.body), secrets),
           };
         }

@@ -1,0 +1,102 @@
+import * as core from '@actions/core';
+// Deep imports on purpose: only what reading the inputs needs is loaded before they are valid.
+import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
+import {
+  getDurationInput,
+  getIntegerInput,
+  getListInput,
+  getOptionalInput,
+} from '@ecs-delivery/shared/src/inputs/get-input';
+import { maskSecret } from '@ecs-delivery/shared/src/runner/mask';
+import { parseHeaderLines, parseHeaderNames } from '@ecs-delivery/shared/src/smoke/header-input';
+import { secretHeaderValues, urlSecrets } from '@ecs-delivery/shared/src/smoke/redact-http';
+import type { SmokeCheck } from '@ecs-delivery/shared/src/smoke/types';
+import { applyExpectVersion } from '@ecs-delivery/shared/src/smoke/version-checks';
+import { checkSource, readChecks, type CheckSource } from './check-sources';
+
+/** Every input of action.yml, validated. */
+export interface Inputs {
+  /** The input the checks came from. */
+  source: CheckSource;
+  /** Every check to run, those `expect-version` added included. */
+  checks: SmokeCheck[];
+  expectVersion: string | undefined;
+  /** The names of the checks `expect-version` added (targets that had no version check). */
+  addedVersionChecks: string[];
+  healthyFor: number;
+  timeoutMs: number;
+  intervalMs: number;
+  warmUpMs: number;
+  requestTimeoutMs: number;
+  secretHeaders: string[];
+  /** Header values and URL credentials that must never show; masked as soon as they were read. */
+  secrets: string[];
+}
+
+function readVersionEndpoint(expectVersion: string | undefined): string {
+  const endpoint = getOptionalInput('version-endpoint');
+  if (endpoint === undefined) return '/version';
+  if (expectVersion === undefined) {
+    throw new ConfigurationError('Input "version-endpoint" only applies with "expect-version".', {
+      input: 'version-endpoint',
+    });
+  }
+  if (!/^\/[^\s?#]*$/.test(endpoint)) {
+    throw ConfigurationError.invalidInput('version-endpoint', 'a path starting with "/"', endpoint);
+  }
+  return endpoint;
+}
+
+/** Masks what must never print, and returns it for the reports' redaction. */
+function maskSecrets(values: readonly string[], into: Set<string>): void {
+  for (const value of values) {
+    if (into.has(value)) continue;
+    maskSecret(value);
+    into.add(value);
+  }
+}
+
+/** Reads and validates every input before any request: a bad one is a ConfigurationError naming it. */
+export async function getInputs(): Promise<Inputs> {
+  const secrets = new Set<string>();
+  const secretHeaders = parseHeaderNames('secret-headers', getListInput('secret-headers'));
+  const headers = parseHeaderLines('headers', core.getInput('headers'));
+  maskSecrets(secretHeaderValues(headers, secretHeaders), secrets);
+
+  const source = checkSource();
+  const expectVersion = getOptionalInput('expect-version');
+  const versionEndpoint = readVersionEndpoint(expectVersion);
+  const pacing = {
+    healthyFor: getIntegerInput('healthy-for', { default: 3, min: 1, max: 100 }),
+    timeoutMs: getDurationInput('timeout', { default: 5 * 60_000, minMs: 1000, maxMs: 6 * 3_600_000 }),
+    intervalMs: getDurationInput('interval', { default: 5000, minMs: 100, maxMs: 10 * 60_000 }),
+    warmUpMs: getDurationInput('warm-up', { default: 0, minMs: 0, maxMs: 30 * 60_000 }),
+    requestTimeoutMs: getDurationInput('request-timeout', {
+      default: 10_000,
+      minMs: 100,
+      maxMs: 10 * 60_000,
+    }),
+  };
+
+  const parsed = await readChecks(source, {
+    headers,
+    ...(expectVersion !== undefined ? { expectVersion } : {}),
+  });
+  for (const check of parsed) {
+    maskSecrets([...secretHeaderValues(check.headers, secretHeaders), ...urlSecrets(check.url)], secrets);
+  }
+  const { checks, added } =
+    expectVersion === undefined
+      ? { checks: parsed, added: [] }
+      : applyExpectVersion(parsed, expectVersion, versionEndpoint);
+
+  return {
+    source,
+    checks,
+    expectVersion,
+    addedVersionChecks: added.map((c) => c.name),
+    ...pacing,
+    secretHeaders,
+    secrets: [...secrets],
+  };
+}

@@ -1,0 +1,70 @@
+import * as core from '@actions/core';
+import { formatDuration } from '@ecs-delivery/shared/src/inputs/duration';
+import type { Clock, Sleep } from '@ecs-delivery/shared/src/poll/clock';
+import type { ActionContext } from '@ecs-delivery/shared/src/runner/run-action';
+import { smokeFailureMessage, smokeLogLines, smokeSummary } from '@ecs-delivery/shared/src/smoke/report';
+import { runSmokeChecks, type SmokeReport } from '@ecs-delivery/shared/src/smoke/run';
+import type { HttpSender } from '@ecs-delivery/shared/src/smoke/types';
+import { writeSummary } from '@ecs-delivery/shared/src/summary/write-summary';
+import type { Inputs } from './inputs';
+import { describeCheck, progressPrinter, setOutputs } from './report';
+
+/** What run() reaches outside itself, injectable for tests. */
+export interface RunDeps {
+  send?: HttpSender;
+  clock?: Clock;
+  sleep?: Sleep;
+  random?: () => number;
+  print?: (line: string) => void;
+}
+
+function plan(inputs: Inputs): void {
+  const added = new Set(inputs.addedVersionChecks);
+  for (const check of inputs.checks) {
+    const note = added.has(check.name) ? ' (added by expect-version)' : '';
+    core.info(`${describeCheck(check, inputs.secrets)}${note}`);
+  }
+  const interval = formatDuration(inputs.intervalMs);
+  core.info(
+    `Each check needs ${inputs.healthyFor} pass(es) in a row within ${formatDuration(inputs.timeoutMs)}, ` +
+      `${interval} apart (backing off from ${interval} after a failure).`,
+  );
+}
+
+/** The action: run every check at once, then the log lines, outputs and the job summary; fail on any failure. */
+export async function run(inputs: Inputs, context: ActionContext, deps: RunDeps = {}): Promise<SmokeReport> {
+  await core.group(`${inputs.checks.length} smoke check(s) from "${inputs.source}"`, async () => {
+    plan(inputs);
+  });
+  if (inputs.warmUpMs > 0) core.info(`Warming up: waiting ${formatDuration(inputs.warmUpMs)} first.`);
+  const report = await runSmokeChecks(inputs.checks, {
+    timeoutMs: inputs.timeoutMs,
+    healthyFor: inputs.healthyFor,
+    intervalMs: inputs.intervalMs,
+    warmUpMs: inputs.warmUpMs,
+    requestTimeoutMs: inputs.requestTimeoutMs,
+    secretHeaders: inputs.secretHeaders,
+    secrets: inputs.secrets,
+    signal: context.signal,
+    onAttempt: progressPrinter(inputs.healthyFor, {
+      secrets: inputs.secrets,
+      ...(deps.print ? { print: deps.print } : {}),
+      ...(deps.clock ? { clock: deps.clock } : {}),
+    }),
+    ...(deps.send ? { send: deps.send } : {}),
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+  });
+
+  for (const line of smokeLogLines(report)) core.info(line);
+  setOutputs(report);
+  await writeSummary(smokeSummary(report));
+  if (!report.passed) {
+    core.error(smokeFailureMessage(report), { title: 'Smoke test failed' });
+    process.exitCode = core.ExitCode.Failure;
+  } else {
+    core.info(`Smoke test passed: ${report.checks.length} check(s) healthy.`);
+  }
+  return report;
+}

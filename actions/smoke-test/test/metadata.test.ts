@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readActionMetadata } from '@ecs-delivery/testkit';
+
+/** The README documents exactly the inputs and outputs action.yml declares, and action.yml follows STYLE.md. */
+
+const dir = join(__dirname, '..');
+const meta = readActionMetadata(dir);
+const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+
+function tableNames(section: string): string[] {
+  const start = readme.indexOf(`## ${section}\n`);
+  const body = readme.slice(start).split(/\n## /)[0]!;
+  return [...body.matchAll(/^\| `([a-z-]+)` +\|/gm)].map((m) => m[1]!);
+}
+
+describe('action.yml and README', () => {
+  it('lists every input and output in the README tables, in order', () => {
+    expect(tableNames('Inputs')).toEqual(Object.keys(meta.inputs));
+    expect(tableNames('Outputs')).toEqual(meta.outputs);
+  });
+
+  it('runs on node24 with no post step, and describes every input', () => {
+    expect(meta.runs).toEqual({ using: 'node24', main: 'dist/index.js', postIf: 'always()' });
+    for (const [name, input] of Object.entries(meta.inputs)) {
+      expect([name, input.description ?? '']).not.toEqual([name, '']);
+      expect(name).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    }
+  });
+
+  it('loads only the input code up front: the checks run from a module loaded once the inputs are valid', () => {
+    const bundle = readFileSync(join(dir, meta.runs.main), 'utf8');
+    const eager = bundle.split('\n').filter((line) => /^(init|require)_\w+\(\);$/.test(line));
+    expect(eager).toContain('init_parse();');
+    const heavy =
+      /^init_(run\d*|http|report\d*|poll|progress|load|resolve|validate_schema|manifest|write_summary)\(\);$/;
+    expect(eager.filter((line) => heavy.test(line) || /ajv/i.test(line))).toEqual([]);
+    expect(bundle).toMatch(/await Promise\.resolve\(\)\.then\(\(\) => \(init_run\d*\(\), run_exports\)\)/);
+    // The manifest reader (and its schema validator) loads only when the checks come from a manifest.
+    expect(bundle).toMatch(/await Promise\.resolve\(\)\.then\(\(\) => \(init_load\d*\(\), load_exports\)\)/);
+  });
+});
