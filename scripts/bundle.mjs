@@ -10,8 +10,9 @@
  * top-level await or import.meta, so esbuild can turn it into one self-contained CJS file that the runner's
  * node24 loads with no package.json beside it.
  *
- * Usage: node scripts/bundle.mjs [--out-dir DIR]
+ * Usage: node scripts/bundle.mjs [--out-dir DIR] [NAME...]
  *   --out-dir DIR  write every bundle under DIR (same relative paths) instead of in place; check.mjs uses it.
+ *   NAME...        only the bundles whose entry path contains one of these (`deploy-ecs`, `sim`).
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -45,9 +46,10 @@ export function bundleTargets() {
   return [...actions, ...others].filter((t) => existsSync(join(ROOT, t.entry)));
 }
 
-export async function bundleAll(outDir = ROOT) {
+export async function bundleAll(outDir = ROOT, only = []) {
   const written = [];
-  for (const target of bundleTargets()) {
+  const targets = bundleTargets().filter((t) => only.length === 0 || only.some((n) => t.entry.includes(n)));
+  for (const target of targets) {
     const result = await esbuild.build({
       absWorkingDir: ROOT,
       entryPoints: [target.entry],
@@ -74,8 +76,11 @@ export async function bundleAll(outDir = ROOT) {
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    options: { 'out-dir': { type: 'string' } },
+    allowPositionals: true,
+  });
   const outDir = values['out-dir'] ? resolve(values['out-dir']) : ROOT;
-  const written = await bundleAll(outDir);
+  const written = await bundleAll(outDir, positionals);
   for (const file of written) console.log(`bundled ${file}`);
 }

@@ -243,3 +243,61 @@ export {
   type SmokeReport,
   type SmokeRunOptions,
 } from './smoke';
+
+export {
+  shortTaskDefinition,
+  nameOf,
+  type DeployOutcome,
+  type ServiceRef,
+  type TrackedDeployment,
+} from './ecs/types';
+export {
+  describeService,
+  describeServices,
+  requireActiveServices,
+  serviceKey,
+  type ServiceInputNames,
+} from './ecs/service';
+export { describeTaskDefinition, registerIfChanged, type Registration } from './ecs/task-definition';
+export { findLastSuccessful, type KnownGood, type LastSuccessfulOptions } from './ecs/history';
+export { assessDeployment, progressLine, type Assessment, type WatchMemory } from './ecs/assess';
+export { watchDeployments, type WatchOptions, type WatchResult, type WatchTarget } from './ecs/watch';
+export {
+  describeContainers,
+  explainDeployment,
+  summarizeFailure,
+  type ExplainOptions,
+  type FailureExplanation,
+  type StoppedTask,
+} from './ecs/explain';
+export { startRollback, type RollbackOptions, type RollbackStart } from './ecs/rollback';
+export {
+  judgeStoppedTask,
+  runOneOffTask,
+  runTaskInput,
+  type OneOffResult,
+  type OneOffTask,
+} from './ecs/run-task';
+export {
+  LogFollower,
+  logLocation,
+  readLogTail,
+  taskIdOf,
+  type LogLocation,
+  type LogsClientFor,
+} from './logs/task-logs';
+export {
+  findMissingReferences,
+  type CheckReferencesOptions,
+  type MissingReference,
+  type ReferenceClients,
+} from './preflight/references';
+export { checkImages, type CheckedImage, type ImageToCheck } from './ecr/resolve-image';
+export { isEcrHost, registryHostOf } from './ecr/reference';
+export {
+  GithubApiError,
+  GithubDeployments,
+  runUrl,
+  type DeploymentState,
+  type GithubDeploymentsOptions,
+} from './github/deployments';

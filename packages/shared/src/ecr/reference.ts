@@ -27,6 +27,17 @@ const ACCOUNT_RE = /^\d{12}$/;
 const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 export const DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
 
+/** True for a registry host of ECR's own form (`<account>.dkr.ecr.<region>.amazonaws.com`). */
+export function isEcrHost(host: string): boolean {
+  return ECR_HOST_RE.test(host);
+}
+
+/** The registry host of an image reference (`host[:port]/…`), or `undefined` for a Docker Hub style name. */
+export function registryHostOf(image: string): string | undefined {
+  const first = image.trim().split('/')[0] ?? '';
+  return image.includes('/') && isHost(first) ? first : undefined;
+}
+
 function isHost(segment: string): boolean {
   return segment.includes('.') || segment.includes(':') || segment === 'localhost';
 }

@@ -36,7 +36,7 @@ export interface PollOptions<T> {
   random?: () => number;
   onProgress?: (progress: PollProgress) => void;
   /** Aborting stops the wait at once; `poll` then rejects with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 export type PollResult<T> =

@@ -1,0 +1,128 @@
+import {
+  StopServiceDeploymentCommand,
+  UpdateServiceCommand,
+  type ECSClient,
+  type Service,
+} from '@aws-sdk/client-ecs';
+import { awsErrorCode, callAws } from '../errors/aws-operation-error';
+import { describeService } from './service';
+import { shortTaskDefinition, type ServiceRef, type TrackedDeployment } from './types';
+import type { WatchTarget } from './watch';
+
+/** A rollback that has been asked for: how, where to, and what to watch until it is done. */
+export interface RollbackStart {
+  /** `stop-service-deployment`: ECS rolls its deployment back itself; `update-service`: a deployment of `to`. */
+  method: 'stop-service-deployment' | 'update-service';
+  /** The task definition the service goes back to, when known (ECS chooses it for a StopServiceDeployment). */
+  to: string | undefined;
+  watch: WatchTarget;
+}
+
+export interface RollbackOptions {
+  /** The deployment that failed, if this run started one; a ROLLBACK of its ServiceDeployment is tried first. */
+  failed?: TrackedDeployment | undefined;
+  /** The known-good task definition (see `findLastSuccessful`). */
+  to: string | undefined;
+  /** Progress lines name it so. */
+  label?: string | undefined;
+  /** Told about a fallback (StopServiceDeployment refused, ECS choosing another revision). */
+  warn?: (message: string) => void;
+}
+
+/** The StopServiceDeployment refusals after which an UpdateService to the known-good definition is right. */
+const STOP_REFUSED = new Set([
+  'ConflictException',
+  'ServiceDeploymentNotFoundException',
+  'InvalidParameterException',
+  'UnsupportedFeatureException',
+  'AccessDeniedException',
+  'AccessDenied',
+]);
+
+function trackedFrom(
+  ref: ServiceRef,
+  service: Service | undefined,
+  exclude?: string,
+): TrackedDeployment | undefined {
+  const primary = service?.deployments?.find((d) => d.status === 'PRIMARY' && d.id !== exclude);
+  if (primary?.id === undefined || primary.taskDefinition === undefined) return undefined;
+  return {
+    ...ref,
+    deploymentId: primary.id,
+    serviceDeploymentArn: service?.currentServiceDeployment,
+    taskDefinitionArn: primary.taskDefinition,
+    createdAt: primary.createdAt?.getTime(),
+  };
+}
+
+/**
+ * Puts a service back on what last worked. A deployment of this run still in flight is stopped with
+ * StopServiceDeployment(ROLLBACK), so ECS restores the whole service revision it last completed; otherwise
+ * (or when ECS refuses) UpdateService deploys the known-good task definition. Never deregisters anything.
+ *
+ * @returns what to watch, or `undefined` when there is nothing known to go back to.
+ */
+export async function startRollback(
+  ecs: ECSClient,
+  ref: ServiceRef,
+  options: RollbackOptions,
+): Promise<RollbackStart | undefined> {
+  const warn = options.warn ?? (() => undefined);
+  const failed = options.failed;
+  if (failed?.serviceDeploymentArn !== undefined) {
+    try {
+      await callAws('ecs:StopServiceDeployment', () =>
+        ecs.send(
+          new StopServiceDeploymentCommand({
+            serviceDeploymentArn: failed.serviceDeploymentArn,
+            stopType: 'ROLLBACK',
+          }),
+        ),
+      );
+      const service = await describeService(ecs, ref);
+      const next = trackedFrom(ref, service, failed.deploymentId);
+      if (next !== undefined && options.to !== undefined && next.taskDefinitionArn !== options.to) {
+        warn(
+          `ECS is rolling ${ref.service} back to ${shortTaskDefinition(next.taskDefinitionArn)}, the revision it last completed (the last successful deployment found was ${shortTaskDefinition(options.to)}).`,
+        );
+      }
+      return {
+        method: 'stop-service-deployment',
+        to: next?.taskDefinitionArn ?? options.to,
+        watch: {
+          tracked: failed,
+          following: 'rollback',
+          ...(options.label !== undefined ? { label: options.label } : {}),
+        },
+      };
+    } catch (err) {
+      const code = awsErrorCode(err) ?? '';
+      if (!STOP_REFUSED.has(code)) throw err;
+      if (options.to !== undefined) {
+        warn(
+          `StopServiceDeployment was refused (${code}); deploying ${shortTaskDefinition(options.to)} instead.`,
+        );
+      }
+    }
+  }
+  if (options.to === undefined) return undefined;
+  const to = options.to;
+  const out = await callAws('ecs:UpdateService', () =>
+    ecs.send(
+      new UpdateServiceCommand({
+        cluster: ref.cluster,
+        service: ref.service,
+        taskDefinition: to,
+        forceNewDeployment: true,
+      }),
+    ),
+  );
+  const tracked = trackedFrom(ref, out.service);
+  if (tracked === undefined)
+    throw new Error(`UpdateService of ${ref.service} returned no PRIMARY deployment to watch.`);
+  return {
+    method: 'update-service',
+    to,
+    watch: { tracked, ...(options.label !== undefined ? { label: options.label } : {}) },
+  };
+}

@@ -1,0 +1,76 @@
+import {
+  DescribeTaskDefinitionCommand,
+  RegisterTaskDefinitionCommand,
+  type ECSClient,
+} from '@aws-sdk/client-ecs';
+import { awsErrorCode, callAws } from '../errors/aws-operation-error';
+import { sameTaskDefinition } from '../taskdef/normalize';
+import type { RegisterTaskDefinitionInput, TaskDefinitionDocument } from '../taskdef/types';
+
+/**
+ * A task definition as DescribeTaskDefinition returns it, with its tags folded in (so comparing it with a
+ * rendered definition that has tags works), or `undefined` when there is no such definition.
+ */
+export async function describeTaskDefinition(
+  ecs: ECSClient,
+  ref: string,
+): Promise<TaskDefinitionDocument | undefined> {
+  try {
+    const out = await callAws('ecs:DescribeTaskDefinition', () =>
+      ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] })),
+    );
+    if (out.taskDefinition === undefined) return undefined;
+    return {
+      ...out.taskDefinition,
+      ...(out.tags !== undefined && out.tags.length > 0 ? { tags: out.tags } : {}),
+    };
+  } catch (err) {
+    // ECS answers ClientException ("Unable to describe task definition.") for a definition it does not have.
+    if (awsErrorCode(err) === 'ClientException') return undefined;
+    throw err;
+  }
+}
+
+/** What {@link registerIfChanged} did. */
+export interface Registration {
+  arn: string;
+  /** A new revision was registered; false when an existing one is identical and is reused. */
+  registered: boolean;
+  /** Which existing revision was identical (`live`: the service's own, `latest`: the family's newest). */
+  reused?: 'live' | 'latest';
+}
+
+/**
+ * Registers `rendered` unless an identical definition exists: the service's live one, or the family's newest
+ * ACTIVE revision (a re-run whose UpdateService failed). So a re-run with nothing new registers nothing.
+ */
+export async function registerIfChanged(
+  ecs: ECSClient,
+  rendered: RegisterTaskDefinitionInput,
+  live: TaskDefinitionDocument | undefined,
+): Promise<Registration> {
+  if (
+    live?.taskDefinitionArn !== undefined &&
+    live.status !== 'INACTIVE' &&
+    sameTaskDefinition(rendered, live)
+  ) {
+    return { arn: live.taskDefinitionArn, registered: false, reused: 'live' };
+  }
+  const family = rendered.family;
+  if (family !== undefined && family !== '') {
+    const latest = await describeTaskDefinition(ecs, family);
+    if (
+      latest?.taskDefinitionArn !== undefined &&
+      latest.taskDefinitionArn !== live?.taskDefinitionArn &&
+      sameTaskDefinition(rendered, latest)
+    ) {
+      return { arn: latest.taskDefinitionArn, registered: false, reused: 'latest' };
+    }
+  }
+  const out = await callAws('ecs:RegisterTaskDefinition', () =>
+    ecs.send(new RegisterTaskDefinitionCommand(rendered)),
+  );
+  const arn = out.taskDefinition?.taskDefinitionArn;
+  if (arn === undefined) throw new Error('RegisterTaskDefinition returned no task definition ARN.');
+  return { arn, registered: true };
+}

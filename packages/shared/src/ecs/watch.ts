@@ -1,0 +1,267 @@
+import {
+  DescribeServiceDeploymentsCommand,
+  type ECSClient,
+  type Service,
+  type ServiceDeployment,
+} from '@aws-sdk/client-ecs';
+import * as core from '@actions/core';
+import { awsErrorCode, callAws } from '../errors/aws-operation-error';
+import { formatDuration } from '../inputs/duration';
+import { sleep as realSleep, systemClock, type Clock, type Sleep } from '../poll/clock';
+import { poll } from '../poll/poll';
+import { createProgressLine } from '../poll/progress';
+import { assessDeployment, progressLine, type Assessment, type WatchMemory } from './assess';
+import { describeServices, serviceKey } from './service';
+import type { DeployOutcome, TrackedDeployment } from './types';
+
+/** One deployment to watch. */
+export interface WatchTarget {
+  tracked: TrackedDeployment;
+  /** How progress lines name it (default: the service name). */
+  label?: string;
+  /**
+   * `rollback`: ECS is already rolling this deployment back (a StopServiceDeployment this run sent):
+   * follow the rollback to its end.
+   */
+  following?: 'rollback';
+  /** Its own deadline (epoch ms on the clock), when earlier than the watch's. */
+  deadline?: number | undefined;
+}
+
+/** How a watched deployment ended. */
+export interface WatchResult {
+  outcome: DeployOutcome;
+  /** ECS's own words for a failure or a rollback (rolloutStateReason, statusReason). */
+  reason: string | undefined;
+  /** Set when ECS rolled the deployment back: the rollback's deployment and whether it completed. */
+  ecsRollback?: {
+    deploymentId: string | undefined;
+    taskDefinitionArn: string | undefined;
+    succeeded: boolean | undefined;
+  };
+  /** The service as last described. */
+  service: Service | undefined;
+  /** The ServiceDeployment as last described. */
+  serviceDeployment: ServiceDeployment | undefined;
+  elapsedMs: number;
+}
+
+export interface WatchOptions {
+  /** When to give up (epoch ms on `clock`): the unfinished get `timed_out`. */
+  deadline: number;
+  signal?: AbortSignal | undefined;
+  clock?: Clock | undefined;
+  sleep?: Sleep | undefined;
+  /** The wait while a transition can come any moment (default 1 s). */
+  fastMs?: number;
+  /** The first wait while nothing can finish yet (default 2 s), growing by half while nothing changes… */
+  slowMs?: number;
+  /** …up to this (default 5 s). */
+  maxMs?: number;
+  /** Where progress lines and service events go (default `core.info`). */
+  print?: (line: string) => void;
+}
+
+interface Watched {
+  target: WatchTarget;
+  label: string;
+  memory: WatchMemory;
+  /** Event ids already printed, and the time before which events are not this deployment's. */
+  seenEvents: Set<string>;
+  since: number;
+  progress: (line: string) => boolean;
+  result?: WatchResult;
+  service?: Service;
+  sd?: ServiceDeployment;
+  /** DescribeServiceDeployments is unavailable (permissions): rely on DescribeServices alone. */
+  noSd: boolean;
+}
+
+const DESCRIBE_SD_MAX = 20;
+
+function printNewEvents(w: Watched, service: Service, print: (line: string) => void): void {
+  const fresh = (service.events ?? [])
+    .filter((e) => e.id !== undefined && !w.seenEvents.has(e.id) && (e.createdAt?.getTime() ?? 0) >= w.since)
+    .reverse();
+  for (const e of fresh) {
+    w.seenEvents.add(e.id!);
+    print(`${w.label}: event: ${e.message ?? ''}`);
+  }
+}
+
+async function describeServiceDeployments(
+  ecs: ECSClient,
+  arns: string[],
+): Promise<Map<string, ServiceDeployment>> {
+  const found = new Map<string, ServiceDeployment>();
+  for (let i = 0; i < arns.length; i += DESCRIBE_SD_MAX) {
+    const chunk = arns.slice(i, i + DESCRIBE_SD_MAX);
+    const out = await callAws('ecs:DescribeServiceDeployments', () =>
+      ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: chunk })),
+    );
+    for (const sd of out.serviceDeployments ?? []) {
+      if (sd.serviceDeploymentArn !== undefined) found.set(sd.serviceDeploymentArn, sd);
+    }
+  }
+  return found;
+}
+
+function timedOut(w: Watched, allowedMs: number, elapsedMs: number): WatchResult {
+  const what = w.memory.ecsRollback !== undefined ? 'The rollback' : 'The deployment';
+  return {
+    outcome: 'timed_out',
+    reason: `${what} did not finish within ${formatDuration(allowedMs)}.`,
+    service: w.service,
+    serviceDeployment: w.sd,
+    elapsedMs,
+  };
+}
+
+function finish(w: Watched, a: Extract<Assessment, { kind: 'done' }>, elapsedMs: number): void {
+  const rb = w.memory.ecsRollback;
+  w.result = {
+    outcome: a.outcome,
+    reason: a.reason,
+    ...(rb !== undefined
+      ? {
+          ecsRollback: {
+            deploymentId: rb.deploymentId,
+            taskDefinitionArn: rb.taskDefinitionArn,
+            succeeded: a.rollbackSucceeded,
+          },
+        }
+      : {}),
+    service: w.service,
+    serviceDeployment: w.sd,
+    elapsedMs,
+  };
+}
+
+/**
+ * Watches the deployments some UpdateService calls created — only those — until each has an outcome:
+ * `succeeded` (COMPLETED, steady), `rolled_back` (ECS rolled it back; waits for the rollback to finish),
+ * `failed` (FAILED without a rollback, replaced by someone else's deployment, the service deleted),
+ * `timed_out` at the deadline, `cancelled` when the signal aborts.
+ *
+ * Each look is one DescribeServices per cluster and ten services, plus one DescribeServiceDeployments for
+ * the deployments that look finished (its status is the final word). It looks again after 1 s when a
+ * transition is due (the new tasks all run, tasks are failing) and after 2–5 s while tasks are still
+ * starting, so a verdict comes within about a second of ECS's while a long rollout costs few calls. New
+ * service events and a progress line per change go to the log.
+ */
+export async function watchDeployments(
+  ecs: ECSClient,
+  targets: readonly WatchTarget[],
+  options: WatchOptions,
+): Promise<WatchResult[]> {
+  const clock = options.clock ?? systemClock;
+  const sleep = options.sleep ?? realSleep;
+  const print = options.print ?? ((line: string) => core.info(line));
+  const fast = options.fastMs ?? 1000;
+  const slow = options.slowMs ?? 2000;
+  const max = Math.max(slow, options.maxMs ?? 5000);
+  const start = clock.now();
+  const watched: Watched[] = targets.map((target) => ({
+    target,
+    label: target.label ?? target.tracked.service,
+    memory: {
+      unlisted: 0,
+      ...(target.following === 'rollback'
+        ? { ecsRollback: { deploymentId: undefined, taskDefinitionArn: undefined, reason: undefined } }
+        : {}),
+    },
+    seenEvents: new Set(),
+    since: (target.tracked.createdAt ?? start) - 1000,
+    progress: createProgressLine({ print, clock, repeatAfterMs: 60_000 }),
+    noSd: target.tracked.serviceDeploymentArn === undefined,
+  }));
+  let quietLooks = 0;
+
+  const look = async (): Promise<{ done: true; value: undefined } | { done: false; nextDelayMs: number }> => {
+    const open = watched.filter((w) => w.result === undefined);
+    const services = await describeServices(
+      ecs,
+      open.map((w) => w.target.tracked),
+    );
+    const now = clock.now();
+    let changed = false;
+    let due = false;
+    const confirm: Watched[] = [];
+    for (const w of open) {
+      const own = w.target.deadline;
+      if (own !== undefined && now >= own) {
+        w.result = timedOut(w, own - start, now - start);
+        continue;
+      }
+      const service = services.get(serviceKey(w.target.tracked));
+      if (service !== undefined) w.service = service;
+      if (service !== undefined) printNewEvents(w, service, print);
+      const a = assessDeployment(w.target.tracked, w.memory, service, undefined, !w.noSd);
+      if (a.kind === 'confirm') confirm.push(w);
+      else if (a.kind === 'done') finish(w, a, now - start);
+      else due ||= a.due;
+      if (w.progress(progressLine(w.label, w.target.tracked, w.memory, service))) changed = true;
+    }
+    if (confirm.length > 0) {
+      let sds: Map<string, ServiceDeployment> | undefined;
+      try {
+        sds = await describeServiceDeployments(
+          ecs,
+          confirm.map((w) => w.target.tracked.serviceDeploymentArn!),
+        );
+      } catch (err) {
+        const code = awsErrorCode(err);
+        if (code !== 'AccessDeniedException' && code !== 'AccessDenied') throw err;
+        core.warning(`Cannot read ECS service deployments (${code}); judging by DescribeServices alone.`);
+      }
+      for (const w of confirm) {
+        const sd = sds?.get(w.target.tracked.serviceDeploymentArn!);
+        if (sd !== undefined) w.sd = sd;
+        else w.noSd = true;
+        const a = assessDeployment(w.target.tracked, w.memory, w.service, sd, !w.noSd);
+        if (a.kind === 'done') finish(w, a, clock.now() - start);
+        else due = true;
+      }
+    }
+    if (watched.every((w) => w.result !== undefined)) return { done: true, value: undefined };
+    quietLooks = changed ? 0 : quietLooks + 1;
+    return { done: false, nextDelayMs: due ? fast : Math.min(max, slow * 1.5 ** quietLooks) };
+  };
+
+  try {
+    const deadline = Math.min(
+      options.deadline,
+      Math.max(...watched.map((w) => w.target.deadline ?? options.deadline)),
+    );
+    const result = await poll({
+      check: look,
+      deadline,
+      clock,
+      sleep,
+      signal: options.signal,
+      maxDelayMs: max,
+    });
+    if (result.outcome === 'timed_out') {
+      for (const w of watched) {
+        w.result ??= timedOut(
+          w,
+          Math.min(options.deadline, w.target.deadline ?? Infinity) - start,
+          clock.now() - start,
+        );
+      }
+    }
+  } catch (err) {
+    if (options.signal?.aborted !== true) throw err;
+    for (const w of watched) {
+      if (w.result !== undefined) continue;
+      w.result = {
+        outcome: 'cancelled',
+        reason: 'The workflow run was cancelled.',
+        service: w.service,
+        serviceDeployment: w.sd,
+        elapsedMs: clock.now() - start,
+      };
+    }
+  }
+  return watched.map((w) => w.result!);
+}

@@ -1,0 +1,143 @@
+import { DescribeLogGroupsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DescribeParametersCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import { awsErrorCode, callAws } from '../errors/aws-operation-error';
+import type { AwslogsGroup, SecretReference } from '../taskdef/references';
+
+/** What a task needs at start that does not exist (each found without reading any secret value). */
+export interface MissingReference {
+  kind: 'ssm-parameter' | 'secret' | 'log-group';
+  /** The parameter name, secret ARN or log group. */
+  id: string;
+  container: string;
+  /** The variable or option that references it. */
+  name: string;
+  message: string;
+}
+
+/** Clients for the references' regions (a reference may name another region in its ARN). */
+export interface ReferenceClients {
+  ssm: (region: string | undefined) => SSMClient;
+  secrets: (region: string | undefined) => SecretsManagerClient;
+  logs: (region: string | undefined) => CloudWatchLogsClient;
+}
+
+export interface CheckReferencesOptions {
+  /** The region and account of the task: references elsewhere in another account cannot be checked. */
+  region: string;
+  accountId: string;
+  /** Told about references that were not checked (another account's parameter). */
+  onSkipped?: (ref: SecretReference, why: string) => void;
+}
+
+/** DescribeParameters takes at most 50 names in one `Name Equals` filter. */
+const NAMES_PER_CALL = 50;
+
+function withSlash(name: string): string {
+  return name.startsWith('/') ? name : `/${name}`;
+}
+
+async function missingParameters(ssm: SSMClient, names: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
+    const chunk = names.slice(i, i + NAMES_PER_CALL);
+    let token: string | undefined;
+    do {
+      const out = await callAws('ssm:DescribeParameters', () =>
+        ssm.send(
+          new DescribeParametersCommand({
+            ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: chunk }],
+            MaxResults: 50,
+            ...(token !== undefined ? { NextToken: token } : {}),
+          }),
+        ),
+      );
+      for (const p of out.Parameters ?? []) if (p.Name !== undefined) found.add(withSlash(p.Name));
+      token = out.NextToken;
+    } while (token !== undefined);
+  }
+  return new Set(names.filter((n) => !found.has(withSlash(n))));
+}
+
+async function secretExists(sm: SecretsManagerClient, id: string): Promise<boolean> {
+  try {
+    const out = await callAws('secretsmanager:DescribeSecret', () =>
+      sm.send(new DescribeSecretCommand({ SecretId: id })),
+    );
+    return out.DeletedDate === undefined;
+  } catch (err) {
+    if (awsErrorCode(err) === 'ResourceNotFoundException') return false;
+    throw err;
+  }
+}
+
+async function logGroupExists(logs: CloudWatchLogsClient, group: string): Promise<boolean> {
+  const out = await callAws('logs:DescribeLogGroups', () =>
+    logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: group, limit: 50 })),
+  );
+  return (out.logGroups ?? []).some((g) => g.logGroupName === group);
+}
+
+/**
+ * Preflight of what a task definition references: every SSM parameter and Secrets Manager secret exists
+ * (DescribeParameters, DescribeSecret: existence only, values are never read), and every awslogs group
+ * exists unless the container may create it. Returns what is missing; nothing is changed.
+ */
+export async function findMissingReferences(
+  clients: ReferenceClients,
+  secrets: readonly SecretReference[],
+  logGroups: readonly AwslogsGroup[],
+  options: CheckReferencesOptions,
+): Promise<MissingReference[]> {
+  const missing: MissingReference[] = [];
+  const byRegion = new Map<string | undefined, SecretReference[]>();
+  for (const ref of secrets) {
+    if (ref.accountId !== undefined && ref.accountId !== options.accountId && ref.service === 'ssm') {
+      options.onSkipped?.(ref, `it is a parameter of account ${ref.accountId}`);
+      continue;
+    }
+    const region = ref.region === options.region ? undefined : ref.region;
+    byRegion.set(region, [...(byRegion.get(region) ?? []), ref]);
+  }
+  for (const [region, refs] of byRegion) {
+    const params = refs.filter((r) => r.service === 'ssm');
+    if (params.length > 0) {
+      const absent = await missingParameters(clients.ssm(region), [...new Set(params.map((r) => r.id))]);
+      for (const r of params.filter((p) => absent.has(p.id))) {
+        missing.push({
+          kind: 'ssm-parameter',
+          id: r.id,
+          container: r.container,
+          name: r.name,
+          message: `${r.name} of container "${r.container}" references the SSM parameter ${r.id}, which does not exist${region === undefined ? '' : ` in ${region}`}.`,
+        });
+      }
+    }
+    for (const r of refs.filter((x) => x.service === 'secretsmanager')) {
+      if (!(await secretExists(clients.secrets(region), r.id))) {
+        missing.push({
+          kind: 'secret',
+          id: r.id,
+          container: r.container,
+          name: r.name,
+          message: `${r.name} of container "${r.container}" references the secret ${r.id}, which does not exist (or is scheduled for deletion).`,
+        });
+      }
+    }
+  }
+  const groups = new Map<string, AwslogsGroup>();
+  for (const g of logGroups) if (!g.createGroup) groups.set(`${g.region ?? ''}|${g.group}`, g);
+  for (const g of groups.values()) {
+    const region = g.region === options.region ? undefined : g.region;
+    if (!(await logGroupExists(clients.logs(region), g.group))) {
+      missing.push({
+        kind: 'log-group',
+        id: g.group,
+        container: g.container,
+        name: 'awslogs-group',
+        message: `Container "${g.container}" logs to the CloudWatch Logs group ${g.group}, which does not exist (create it, or set awslogs-create-group: "true").`,
+      });
+    }
+  }
+  return missing;
+}
