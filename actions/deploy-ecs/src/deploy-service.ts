@@ -1,0 +1,137 @@
+import * as core from '@actions/core';
+import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import {
+  callAws,
+  registerIfChanged,
+  runOneOffTask,
+  shortTaskDefinition,
+  type Clock,
+  type Sleep,
+  type TrackedDeployment,
+} from '@ecs-delivery/shared';
+import { createHash } from 'node:crypto';
+import type { Clients } from './connect';
+import type { ServiceRun } from './service-run';
+
+export interface DeployContext {
+  clients: Clients;
+  signal: AbortSignal;
+  clock?: Clock | undefined;
+  sleep?: Sleep | undefined;
+  /** Called right after UpdateService, so the post step knows what to roll back if the run is cancelled. */
+  onUpdated: (run: ServiceRun) => void;
+}
+
+/** Lines of a migration's log kept for the summary (all of them go to the step log as they come). */
+const MIGRATION_TAIL = 30;
+
+/** A RunTask client token: the same for retries of this step, new for a re-run of the job. */
+export function migrationToken(run: ServiceRun, taskDefinitionArn: string): string {
+  const env = process.env;
+  const parts = [
+    env['GITHUB_RUN_ID'],
+    env['GITHUB_RUN_ATTEMPT'],
+    env['GITHUB_JOB'],
+    run.prepared.ref.cluster,
+    run.prepared.ref.service,
+    taskDefinitionArn,
+  ];
+  return `ecs-delivery-${createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 48)}`;
+}
+
+async function migrate(run: ServiceRun, arn: string, ctx: DeployContext): Promise<boolean> {
+  const { plan, migrationContainer, rendered, service } = run.prepared;
+  const migration = plan.migration!;
+  return core.group(`${run.label}: migrations (${migration.command.join(' ')})`, async () => {
+    const tail: string[] = [];
+    core.info(
+      `Running ${JSON.stringify(migration.command)} in container ${migrationContainer ?? '?'} on ${shortTaskDefinition(arn)}.`,
+    );
+    const result = await runOneOffTask(ctx.clients.ecs, {
+      cluster: plan.cluster,
+      taskDefinitionArn: arn,
+      containers: rendered.containerDefinitions ?? [],
+      container: migrationContainer!,
+      command: migration.command,
+      service,
+      clientToken: migrationToken(run, arn),
+      timeoutMs: migration.timeoutMs,
+      logsFor: ctx.clients.logsFor,
+      signal: ctx.signal,
+      clock: ctx.clock,
+      sleep: ctx.sleep,
+      onStatus: (status) => core.info(`migration task: ${status}`),
+      onLog: (line) => {
+        core.info(`| ${line}`);
+        tail.push(line);
+        if (tail.length > MIGRATION_TAIL) tail.shift();
+      },
+    });
+    run.migration = { ...result, logTail: tail };
+    if (result.ok) core.info(`Migrations succeeded (exit code ${result.exitCode ?? 0}).`);
+    else core.info(`Migrations failed: ${result.reason ?? 'unknown'}`);
+    return result.ok;
+  });
+}
+
+/**
+ * Deploys one prepared service: registers the definition unless an identical one exists, runs the
+ * migrations on it, then one UpdateService; the deployment it created is the one tracked. A service whose
+ * definition is unchanged and which is steady gets no call at all. Sets `run.outcome` only when it ends here.
+ */
+export async function deployService(run: ServiceRun, ctx: DeployContext): Promise<void> {
+  const { prepared } = run;
+  const { plan } = prepared;
+  const sameCount = plan.desiredCount === undefined || plan.desiredCount === prepared.service.desiredCount;
+  if (prepared.unchanged && prepared.steady && sameCount) {
+    core.info(
+      `${run.label}: the task definition is unchanged and the service is steady on it: nothing to deploy.`,
+    );
+    run.noop = true;
+    run.outcome = 'succeeded';
+    run.finishedAt = Date.now();
+    return;
+  }
+  const registration = await registerIfChanged(ctx.clients.ecs, prepared.rendered, prepared.live);
+  run.registration = registration;
+  core.info(
+    registration.registered
+      ? `${run.label}: registered ${shortTaskDefinition(registration.arn)}.`
+      : `${run.label}: ${shortTaskDefinition(registration.arn)} is identical: no new revision.`,
+  );
+  if (plan.migration !== undefined && !(await migrate(run, registration.arn, ctx))) {
+    run.outcome = 'failed';
+    run.failureReason = `Migrations failed: ${run.migration?.reason ?? 'unknown'} The service was not updated.`;
+    run.finishedAt = Date.now();
+    return;
+  }
+  ctx.signal.throwIfAborted();
+  const out = await callAws('ecs:UpdateService', () =>
+    ctx.clients.ecs.send(
+      new UpdateServiceCommand({
+        cluster: plan.cluster,
+        service: plan.service,
+        taskDefinition: registration.arn,
+        ...(plan.desiredCount !== undefined ? { desiredCount: plan.desiredCount } : {}),
+        // Same definition, but the service is not steady on it: start a deployment to have one to watch.
+        ...(registration.arn === prepared.service.taskDefinition ? { forceNewDeployment: true } : {}),
+      }),
+    ),
+  );
+  const primary = out.service?.deployments?.find((d) => d.status === 'PRIMARY');
+  if (primary?.id === undefined)
+    throw new Error(`UpdateService of ${plan.service} returned no PRIMARY deployment.`);
+  const tracked: TrackedDeployment = {
+    cluster: plan.cluster,
+    service: plan.service,
+    deploymentId: primary.id,
+    serviceDeploymentArn: out.service?.currentServiceDeployment,
+    taskDefinitionArn: primary.taskDefinition ?? registration.arn,
+    createdAt: primary.createdAt?.getTime(),
+  };
+  run.tracked = tracked;
+  ctx.onUpdated(run);
+  core.info(
+    `${run.label}: UpdateService started deployment ${tracked.deploymentId} of ${shortTaskDefinition(tracked.taskDefinitionArn)}.`,
+  );
+}

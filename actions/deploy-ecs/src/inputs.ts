@@ -1,0 +1,305 @@
+import * as core from '@actions/core';
+import { isAbsolute, resolve } from 'node:path';
+// Deep imports on purpose: the package index loads the AWS SDK, which waits until every input is valid.
+import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
+import {
+  getBooleanInput,
+  getDurationInput,
+  getEnumInput,
+  getIntegerInput,
+  getKeyValueInput,
+  getListInput,
+  getOptionalInput,
+} from '@ecs-delivery/shared/src/inputs/get-input';
+import { maskSecret } from '@ecs-delivery/shared/src/runner/mask';
+import { parseCommand } from '@ecs-delivery/shared/src/manifest/command';
+import { loadManifest } from '@ecs-delivery/shared/src/manifest/load';
+import { resolveEnvironment } from '@ecs-delivery/shared/src/manifest/resolve';
+import { loadTaskDefinitionFile } from '@ecs-delivery/shared/src/taskdef/load';
+import type { ServicePlan, ImageChoice } from './plan';
+
+export type RollbackScope = 'release' | 'service';
+
+/** Every input of action.yml, validated, with the services to deploy worked out. */
+export interface Inputs {
+  /** `manifest` when a deploy manifest drives the run, else `single` (cluster + service). */
+  mode: 'single' | 'manifest';
+  /** The services, in waves (single mode: one wave of one). */
+  waves: ServicePlan[][];
+  /** The manifest environment (manifest mode). */
+  environment: string | undefined;
+  awsRegion: string | undefined;
+  roleToAssume: string | undefined;
+  audience: string;
+  wait: boolean;
+  timeoutMs: number;
+  rollbackOnFailure: boolean;
+  rollbackTimeoutMs: number;
+  rollbackScope: RollbackScope;
+  dryRun: boolean;
+  githubToken: string | undefined;
+  githubEnvironment: string | undefined;
+}
+
+/** Inputs that describe one service; a manifest describes its services itself. */
+const SINGLE_ONLY = [
+  'cluster',
+  'service',
+  'task-definition',
+  'environment-variables',
+  'secrets',
+  'migrate-command',
+  'migrate-container',
+  'desired-count',
+];
+/** Inputs that only mean something with a manifest. */
+const MANIFEST_ONLY = ['environment', 'services', 'image-tag'];
+
+const DURATION = { minMs: 1000 };
+
+function given(name: string): boolean {
+  return core.getInput(name) !== '';
+}
+
+function refuse(name: string, why: string): never {
+  throw new ConfigurationError(`Input "${name}" ${why}.`, { input: name });
+}
+
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+/** Single mode: `container=image-ref` lines. */
+function singleImages(): Record<string, ImageChoice> {
+  const out: Record<string, ImageChoice> = {};
+  for (const [container, ref] of Object.entries(getKeyValueInput('images'))) {
+    if (ref === '') refuse('images', `gives no image for container "${container}"`);
+    out[container] = { kind: 'ref', ref, input: 'images' };
+  }
+  return out;
+}
+
+/** Manifest mode: `image-name=ref`, where ref is a full reference, a tag or a `sha256:` digest. */
+function manifestImageChoice(
+  imageName: string,
+  repository: string,
+  value: string,
+  input: string,
+): ImageChoice {
+  if (DIGEST.test(value)) return { kind: 'repository', repository, digest: value, imageName, input };
+  if (TAG.test(value)) return { kind: 'repository', repository, tag: value, imageName, input };
+  if (
+    value.includes('/') &&
+    (value.includes('@sha256:') || value.lastIndexOf(':') > value.lastIndexOf('/'))
+  ) {
+    return { kind: 'ref', ref: value, input };
+  }
+  return refuse(
+    input,
+    `gives ${JSON.stringify(value)} for image "${imageName}": expected an image reference (<repositoryUri>@sha256:… or <repositoryUri>:<tag>), a tag or a sha256: digest`,
+  );
+}
+
+async function singlePlan(timeoutMs: number): Promise<ServicePlan[][]> {
+  const cluster = getOptionalInput('cluster');
+  const service = getOptionalInput('service');
+  if (cluster === undefined || service === undefined) {
+    const missing = cluster === undefined ? 'cluster' : 'service';
+    throw new ConfigurationError(
+      `Input "${missing}" is required (with "cluster" and "service" for one service, or "manifest" and "environment" for a release).`,
+      { input: missing },
+    );
+  }
+  const file = getOptionalInput('task-definition');
+  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
+  const path = file === undefined ? undefined : isAbsolute(file) ? file : resolve(workspace, file);
+  const taskDefinition =
+    path === undefined ? undefined : await loadTaskDefinitionFile(path, { input: 'task-definition' });
+  const commandText = getOptionalInput('migrate-command');
+  const command = commandText === undefined ? undefined : parseCommand(commandText);
+  if (commandText !== undefined && (command === undefined || command.length === 0)) {
+    refuse(
+      'migrate-command',
+      `cannot be split into arguments (check its quotes): ${JSON.stringify(commandText)}`,
+    );
+  }
+  const migrateContainer = getOptionalInput('migrate-container');
+  if (migrateContainer !== undefined && command === undefined)
+    refuse('migrate-container', 'only applies with "migrate-command"');
+  const migrateTimeoutMs = getDurationInput('migrate-timeout', { default: 15 * 60_000, ...DURATION });
+  const desiredCount = getIntegerInput('desired-count', { min: 0 });
+  return [
+    [
+      {
+        label: service,
+        cluster,
+        service,
+        wave: 1,
+        ...(path !== undefined ? { taskDefinitionFile: path } : {}),
+        ...(taskDefinition !== undefined ? { taskDefinition } : {}),
+        images: singleImages(),
+        environment: getKeyValueInput('environment-variables'),
+        secrets: getKeyValueInput('secrets'),
+        vars: getKeyValueInput('vars'),
+        ...(command !== undefined
+          ? {
+              migration: {
+                command,
+                ...(migrateContainer !== undefined ? { container: migrateContainer } : {}),
+                timeoutMs: migrateTimeoutMs,
+              },
+            }
+          : {}),
+        ...(desiredCount !== undefined ? { desiredCount } : {}),
+        timeoutMs,
+        inputs: {
+          taskDefinition: 'task-definition',
+          images: 'images',
+          environment: 'environment-variables',
+          secrets: 'secrets',
+          vars: 'vars',
+        },
+      },
+    ],
+  ];
+}
+
+async function manifestPlan(
+  manifestPath: string,
+  timeoutMs: number,
+): Promise<{
+  waves: ServicePlan[][];
+  environment: string;
+  region: string;
+  roleToAssume: string | undefined;
+  githubEnvironment: string;
+}> {
+  const environment = getOptionalInput('environment');
+  if (environment === undefined)
+    refuse('environment', 'is required with "manifest": name the environment to deploy');
+  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
+  const path = isAbsolute(manifestPath) ? manifestPath : resolve(workspace, manifestPath);
+  const loaded = await loadManifest(path, { input: 'manifest' });
+  const filter = getListInput('services');
+  const env = resolveEnvironment(loaded, environment, filter.length > 0 ? { services: filter } : {});
+  const images = loaded.manifest.images ?? {};
+  const given = getKeyValueInput('images');
+  for (const name of Object.keys(given)) {
+    if (!Object.hasOwn(images, name)) {
+      refuse(
+        'images',
+        `names the image "${name}", which the manifest does not define (its images: ${Object.keys(images).join(', ') || 'none'})`,
+      );
+    }
+  }
+  const imageTag = getOptionalInput('image-tag');
+  if (imageTag !== undefined && !TAG.test(imageTag))
+    refuse('image-tag', `must be an image tag; got ${JSON.stringify(imageTag)}`);
+  const vars = getKeyValueInput('vars');
+  const waves: ServicePlan[][] = [];
+  for (const wave of env.waves) {
+    const plans: ServicePlan[] = [];
+    for (const spec of wave) {
+      const choices: Record<string, ImageChoice> = {};
+      for (const [container, { image, repository }] of Object.entries(spec.images)) {
+        const value = given[image];
+        if (value !== undefined) choices[container] = manifestImageChoice(image, repository, value, 'images');
+        else if (imageTag !== undefined)
+          choices[container] = manifestImageChoice(image, repository, imageTag, 'image-tag');
+      }
+      const taskDefinition =
+        spec.taskDefinitionFile === undefined
+          ? undefined
+          : await loadTaskDefinitionFile(spec.taskDefinitionFile, { input: 'manifest' });
+      plans.push({
+        label: spec.name,
+        cluster: spec.cluster,
+        service: spec.service,
+        wave: spec.wave,
+        ...(spec.taskDefinitionFile !== undefined ? { taskDefinitionFile: spec.taskDefinitionFile } : {}),
+        ...(taskDefinition !== undefined ? { taskDefinition } : {}),
+        images: choices,
+        environment: spec.environmentVariables,
+        secrets: spec.secrets,
+        vars: { ...spec.vars, ...vars },
+        ...(spec.migrations !== undefined
+          ? {
+              migration: {
+                command: spec.migrations.command,
+                ...(spec.migrations.container !== undefined ? { container: spec.migrations.container } : {}),
+                timeoutMs: spec.migrations.timeoutMs ?? 15 * 60_000,
+              },
+            }
+          : {}),
+        ...(spec.desiredCount !== undefined ? { desiredCount: spec.desiredCount } : {}),
+        timeoutMs: spec.timeoutMs ?? timeoutMs,
+        inputs: {
+          taskDefinition: 'manifest',
+          images: 'images',
+          environment: 'manifest',
+          secrets: 'manifest',
+          vars: 'vars',
+        },
+      });
+    }
+    waves.push(plans);
+  }
+  return {
+    waves,
+    environment,
+    region: env.region,
+    roleToAssume: env.roleToAssume,
+    githubEnvironment: env.githubEnvironment,
+  };
+}
+
+/**
+ * Reads and validates every input — and the task-definition files and manifest they name — before any AWS
+ * call: a bad one is a ConfigurationError naming it.
+ */
+export async function getInputs(): Promise<Inputs> {
+  const githubToken = getOptionalInput('github-token');
+  maskSecret(githubToken);
+  const manifest = getOptionalInput('manifest');
+  const mode = manifest === undefined ? 'single' : 'manifest';
+  const wrong = (mode === 'manifest' ? SINGLE_ONLY : MANIFEST_ONLY).find(given);
+  if (wrong !== undefined) {
+    refuse(
+      wrong,
+      mode === 'manifest'
+        ? 'describes one service and cannot be combined with "manifest" (the manifest describes its services)'
+        : 'only applies with "manifest"',
+    );
+  }
+  const timeoutMs = getDurationInput('timeout', { default: 30 * 60_000, ...DURATION });
+  const base = {
+    audience: getOptionalInput('audience') ?? 'sts.amazonaws.com',
+    wait: getBooleanInput('wait', true),
+    timeoutMs,
+    rollbackOnFailure: getBooleanInput('rollback-on-failure', true),
+    rollbackTimeoutMs: getDurationInput('rollback-timeout', { default: 10 * 60_000, ...DURATION }),
+    rollbackScope: getEnumInput('rollback-scope', ['release', 'service'] as const, { default: 'release' }),
+    dryRun: getBooleanInput('dry-run', false),
+    githubToken,
+  };
+  if (mode === 'single') {
+    return {
+      ...base,
+      mode,
+      waves: await singlePlan(timeoutMs),
+      environment: undefined,
+      awsRegion: getOptionalInput('aws-region'),
+      roleToAssume: getOptionalInput('role-to-assume'),
+      githubEnvironment: getOptionalInput('github-environment'),
+    };
+  }
+  const plan = await manifestPlan(manifest!, timeoutMs);
+  return {
+    ...base,
+    mode,
+    waves: plan.waves,
+    environment: plan.environment,
+    awsRegion: getOptionalInput('aws-region') ?? plan.region,
+    roleToAssume: getOptionalInput('role-to-assume') ?? plan.roleToAssume,
+    githubEnvironment: getOptionalInput('github-environment') ?? plan.githubEnvironment,
+  };
+}

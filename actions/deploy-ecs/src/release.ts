@@ -1,0 +1,148 @@
+import * as core from '@actions/core';
+import {
+  describeError,
+  explainDeployment,
+  watchDeployments,
+  type Clock,
+  type Sleep,
+} from '@ecs-delivery/shared';
+import type { Clients } from './connect';
+import { deployService } from './deploy-service';
+import type { Inputs } from './inputs';
+import type { PreparedService } from './prepare';
+import { noteEcsRollback } from './rollback-release';
+import type { ServiceOutcome, ServiceRun } from './service-run';
+
+export interface ReleaseContext {
+  clients: Clients;
+  inputs: Inputs;
+  signal: AbortSignal;
+  clock?: Clock | undefined;
+  sleep?: Sleep | undefined;
+  /** Called whenever a service's deployment starts or ends (to keep the post step's state current). */
+  onChange: () => void;
+}
+
+const FAILED: ReadonlySet<ServiceOutcome | undefined> = new Set([
+  'failed',
+  'rolled_back',
+  'timed_out',
+  'cancelled',
+]);
+
+export function isFailure(run: ServiceRun): boolean {
+  return FAILED.has(run.outcome);
+}
+
+function newRun(prepared: PreparedService): ServiceRun {
+  return { prepared, label: prepared.plan.label, noop: false, startedAt: Date.now() };
+}
+
+async function explain(run: ServiceRun, clients: Clients): Promise<void> {
+  if (run.tracked === undefined || run.watch === undefined) return;
+  const explanation = await explainDeployment(clients.ecs, {
+    tracked: run.tracked,
+    reason: run.watch.reason,
+    service: run.watch.service,
+    serviceDeployment: run.watch.serviceDeployment,
+    containers: run.prepared.rendered.containerDefinitions,
+    logsFor: clients.logsFor,
+  }).catch(() => undefined);
+  if (explanation === undefined) return;
+  run.explanation = explanation;
+  run.failureReason = explanation.summary;
+}
+
+/** Deploys one wave: every service at once, then one watcher for all of their deployments. */
+async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void> {
+  const { clients, inputs } = ctx;
+  const labels = wave.map((r) => r.label).join(', ');
+  const deployed = await core.group(`Deploy ${labels}`, () =>
+    Promise.allSettled(
+      wave.map((run) =>
+        deployService(run, {
+          clients,
+          signal: ctx.signal,
+          clock: ctx.clock,
+          sleep: ctx.sleep,
+          onUpdated: ctx.onChange,
+        }),
+      ),
+    ),
+  );
+  deployed.forEach((settled, i) => {
+    if (settled.status === 'fulfilled') return;
+    const run = wave[i]!;
+    run.finishedAt = Date.now();
+    if (ctx.signal.aborted) {
+      run.outcome = 'cancelled';
+      run.failureReason =
+        run.migration !== undefined || run.prepared.plan.migration !== undefined
+          ? 'The workflow run was cancelled during the migrations; the service was not updated.'
+          : 'The workflow run was cancelled.';
+      return;
+    }
+    run.outcome = 'failed';
+    run.failureReason = describeError(settled.reason).message;
+  });
+  const toWatch = wave.filter((r) => r.tracked !== undefined && r.outcome === undefined);
+  if (toWatch.length === 0) return;
+  if (!inputs.wait) {
+    for (const run of toWatch) {
+      run.outcome = 'started';
+      core.info(`${run.label}: wait is false: deployment ${run.tracked!.deploymentId} started, not watched.`);
+    }
+    return;
+  }
+  const now = (ctx.clock ?? { now: () => Date.now() }).now();
+  const results = await core.group(`Watch ${toWatch.map((r) => r.label).join(', ')}`, () =>
+    watchDeployments(
+      clients.ecs,
+      toWatch.map((run) => ({
+        tracked: run.tracked!,
+        label: run.label,
+        deadline: now + run.prepared.plan.timeoutMs,
+      })),
+      {
+        deadline: now + Math.max(...toWatch.map((r) => r.prepared.plan.timeoutMs)),
+        signal: ctx.signal,
+        clock: ctx.clock,
+        sleep: ctx.sleep,
+      },
+    ),
+  );
+  results.forEach((result, i) => {
+    const run = toWatch[i]!;
+    run.watch = result;
+    run.outcome = result.outcome;
+    run.finishedAt = Date.now();
+    noteEcsRollback(run, result);
+    if (result.outcome !== 'succeeded') run.failureReason = result.reason;
+  });
+  const failed = toWatch.filter((r) => r.outcome !== 'succeeded' && r.outcome !== 'cancelled');
+  if (failed.length > 0)
+    await core.group('Why it failed', () => Promise.all(failed.map((r) => explain(r, clients))));
+  ctx.onChange();
+}
+
+/**
+ * Deploys the prepared waves in order: a wave starts when the one before succeeded as a whole. Returns every
+ * service's run, waves flattened; services of waves that did not start are `not_started`.
+ */
+export async function runRelease(
+  waves: readonly PreparedService[][],
+  ctx: ReleaseContext,
+): Promise<ServiceRun[]> {
+  const runs = waves.map((wave) => wave.map(newRun));
+  let stopped = false;
+  for (const wave of runs) {
+    if (stopped || ctx.signal.aborted) {
+      for (const run of wave) run.outcome = 'not_started';
+      continue;
+    }
+    for (const run of wave) run.startedAt = Date.now();
+    await deployWave(wave, ctx);
+    stopped = wave.some(isFailure);
+  }
+  return runs.flat();
+}

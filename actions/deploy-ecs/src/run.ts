@@ -1,0 +1,165 @@
+import * as core from '@actions/core';
+import type { ActionContext, Clock, Sleep } from '@ecs-delivery/shared';
+import { shortTaskDefinition } from '@ecs-delivery/shared';
+import { connect, type Clients, type ConnectOptions } from './connect';
+import { GithubStatus } from './github';
+import type { Inputs } from './inputs';
+import { prepareRelease, printPrepared, type PreparedService } from './prepare';
+import { isFailure, runRelease } from './release';
+import { annotateFailures, overallOutcome, setOutputs, writeReport } from './report';
+import { requestRollbacks, rollBackAfterFailure, rollbackCandidates } from './rollback-release';
+import type { ServiceRun } from './service-run';
+import { saveDeployState, type DeployState } from './state';
+
+/** Everything run() reaches outside itself, injectable for tests. */
+export interface RunDeps {
+  connect: (options: ConnectOptions) => Promise<Clients>;
+  clock?: Clock;
+  sleep?: Sleep;
+}
+
+export const defaultDeps: RunDeps = { connect };
+
+/** Runs of a dry run: what would be deployed, nothing started. */
+function dryRuns(waves: readonly PreparedService[][]): ServiceRun[] {
+  return waves
+    .flat()
+    .map((prepared) => ({
+      prepared,
+      label: prepared.plan.label,
+      noop: prepared.unchanged && prepared.steady,
+      startedAt: Date.now(),
+    }));
+}
+
+function stateOf(
+  inputs: Inputs,
+  clients: Clients,
+  runs: readonly ServiceRun[],
+  github: GithubStatus | undefined,
+): DeployState {
+  return {
+    region: clients.region,
+    roleToAssume: inputs.roleToAssume,
+    audience: inputs.audience,
+    rollbackTimeoutMs: inputs.rollbackTimeoutMs,
+    githubDeploymentId: github?.id,
+    githubEnvironment: github?.environment,
+    services: runs.map((run) => ({
+      label: run.label,
+      cluster: run.prepared.ref.cluster,
+      service: run.prepared.ref.service,
+      tracked: run.tracked,
+      knownGood: run.prepared.knownGood?.taskDefinitionArn,
+      finished: run.outcome !== undefined && run.outcome !== 'cancelled',
+    })),
+  };
+}
+
+function describeRelease(runs: readonly ServiceRun[]): string {
+  return runs
+    .map((r) => `${r.label} → ${shortTaskDefinition(r.registration?.arn ?? r.prepared.rendered.family)}`)
+    .join(', ');
+}
+
+/**
+ * The action: authenticate, preflight every service (nothing changes if anything is wrong), then deploy
+ * wave by wave, watching each deployment this run started; on failure explain it and roll back what the
+ * scope says; on cancellation ask for the rollbacks at once and leave the watching to the post step.
+ */
+export async function run(
+  inputs: Inputs,
+  context: ActionContext,
+  deps: RunDeps = defaultDeps,
+): Promise<void> {
+  const clients = await core.group('Authenticate', () =>
+    deps.connect({ region: inputs.awsRegion, roleToAssume: inputs.roleToAssume, audience: inputs.audience }),
+  );
+  const prepared = await core.group('Preflight', async () => {
+    const waves = await prepareRelease(clients, inputs.waves);
+    for (const p of waves.flat()) printPrepared(p);
+    return waves;
+  });
+  const title = inputs.environment === undefined ? 'deploy-ecs' : `deploy-ecs ${inputs.environment}`;
+
+  if (inputs.dryRun) {
+    const runs = dryRuns(prepared);
+    core.info('dry-run: nothing was registered, run or updated.');
+    setOutputs(runs, 'dry_run');
+    await writeReport(runs, 'dry_run', title);
+    return;
+  }
+
+  const all = prepared.flat();
+  const environment = inputs.githubEnvironment ?? inputs.environment ?? all[0]?.ref.cluster ?? 'production';
+  const github =
+    inputs.githubToken === undefined
+      ? undefined
+      : await GithubStatus.start(
+          inputs.githubToken,
+          environment,
+          `Deploying ${all.map((p) => p.plan.label).join(', ')}`,
+          {
+            services: all.map((p) => ({ cluster: p.ref.cluster, service: p.ref.service })),
+          },
+        );
+
+  let runs: ServiceRun[] = [];
+  const save = (): void => saveDeployState(stateOf(inputs, clients, runs, github));
+  runs = await runRelease(prepared, {
+    clients,
+    inputs,
+    signal: context.signal,
+    clock: deps.clock,
+    sleep: deps.sleep,
+    onChange: save,
+  });
+
+  const outcome = overallOutcome(runs, false);
+  if (outcome === 'cancelled') {
+    // The runner ends this process seconds after the cancel: ask for the rollbacks now, watch them in post.
+    const targets = inputs.rollbackOnFailure ? rollbackCandidates(runs, inputs.rollbackScope) : [];
+    const pending = await requestRollbacks(clients.ecs, targets);
+    const state = stateOf(inputs, clients, runs, github);
+    for (const p of pending) {
+      const entry = state.services.find((s) => s.label === p.run.label);
+      if (entry !== undefined)
+        entry.rollback = { method: p.start.method, to: p.start.to, watch: p.start.watch };
+    }
+    saveDeployState(state);
+    core.info(
+      pending.length > 0 ? 'Cancelled: rollbacks requested; the post step watches them.' : 'Cancelled.',
+    );
+  } else if (runs.some(isFailure)) {
+    await rollBackAfterFailure(clients.ecs, runs, {
+      scope: inputs.rollbackScope,
+      enabled: inputs.rollbackOnFailure,
+      timeoutMs: inputs.rollbackTimeoutMs,
+      clock: deps.clock,
+      sleep: deps.sleep,
+    });
+  }
+  if (outcome !== 'cancelled') {
+    const state = stateOf(inputs, clients, runs, github);
+    for (const s of state.services) s.finished = true;
+    saveDeployState(state);
+  }
+
+  setOutputs(runs, outcome);
+  await writeReport(runs, outcome, title);
+  if (github !== undefined && outcome !== 'cancelled') {
+    const failed = runs.find(isFailure);
+    await github.set(
+      failed === undefined ? 'success' : 'failure',
+      failed === undefined
+        ? `Deployed ${describeRelease(runs)}`
+        : `${failed.label}: ${failed.outcome ?? 'failed'}: ${failed.failureReason ?? ''}`,
+    );
+  }
+  if (outcome === 'succeeded' || outcome === 'started') {
+    core.info(`Deployed: ${describeRelease(runs)} (${outcome}).`);
+    return;
+  }
+  annotateFailures(runs);
+  process.exitCode = core.ExitCode.Failure;
+}
