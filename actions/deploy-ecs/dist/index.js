@@ -20640,7 +20640,16 @@ async function callAws(operation2, call) {
     throw fromAwsError(err, operation2);
   }
 }
-var AwsOperationError;
+function isTransientError(err) {
+  const e6 = err instanceof AwsOperationError && err.cause !== void 0 ? err.cause : err;
+  if (typeof e6 !== "object" || e6 === null) return false;
+  if (e6.$retryable !== void 0) return true;
+  const status = e6.$metadata?.httpStatusCode;
+  if (typeof status === "number" && status >= 500) return true;
+  const code = str(e6.name) ?? str(e6.code);
+  return code !== void 0 && TRANSIENT_CODES.has(code);
+}
+var AwsOperationError, TRANSIENT_CODES;
 var init_aws_operation_error = __esm({
   "packages/shared/src/errors/aws-operation-error.ts"() {
     "use strict";
@@ -20684,6 +20693,24 @@ var init_aws_operation_error = __esm({
         return `${this.service}:${this.operation} failed: ${this.code}: ${this.message}${id}`;
       }
     };
+    TRANSIENT_CODES = /* @__PURE__ */ new Set([
+      "ThrottlingException",
+      "Throttling",
+      "TooManyRequestsException",
+      "RequestLimitExceeded",
+      "ServiceUnavailableException",
+      "ServiceUnavailable",
+      "ServerException",
+      "InternalFailure",
+      "InternalServerError",
+      "RequestTimeout",
+      "RequestTimeoutException",
+      "TimeoutError",
+      "ECONNRESET",
+      "ECONNREFUSED",
+      "EPIPE",
+      "ETIMEDOUT"
+    ]);
   }
 });
 
@@ -20846,6 +20873,21 @@ var init_duration = __esm({
   }
 });
 
+// packages/shared/src/runner/mask.ts
+function maskSecret(value) {
+  if (value === void 0 || value === null || value.trim() === "") return;
+  setSecret(value);
+  if (value.includes("\n")) {
+    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
+  }
+}
+var init_mask = __esm({
+  "packages/shared/src/runner/mask.ts"() {
+    "use strict";
+    init_core();
+  }
+});
+
 // packages/shared/src/inputs/parse-list.ts
 function parseList(text2) {
   return text2.split(/[\n,]/).map((s2) => s2.trim()).filter((s2) => s2 !== "");
@@ -20971,21 +21013,6 @@ var init_get_input = __esm({
     init_parse_list();
     TRUE = /* @__PURE__ */ new Set(["true", "yes", "1"]);
     FALSE = /* @__PURE__ */ new Set(["false", "no", "0"]);
-  }
-});
-
-// packages/shared/src/runner/mask.ts
-function maskSecret(value) {
-  if (value === void 0 || value === null || value.trim() === "") return;
-  setSecret(value);
-  if (value.includes("\n")) {
-    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
-  }
-}
-var init_mask = __esm({
-  "packages/shared/src/runner/mask.ts"() {
-    "use strict";
-    init_core();
   }
 });
 
@@ -50592,7 +50619,7 @@ var init_constants4 = __esm({
 function isNodeJsHttp2TransientError(error3) {
   return error3.code === "ERR_HTTP2_STREAM_ERROR" && error3.message.includes("NGHTTP2_REFUSED_STREAM");
 }
-var isRetryableByTrait, isClockSkewError, isClockSkewCorrectedError, isBrowserNetworkError, isThrottlingError, isTransientError, isServerError;
+var isRetryableByTrait, isClockSkewError, isClockSkewCorrectedError, isBrowserNetworkError, isThrottlingError, isTransientError2, isServerError;
 var init_service_error_classification = __esm({
   "node_modules/@smithy/core/dist-es/submodules/retry/service-error-classification/service-error-classification.js"() {
     init_constants4();
@@ -50614,11 +50641,11 @@ var init_service_error_classification = __esm({
       return errorMessages.has(error3.message);
     };
     isThrottlingError = (error3) => error3.$metadata?.httpStatusCode === 429 || THROTTLING_ERROR_CODES.includes(error3.name) || error3.$retryable?.throttling == true;
-    isTransientError = (error3, depth = 0) => error3?.name !== "AbortError" && (isRetryableByTrait(error3) || isClockSkewCorrectedError(error3) || error3.name === "InvalidSignatureException" && error3.message?.includes("Signature expired") || TRANSIENT_ERROR_CODES.includes(error3.name) || NODEJS_TIMEOUT_ERROR_CODES.includes(error3?.code || "") || NODEJS_NETWORK_ERROR_CODES.includes(error3?.code || "") || TRANSIENT_ERROR_STATUS_CODES.includes(error3.$metadata?.httpStatusCode || 0) || isBrowserNetworkError(error3) || isNodeJsHttp2TransientError(error3) || error3.cause !== void 0 && depth <= 10 && isTransientError(error3.cause, depth + 1));
+    isTransientError2 = (error3, depth = 0) => error3?.name !== "AbortError" && (isRetryableByTrait(error3) || isClockSkewCorrectedError(error3) || error3.name === "InvalidSignatureException" && error3.message?.includes("Signature expired") || TRANSIENT_ERROR_CODES.includes(error3.name) || NODEJS_TIMEOUT_ERROR_CODES.includes(error3?.code || "") || NODEJS_NETWORK_ERROR_CODES.includes(error3?.code || "") || TRANSIENT_ERROR_STATUS_CODES.includes(error3.$metadata?.httpStatusCode || 0) || isBrowserNetworkError(error3) || isNodeJsHttp2TransientError(error3) || error3.cause !== void 0 && depth <= 10 && isTransientError2(error3.cause, depth + 1));
     isServerError = (error3) => {
       if (error3.$metadata?.httpStatusCode !== void 0) {
         const statusCode = error3.$metadata.httpStatusCode;
-        if (500 <= statusCode && statusCode <= 599 && !isTransientError(error3)) {
+        if (500 <= statusCode && statusCode <= 599 && !isTransientError2(error3)) {
           return true;
         }
         return false;
@@ -50846,7 +50873,7 @@ var init_retryMiddleware = __esm({
       if (isThrottlingError(error3)) {
         return "THROTTLING";
       }
-      if (isTransientError(error3)) {
+      if (isTransientError2(error3)) {
         return "TRANSIENT";
       }
       if (isServerError(error3)) {
@@ -51292,7 +51319,7 @@ var init_retryDecider = __esm({
       if (!error3) {
         return false;
       }
-      return isRetryableByTrait(error3) || isClockSkewError(error3) || isThrottlingError(error3) || isTransientError(error3);
+      return isRetryableByTrait(error3) || isClockSkewError(error3) || isThrottlingError(error3) || isTransientError2(error3);
     };
   }
 });
@@ -51568,7 +51595,7 @@ __export(retry_exports, {
   isRetryableByTrait: () => isRetryableByTrait,
   isServerError: () => isServerError,
   isThrottlingError: () => isThrottlingError,
-  isTransientError: () => isTransientError,
+  isTransientError: () => isTransientError2,
   omitRetryHeadersMiddleware: () => omitRetryHeadersMiddleware,
   omitRetryHeadersMiddlewareOptions: () => omitRetryHeadersMiddlewareOptions,
   resolveRetryConfig: () => resolveRetryConfig,
@@ -84570,7 +84597,8 @@ function assessDeployment(tracked, memory, service, sd, sdKnown) {
   }
   if (ours === void 0) {
     memory.unlisted++;
-    if (sdKnown || memory.unlisted < UNLISTED_LOOKS) return { kind: "running", due: true };
+    if (sdKnown) return sd === void 0 ? { kind: "confirm" } : { kind: "running", due: true };
+    if (memory.unlisted < UNLISTED_LOOKS) return { kind: "running", due: true };
     return { kind: "done", outcome: "failed", reason: replacedBy(primary) };
   }
   memory.unlisted = 0;
@@ -84683,6 +84711,7 @@ async function watchDeployments(ecs, targets, options) {
     noSd: target.tracked.serviceDeploymentArn === void 0
   }));
   let quietLooks = 0;
+  let troubled = 0;
   const look = async () => {
     const open2 = watched.filter((w) => w.result === void 0);
     const services = await describeServices(
@@ -84733,13 +84762,29 @@ async function watchDeployments(ecs, targets, options) {
     quietLooks = changed ? 0 : quietLooks + 1;
     return { done: false, nextDelayMs: due ? fast : Math.min(max, slow * 1.5 ** quietLooks) };
   };
+  const patientLook = async () => {
+    try {
+      const result = await look();
+      troubled = 0;
+      return result;
+    } catch (err) {
+      if (!isTransientError(err)) throw err;
+      troubled++;
+      if (troubled === 1 || troubled % 10 === 0) {
+        warning(
+          `ECS did not answer (${err instanceof Error ? err.message : String(err)}); looking again shortly.`
+        );
+      }
+      return { done: false, nextDelayMs: Math.min(max, slow * troubled) };
+    }
+  };
   try {
     const deadline = Math.min(
       options.deadline,
       Math.max(...watched.map((w) => w.target.deadline ?? options.deadline))
     );
     const result = await poll({
-      check: look,
+      check: patientLook,
       deadline,
       clock,
       sleep: sleep3,
@@ -92318,7 +92363,11 @@ async function runOneOffTask(ecs, spec) {
     const d6 = await callAws(
       "ecs:DescribeTasks",
       () => ecs.send(new import_client_ecs7.DescribeTasksCommand({ cluster: spec.cluster, tasks: [taskArn] }))
-    );
+    ).catch((err) => {
+      if (isTransientError(err)) return void 0;
+      throw err;
+    });
+    if (d6 === void 0) return void 0;
     const task2 = d6.tasks?.[0];
     if (task2?.lastStatus !== void 0 && task2.lastStatus !== status) {
       status = task2.lastStatus;
@@ -108850,11 +108899,13 @@ async function connect(options) {
   const session = await authenticate({
     region: options.region,
     roleToAssume: options.roleToAssume,
-    audience: options.audience
+    audience: options.audience,
+    roleDurationSeconds: options.roleDurationSeconds,
+    maxAttempts: MAX_ATTEMPTS
   });
   return clientsFor(session);
 }
-var import_client_cloudwatch_logs3, import_client_ecr3, import_client_ecs8, import_client_secrets_manager2, import_client_ssm2;
+var import_client_cloudwatch_logs3, import_client_ecr3, import_client_ecs8, import_client_secrets_manager2, import_client_ssm2, MAX_ATTEMPTS;
 var init_connect = __esm({
   "actions/deploy-ecs/src/connect.ts"() {
     "use strict";
@@ -108864,6 +108915,7 @@ var init_connect = __esm({
     import_client_secrets_manager2 = __toESM(require_dist_cjs22());
     import_client_ssm2 = __toESM(require_dist_cjs23());
     init_src();
+    MAX_ATTEMPTS = 8;
   }
 });
 
@@ -109667,6 +109719,7 @@ function stateOf(inputs, clients, runs, github) {
     region: clients.region,
     roleToAssume: inputs.roleToAssume,
     audience: inputs.audience,
+    roleDurationSeconds: inputs.roleDurationSeconds,
     rollbackTimeoutMs: inputs.rollbackTimeoutMs,
     githubDeploymentId: github?.id,
     githubEnvironment: github?.environment,
@@ -109686,7 +109739,12 @@ function describeRelease(runs) {
 async function run(inputs, context, deps = defaultDeps) {
   const clients = await group(
     "Authenticate",
-    () => deps.connect({ region: inputs.awsRegion, roleToAssume: inputs.roleToAssume, audience: inputs.audience })
+    () => deps.connect({
+      region: inputs.awsRegion,
+      roleToAssume: inputs.roleToAssume,
+      audience: inputs.audience,
+      roleDurationSeconds: inputs.roleDurationSeconds
+    })
   );
   const prepared = await group("Preflight", async () => {
     const waves = await prepareRelease(clients, inputs.waves);
@@ -109917,6 +109975,7 @@ init_command2();
 init_load2();
 init_resolve();
 init_load();
+init_targets();
 var SINGLE_ONLY = [
   "cluster",
   "service",
@@ -109956,6 +110015,12 @@ function manifestImageChoice(imageName, repository, value, input) {
     `gives ${JSON.stringify(value)} for image "${imageName}": expected an image reference (<repositoryUri>@sha256:… or <repositoryUri>:<tag>), a tag or a sha256: digest`
   );
 }
+function secretsInput() {
+  const secrets = getKeyValueInput("secrets");
+  for (const [key, value] of Object.entries(secrets))
+    secretValueFrom(parseTargetedKey(key).name, value, "secrets");
+  return secrets;
+}
 async function singlePlan(timeoutMs) {
   const cluster = getOptionalInput("cluster");
   const service = getOptionalInput("service");
@@ -109994,7 +110059,7 @@ async function singlePlan(timeoutMs) {
         ...taskDefinition !== void 0 ? { taskDefinition } : {},
         images: singleImages(),
         environment: getKeyValueInput("environment-variables"),
-        secrets: getKeyValueInput("secrets"),
+        secrets: secretsInput(),
         vars: getKeyValueInput("vars"),
         ...command6 !== void 0 ? {
           migration: {
@@ -110105,6 +110170,7 @@ async function getInputs() {
   const timeoutMs = getDurationInput("timeout", { default: 30 * 6e4, ...DURATION });
   const base = {
     audience: getOptionalInput("audience") ?? "sts.amazonaws.com",
+    roleDurationSeconds: getIntegerInput("role-duration-seconds", { min: 900, max: 43200 }),
     wait: getBooleanInput("wait", true),
     timeoutMs,
     rollbackOnFailure: getBooleanInput("rollback-on-failure", true),

@@ -24,6 +24,7 @@ export interface ConnectOptions {
   region: string | undefined;
   roleToAssume: string | undefined;
   audience: string;
+  roleDurationSeconds?: number | undefined;
 }
 
 /** A client per region, made on first use. */
@@ -54,12 +55,20 @@ export function clientsFor(session: AwsSession): Clients {
   };
 }
 
+/**
+ * Attempts per AWS call. A deploy runs for minutes and must ride out throttling; the watcher also outlasts
+ * a call that fails after all of them.
+ */
+const MAX_ATTEMPTS = 8;
+
 /** Authenticates (GitHub OIDC when a role is given, else ambient credentials) and makes the clients. */
 export async function connect(options: ConnectOptions): Promise<Clients> {
   const session = await authenticate({
     region: options.region,
     roleToAssume: options.roleToAssume,
     audience: options.audience,
+    roleDurationSeconds: options.roleDurationSeconds,
+    maxAttempts: MAX_ATTEMPTS,
   });
   return clientsFor(session);
 }

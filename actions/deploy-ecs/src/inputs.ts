@@ -16,6 +16,7 @@ import { parseCommand } from '@ecs-delivery/shared/src/manifest/command';
 import { loadManifest } from '@ecs-delivery/shared/src/manifest/load';
 import { resolveEnvironment } from '@ecs-delivery/shared/src/manifest/resolve';
 import { loadTaskDefinitionFile } from '@ecs-delivery/shared/src/taskdef/load';
+import { parseTargetedKey, secretValueFrom } from '@ecs-delivery/shared/src/taskdef/targets';
 import type { ServicePlan, ImageChoice } from './plan';
 
 export type RollbackScope = 'release' | 'service';
@@ -31,6 +32,7 @@ export interface Inputs {
   awsRegion: string | undefined;
   roleToAssume: string | undefined;
   audience: string;
+  roleDurationSeconds: number | undefined;
   wait: boolean;
   timeoutMs: number;
   rollbackOnFailure: boolean;
@@ -99,6 +101,14 @@ function manifestImageChoice(
   );
 }
 
+/** `secrets` lines: each a reference of a form ECS takes (checked here, before anything is loaded). */
+function secretsInput(): Record<string, string> {
+  const secrets = getKeyValueInput('secrets');
+  for (const [key, value] of Object.entries(secrets))
+    secretValueFrom(parseTargetedKey(key).name, value, 'secrets');
+  return secrets;
+}
+
 async function singlePlan(timeoutMs: number): Promise<ServicePlan[][]> {
   const cluster = getOptionalInput('cluster');
   const service = getOptionalInput('service');
@@ -138,7 +148,7 @@ async function singlePlan(timeoutMs: number): Promise<ServicePlan[][]> {
         ...(taskDefinition !== undefined ? { taskDefinition } : {}),
         images: singleImages(),
         environment: getKeyValueInput('environment-variables'),
-        secrets: getKeyValueInput('secrets'),
+        secrets: secretsInput(),
         vars: getKeyValueInput('vars'),
         ...(command !== undefined
           ? {
@@ -273,6 +283,7 @@ export async function getInputs(): Promise<Inputs> {
   const timeoutMs = getDurationInput('timeout', { default: 30 * 60_000, ...DURATION });
   const base = {
     audience: getOptionalInput('audience') ?? 'sts.amazonaws.com',
+    roleDurationSeconds: getIntegerInput('role-duration-seconds', { min: 900, max: 43_200 }),
     wait: getBooleanInput('wait', true),
     timeoutMs,
     rollbackOnFailure: getBooleanInput('rollback-on-failure', true),

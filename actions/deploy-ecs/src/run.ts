@@ -22,14 +22,12 @@ export const defaultDeps: RunDeps = { connect };
 
 /** Runs of a dry run: what would be deployed, nothing started. */
 function dryRuns(waves: readonly PreparedService[][]): ServiceRun[] {
-  return waves
-    .flat()
-    .map((prepared) => ({
-      prepared,
-      label: prepared.plan.label,
-      noop: prepared.unchanged && prepared.steady,
-      startedAt: Date.now(),
-    }));
+  return waves.flat().map((prepared) => ({
+    prepared,
+    label: prepared.plan.label,
+    noop: prepared.unchanged && prepared.steady,
+    startedAt: Date.now(),
+  }));
 }
 
 function stateOf(
@@ -42,6 +40,7 @@ function stateOf(
     region: clients.region,
     roleToAssume: inputs.roleToAssume,
     audience: inputs.audience,
+    roleDurationSeconds: inputs.roleDurationSeconds,
     rollbackTimeoutMs: inputs.rollbackTimeoutMs,
     githubDeploymentId: github?.id,
     githubEnvironment: github?.environment,
@@ -73,7 +72,12 @@ export async function run(
   deps: RunDeps = defaultDeps,
 ): Promise<void> {
   const clients = await core.group('Authenticate', () =>
-    deps.connect({ region: inputs.awsRegion, roleToAssume: inputs.roleToAssume, audience: inputs.audience }),
+    deps.connect({
+      region: inputs.awsRegion,
+      roleToAssume: inputs.roleToAssume,
+      audience: inputs.audience,
+      roleDurationSeconds: inputs.roleDurationSeconds,
+    }),
   );
   const prepared = await core.group('Preflight', async () => {
     const waves = await prepareRelease(clients, inputs.waves);

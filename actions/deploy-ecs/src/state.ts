@@ -9,6 +9,7 @@ export interface DeployState {
   region: string;
   roleToAssume: string | undefined;
   audience: string;
+  roleDurationSeconds: number | undefined;
   rollbackTimeoutMs: number;
   githubDeploymentId: number | undefined;
   githubEnvironment: string | undefined;

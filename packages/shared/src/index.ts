@@ -5,7 +5,13 @@
 export { VERSION, USER_AGENT } from './version';
 
 export { ConfigurationError } from './errors/configuration-error';
-export { AwsOperationError, awsErrorCode, callAws, fromAwsError } from './errors/aws-operation-error';
+export {
+  AwsOperationError,
+  awsErrorCode,
+  callAws,
+  fromAwsError,
+  isTransientError,
+} from './errors/aws-operation-error';
 
 export {
   getBooleanInput,

@@ -167,8 +167,10 @@ export function assessDeployment(
   }
 
   if (ours === undefined) {
+    // Drained already (finished between two looks), or not listed yet (DescribeServices lags behind).
     memory.unlisted++;
-    if (sdKnown || memory.unlisted < UNLISTED_LOOKS) return { kind: 'running', due: true };
+    if (sdKnown) return sd === undefined ? { kind: 'confirm' } : { kind: 'running', due: true };
+    if (memory.unlisted < UNLISTED_LOOKS) return { kind: 'running', due: true };
     return { kind: 'done', outcome: 'failed', reason: replacedBy(primary) };
   }
   memory.unlisted = 0;

@@ -8,7 +8,7 @@ import {
   type Service,
   type Task,
 } from '@aws-sdk/client-ecs';
-import { callAws } from '../errors/aws-operation-error';
+import { callAws, isTransientError } from '../errors/aws-operation-error';
 import { formatDuration } from '../inputs/duration';
 import { logLocation, LogFollower, taskIdOf, type LogsClientFor } from '../logs/task-logs';
 import { sleep as realSleep, systemClock, type Clock, type Sleep } from '../poll/clock';
@@ -151,10 +151,15 @@ export async function runOneOffTask(ecs: ECSClient, spec: OneOffTask): Promise<O
     for (const line of await follower.next().catch(() => [])) spec.onLog?.(line);
   };
   let status = '';
+  /** The task, or `undefined` when ECS did not answer this time (a transient failure: look again). */
   const describe = async (): Promise<Task | undefined> => {
     const d = await callAws('ecs:DescribeTasks', () =>
       ecs.send(new DescribeTasksCommand({ cluster: spec.cluster, tasks: [taskArn] })),
-    );
+    ).catch((err: unknown) => {
+      if (isTransientError(err)) return undefined;
+      throw err;
+    });
+    if (d === undefined) return undefined;
     const task = d.tasks?.[0];
     if (task?.lastStatus !== undefined && task.lastStatus !== status) {
       status = task.lastStatus;

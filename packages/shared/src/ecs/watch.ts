@@ -5,7 +5,7 @@ import {
   type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
 import * as core from '@actions/core';
-import { awsErrorCode, callAws } from '../errors/aws-operation-error';
+import { awsErrorCode, callAws, isTransientError } from '../errors/aws-operation-error';
 import { formatDuration } from '../inputs/duration';
 import { sleep as realSleep, systemClock, type Clock, type Sleep } from '../poll/clock';
 import { poll } from '../poll/poll';
@@ -176,6 +176,7 @@ export async function watchDeployments(
     noSd: target.tracked.serviceDeploymentArn === undefined,
   }));
   let quietLooks = 0;
+  let troubled = 0;
 
   const look = async (): Promise<{ done: true; value: undefined } | { done: false; nextDelayMs: number }> => {
     const open = watched.filter((w) => w.result === undefined);
@@ -228,13 +229,34 @@ export async function watchDeployments(
     return { done: false, nextDelayMs: due ? fast : Math.min(max, slow * 1.5 ** quietLooks) };
   };
 
+  // A look that fails after the SDK's retries (throttling, a 5xx, a dropped connection) is tried again later:
+  // a long deploy should outlast an API brown-out. Anything else ends the watch.
+  const patientLook = async (): Promise<
+    { done: true; value: undefined } | { done: false; nextDelayMs: number }
+  > => {
+    try {
+      const result = await look();
+      troubled = 0;
+      return result;
+    } catch (err) {
+      if (!isTransientError(err)) throw err;
+      troubled++;
+      if (troubled === 1 || troubled % 10 === 0) {
+        core.warning(
+          `ECS did not answer (${err instanceof Error ? err.message : String(err)}); looking again shortly.`,
+        );
+      }
+      return { done: false, nextDelayMs: Math.min(max, slow * troubled) };
+    }
+  };
+
   try {
     const deadline = Math.min(
       options.deadline,
       Math.max(...watched.map((w) => w.target.deadline ?? options.deadline)),
     );
     const result = await poll({
-      check: look,
+      check: patientLook,
       deadline,
       clock,
       sleep,

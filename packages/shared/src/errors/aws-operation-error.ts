@@ -113,3 +113,40 @@ export async function callAws<T>(operation: string, call: () => Promise<T>): Pro
     throw fromAwsError(err, operation);
   }
 }
+
+const TRANSIENT_CODES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ServiceUnavailableException',
+  'ServiceUnavailable',
+  'ServerException',
+  'InternalFailure',
+  'InternalServerError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/**
+ * True for a failure that trying again later can fix: throttling, a 5xx, a dropped or timed-out connection.
+ * A poller that outlives the SDK's own retries (a long deploy through an API brown-out) waits and looks again.
+ */
+export function isTransientError(err: unknown): boolean {
+  const e = (
+    err instanceof AwsOperationError && err.cause !== undefined ? err.cause : err
+  ) as SdkErrorLike & {
+    $retryable?: unknown;
+  };
+  if (typeof e !== 'object' || e === null) return false;
+  if (e.$retryable !== undefined) return true;
+  const status = e.$metadata?.httpStatusCode;
+  if (typeof status === 'number' && status >= 500) return true;
+  const code = str(e.name) ?? str(e.code);
+  return code !== undefined && TRANSIENT_CODES.has(code);
+}
