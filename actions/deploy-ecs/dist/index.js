@@ -92271,6 +92271,9 @@ async function startRollback(ecs, ref, options) {
     watch: { tracked, ...options.label !== void 0 ? { label: options.label } : {} }
   };
 }
+function rollbackSucceeded(start, result) {
+  return start.method === "stop-service-deployment" ? result.outcome === "rolled_back" && result.ecsRollback?.succeeded !== false : result.outcome === "succeeded";
+}
 var import_client_ecs6, STOP_REFUSED;
 var init_rollback = __esm({
   "packages/shared/src/ecs/rollback.ts"() {
@@ -109319,9 +109322,6 @@ async function requestRollbacks(ecs, runs) {
   );
   return pending;
 }
-function rollbackSucceeded(start, result) {
-  return start.method === "stop-service-deployment" ? result.outcome === "rolled_back" && result.ecsRollback?.succeeded !== false : result.outcome === "succeeded";
-}
 async function watchRollbacks(ecs, pending, options) {
   if (pending.length === 0) return;
   const now = (options.clock ?? { now: () => Date.now() }).now();
@@ -109957,7 +109957,6 @@ var init_post = __esm({
     init_src();
     init_connect();
     init_github();
-    init_rollback_release();
     init_state();
   }
 });

@@ -3,6 +3,7 @@ import {
   heading,
   keyValueTable,
   markdownTable,
+  rollbackSucceeded,
   shortTaskDefinition,
   startRollback,
   watchDeployments,
@@ -12,7 +13,6 @@ import {
 } from '@ecs-delivery/shared';
 import { connect, type Clients, type ConnectOptions } from './connect';
 import { GithubStatus } from './github';
-import { rollbackSucceeded } from './rollback-release';
 import { readDeployState, saveDeployState, type ServiceState } from './state';
 
 export interface PostDeps {

@@ -5,6 +5,7 @@ import {
   startRollback,
   watchDeployments,
   type Clock,
+  rollbackSucceeded,
   type RollbackStart,
   type Sleep,
   type WatchResult,
@@ -98,13 +99,6 @@ export async function requestRollbacks(
     }),
   );
   return pending;
-}
-
-/** Whether a watched rollback put the service back. */
-export function rollbackSucceeded(start: RollbackStart, result: WatchResult): boolean {
-  return start.method === 'stop-service-deployment'
-    ? result.outcome === 'rolled_back' && result.ecsRollback?.succeeded !== false
-    : result.outcome === 'succeeded';
 }
 
 /** Watches requested rollbacks to their end and records each outcome in its run. */

@@ -276,7 +276,7 @@ export {
   type FailureExplanation,
   type StoppedTask,
 } from './ecs/explain';
-export { startRollback, type RollbackOptions, type RollbackStart } from './ecs/rollback';
+export { rollbackSucceeded, startRollback, type RollbackOptions, type RollbackStart } from './ecs/rollback';
 export {
   judgeStoppedTask,
   runOneOffTask,
