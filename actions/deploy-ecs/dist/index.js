@@ -84498,8 +84498,10 @@ var init_history = __esm({
 });
 
 // packages/shared/src/ecs/assess.ts
-function reached(d6) {
-  return d6 !== void 0 && (d6.runningCount ?? 0) >= (d6.desiredCount ?? 0);
+function transitionDue(d6, service) {
+  if ((d6.failedTasks ?? 0) > 0) return true;
+  const others = (service.deployments ?? []).filter((x) => x !== d6).reduce((n3, x) => n3 + (x.runningCount ?? 0), 0);
+  return (d6.runningCount ?? 0) >= (d6.desiredCount ?? 0) && others === 0;
 }
 function startEcsRollback(memory, rollback, reason) {
   memory.ecsRollback = {
@@ -84547,7 +84549,7 @@ function assessRollback(memory, service, ours, sd, sdKnown) {
       rollbackSucceeded: false
     };
   }
-  return { kind: "running", due: reached(rb) || (rb.failedTasks ?? 0) > 0 };
+  return { kind: "running", due: transitionDue(rb, service) };
 }
 function assessDeployment(tracked, memory, service, sd, sdKnown) {
   if (service === void 0 || service.status !== "ACTIVE") {
@@ -84610,7 +84612,7 @@ function assessDeployment(tracked, memory, service, sd, sdKnown) {
     if (ours.rolloutState === "COMPLETED") return { kind: "done", outcome: "succeeded", reason: void 0 };
     if (ours.rolloutState === "FAILED")
       return { kind: "done", outcome: "failed", reason: ours.rolloutStateReason };
-    return { kind: "running", due: reached(ours) || (ours.failedTasks ?? 0) > 0 };
+    return { kind: "running", due: transitionDue(ours, service) };
   }
   if (ours.rolloutState === "FAILED" && primary !== void 0 && primary.taskDefinition !== ours.taskDefinition) {
     startEcsRollback(memory, primary, ours.rolloutStateReason);
@@ -84696,7 +84698,7 @@ async function watchDeployments(ecs, targets, options) {
   const print = options.print ?? ((line) => info(line));
   const fast = options.fastMs ?? 1e3;
   const slow = options.slowMs ?? 2e3;
-  const max = Math.max(slow, options.maxMs ?? 5e3);
+  const max = Math.max(slow, options.maxMs ?? 3e3);
   const start = clock.now();
   const watched = targets.map((target) => ({
     target,

@@ -34,8 +34,16 @@ export type Assessment =
 /** How many looks without the deployment in DescribeServices before it counts as replaced. */
 const UNLISTED_LOOKS = 3;
 
-function reached(d: Deployment | undefined): boolean {
-  return d !== undefined && (d.runningCount ?? 0) >= (d.desiredCount ?? 0);
+/**
+ * Whether a transition of `d` can come any moment: every task it wants runs and no other deployment's
+ * task is left (ECS completes it then), or tasks are failing (the circuit breaker may trip).
+ */
+function transitionDue(d: Deployment, service: Service): boolean {
+  if ((d.failedTasks ?? 0) > 0) return true;
+  const others = (service.deployments ?? [])
+    .filter((x) => x !== d)
+    .reduce((n, x) => n + (x.runningCount ?? 0), 0);
+  return (d.runningCount ?? 0) >= (d.desiredCount ?? 0) && others === 0;
 }
 
 function startEcsRollback(
@@ -103,7 +111,7 @@ function assessRollback(
           rollbackSucceeded: false,
         };
   }
-  return { kind: 'running', due: reached(rb) || (rb.failedTasks ?? 0) > 0 };
+  return { kind: 'running', due: transitionDue(rb, service) };
 }
 
 /**
@@ -184,7 +192,7 @@ export function assessDeployment(
     if (ours.rolloutState === 'COMPLETED') return { kind: 'done', outcome: 'succeeded', reason: undefined };
     if (ours.rolloutState === 'FAILED')
       return { kind: 'done', outcome: 'failed', reason: ours.rolloutStateReason };
-    return { kind: 'running', due: reached(ours) || (ours.failedTasks ?? 0) > 0 };
+    return { kind: 'running', due: transitionDue(ours, service) };
   }
   if (
     ours.rolloutState === 'FAILED' &&

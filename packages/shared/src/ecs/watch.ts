@@ -56,7 +56,7 @@ export interface WatchOptions {
   fastMs?: number;
   /** The first wait while nothing can finish yet (default 2 s), growing by half while nothing changes… */
   slowMs?: number;
-  /** …up to this (default 5 s). */
+  /** …up to this (default 3 s): the longest a verdict can lag behind ECS. */
   maxMs?: number;
   /** Where progress lines and service events go (default `core.info`). */
   print?: (line: string) => void;
@@ -145,8 +145,9 @@ function finish(w: Watched, a: Extract<Assessment, { kind: 'done' }>, elapsedMs:
  *
  * Each look is one DescribeServices per cluster and ten services, plus one DescribeServiceDeployments for
  * the deployments that look finished (its status is the final word). It looks again after 1 s when a
- * transition is due (the new tasks all run, tasks are failing) and after 2–5 s while tasks are still
- * starting, so a verdict comes within about a second of ECS's while a long rollout costs few calls. New
+ * transition is due (the new tasks all run and the old ones are gone, or tasks are failing) and after 2–3 s
+ * while tasks start or old ones drain, so a verdict comes within a second or two of ECS's and a long
+ * rollout costs few calls. New
  * service events and a progress line per change go to the log.
  */
 export async function watchDeployments(
@@ -159,7 +160,7 @@ export async function watchDeployments(
   const print = options.print ?? ((line: string) => core.info(line));
   const fast = options.fastMs ?? 1000;
   const slow = options.slowMs ?? 2000;
-  const max = Math.max(slow, options.maxMs ?? 5000);
+  const max = Math.max(slow, options.maxMs ?? 3000);
   const start = clock.now();
   const watched: Watched[] = targets.map((target) => ({
     target,

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readActionMetadata } from '@ecs-delivery/testkit';
+
+/** The README documents exactly what action.yml declares; the bundle loads the AWS SDK only after the inputs. */
+
+const dir = join(__dirname, '..');
+const meta = readActionMetadata(dir);
+const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+
+function tableNames(section: string): string[] {
+  const start = readme.indexOf(`## ${section}\n`);
+  const body = readme.slice(start).split(/\n## /)[0]!;
+  return [...body.matchAll(/^\| `([a-z-]+)` +\|/gm)].map((m) => m[1]!);
+}
+
+describe('deploy-ecs action.yml and README', () => {
+  it('lists every input and output in the README tables, in order', () => {
+    expect(tableNames('Inputs')).toEqual(Object.keys(meta.inputs));
+    expect(tableNames('Outputs')).toEqual(meta.outputs);
+  });
+
+  it('runs on node24 with a post step only for cancellations, and describes every input', () => {
+    expect(meta.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/index.js',
+      postIf: 'cancelled()',
+    });
+    for (const [name, input] of Object.entries(meta.inputs)) {
+      expect([name, input.description ?? '']).not.toEqual([name, '']);
+      expect(name).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    }
+    for (const name of ['wait', 'rollback-on-failure', 'dry-run'])
+      expect(meta.inputs[name]?.default).toMatch(/^(true|false)$/);
+  });
+
+  it('loads the AWS SDK only once every input is valid', () => {
+    const bundle = readFileSync(join(dir, meta.runs.main), 'utf8');
+    const eager = bundle.split('\n').filter((line) => /^(init|require)_\w+\(\);$/.test(line));
+    expect(eager).toContain('init_get_input();');
+    expect(eager.filter((line) => /client|sdk|smithy|dist_cjs|run\d*\(|post\d*\(/i.test(line))).toEqual([]);
+    expect(bundle).toMatch(/await Promise\.resolve\(\)\.then\(\(\) => \(init_run\d*\(\), run_exports\)\)/);
+  });
+});

@@ -1,0 +1,204 @@
+import {
+  DescribeServiceDeploymentsCommand,
+  DescribeServicesCommand,
+  ECSClient,
+  ECSServiceException,
+  type Deployment,
+  type Service,
+} from '@aws-sdk/client-ecs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { FakeClock } from '../src/poll/clock';
+import { watchDeployments, type WatchTarget } from '../src/ecs/watch';
+import { captureStdout, type Captured } from './helpers/capture';
+
+const ecsMock = mockClient(ECSClient);
+let ecs: ECSClient;
+let out: Captured;
+const TD1 = 'arn:aws:ecs:us-east-1:000000000000:task-definition/web:1';
+const TD2 = 'arn:aws:ecs:us-east-1:000000000000:task-definition/web:2';
+
+function target(service: string, withSd = true): WatchTarget {
+  return {
+    tracked: {
+      cluster: 'shop',
+      service,
+      deploymentId: `ecs-svc/${service}-2`,
+      serviceDeploymentArn: withSd
+        ? `arn:aws:ecs:us-east-1:000000000000:service-deployment/shop/${service}/x`
+        : undefined,
+      taskDefinitionArn: TD2,
+      createdAt: 0,
+    },
+  };
+}
+
+/**
+ * A rollout on the fake clock: new tasks pending until 10 s, then running; the old ones drain until 5 s
+ * before `completeAt`, when the deployment COMPLETES.
+ */
+function rollout(name: string, now: number, completeAt: number): Service {
+  const ours: Deployment = {
+    id: `ecs-svc/${name}-2`,
+    status: 'PRIMARY',
+    taskDefinition: TD2,
+    desiredCount: 2,
+    runningCount: now < 10_000 ? 0 : 2,
+    pendingCount: now < 10_000 ? 2 : 0,
+    failedTasks: 0,
+    rolloutState: now < completeAt ? 'IN_PROGRESS' : 'COMPLETED',
+  };
+  const old: Deployment = {
+    id: `ecs-svc/${name}-1`,
+    status: 'ACTIVE',
+    taskDefinition: TD1,
+    desiredCount: 0,
+    runningCount: now < completeAt - 5000 ? 2 : 0,
+    rolloutState: 'COMPLETED',
+  };
+  return {
+    serviceName: name,
+    status: 'ACTIVE',
+    deployments: now < completeAt ? [ours, old] : [ours],
+    events: [],
+  };
+}
+
+beforeEach(() => {
+  ecsMock.reset();
+  out = captureStdout();
+  ecs = new ECSClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+});
+afterEach(() => {
+  out.restore();
+  ecs.destroy();
+});
+
+describe('watchDeployments', () => {
+  it('looks slowly while tasks start, fast once a transition is due, and has the verdict within a second', async () => {
+    const clock = new FakeClock(0);
+    const completeAt = 95_300;
+    ecsMock
+      .on(DescribeServicesCommand)
+      .callsFake(() => ({ services: [rollout('web', clock.now(), completeAt)] }));
+    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
+      serviceDeployments: [
+        {
+          serviceDeploymentArn: target('web').tracked.serviceDeploymentArn,
+          status: clock.now() < completeAt ? 'IN_PROGRESS' : 'SUCCESSFUL',
+        },
+      ],
+    }));
+    const [result] = await watchDeployments(ecs, [target('web')], {
+      deadline: 600_000,
+      clock,
+      sleep: clock.sleep,
+      print: () => undefined,
+    });
+    expect(result!.outcome).toBe('succeeded');
+    const verdictAt = clock.now();
+    expect(verdictAt).toBeGreaterThanOrEqual(completeAt);
+    expect(verdictAt - completeAt).toBeLessThanOrEqual(1000);
+    // While tasks start and the old ones drain, looks are 2–3 s apart; once only the new tasks run, 1 s.
+    const looks = ecsMock.commandCalls(DescribeServicesCommand).length;
+    expect(looks).toBeLessThanOrEqual(Math.ceil((completeAt - 5000) / 2000) + 5 + 1);
+    expect(looks).toBeGreaterThanOrEqual(Math.floor((completeAt - 5000) / 3000));
+    expect(ecsMock.commandCalls(DescribeServiceDeploymentsCommand)).toHaveLength(1);
+  });
+
+  it('batches services of one cluster into one DescribeServices per look', async () => {
+    const clock = new FakeClock(0);
+    ecsMock.on(DescribeServicesCommand).callsFake((input: { services: string[] }) => ({
+      services: input.services.map((name) => rollout(name, clock.now(), name === 'web' ? 20_000 : 30_000)),
+    }));
+    ecsMock
+      .on(DescribeServiceDeploymentsCommand)
+      .rejects(
+        new ECSServiceException({
+          name: 'AccessDeniedException',
+          message: 'no',
+          $fault: 'client',
+          $metadata: { httpStatusCode: 400 },
+        }),
+      );
+    const results = await watchDeployments(ecs, [target('web'), target('api')], {
+      deadline: 600_000,
+      clock,
+      sleep: clock.sleep,
+      print: () => undefined,
+    });
+    expect(results.map((r) => r.outcome)).toEqual(['succeeded', 'succeeded']);
+    const calls = ecsMock.commandCalls(DescribeServicesCommand);
+    expect(calls[0]!.args[0].input.services).toEqual(['web', 'api']);
+    expect(calls.every((c) => (c.args[0].input.services ?? []).length >= 1)).toBe(true);
+    expect(out.text()).toContain('judging by DescribeServices alone');
+  });
+
+  it('outlasts a throttled look and times out at the deadline with the reason', async () => {
+    const clock = new FakeClock(0);
+    let n = 0;
+    ecsMock.on(DescribeServicesCommand).callsFake(() => {
+      n++;
+      if (n === 2)
+        throw new ECSServiceException({
+          name: 'ThrottlingException',
+          message: 'Rate exceeded',
+          $fault: 'client',
+          $metadata: { httpStatusCode: 400 },
+        });
+      return { services: [rollout('web', 0, Infinity)] };
+    });
+    const [result] = await watchDeployments(ecs, [target('web')], {
+      deadline: 60_000,
+      clock,
+      sleep: clock.sleep,
+      print: () => undefined,
+    });
+    expect(result!.outcome).toBe('timed_out');
+    expect(result!.reason).toBe('The deployment did not finish within 1m.');
+    expect(clock.now()).toBe(60_000);
+    expect(out.text()).toContain('ECS did not answer (Rate exceeded); looking again shortly.');
+  });
+
+  it('stops at once when cancelled, marking the unfinished cancelled', async () => {
+    const clock = new FakeClock(0);
+    const controller = new AbortController();
+    ecsMock.on(DescribeServicesCommand).callsFake(() => {
+      if (clock.now() > 5000) controller.abort();
+      return { services: [rollout('web', clock.now(), Infinity)] };
+    });
+    const [result] = await watchDeployments(ecs, [target('web')], {
+      deadline: 600_000,
+      clock,
+      sleep: clock.sleep,
+      signal: controller.signal,
+      print: () => undefined,
+    });
+    expect(result!.outcome).toBe('cancelled');
+    expect(clock.now()).toBeLessThan(15_000);
+  });
+
+  it('prints each new service event once, and a progress line per change', async () => {
+    const clock = new FakeClock(0);
+    const lines: string[] = [];
+    ecsMock.on(DescribeServicesCommand).callsFake(() => {
+      const svc = rollout('web', clock.now(), 12_000);
+      svc.events = [
+        {
+          id: 'e1',
+          createdAt: new Date(1000),
+          message: '(service web) has started 2 tasks: (task a) (task b).',
+        },
+      ];
+      return { services: [svc] };
+    });
+    await watchDeployments(ecs, [target('web', false)], {
+      deadline: 600_000,
+      clock,
+      sleep: clock.sleep,
+      print: (l) => lines.push(l),
+    });
+    expect(lines.filter((l) => l.includes('has started 2 tasks'))).toHaveLength(1);
+    expect(lines).toContain('web: 0/2 running, 2 pending · 2 other tasks running (IN_PROGRESS)');
+    expect(lines).toContain('web: 2/2 running (COMPLETED)');
+  });
+});
