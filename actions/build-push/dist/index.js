@@ -21579,6 +21579,21 @@ var init_duration = __esm({
   }
 });
 
+// packages/shared/src/runner/mask.ts
+function maskSecret(value) {
+  if (value === void 0 || value === null || value.trim() === "") return;
+  setSecret(value);
+  if (value.includes("\n")) {
+    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
+  }
+}
+var init_mask = __esm({
+  "packages/shared/src/runner/mask.ts"() {
+    "use strict";
+    init_core();
+  }
+});
+
 // packages/shared/src/inputs/parse-list.ts
 function parseList(text) {
   return text.split(/[\n,]/).map((s2) => s2.trim()).filter((s2) => s2 !== "");
@@ -21604,6 +21619,29 @@ function parseKeyValues(input, text) {
     result.set(key, entry.slice(eq + 1).trim());
   }
   return Object.fromEntries(result);
+}
+function parseSecretKeyValues(input, text, options) {
+  const lines = text.split(/\r?\n/).map((line, i6) => ({ number: i6 + 1, entry: line.trim() }));
+  const entries = lines.filter((l4) => l4.entry !== "");
+  for (const { entry } of entries) {
+    const eq = entry.indexOf("=");
+    options.mask(eq < 0 ? entry : entry.slice(eq + 1).trim());
+  }
+  const fail = (message) => new ConfigurationError(`Input "${input}" ${message}`, { input });
+  const result = /* @__PURE__ */ new Map();
+  for (const { number, entry } of entries) {
+    const eq = entry.indexOf("=");
+    if (eq < 0) throw fail(`line ${number} has no "=": write one KEY=value entry per line.`);
+    const key = entry.slice(0, eq).trim();
+    if (key === "") throw fail(`line ${number} has no key before "=": write one KEY=value entry per line.`);
+    if (options.key !== void 0 && !options.key.pattern.test(key)) {
+      throw fail(`line ${number}: the key must be ${options.key.form}.`);
+    }
+    const earlier = result.get(key);
+    if (earlier !== void 0) throw fail(`line ${number} sets the same key as line ${earlier.line}.`);
+    result.set(key, { value: entry.slice(eq + 1).trim(), line: number });
+  }
+  return Object.fromEntries([...result].map(([key, { value }]) => [key, value]));
 }
 var init_parse_list = __esm({
   "packages/shared/src/inputs/parse-list.ts"() {
@@ -21676,6 +21714,18 @@ function getKeyValueInput(name, options = {}) {
   }
   return parseKeyValues(name, text);
 }
+function getSecretKeyValueInput(name, options = {}) {
+  const text = getInput(name, { trimWhitespace: false });
+  if (text.trim() === "") {
+    if (options.required === true)
+      throw ConfigurationError.missingInput(name, "KEY=value entries, one per line");
+    return {};
+  }
+  return parseSecretKeyValues(name, text, {
+    mask: maskSecret,
+    ...options.key !== void 0 ? { key: options.key } : {}
+  });
+}
 function getEnumInput(name, allowed, options) {
   const expected = `one of ${allowed.map((a6) => JSON.stringify(a6)).join(", ")}`;
   return resolve2(name, options, expected, (text) => {
@@ -21691,24 +21741,10 @@ var init_get_input = __esm({
     init_core();
     init_configuration_error();
     init_duration();
+    init_mask();
     init_parse_list();
     TRUE = /* @__PURE__ */ new Set(["true", "yes", "1"]);
     FALSE = /* @__PURE__ */ new Set(["false", "no", "0"]);
-  }
-});
-
-// packages/shared/src/runner/mask.ts
-function maskSecret(value) {
-  if (value === void 0 || value === null || value.trim() === "") return;
-  setSecret(value);
-  if (value.includes("\n")) {
-    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
-  }
-}
-var init_mask = __esm({
-  "packages/shared/src/runner/mask.ts"() {
-    "use strict";
-    init_core();
   }
 });
 
@@ -60177,7 +60213,6 @@ init_run_action();
 init_core();
 init_configuration_error();
 init_get_input();
-init_mask();
 init_reference();
 init_severity();
 var BUILD_INPUTS = [
@@ -60218,21 +60253,11 @@ function readTags() {
   return tags;
 }
 function readSecrets() {
-  const secrets = getKeyValueInput("secrets");
-  for (const [id, value] of Object.entries(secrets)) {
-    maskSecret(value);
-    if (!SECRET_ID.test(id)) {
-      throw new ConfigurationError(
-        `Input "secrets" has an invalid id ${JSON.stringify(id)}: use letters, digits, "_", "." and "-".`,
-        {
-          input: "secrets"
-        }
-      );
-    }
-  }
-  return secrets;
+  return getSecretKeyValueInput("secrets", {
+    key: { pattern: SECRET_ID, form: 'an id of letters, digits, "_", "." and "-" (at most 128 characters)' }
+  });
 }
-function readBuild() {
+function readBuild(secrets) {
   return {
     context: getOptionalInput("context") ?? ".",
     file: getOptionalInput("file"),
@@ -60240,18 +60265,19 @@ function readBuild() {
     platforms: getListInput("platforms"),
     buildArgs: getKeyValueInput("build-args"),
     labels: getKeyValueInput("labels"),
-    secrets: readSecrets(),
+    secrets,
     cacheFrom: getListInput("cache-from"),
     cacheTo: getListInput("cache-to")
   };
 }
 function getInputs() {
+  const secrets = readSecrets();
   const repository = parseRepositoryRef(getRequiredInput("repository"), "repository");
   const source = getOptionalInput("source-image");
   const sourceImage = source === void 0 ? void 0 : parseImageRef(source, "source-image");
   const tags = readTags();
   const containerCli = getEnumInput("container-cli", ["docker", "podman"], { default: "docker" });
-  const build = readBuild();
+  const build = readBuild(secrets);
   if (sourceImage !== void 0) {
     const given = BUILD_INPUTS.filter((name) => getInput(name) !== "");
     if (given.length > 0) {

@@ -9,8 +9,8 @@ import {
   getListInput,
   getOptionalInput,
   getRequiredInput,
+  getSecretKeyValueInput,
 } from '@ecs-delivery/shared/src/inputs/get-input';
-import { maskSecret } from '@ecs-delivery/shared/src/runner/mask';
 import {
   parseImageRef,
   parseRepositoryRef,
@@ -30,7 +30,7 @@ export interface BuildOptions {
   platforms: string[];
   buildArgs: Record<string, string>;
   labels: Record<string, string>;
-  /** Build secrets by id; masked as soon as they are read. */
+  /** Build secrets by id, one per line in the input; masked before anything else reads them. */
   secrets: Record<string, string>;
   cacheFrom: string[];
   cacheTo: string[];
@@ -96,23 +96,14 @@ function readTags(): string[] {
   return tags;
 }
 
+/** Build secrets, one `id=value` per line; every value is masked before any entry is checked. */
 function readSecrets(): Record<string, string> {
-  const secrets = getKeyValueInput('secrets');
-  for (const [id, value] of Object.entries(secrets)) {
-    maskSecret(value);
-    if (!SECRET_ID.test(id)) {
-      throw new ConfigurationError(
-        `Input "secrets" has an invalid id ${JSON.stringify(id)}: use letters, digits, "_", "." and "-".`,
-        {
-          input: 'secrets',
-        },
-      );
-    }
-  }
-  return secrets;
+  return getSecretKeyValueInput('secrets', {
+    key: { pattern: SECRET_ID, form: 'an id of letters, digits, "_", "." and "-" (at most 128 characters)' },
+  });
 }
 
-function readBuild(): BuildOptions {
+function readBuild(secrets: Record<string, string>): BuildOptions {
   return {
     context: getOptionalInput('context') ?? '.',
     file: getOptionalInput('file'),
@@ -120,7 +111,7 @@ function readBuild(): BuildOptions {
     platforms: getListInput('platforms'),
     buildArgs: getKeyValueInput('build-args'),
     labels: getKeyValueInput('labels'),
-    secrets: readSecrets(),
+    secrets,
     cacheFrom: getListInput('cache-from'),
     cacheTo: getListInput('cache-to'),
   };
@@ -128,12 +119,14 @@ function readBuild(): BuildOptions {
 
 /** Reads and validates every input, before any AWS call: a bad one is a ConfigurationError naming it. */
 export function getInputs(): Inputs {
+  // First: a mistake in any input must not stop the secrets from being masked.
+  const secrets = readSecrets();
   const repository = parseRepositoryRef(getRequiredInput('repository'), 'repository');
   const source = getOptionalInput('source-image');
   const sourceImage = source === undefined ? undefined : parseImageRef(source, 'source-image');
   const tags = readTags();
   const containerCli = getEnumInput('container-cli', ['docker', 'podman'] as const, { default: 'docker' });
-  const build = readBuild();
+  const build = readBuild(secrets);
   if (sourceImage !== undefined) {
     const given = BUILD_INPUTS.filter((name) => core.getInput(name) !== '');
     if (given.length > 0) {

@@ -11,7 +11,8 @@ import {
   getOptionalInput,
   getRequiredInput,
 } from '../src';
-import { setEnv } from './helpers/capture';
+import { getSecretKeyValueInput } from '../src/inputs/get-input';
+import { captureStdout, setEnv } from './helpers/capture';
 
 const restores: (() => void)[] = [];
 afterEach(() => {
@@ -215,6 +216,77 @@ describe('key=value inputs', () => {
   it('is empty when missing', () => {
     input('environment', undefined);
     expect(getKeyValueInput('environment')).toEqual({});
+  });
+});
+
+describe('secret key=value inputs', () => {
+  const ID = { pattern: /^[A-Za-z0-9_.-]{1,128}$/, form: 'an id of letters and digits' };
+
+  /** Reads the input with stdout captured; returns the map or the error, and the values masked. */
+  function read(text: string | undefined): {
+    map?: Record<string, string>;
+    error?: ConfigurationError;
+    masks: string[];
+  } {
+    input('secrets', text);
+    const out = captureStdout();
+    try {
+      return { map: getSecretKeyValueInput('secrets', { key: ID }), masks: masksOf(out.lines()) };
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigurationError);
+      return { error: err as ConfigurationError, masks: masksOf(out.lines()) };
+    } finally {
+      out.restore();
+    }
+  }
+
+  function masksOf(lines: string[]): string[] {
+    return lines.filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length));
+  }
+
+  it.each([
+    ['NPM_TOKEN=abc,x=y', { NPM_TOKEN: 'abc,x=y' }],
+    ['A=1\nB=p,q\n\n', { A: '1', B: 'p,q' }],
+    ['A=1\r\nB=2', { A: '1', B: '2' }],
+    [' TOKEN = a=b= ', { TOKEN: 'a=b=' }],
+    ['__proto__=x', { ['__proto__']: 'x' }],
+  ])('%p is one entry per line, never split on commas', (text, expected) => {
+    const { map, masks } = read(text);
+    expect(map).toEqual(expected);
+    expect(Object.keys(map!)).toEqual(Object.keys(expected));
+    for (const value of Object.values(expected)) expect(masks).toContain(value);
+  });
+
+  it.each([
+    [
+      'NPM_TOKEN=abc123\nsecretTail987',
+      'line 2 has no "=": write one KEY=value entry per line.',
+      ['abc123', 'secretTail987'],
+    ],
+    [
+      '\nNPM_TOKEN=abc123\n=orphanValue42',
+      'line 3 has no key before "=": write one KEY=value entry per line.',
+      ['abc123', 'orphanValue42'],
+    ],
+    ['bad id!=s3cr3tValue', 'line 1: the key must be an id of letters and digits.', ['s3cr3tValue']],
+    [
+      'A=firstValue1\nB=x\nA=secondValue2',
+      'line 3 sets the same key as line 1.',
+      ['firstValue1', 'secondValue2'],
+    ],
+  ])('%p is refused by line number, after every value was masked', (text, message, secrets) => {
+    const { error, masks } = read(text);
+    expect(error?.message).toBe(`Input "secrets" ${message}`);
+    expect(error?.input).toBe('secrets');
+    for (const secret of secrets) {
+      expect(masks).toContain(secret);
+      expect(error?.message).not.toContain(secret);
+    }
+  });
+
+  it('is empty when missing or blank, and masks nothing', () => {
+    expect(read(undefined)).toEqual({ map: {}, masks: [] });
+    expect(read(' \n ')).toEqual({ map: {}, masks: [] });
   });
 });
 

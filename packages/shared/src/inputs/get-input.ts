@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { ConfigurationError } from '../errors/configuration-error';
 import { DURATION_FORM, formatDuration, parseDuration } from './duration';
-import { parseKeyValues, parseList } from './parse-list';
+import { maskSecret } from '../runner/mask';
+import { parseKeyValues, parseList, parseSecretKeyValues } from './parse-list';
 
 /**
  * Options shared by the typed getters. With `required: true` a missing input is an error; with a `default`
@@ -149,6 +150,28 @@ export function getKeyValueInput(name: string, options: { required?: boolean } =
     return {};
   }
   return parseKeyValues(name, text);
+}
+
+/**
+ * A `KEY=value` map input whose values are secrets (see {@link parseSecretKeyValues}): one entry per line,
+ * never split on commas; every value is masked before any entry is checked, and errors name the line, never
+ * its content. `key` restricts the keys (checked after masking). `{}` when missing.
+ */
+export function getSecretKeyValueInput(
+  name: string,
+  options: { required?: boolean; key?: { pattern: RegExp; form: string } } = {},
+): Record<string, string> {
+  // Untrimmed, so the line numbers in errors are the lines the workflow author wrote.
+  const text = core.getInput(name, { trimWhitespace: false });
+  if (text.trim() === '') {
+    if (options.required === true)
+      throw ConfigurationError.missingInput(name, 'KEY=value entries, one per line');
+    return {};
+  }
+  return parseSecretKeyValues(name, text, {
+    mask: maskSecret,
+    ...(options.key !== undefined ? { key: options.key } : {}),
+  });
 }
 
 /**

@@ -51602,6 +51602,15 @@ function fromAwsError(err, operation2, service) {
   });
 }
 
+// packages/shared/src/runner/mask.ts
+function maskSecret(value) {
+  if (value === void 0 || value === null || value.trim() === "") return;
+  setSecret(value);
+  if (value.includes("\n")) {
+    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
+  }
+}
+
 // packages/shared/src/inputs/get-input.ts
 function raw(name) {
   const value = getInput(name);
@@ -51718,15 +51727,6 @@ function reportFailure(err) {
   const stack = errorStack(err);
   if (debugRequested()) info(stack);
   else debug(stack);
-}
-
-// packages/shared/src/runner/mask.ts
-function maskSecret(value) {
-  if (value === void 0 || value === null || value.trim() === "") return;
-  setSecret(value);
-  if (value.includes("\n")) {
-    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
-  }
 }
 
 // packages/shared/src/aws/endpoint.ts
