@@ -39,6 +39,12 @@ export interface SimHandle {
     timeScale?: number;
     advanceSeconds?: number;
   }): Promise<{ now: string; timeScale: number }>;
+  /**
+   * Every secret value the simulator has issued or holds (STS secret keys and session tokens, ECR registry
+   * passwords and tokens, GitHub OIDC tokens and request tokens, SecureString parameters, Secrets Manager
+   * values): pass them to expectNoSecrets to prove a run printed none, masked by the action or not.
+   */
+  issuedSecrets(): Promise<string[]>;
   /** Registers an OIDC context (repository, ref, environment, …) and returns the runner's request URL and token. */
   oidcContext(context: Record<string, unknown>): Promise<OidcRequest>;
   stop(): Promise<void>;
@@ -107,6 +113,8 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     },
     clock: (change) =>
       change === undefined ? control(url, 'GET', '/_sim/clock') : control(url, 'POST', '/_sim/clock', change),
+    issuedSecrets: async () =>
+      (await control<{ kind: string; value: string }[]>(url, 'GET', '/_sim/secrets')).map((s) => s.value),
     oidcContext: (context) => control<OidcRequest>(url, 'POST', '/_sim/oidc/contexts', context),
     stop: async () => {
       if (close) await close();

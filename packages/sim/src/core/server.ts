@@ -262,6 +262,8 @@ async function handleControl(
         }),
       );
     }
+    case 'GET /_sim/secrets':
+      return sendJson(res, 200, sim.secrets.list());
     case 'DELETE /_sim/calls':
       sim.calls.clear();
       return sendJson(res, 200, []);

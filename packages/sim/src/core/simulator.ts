@@ -4,6 +4,7 @@ import { SimClock } from './clock';
 import { AwsError } from './errors';
 import { CredentialStore, type Principal } from './identity';
 import { Scenario, seededRandom } from './scenario';
+import { SecretLedger } from './secrets';
 
 /** What a handler of one AWS action is given. */
 export interface CallContext {
@@ -65,6 +66,8 @@ export class Simulator {
   readonly calls = new CallLog();
   readonly scenario = new Scenario();
   readonly credentials = new CredentialStore();
+  /** Every secret value handed out or held, for `GET /_sim/secrets`; never part of snapshot(). */
+  readonly secrets = new SecretLedger();
   readonly services = new Map<string, AwsService>();
   readonly routes: HttpRoute[] = [];
   /** Base URL once listening, e.g. `http://127.0.0.1:4566`. */
@@ -151,6 +154,7 @@ export class Simulator {
     this.calls.clear();
     this.scenario.clear();
     this.credentials.clear();
+    this.secrets.clear();
   }
 
   /** Everything the simulator holds, as plain JSON (Maps become objects, Sets arrays). */

@@ -278,8 +278,12 @@ export const repositoryActions: Record<string, ActionHandler> = {
         const password = randomBytes(48).toString('base64url');
         // Kept by hash only, so /_sim/state never shows a usable password.
         tokens.set(sha256(password), { account, region: ctx.region, expiresAt });
+        const authorizationToken = Buffer.from(`AWS:${password}`).toString('base64');
+        // …but listed by GET /_sim/secrets, so tests can prove it was never printed.
+        ctx.sim.secrets.record('ecr:password', password);
+        ctx.sim.secrets.record('ecr:authorizationToken', authorizationToken);
         return {
-          authorizationToken: Buffer.from(`AWS:${password}`).toString('base64'),
+          authorizationToken,
           expiresAt: new Date(expiresAt),
           proxyEndpoint: ctx.sim.url,
         };

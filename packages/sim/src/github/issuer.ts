@@ -44,6 +44,7 @@ export function registerOidcContext(
   const normalised = normaliseContext(context);
   const token = requestToken ?? `ghs_sim${randomBytes(18).toString('base64url')}`;
   issuerState(sim).contexts.set(token, normalised);
+  sim.secrets.record('github:oidc-request-token', token);
   return { requestToken: token, requestUrl: tokenRequestUrl(sim), context: normalised };
 }
 
@@ -63,7 +64,9 @@ export function mintToken(sim: Simulator, claims: Record<string, unknown>): stri
   });
   if (state.issued.length > MAX_ISSUED_RECORDS)
     state.issued.splice(0, state.issued.length - MAX_ISSUED_RECORDS);
-  return signJwt(claims, signingKey());
+  const jwt = signJwt(claims, signingKey());
+  sim.secrets.record('github:oidc-token', jwt);
+  return jwt;
 }
 
 /** Why a token was refused: `malformed` or `signature` or `issuer` (invalid), `expired`, `not-yet-valid`. */

@@ -70,5 +70,13 @@ export const secretsManagerModule: SimModule = {
     sim.onSeed('secrets', seedSecrets);
     sim.onAdvance((now) => purgeDeleted(sim, now));
     secretsState(sim);
+    sim.secrets.addSource(() =>
+      [...secretsState(sim).secrets.values()].flatMap((secret) =>
+        secret.versions.map((v) => ({
+          kind: v.binary ? 'secretsmanager:SecretBinary' : 'secretsmanager:SecretString',
+          value: v.value.reveal(),
+        })),
+      ),
+    );
   },
 };

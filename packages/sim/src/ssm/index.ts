@@ -3,6 +3,7 @@ import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
 import type { SimModule, Simulator } from '../core/simulator';
 import { optional, putParameter, ssmActions } from './api';
 import { lookupRef, parseParameterRef } from './resolve';
+import { Sealed } from './sealed';
 import { type Parameter, ssmState, type ParameterType } from './store';
 
 export { findParameter, parameterArn, type Parameter, type ParameterType } from './store';
@@ -75,5 +76,14 @@ export const ssmModule: SimModule = {
     });
     sim.onSeed('parameters', seedParameters);
     ssmState(sim);
+    sim.secrets.addSource(() =>
+      [...ssmState(sim).parameters.values()].flatMap((param) =>
+        param.versions.flatMap((v) =>
+          v.type === 'SecureString' && v.value instanceof Sealed
+            ? [{ kind: 'ssm:SecureString', value: v.value.reveal() }]
+            : [],
+        ),
+      ),
+    );
   },
 };

@@ -15,6 +15,8 @@ export function startRoleSession(
     durationSeconds,
     ctx.now,
   );
+  ctx.sim.secrets.record('sts:SecretAccessKey', creds.secretAccessKey);
+  ctx.sim.secrets.record('sts:SessionToken', creds.sessionToken);
   return {
     Credentials: {
       AccessKeyId: creds.accessKeyId,
