@@ -453,6 +453,8 @@ async function handleControl(sim, req, res, url) {
         })
       );
     }
+    case "GET /_sim/secrets":
+      return sendJson(res, 200, sim.secrets.list());
     case "DELETE /_sim/calls":
       sim.calls.clear();
       return sendJson(res, 200, []);
@@ -575,12 +577,52 @@ var SimClock = class {
   }
 };
 
+// packages/sim/src/core/secrets.ts
+var MAX_ISSUED = 2e4;
+var SecretLedger = class {
+  issued = /* @__PURE__ */ new Map();
+  sources = [];
+  /** Records a value the simulator just handed out. Empty values are not secrets. */
+  record(kind, value) {
+    if (value === "") return;
+    this.issued.delete(value);
+    this.issued.set(value, kind);
+    if (this.issued.size > MAX_ISSUED) {
+      const oldest = this.issued.keys().next();
+      if (oldest.done !== true) this.issued.delete(oldest.value);
+    }
+  }
+  /** Adds a source of the secrets a module holds, read each time the list is asked for. */
+  addSource(source) {
+    this.sources.push(source);
+  }
+  /** Every secret, issued ones first (oldest first), each value once. */
+  list() {
+    const seen = /* @__PURE__ */ new Set();
+    const out = [];
+    const add = (record2) => {
+      if (record2.value === "" || seen.has(record2.value)) return;
+      seen.add(record2.value);
+      out.push(record2);
+    };
+    for (const [value, kind] of this.issued) add({ kind, value });
+    for (const source of this.sources) for (const record2 of source()) add(record2);
+    return out;
+  }
+  /** Forgets the issued values; the held ones go with the stores they come from. */
+  clear() {
+    this.issued.clear();
+  }
+};
+
 // packages/sim/src/core/simulator.ts
 var Simulator = class {
   clock;
   calls = new CallLog();
   scenario = new Scenario();
   credentials = new CredentialStore();
+  /** Every secret value handed out or held, for `GET /_sim/secrets`; never part of snapshot(). */
+  secrets = new SecretLedger();
   services = /* @__PURE__ */ new Map();
   routes = [];
   /** Base URL once listening, e.g. `http://127.0.0.1:4566`. */
@@ -655,6 +697,7 @@ var Simulator = class {
     this.calls.clear();
     this.scenario.clear();
     this.credentials.clear();
+    this.secrets.clear();
   }
   /** Everything the simulator holds, as plain JSON (Maps become objects, Sets arrays). */
   snapshot() {
@@ -671,6 +714,14 @@ var Simulator = class {
         }
       )
     );
+  }
+};
+
+// packages/sim/src/core/scenario-seed.ts
+var scenarioModule = {
+  name: "scenario",
+  install(sim) {
+    sim.onSeed("rules", (data) => sim.scenario.add(validateRules(data)));
   }
 };
 
@@ -1637,8 +1688,11 @@ var repositoryActions = {
       authorizationData: registryIds.map((account) => {
         const password = (0, import_node_crypto5.randomBytes)(48).toString("base64url");
         tokens.set(sha256(password), { account, region: ctx.region, expiresAt });
+        const authorizationToken = Buffer.from(`AWS:${password}`).toString("base64");
+        ctx.sim.secrets.record("ecr:password", password);
+        ctx.sim.secrets.record("ecr:authorizationToken", authorizationToken);
         return {
-          authorizationToken: Buffer.from(`AWS:${password}`).toString("base64"),
+          authorizationToken,
           expiresAt: new Date(expiresAt),
           proxyEndpoint: ctx.sim.url
         };
@@ -4794,6 +4848,7 @@ function registerOidcContext(sim, context, requestToken) {
   const normalised = normaliseContext(context);
   const token = requestToken ?? `ghs_sim${(0, import_node_crypto10.randomBytes)(18).toString("base64url")}`;
   issuerState(sim).contexts.set(token, normalised);
+  sim.secrets.record("github:oidc-request-token", token);
   return { requestToken: token, requestUrl: tokenRequestUrl(sim), context: normalised };
 }
 function mintToken(sim, claims) {
@@ -4806,7 +4861,9 @@ function mintToken(sim, claims) {
   });
   if (state.issued.length > MAX_ISSUED_RECORDS)
     state.issued.splice(0, state.issued.length - MAX_ISSUED_RECORDS);
-  return signJwt(claims, signingKey());
+  const jwt = signJwt(claims, signingKey());
+  sim.secrets.record("github:oidc-token", jwt);
+  return jwt;
 }
 function verifyGithubToken(sim, jwt) {
   const decoded = decodeJwt(jwt.trim());
@@ -6502,6 +6559,14 @@ var secretsManagerModule = {
     sim.onSeed("secrets", seedSecrets);
     sim.onAdvance((now) => purgeDeleted(sim, now));
     secretsState(sim);
+    sim.secrets.addSource(
+      () => [...secretsState(sim).secrets.values()].flatMap(
+        (secret) => secret.versions.map((v) => ({
+          kind: v.binary ? "secretsmanager:SecretBinary" : "secretsmanager:SecretString",
+          value: v.value.reveal()
+        }))
+      )
+    );
   }
 };
 
@@ -7037,6 +7102,13 @@ var ssmModule = {
     });
     sim.onSeed("parameters", seedParameters);
     ssmState(sim);
+    sim.secrets.addSource(
+      () => [...ssmState(sim).parameters.values()].flatMap(
+        (param) => param.versions.flatMap(
+          (v) => v.type === "SecureString" && v.value instanceof Sealed ? [{ kind: "ssm:SecureString", value: v.value.reveal() }] : []
+        )
+      )
+    );
   }
 };
 
@@ -7306,6 +7378,8 @@ function startRoleSession(ctx, role, sessionName, durationSeconds) {
     durationSeconds,
     ctx.now
   );
+  ctx.sim.secrets.record("sts:SecretAccessKey", creds.secretAccessKey);
+  ctx.sim.secrets.record("sts:SessionToken", creds.sessionToken);
   return {
     Credentials: {
       AccessKeyId: creds.accessKeyId,
@@ -7619,7 +7693,8 @@ var modules = [
   ssmModule,
   secretsManagerModule,
   ecsModule,
-  frontModule
+  frontModule,
+  scenarioModule
 ];
 
 // packages/sim/src/index.ts

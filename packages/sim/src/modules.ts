@@ -1,3 +1,4 @@
+import { scenarioModule } from './core/scenario-seed';
 import type { SimModule } from './core/simulator';
 import { ecrModule } from './ecr';
 import { ecsModule } from './ecs';
@@ -8,7 +9,10 @@ import { secretsManagerModule } from './secretsmanager';
 import { ssmModule } from './ssm';
 import { stsModule } from './sts';
 
-/** Install order matters for seeding: identities, then registries, then logs and configuration (SSM, Secrets Manager), then ECS which uses them all. */
+/**
+ * Install order matters for seeding: identities, then registries, then logs and configuration (SSM, Secrets
+ * Manager), then ECS which uses them all; scenario rules last, so they apply to what comes after the seed.
+ */
 export const modules: SimModule[] = [
   githubModule,
   stsModule,
@@ -18,4 +22,5 @@ export const modules: SimModule[] = [
   secretsManagerModule,
   ecsModule,
   frontModule,
+  scenarioModule,
 ];
