@@ -53,7 +53,7 @@ describe('build mode, before the build', () => {
     expect(actions).not.toContain('PutImage');
     expect(run.postRan).toBe(true);
     expect(run.postExitCode).toBe(0);
-    expectNoSecrets(run, run.masks);
+    expectNoSecrets(run, [...run.masks, ...(await sim().issuedSecrets())]);
   });
 
   it('fails before building when the tags name two different images, saying which tag and which digest', async () => {
@@ -170,8 +170,36 @@ describe('build mode, before the build', () => {
   });
 });
 
+describe('build mode, the login', () => {
+  it('logs in with the registry password, fails naming container-cli when the CLI is missing, and prints no secret', async () => {
+    await sim().seed({ repositories: [{ name: 'shop/api' }] });
+    const run = await build({
+      repository: 'shop/api',
+      tags: 'v1',
+      secrets: 'NPM_TOKEN=npm_e2eSecret,with,commas',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.filter((a) => a.level === 'error')).toEqual([
+      expect.objectContaining({
+        title: 'Configuration error',
+        message:
+          'Configuration error: Input "container-cli" is podman, but podman is not installed on this runner.',
+      }),
+    ]);
+    expect(run.log).toContain(`Log in to ${new URL(sim().url).host}`);
+    const issued = await sim().issuedSecrets();
+    // The registry password and token this run was given are among them, and were masked before use.
+    expect((await sim().calls({ action: 'GetAuthorizationToken' })).map((c) => c.status)).toEqual([200]);
+    expect(issued).toHaveLength(2);
+    for (const secret of issued) expect(run.masks).toContain(secret);
+    expect(run.masks).toContain('npm_e2eSecret,with,commas');
+    expectNoSecrets(run, [...run.masks, ...issued]);
+  });
+});
+
 describe('bad inputs', () => {
-  const cases: [string, Record<string, string>, RegExp][] = [
+  /** [case, inputs, the annotation, values that must be masked and never shown] */
+  const cases: [string, Record<string, string>, RegExp, string[]?][] = [
     [
       'an unknown repository',
       { repository: 'shop/nope' },
@@ -218,22 +246,51 @@ describe('bad inputs', () => {
       { repository: 'shop/api', 'source-image': 'shop/api:v1', platforms: 'linux/arm64' },
       /Input "platforms" is a build option/,
     ],
+    [
+      'a secret line without "="',
+      { repository: 'shop/api', secrets: 'NPM_TOKEN=abc123\nsecretTail987' },
+      /^Configuration error: Input "secrets" line 2 has no "=": write one KEY=value entry per line\.$/,
+      ['abc123', 'secretTail987'],
+    ],
+    [
+      'a secret with an invalid id',
+      { repository: 'shop/api', secrets: 'NPM TOKEN=tokenWithSpaceId42' },
+      /^Configuration error: Input "secrets" line 1: the key must be an id of letters, digits/,
+      ['tokenWithSpaceId42'],
+    ],
+    [
+      'a secret id given twice',
+      { repository: 'shop/api', secrets: 'NPM_TOKEN=firstValue111\nNPM_TOKEN=secondValue222' },
+      /^Configuration error: Input "secrets" line 2 sets the same key as line 1\.$/,
+      ['firstValue111', 'secondValue222'],
+    ],
+    [
+      'another bad input beside a one-line secret with commas',
+      { repository: 'Shop API', secrets: 'NPM_TOKEN=abc123,secretTail987' },
+      /Input "repository" must be an ECR repository name/,
+      ['abc123,secretTail987'],
+    ],
   ];
 
-  it.each(cases)('fails on %s, naming the input, and pushes nothing', async (_name, inputs, message) => {
-    await sim().seed({ repositories: [{ name: 'shop/api' }] });
-    const since = Date.now();
-    const run = await runAction('build-push', {
-      sim: sim(),
-      env: NO_CLI,
-      inputs: { 'container-cli': 'podman', ...inputs },
-    });
-    expect(run.exitCode).toBe(1);
-    expect(run.annotations).toHaveLength(1);
-    expect(run.annotations[0]!.title).toBe('Configuration error');
-    expect(run.annotations[0]!.message).toMatch(message);
-    expectNoBuild(run);
-    const actions = (await sim().calls({ since })).map((c) => c.action);
-    expect(actions.filter((a) => a !== 'GetCallerIdentity' && a !== 'DescribeRepositories')).toEqual([]);
-  });
+  it.each(cases)(
+    'fails on %s, naming the input, and pushes nothing',
+    async (_name, inputs, message, secrets = []) => {
+      await sim().seed({ repositories: [{ name: 'shop/api' }] });
+      const since = Date.now();
+      const run = await runAction('build-push', {
+        sim: sim(),
+        env: NO_CLI,
+        inputs: { 'container-cli': 'podman', ...inputs },
+      });
+      expect(run.exitCode).toBe(1);
+      expect(run.annotations).toHaveLength(1);
+      expect(run.annotations[0]!.title).toBe('Configuration error');
+      expect(run.annotations[0]!.message).toMatch(message);
+      expectNoBuild(run);
+      const actions = (await sim().calls({ since })).map((c) => c.action);
+      expect(actions.filter((a) => a !== 'GetCallerIdentity' && a !== 'DescribeRepositories')).toEqual([]);
+      for (const secret of secrets) expect(run.masks).toContain(secret);
+      expectNoSecrets(run, [...run.masks, ...secrets, ...(await sim().issuedSecrets())]);
+    },
+  );
 });
