@@ -68,4 +68,24 @@ describe('deploy-ecs, one service', () => {
     expect(calls).not.toContain('ecs:UpdateService');
     expect(await revisionsOf(sim(), 'web')).toHaveLength(2);
   });
+
+  it('wait: false starts the deployment and reports started; desired-count is applied', async () => {
+    await seedServices(sim(), [{ name: 'web', tags: ['v1', 'v2'] }]);
+    const run = await runAction('deploy-ecs', {
+      sim: sim(),
+      inputs: {
+        cluster: CLUSTER,
+        service: 'web',
+        images: `web=${uriOf(sim(), 'shop/web')}:v2`,
+        wait: false,
+        'desired-count': 3,
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.outcome).toBe('started');
+    const svc = await describeService(sim(), 'web');
+    expect(svc.desiredCount).toBe(3);
+    expect(svc.deployments![0]!.id).toBe(run.outputs['deployment-id']);
+    expect(svc.deployments![0]!.taskDefinition).toBe(run.outputs['task-definition-arn']);
+  });
 });

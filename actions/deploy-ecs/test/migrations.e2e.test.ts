@@ -1,5 +1,15 @@
+import { DescribeTasksCommand, ListTasksCommand } from '@aws-sdk/client-ecs';
 import { runAction } from '@ecs-delivery/testkit';
-import { actionsSince, CLUSTER, describeService, seedServices, services, uriOf, useSim } from './sim-helpers';
+import {
+  actionsSince,
+  CLUSTER,
+  describeService,
+  ecsOf,
+  seedServices,
+  services,
+  uriOf,
+  useSim,
+} from './sim-helpers';
 
 const sim = useSim();
 
@@ -63,12 +73,23 @@ describe('deploy-ecs migrations', () => {
     expect(run.outputs.outcome).toBe('succeeded');
     expect(run.outputs['migration-exit-code']).toBe('0');
     expect(run.log).toContain('| 3 migrations applied');
-    const state = (await sim().state()) as { ecs?: unknown };
-    const text = JSON.stringify(state);
-    // The one-off task ran on the new revision with the command override and the service's subnets.
-    expect(text).toContain('npx');
-    const calls = await sim().calls({ action: 'RunTask' });
-    expect(calls).toHaveLength(1);
+    // The one-off task ran on the new revision, with the command override, the service's subnets and launch type.
+    const ecs = ecsOf(sim());
+    const listed = await ecs.send(
+      new ListTasksCommand({ cluster: CLUSTER, startedBy: 'ecs-delivery', desiredStatus: 'STOPPED' }),
+    );
+    expect(listed.taskArns).toHaveLength(1);
+    const task = (await ecs.send(new DescribeTasksCommand({ cluster: CLUSTER, tasks: listed.taskArns! })))
+      .tasks![0]!;
+    ecs.destroy();
+    expect(task.taskDefinitionArn).toBe(run.outputs['task-definition-arn']);
+    expect(task.overrides?.containerOverrides).toEqual([
+      { name: 'api', command: ['npx', 'prisma', 'migrate', 'deploy'] },
+    ]);
+    expect(task.launchType).toBe('FARGATE');
+    expect(task.attachments?.[0]?.details).toContainEqual({ name: 'subnetId', value: 'subnet-0a1b2c3d' });
+    expect(task.containers?.[0]?.exitCode).toBe(0);
+    expect((await sim().calls({ action: 'RunTask' })).filter((c) => c.status === 200)).toHaveLength(1);
     expect((await describeService(sim(), 'api')).taskDefinition).toBe(run.outputs['task-definition-arn']);
   });
 
@@ -94,6 +115,32 @@ describe('deploy-ecs migrations', () => {
     const calls = await actionsSince(sim(), since);
     expect(calls).toContain('ecs:StopTask');
     expect(calls).not.toContain('ecs:UpdateService');
+    expect((await describeService(sim(), 'api')).taskDefinition).toBe(before.taskDefinition);
+  });
+
+  it('a migration task that fails to start fails the step with the reason ECS gives', async () => {
+    await seedServices(sim(), [{ name: 'api', tags: ['v1', 'v2'] }]);
+    await sim().scenario([
+      {
+        command: 'npm run migrate',
+        task: { failToStart: 'ResourceInitializationError: unable to pull secrets' },
+      },
+    ]);
+    const before = await describeService(sim(), 'api');
+    const run = await runAction('deploy-ecs', {
+      sim: sim(),
+      inputs: {
+        cluster: CLUSTER,
+        service: 'api',
+        images: `api=${uriOf(sim(), 'shop/api')}:v2`,
+        'migrate-command': 'npm run migrate',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['failure-reason']).toContain(
+      'The task failed to start: ResourceInitializationError: unable to pull secrets',
+    );
+    expect(run.outputs['migration-exit-code']).toBe('');
     expect((await describeService(sim(), 'api')).taskDefinition).toBe(before.taskDefinition);
   });
 });

@@ -65,10 +65,17 @@ describe('deploy-ecs with a manifest: waves and a release rollback', () => {
     );
     const run = await runAction('deploy-ecs', {
       sim: sim(),
-      inputs: { manifest: MANIFEST, environment: 'dev', 'image-tag': 'v2' },
+      inputs: {
+        manifest: MANIFEST,
+        environment: 'dev',
+        'image-tag': 'v2',
+        'github-token': 'ghs_release_token_456',
+      },
     });
     expect(run.exitCode).toBe(1);
     expect(run.outputs.outcome).toBe('rolled_back');
+    const github = Object.values(((await sim().state()) as GithubState).github?.deployments ?? {});
+    expect(github.map((d) => d.statuses.map((s) => s.state))).toEqual([['in_progress', 'failure']]);
     const byName = Object.fromEntries(services(run).map((e) => [e['name'], e]));
     expect(byName['dashboard']).toMatchObject({
       outcome: 'succeeded',
