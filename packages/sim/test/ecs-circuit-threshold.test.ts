@@ -71,13 +71,18 @@ const cases: [number, DeploymentCircuitBreaker['thresholdConfiguration'], number
   [3, { type: 'UNBOUNDED_PERCENT', value: 50 }, 2],
 ];
 
-test.each(
-  cases.map(
-    ([n, tc, threshold]) => [n, tc ? `${tc.type} ${tc.value}` : 'the default', tc, threshold] as const,
-  ),
-)(
-  'desired count %p with %s: the threshold is %p',
-  async (desiredCount, _label, thresholdConfiguration, threshold) => {
+const table = cases.map(([desiredCount, thresholdConfiguration, threshold]) => ({
+  desiredCount,
+  thresholdConfiguration,
+  threshold,
+  label: thresholdConfiguration
+    ? `${thresholdConfiguration.type} ${thresholdConfiguration.value}`
+    : 'the default',
+}));
+
+test.each(table)(
+  'desired count $desiredCount with $label: the threshold is $threshold',
+  async ({ desiredCount, thresholdConfiguration, threshold }) => {
     h = await startHarness(1, { clusters: ['shop'] });
     await createService(h, 'api', desiredCount, {
       ...on,
