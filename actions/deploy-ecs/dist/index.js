@@ -109105,11 +109105,11 @@ ${formatDiffText(p3.changes).replace(/^/gm, "    ")}`);
 }
 async function prepareRelease(clients, waves) {
   const plans = waves.flat();
-  const multi = plans.length > 1;
+  const fromManifest = plans[0]?.inputs.taskDefinition === "manifest";
   const services = await requireActiveServices(
     clients.ecs,
     plans.map((p3) => ({ cluster: p3.cluster, service: p3.service })),
-    multi ? { cluster: "manifest", service: "manifest" } : {}
+    fromManifest ? { cluster: "manifest", service: "manifest" } : {}
   );
   const prepared = await Promise.all(
     plans.map(

@@ -201,11 +201,11 @@ export async function prepareRelease(
   waves: readonly ServicePlan[][],
 ): Promise<PreparedService[][]> {
   const plans = waves.flat();
-  const multi = plans.length > 1;
+  const fromManifest = plans[0]?.inputs.taskDefinition === 'manifest';
   const services = await requireActiveServices(
     clients.ecs,
     plans.map((p) => ({ cluster: p.cluster, service: p.service })),
-    multi ? { cluster: 'manifest', service: 'manifest' } : {},
+    fromManifest ? { cluster: 'manifest', service: 'manifest' } : {},
   );
   const prepared = await Promise.all(
     plans.map((p) =>
