@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import {
+  BatchDeleteImageCommand,
   BatchGetImageCommand,
   CreateRepositoryCommand,
+  DescribeImageScanFindingsCommand,
   DescribeImagesCommand,
   DescribeRepositoriesCommand,
   GetAuthorizationTokenCommand,
   PutImageCommand,
+  StartImageScanCommand,
 } from '@aws-sdk/client-ecr';
 import type { Clients, Recorder } from './aws-sequence';
 
@@ -168,6 +171,30 @@ export async function ecrSteps(
   );
   await rec.call('ecr', 'DescribeImages', () =>
     ecr.send(new DescribeImagesCommand({ repositoryName, imageIds: [{ imageTag: 'v1' }] })),
+  );
+
+  // The scan gate: no scan yet (the repository does not scan on push), then one started and read.
+  await rec.call(
+    'ecr',
+    'DescribeImageScanFindings',
+    () => ecr.send(new DescribeImageScanFindingsCommand({ repositoryName, imageId: { imageTag: 'v1' } })),
+    { label: 'before any scan', expectedError: 'ScanNotFoundException' },
+  );
+  await rec.call('ecr', 'StartImageScan', () =>
+    ecr.send(new StartImageScanCommand({ repositoryName, imageId: { imageTag: 'v1' } })),
+  );
+  await rec.call('ecr', 'DescribeImageScanFindings', () =>
+    ecr.send(new DescribeImageScanFindingsCommand({ repositoryName, imageId: { imageTag: 'v1' } })),
+  );
+
+  // Cleaning up a promotion tag leaves the image under its other tag; a tag that is not there is a failure entry.
+  await rec.call('ecr', 'BatchDeleteImage', () =>
+    ecr.send(
+      new BatchDeleteImageCommand({
+        repositoryName,
+        imageIds: [{ imageTag: 'prod-v1' }, { imageTag: 'gone' }],
+      }),
+    ),
   );
 
   const digest = pushed?.image?.imageId?.imageDigest ?? sha256(Buffer.from(manifest));

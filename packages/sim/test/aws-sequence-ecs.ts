@@ -13,9 +13,11 @@ import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ListServiceDeploymentsCommand,
+  ListTaskDefinitionsCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
+  StopServiceDeploymentCommand,
   StopTaskCommand,
   TagResourceCommand,
   UpdateServiceCommand,
@@ -35,7 +37,13 @@ export const DEFAULT_NETWORK: Network = { subnets: ['subnet-0a1b2c3d'], security
 export async function ecsSteps(
   { ecs, logs }: Clients,
   rec: Recorder,
-  options: { suffix: string; image: string; network: Network; afterRunTask?: () => Promise<void> },
+  options: {
+    suffix: string;
+    image: string;
+    network: Network;
+    afterCreateService?: () => Promise<void>;
+    afterRunTask?: () => Promise<void>;
+  },
 ): Promise<void> {
   const cluster = `conformance${options.suffix}`;
   const family = `conformance-api${options.suffix}`;
@@ -102,13 +110,17 @@ export async function ecsSteps(
       }),
     ),
   );
+  await options.afterCreateService?.();
   const second = await rec.call(
     'ecs',
     'RegisterTaskDefinition',
     () => ecs.send(new RegisterTaskDefinitionCommand(taskDefinition('2'))),
     { label: 'revision 2' },
   );
-  await rec.call('ecs', 'UpdateService', () =>
+  await rec.call('ecs', 'ListTaskDefinitions', () =>
+    ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, sort: 'DESC' })),
+  );
+  const updated = await rec.call('ecs', 'UpdateService', () =>
     ecs.send(
       new UpdateServiceCommand({
         cluster,
@@ -133,6 +145,18 @@ export async function ecsSteps(
           deploymentArns.length > 0
             ? deploymentArns
             : [`arn:aws:ecs:us-east-1:000000000000:service-deployment/${cluster}/api/x`],
+      }),
+    ),
+  );
+
+  // A cancelled deploy asks ECS to roll its deployment back (works with or without a configured rollback).
+  await rec.call('ecs', 'StopServiceDeployment', () =>
+    ecs.send(
+      new StopServiceDeploymentCommand({
+        serviceDeploymentArn:
+          updated?.service?.currentServiceDeployment ??
+          `arn:aws:ecs:us-east-1:000000000000:service-deployment/${cluster}/api/x`,
+        stopType: 'ROLLBACK',
       }),
     ),
   );

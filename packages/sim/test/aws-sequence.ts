@@ -6,12 +6,15 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { STSClient } from '@aws-sdk/client-sts';
 import { ecrSteps } from './aws-sequence-ecr';
 import { DEFAULT_NETWORK, ecsSteps, type Network } from './aws-sequence-ecs';
+import { stsSteps } from './aws-sequence-sts';
 
 export interface SequenceOptions {
   endpoint: string;
+  /** A GitHub OIDC token (a JWT) for AssumeRoleWithWebIdentity into CI_ROLE (aws-sequence-sts.ts). */
+  webIdentityToken: string;
   region?: string;
   /** SDK attempts per call (1 makes a missing operation fail fast). */
   maxAttempts?: number;
@@ -19,6 +22,8 @@ export interface SequenceOptions {
   suffix?: string;
   /** Subnets and security groups for awsvpc (default: ids the simulator accepts as they are). */
   network?: Network;
+  /** Called after CreateService, e.g. to move a simulator's clock on so its first deployment completes. */
+  afterCreateService?: () => Promise<void>;
   /** Called after RunTask, e.g. to move a simulator's clock on so the task has run and logged. */
   afterRunTask?: () => Promise<void>;
 }
@@ -105,12 +110,18 @@ export async function runAwsSequence(options: SequenceOptions): Promise<StepResu
   const rec = new Recorder();
   const suffix = options.suffix ?? '';
   try {
-    await rec.call('sts', 'GetCallerIdentity', () => clients.sts.send(new GetCallerIdentityCommand({})));
+    await stsSteps(clients, rec, {
+      endpoint: options.endpoint,
+      region: options.region ?? 'us-east-1',
+      maxAttempts: options.maxAttempts ?? 3,
+      webIdentityToken: options.webIdentityToken,
+    });
     const image = await ecrSteps(clients, rec, { endpoint: options.endpoint, suffix });
     await ecsSteps(clients, rec, {
       suffix,
       image,
       network: options.network ?? DEFAULT_NETWORK,
+      ...(options.afterCreateService ? { afterCreateService: options.afterCreateService } : {}),
       ...(options.afterRunTask ? { afterRunTask: options.afterRunTask } : {}),
     });
   } finally {
