@@ -36,7 +36,9 @@ function clients(credentials: Credentials): { ecs: ECSClient; ecr: ECRClient } {
   return { ecs: new ECSClient(config), ecr: new ECRClient(config) };
 }
 
-async function refusal(send: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
+async function refusal(
+  send: Promise<unknown>,
+): Promise<{ name: string; message: string; status: number | undefined }> {
   try {
     await send;
   } catch (err) {
