@@ -1,9 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectNoSecrets, runAction, startSim, type SimHandle } from '@ecs-delivery/testkit';
+import {
+  describeWithTools,
+  expectNoSecrets,
+  runAction,
+  startSim,
+  type SimHandle,
+} from '@ecs-delivery/testkit';
 import { registryLogin } from './sim-helpers';
 
 /**
@@ -12,12 +17,6 @@ import { registryLogin } from './sim-helpers';
  * through its documented configuration variables (CONTAINERS_STORAGE_CONF, CONTAINERS_CONF): the action runs
  * plain `podman` and knows nothing of it.
  */
-
-const PODMAN = '/usr/bin/podman';
-const SKOPEO = '/usr/bin/skopeo';
-const available = existsSync(PODMAN) && existsSync(SKOPEO);
-if (!available) console.warn(`build-push conformance skipped: ${PODMAN} or ${SKOPEO} is not installed`);
-const describeIf = available ? describe : describe.skip;
 
 function run(command: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -33,7 +32,9 @@ function run(command: string, args: string[]): Promise<string> {
   });
 }
 
-describeIf('build-push with podman against the simulator', () => {
+describeWithTools('build-push with podman against the simulator', ['podman', 'skopeo'], (tools) => {
+  const PODMAN = tools['podman']!;
+  const SKOPEO = tools['skopeo']!;
   let sim: SimHandle;
   let dir: string;
   let env: Record<string, string>;
@@ -89,7 +90,7 @@ describeIf('build-push with podman against the simulator', () => {
     expect(first.log).toContain('--secret id=NPM_TOKEN,src=');
     expect(first.postRan).toBe(true);
     expect(first.postLog).toContain('Removed the private registry login');
-    expectNoSecrets(first, [...first.masks, 'npm_conformanceSecretValue123']);
+    expectNoSecrets(first, [...first.masks, 'npm_conformanceSecretValue123', ...(await sim.issuedSecrets())]);
 
     const login = await registryLogin(sim);
     const creds = `${login.username}:${login.password}`;

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import {
   GetAuthorizationTokenCommand,
   PutImageCommand,
 } from '@aws-sdk/client-ecr';
+import { describeWithTools } from './conformance-tools';
 import { ecrClient, errorOf } from './ecr-helpers';
 import { startSimulator, type RunningSimulator } from '../src';
 
@@ -17,14 +17,6 @@ import { startSimulator, type RunningSimulator } from '../src';
  * podman and skopeo, tools nobody here wrote, against the simulator's ECR: build, log in with the ECR token,
  * push, read back, and promote by re-tagging in an IMMUTABLE repository.
  */
-
-const PODMAN = '/usr/bin/podman';
-const SKOPEO = '/usr/bin/skopeo';
-const available = existsSync(PODMAN) && existsSync(SKOPEO);
-if (!available) {
-  console.warn(`registry conformance skipped: podman or skopeo is not installed (${PODMAN}, ${SKOPEO})`);
-}
-const describeIf = available ? describe : describe.skip;
 
 function run(command: string, args: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -42,7 +34,9 @@ function run(command: string, args: string[], input?: string): Promise<string> {
   });
 }
 
-describeIf('podman and skopeo against the simulator ECR', () => {
+describeWithTools('podman and skopeo against the simulator ECR', ['podman', 'skopeo'], (tools) => {
+  const PODMAN = tools['podman']!;
+  const SKOPEO = tools['skopeo']!;
   let sim: RunningSimulator;
   let dir: string;
   let podman: (args: string[], input?: string) => Promise<string>;

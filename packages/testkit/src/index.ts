@@ -12,3 +12,4 @@ export type { ActionInput, ActionMetadata, JobStatus } from './action-yml';
 export { DEFAULT_GITHUB, inputVariable } from './runner-env';
 export type { GithubContext } from './runner-env';
 export { node24Path } from './child';
+export { describeWithTools, findOnPath, missingToolsFail } from './tools';
