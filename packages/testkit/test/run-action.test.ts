@@ -123,7 +123,11 @@ describe('runAction with GitHub OIDC', () => {
     expect(result.masks[1]).toMatch(/^ASIA/);
     const sessionToken = result.masks.find((m) => m.startsWith('IQoJ'));
     expect(sessionToken).toBeDefined();
-    expectNoSecrets(result, [sessionToken!, ...result.masks]);
+    // What the simulator issued for this run: the ID token, the role's secret key and session token, and the
+    // request token the runner handed over; none of them may show anywhere.
+    const issued = await sim.issuedSecrets();
+    expect(issued).toEqual(expect.arrayContaining([result.masks[0], sessionToken, oidc.requestToken]));
+    expectNoSecrets(result, [...result.masks, ...issued]);
   });
 
   it('catches a credential that reaches an output', async () => {
