@@ -1,0 +1,152 @@
+import * as core from '@actions/core';
+import { isAbsolute, resolve } from 'node:path';
+// Deep imports on purpose: the package index loads the AWS SDK, which waits until every input is valid.
+import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
+import {
+  getBooleanInput,
+  getDurationInput,
+  getIntegerInput,
+  getListInput,
+  getOptionalInput,
+} from '@ecs-delivery/shared/src/inputs/get-input';
+import { maskSecret } from '@ecs-delivery/shared/src/runner/mask';
+import { parseTarget, PREVIOUS_SUCCESSFUL, type RollbackTarget } from './target';
+
+/** One service to put back. */
+export interface ServiceToRollBack {
+  /** How logs and the summary name it: the manifest's service name, else the ECS service name. */
+  label: string;
+  cluster: string;
+  service: string;
+}
+
+/** Every input of action.yml, validated, with the services worked out. */
+export interface Inputs {
+  /** `manifest` when a deploy manifest names the services, else `single` (cluster + service). */
+  mode: 'single' | 'manifest';
+  services: ServiceToRollBack[];
+  to: RollbackTarget;
+  reason: string | undefined;
+  /** The manifest environment (manifest mode). */
+  environment: string | undefined;
+  awsRegion: string | undefined;
+  roleToAssume: string | undefined;
+  audience: string;
+  roleDurationSeconds: number | undefined;
+  wait: boolean;
+  timeoutMs: number;
+  dryRun: boolean;
+  githubToken: string | undefined;
+  githubEnvironment: string | undefined;
+}
+
+function given(name: string): boolean {
+  return core.getInput(name) !== '';
+}
+
+function refuse(name: string, why: string): never {
+  throw new ConfigurationError(`Input "${name}" ${why}.`, { input: name });
+}
+
+function singleService(): ServiceToRollBack {
+  const cluster = getOptionalInput('cluster');
+  const service = getOptionalInput('service');
+  if (cluster === undefined || service === undefined) {
+    const missing = cluster === undefined ? 'cluster' : 'service';
+    throw new ConfigurationError(
+      `Input "${missing}" is required (with "cluster" and "service" for one service, or "manifest" and "environment" for a release).`,
+      { input: missing },
+    );
+  }
+  return { label: service, cluster, service };
+}
+
+interface ManifestServices {
+  services: ServiceToRollBack[];
+  environment: string;
+  region: string;
+  roleToAssume: string | undefined;
+  githubEnvironment: string;
+}
+
+async function manifestServices(manifestPath: string): Promise<ManifestServices> {
+  const environment = getOptionalInput('environment');
+  if (environment === undefined)
+    refuse('environment', 'is required with "manifest": name the environment to roll back');
+  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
+  const path = isAbsolute(manifestPath) ? manifestPath : resolve(workspace, manifestPath);
+  // Loaded only in this mode: the manifest reader brings its schema validator along.
+  const { loadManifest } = await import('@ecs-delivery/shared/src/manifest/load');
+  const { resolveEnvironment } = await import('@ecs-delivery/shared/src/manifest/resolve');
+  const loaded = await loadManifest(path, { input: 'manifest' });
+  const filter = getListInput('services');
+  const env = resolveEnvironment(loaded, environment, filter.length > 0 ? { services: filter } : {});
+  return {
+    services: env.waves.flat().map((s) => ({ label: s.name, cluster: s.cluster, service: s.service })),
+    environment,
+    region: env.region,
+    roleToAssume: env.roleToAssume,
+    githubEnvironment: env.githubEnvironment,
+  };
+}
+
+/**
+ * Reads and validates every input — and the manifest it names — before any AWS call: a bad one is a
+ * ConfigurationError naming it.
+ */
+export async function getInputs(): Promise<Inputs> {
+  const githubToken = getOptionalInput('github-token');
+  maskSecret(githubToken);
+  const manifest = getOptionalInput('manifest');
+  const mode = manifest === undefined ? 'single' : 'manifest';
+  if (mode === 'manifest') {
+    const wrong = ['cluster', 'service'].find(given);
+    if (wrong !== undefined) {
+      refuse(
+        wrong,
+        'names one service and cannot be combined with "manifest" (the manifest names the services); give either "cluster" and "service", or "manifest" and "environment"',
+      );
+    }
+  } else {
+    const wrong = ['environment', 'services'].find(given);
+    if (wrong !== undefined) refuse(wrong, 'only applies with "manifest"');
+  }
+  const to = parseTarget(getOptionalInput('to'));
+  if (mode === 'manifest' && to.kind !== 'previous-successful') {
+    refuse(
+      'to',
+      `must be "${PREVIOUS_SUCCESSFUL}" with "manifest": each service of a release goes back to its own last successful deployment. To put one service on a given task definition or image, use "cluster" and "service"`,
+    );
+  }
+  const base = {
+    to,
+    reason: getOptionalInput('reason'),
+    audience: getOptionalInput('audience') ?? 'sts.amazonaws.com',
+    roleDurationSeconds: getIntegerInput('role-duration-seconds', { min: 900, max: 43_200 }),
+    wait: getBooleanInput('wait', true),
+    timeoutMs: getDurationInput('timeout', { default: 10 * 60_000, minMs: 1000 }),
+    dryRun: getBooleanInput('dry-run', false),
+    githubToken,
+  };
+  if (manifest === undefined) {
+    return {
+      ...base,
+      mode: 'single',
+      services: [singleService()],
+      environment: undefined,
+      awsRegion: getOptionalInput('aws-region'),
+      roleToAssume: getOptionalInput('role-to-assume'),
+      githubEnvironment: getOptionalInput('github-environment'),
+    };
+  }
+  const found = await manifestServices(manifest);
+  return {
+    ...base,
+    mode: 'manifest',
+    services: found.services,
+    environment: found.environment,
+    awsRegion: getOptionalInput('aws-region') ?? found.region,
+    roleToAssume: getOptionalInput('role-to-assume') ?? found.roleToAssume,
+    githubEnvironment: getOptionalInput('github-environment') ?? found.githubEnvironment,
+  };
+}

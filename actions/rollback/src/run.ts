@@ -1,0 +1,166 @@
+import * as core from '@actions/core';
+import {
+  describeError,
+  shortTaskDefinition,
+  systemClock,
+  watchDeployments,
+  type ActionContext,
+  type Clock,
+  type Sleep,
+} from '@ecs-delivery/shared';
+import { connect, type Clients, type ConnectOptions } from './connect';
+import { GithubStatus } from './github';
+import type { Inputs } from './inputs';
+import { prepareRollbacks, printPrepared } from './prepare';
+import { annotateFailures, overallOutcome, setOutputs, writeReport } from './report';
+import {
+  explainRun,
+  isFailure,
+  recordWatch,
+  startServiceRollback,
+  targetOf,
+  type RollbackRun,
+} from './service-run';
+import { describeTarget } from './target';
+
+/** Everything run() reaches outside itself, injectable for tests. */
+export interface RunDeps {
+  connect: (options: ConnectOptions) => Promise<Clients>;
+  clock?: Clock;
+  sleep?: Sleep;
+}
+
+export const defaultDeps: RunDeps = { connect };
+
+function describeRuns(runs: readonly RollbackRun[]): string {
+  return runs.map((r) => `${r.label} → ${shortTaskDefinition(targetOf(r))}`).join(', ');
+}
+
+function withReason(text: string, reason: string | undefined): string {
+  return reason === undefined ? text : `${text} (${reason.replace(/\s+/g, ' ')})`;
+}
+
+/** Watches the started rollbacks to their end (or the timeout, or a cancel) and explains the failures. */
+async function watchRollbacks(
+  clients: Clients,
+  runs: RollbackRun[],
+  inputs: Inputs,
+  context: ActionContext,
+  deps: RunDeps,
+): Promise<void> {
+  const clock = deps.clock ?? systemClock;
+  try {
+    const results = await core.group(`Watch ${runs.map((r) => r.label).join(', ')}`, () =>
+      watchDeployments(
+        clients.ecs,
+        runs.map((r) => r.start!.watch),
+        { deadline: clock.now() + inputs.timeoutMs, signal: context.signal, clock, sleep: deps.sleep },
+      ),
+    );
+    results.forEach((result, i) => recordWatch(runs[i]!, result));
+  } catch (err) {
+    for (const run of runs) {
+      run.outcome = 'failed';
+      run.failureReason = `The rollback was started, but watching it failed: ${describeError(err).message}`;
+    }
+    return;
+  }
+  const failed = runs.filter((r) => isFailure(r) && r.outcome !== 'cancelled');
+  if (failed.length > 0)
+    await core.group('Why it failed', () => Promise.all(failed.map((r) => explainRun(r, clients))));
+}
+
+/**
+ * The action: authenticate, check every service's target (nothing changes if any is refused), then roll
+ * every service back at once and watch the deployments to their end with the deploy's own watcher. A
+ * cancelled run stops watching; a rollback deployment ECS has started goes on by itself.
+ */
+export async function run(
+  inputs: Inputs,
+  context: ActionContext,
+  deps: RunDeps = defaultDeps,
+): Promise<void> {
+  const clients = await core.group('Authenticate', () =>
+    deps.connect({
+      region: inputs.awsRegion,
+      roleToAssume: inputs.roleToAssume,
+      audience: inputs.audience,
+      roleDurationSeconds: inputs.roleDurationSeconds,
+    }),
+  );
+  core.info(`Reason: ${inputs.reason ?? '(none given)'}`);
+  const prepared = await core.group('Preflight', async () => {
+    const list = await prepareRollbacks(clients, inputs);
+    for (const p of list) printPrepared(p);
+    return list;
+  });
+  const runs: RollbackRun[] = prepared.map((p) => ({ prepared: p, label: p.label }));
+  const report = {
+    title: inputs.environment === undefined ? 'rollback' : `rollback ${inputs.environment}`,
+    reason: inputs.reason,
+    targetText: describeTarget(inputs.to),
+  };
+
+  if (inputs.dryRun) {
+    core.info('dry-run: nothing was registered, stopped or updated.');
+    setOutputs(runs, 'dry_run');
+    await writeReport(runs, 'dry_run', report);
+    return;
+  }
+
+  const labels = runs.map((r) => r.label).join(', ');
+  const github =
+    inputs.githubToken === undefined
+      ? undefined
+      : await GithubStatus.start(
+          inputs.githubToken,
+          inputs.githubEnvironment ?? inputs.environment ?? prepared[0]?.ref.cluster ?? 'production',
+          withReason(`Rolling back ${labels}`, inputs.reason),
+          {
+            rollback: true,
+            reason: inputs.reason ?? null,
+            to: report.targetText,
+            services: prepared.map((p) => ({
+              cluster: p.ref.cluster,
+              service: p.ref.service,
+              from: p.currentArn,
+              to: p.targetArn ?? null,
+            })),
+          },
+        );
+
+  await core.group(`Roll back ${labels}`, () =>
+    Promise.all(runs.map((r) => startServiceRollback(r, clients, context.signal))),
+  );
+  const started = runs.filter((r) => r.start !== undefined && r.outcome === undefined);
+  if (started.length > 0 && !inputs.wait) {
+    for (const r of started) {
+      r.outcome = 'started';
+      core.info(`${r.label}: wait is false: the rollback deployment was started, not watched.`);
+    }
+  } else if (started.length > 0) {
+    await watchRollbacks(clients, started, inputs, context, deps);
+  }
+
+  const outcome = overallOutcome(runs, false);
+  setOutputs(runs, outcome);
+  await writeReport(runs, outcome, report);
+  const ok = outcome === 'succeeded' || outcome === 'started';
+  if (github !== undefined) {
+    const failed = runs.find(isFailure);
+    await github.set(
+      ok ? 'success' : outcome === 'cancelled' ? 'error' : 'failure',
+      ok
+        ? withReason(`Rolled back ${describeRuns(runs)}`, inputs.reason)
+        : `${failed?.label ?? labels}: ${failed?.outcome ?? outcome}: ${failed?.failureReason ?? ''}`,
+    );
+  }
+  if (ok) {
+    core.info(`Rolled back: ${describeRuns(runs)} (${outcome}).`);
+    return;
+  }
+  if (outcome === 'cancelled')
+    core.info('Cancelled: a rollback deployment ECS has started goes on by itself; it is not watched.');
+  annotateFailures(runs);
+  process.exitCode = core.ExitCode.Failure;
+}

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readActionMetadata } from '@ecs-delivery/testkit';
+
+/** The README documents exactly the inputs and outputs action.yml declares, and action.yml follows STYLE.md. */
+
+const dir = join(__dirname, '..');
+const meta = readActionMetadata(dir);
+const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+
+function tableRows(section: string): { name: string; cells: string[] }[] {
+  const start = readme.indexOf(`## ${section}\n`);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const body = readme.slice(start).split(/\n## /)[0]!;
+  return [...body.matchAll(/^\| `([a-z-]+)` +\|(.*)\|$/gm)].map((m) => ({
+    name: m[1]!,
+    cells: m[2]!.split('|').map((c) => c.trim()),
+  }));
+}
+
+describe('action.yml and README', () => {
+  it('lists every input and output in the README tables, in order, with the defaults of action.yml', () => {
+    const inputs = tableRows('Inputs');
+    expect(inputs.map((r) => r.name)).toEqual(Object.keys(meta.inputs));
+    for (const row of inputs) {
+      const def = meta.inputs[row.name]!.default;
+      expect([row.name, row.cells[1]]).toEqual([row.name, def === undefined ? '' : `\`${def}\``]);
+    }
+    expect(tableRows('Outputs').map((r) => r.name)).toEqual(meta.outputs);
+  });
+
+  it('runs on node24 with no post step, and describes every input', () => {
+    expect(meta.runs).toEqual({ using: 'node24', main: 'dist/index.js', postIf: 'always()' });
+    for (const [name, input] of Object.entries(meta.inputs)) {
+      expect([name, input.description ?? '']).not.toEqual([name, '']);
+      expect(name).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      if (input.default === 'true' || input.default === 'false') expect(input.required).toBe(false);
+    }
+    for (const name of ['wait', 'dry-run']) expect(meta.inputs[name]?.default).toMatch(/^(true|false)$/);
+  });
+
+  it('loads only the input code up front: the AWS SDK loads once the inputs are valid', () => {
+    const bundle = readFileSync(join(dir, meta.runs.main), 'utf8');
+    const eager = bundle.split('\n').filter((line) => /^(init|require)_\w+\(\);$/.test(line));
+    expect(eager).toContain('init_target();');
+    expect(eager.filter((line) => /client|sdk|smithy|run\d*\(|load\d*\(|ajv/i.test(line))).toEqual([]);
+    expect(bundle).toMatch(/await Promise\.resolve\(\)\.then\(\(\) => \(init_run\d*\(\), run_exports\)\)/);
+    // The manifest reader (and its schema validator) loads only when a manifest is given.
+    expect(bundle).toMatch(/await Promise\.resolve\(\)\.then\(\(\) => \(init_load\d*\(\), load_exports\)\)/);
+  });
+});
