@@ -14,4 +14,6 @@ module.exports = {
   ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // .ci/out holds CI's tools (a Python venv among them), nothing to test or to map modules from.
+  modulePathIgnorePatterns: ['<rootDir>/.ci/out/'],
 };

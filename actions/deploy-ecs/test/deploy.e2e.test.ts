@@ -47,7 +47,7 @@ describe('deploy-ecs, one service', () => {
     expect(first.summary).toContain('succeeded');
     expect(first.summary).toContain('LOG_LEVEL');
     expect(first.log).toMatch(/web: 2\/2 running/);
-    expectNoSecrets(first, first.masks);
+    expectNoSecrets(first, [...first.masks, ...(await sim().issuedSecrets())]);
 
     const since = Date.now();
     const again = await runAction('deploy-ecs', {

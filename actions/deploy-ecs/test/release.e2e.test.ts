@@ -47,7 +47,7 @@ describe('deploy-ecs with a manifest: waves and a release rollback', () => {
     expect(deployments).toHaveLength(1);
     expect(deployments[0]!.environment).toBe('development');
     expect(deployments[0]!.statuses.map((s) => s.state)).toEqual(['in_progress', 'success']);
-    expectNoSecrets(run, ['ghs_release_token_123']);
+    expectNoSecrets(run, ['ghs_release_token_123', ...(await sim().issuedSecrets())]);
   });
 
   it('a failure in wave 2 rolls back wave 1 too, and wave 3 never starts', async () => {

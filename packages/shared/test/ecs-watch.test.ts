@@ -110,16 +110,14 @@ describe('watchDeployments', () => {
     ecsMock.on(DescribeServicesCommand).callsFake((input: { services: string[] }) => ({
       services: input.services.map((name) => rollout(name, clock.now(), name === 'web' ? 20_000 : 30_000)),
     }));
-    ecsMock
-      .on(DescribeServiceDeploymentsCommand)
-      .rejects(
-        new ECSServiceException({
-          name: 'AccessDeniedException',
-          message: 'no',
-          $fault: 'client',
-          $metadata: { httpStatusCode: 400 },
-        }),
-      );
+    ecsMock.on(DescribeServiceDeploymentsCommand).rejects(
+      new ECSServiceException({
+        name: 'AccessDeniedException',
+        message: 'no',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
     const results = await watchDeployments(ecs, [target('web'), target('api')], {
       deadline: 600_000,
       clock,

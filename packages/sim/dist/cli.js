@@ -299,7 +299,9 @@ async function handleAws(sim, req, res) {
       "content-type": contentType2,
       "content-length": Buffer.byteLength(payload),
       "x-amzn-requestid": requestId,
-      date: new Date(sim.clock.now()).toUTCString()
+      // Real time, as any server's: the AWS SDKs correct their signing clock from this header and retry every
+      // error while the correction moves, which a clock running ahead would make them do forever.
+      date: (/* @__PURE__ */ new Date()).toUTCString()
     });
     res.end(payload);
   };
@@ -5521,7 +5523,7 @@ function githubRestRoute(sim) {
         "content-length": Buffer.byteLength(text),
         "x-github-request-id": requestId,
         "x-github-api-version-selected": "2022-11-28",
-        date: new Date(sim.clock.now()).toUTCString(),
+        date: (/* @__PURE__ */ new Date()).toUTCString(),
         ...reply.headers ?? {}
       });
       res.end(text);

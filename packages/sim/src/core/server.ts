@@ -92,7 +92,9 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
       'content-type': contentType,
       'content-length': Buffer.byteLength(payload),
       'x-amzn-requestid': requestId,
-      date: new Date(sim.clock.now()).toUTCString(),
+      // Real time, as any server's: the AWS SDKs correct their signing clock from this header and retry every
+      // error while the correction moves, which a clock running ahead would make them do forever.
+      date: new Date().toUTCString(),
     });
     res.end(payload);
   };

@@ -282,7 +282,7 @@ export function githubRestRoute(sim: Simulator): HttpRoute {
         'content-length': Buffer.byteLength(text),
         'x-github-request-id': requestId,
         'x-github-api-version-selected': '2022-11-28',
-        date: new Date(sim.clock.now()).toUTCString(),
+        date: new Date().toUTCString(),
         ...(reply.headers ?? {}),
       });
       res.end(text);

@@ -6,8 +6,8 @@ const RENEW_FRACTION = 0.8;
  * When (on the local clock) to renew credentials that STS said expire at `expiration`.
  *
  * The lifetime is measured on the server's clock — `expiration − serverDate` from the response's `Date`
- * header — and counted from when the answer arrived locally, so a local clock that is off (or a simulator
- * clock that runs ahead) does not make a session look longer than it is. Without a server date the local
+ * header — and counted from when the answer arrived locally, so a local clock that is off does not make a
+ * session look longer than it is. Without a server date the local
  * clock stands in.
  */
 export function renewalTime(receivedAt: number, expiration: Date, serverDate: Date | undefined): number {
