@@ -30,7 +30,7 @@ describe('build mode, before the build', () => {
   it('skips the build and the push when every tag already names one digest (the default tag is the short SHA)', async () => {
     await sim().seed({ repositories: [{ name: 'shop/api', imageTagMutability: 'IMMUTABLE' }] });
     const digest = await seedImage(sim(), 'shop/api', [SHORT]);
-    const since = Date.now();
+    const since = Date.now() + 1;
 
     const run = await build({ repository: 'shop/api' });
     expect(run.annotations).toEqual([]);
@@ -276,7 +276,7 @@ describe('bad inputs', () => {
     'fails on %s, naming the input, and pushes nothing',
     async (_name, inputs, message, secrets = []) => {
       await sim().seed({ repositories: [{ name: 'shop/api' }] });
-      const since = Date.now();
+      const since = Date.now() + 1;
       const run = await runAction('build-push', {
         sim: sim(),
         env: NO_CLI,

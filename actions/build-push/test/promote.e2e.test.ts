@@ -23,7 +23,7 @@ describe('promote mode', () => {
     await sim().seed({ repositories: [{ name: 'shop/api', imageTagMutability: 'IMMUTABLE' }] });
     const digest = await seedImage(sim(), 'shop/api', ['dev-0123456789ab']);
     const uri = uriOf(sim(), 'shop/api');
-    const since = Date.now();
+    const since = Date.now() + 1;
 
     const first = await runAction('build-push', {
       sim: sim(),

@@ -2778,7 +2778,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -7911,7 +7911,7 @@ var require_client = __commonJS({
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
-        connect: connect3,
+        connect: connect2,
         maxRequestsPerClient,
         localAddress,
         maxResponseSize,
@@ -7963,7 +7963,7 @@ var require_client = __commonJS({
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
           throw new InvalidArgumentError("bodyTimeout must be a positive integer or zero");
         }
-        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
@@ -7987,15 +7987,15 @@ var require_client = __commonJS({
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
           throw new InvalidArgumentError("maxConcurrentStreams must be a positive integer, greater than 0");
         }
-        if (typeof connect3 !== "function") {
-          connect3 = buildConnector({
+        if (typeof connect2 !== "function") {
+          connect2 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect3
+            ...connect2
           });
         }
         if (interceptors?.Client && Array.isArray(interceptors.Client)) {
@@ -8010,7 +8010,7 @@ var require_client = __commonJS({
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
         this[kUrl] = util.parseOrigin(url);
-        this[kConnector] = connect3;
+        this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
@@ -8064,7 +8064,7 @@ var require_client = __commonJS({
       }
       /* istanbul ignore: only used for test */
       [kConnect](cb) {
-        connect2(this);
+        connect(this);
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
@@ -8128,7 +8128,7 @@ var require_client = __commonJS({
         assert(client[kSize] === 0);
       }
     }
-    async function connect2(client) {
+    async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
       let { host, hostname, protocol, port } = client[kUrl];
@@ -8299,7 +8299,7 @@ var require_client = __commonJS({
           return;
         }
         if (!client[kHTTPContext]) {
-          connect2(client);
+          connect(client);
           return;
         }
         if (client[kHTTPContext].destroyed) {
@@ -8591,7 +8591,7 @@ var require_pool = __commonJS({
       constructor(origin, {
         connections,
         factory = defaultFactory,
-        connect: connect2,
+        connect,
         connectTimeout,
         tls,
         maxCachedSessions,
@@ -8607,25 +8607,25 @@ var require_pool = __commonJS({
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
-        if (typeof connect2 !== "function") {
-          connect2 = buildConnector({
+        if (typeof connect !== "function") {
+          connect = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect2
+            ...connect
           });
         }
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect: connect2, allowH2 };
+        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error3) => {
@@ -8820,25 +8820,25 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client2(origin, opts) : new Pool(origin, opts);
     }
     var Agent3 = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         super(options);
-        if (connect2 && typeof connect2 !== "function") {
-          connect2 = { ...connect2 };
+        if (connect && typeof connect !== "function") {
+          connect = { ...connect };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect: connect2, tls };
+        this[kOptions] = { ...util.deepClone(options), connect, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -8933,16 +8933,16 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect: connect2, factory }) {
+      constructor(proxyUrl, { headers = {}, connect, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
-          this.#client = factory(proxyUrl, { connect: connect2 });
+          this.#client = factory(proxyUrl, { connect });
         } else {
-          this.#client = new Client2(proxyUrl, { connect: connect2 });
+          this.#client = new Client2(proxyUrl, { connect });
         }
       }
       [kDispatch](opts, handler) {
@@ -9004,7 +9004,7 @@ var require_proxy_agent = __commonJS({
         } else if (username && password) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;
         }
-        const connect2 = buildConnector({ ...opts.proxyTls });
+        const connect = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
@@ -9012,13 +9012,13 @@ var require_proxy_agent = __commonJS({
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
-              connect: connect2,
+              connect,
               factory: agentFactory
             });
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect: connect2 });
+        this[kClient] = clientFactory(url, { connect });
         this[kAgent] = new Agent3({
           ...opts,
           factory,
@@ -10764,10 +10764,10 @@ var require_api_connect = __commonJS({
         }
       }
     };
-    function connect2(opts, callback) {
+    function connect(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve3, reject) => {
-          connect2.call(this, opts, (err, data) => {
+          connect.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve3(data);
           });
         });
@@ -10783,7 +10783,7 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = connect2;
+    module2.exports = connect;
   }
 });
 
@@ -108823,7 +108823,7 @@ var init_deployments = __esm({
           description: clip(input.description),
           auto_merge: false,
           required_contexts: [],
-          task: "deploy",
+          task: input.task ?? "deploy",
           ...input.payload !== void 0 ? { payload: input.payload } : {},
           ...input.productionEnvironment !== void 0 ? { production_environment: input.productionEnvironment } : {}
         });
@@ -108843,94 +108843,60 @@ var init_deployments = __esm({
   }
 });
 
-// packages/shared/src/index.ts
-var init_src = __esm({
-  "packages/shared/src/index.ts"() {
+// packages/shared/src/ecs/explain-markdown.ts
+function explanationMarkdown(e6) {
+  const parts = [];
+  if (e6.reason !== void 0) parts.push(`**Reason:** ${escapeHtml(e6.reason)}`);
+  if (e6.circuitBreaker !== void 0 && e6.circuitBreaker.status !== "DISABLED") {
+    parts.push(
+      `**Circuit breaker:** ${e6.circuitBreaker.failureCount} of ${e6.circuitBreaker.threshold} failed tasks (${e6.circuitBreaker.status})`
+    );
+  }
+  if (e6.stoppedTasks.length > 0) {
+    parts.push(
+      `**Stopped tasks** (${e6.stoppedCount} in all, newest first):
+
+` + markdownTable(
+        ["Task", "Stop code", "Reason", "Containers"],
+        e6.stoppedTasks.map((t) => [
+          `\`${t.taskId.slice(0, 12)}\``,
+          t.stopCode ?? "",
+          escapeHtml(t.stoppedReason ?? ""),
+          escapeHtml(
+            t.containers.map(
+              (c6) => `${c6.name}: ${c6.exitCode ?? "–"}${c6.reason !== void 0 ? ` (${c6.reason})` : ""}${c6.health === "UNHEALTHY" ? ", unhealthy" : ""}`
+            ).join("; ")
+          )
+        ])
+      )
+    );
+  }
+  if (e6.events.length > 0)
+    parts.push(`**Service events:**
+
+${e6.events.map((m4) => `- ${escapeHtml(m4)}`).join("\n")}`);
+  if (e6.log !== void 0)
+    parts.push(
+      `**Log of ${e6.log.container}** (task \`${e6.log.taskId.slice(0, 12)}\`):
+
+${codeBlock(e6.log.lines.join("\n"))}`
+    );
+  return parts.join("\n\n");
+}
+var init_explain_markdown = __esm({
+  "packages/shared/src/ecs/explain-markdown.ts"() {
     "use strict";
-    init_configuration_error();
-    init_aws_operation_error();
-    init_describe_error();
-    init_authenticate();
     init_markdown();
-    init_write_summary();
-    init_reference();
-    init_repository();
-    init_render();
-    init_targets();
-    init_normalize();
-    init_diff();
-    init_diff_format();
-    init_references();
-    init_types4();
-    init_service();
-    init_task_definition();
-    init_history();
-    init_watch();
-    init_explain();
-    init_rollback();
-    init_run_task();
-    init_references2();
-    init_resolve_image();
-    init_deployments();
   }
 });
 
-// actions/deploy-ecs/src/connect.ts
-function perRegion(make) {
-  const made = /* @__PURE__ */ new Map();
-  return (region) => {
-    const key = region ?? "";
-    let client = made.get(key);
-    if (client === void 0) {
-      client = make(region);
-      made.set(key, client);
-    }
-    return client;
-  };
-}
-function clientsFor(session) {
-  const at = (Ctor) => perRegion((region) => session.client(Ctor, region === void 0 ? {} : { region }));
-  const logs = at(import_client_cloudwatch_logs3.CloudWatchLogsClient);
-  return {
-    region: session.region,
-    accountId: session.accountId,
-    ecs: session.client(import_client_ecs8.ECSClient),
-    ecr: session.client(import_client_ecr3.ECRClient),
-    logsFor: logs,
-    references: { ssm: at(import_client_ssm2.SSMClient), secrets: at(import_client_secrets_manager2.SecretsManagerClient), logs }
-  };
-}
-async function connect(options) {
-  const session = await authenticate({
-    region: options.region,
-    roleToAssume: options.roleToAssume,
-    audience: options.audience,
-    roleDurationSeconds: options.roleDurationSeconds,
-    maxAttempts: MAX_ATTEMPTS
-  });
-  return clientsFor(session);
-}
-var import_client_cloudwatch_logs3, import_client_ecr3, import_client_ecs8, import_client_secrets_manager2, import_client_ssm2, MAX_ATTEMPTS;
-var init_connect = __esm({
-  "actions/deploy-ecs/src/connect.ts"() {
-    "use strict";
-    import_client_cloudwatch_logs3 = __toESM(require_dist_cjs21());
-    import_client_ecr3 = __toESM(require_dist_cjs19());
-    import_client_ecs8 = __toESM(require_dist_cjs20());
-    import_client_secrets_manager2 = __toESM(require_dist_cjs22());
-    import_client_ssm2 = __toESM(require_dist_cjs23());
-    init_src();
-    MAX_ATTEMPTS = 8;
-  }
-});
-
-// actions/deploy-ecs/src/github.ts
+// packages/shared/src/github/status.ts
 var GithubStatus;
-var init_github = __esm({
-  "actions/deploy-ecs/src/github.ts"() {
+var init_status = __esm({
+  "packages/shared/src/github/status.ts"() {
     "use strict";
     init_core();
-    init_src();
+    init_deployments();
     GithubStatus = class _GithubStatus {
       constructor(api, id, environment) {
         this.api = api;
@@ -108941,11 +108907,18 @@ var init_github = __esm({
       id;
       environment;
       /** Creates the deployment and marks it in progress; `undefined` (with a warning) when GitHub refuses. */
-      static async start(token, environment, description2, payload2) {
+      static async start(options) {
+        const { environment, description: description2 } = options;
         try {
-          const api = new GithubDeployments({ token });
+          const api = new GithubDeployments({ token: options.token });
           const ref = process.env["GITHUB_SHA"] ?? process.env["GITHUB_REF"] ?? "HEAD";
-          const id = await api.create({ ref, environment, description: description2, payload: payload2 });
+          const id = await api.create({
+            ref,
+            environment,
+            description: description2,
+            payload: options.payload,
+            ...options.task !== void 0 ? { task: options.task } : {}
+          });
           const status = new _GithubStatus(api, id, environment);
           await status.set("in_progress", description2);
           info(`GitHub deployment ${id} to environment ${environment}: in progress.`);
@@ -108955,7 +108928,7 @@ var init_github = __esm({
           return void 0;
         }
       }
-      /** The deployment a previous step (main, for the post step) created. */
+      /** The deployment an earlier step (main, for the post step) created. */
       static resume(token, id, environment) {
         try {
           return new _GithubStatus(new GithubDeployments({ token }), id, environment);
@@ -108976,6 +108949,95 @@ var init_github = __esm({
         }
       }
     };
+  }
+});
+
+// packages/shared/src/aws/deploy-clients.ts
+function perRegion(make) {
+  const made = /* @__PURE__ */ new Map();
+  return (region) => {
+    const key = region ?? "";
+    let client = made.get(key);
+    if (client === void 0) {
+      client = make(region);
+      made.set(key, client);
+    }
+    return client;
+  };
+}
+function deployClientsFor(session) {
+  const logs = perRegion(
+    (region) => session.client(import_client_cloudwatch_logs3.CloudWatchLogsClient, region === void 0 ? {} : { region })
+  );
+  return {
+    region: session.region,
+    accountId: session.accountId,
+    ecs: session.client(import_client_ecs8.ECSClient),
+    ecr: session.client(import_client_ecr3.ECRClient),
+    logsFor: logs,
+    references: {
+      ssm: perRegion((region) => session.client(import_client_ssm2.SSMClient, region === void 0 ? {} : { region })),
+      secrets: perRegion(
+        (region) => session.client(import_client_secrets_manager2.SecretsManagerClient, region === void 0 ? {} : { region })
+      ),
+      logs
+    }
+  };
+}
+async function connectDeployClients(options) {
+  const session = await authenticate({
+    region: options.region,
+    roleToAssume: options.roleToAssume,
+    audience: options.audience,
+    roleDurationSeconds: options.roleDurationSeconds,
+    maxAttempts: MAX_ATTEMPTS
+  });
+  return deployClientsFor(session);
+}
+var import_client_cloudwatch_logs3, import_client_ecr3, import_client_ecs8, import_client_secrets_manager2, import_client_ssm2, MAX_ATTEMPTS;
+var init_deploy_clients = __esm({
+  "packages/shared/src/aws/deploy-clients.ts"() {
+    "use strict";
+    import_client_cloudwatch_logs3 = __toESM(require_dist_cjs21());
+    import_client_ecr3 = __toESM(require_dist_cjs19());
+    import_client_ecs8 = __toESM(require_dist_cjs20());
+    import_client_secrets_manager2 = __toESM(require_dist_cjs22());
+    import_client_ssm2 = __toESM(require_dist_cjs23());
+    init_authenticate();
+    MAX_ATTEMPTS = 8;
+  }
+});
+
+// packages/shared/src/index.ts
+var init_src = __esm({
+  "packages/shared/src/index.ts"() {
+    "use strict";
+    init_configuration_error();
+    init_aws_operation_error();
+    init_describe_error();
+    init_markdown();
+    init_write_summary();
+    init_reference();
+    init_repository();
+    init_render();
+    init_targets();
+    init_normalize();
+    init_diff();
+    init_diff_format();
+    init_references();
+    init_types4();
+    init_service();
+    init_task_definition();
+    init_history();
+    init_watch();
+    init_explain();
+    init_rollback();
+    init_run_task();
+    init_references2();
+    init_resolve_image();
+    init_explain_markdown();
+    init_status();
+    init_deploy_clients();
   }
 });
 
@@ -109573,45 +109635,6 @@ function outcomeCell(run2) {
   const icon = outcome === "succeeded" ? "✅" : outcome === "not_started" || outcome === "started" ? "⏸️" : "❌";
   return `${icon} ${outcome}${run2.noop ? " (unchanged)" : ""}`;
 }
-function explanationMarkdown(e6) {
-  const parts = [];
-  if (e6.reason !== void 0) parts.push(`**Reason:** ${escapeHtml(e6.reason)}`);
-  if (e6.circuitBreaker !== void 0 && e6.circuitBreaker.status !== "DISABLED") {
-    parts.push(
-      `**Circuit breaker:** ${e6.circuitBreaker.failureCount} of ${e6.circuitBreaker.threshold} failed tasks (${e6.circuitBreaker.status})`
-    );
-  }
-  if (e6.stoppedTasks.length > 0) {
-    parts.push(
-      `**Stopped tasks** (${e6.stoppedCount} in all, newest first):
-
-` + markdownTable(
-        ["Task", "Stop code", "Reason", "Containers"],
-        e6.stoppedTasks.map((t) => [
-          `\`${t.taskId.slice(0, 12)}\``,
-          t.stopCode ?? "",
-          escapeHtml(t.stoppedReason ?? ""),
-          escapeHtml(
-            t.containers.map(
-              (c6) => `${c6.name}: ${c6.exitCode ?? "–"}${c6.reason !== void 0 ? ` (${c6.reason})` : ""}${c6.health === "UNHEALTHY" ? ", unhealthy" : ""}`
-            ).join("; ")
-          )
-        ])
-      )
-    );
-  }
-  if (e6.events.length > 0)
-    parts.push(`**Service events:**
-
-${e6.events.map((m4) => `- ${escapeHtml(m4)}`).join("\n")}`);
-  if (e6.log !== void 0)
-    parts.push(
-      `**Log of ${e6.log.container}** (task \`${e6.log.taskId.slice(0, 12)}\`):
-
-${codeBlock(e6.log.lines.join("\n"))}`
-    );
-  return parts.join("\n\n");
-}
 function serviceSection(run2) {
   const p3 = run2.prepared;
   const parts = [heading(run2.label, 3)];
@@ -109763,14 +109786,12 @@ async function run(inputs, context, deps = defaultDeps) {
   }
   const all = prepared.flat();
   const environment = inputs.githubEnvironment ?? inputs.environment ?? all[0]?.ref.cluster ?? "production";
-  const github = inputs.githubToken === void 0 ? void 0 : await GithubStatus.start(
-    inputs.githubToken,
+  const github = inputs.githubToken === void 0 ? void 0 : await GithubStatus.start({
+    token: inputs.githubToken,
     environment,
-    `Deploying ${all.map((p3) => p3.plan.label).join(", ")}`,
-    {
-      services: all.map((p3) => ({ cluster: p3.ref.cluster, service: p3.ref.service }))
-    }
-  );
+    description: `Deploying ${all.map((p3) => p3.plan.label).join(", ")}`,
+    payload: { services: all.map((p3) => ({ cluster: p3.ref.cluster, service: p3.ref.service })) }
+  });
   let runs = [];
   const save = () => saveDeployState(stateOf(inputs, clients, runs, github));
   runs = await runRelease(prepared, {
@@ -109831,14 +109852,14 @@ var init_run = __esm({
     "use strict";
     init_core();
     init_src();
-    init_connect();
-    init_github();
+    init_src();
+    init_src();
     init_prepare();
     init_release();
     init_report();
     init_rollback_release();
     init_state();
-    defaultDeps = { connect };
+    defaultDeps = { connect: connectDeployClients };
   }
 });
 
@@ -109861,7 +109882,7 @@ async function ensureRollback(clients, entry) {
   );
   return start === void 0 ? void 0 : { method: start.method, to: start.to, watch: start.watch };
 }
-async function post(context, deps = { connect }) {
+async function post(context, deps = { connect: connectDeployClients }) {
   const state2 = readDeployState();
   const open2 = state2?.services.filter((s2) => !s2.finished && s2.tracked !== void 0) ?? [];
   if (state2 === void 0 || open2.length === 0) {
@@ -109957,8 +109978,8 @@ var init_post = __esm({
     "use strict";
     init_core();
     init_src();
-    init_connect();
-    init_github();
+    init_src();
+    init_src();
     init_state();
   }
 });

@@ -10,7 +10,7 @@ import {
   type TrackedDeployment,
 } from '@ecs-delivery/shared';
 import { createHash } from 'node:crypto';
-import type { Clients } from './connect';
+import type { DeployClients as Clients } from '@ecs-delivery/shared';
 import type { ServiceRun } from './service-run';
 
 export interface DeployContext {

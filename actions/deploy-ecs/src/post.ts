@@ -11,8 +11,12 @@ import {
   type ActionContext,
   type WatchTarget,
 } from '@ecs-delivery/shared';
-import { connect, type Clients, type ConnectOptions } from './connect';
-import { GithubStatus } from './github';
+import {
+  connectDeployClients as connect,
+  type ConnectOptions,
+  type DeployClients as Clients,
+} from '@ecs-delivery/shared';
+import { GithubStatus } from '@ecs-delivery/shared';
 import { readDeployState, saveDeployState, type ServiceState } from './state';
 
 export interface PostDeps {

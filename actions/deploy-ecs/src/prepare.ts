@@ -26,7 +26,7 @@ import {
   type TaskDefinitionChange,
   type TaskDefinitionDocument,
 } from '@ecs-delivery/shared';
-import type { Clients } from './connect';
+import type { DeployClients as Clients } from '@ecs-delivery/shared';
 import type { ServicePlan } from './plan';
 
 /** A service checked and rendered, ready to deploy: everything read, nothing changed. */

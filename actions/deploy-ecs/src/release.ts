@@ -6,7 +6,7 @@ import {
   type Clock,
   type Sleep,
 } from '@ecs-delivery/shared';
-import type { Clients } from './connect';
+import type { DeployClients as Clients } from '@ecs-delivery/shared';
 import { deployService } from './deploy-service';
 import type { Inputs } from './inputs';
 import type { PreparedService } from './prepare';

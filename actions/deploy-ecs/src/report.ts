@@ -3,13 +3,13 @@ import {
   codeBlock,
   details,
   escapeHtml,
+  explanationMarkdown,
   formatDiffMarkdown,
   heading,
   keyValueTable,
   markdownTable,
   shortTaskDefinition,
   writeSummary,
-  type FailureExplanation,
 } from '@ecs-delivery/shared';
 import { isFailure } from './release';
 import { finalTaskDefinition, type ServiceRun } from './service-run';
@@ -98,44 +98,6 @@ function outcomeCell(run: ServiceRun): string {
   const icon =
     outcome === 'succeeded' ? '✅' : outcome === 'not_started' || outcome === 'started' ? '⏸️' : '❌';
   return `${icon} ${outcome}${run.noop ? ' (unchanged)' : ''}`;
-}
-
-function explanationMarkdown(e: FailureExplanation): string {
-  const parts: string[] = [];
-  if (e.reason !== undefined) parts.push(`**Reason:** ${escapeHtml(e.reason)}`);
-  if (e.circuitBreaker !== undefined && e.circuitBreaker.status !== 'DISABLED') {
-    parts.push(
-      `**Circuit breaker:** ${e.circuitBreaker.failureCount} of ${e.circuitBreaker.threshold} failed tasks (${e.circuitBreaker.status})`,
-    );
-  }
-  if (e.stoppedTasks.length > 0) {
-    parts.push(
-      `**Stopped tasks** (${e.stoppedCount} in all, newest first):\n\n` +
-        markdownTable(
-          ['Task', 'Stop code', 'Reason', 'Containers'],
-          e.stoppedTasks.map((t) => [
-            `\`${t.taskId.slice(0, 12)}\``,
-            t.stopCode ?? '',
-            escapeHtml(t.stoppedReason ?? ''),
-            escapeHtml(
-              t.containers
-                .map(
-                  (c) =>
-                    `${c.name}: ${c.exitCode ?? '–'}${c.reason !== undefined ? ` (${c.reason})` : ''}${c.health === 'UNHEALTHY' ? ', unhealthy' : ''}`,
-                )
-                .join('; '),
-            ),
-          ]),
-        ),
-    );
-  }
-  if (e.events.length > 0)
-    parts.push(`**Service events:**\n\n${e.events.map((m) => `- ${escapeHtml(m)}`).join('\n')}`);
-  if (e.log !== undefined)
-    parts.push(
-      `**Log of ${e.log.container}** (task \`${e.log.taskId.slice(0, 12)}\`):\n\n${codeBlock(e.log.lines.join('\n'))}`,
-    );
-  return parts.join('\n\n');
 }
 
 function serviceSection(run: ServiceRun): string {

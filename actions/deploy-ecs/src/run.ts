@@ -1,8 +1,12 @@
 import * as core from '@actions/core';
 import type { ActionContext, Clock, Sleep } from '@ecs-delivery/shared';
 import { shortTaskDefinition } from '@ecs-delivery/shared';
-import { connect, type Clients, type ConnectOptions } from './connect';
-import { GithubStatus } from './github';
+import {
+  connectDeployClients as connect,
+  type ConnectOptions,
+  type DeployClients as Clients,
+} from '@ecs-delivery/shared';
+import { GithubStatus } from '@ecs-delivery/shared';
 import type { Inputs } from './inputs';
 import { prepareRelease, printPrepared, type PreparedService } from './prepare';
 import { isFailure, runRelease } from './release';
@@ -99,14 +103,12 @@ export async function run(
   const github =
     inputs.githubToken === undefined
       ? undefined
-      : await GithubStatus.start(
-          inputs.githubToken,
+      : await GithubStatus.start({
+          token: inputs.githubToken,
           environment,
-          `Deploying ${all.map((p) => p.plan.label).join(', ')}`,
-          {
-            services: all.map((p) => ({ cluster: p.ref.cluster, service: p.ref.service })),
-          },
-        );
+          description: `Deploying ${all.map((p) => p.plan.label).join(', ')}`,
+          payload: { services: all.map((p) => ({ cluster: p.ref.cluster, service: p.ref.service })) },
+        });
 
   let runs: ServiceRun[] = [];
   const save = (): void => saveDeployState(stateOf(inputs, clients, runs, github));

@@ -49,7 +49,7 @@ describe('deploy-ecs, one service', () => {
     expect(first.log).toMatch(/web: 2\/2 running/);
     expectNoSecrets(first, [...first.masks, ...(await sim().issuedSecrets())]);
 
-    const since = Date.now();
+    const since = Date.now() + 1;
     const again = await runAction('deploy-ecs', {
       sim: sim(),
       inputs: {

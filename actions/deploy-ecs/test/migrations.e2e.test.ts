@@ -27,7 +27,7 @@ describe('deploy-ecs migrations', () => {
       },
     ]);
     const before = await describeService(sim(), 'api');
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
       inputs: {
@@ -99,7 +99,7 @@ describe('deploy-ecs migrations', () => {
       { command: 'sleep*', task: { exitCode: 0, afterSeconds: 36000, logs: ['still going'] } },
     ]);
     const before = await describeService(sim(), 'api');
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
       inputs: {

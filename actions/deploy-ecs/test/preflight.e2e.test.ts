@@ -24,7 +24,7 @@ async function seedWeb(): Promise<void> {
 describe('deploy-ecs preflight: nothing changes when something is missing', () => {
   it('an image missing from ECR fails before any RegisterTaskDefinition or UpdateService', async () => {
     await seedWeb();
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
       inputs: { cluster: CLUSTER, service: 'web', images: `web=${uriOf(sim(), 'shop/web')}:v9` },
@@ -66,7 +66,7 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
     ['a placeholder without a value', '', '{{ stage }}'],
   ])('%s fails before any change', async (_what, extraVars, message) => {
     await seedWeb();
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
       inputs: {
@@ -83,7 +83,7 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
 
   it('a missing log group fails before any change', async () => {
     await seedServices(sim(), [{ name: 'web', tags: ['v1', 'v2'], logGroup: '/ecs/other' }]);
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
       inputs: { cluster: CLUSTER, service: 'web', images: `web=${uriOf(sim(), 'shop/web')}:v2` },
@@ -96,7 +96,7 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
   it('dry-run shows the changes and makes no mutating call', async () => {
     await seedWeb();
     const before = await describeService(sim(), 'web');
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
       inputs: {
@@ -171,7 +171,7 @@ describe('deploy-ecs bad inputs: named clearly, before anything in AWS', () => {
 
   it.each(cases)('%s', async (_what, inputs, message, inputOnly = true) => {
     await seedWeb();
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
       inputs: { cluster: CLUSTER, service: 'web', ...inputs },

@@ -114,7 +114,7 @@ describe('deploy-ecs with a manifest: waves and a release rollback', () => {
 
   it('a manifest with schema errors fails naming the lines, before any AWS call', async () => {
     await seedServices(sim(), [{ name: 'dashboard', tags: ['v1'] }]);
-    const since = Date.now();
+    const since = Date.now() + 1;
     const bad = join(
       __dirname,
       '..',

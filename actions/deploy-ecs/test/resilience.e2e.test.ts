@@ -23,7 +23,7 @@ describe('deploy-ecs under a flaky API and a short session', () => {
   it('30 % throttling and 5 % 5xx on ECS: the right outcome, one RegisterTaskDefinition, one UpdateService', async () => {
     await seedServices(sim(), [{ name: 'web', tags: ['v1', 'v2'] }]);
     await sim().scenario([{ api: 'ecs:*', fault: { throttle: 0.3, error5xx: 0.05 } }]);
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
       inputs: { cluster: CLUSTER, service: 'web', images: `web=${uriOf(sim(), 'shop/web')}:v2` },
@@ -69,7 +69,7 @@ describe('deploy-ecs under a flaky API and a short session', () => {
       ref: 'refs/heads/main',
       environment: 'prod',
     });
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
       oidc,

@@ -2778,7 +2778,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -7911,7 +7911,7 @@ var require_client = __commonJS({
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
-        connect: connect3,
+        connect: connect2,
         maxRequestsPerClient,
         localAddress,
         maxResponseSize,
@@ -7963,7 +7963,7 @@ var require_client = __commonJS({
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
           throw new InvalidArgumentError("bodyTimeout must be a positive integer or zero");
         }
-        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
@@ -7987,15 +7987,15 @@ var require_client = __commonJS({
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
           throw new InvalidArgumentError("maxConcurrentStreams must be a positive integer, greater than 0");
         }
-        if (typeof connect3 !== "function") {
-          connect3 = buildConnector({
+        if (typeof connect2 !== "function") {
+          connect2 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect3
+            ...connect2
           });
         }
         if (interceptors?.Client && Array.isArray(interceptors.Client)) {
@@ -8010,7 +8010,7 @@ var require_client = __commonJS({
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
         this[kUrl] = util.parseOrigin(url);
-        this[kConnector] = connect3;
+        this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
@@ -8064,7 +8064,7 @@ var require_client = __commonJS({
       }
       /* istanbul ignore: only used for test */
       [kConnect](cb) {
-        connect2(this);
+        connect(this);
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
@@ -8128,7 +8128,7 @@ var require_client = __commonJS({
         assert(client[kSize] === 0);
       }
     }
-    async function connect2(client) {
+    async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
       let { host, hostname, protocol, port } = client[kUrl];
@@ -8299,7 +8299,7 @@ var require_client = __commonJS({
           return;
         }
         if (!client[kHTTPContext]) {
-          connect2(client);
+          connect(client);
           return;
         }
         if (client[kHTTPContext].destroyed) {
@@ -8591,7 +8591,7 @@ var require_pool = __commonJS({
       constructor(origin, {
         connections,
         factory = defaultFactory,
-        connect: connect2,
+        connect,
         connectTimeout,
         tls,
         maxCachedSessions,
@@ -8607,25 +8607,25 @@ var require_pool = __commonJS({
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
-        if (typeof connect2 !== "function") {
-          connect2 = buildConnector({
+        if (typeof connect !== "function") {
+          connect = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect2
+            ...connect
           });
         }
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect: connect2, allowH2 };
+        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error3) => {
@@ -8820,25 +8820,25 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client2(origin, opts) : new Pool(origin, opts);
     }
     var Agent3 = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         super(options);
-        if (connect2 && typeof connect2 !== "function") {
-          connect2 = { ...connect2 };
+        if (connect && typeof connect !== "function") {
+          connect = { ...connect };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect: connect2, tls };
+        this[kOptions] = { ...util.deepClone(options), connect, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -8933,16 +8933,16 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect: connect2, factory }) {
+      constructor(proxyUrl, { headers = {}, connect, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
-          this.#client = factory(proxyUrl, { connect: connect2 });
+          this.#client = factory(proxyUrl, { connect });
         } else {
-          this.#client = new Client2(proxyUrl, { connect: connect2 });
+          this.#client = new Client2(proxyUrl, { connect });
         }
       }
       [kDispatch](opts, handler) {
@@ -9004,7 +9004,7 @@ var require_proxy_agent = __commonJS({
         } else if (username && password) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;
         }
-        const connect2 = buildConnector({ ...opts.proxyTls });
+        const connect = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
@@ -9012,13 +9012,13 @@ var require_proxy_agent = __commonJS({
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
-              connect: connect2,
+              connect,
               factory: agentFactory
             });
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect: connect2 });
+        this[kClient] = clientFactory(url, { connect });
         this[kAgent] = new Agent3({
           ...opts,
           factory,
@@ -10764,10 +10764,10 @@ var require_api_connect = __commonJS({
         }
       }
     };
-    function connect2(opts, callback) {
+    function connect(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve3, reject) => {
-          connect2.call(this, opts, (err, data) => {
+          connect.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve3(data);
           });
         });
@@ -10783,7 +10783,7 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = connect2;
+    module2.exports = connect;
   }
 });
 
@@ -92122,6 +92122,16117 @@ var init_rollback = __esm({
   }
 });
 
+// node_modules/@aws-sdk/client-secrets-manager/dist-cjs/index.js
+var require_dist_cjs22 = __commonJS({
+  "node_modules/@aws-sdk/client-secrets-manager/dist-cjs/index.js"(exports2) {
+    var { awsEndpointFunctions: awsEndpointFunctions2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider: createDefaultUserAgentProvider2, getDefaultSocketTimeout: getDefaultSocketTimeout2, NODE_APP_ID_CONFIG_OPTIONS: NODE_APP_ID_CONFIG_OPTIONS2, getAwsRegionExtensionConfiguration: getAwsRegionExtensionConfiguration2, resolveAwsRegionExtensionConfiguration: resolveAwsRegionExtensionConfiguration2, resolveUserAgentConfig: resolveUserAgentConfig2, resolveHostHeaderConfig: resolveHostHeaderConfig2, getUserAgentPlugin: getUserAgentPlugin2, getHostHeaderPlugin: getHostHeaderPlugin2, getLoggerPlugin: getLoggerPlugin2, getRecursionDetectionPlugin: getRecursionDetectionPlugin2 } = (init_client3(), __toCommonJS(client_exports2));
+    var { getHttpAuthSchemeEndpointRuleSetPlugin: getHttpAuthSchemeEndpointRuleSetPlugin2, DefaultIdentityProviderConfig: DefaultIdentityProviderConfig2, getHttpSigningPlugin: getHttpSigningPlugin2, createPaginator: createPaginator2 } = (init_dist_es(), __toCommonJS(dist_es_exports));
+    var { normalizeProvider: normalizeProvider3, getSmithyContext: getSmithyContext2, ServiceException: ServiceException2, NoOpLogger: NoOpLogger2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion3, loadConfigsForDefaultMode: loadConfigsForDefaultMode2, getDefaultExtensionConfiguration: getDefaultExtensionConfiguration2, resolveDefaultRuntimeConfig: resolveDefaultRuntimeConfig2, Client: Client2, makeBuilder: makeBuilder2, createAggregatedClient: createAggregatedClient2 } = (init_client2(), __toCommonJS(client_exports));
+    var { Command: $Command } = (init_client2(), __toCommonJS(client_exports));
+    exports2.$Command = $Command;
+    exports2.__Client = Client2;
+    var { resolveDefaultsModeConfig: resolveDefaultsModeConfig2, loadConfig: loadConfig2, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS: NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS2, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS: NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS2, NODE_REGION_CONFIG_OPTIONS: NODE_REGION_CONFIG_OPTIONS2, NODE_REGION_CONFIG_FILE_OPTIONS: NODE_REGION_CONFIG_FILE_OPTIONS2, resolveRegionConfig: resolveRegionConfig2 } = (init_config2(), __toCommonJS(config_exports));
+    var { BinaryDecisionDiagram: BinaryDecisionDiagram2, EndpointCache: EndpointCache2, decideEndpoint: decideEndpoint2, customEndpointFunctions: customEndpointFunctions2, resolveEndpointConfig: resolveEndpointConfig2, getEndpointPlugin: getEndpointPlugin2 } = (init_endpoints(), __toCommonJS(endpoints_exports));
+    var { parseUrl: parseUrl2, getHttpHandlerExtensionConfiguration: getHttpHandlerExtensionConfiguration2, resolveHttpHandlerRuntimeConfig: resolveHttpHandlerRuntimeConfig2, getContentLengthPlugin: getContentLengthPlugin2 } = (init_protocols(), __toCommonJS(protocols_exports));
+    var { DEFAULT_RETRY_MODE: DEFAULT_RETRY_MODE2, NODE_RETRY_MODE_CONFIG_OPTIONS: NODE_RETRY_MODE_CONFIG_OPTIONS2, NODE_MAX_ATTEMPT_CONFIG_OPTIONS: NODE_MAX_ATTEMPT_CONFIG_OPTIONS2, resolveRetryConfig: resolveRetryConfig2, getRetryPlugin: getRetryPlugin2 } = (init_retry2(), __toCommonJS(retry_exports));
+    var { TypeRegistry: TypeRegistry2, getSchemaSerdePlugin: getSchemaSerdePlugin2 } = (init_schema2(), __toCommonJS(schema_exports));
+    var { resolveAwsSdkSigV4Config: resolveAwsSdkSigV4Config2, AwsSdkSigV4Signer: AwsSdkSigV4Signer2, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS: NODE_AUTH_SCHEME_PREFERENCE_OPTIONS2 } = (init_httpAuthSchemes2(), __toCommonJS(httpAuthSchemes_exports));
+    var { defaultProvider } = require_dist_cjs15();
+    var { toUtf8: toUtf83, fromUtf8: fromUtf83, toBase64: toBase643, fromBase64: fromBase642, calculateBodyLength: calculateBodyLength2 } = (init_serde(), __toCommonJS(serde_exports));
+    var { streamCollector: streamCollector8, NodeHttpHandler } = require_dist_cjs6();
+    var { AwsJson1_1Protocol: AwsJson1_1Protocol2 } = (init_protocols2(), __toCommonJS(protocols_exports2));
+    var { Sha256 } = (init_checksum2(), __toCommonJS(checksum_exports));
+    var defaultSecretsManagerHttpAuthSchemeParametersProvider = async (config, context, input) => {
+      return {
+        operation: getSmithyContext2(context).operation,
+        region: await normalizeProvider3(config.region)() || (() => {
+          throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })()
+      };
+    };
+    function createAwsAuthSigv4HttpAuthOption6(authParameters) {
+      return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+          name: "secretsmanager",
+          region: authParameters.region
+        },
+        propertiesExtractor: (config, context) => ({
+          signingProperties: {
+            config,
+            context
+          }
+        })
+      };
+    }
+    var defaultSecretsManagerHttpAuthSchemeProvider = (authParameters) => {
+      const options = [];
+      switch (authParameters.operation) {
+        default: {
+          options.push(createAwsAuthSigv4HttpAuthOption6(authParameters));
+        }
+      }
+      return options;
+    };
+    var resolveHttpAuthSchemeConfig6 = (config) => {
+      const config_0 = resolveAwsSdkSigV4Config2(config);
+      return Object.assign(config_0, {
+        authSchemePreference: normalizeProvider3(config.authSchemePreference ?? [])
+      });
+    };
+    var resolveClientEndpointParameters6 = (options) => {
+      return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "secretsmanager"
+      });
+    };
+    var commonParams6 = {
+      UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+      Endpoint: { type: "builtInParams", name: "endpoint" },
+      Region: { type: "builtInParams", name: "region" },
+      UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
+    };
+    var version2 = "3.1162.0";
+    var packageInfo = {
+      version: version2
+    };
+    var m4 = "ref";
+    var a6 = -1;
+    var b6 = true;
+    var c6 = "isSet";
+    var d6 = "PartitionResult";
+    var e6 = "booleanEquals";
+    var f6 = "getAttr";
+    var g6 = "stringEquals";
+    var h6 = { [m4]: "Endpoint" };
+    var i6 = { [m4]: d6 };
+    var j6 = { "fn": f6, "argv": [i6, "name"] };
+    var k6 = {};
+    var l4 = [{ [m4]: "Region" }];
+    var _data6 = {
+      conditions: [
+        [c6, [h6]],
+        [c6, l4],
+        ["aws.partition", l4, d6],
+        [e6, [{ [m4]: "UseFIPS" }, b6]],
+        [e6, [{ [m4]: "UseDualStack" }, b6]],
+        [e6, [{ fn: f6, argv: [i6, "supportsDualStack"] }, b6]],
+        [e6, [{ fn: f6, argv: [i6, "supportsFIPS"] }, b6]],
+        [g6, [j6, "aws"]],
+        [g6, [j6, "aws-cn"]],
+        [g6, [j6, "aws-us-gov"]]
+      ],
+      results: [
+        [a6],
+        [a6, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a6, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [h6, k6],
+        ["https://secretsmanager-fips.{Region}.amazonaws.com", k6],
+        ["https://secretsmanager-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k6],
+        [a6, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://secretsmanager-fips.{Region}.{PartitionResult#dnsSuffix}", k6],
+        [a6, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://secretsmanager.{Region}.amazonaws.com", k6],
+        ["https://secretsmanager.{Region}.amazonaws.com.cn", k6],
+        ["https://secretsmanager.{Region}.{PartitionResult#dualStackDnsSuffix}", k6],
+        [a6, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://secretsmanager.{Region}.{PartitionResult#dnsSuffix}", k6],
+        [a6, "Invalid Configuration: Missing Region"]
+      ]
+    };
+    var root6 = 2;
+    var r6 = 1e8;
+    var nodes6 = new Int32Array([
+      -1,
+      1,
+      -1,
+      0,
+      17,
+      3,
+      1,
+      4,
+      r6 + 14,
+      2,
+      5,
+      r6 + 14,
+      3,
+      11,
+      6,
+      4,
+      7,
+      r6 + 13,
+      5,
+      8,
+      r6 + 12,
+      7,
+      r6 + 9,
+      9,
+      8,
+      r6 + 10,
+      10,
+      9,
+      r6 + 9,
+      r6 + 11,
+      4,
+      13,
+      12,
+      6,
+      r6 + 7,
+      r6 + 8,
+      5,
+      14,
+      r6 + 6,
+      6,
+      15,
+      r6 + 6,
+      7,
+      r6 + 4,
+      16,
+      9,
+      r6 + 4,
+      r6 + 5,
+      3,
+      r6 + 1,
+      18,
+      4,
+      r6 + 2,
+      r6 + 3
+    ]);
+    var bdd6 = BinaryDecisionDiagram2.from(nodes6, root6, _data6.conditions, _data6.results);
+    var cache6 = new EndpointCache2({
+      size: 50,
+      params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
+    });
+    var defaultEndpointResolver6 = (endpointParams, context = {}) => {
+      return cache6.get(endpointParams, () => decideEndpoint2(bdd6, {
+        endpointParams,
+        logger: context.logger
+      }));
+    };
+    customEndpointFunctions2.aws = awsEndpointFunctions2;
+    var SecretsManagerServiceException = class _SecretsManagerServiceException extends ServiceException2 {
+      static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.secretsmanager#SecretsManagerServiceException";
+      constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, _SecretsManagerServiceException.prototype);
+      }
+    };
+    var DecryptionFailure = class _DecryptionFailure extends SecretsManagerServiceException {
+      static shapeId = "com.amazonaws.secretsmanager#DecryptionFailure";
+      name = "DecryptionFailure";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "DecryptionFailure",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _DecryptionFailure.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InternalServiceError = class _InternalServiceError extends SecretsManagerServiceException {
+      static shapeId = "com.amazonaws.secretsmanager#InternalServiceError";
+      name = "InternalServiceError";
+      $fault = "server";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InternalServiceError",
+          $fault: "server",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InternalServiceError.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidNextTokenException = class _InvalidNextTokenException extends SecretsManagerServiceException {
+      static shapeId = "com.amazonaws.secretsmanager#InvalidNextTokenException";
+      name = "InvalidNextTokenException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidNextTokenException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidNextTokenException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidParameterException2 = class _InvalidParameterException extends SecretsManagerServiceException {
+      static shapeId = "com.amazonaws.secretsmanager#InvalidParameterException";
+      name = "InvalidParameterException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidParameterException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidParameterException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidRequestException3 = class _InvalidRequestException extends SecretsManagerServiceException {
+      static shapeId = "com.amazonaws.secretsmanager#InvalidRequestException";
+      name = "InvalidRequestException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidRequestException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidRequestException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ResourceNotFoundException3 = class _ResourceNotFoundException extends SecretsManagerServiceException {
+      static shapeId = "com.amazonaws.secretsmanager#ResourceNotFoundException";
+      name = "ResourceNotFoundException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourceNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourceNotFoundException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var EncryptionFailure = class _EncryptionFailure extends SecretsManagerServiceException {
+      static shapeId = "com.amazonaws.secretsmanager#EncryptionFailure";
+      name = "EncryptionFailure";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "EncryptionFailure",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _EncryptionFailure.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var LimitExceededException2 = class _LimitExceededException extends SecretsManagerServiceException {
+      static shapeId = "com.amazonaws.secretsmanager#LimitExceededException";
+      name = "LimitExceededException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "LimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _LimitExceededException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var MalformedPolicyDocumentException2 = class _MalformedPolicyDocumentException extends SecretsManagerServiceException {
+      static shapeId = "com.amazonaws.secretsmanager#MalformedPolicyDocumentException";
+      name = "MalformedPolicyDocumentException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "MalformedPolicyDocumentException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _MalformedPolicyDocumentException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var PreconditionNotMetException = class _PreconditionNotMetException extends SecretsManagerServiceException {
+      static shapeId = "com.amazonaws.secretsmanager#PreconditionNotMetException";
+      name = "PreconditionNotMetException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "PreconditionNotMetException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _PreconditionNotMetException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ResourceExistsException = class _ResourceExistsException extends SecretsManagerServiceException {
+      static shapeId = "com.amazonaws.secretsmanager#ResourceExistsException";
+      name = "ResourceExistsException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourceExistsException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourceExistsException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var PublicPolicyException = class _PublicPolicyException extends SecretsManagerServiceException {
+      static shapeId = "com.amazonaws.secretsmanager#PublicPolicyException";
+      name = "PublicPolicyException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "PublicPolicyException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _PublicPolicyException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var _AAD = "AutomaticallyAfterDays";
+    var _APIELT = "APIErrorListType";
+    var _APIET = "APIErrorType";
+    var _ARN = "ARN";
+    var _ARR2 = "AddReplicaRegions";
+    var _ARRLT = "AddReplicaRegionListType";
+    var _BGSV = "BatchGetSecretValue";
+    var _BGSVR = "BatchGetSecretValueRequest";
+    var _BGSVRa = "BatchGetSecretValueResponse";
+    var _BPP = "BlockPublicPolicy";
+    var _CD = "CreatedDate";
+    var _CN = "CheckName";
+    var _CRS = "CancelRotateSecret";
+    var _CRSR = "CancelRotateSecretRequest";
+    var _CRSRa = "CancelRotateSecretResponse";
+    var _CRT = "ClientRequestToken";
+    var _CS2 = "CreateSecret";
+    var _CSR = "CreateSecretRequest";
+    var _CSRr = "CreateSecretResponse";
+    var _D = "Description";
+    var _DD = "DeletionDate";
+    var _DDe = "DeletedDate";
+    var _DF = "DecryptionFailure";
+    var _DRP = "DeleteResourcePolicy";
+    var _DRPR = "DeleteResourcePolicyRequest";
+    var _DRPRe = "DeleteResourcePolicyResponse";
+    var _DS2 = "DeleteSecret";
+    var _DSR = "DeleteSecretRequest";
+    var _DSRe = "DeleteSecretResponse";
+    var _DSRes = "DescribeSecretRequest";
+    var _DSResc = "DescribeSecretResponse";
+    var _DSe = "DescribeSecret";
+    var _Du = "Duration";
+    var _E3 = "Errors";
+    var _EC = "ErrorCode";
+    var _ECx = "ExcludeCharacters";
+    var _EF = "EncryptionFailure";
+    var _EL = "ExcludeLowercase";
+    var _EM = "ErrorMessage";
+    var _EN = "ExcludeNumbers";
+    var _EP = "ExcludePunctuation";
+    var _ESRM = "ExternalSecretRotationMetadata";
+    var _ESRMI = "ExternalSecretRotationMetadataItem";
+    var _ESRMT = "ExternalSecretRotationMetadataType";
+    var _ESRRA = "ExternalSecretRotationRoleArn";
+    var _EU = "ExcludeUppercase";
+    var _F = "Filters";
+    var _FDWR = "ForceDeleteWithoutRecovery";
+    var _FLT = "FiltersListType";
+    var _FORS = "ForceOverwriteReplicaSecret";
+    var _Fi = "Filter";
+    var _GRP = "GetRandomPassword";
+    var _GRPR = "GetRandomPasswordRequest";
+    var _GRPRe = "GetRandomPasswordResponse";
+    var _GRPRet = "GetResourcePolicyRequest";
+    var _GRPRete = "GetResourcePolicyResponse";
+    var _GRPe = "GetResourcePolicy";
+    var _GSV = "GetSecretValue";
+    var _GSVR = "GetSecretValueRequest";
+    var _GSVRe = "GetSecretValueResponse";
+    var _ID = "IncludeDeprecated";
+    var _INTE = "InvalidNextTokenException";
+    var _IPD = "IncludePlannedDeletion";
+    var _IPE2 = "InvalidParameterException";
+    var _IRE3 = "InvalidRequestException";
+    var _IS = "IncludeSpace";
+    var _ISE3 = "InternalServiceError";
+    var _K2 = "Key";
+    var _KKI = "KmsKeyId";
+    var _KKIm = "KmsKeyIds";
+    var _LAD = "LastAccessedDate";
+    var _LCD = "LastChangedDate";
+    var _LEE2 = "LimitExceededException";
+    var _LRD = "LastRotatedDate";
+    var _LS = "ListSecrets";
+    var _LSR = "ListSecretsRequest";
+    var _LSRi = "ListSecretsResponse";
+    var _LSVI = "ListSecretVersionIds";
+    var _LSVIR = "ListSecretVersionIdsRequest";
+    var _LSVIRi = "ListSecretVersionIdsResponse";
+    var _M = "Message";
+    var _MPDE2 = "MalformedPolicyDocumentException";
+    var _MR = "MaxResults";
+    var _MTVI = "MoveToVersionId";
+    var _N = "Name";
+    var _NRD = "NextRotationDate";
+    var _NT = "NextToken";
+    var _OS = "OwningService";
+    var _PL = "PasswordLength";
+    var _PNME = "PreconditionNotMetException";
+    var _PPE = "PublicPolicyException";
+    var _PR = "PrimaryRegion";
+    var _PRP = "PutResourcePolicy";
+    var _PRPR = "PutResourcePolicyRequest";
+    var _PRPRu = "PutResourcePolicyResponse";
+    var _PSV = "PutSecretValue";
+    var _PSVR = "PutSecretValueRequest";
+    var _PSVRu = "PutSecretValueResponse";
+    var _PVP = "PolicyValidationPassed";
+    var _R = "Region";
+    var _RE = "RotationEnabled";
+    var _REE = "ResourceExistsException";
+    var _REIT = "RequireEachIncludedType";
+    var _RFVI = "RemoveFromVersionId";
+    var _RI = "RotateImmediately";
+    var _RLARN = "RotationLambdaARN";
+    var _RNFE3 = "ResourceNotFoundException";
+    var _RP = "RandomPassword";
+    var _RPT = "RandomPasswordType";
+    var _RPe = "ResourcePolicy";
+    var _RR = "RotationRules";
+    var _RRFR = "RemoveRegionsFromReplication";
+    var _RRFRR = "RemoveRegionsFromReplicationRequest";
+    var _RRFRRe = "RemoveRegionsFromReplicationResponse";
+    var _RRR = "RemoveReplicaRegions";
+    var _RRT = "ReplicaRegionType";
+    var _RRTo = "RotationRulesType";
+    var _RS = "ReplicationStatus";
+    var _RSLT = "ReplicationStatusListType";
+    var _RSR = "RestoreSecretRequest";
+    var _RSRe = "RestoreSecretResponse";
+    var _RSRo = "RotateSecretRequest";
+    var _RSRot = "RotateSecretResponse";
+    var _RST = "ReplicationStatusType";
+    var _RSTR = "ReplicateSecretToRegions";
+    var _RSTRR = "ReplicateSecretToRegionsRequest";
+    var _RSTRRe = "ReplicateSecretToRegionsResponse";
+    var _RSe = "RestoreSecret";
+    var _RSo = "RotateSecret";
+    var _RT3 = "RotationToken";
+    var _RTT = "RotationTokenType";
+    var _RWID = "RecoveryWindowInDays";
+    var _S = "Status";
+    var _SB = "SecretBinary";
+    var _SBT = "SecretBinaryType";
+    var _SBo = "SortBy";
+    var _SE = "ScheduleExpression";
+    var _SI2 = "SecretId";
+    var _SIL = "SecretIdList";
+    var _SL = "SecretList";
+    var _SLE = "SecretListEntry";
+    var _SLT = "SecretListType";
+    var _SM = "StatusMessage";
+    var _SO = "SortOrder";
+    var _SRTR = "StopReplicationToReplica";
+    var _SRTRR = "StopReplicationToReplicaRequest";
+    var _SRTRRt = "StopReplicationToReplicaResponse";
+    var _SS = "SecretString";
+    var _SST = "SecretStringType";
+    var _SV = "SecretValues";
+    var _SVE = "SecretValueEntry";
+    var _SVLE = "SecretVersionsListEntry";
+    var _SVLT = "SecretVersionsListType";
+    var _SVT = "SecretValuesType";
+    var _SVTS = "SecretVersionsToStages";
+    var _SVTSMT = "SecretVersionsToStagesMapType";
+    var _T2 = "Tags";
+    var _TK = "TagKeys";
+    var _TLT = "TagListType";
+    var _TR = "TagResource";
+    var _TRR = "TagResourceRequest";
+    var _Ta2 = "Tag";
+    var _Ty = "Type";
+    var _UR = "UntagResource";
+    var _URR = "UntagResourceRequest";
+    var _US = "UpdateSecret";
+    var _USR = "UpdateSecretRequest";
+    var _USRp = "UpdateSecretResponse";
+    var _USVS = "UpdateSecretVersionStage";
+    var _USVSR = "UpdateSecretVersionStageRequest";
+    var _USVSRp = "UpdateSecretVersionStageResponse";
+    var _V2 = "Value";
+    var _VE2 = "ValidationErrors";
+    var _VEE = "ValidationErrorsEntry";
+    var _VET = "ValidationErrorsType";
+    var _VI = "VersionId";
+    var _VITS = "VersionIdsToStages";
+    var _VRP = "ValidateResourcePolicy";
+    var _VRPR = "ValidateResourcePolicyRequest";
+    var _VRPRa = "ValidateResourcePolicyResponse";
+    var _VS = "VersionStage";
+    var _VSe = "VersionStages";
+    var _Va = "Values";
+    var _Ve = "Versions";
+    var _c6 = "client";
+    var _e6 = "error";
+    var _s6 = "smithy.ts.sdk.synthetic.com.amazonaws.secretsmanager";
+    var _se4 = "server";
+    var n06 = "com.amazonaws.secretsmanager";
+    var _s_registry6 = new TypeRegistry2(_s6);
+    var SecretsManagerServiceException$ = [-3, _s6, "SecretsManagerServiceException", 0, [], []];
+    _s_registry6.registerError(SecretsManagerServiceException$, SecretsManagerServiceException);
+    var n0_registry6 = new TypeRegistry2(n06);
+    var DecryptionFailure$ = [
+      -3,
+      n06,
+      _DF,
+      { [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(DecryptionFailure$, DecryptionFailure);
+    var EncryptionFailure$ = [
+      -3,
+      n06,
+      _EF,
+      { [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(EncryptionFailure$, EncryptionFailure);
+    var InternalServiceError$ = [
+      -3,
+      n06,
+      _ISE3,
+      { [_e6]: _se4 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InternalServiceError$, InternalServiceError);
+    var InvalidNextTokenException$ = [
+      -3,
+      n06,
+      _INTE,
+      { [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidNextTokenException$, InvalidNextTokenException);
+    var InvalidParameterException$2 = [
+      -3,
+      n06,
+      _IPE2,
+      { [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidParameterException$2, InvalidParameterException2);
+    var InvalidRequestException$3 = [
+      -3,
+      n06,
+      _IRE3,
+      { [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidRequestException$3, InvalidRequestException3);
+    var LimitExceededException$2 = [
+      -3,
+      n06,
+      _LEE2,
+      { [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(LimitExceededException$2, LimitExceededException2);
+    var MalformedPolicyDocumentException$2 = [
+      -3,
+      n06,
+      _MPDE2,
+      { [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(MalformedPolicyDocumentException$2, MalformedPolicyDocumentException2);
+    var PreconditionNotMetException$ = [
+      -3,
+      n06,
+      _PNME,
+      { [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(PreconditionNotMetException$, PreconditionNotMetException);
+    var PublicPolicyException$ = [
+      -3,
+      n06,
+      _PPE,
+      { [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(PublicPolicyException$, PublicPolicyException);
+    var ResourceExistsException$ = [
+      -3,
+      n06,
+      _REE,
+      { [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ResourceExistsException$, ResourceExistsException);
+    var ResourceNotFoundException$3 = [
+      -3,
+      n06,
+      _RNFE3,
+      { [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ResourceNotFoundException$3, ResourceNotFoundException3);
+    var errorTypeRegistries6 = [
+      _s_registry6,
+      n0_registry6
+    ];
+    var RandomPasswordType = [0, n06, _RPT, 8, 0];
+    var RotationTokenType = [0, n06, _RTT, 8, 0];
+    var SecretBinaryType = [0, n06, _SBT, 8, 21];
+    var SecretStringType = [0, n06, _SST, 8, 0];
+    var APIErrorType$ = [
+      3,
+      n06,
+      _APIET,
+      0,
+      [_SI2, _EC, _M],
+      [0, 0, 0]
+    ];
+    var BatchGetSecretValueRequest$ = [
+      3,
+      n06,
+      _BGSVR,
+      0,
+      [_SIL, _F, _MR, _NT],
+      [64 | 0, () => FiltersListType, 1, 0]
+    ];
+    var BatchGetSecretValueResponse$ = [
+      3,
+      n06,
+      _BGSVRa,
+      0,
+      [_SV, _NT, _E3],
+      [[() => SecretValuesType, 0], 0, () => APIErrorListType]
+    ];
+    var CancelRotateSecretRequest$ = [
+      3,
+      n06,
+      _CRSR,
+      0,
+      [_SI2],
+      [0],
+      1
+    ];
+    var CancelRotateSecretResponse$ = [
+      3,
+      n06,
+      _CRSRa,
+      0,
+      [_ARN, _N, _VI],
+      [0, 0, 0]
+    ];
+    var CreateSecretRequest$ = [
+      3,
+      n06,
+      _CSR,
+      0,
+      [_N, _CRT, _D, _KKI, _SB, _SS, _T2, _ARR2, _FORS, _Ty],
+      [0, [0, 4], 0, 0, [() => SecretBinaryType, 0], [() => SecretStringType, 0], () => TagListType, () => AddReplicaRegionListType, 2, 0],
+      1
+    ];
+    var CreateSecretResponse$ = [
+      3,
+      n06,
+      _CSRr,
+      0,
+      [_ARN, _N, _VI, _RS],
+      [0, 0, 0, () => ReplicationStatusListType]
+    ];
+    var DeleteResourcePolicyRequest$ = [
+      3,
+      n06,
+      _DRPR,
+      0,
+      [_SI2],
+      [0],
+      1
+    ];
+    var DeleteResourcePolicyResponse$ = [
+      3,
+      n06,
+      _DRPRe,
+      0,
+      [_ARN, _N],
+      [0, 0]
+    ];
+    var DeleteSecretRequest$ = [
+      3,
+      n06,
+      _DSR,
+      0,
+      [_SI2, _RWID, _FDWR],
+      [0, 1, 2],
+      1
+    ];
+    var DeleteSecretResponse$ = [
+      3,
+      n06,
+      _DSRe,
+      0,
+      [_ARN, _N, _DD],
+      [0, 0, 4]
+    ];
+    var DescribeSecretRequest$ = [
+      3,
+      n06,
+      _DSRes,
+      0,
+      [_SI2],
+      [0],
+      1
+    ];
+    var DescribeSecretResponse$ = [
+      3,
+      n06,
+      _DSResc,
+      0,
+      [_ARN, _N, _Ty, _D, _KKI, _RE, _RLARN, _RR, _ESRM, _ESRRA, _LRD, _LCD, _LAD, _DDe, _NRD, _T2, _VITS, _OS, _CD, _PR, _RS],
+      [0, 0, 0, 0, 0, 2, 0, () => RotationRulesType$, () => ExternalSecretRotationMetadataType, 0, 4, 4, 4, 4, 4, () => TagListType, [2, n06, _SVTSMT, 0, 0, 64 | 0], 0, 4, 0, () => ReplicationStatusListType]
+    ];
+    var ExternalSecretRotationMetadataItem$ = [
+      3,
+      n06,
+      _ESRMI,
+      0,
+      [_K2, _V2],
+      [0, 0]
+    ];
+    var Filter$ = [
+      3,
+      n06,
+      _Fi,
+      0,
+      [_K2, _Va],
+      [0, 64 | 0]
+    ];
+    var GetRandomPasswordRequest$ = [
+      3,
+      n06,
+      _GRPR,
+      0,
+      [_PL, _ECx, _EN, _EP, _EU, _EL, _IS, _REIT],
+      [1, 0, 2, 2, 2, 2, 2, 2]
+    ];
+    var GetRandomPasswordResponse$ = [
+      3,
+      n06,
+      _GRPRe,
+      0,
+      [_RP],
+      [[() => RandomPasswordType, 0]]
+    ];
+    var GetResourcePolicyRequest$ = [
+      3,
+      n06,
+      _GRPRet,
+      0,
+      [_SI2],
+      [0],
+      1
+    ];
+    var GetResourcePolicyResponse$ = [
+      3,
+      n06,
+      _GRPRete,
+      0,
+      [_ARN, _N, _RPe],
+      [0, 0, 0]
+    ];
+    var GetSecretValueRequest$ = [
+      3,
+      n06,
+      _GSVR,
+      0,
+      [_SI2, _VI, _VS],
+      [0, 0, 0],
+      1
+    ];
+    var GetSecretValueResponse$ = [
+      3,
+      n06,
+      _GSVRe,
+      0,
+      [_ARN, _N, _VI, _SB, _SS, _VSe, _CD],
+      [0, 0, 0, [() => SecretBinaryType, 0], [() => SecretStringType, 0], 64 | 0, 4]
+    ];
+    var ListSecretsRequest$ = [
+      3,
+      n06,
+      _LSR,
+      0,
+      [_IPD, _MR, _NT, _F, _SO, _SBo],
+      [2, 1, 0, () => FiltersListType, 0, 0]
+    ];
+    var ListSecretsResponse$ = [
+      3,
+      n06,
+      _LSRi,
+      0,
+      [_SL, _NT],
+      [() => SecretListType, 0]
+    ];
+    var ListSecretVersionIdsRequest$ = [
+      3,
+      n06,
+      _LSVIR,
+      0,
+      [_SI2, _MR, _NT, _ID],
+      [0, 1, 0, 2],
+      1
+    ];
+    var ListSecretVersionIdsResponse$ = [
+      3,
+      n06,
+      _LSVIRi,
+      0,
+      [_Ve, _NT, _ARN, _N],
+      [() => SecretVersionsListType, 0, 0, 0]
+    ];
+    var PutResourcePolicyRequest$ = [
+      3,
+      n06,
+      _PRPR,
+      0,
+      [_SI2, _RPe, _BPP],
+      [0, 0, 2],
+      2
+    ];
+    var PutResourcePolicyResponse$ = [
+      3,
+      n06,
+      _PRPRu,
+      0,
+      [_ARN, _N],
+      [0, 0]
+    ];
+    var PutSecretValueRequest$ = [
+      3,
+      n06,
+      _PSVR,
+      0,
+      [_SI2, _CRT, _SB, _SS, _VSe, _RT3],
+      [0, [0, 4], [() => SecretBinaryType, 0], [() => SecretStringType, 0], 64 | 0, [() => RotationTokenType, 0]],
+      1
+    ];
+    var PutSecretValueResponse$ = [
+      3,
+      n06,
+      _PSVRu,
+      0,
+      [_ARN, _N, _VI, _VSe],
+      [0, 0, 0, 64 | 0]
+    ];
+    var RemoveRegionsFromReplicationRequest$ = [
+      3,
+      n06,
+      _RRFRR,
+      0,
+      [_SI2, _RRR],
+      [0, 64 | 0],
+      2
+    ];
+    var RemoveRegionsFromReplicationResponse$ = [
+      3,
+      n06,
+      _RRFRRe,
+      0,
+      [_ARN, _RS],
+      [0, () => ReplicationStatusListType]
+    ];
+    var ReplicaRegionType$ = [
+      3,
+      n06,
+      _RRT,
+      0,
+      [_R, _KKI],
+      [0, 0]
+    ];
+    var ReplicateSecretToRegionsRequest$ = [
+      3,
+      n06,
+      _RSTRR,
+      0,
+      [_SI2, _ARR2, _FORS],
+      [0, () => AddReplicaRegionListType, 2],
+      2
+    ];
+    var ReplicateSecretToRegionsResponse$ = [
+      3,
+      n06,
+      _RSTRRe,
+      0,
+      [_ARN, _RS],
+      [0, () => ReplicationStatusListType]
+    ];
+    var ReplicationStatusType$ = [
+      3,
+      n06,
+      _RST,
+      0,
+      [_R, _KKI, _S, _SM, _LAD],
+      [0, 0, 0, 0, 4]
+    ];
+    var RestoreSecretRequest$ = [
+      3,
+      n06,
+      _RSR,
+      0,
+      [_SI2],
+      [0],
+      1
+    ];
+    var RestoreSecretResponse$ = [
+      3,
+      n06,
+      _RSRe,
+      0,
+      [_ARN, _N],
+      [0, 0]
+    ];
+    var RotateSecretRequest$ = [
+      3,
+      n06,
+      _RSRo,
+      0,
+      [_SI2, _CRT, _RLARN, _RR, _ESRM, _ESRRA, _RI],
+      [0, [0, 4], 0, () => RotationRulesType$, () => ExternalSecretRotationMetadataType, 0, 2],
+      1
+    ];
+    var RotateSecretResponse$ = [
+      3,
+      n06,
+      _RSRot,
+      0,
+      [_ARN, _N, _VI],
+      [0, 0, 0]
+    ];
+    var RotationRulesType$ = [
+      3,
+      n06,
+      _RRTo,
+      0,
+      [_AAD, _Du, _SE],
+      [1, 0, 0]
+    ];
+    var SecretListEntry$ = [
+      3,
+      n06,
+      _SLE,
+      0,
+      [_ARN, _N, _Ty, _D, _KKI, _RE, _RLARN, _RR, _ESRM, _ESRRA, _LRD, _LCD, _LAD, _DDe, _NRD, _T2, _SVTS, _OS, _CD, _PR],
+      [0, 0, 0, 0, 0, 2, 0, () => RotationRulesType$, () => ExternalSecretRotationMetadataType, 0, 4, 4, 4, 4, 4, () => TagListType, [2, n06, _SVTSMT, 0, 0, 64 | 0], 0, 4, 0]
+    ];
+    var SecretValueEntry$ = [
+      3,
+      n06,
+      _SVE,
+      0,
+      [_ARN, _N, _VI, _SB, _SS, _VSe, _CD],
+      [0, 0, 0, [() => SecretBinaryType, 0], [() => SecretStringType, 0], 64 | 0, 4]
+    ];
+    var SecretVersionsListEntry$ = [
+      3,
+      n06,
+      _SVLE,
+      0,
+      [_VI, _VSe, _LAD, _CD, _KKIm],
+      [0, 64 | 0, 4, 4, 64 | 0]
+    ];
+    var StopReplicationToReplicaRequest$ = [
+      3,
+      n06,
+      _SRTRR,
+      0,
+      [_SI2],
+      [0],
+      1
+    ];
+    var StopReplicationToReplicaResponse$ = [
+      3,
+      n06,
+      _SRTRRt,
+      0,
+      [_ARN],
+      [0]
+    ];
+    var Tag$2 = [
+      3,
+      n06,
+      _Ta2,
+      0,
+      [_K2, _V2],
+      [0, 0]
+    ];
+    var TagResourceRequest$ = [
+      3,
+      n06,
+      _TRR,
+      0,
+      [_SI2, _T2],
+      [0, () => TagListType],
+      2
+    ];
+    var UntagResourceRequest$ = [
+      3,
+      n06,
+      _URR,
+      0,
+      [_SI2, _TK],
+      [0, 64 | 0],
+      2
+    ];
+    var UpdateSecretRequest$ = [
+      3,
+      n06,
+      _USR,
+      0,
+      [_SI2, _CRT, _D, _KKI, _SB, _SS, _Ty],
+      [0, [0, 4], 0, 0, [() => SecretBinaryType, 0], [() => SecretStringType, 0], 0],
+      1
+    ];
+    var UpdateSecretResponse$ = [
+      3,
+      n06,
+      _USRp,
+      0,
+      [_ARN, _N, _VI],
+      [0, 0, 0]
+    ];
+    var UpdateSecretVersionStageRequest$ = [
+      3,
+      n06,
+      _USVSR,
+      0,
+      [_SI2, _VS, _RFVI, _MTVI],
+      [0, 0, 0, 0],
+      2
+    ];
+    var UpdateSecretVersionStageResponse$ = [
+      3,
+      n06,
+      _USVSRp,
+      0,
+      [_ARN, _N],
+      [0, 0]
+    ];
+    var ValidateResourcePolicyRequest$ = [
+      3,
+      n06,
+      _VRPR,
+      0,
+      [_RPe, _SI2],
+      [0, 0],
+      1
+    ];
+    var ValidateResourcePolicyResponse$ = [
+      3,
+      n06,
+      _VRPRa,
+      0,
+      [_PVP, _VE2],
+      [2, () => ValidationErrorsType]
+    ];
+    var ValidationErrorsEntry$ = [
+      3,
+      n06,
+      _VEE,
+      0,
+      [_CN, _EM],
+      [0, 0]
+    ];
+    var __Unit = "unit";
+    var AddReplicaRegionListType = [
+      1,
+      n06,
+      _ARRLT,
+      0,
+      () => ReplicaRegionType$
+    ];
+    var APIErrorListType = [
+      1,
+      n06,
+      _APIELT,
+      0,
+      () => APIErrorType$
+    ];
+    var ExternalSecretRotationMetadataType = [
+      1,
+      n06,
+      _ESRMT,
+      0,
+      () => ExternalSecretRotationMetadataItem$
+    ];
+    var FiltersListType = [
+      1,
+      n06,
+      _FLT,
+      0,
+      () => Filter$
+    ];
+    var ReplicationStatusListType = [
+      1,
+      n06,
+      _RSLT,
+      0,
+      () => ReplicationStatusType$
+    ];
+    var SecretListType = [
+      1,
+      n06,
+      _SLT,
+      0,
+      () => SecretListEntry$
+    ];
+    var SecretValuesType = [
+      1,
+      n06,
+      _SVT,
+      0,
+      [
+        () => SecretValueEntry$,
+        0
+      ]
+    ];
+    var SecretVersionsListType = [
+      1,
+      n06,
+      _SVLT,
+      0,
+      () => SecretVersionsListEntry$
+    ];
+    var TagListType = [
+      1,
+      n06,
+      _TLT,
+      0,
+      () => Tag$2
+    ];
+    var ValidationErrorsType = [
+      1,
+      n06,
+      _VET,
+      0,
+      () => ValidationErrorsEntry$
+    ];
+    var BatchGetSecretValue$ = [
+      9,
+      n06,
+      _BGSV,
+      0,
+      () => BatchGetSecretValueRequest$,
+      () => BatchGetSecretValueResponse$
+    ];
+    var CancelRotateSecret$ = [
+      9,
+      n06,
+      _CRS,
+      0,
+      () => CancelRotateSecretRequest$,
+      () => CancelRotateSecretResponse$
+    ];
+    var CreateSecret$ = [
+      9,
+      n06,
+      _CS2,
+      0,
+      () => CreateSecretRequest$,
+      () => CreateSecretResponse$
+    ];
+    var DeleteResourcePolicy$ = [
+      9,
+      n06,
+      _DRP,
+      0,
+      () => DeleteResourcePolicyRequest$,
+      () => DeleteResourcePolicyResponse$
+    ];
+    var DeleteSecret$ = [
+      9,
+      n06,
+      _DS2,
+      0,
+      () => DeleteSecretRequest$,
+      () => DeleteSecretResponse$
+    ];
+    var DescribeSecret$ = [
+      9,
+      n06,
+      _DSe,
+      0,
+      () => DescribeSecretRequest$,
+      () => DescribeSecretResponse$
+    ];
+    var GetRandomPassword$ = [
+      9,
+      n06,
+      _GRP,
+      0,
+      () => GetRandomPasswordRequest$,
+      () => GetRandomPasswordResponse$
+    ];
+    var GetResourcePolicy$ = [
+      9,
+      n06,
+      _GRPe,
+      0,
+      () => GetResourcePolicyRequest$,
+      () => GetResourcePolicyResponse$
+    ];
+    var GetSecretValue$ = [
+      9,
+      n06,
+      _GSV,
+      0,
+      () => GetSecretValueRequest$,
+      () => GetSecretValueResponse$
+    ];
+    var ListSecrets$ = [
+      9,
+      n06,
+      _LS,
+      0,
+      () => ListSecretsRequest$,
+      () => ListSecretsResponse$
+    ];
+    var ListSecretVersionIds$ = [
+      9,
+      n06,
+      _LSVI,
+      0,
+      () => ListSecretVersionIdsRequest$,
+      () => ListSecretVersionIdsResponse$
+    ];
+    var PutResourcePolicy$ = [
+      9,
+      n06,
+      _PRP,
+      0,
+      () => PutResourcePolicyRequest$,
+      () => PutResourcePolicyResponse$
+    ];
+    var PutSecretValue$ = [
+      9,
+      n06,
+      _PSV,
+      0,
+      () => PutSecretValueRequest$,
+      () => PutSecretValueResponse$
+    ];
+    var RemoveRegionsFromReplication$ = [
+      9,
+      n06,
+      _RRFR,
+      0,
+      () => RemoveRegionsFromReplicationRequest$,
+      () => RemoveRegionsFromReplicationResponse$
+    ];
+    var ReplicateSecretToRegions$ = [
+      9,
+      n06,
+      _RSTR,
+      0,
+      () => ReplicateSecretToRegionsRequest$,
+      () => ReplicateSecretToRegionsResponse$
+    ];
+    var RestoreSecret$ = [
+      9,
+      n06,
+      _RSe,
+      0,
+      () => RestoreSecretRequest$,
+      () => RestoreSecretResponse$
+    ];
+    var RotateSecret$ = [
+      9,
+      n06,
+      _RSo,
+      0,
+      () => RotateSecretRequest$,
+      () => RotateSecretResponse$
+    ];
+    var StopReplicationToReplica$ = [
+      9,
+      n06,
+      _SRTR,
+      0,
+      () => StopReplicationToReplicaRequest$,
+      () => StopReplicationToReplicaResponse$
+    ];
+    var TagResource$ = [
+      9,
+      n06,
+      _TR,
+      0,
+      () => TagResourceRequest$,
+      () => __Unit
+    ];
+    var UntagResource$ = [
+      9,
+      n06,
+      _UR,
+      0,
+      () => UntagResourceRequest$,
+      () => __Unit
+    ];
+    var UpdateSecret$ = [
+      9,
+      n06,
+      _US,
+      0,
+      () => UpdateSecretRequest$,
+      () => UpdateSecretResponse$
+    ];
+    var UpdateSecretVersionStage$ = [
+      9,
+      n06,
+      _USVS,
+      0,
+      () => UpdateSecretVersionStageRequest$,
+      () => UpdateSecretVersionStageResponse$
+    ];
+    var ValidateResourcePolicy$ = [
+      9,
+      n06,
+      _VRP,
+      0,
+      () => ValidateResourcePolicyRequest$,
+      () => ValidateResourcePolicyResponse$
+    ];
+    var getRuntimeConfig$1 = (config) => {
+      return {
+        apiVersion: "2017-10-17",
+        base64Decoder: config?.base64Decoder ?? fromBase642,
+        base64Encoder: config?.base64Encoder ?? toBase643,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver6,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultSecretsManagerHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+          {
+            schemeId: "aws.auth#sigv4",
+            identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+            signer: new AwsSdkSigV4Signer2()
+          }
+        ],
+        logger: config?.logger ?? new NoOpLogger2(),
+        protocol: config?.protocol ?? AwsJson1_1Protocol2,
+        protocolSettings: config?.protocolSettings ?? {
+          defaultNamespace: "com.amazonaws.secretsmanager",
+          errorTypeRegistries: errorTypeRegistries6,
+          version: "2017-10-17",
+          serviceTarget: "secretsmanager"
+        },
+        serviceId: config?.serviceId ?? "Secrets Manager",
+        sha256: config?.sha256 ?? Sha256,
+        urlParser: config?.urlParser ?? parseUrl2,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf83,
+        utf8Encoder: config?.utf8Encoder ?? toUtf83
+      };
+    };
+    var getRuntimeConfig11 = (config) => {
+      emitWarningIfUnsupportedVersion3(process.version);
+      const defaultsMode = resolveDefaultsModeConfig2(config);
+      const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode2);
+      const clientSharedValues = getRuntimeConfig$1(config);
+      emitWarningIfUnsupportedVersion$1(process.version);
+      const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger
+      };
+      return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig2(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS2, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength2,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultSocketTimeout: getDefaultSocketTimeout2(config?.requestHandler, 3e5),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider2({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        maxAttempts: config?.maxAttempts ?? loadConfig2(NODE_MAX_ATTEMPT_CONFIG_OPTIONS2, config),
+        region: config?.region ?? loadConfig2(NODE_REGION_CONFIG_OPTIONS2, { ...NODE_REGION_CONFIG_FILE_OPTIONS2, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ?? loadConfig2({
+          ...NODE_RETRY_MODE_CONFIG_OPTIONS2,
+          default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE2
+        }, config),
+        streamCollector: config?.streamCollector ?? streamCollector8,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig2(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS2, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig2(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS2, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig2(NODE_APP_ID_CONFIG_OPTIONS2, loaderConfig)
+      };
+    };
+    var getHttpAuthExtensionConfiguration6 = (runtimeConfig) => {
+      const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+      let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+      let _credentials = runtimeConfig.credentials;
+      return {
+        setHttpAuthScheme(httpAuthScheme) {
+          const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+          if (index === -1) {
+            _httpAuthSchemes.push(httpAuthScheme);
+          } else {
+            _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+          }
+        },
+        httpAuthSchemes() {
+          return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+          _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+          return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+          _credentials = credentials;
+        },
+        credentials() {
+          return _credentials;
+        }
+      };
+    };
+    var resolveHttpAuthRuntimeConfig6 = (config) => {
+      return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials()
+      };
+    };
+    var resolveRuntimeExtensions6 = (runtimeConfig, extensions) => {
+      const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration2(runtimeConfig), getDefaultExtensionConfiguration2(runtimeConfig), getHttpHandlerExtensionConfiguration2(runtimeConfig), getHttpAuthExtensionConfiguration6(runtimeConfig));
+      extensions.forEach((extension) => extension.configure(extensionConfiguration));
+      return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration2(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig2(extensionConfiguration), resolveHttpAuthRuntimeConfig6(extensionConfiguration));
+    };
+    var SecretsManagerClient2 = class extends Client2 {
+      config;
+      constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig11(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters6(_config_0);
+        const _config_2 = resolveUserAgentConfig2(_config_1);
+        const _config_3 = resolveRetryConfig2(_config_2);
+        const _config_4 = resolveRegionConfig2(_config_3);
+        const _config_5 = resolveHostHeaderConfig2(_config_4);
+        const _config_6 = resolveEndpointConfig2(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig6(_config_6);
+        const _config_8 = resolveRuntimeExtensions6(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use(getSchemaSerdePlugin2(this.config));
+        this.middlewareStack.use(getUserAgentPlugin2(this.config));
+        this.middlewareStack.use(getRetryPlugin2(this.config));
+        this.middlewareStack.use(getContentLengthPlugin2(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin2(this.config));
+        this.middlewareStack.use(getLoggerPlugin2(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin2(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin2(this.config, {
+          httpAuthSchemeParametersProvider: defaultSecretsManagerHttpAuthSchemeParametersProvider,
+          identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig2({
+            "aws.auth#sigv4": config.credentials
+          })
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin2(this.config));
+      }
+      destroy() {
+        super.destroy();
+      }
+    };
+    var command6 = makeBuilder2(commonParams6, "secretsmanager", "SecretsManagerClient", getEndpointPlugin2);
+    var _ep06 = {};
+    var _mw06 = (Command3, cs, config, o3) => [];
+    var BatchGetSecretValueCommand = class extends command6(_ep06, _mw06, "BatchGetSecretValue", BatchGetSecretValue$) {
+    };
+    var CancelRotateSecretCommand = class extends command6(_ep06, _mw06, "CancelRotateSecret", CancelRotateSecret$) {
+    };
+    var CreateSecretCommand = class extends command6(_ep06, _mw06, "CreateSecret", CreateSecret$) {
+    };
+    var DeleteResourcePolicyCommand = class extends command6(_ep06, _mw06, "DeleteResourcePolicy", DeleteResourcePolicy$) {
+    };
+    var DeleteSecretCommand = class extends command6(_ep06, _mw06, "DeleteSecret", DeleteSecret$) {
+    };
+    var DescribeSecretCommand = class extends command6(_ep06, _mw06, "DescribeSecret", DescribeSecret$) {
+    };
+    var GetRandomPasswordCommand = class extends command6(_ep06, _mw06, "GetRandomPassword", GetRandomPassword$) {
+    };
+    var GetResourcePolicyCommand = class extends command6(_ep06, _mw06, "GetResourcePolicy", GetResourcePolicy$) {
+    };
+    var GetSecretValueCommand = class extends command6(_ep06, _mw06, "GetSecretValue", GetSecretValue$) {
+    };
+    var ListSecretsCommand = class extends command6(_ep06, _mw06, "ListSecrets", ListSecrets$) {
+    };
+    var ListSecretVersionIdsCommand = class extends command6(_ep06, _mw06, "ListSecretVersionIds", ListSecretVersionIds$) {
+    };
+    var PutResourcePolicyCommand = class extends command6(_ep06, _mw06, "PutResourcePolicy", PutResourcePolicy$) {
+    };
+    var PutSecretValueCommand = class extends command6(_ep06, _mw06, "PutSecretValue", PutSecretValue$) {
+    };
+    var RemoveRegionsFromReplicationCommand = class extends command6(_ep06, _mw06, "RemoveRegionsFromReplication", RemoveRegionsFromReplication$) {
+    };
+    var ReplicateSecretToRegionsCommand = class extends command6(_ep06, _mw06, "ReplicateSecretToRegions", ReplicateSecretToRegions$) {
+    };
+    var RestoreSecretCommand = class extends command6(_ep06, _mw06, "RestoreSecret", RestoreSecret$) {
+    };
+    var RotateSecretCommand = class extends command6(_ep06, _mw06, "RotateSecret", RotateSecret$) {
+    };
+    var StopReplicationToReplicaCommand = class extends command6(_ep06, _mw06, "StopReplicationToReplica", StopReplicationToReplica$) {
+    };
+    var TagResourceCommand = class extends command6(_ep06, _mw06, "TagResource", TagResource$) {
+    };
+    var UntagResourceCommand = class extends command6(_ep06, _mw06, "UntagResource", UntagResource$) {
+    };
+    var UpdateSecretCommand = class extends command6(_ep06, _mw06, "UpdateSecret", UpdateSecret$) {
+    };
+    var UpdateSecretVersionStageCommand = class extends command6(_ep06, _mw06, "UpdateSecretVersionStage", UpdateSecretVersionStage$) {
+    };
+    var ValidateResourcePolicyCommand = class extends command6(_ep06, _mw06, "ValidateResourcePolicy", ValidateResourcePolicy$) {
+    };
+    var paginateBatchGetSecretValue = createPaginator2(SecretsManagerClient2, BatchGetSecretValueCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListSecrets = createPaginator2(SecretsManagerClient2, ListSecretsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListSecretVersionIds = createPaginator2(SecretsManagerClient2, ListSecretVersionIdsCommand, "NextToken", "NextToken", "MaxResults");
+    var commands6 = {
+      BatchGetSecretValueCommand,
+      CancelRotateSecretCommand,
+      CreateSecretCommand,
+      DeleteResourcePolicyCommand,
+      DeleteSecretCommand,
+      DescribeSecretCommand,
+      GetRandomPasswordCommand,
+      GetResourcePolicyCommand,
+      GetSecretValueCommand,
+      ListSecretsCommand,
+      ListSecretVersionIdsCommand,
+      PutResourcePolicyCommand,
+      PutSecretValueCommand,
+      RemoveRegionsFromReplicationCommand,
+      ReplicateSecretToRegionsCommand,
+      RestoreSecretCommand,
+      RotateSecretCommand,
+      StopReplicationToReplicaCommand,
+      TagResourceCommand,
+      UntagResourceCommand,
+      UpdateSecretCommand,
+      UpdateSecretVersionStageCommand,
+      ValidateResourcePolicyCommand
+    };
+    var paginators = {
+      paginateBatchGetSecretValue,
+      paginateListSecrets,
+      paginateListSecretVersionIds
+    };
+    var SecretsManager = class extends SecretsManagerClient2 {
+    };
+    createAggregatedClient2(commands6, SecretsManager, { paginators });
+    var FilterNameStringType = {
+      all: "all",
+      description: "description",
+      name: "name",
+      owning_service: "owning-service",
+      primary_region: "primary-region",
+      tag_key: "tag-key",
+      tag_value: "tag-value"
+    };
+    var StatusType = {
+      Failed: "Failed",
+      InProgress: "InProgress",
+      InSync: "InSync"
+    };
+    var SortByType = {
+      created_date: "created-date",
+      last_accessed_date: "last-accessed-date",
+      last_changed_date: "last-changed-date",
+      name: "name"
+    };
+    var SortOrderType = {
+      asc: "asc",
+      desc: "desc"
+    };
+    exports2.APIErrorType$ = APIErrorType$;
+    exports2.BatchGetSecretValue$ = BatchGetSecretValue$;
+    exports2.BatchGetSecretValueCommand = BatchGetSecretValueCommand;
+    exports2.BatchGetSecretValueRequest$ = BatchGetSecretValueRequest$;
+    exports2.BatchGetSecretValueResponse$ = BatchGetSecretValueResponse$;
+    exports2.CancelRotateSecret$ = CancelRotateSecret$;
+    exports2.CancelRotateSecretCommand = CancelRotateSecretCommand;
+    exports2.CancelRotateSecretRequest$ = CancelRotateSecretRequest$;
+    exports2.CancelRotateSecretResponse$ = CancelRotateSecretResponse$;
+    exports2.CreateSecret$ = CreateSecret$;
+    exports2.CreateSecretCommand = CreateSecretCommand;
+    exports2.CreateSecretRequest$ = CreateSecretRequest$;
+    exports2.CreateSecretResponse$ = CreateSecretResponse$;
+    exports2.DecryptionFailure = DecryptionFailure;
+    exports2.DecryptionFailure$ = DecryptionFailure$;
+    exports2.DeleteResourcePolicy$ = DeleteResourcePolicy$;
+    exports2.DeleteResourcePolicyCommand = DeleteResourcePolicyCommand;
+    exports2.DeleteResourcePolicyRequest$ = DeleteResourcePolicyRequest$;
+    exports2.DeleteResourcePolicyResponse$ = DeleteResourcePolicyResponse$;
+    exports2.DeleteSecret$ = DeleteSecret$;
+    exports2.DeleteSecretCommand = DeleteSecretCommand;
+    exports2.DeleteSecretRequest$ = DeleteSecretRequest$;
+    exports2.DeleteSecretResponse$ = DeleteSecretResponse$;
+    exports2.DescribeSecret$ = DescribeSecret$;
+    exports2.DescribeSecretCommand = DescribeSecretCommand;
+    exports2.DescribeSecretRequest$ = DescribeSecretRequest$;
+    exports2.DescribeSecretResponse$ = DescribeSecretResponse$;
+    exports2.EncryptionFailure = EncryptionFailure;
+    exports2.EncryptionFailure$ = EncryptionFailure$;
+    exports2.ExternalSecretRotationMetadataItem$ = ExternalSecretRotationMetadataItem$;
+    exports2.Filter$ = Filter$;
+    exports2.FilterNameStringType = FilterNameStringType;
+    exports2.GetRandomPassword$ = GetRandomPassword$;
+    exports2.GetRandomPasswordCommand = GetRandomPasswordCommand;
+    exports2.GetRandomPasswordRequest$ = GetRandomPasswordRequest$;
+    exports2.GetRandomPasswordResponse$ = GetRandomPasswordResponse$;
+    exports2.GetResourcePolicy$ = GetResourcePolicy$;
+    exports2.GetResourcePolicyCommand = GetResourcePolicyCommand;
+    exports2.GetResourcePolicyRequest$ = GetResourcePolicyRequest$;
+    exports2.GetResourcePolicyResponse$ = GetResourcePolicyResponse$;
+    exports2.GetSecretValue$ = GetSecretValue$;
+    exports2.GetSecretValueCommand = GetSecretValueCommand;
+    exports2.GetSecretValueRequest$ = GetSecretValueRequest$;
+    exports2.GetSecretValueResponse$ = GetSecretValueResponse$;
+    exports2.InternalServiceError = InternalServiceError;
+    exports2.InternalServiceError$ = InternalServiceError$;
+    exports2.InvalidNextTokenException = InvalidNextTokenException;
+    exports2.InvalidNextTokenException$ = InvalidNextTokenException$;
+    exports2.InvalidParameterException = InvalidParameterException2;
+    exports2.InvalidParameterException$ = InvalidParameterException$2;
+    exports2.InvalidRequestException = InvalidRequestException3;
+    exports2.InvalidRequestException$ = InvalidRequestException$3;
+    exports2.LimitExceededException = LimitExceededException2;
+    exports2.LimitExceededException$ = LimitExceededException$2;
+    exports2.ListSecretVersionIds$ = ListSecretVersionIds$;
+    exports2.ListSecretVersionIdsCommand = ListSecretVersionIdsCommand;
+    exports2.ListSecretVersionIdsRequest$ = ListSecretVersionIdsRequest$;
+    exports2.ListSecretVersionIdsResponse$ = ListSecretVersionIdsResponse$;
+    exports2.ListSecrets$ = ListSecrets$;
+    exports2.ListSecretsCommand = ListSecretsCommand;
+    exports2.ListSecretsRequest$ = ListSecretsRequest$;
+    exports2.ListSecretsResponse$ = ListSecretsResponse$;
+    exports2.MalformedPolicyDocumentException = MalformedPolicyDocumentException2;
+    exports2.MalformedPolicyDocumentException$ = MalformedPolicyDocumentException$2;
+    exports2.PreconditionNotMetException = PreconditionNotMetException;
+    exports2.PreconditionNotMetException$ = PreconditionNotMetException$;
+    exports2.PublicPolicyException = PublicPolicyException;
+    exports2.PublicPolicyException$ = PublicPolicyException$;
+    exports2.PutResourcePolicy$ = PutResourcePolicy$;
+    exports2.PutResourcePolicyCommand = PutResourcePolicyCommand;
+    exports2.PutResourcePolicyRequest$ = PutResourcePolicyRequest$;
+    exports2.PutResourcePolicyResponse$ = PutResourcePolicyResponse$;
+    exports2.PutSecretValue$ = PutSecretValue$;
+    exports2.PutSecretValueCommand = PutSecretValueCommand;
+    exports2.PutSecretValueRequest$ = PutSecretValueRequest$;
+    exports2.PutSecretValueResponse$ = PutSecretValueResponse$;
+    exports2.RemoveRegionsFromReplication$ = RemoveRegionsFromReplication$;
+    exports2.RemoveRegionsFromReplicationCommand = RemoveRegionsFromReplicationCommand;
+    exports2.RemoveRegionsFromReplicationRequest$ = RemoveRegionsFromReplicationRequest$;
+    exports2.RemoveRegionsFromReplicationResponse$ = RemoveRegionsFromReplicationResponse$;
+    exports2.ReplicaRegionType$ = ReplicaRegionType$;
+    exports2.ReplicateSecretToRegions$ = ReplicateSecretToRegions$;
+    exports2.ReplicateSecretToRegionsCommand = ReplicateSecretToRegionsCommand;
+    exports2.ReplicateSecretToRegionsRequest$ = ReplicateSecretToRegionsRequest$;
+    exports2.ReplicateSecretToRegionsResponse$ = ReplicateSecretToRegionsResponse$;
+    exports2.ReplicationStatusType$ = ReplicationStatusType$;
+    exports2.ResourceExistsException = ResourceExistsException;
+    exports2.ResourceExistsException$ = ResourceExistsException$;
+    exports2.ResourceNotFoundException = ResourceNotFoundException3;
+    exports2.ResourceNotFoundException$ = ResourceNotFoundException$3;
+    exports2.RestoreSecret$ = RestoreSecret$;
+    exports2.RestoreSecretCommand = RestoreSecretCommand;
+    exports2.RestoreSecretRequest$ = RestoreSecretRequest$;
+    exports2.RestoreSecretResponse$ = RestoreSecretResponse$;
+    exports2.RotateSecret$ = RotateSecret$;
+    exports2.RotateSecretCommand = RotateSecretCommand;
+    exports2.RotateSecretRequest$ = RotateSecretRequest$;
+    exports2.RotateSecretResponse$ = RotateSecretResponse$;
+    exports2.RotationRulesType$ = RotationRulesType$;
+    exports2.SecretListEntry$ = SecretListEntry$;
+    exports2.SecretValueEntry$ = SecretValueEntry$;
+    exports2.SecretVersionsListEntry$ = SecretVersionsListEntry$;
+    exports2.SecretsManager = SecretsManager;
+    exports2.SecretsManagerClient = SecretsManagerClient2;
+    exports2.SecretsManagerServiceException = SecretsManagerServiceException;
+    exports2.SecretsManagerServiceException$ = SecretsManagerServiceException$;
+    exports2.SortByType = SortByType;
+    exports2.SortOrderType = SortOrderType;
+    exports2.StatusType = StatusType;
+    exports2.StopReplicationToReplica$ = StopReplicationToReplica$;
+    exports2.StopReplicationToReplicaCommand = StopReplicationToReplicaCommand;
+    exports2.StopReplicationToReplicaRequest$ = StopReplicationToReplicaRequest$;
+    exports2.StopReplicationToReplicaResponse$ = StopReplicationToReplicaResponse$;
+    exports2.Tag$ = Tag$2;
+    exports2.TagResource$ = TagResource$;
+    exports2.TagResourceCommand = TagResourceCommand;
+    exports2.TagResourceRequest$ = TagResourceRequest$;
+    exports2.UntagResource$ = UntagResource$;
+    exports2.UntagResourceCommand = UntagResourceCommand;
+    exports2.UntagResourceRequest$ = UntagResourceRequest$;
+    exports2.UpdateSecret$ = UpdateSecret$;
+    exports2.UpdateSecretCommand = UpdateSecretCommand;
+    exports2.UpdateSecretRequest$ = UpdateSecretRequest$;
+    exports2.UpdateSecretResponse$ = UpdateSecretResponse$;
+    exports2.UpdateSecretVersionStage$ = UpdateSecretVersionStage$;
+    exports2.UpdateSecretVersionStageCommand = UpdateSecretVersionStageCommand;
+    exports2.UpdateSecretVersionStageRequest$ = UpdateSecretVersionStageRequest$;
+    exports2.UpdateSecretVersionStageResponse$ = UpdateSecretVersionStageResponse$;
+    exports2.ValidateResourcePolicy$ = ValidateResourcePolicy$;
+    exports2.ValidateResourcePolicyCommand = ValidateResourcePolicyCommand;
+    exports2.ValidateResourcePolicyRequest$ = ValidateResourcePolicyRequest$;
+    exports2.ValidateResourcePolicyResponse$ = ValidateResourcePolicyResponse$;
+    exports2.ValidationErrorsEntry$ = ValidationErrorsEntry$;
+    exports2.errorTypeRegistries = errorTypeRegistries6;
+    exports2.paginateBatchGetSecretValue = paginateBatchGetSecretValue;
+    exports2.paginateListSecretVersionIds = paginateListSecretVersionIds;
+    exports2.paginateListSecrets = paginateListSecrets;
+  }
+});
+
+// node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
+var require_dist_cjs23 = __commonJS({
+  "node_modules/@aws-sdk/client-ssm/dist-cjs/index.js"(exports2) {
+    var { awsEndpointFunctions: awsEndpointFunctions2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider: createDefaultUserAgentProvider2, getDefaultSocketTimeout: getDefaultSocketTimeout2, NODE_APP_ID_CONFIG_OPTIONS: NODE_APP_ID_CONFIG_OPTIONS2, getAwsRegionExtensionConfiguration: getAwsRegionExtensionConfiguration2, resolveAwsRegionExtensionConfiguration: resolveAwsRegionExtensionConfiguration2, resolveUserAgentConfig: resolveUserAgentConfig2, resolveHostHeaderConfig: resolveHostHeaderConfig2, getUserAgentPlugin: getUserAgentPlugin2, getHostHeaderPlugin: getHostHeaderPlugin2, getLoggerPlugin: getLoggerPlugin2, getRecursionDetectionPlugin: getRecursionDetectionPlugin2 } = (init_client3(), __toCommonJS(client_exports2));
+    var { getHttpAuthSchemeEndpointRuleSetPlugin: getHttpAuthSchemeEndpointRuleSetPlugin2, DefaultIdentityProviderConfig: DefaultIdentityProviderConfig2, getHttpSigningPlugin: getHttpSigningPlugin2, createPaginator: createPaginator2 } = (init_dist_es(), __toCommonJS(dist_es_exports));
+    var { normalizeProvider: normalizeProvider3, getSmithyContext: getSmithyContext2, ServiceException: ServiceException2, NoOpLogger: NoOpLogger2, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion3, loadConfigsForDefaultMode: loadConfigsForDefaultMode2, getDefaultExtensionConfiguration: getDefaultExtensionConfiguration2, resolveDefaultRuntimeConfig: resolveDefaultRuntimeConfig2, Client: Client2, makeBuilder: makeBuilder2, createWaiter: createWaiter2, checkExceptions: checkExceptions2, WaiterState: WaiterState2, createAggregatedClient: createAggregatedClient2 } = (init_client2(), __toCommonJS(client_exports));
+    var { Command: $Command } = (init_client2(), __toCommonJS(client_exports));
+    exports2.$Command = $Command;
+    exports2.__Client = Client2;
+    var { resolveDefaultsModeConfig: resolveDefaultsModeConfig2, loadConfig: loadConfig2, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS: NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS2, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS: NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS2, NODE_REGION_CONFIG_OPTIONS: NODE_REGION_CONFIG_OPTIONS2, NODE_REGION_CONFIG_FILE_OPTIONS: NODE_REGION_CONFIG_FILE_OPTIONS2, resolveRegionConfig: resolveRegionConfig2 } = (init_config2(), __toCommonJS(config_exports));
+    var { BinaryDecisionDiagram: BinaryDecisionDiagram2, EndpointCache: EndpointCache2, decideEndpoint: decideEndpoint2, customEndpointFunctions: customEndpointFunctions2, resolveEndpointConfig: resolveEndpointConfig2, getEndpointPlugin: getEndpointPlugin2 } = (init_endpoints(), __toCommonJS(endpoints_exports));
+    var { parseUrl: parseUrl2, getHttpHandlerExtensionConfiguration: getHttpHandlerExtensionConfiguration2, resolveHttpHandlerRuntimeConfig: resolveHttpHandlerRuntimeConfig2, getContentLengthPlugin: getContentLengthPlugin2 } = (init_protocols(), __toCommonJS(protocols_exports));
+    var { DEFAULT_RETRY_MODE: DEFAULT_RETRY_MODE2, NODE_RETRY_MODE_CONFIG_OPTIONS: NODE_RETRY_MODE_CONFIG_OPTIONS2, NODE_MAX_ATTEMPT_CONFIG_OPTIONS: NODE_MAX_ATTEMPT_CONFIG_OPTIONS2, resolveRetryConfig: resolveRetryConfig2, getRetryPlugin: getRetryPlugin2 } = (init_retry2(), __toCommonJS(retry_exports));
+    var { TypeRegistry: TypeRegistry2, getSchemaSerdePlugin: getSchemaSerdePlugin2 } = (init_schema2(), __toCommonJS(schema_exports));
+    var { resolveAwsSdkSigV4Config: resolveAwsSdkSigV4Config2, AwsSdkSigV4Signer: AwsSdkSigV4Signer2, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS: NODE_AUTH_SCHEME_PREFERENCE_OPTIONS2 } = (init_httpAuthSchemes2(), __toCommonJS(httpAuthSchemes_exports));
+    var { defaultProvider } = require_dist_cjs15();
+    var { toUtf8: toUtf83, fromUtf8: fromUtf83, toBase64: toBase643, fromBase64: fromBase642, calculateBodyLength: calculateBodyLength2 } = (init_serde(), __toCommonJS(serde_exports));
+    var { streamCollector: streamCollector8, NodeHttpHandler } = require_dist_cjs6();
+    var { AwsJson1_1Protocol: AwsJson1_1Protocol2 } = (init_protocols2(), __toCommonJS(protocols_exports2));
+    var { Sha256 } = (init_checksum2(), __toCommonJS(checksum_exports));
+    var defaultSSMHttpAuthSchemeParametersProvider = async (config, context, input) => {
+      return {
+        operation: getSmithyContext2(context).operation,
+        region: await normalizeProvider3(config.region)() || (() => {
+          throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })()
+      };
+    };
+    function createAwsAuthSigv4HttpAuthOption6(authParameters) {
+      return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+          name: "ssm",
+          region: authParameters.region
+        },
+        propertiesExtractor: (config, context) => ({
+          signingProperties: {
+            config,
+            context
+          }
+        })
+      };
+    }
+    var defaultSSMHttpAuthSchemeProvider = (authParameters) => {
+      const options = [];
+      switch (authParameters.operation) {
+        default: {
+          options.push(createAwsAuthSigv4HttpAuthOption6(authParameters));
+        }
+      }
+      return options;
+    };
+    var resolveHttpAuthSchemeConfig6 = (config) => {
+      const config_0 = resolveAwsSdkSigV4Config2(config);
+      return Object.assign(config_0, {
+        authSchemePreference: normalizeProvider3(config.authSchemePreference ?? [])
+      });
+    };
+    var resolveClientEndpointParameters6 = (options) => {
+      return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "ssm"
+      });
+    };
+    var commonParams6 = {
+      UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+      Endpoint: { type: "builtInParams", name: "endpoint" },
+      Region: { type: "builtInParams", name: "region" },
+      UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
+    };
+    var version2 = "3.1168.0";
+    var packageInfo = {
+      version: version2
+    };
+    var k6 = "ref";
+    var a6 = -1;
+    var b6 = true;
+    var c6 = "isSet";
+    var d6 = "PartitionResult";
+    var e6 = "booleanEquals";
+    var f6 = "getAttr";
+    var g6 = { [k6]: "Endpoint" };
+    var h6 = { [k6]: d6 };
+    var i6 = {};
+    var j6 = [{ [k6]: "Region" }];
+    var _data6 = {
+      conditions: [
+        [c6, [g6]],
+        [c6, j6],
+        ["aws.partition", j6, d6],
+        [e6, [{ [k6]: "UseFIPS" }, b6]],
+        [e6, [{ [k6]: "UseDualStack" }, b6]],
+        [e6, [{ fn: f6, argv: [h6, "supportsDualStack"] }, b6]],
+        [e6, [{ fn: f6, argv: [h6, "supportsFIPS"] }, b6]],
+        ["stringEquals", [{ fn: f6, argv: [h6, "name"] }, "aws-us-gov"]]
+      ],
+      results: [
+        [a6],
+        [a6, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a6, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [g6, i6],
+        ["https://ssm-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i6],
+        [a6, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://ssm.{Region}.amazonaws.com", i6],
+        ["https://ssm-fips.{Region}.{PartitionResult#dnsSuffix}", i6],
+        [a6, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://ssm.{Region}.{PartitionResult#dualStackDnsSuffix}", i6],
+        [a6, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://ssm.{Region}.{PartitionResult#dnsSuffix}", i6],
+        [a6, "Invalid Configuration: Missing Region"]
+      ]
+    };
+    var root6 = 2;
+    var r6 = 1e8;
+    var nodes6 = new Int32Array([
+      -1,
+      1,
+      -1,
+      0,
+      13,
+      3,
+      1,
+      4,
+      r6 + 12,
+      2,
+      5,
+      r6 + 12,
+      3,
+      8,
+      6,
+      4,
+      7,
+      r6 + 11,
+      5,
+      r6 + 9,
+      r6 + 10,
+      4,
+      11,
+      9,
+      6,
+      10,
+      r6 + 8,
+      7,
+      r6 + 6,
+      r6 + 7,
+      5,
+      12,
+      r6 + 5,
+      6,
+      r6 + 4,
+      r6 + 5,
+      3,
+      r6 + 1,
+      14,
+      4,
+      r6 + 2,
+      r6 + 3
+    ]);
+    var bdd6 = BinaryDecisionDiagram2.from(nodes6, root6, _data6.conditions, _data6.results);
+    var cache6 = new EndpointCache2({
+      size: 50,
+      params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
+    });
+    var defaultEndpointResolver6 = (endpointParams, context = {}) => {
+      return cache6.get(endpointParams, () => decideEndpoint2(bdd6, {
+        endpointParams,
+        logger: context.logger
+      }));
+    };
+    customEndpointFunctions2.aws = awsEndpointFunctions2;
+    var SSMServiceException = class _SSMServiceException extends ServiceException2 {
+      static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ssm#SSMServiceException";
+      constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, _SSMServiceException.prototype);
+      }
+    };
+    var AccessDeniedException3 = class _AccessDeniedException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AccessDeniedException";
+      name = "AccessDeniedException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "AccessDeniedException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AccessDeniedException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InternalServerError = class _InternalServerError extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InternalServerError";
+      name = "InternalServerError";
+      $fault = "server";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InternalServerError",
+          $fault: "server",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InternalServerError.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidResourceId = class _InvalidResourceId extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidResourceId";
+      name = "InvalidResourceId";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidResourceId",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidResourceId.prototype);
+      }
+    };
+    var InvalidResourceType = class _InvalidResourceType extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidResourceType";
+      name = "InvalidResourceType";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidResourceType",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidResourceType.prototype);
+      }
+    };
+    var TooManyTagsError = class _TooManyTagsError extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#TooManyTagsError";
+      name = "TooManyTagsError";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "TooManyTagsError",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _TooManyTagsError.prototype);
+      }
+    };
+    var TooManyUpdates = class _TooManyUpdates extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#TooManyUpdates";
+      name = "TooManyUpdates";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "TooManyUpdates",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _TooManyUpdates.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var AlreadyExistsException = class _AlreadyExistsException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AlreadyExistsException";
+      name = "AlreadyExistsException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "AlreadyExistsException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AlreadyExistsException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var OpsItemConflictException = class _OpsItemConflictException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsItemConflictException";
+      name = "OpsItemConflictException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "OpsItemConflictException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsItemConflictException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var OpsItemInvalidParameterException = class _OpsItemInvalidParameterException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsItemInvalidParameterException";
+      name = "OpsItemInvalidParameterException";
+      $fault = "client";
+      ParameterNames;
+      Message;
+      constructor(opts) {
+        super({
+          name: "OpsItemInvalidParameterException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsItemInvalidParameterException.prototype);
+        this.ParameterNames = opts.ParameterNames;
+        this.Message = opts.Message;
+      }
+    };
+    var OpsItemLimitExceededException = class _OpsItemLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsItemLimitExceededException";
+      name = "OpsItemLimitExceededException";
+      $fault = "client";
+      ResourceTypes;
+      Limit;
+      LimitType;
+      Message;
+      constructor(opts) {
+        super({
+          name: "OpsItemLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsItemLimitExceededException.prototype);
+        this.ResourceTypes = opts.ResourceTypes;
+        this.Limit = opts.Limit;
+        this.LimitType = opts.LimitType;
+        this.Message = opts.Message;
+      }
+    };
+    var OpsItemNotFoundException = class _OpsItemNotFoundException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsItemNotFoundException";
+      name = "OpsItemNotFoundException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "OpsItemNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsItemNotFoundException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var OpsItemRelatedItemAlreadyExistsException = class _OpsItemRelatedItemAlreadyExistsException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsItemRelatedItemAlreadyExistsException";
+      name = "OpsItemRelatedItemAlreadyExistsException";
+      $fault = "client";
+      Message;
+      ResourceUri;
+      OpsItemId;
+      constructor(opts) {
+        super({
+          name: "OpsItemRelatedItemAlreadyExistsException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsItemRelatedItemAlreadyExistsException.prototype);
+        this.Message = opts.Message;
+        this.ResourceUri = opts.ResourceUri;
+        this.OpsItemId = opts.OpsItemId;
+      }
+    };
+    var DuplicateInstanceId = class _DuplicateInstanceId extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#DuplicateInstanceId";
+      name = "DuplicateInstanceId";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "DuplicateInstanceId",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _DuplicateInstanceId.prototype);
+      }
+    };
+    var InvalidCommandId = class _InvalidCommandId extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidCommandId";
+      name = "InvalidCommandId";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidCommandId",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidCommandId.prototype);
+      }
+    };
+    var InvalidInstanceId = class _InvalidInstanceId extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidInstanceId";
+      name = "InvalidInstanceId";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidInstanceId",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidInstanceId.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var DoesNotExistException = class _DoesNotExistException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#DoesNotExistException";
+      name = "DoesNotExistException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "DoesNotExistException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _DoesNotExistException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidParameters = class _InvalidParameters extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidParameters";
+      name = "InvalidParameters";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidParameters",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidParameters.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var AssociationAlreadyExists = class _AssociationAlreadyExists extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AssociationAlreadyExists";
+      name = "AssociationAlreadyExists";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "AssociationAlreadyExists",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AssociationAlreadyExists.prototype);
+      }
+    };
+    var AssociationLimitExceeded = class _AssociationLimitExceeded extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AssociationLimitExceeded";
+      name = "AssociationLimitExceeded";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "AssociationLimitExceeded",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AssociationLimitExceeded.prototype);
+      }
+    };
+    var InvalidDocument = class _InvalidDocument extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidDocument";
+      name = "InvalidDocument";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidDocument",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidDocument.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidDocumentVersion = class _InvalidDocumentVersion extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidDocumentVersion";
+      name = "InvalidDocumentVersion";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidDocumentVersion",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidDocumentVersion.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidOutputLocation = class _InvalidOutputLocation extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidOutputLocation";
+      name = "InvalidOutputLocation";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidOutputLocation",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidOutputLocation.prototype);
+      }
+    };
+    var InvalidSchedule = class _InvalidSchedule extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidSchedule";
+      name = "InvalidSchedule";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidSchedule",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidSchedule.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidTag = class _InvalidTag extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidTag";
+      name = "InvalidTag";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidTag",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidTag.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidTarget = class _InvalidTarget extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidTarget";
+      name = "InvalidTarget";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidTarget",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidTarget.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidTargetMaps = class _InvalidTargetMaps extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidTargetMaps";
+      name = "InvalidTargetMaps";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidTargetMaps",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidTargetMaps.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var UnsupportedPlatformType = class _UnsupportedPlatformType extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#UnsupportedPlatformType";
+      name = "UnsupportedPlatformType";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "UnsupportedPlatformType",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _UnsupportedPlatformType.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ConflictException = class _ConflictException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ConflictException";
+      name = "ConflictException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ConflictException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ConflictException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ServiceQuotaExceededException = class _ServiceQuotaExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ServiceQuotaExceededException";
+      name = "ServiceQuotaExceededException";
+      $fault = "client";
+      Message;
+      ResourceId;
+      ResourceType;
+      QuotaCode;
+      ServiceCode;
+      constructor(opts) {
+        super({
+          name: "ServiceQuotaExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ServiceQuotaExceededException.prototype);
+        this.Message = opts.Message;
+        this.ResourceId = opts.ResourceId;
+        this.ResourceType = opts.ResourceType;
+        this.QuotaCode = opts.QuotaCode;
+        this.ServiceCode = opts.ServiceCode;
+      }
+    };
+    var DocumentAlreadyExists = class _DocumentAlreadyExists extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#DocumentAlreadyExists";
+      name = "DocumentAlreadyExists";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "DocumentAlreadyExists",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _DocumentAlreadyExists.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var DocumentLimitExceeded = class _DocumentLimitExceeded extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#DocumentLimitExceeded";
+      name = "DocumentLimitExceeded";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "DocumentLimitExceeded",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _DocumentLimitExceeded.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidDocumentContent = class _InvalidDocumentContent extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidDocumentContent";
+      name = "InvalidDocumentContent";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidDocumentContent",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidDocumentContent.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidDocumentSchemaVersion = class _InvalidDocumentSchemaVersion extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidDocumentSchemaVersion";
+      name = "InvalidDocumentSchemaVersion";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidDocumentSchemaVersion",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidDocumentSchemaVersion.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var MaxDocumentSizeExceeded = class _MaxDocumentSizeExceeded extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#MaxDocumentSizeExceeded";
+      name = "MaxDocumentSizeExceeded";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "MaxDocumentSizeExceeded",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _MaxDocumentSizeExceeded.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var NoLongerSupportedException = class _NoLongerSupportedException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#NoLongerSupportedException";
+      name = "NoLongerSupportedException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "NoLongerSupportedException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _NoLongerSupportedException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var IdempotentParameterMismatch = class _IdempotentParameterMismatch extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#IdempotentParameterMismatch";
+      name = "IdempotentParameterMismatch";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "IdempotentParameterMismatch",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _IdempotentParameterMismatch.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ResourceLimitExceededException = class _ResourceLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ResourceLimitExceededException";
+      name = "ResourceLimitExceededException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourceLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourceLimitExceededException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var OpsItemAccessDeniedException = class _OpsItemAccessDeniedException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsItemAccessDeniedException";
+      name = "OpsItemAccessDeniedException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "OpsItemAccessDeniedException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsItemAccessDeniedException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var OpsItemAlreadyExistsException = class _OpsItemAlreadyExistsException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsItemAlreadyExistsException";
+      name = "OpsItemAlreadyExistsException";
+      $fault = "client";
+      Message;
+      OpsItemId;
+      constructor(opts) {
+        super({
+          name: "OpsItemAlreadyExistsException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsItemAlreadyExistsException.prototype);
+        this.Message = opts.Message;
+        this.OpsItemId = opts.OpsItemId;
+      }
+    };
+    var OpsMetadataAlreadyExistsException = class _OpsMetadataAlreadyExistsException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsMetadataAlreadyExistsException";
+      name = "OpsMetadataAlreadyExistsException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "OpsMetadataAlreadyExistsException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsMetadataAlreadyExistsException.prototype);
+      }
+    };
+    var OpsMetadataInvalidArgumentException = class _OpsMetadataInvalidArgumentException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsMetadataInvalidArgumentException";
+      name = "OpsMetadataInvalidArgumentException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "OpsMetadataInvalidArgumentException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsMetadataInvalidArgumentException.prototype);
+      }
+    };
+    var OpsMetadataLimitExceededException = class _OpsMetadataLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsMetadataLimitExceededException";
+      name = "OpsMetadataLimitExceededException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "OpsMetadataLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsMetadataLimitExceededException.prototype);
+      }
+    };
+    var OpsMetadataTooManyUpdatesException = class _OpsMetadataTooManyUpdatesException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsMetadataTooManyUpdatesException";
+      name = "OpsMetadataTooManyUpdatesException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "OpsMetadataTooManyUpdatesException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsMetadataTooManyUpdatesException.prototype);
+      }
+    };
+    var ResourceDataSyncAlreadyExistsException = class _ResourceDataSyncAlreadyExistsException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ResourceDataSyncAlreadyExistsException";
+      name = "ResourceDataSyncAlreadyExistsException";
+      $fault = "client";
+      SyncName;
+      constructor(opts) {
+        super({
+          name: "ResourceDataSyncAlreadyExistsException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourceDataSyncAlreadyExistsException.prototype);
+        this.SyncName = opts.SyncName;
+      }
+    };
+    var ResourceDataSyncCountExceededException = class _ResourceDataSyncCountExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ResourceDataSyncCountExceededException";
+      name = "ResourceDataSyncCountExceededException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourceDataSyncCountExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourceDataSyncCountExceededException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ResourceDataSyncInvalidConfigurationException = class _ResourceDataSyncInvalidConfigurationException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ResourceDataSyncInvalidConfigurationException";
+      name = "ResourceDataSyncInvalidConfigurationException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourceDataSyncInvalidConfigurationException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourceDataSyncInvalidConfigurationException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidActivation = class _InvalidActivation extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidActivation";
+      name = "InvalidActivation";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidActivation",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidActivation.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidActivationId = class _InvalidActivationId extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidActivationId";
+      name = "InvalidActivationId";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidActivationId",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidActivationId.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var AssociationDoesNotExist = class _AssociationDoesNotExist extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AssociationDoesNotExist";
+      name = "AssociationDoesNotExist";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "AssociationDoesNotExist",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AssociationDoesNotExist.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ResourceNotFoundException3 = class _ResourceNotFoundException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ResourceNotFoundException";
+      name = "ResourceNotFoundException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourceNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourceNotFoundException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var AssociatedInstances = class _AssociatedInstances extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AssociatedInstances";
+      name = "AssociatedInstances";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "AssociatedInstances",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AssociatedInstances.prototype);
+      }
+    };
+    var InvalidDocumentOperation = class _InvalidDocumentOperation extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidDocumentOperation";
+      name = "InvalidDocumentOperation";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidDocumentOperation",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidDocumentOperation.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidDeleteInventoryParametersException = class _InvalidDeleteInventoryParametersException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidDeleteInventoryParametersException";
+      name = "InvalidDeleteInventoryParametersException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidDeleteInventoryParametersException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidDeleteInventoryParametersException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidInventoryRequestException = class _InvalidInventoryRequestException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidInventoryRequestException";
+      name = "InvalidInventoryRequestException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidInventoryRequestException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidInventoryRequestException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidOptionException = class _InvalidOptionException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidOptionException";
+      name = "InvalidOptionException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidOptionException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidOptionException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidTypeNameException = class _InvalidTypeNameException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidTypeNameException";
+      name = "InvalidTypeNameException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidTypeNameException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidTypeNameException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var OpsMetadataNotFoundException = class _OpsMetadataNotFoundException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsMetadataNotFoundException";
+      name = "OpsMetadataNotFoundException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "OpsMetadataNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsMetadataNotFoundException.prototype);
+      }
+    };
+    var ParameterNotFound = class _ParameterNotFound extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ParameterNotFound";
+      name = "ParameterNotFound";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "ParameterNotFound",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ParameterNotFound.prototype);
+      }
+    };
+    var ResourceInUseException = class _ResourceInUseException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ResourceInUseException";
+      name = "ResourceInUseException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourceInUseException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourceInUseException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ResourceDataSyncNotFoundException = class _ResourceDataSyncNotFoundException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ResourceDataSyncNotFoundException";
+      name = "ResourceDataSyncNotFoundException";
+      $fault = "client";
+      SyncName;
+      SyncType;
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourceDataSyncNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourceDataSyncNotFoundException.prototype);
+        this.SyncName = opts.SyncName;
+        this.SyncType = opts.SyncType;
+        this.Message = opts.Message;
+      }
+    };
+    var MalformedResourcePolicyDocumentException = class _MalformedResourcePolicyDocumentException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#MalformedResourcePolicyDocumentException";
+      name = "MalformedResourcePolicyDocumentException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "MalformedResourcePolicyDocumentException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _MalformedResourcePolicyDocumentException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ResourcePolicyConflictException = class _ResourcePolicyConflictException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ResourcePolicyConflictException";
+      name = "ResourcePolicyConflictException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourcePolicyConflictException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourcePolicyConflictException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ResourcePolicyInvalidParameterException = class _ResourcePolicyInvalidParameterException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ResourcePolicyInvalidParameterException";
+      name = "ResourcePolicyInvalidParameterException";
+      $fault = "client";
+      ParameterNames;
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourcePolicyInvalidParameterException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourcePolicyInvalidParameterException.prototype);
+        this.ParameterNames = opts.ParameterNames;
+        this.Message = opts.Message;
+      }
+    };
+    var ResourcePolicyNotFoundException = class _ResourcePolicyNotFoundException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ResourcePolicyNotFoundException";
+      name = "ResourcePolicyNotFoundException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourcePolicyNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourcePolicyNotFoundException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var TargetInUseException = class _TargetInUseException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#TargetInUseException";
+      name = "TargetInUseException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "TargetInUseException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _TargetInUseException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidFilter = class _InvalidFilter extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidFilter";
+      name = "InvalidFilter";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidFilter",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidFilter.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidNextToken = class _InvalidNextToken extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidNextToken";
+      name = "InvalidNextToken";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidNextToken",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidNextToken.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidAssociationVersion = class _InvalidAssociationVersion extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidAssociationVersion";
+      name = "InvalidAssociationVersion";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidAssociationVersion",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidAssociationVersion.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var AssociationExecutionDoesNotExist = class _AssociationExecutionDoesNotExist extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AssociationExecutionDoesNotExist";
+      name = "AssociationExecutionDoesNotExist";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "AssociationExecutionDoesNotExist",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AssociationExecutionDoesNotExist.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidFilterKey = class _InvalidFilterKey extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidFilterKey";
+      name = "InvalidFilterKey";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidFilterKey",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidFilterKey.prototype);
+      }
+    };
+    var InvalidFilterValue = class _InvalidFilterValue extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidFilterValue";
+      name = "InvalidFilterValue";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidFilterValue",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidFilterValue.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var AutomationExecutionNotFoundException = class _AutomationExecutionNotFoundException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AutomationExecutionNotFoundException";
+      name = "AutomationExecutionNotFoundException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "AutomationExecutionNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AutomationExecutionNotFoundException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidPermissionType = class _InvalidPermissionType extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidPermissionType";
+      name = "InvalidPermissionType";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidPermissionType",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidPermissionType.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var UnsupportedOperatingSystem = class _UnsupportedOperatingSystem extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#UnsupportedOperatingSystem";
+      name = "UnsupportedOperatingSystem";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "UnsupportedOperatingSystem",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _UnsupportedOperatingSystem.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidInstanceInformationFilterValue = class _InvalidInstanceInformationFilterValue extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidInstanceInformationFilterValue";
+      name = "InvalidInstanceInformationFilterValue";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidInstanceInformationFilterValue",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidInstanceInformationFilterValue.prototype);
+      }
+    };
+    var InvalidInstancePropertyFilterValue = class _InvalidInstancePropertyFilterValue extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidInstancePropertyFilterValue";
+      name = "InvalidInstancePropertyFilterValue";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidInstancePropertyFilterValue",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidInstancePropertyFilterValue.prototype);
+      }
+    };
+    var InvalidDeletionIdException = class _InvalidDeletionIdException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidDeletionIdException";
+      name = "InvalidDeletionIdException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidDeletionIdException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidDeletionIdException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidFilterOption = class _InvalidFilterOption extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidFilterOption";
+      name = "InvalidFilterOption";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidFilterOption",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidFilterOption.prototype);
+      }
+    };
+    var OpsItemRelatedItemAssociationNotFoundException = class _OpsItemRelatedItemAssociationNotFoundException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsItemRelatedItemAssociationNotFoundException";
+      name = "OpsItemRelatedItemAssociationNotFoundException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "OpsItemRelatedItemAssociationNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsItemRelatedItemAssociationNotFoundException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ThrottlingException = class _ThrottlingException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ThrottlingException";
+      name = "ThrottlingException";
+      $fault = "client";
+      Message;
+      QuotaCode;
+      ServiceCode;
+      constructor(opts) {
+        super({
+          name: "ThrottlingException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ThrottlingException.prototype);
+        this.Message = opts.Message;
+        this.QuotaCode = opts.QuotaCode;
+        this.ServiceCode = opts.ServiceCode;
+      }
+    };
+    var ValidationException2 = class _ValidationException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ValidationException";
+      name = "ValidationException";
+      $fault = "client";
+      Message;
+      ReasonCode;
+      constructor(opts) {
+        super({
+          name: "ValidationException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ValidationException.prototype);
+        this.Message = opts.Message;
+        this.ReasonCode = opts.ReasonCode;
+      }
+    };
+    var InvalidDocumentType = class _InvalidDocumentType extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidDocumentType";
+      name = "InvalidDocumentType";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidDocumentType",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidDocumentType.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var UnsupportedCalendarException = class _UnsupportedCalendarException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#UnsupportedCalendarException";
+      name = "UnsupportedCalendarException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "UnsupportedCalendarException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _UnsupportedCalendarException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidPluginName = class _InvalidPluginName extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidPluginName";
+      name = "InvalidPluginName";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidPluginName",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidPluginName.prototype);
+      }
+    };
+    var InvocationDoesNotExist = class _InvocationDoesNotExist extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvocationDoesNotExist";
+      name = "InvocationDoesNotExist";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvocationDoesNotExist",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvocationDoesNotExist.prototype);
+      }
+    };
+    var UnsupportedFeatureRequiredException = class _UnsupportedFeatureRequiredException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#UnsupportedFeatureRequiredException";
+      name = "UnsupportedFeatureRequiredException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "UnsupportedFeatureRequiredException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _UnsupportedFeatureRequiredException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidAggregatorException = class _InvalidAggregatorException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidAggregatorException";
+      name = "InvalidAggregatorException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidAggregatorException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidAggregatorException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidInventoryGroupException = class _InvalidInventoryGroupException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidInventoryGroupException";
+      name = "InvalidInventoryGroupException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidInventoryGroupException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidInventoryGroupException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidResultAttributeException = class _InvalidResultAttributeException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidResultAttributeException";
+      name = "InvalidResultAttributeException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidResultAttributeException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidResultAttributeException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidKeyId = class _InvalidKeyId extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidKeyId";
+      name = "InvalidKeyId";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidKeyId",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidKeyId.prototype);
+      }
+    };
+    var ParameterVersionNotFound = class _ParameterVersionNotFound extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ParameterVersionNotFound";
+      name = "ParameterVersionNotFound";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "ParameterVersionNotFound",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ParameterVersionNotFound.prototype);
+      }
+    };
+    var ServiceSettingNotFound = class _ServiceSettingNotFound extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ServiceSettingNotFound";
+      name = "ServiceSettingNotFound";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ServiceSettingNotFound",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ServiceSettingNotFound.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ParameterVersionLabelLimitExceeded = class _ParameterVersionLabelLimitExceeded extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ParameterVersionLabelLimitExceeded";
+      name = "ParameterVersionLabelLimitExceeded";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "ParameterVersionLabelLimitExceeded",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ParameterVersionLabelLimitExceeded.prototype);
+      }
+    };
+    var UnsupportedOperationException = class _UnsupportedOperationException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#UnsupportedOperationException";
+      name = "UnsupportedOperationException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "UnsupportedOperationException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _UnsupportedOperationException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var DocumentPermissionLimit = class _DocumentPermissionLimit extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#DocumentPermissionLimit";
+      name = "DocumentPermissionLimit";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "DocumentPermissionLimit",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _DocumentPermissionLimit.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ComplianceTypeCountLimitExceededException = class _ComplianceTypeCountLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ComplianceTypeCountLimitExceededException";
+      name = "ComplianceTypeCountLimitExceededException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ComplianceTypeCountLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ComplianceTypeCountLimitExceededException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidItemContentException = class _InvalidItemContentException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidItemContentException";
+      name = "InvalidItemContentException";
+      $fault = "client";
+      TypeName;
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidItemContentException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidItemContentException.prototype);
+        this.TypeName = opts.TypeName;
+        this.Message = opts.Message;
+      }
+    };
+    var ItemSizeLimitExceededException = class _ItemSizeLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ItemSizeLimitExceededException";
+      name = "ItemSizeLimitExceededException";
+      $fault = "client";
+      TypeName;
+      Message;
+      constructor(opts) {
+        super({
+          name: "ItemSizeLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ItemSizeLimitExceededException.prototype);
+        this.TypeName = opts.TypeName;
+        this.Message = opts.Message;
+      }
+    };
+    var TotalSizeLimitExceededException = class _TotalSizeLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#TotalSizeLimitExceededException";
+      name = "TotalSizeLimitExceededException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "TotalSizeLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _TotalSizeLimitExceededException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var CustomSchemaCountLimitExceededException = class _CustomSchemaCountLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#CustomSchemaCountLimitExceededException";
+      name = "CustomSchemaCountLimitExceededException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "CustomSchemaCountLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _CustomSchemaCountLimitExceededException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidInventoryItemContextException = class _InvalidInventoryItemContextException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidInventoryItemContextException";
+      name = "InvalidInventoryItemContextException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidInventoryItemContextException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidInventoryItemContextException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var ItemContentMismatchException = class _ItemContentMismatchException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ItemContentMismatchException";
+      name = "ItemContentMismatchException";
+      $fault = "client";
+      TypeName;
+      Message;
+      constructor(opts) {
+        super({
+          name: "ItemContentMismatchException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ItemContentMismatchException.prototype);
+        this.TypeName = opts.TypeName;
+        this.Message = opts.Message;
+      }
+    };
+    var SubTypeCountLimitExceededException = class _SubTypeCountLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#SubTypeCountLimitExceededException";
+      name = "SubTypeCountLimitExceededException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "SubTypeCountLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _SubTypeCountLimitExceededException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var UnsupportedInventoryItemContextException = class _UnsupportedInventoryItemContextException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#UnsupportedInventoryItemContextException";
+      name = "UnsupportedInventoryItemContextException";
+      $fault = "client";
+      TypeName;
+      Message;
+      constructor(opts) {
+        super({
+          name: "UnsupportedInventoryItemContextException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _UnsupportedInventoryItemContextException.prototype);
+        this.TypeName = opts.TypeName;
+        this.Message = opts.Message;
+      }
+    };
+    var UnsupportedInventorySchemaVersionException = class _UnsupportedInventorySchemaVersionException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#UnsupportedInventorySchemaVersionException";
+      name = "UnsupportedInventorySchemaVersionException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "UnsupportedInventorySchemaVersionException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _UnsupportedInventorySchemaVersionException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var HierarchyLevelLimitExceededException = class _HierarchyLevelLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#HierarchyLevelLimitExceededException";
+      name = "HierarchyLevelLimitExceededException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "HierarchyLevelLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _HierarchyLevelLimitExceededException.prototype);
+      }
+    };
+    var HierarchyTypeMismatchException = class _HierarchyTypeMismatchException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#HierarchyTypeMismatchException";
+      name = "HierarchyTypeMismatchException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "HierarchyTypeMismatchException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _HierarchyTypeMismatchException.prototype);
+      }
+    };
+    var IncompatiblePolicyException = class _IncompatiblePolicyException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#IncompatiblePolicyException";
+      name = "IncompatiblePolicyException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "IncompatiblePolicyException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _IncompatiblePolicyException.prototype);
+      }
+    };
+    var InvalidAllowedPatternException = class _InvalidAllowedPatternException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidAllowedPatternException";
+      name = "InvalidAllowedPatternException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidAllowedPatternException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidAllowedPatternException.prototype);
+      }
+    };
+    var InvalidPolicyAttributeException = class _InvalidPolicyAttributeException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidPolicyAttributeException";
+      name = "InvalidPolicyAttributeException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidPolicyAttributeException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidPolicyAttributeException.prototype);
+      }
+    };
+    var InvalidPolicyTypeException = class _InvalidPolicyTypeException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidPolicyTypeException";
+      name = "InvalidPolicyTypeException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidPolicyTypeException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidPolicyTypeException.prototype);
+      }
+    };
+    var ParameterAlreadyExists = class _ParameterAlreadyExists extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ParameterAlreadyExists";
+      name = "ParameterAlreadyExists";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "ParameterAlreadyExists",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ParameterAlreadyExists.prototype);
+      }
+    };
+    var ParameterLimitExceeded = class _ParameterLimitExceeded extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ParameterLimitExceeded";
+      name = "ParameterLimitExceeded";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "ParameterLimitExceeded",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ParameterLimitExceeded.prototype);
+      }
+    };
+    var ParameterMaxVersionLimitExceeded = class _ParameterMaxVersionLimitExceeded extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ParameterMaxVersionLimitExceeded";
+      name = "ParameterMaxVersionLimitExceeded";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "ParameterMaxVersionLimitExceeded",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ParameterMaxVersionLimitExceeded.prototype);
+      }
+    };
+    var ParameterPatternMismatchException = class _ParameterPatternMismatchException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ParameterPatternMismatchException";
+      name = "ParameterPatternMismatchException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "ParameterPatternMismatchException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ParameterPatternMismatchException.prototype);
+      }
+    };
+    var PoliciesLimitExceededException = class _PoliciesLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#PoliciesLimitExceededException";
+      name = "PoliciesLimitExceededException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "PoliciesLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _PoliciesLimitExceededException.prototype);
+      }
+    };
+    var UnsupportedParameterType = class _UnsupportedParameterType extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#UnsupportedParameterType";
+      name = "UnsupportedParameterType";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "UnsupportedParameterType",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _UnsupportedParameterType.prototype);
+      }
+    };
+    var ResourcePolicyLimitExceededException = class _ResourcePolicyLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ResourcePolicyLimitExceededException";
+      name = "ResourcePolicyLimitExceededException";
+      $fault = "client";
+      Limit;
+      LimitType;
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourcePolicyLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourcePolicyLimitExceededException.prototype);
+        this.Limit = opts.Limit;
+        this.LimitType = opts.LimitType;
+        this.Message = opts.Message;
+      }
+    };
+    var FeatureNotAvailableException = class _FeatureNotAvailableException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#FeatureNotAvailableException";
+      name = "FeatureNotAvailableException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "FeatureNotAvailableException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _FeatureNotAvailableException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var AutomationStepNotFoundException = class _AutomationStepNotFoundException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AutomationStepNotFoundException";
+      name = "AutomationStepNotFoundException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "AutomationStepNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AutomationStepNotFoundException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidAutomationSignalException = class _InvalidAutomationSignalException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidAutomationSignalException";
+      name = "InvalidAutomationSignalException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidAutomationSignalException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidAutomationSignalException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidNotificationConfig = class _InvalidNotificationConfig extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidNotificationConfig";
+      name = "InvalidNotificationConfig";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidNotificationConfig",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidNotificationConfig.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidOutputFolder = class _InvalidOutputFolder extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidOutputFolder";
+      name = "InvalidOutputFolder";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidOutputFolder",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidOutputFolder.prototype);
+      }
+    };
+    var InvalidRole = class _InvalidRole extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidRole";
+      name = "InvalidRole";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidRole",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidRole.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidAssociation = class _InvalidAssociation extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidAssociation";
+      name = "InvalidAssociation";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidAssociation",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidAssociation.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var AutomationDefinitionNotFoundException = class _AutomationDefinitionNotFoundException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AutomationDefinitionNotFoundException";
+      name = "AutomationDefinitionNotFoundException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "AutomationDefinitionNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AutomationDefinitionNotFoundException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var AutomationDefinitionVersionNotFoundException = class _AutomationDefinitionVersionNotFoundException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AutomationDefinitionVersionNotFoundException";
+      name = "AutomationDefinitionVersionNotFoundException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "AutomationDefinitionVersionNotFoundException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AutomationDefinitionVersionNotFoundException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var AutomationExecutionLimitExceededException = class _AutomationExecutionLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AutomationExecutionLimitExceededException";
+      name = "AutomationExecutionLimitExceededException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "AutomationExecutionLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AutomationExecutionLimitExceededException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidAutomationExecutionParametersException = class _InvalidAutomationExecutionParametersException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidAutomationExecutionParametersException";
+      name = "InvalidAutomationExecutionParametersException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidAutomationExecutionParametersException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidAutomationExecutionParametersException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var AutomationDefinitionNotApprovedException = class _AutomationDefinitionNotApprovedException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AutomationDefinitionNotApprovedException";
+      name = "AutomationDefinitionNotApprovedException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "AutomationDefinitionNotApprovedException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AutomationDefinitionNotApprovedException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var TargetNotConnected = class _TargetNotConnected extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#TargetNotConnected";
+      name = "TargetNotConnected";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "TargetNotConnected",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _TargetNotConnected.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidAutomationStatusUpdateException = class _InvalidAutomationStatusUpdateException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidAutomationStatusUpdateException";
+      name = "InvalidAutomationStatusUpdateException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidAutomationStatusUpdateException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidAutomationStatusUpdateException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var AssociationVersionLimitExceeded = class _AssociationVersionLimitExceeded extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#AssociationVersionLimitExceeded";
+      name = "AssociationVersionLimitExceeded";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "AssociationVersionLimitExceeded",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _AssociationVersionLimitExceeded.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var InvalidUpdate = class _InvalidUpdate extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#InvalidUpdate";
+      name = "InvalidUpdate";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "InvalidUpdate",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidUpdate.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var StatusUnchanged = class _StatusUnchanged extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#StatusUnchanged";
+      name = "StatusUnchanged";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "StatusUnchanged",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _StatusUnchanged.prototype);
+      }
+    };
+    var DocumentVersionLimitExceeded = class _DocumentVersionLimitExceeded extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#DocumentVersionLimitExceeded";
+      name = "DocumentVersionLimitExceeded";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "DocumentVersionLimitExceeded",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _DocumentVersionLimitExceeded.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var DuplicateDocumentContent = class _DuplicateDocumentContent extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#DuplicateDocumentContent";
+      name = "DuplicateDocumentContent";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "DuplicateDocumentContent",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _DuplicateDocumentContent.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var DuplicateDocumentVersionName = class _DuplicateDocumentVersionName extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#DuplicateDocumentVersionName";
+      name = "DuplicateDocumentVersionName";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "DuplicateDocumentVersionName",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _DuplicateDocumentVersionName.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var OpsMetadataKeyLimitExceededException = class _OpsMetadataKeyLimitExceededException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#OpsMetadataKeyLimitExceededException";
+      name = "OpsMetadataKeyLimitExceededException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "OpsMetadataKeyLimitExceededException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _OpsMetadataKeyLimitExceededException.prototype);
+      }
+    };
+    var ResourceDataSyncConflictException = class _ResourceDataSyncConflictException extends SSMServiceException {
+      static shapeId = "com.amazonaws.ssm#ResourceDataSyncConflictException";
+      name = "ResourceDataSyncConflictException";
+      $fault = "client";
+      Message;
+      constructor(opts) {
+        super({
+          name: "ResourceDataSyncConflictException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _ResourceDataSyncConflictException.prototype);
+        this.Message = opts.Message;
+      }
+    };
+    var _A2 = "Activation";
+    var _AA = "AutoApprove";
+    var _AAD = "ApproveAfterDays";
+    var _AAE = "AssociationAlreadyExists";
+    var _AC = "AlarmConfiguration";
+    var _ACL = "AttachmentContentList";
+    var _ACc = "ActivationCode";
+    var _ACt = "AttachmentContent";
+    var _ACtt = "AttachmentsContent";
+    var _ACz = "AzureConfiguration";
+    var _AD = "AssociationDescription";
+    var _ADAR = "AssociationDispatchAssumeRole";
+    var _ADE3 = "AccessDeniedException";
+    var _ADL = "AssociationDescriptionList";
+    var _ADN = "ApplicationDisplayName";
+    var _ADNAE = "AutomationDefinitionNotApprovedException";
+    var _ADNE = "AssociationDoesNotExist";
+    var _ADNFE = "AutomationDefinitionNotFoundException";
+    var _ADVNFE = "AutomationDefinitionVersionNotFoundException";
+    var _ADp = "ApprovalDate";
+    var _AE = "AssociationExecution";
+    var _AEDNE = "AssociationExecutionDoesNotExist";
+    var _AEE = "AlreadyExistsException";
+    var _AEF = "AssociationExecutionFilter";
+    var _AEFL = "AssociationExecutionFilterList";
+    var _AEFLu = "AutomationExecutionFilterList";
+    var _AEFu = "AutomationExecutionFilter";
+    var _AEI = "AutomationExecutionId";
+    var _AEIu = "AutomationExecutionInputs";
+    var _AEL = "AssociationExecutionsList";
+    var _AELEE = "AutomationExecutionLimitExceededException";
+    var _AEM = "AutomationExecutionMetadata";
+    var _AEML = "AutomationExecutionMetadataList";
+    var _AENFE = "AutomationExecutionNotFoundException";
+    var _AEP = "AutomationExecutionPreview";
+    var _AES = "AutomationExecutionStatus";
+    var _AET = "AssociationExecutionTarget";
+    var _AETF = "AssociationExecutionTargetsFilter";
+    var _AETFL = "AssociationExecutionTargetsFilterList";
+    var _AETL = "AssociationExecutionTargetsList";
+    var _AETc = "ActualEndTime";
+    var _AETs = "AssociationExecutionTargets";
+    var _AEs = "AssociationExecutions";
+    var _AEu = "AutomationExecution";
+    var _AF = "AssociationFilter";
+    var _AFL = "AssociationFilterList";
+    var _AI2 = "AssociatedInstances";
+    var _AIL = "AccountIdList";
+    var _AILt = "AttachmentInformationList";
+    var _AITA = "AccountIdsToAdd";
+    var _AITR = "AccountIdsToRemove";
+    var _AIc = "AccountId";
+    var _AIcc = "AccountIds";
+    var _AIct = "ActivationId";
+    var _AId = "AdditionalInfo";
+    var _AIdv = "AdvisoryIds";
+    var _AIp = "ApplicationId";
+    var _AIs = "AssociationId";
+    var _AIss = "AssociationIds";
+    var _AIt = "AttachmentInformation";
+    var _AItt = "AttachmentsInformation";
+    var _AKI3 = "AccessKeyId";
+    var _AKST = "AccessKeySecretType";
+    var _AL = "ActivationList";
+    var _ALE = "AssociationLimitExceeded";
+    var _ALl = "AlarmList";
+    var _ALs = "AssociationList";
+    var _AN = "AssociationName";
+    var _ANt = "AttributeName";
+    var _AO = "AssociationOverview";
+    var _AOACI = "ApplyOnlyAtCronInterval";
+    var _AOIRI = "AssociateOpsItemRelatedItem";
+    var _AOIRIR = "AssociateOpsItemRelatedItemRequest";
+    var _AOIRIRs = "AssociateOpsItemRelatedItemResponse";
+    var _AOS = "AwsOrganizationsSource";
+    var _AP = "ApprovedPatches";
+    var _APCL = "ApprovedPatchesComplianceLevel";
+    var _APENS = "ApprovedPatchesEnableNonSecurity";
+    var _APM = "AutomationParameterMap";
+    var _APl = "AllowedPattern";
+    var _AR2 = "ApprovalRules";
+    var _ARI2 = "AccessRequestId";
+    var _ARN = "ARN";
+    var _ARS = "AccessRequestStatus";
+    var _AS = "AssociationStatus";
+    var _ASAC = "AssociationStatusAggregatedCount";
+    var _ASI = "AccountSharingInfo";
+    var _ASIL = "AccountSharingInfoList";
+    var _ASILl = "AlarmStateInformationList";
+    var _ASIl = "AlarmStateInformation";
+    var _ASL = "AttachmentsSourceList";
+    var _ASLz = "AzureSubscriptionList";
+    var _ASNFE = "AutomationStepNotFoundException";
+    var _AST = "ActualStartTime";
+    var _ASUC = "AvailableSecurityUpdateCount";
+    var _ASUCS = "AvailableSecurityUpdatesComplianceStatus";
+    var _ASt = "AttachmentsSource";
+    var _ASu = "AutomationSubtype";
+    var _ASz = "AzureSubscription";
+    var _AT3 = "AssociationType";
+    var _ATPN = "AutomationTargetParameterName";
+    var _ATTR = "AddTagsToResource";
+    var _ATTRR = "AddTagsToResourceRequest";
+    var _ATTRRd = "AddTagsToResourceResult";
+    var _ATc = "AccessType";
+    var _ATg = "AgentType";
+    var _ATgg = "AggregatorType";
+    var _ATt = "AtTime";
+    var _ATu = "AutomationType";
+    var _ATut = "AutomationTargets";
+    var _AUD = "ApproveUntilDate";
+    var _AUT = "AllowUnassociatedTargets";
+    var _AV = "AssociationVersion";
+    var _AVI = "AssociationVersionInfo";
+    var _AVL = "AssociationVersionList";
+    var _AVLE = "AssociationVersionLimitExceeded";
+    var _AVg = "AgentVersion";
+    var _AVp = "ApprovedVersion";
+    var _AVs = "AssociationVersions";
+    var _AWSKMSKARN = "AWSKMSKeyARN";
+    var _AZ = "AvailabilityZone";
+    var _AZI = "AvailabilityZoneId";
+    var _Ac = "Action";
+    var _Acc = "Accounts";
+    var _Ag = "Aggregators";
+    var _Agg = "Aggregator";
+    var _Al = "Alarm";
+    var _Ala = "Alarms";
+    var _Ar = "Architecture";
+    var _Arc = "Arch";
+    var _Arn = "Arn";
+    var _As = "Association";
+    var _Ass = "Associations";
+    var _At = "Attachments";
+    var _Att = "Attributes";
+    var _Attr = "Attribute";
+    var _Au2 = "Author";
+    var _Aut = "Automation";
+    var _BD = "BaselineDescription";
+    var _BI = "BaselineId";
+    var _BIa = "BaselineIdentities";
+    var _BIas = "BaselineIdentity";
+    var _BIu = "BugzillaIds";
+    var _BN = "BaselineName";
+    var _BNu = "BucketName";
+    var _BO = "BaselineOverride";
+    var _C3 = "Command";
+    var _CA2 = "CurrentAction";
+    var _CAB = "CreateAssociationBatch";
+    var _CABR = "CreateAssociationBatchRequest";
+    var _CABRE = "CreateAssociationBatchRequestEntry";
+    var _CABREr = "CreateAssociationBatchRequestEntries";
+    var _CABRr = "CreateAssociationBatchResult";
+    var _CAR = "CreateActivationRequest";
+    var _CARr = "CreateActivationResult";
+    var _CARre = "CreateAssociationRequest";
+    var _CARrea = "CreateAssociationResult";
+    var _CAr = "CreatedAt";
+    var _CAre = "CreateActivation";
+    var _CArea = "CreateAssociation";
+    var _CB = "CutoffBehavior";
+    var _CBr = "CreatedBy";
+    var _CC = "CompletedCount";
+    var _CCA = "ConfigConnectorArn";
+    var _CCAl = "CloudConnectorArn";
+    var _CCC = "CloudConnectorConfiguration";
+    var _CCCR = "CreateCloudConnectorRequest";
+    var _CCCRr = "CreateCloudConnectorResult";
+    var _CCCr = "CreateCloudConnector";
+    var _CCF = "CloudConnectorFilter";
+    var _CCFL = "CloudConnectorFilterList";
+    var _CCI = "CloudConnectorId";
+    var _CCR = "CancelCommandRequest";
+    var _CCRa = "CancelCommandResult";
+    var _CCS = "CloudConnectorSummary";
+    var _CCSL = "CloudConnectorSummaryList";
+    var _CCa = "CancelCommand";
+    var _CCl = "CloudConnectors";
+    var _CCli = "ClientContext";
+    var _CCo = "CompliantCount";
+    var _CCr = "CriticalCount";
+    var _CD = "CreatedDate";
+    var _CDR = "CreateDocumentRequest";
+    var _CDRr = "CreateDocumentResult";
+    var _CDh = "ChangeDetails";
+    var _CDr = "CreationDate";
+    var _CDre = "CreateDocument";
+    var _CE = "ConflictException";
+    var _CES = "ComplianceExecutionSummary";
+    var _CEa = "CategoryEnum";
+    var _CF = "CommandFilter";
+    var _CFL = "CommandFilterList";
+    var _CFo = "ComplianceFilter";
+    var _CH = "ContentHash";
+    var _CI = "CommandId";
+    var _CIE = "ComplianceItemEntry";
+    var _CIEL = "ComplianceItemEntryList";
+    var _CIL = "CommandInvocationList";
+    var _CILo = "ComplianceItemList";
+    var _CIo = "CommandInvocation";
+    var _CIom = "ComplianceItem";
+    var _CIomm = "CommandInvocations";
+    var _CIomp = "ComplianceItems";
+    var _CL = "ComplianceLevel";
+    var _CLo = "CommandList";
+    var _CMW = "CreateMaintenanceWindow";
+    var _CMWE = "CancelMaintenanceWindowExecution";
+    var _CMWER = "CancelMaintenanceWindowExecutionRequest";
+    var _CMWERa = "CancelMaintenanceWindowExecutionResult";
+    var _CMWR = "CreateMaintenanceWindowRequest";
+    var _CMWRr = "CreateMaintenanceWindowResult";
+    var _CN = "CalendarNames";
+    var _CNCC = "CriticalNonCompliantCount";
+    var _CNo = "ComputerName";
+    var _COI = "CreateOpsItem";
+    var _COIR = "CreateOpsItemRequest";
+    var _COIRr = "CreateOpsItemResponse";
+    var _COM = "CreateOpsMetadata";
+    var _COMR = "CreateOpsMetadataRequest";
+    var _COMRr = "CreateOpsMetadataResult";
+    var _CP = "CommandPlugins";
+    var _CPB = "CreatePatchBaseline";
+    var _CPBR = "CreatePatchBaselineRequest";
+    var _CPBRr = "CreatePatchBaselineResult";
+    var _CPL = "CommandPluginList";
+    var _CPo = "CommandPlugin";
+    var _CRDS = "CreateResourceDataSync";
+    var _CRDSR = "CreateResourceDataSyncRequest";
+    var _CRDSRr = "CreateResourceDataSyncResult";
+    var _CRN = "ChangeRequestName";
+    var _CS2 = "ComplianceSeverity";
+    var _CSCLEE = "CustomSchemaCountLimitExceededException";
+    var _CSF = "ComplianceStringFilter";
+    var _CSFL = "ComplianceStringFilterList";
+    var _CSFVL = "ComplianceStringFilterValueList";
+    var _CSI = "ComplianceSummaryItem";
+    var _CSIL = "ComplianceSummaryItemList";
+    var _CSIo = "ComplianceSummaryItems";
+    var _CSN = "CurrentStepName";
+    var _CSa = "CancelledSteps";
+    var _CSo = "CompliantSummary";
+    var _CT2 = "CreatedTime";
+    var _CTCLEE = "ComplianceTypeCountLimitExceededException";
+    var _CTa = "CaptureTime";
+    var _CTl = "ClientToken";
+    var _CTo = "ComplianceType";
+    var _CTon = "ConfigurationTargets";
+    var _CTr = "CreateTime";
+    var _CU = "ContentUrl";
+    var _CVEI = "CVEIds";
+    var _CWLGN = "CloudWatchLogGroupName";
+    var _CWOC = "CloudWatchOutputConfig";
+    var _CWOE = "CloudWatchOutputEnabled";
+    var _CWOU = "CloudWatchOutputUrl";
+    var _Ca = "Category";
+    var _Cl = "Classification";
+    var _Co = "Comment";
+    var _Cod = "Code";
+    var _Com = "Commands";
+    var _Con = "Configuration";
+    var _Cont = "Content";
+    var _Conte = "Context";
+    var _Cou = "Count";
+    var _Cr = "Credentials";
+    var _Cu = "Cutoff";
+    var _D = "Description";
+    var _DA = "DeleteActivation";
+    var _DAE = "DocumentAlreadyExists";
+    var _DAER = "DescribeAssociationExecutionsRequest";
+    var _DAERe = "DescribeAssociationExecutionsResult";
+    var _DAERes = "DescribeAutomationExecutionsRequest";
+    var _DAEResc = "DescribeAutomationExecutionsResult";
+    var _DAET = "DescribeAssociationExecutionTargets";
+    var _DAETR = "DescribeAssociationExecutionTargetsRequest";
+    var _DAETRe = "DescribeAssociationExecutionTargetsResult";
+    var _DAEe = "DescribeAssociationExecutions";
+    var _DAEes = "DescribeAutomationExecutions";
+    var _DAF = "DescribeActivationsFilter";
+    var _DAFL = "DescribeActivationsFilterList";
+    var _DAP = "DescribeAvailablePatches";
+    var _DAPR = "DescribeAvailablePatchesRequest";
+    var _DAPRe = "DescribeAvailablePatchesResult";
+    var _DAR = "DeleteActivationRequest";
+    var _DARe = "DeleteActivationResult";
+    var _DARel = "DeleteAssociationRequest";
+    var _DARele = "DeleteAssociationResult";
+    var _DARes = "DescribeActivationsRequest";
+    var _DAResc = "DescribeActivationsResult";
+    var _DARescr = "DescribeAssociationRequest";
+    var _DARescri = "DescribeAssociationResult";
+    var _DASE = "DescribeAutomationStepExecutions";
+    var _DASER = "DescribeAutomationStepExecutionsRequest";
+    var _DASERe = "DescribeAutomationStepExecutionsResult";
+    var _DAe = "DeleteAssociation";
+    var _DAes = "DescribeActivations";
+    var _DAesc = "DescribeAssociation";
+    var _DB = "DefaultBaseline";
+    var _DCC = "DeleteCloudConnector";
+    var _DCCR = "DeleteCloudConnectorRequest";
+    var _DCCRe = "DeleteCloudConnectorResult";
+    var _DD = "DocumentDescription";
+    var _DDC = "DuplicateDocumentContent";
+    var _DDHMC = "DeregisterDefaultHostManagementConfiguration";
+    var _DDHMCR = "DeregisterDefaultHostManagementConfigurationRequest";
+    var _DDHMCRe = "DeregisterDefaultHostManagementConfigurationResult";
+    var _DDP = "DescribeDocumentPermission";
+    var _DDPR = "DescribeDocumentPermissionRequest";
+    var _DDPRe = "DescribeDocumentPermissionResponse";
+    var _DDR = "DeleteDocumentRequest";
+    var _DDRe = "DeleteDocumentResult";
+    var _DDRes = "DescribeDocumentRequest";
+    var _DDResc = "DescribeDocumentResult";
+    var _DDS = "DestinationDataSharing";
+    var _DDST = "DestinationDataSharingType";
+    var _DDVD = "DocumentDefaultVersionDescription";
+    var _DDVN = "DuplicateDocumentVersionName";
+    var _DDe = "DeleteDocument";
+    var _DDes = "DescribeDocument";
+    var _DEIA = "DescribeEffectiveInstanceAssociations";
+    var _DEIAR = "DescribeEffectiveInstanceAssociationsRequest";
+    var _DEIARe = "DescribeEffectiveInstanceAssociationsResult";
+    var _DEPFPB = "DescribeEffectivePatchesForPatchBaseline";
+    var _DEPFPBR = "DescribeEffectivePatchesForPatchBaselineRequest";
+    var _DEPFPBRe = "DescribeEffectivePatchesForPatchBaselineResult";
+    var _DF = "DocumentFormat";
+    var _DFL = "DocumentFilterList";
+    var _DFo = "DocumentFilter";
+    var _DH = "DocumentHash";
+    var _DHT = "DocumentHashType";
+    var _DI = "DeletionId";
+    var _DIAS = "DescribeInstanceAssociationsStatus";
+    var _DIASR = "DescribeInstanceAssociationsStatusRequest";
+    var _DIASRe = "DescribeInstanceAssociationsStatusResult";
+    var _DID = "DescribeInventoryDeletions";
+    var _DIDR = "DescribeInventoryDeletionsRequest";
+    var _DIDRe = "DescribeInventoryDeletionsResult";
+    var _DII = "DuplicateInstanceId";
+    var _DIIR = "DescribeInstanceInformationRequest";
+    var _DIIRe = "DescribeInstanceInformationResult";
+    var _DIIe = "DescribeInstanceInformation";
+    var _DIL = "DocumentIdentifierList";
+    var _DIN = "DefaultInstanceName";
+    var _DIP = "DescribeInstancePatches";
+    var _DIPR = "DescribeInstancePatchesRequest";
+    var _DIPRe = "DescribeInstancePatchesResult";
+    var _DIPRes = "DescribeInstancePropertiesRequest";
+    var _DIPResc = "DescribeInstancePropertiesResult";
+    var _DIPS = "DescribeInstancePatchStates";
+    var _DIPSFPG = "DescribeInstancePatchStatesForPatchGroup";
+    var _DIPSFPGR = "DescribeInstancePatchStatesForPatchGroupRequest";
+    var _DIPSFPGRe = "DescribeInstancePatchStatesForPatchGroupResult";
+    var _DIPSR = "DescribeInstancePatchStatesRequest";
+    var _DIPSRe = "DescribeInstancePatchStatesResult";
+    var _DIPe = "DescribeInstanceProperties";
+    var _DIR = "DeleteInventoryRequest";
+    var _DIRe = "DeleteInventoryResult";
+    var _DIe = "DeleteInventory";
+    var _DIo = "DocumentIdentifier";
+    var _DIoc = "DocumentIdentifiers";
+    var _DKVF = "DocumentKeyValuesFilter";
+    var _DKVFL = "DocumentKeyValuesFilterList";
+    var _DLE = "DocumentLimitExceeded";
+    var _DM = "DeletionMode";
+    var _DMI = "DeregisterManagedInstance";
+    var _DMIR = "DeregisterManagedInstanceRequest";
+    var _DMIRe = "DeregisterManagedInstanceResult";
+    var _DMRI = "DocumentMetadataResponseInfo";
+    var _DMW = "DeleteMaintenanceWindow";
+    var _DMWE = "DescribeMaintenanceWindowExecutions";
+    var _DMWER = "DescribeMaintenanceWindowExecutionsRequest";
+    var _DMWERe = "DescribeMaintenanceWindowExecutionsResult";
+    var _DMWET = "DescribeMaintenanceWindowExecutionTasks";
+    var _DMWETI = "DescribeMaintenanceWindowExecutionTaskInvocations";
+    var _DMWETIR = "DescribeMaintenanceWindowExecutionTaskInvocationsRequest";
+    var _DMWETIRe = "DescribeMaintenanceWindowExecutionTaskInvocationsResult";
+    var _DMWETR = "DescribeMaintenanceWindowExecutionTasksRequest";
+    var _DMWETRe = "DescribeMaintenanceWindowExecutionTasksResult";
+    var _DMWFT = "DescribeMaintenanceWindowsForTarget";
+    var _DMWFTR = "DescribeMaintenanceWindowsForTargetRequest";
+    var _DMWFTRe = "DescribeMaintenanceWindowsForTargetResult";
+    var _DMWR = "DeleteMaintenanceWindowRequest";
+    var _DMWRe = "DeleteMaintenanceWindowResult";
+    var _DMWRes = "DescribeMaintenanceWindowsRequest";
+    var _DMWResc = "DescribeMaintenanceWindowsResult";
+    var _DMWS = "DescribeMaintenanceWindowSchedule";
+    var _DMWSR = "DescribeMaintenanceWindowScheduleRequest";
+    var _DMWSRe = "DescribeMaintenanceWindowScheduleResult";
+    var _DMWT = "DescribeMaintenanceWindowTargets";
+    var _DMWTR = "DescribeMaintenanceWindowTargetsRequest";
+    var _DMWTRe = "DescribeMaintenanceWindowTargetsResult";
+    var _DMWTRes = "DescribeMaintenanceWindowTasksRequest";
+    var _DMWTResc = "DescribeMaintenanceWindowTasksResult";
+    var _DMWTe = "DescribeMaintenanceWindowTasks";
+    var _DMWe = "DescribeMaintenanceWindows";
+    var _DN = "DocumentName";
+    var _DNEE = "DoesNotExistException";
+    var _DNi = "DisplayName";
+    var _DOI = "DeleteOpsItem";
+    var _DOIR = "DeleteOpsItemRequest";
+    var _DOIRI = "DisassociateOpsItemRelatedItem";
+    var _DOIRIR = "DisassociateOpsItemRelatedItemRequest";
+    var _DOIRIRi = "DisassociateOpsItemRelatedItemResponse";
+    var _DOIRe = "DeleteOpsItemResponse";
+    var _DOIRes = "DescribeOpsItemsRequest";
+    var _DOIResc = "DescribeOpsItemsResponse";
+    var _DOIe = "DescribeOpsItems";
+    var _DOM = "DeleteOpsMetadata";
+    var _DOMR = "DeleteOpsMetadataRequest";
+    var _DOMRe = "DeleteOpsMetadataResult";
+    var _DP = "DeletedParameters";
+    var _DPB = "DeletePatchBaseline";
+    var _DPBFPG = "DeregisterPatchBaselineForPatchGroup";
+    var _DPBFPGR = "DeregisterPatchBaselineForPatchGroupRequest";
+    var _DPBFPGRe = "DeregisterPatchBaselineForPatchGroupResult";
+    var _DPBR = "DeletePatchBaselineRequest";
+    var _DPBRe = "DeletePatchBaselineResult";
+    var _DPBRes = "DescribePatchBaselinesRequest";
+    var _DPBResc = "DescribePatchBaselinesResult";
+    var _DPBe = "DescribePatchBaselines";
+    var _DPG = "DescribePatchGroups";
+    var _DPGR = "DescribePatchGroupsRequest";
+    var _DPGRe = "DescribePatchGroupsResult";
+    var _DPGS = "DescribePatchGroupState";
+    var _DPGSR = "DescribePatchGroupStateRequest";
+    var _DPGSRe = "DescribePatchGroupStateResult";
+    var _DPL = "DocumentPermissionLimit";
+    var _DPLo = "DocumentParameterList";
+    var _DPP = "DescribePatchProperties";
+    var _DPPR = "DescribePatchPropertiesRequest";
+    var _DPPRe = "DescribePatchPropertiesResult";
+    var _DPR = "DeleteParameterRequest";
+    var _DPRe = "DeleteParameterResult";
+    var _DPRel = "DeleteParametersRequest";
+    var _DPRele = "DeleteParametersResult";
+    var _DPRes = "DescribeParametersRequest";
+    var _DPResc = "DescribeParametersResult";
+    var _DPe = "DeleteParameter";
+    var _DPel = "DeleteParameters";
+    var _DPes = "DescribeParameters";
+    var _DPo = "DocumentParameter";
+    var _DR = "DryRun";
+    var _DRCL = "DocumentReviewCommentList";
+    var _DRCS = "DocumentReviewCommentSource";
+    var _DRDS = "DeleteResourceDataSync";
+    var _DRDSR = "DeleteResourceDataSyncRequest";
+    var _DRDSRe = "DeleteResourceDataSyncResult";
+    var _DRL = "DocumentRequiresList";
+    var _DRP = "DeleteResourcePolicy";
+    var _DRPR = "DeleteResourcePolicyRequest";
+    var _DRPRe = "DeleteResourcePolicyResponse";
+    var _DRRL = "DocumentReviewerResponseList";
+    var _DRRS = "DocumentReviewerResponseSource";
+    var _DRo = "DocumentRequires";
+    var _DRoc = "DocumentReviews";
+    var _DS2 = "DetailedStatus";
+    var _DSR = "DescribeSessionsRequest";
+    var _DSRe = "DescribeSessionsResponse";
+    var _DST = "DeletionStartTime";
+    var _DSe = "DeletionSummary";
+    var _DSep = "DeploymentStatus";
+    var _DSes = "DescribeSessions";
+    var _DT = "DocumentType";
+    var _DTFMW = "DeregisterTargetFromMaintenanceWindow";
+    var _DTFMWR = "DeregisterTargetFromMaintenanceWindowRequest";
+    var _DTFMWRe = "DeregisterTargetFromMaintenanceWindowResult";
+    var _DTFMWRer = "DeregisterTaskFromMaintenanceWindowRequest";
+    var _DTFMWRere = "DeregisterTaskFromMaintenanceWindowResult";
+    var _DTFMWe = "DeregisterTaskFromMaintenanceWindow";
+    var _DTOC = "DeliveryTimedOutCount";
+    var _DTa = "DataType";
+    var _DTe = "DetailType";
+    var _DV = "DocumentVersion";
+    var _DVI = "DocumentVersionInfo";
+    var _DVL = "DocumentVersionList";
+    var _DVLE = "DocumentVersionLimitExceeded";
+    var _DVN = "DefaultVersionName";
+    var _DVe = "DefaultVersion";
+    var _DVef = "DefaultValue";
+    var _DVo = "DocumentVersions";
+    var _Da = "Date";
+    var _Dat = "Data";
+    var _De = "Details";
+    var _Det = "Detail";
+    var _Do = "Document";
+    var _Du = "Duration";
+    var _E3 = "Expired";
+    var _EA = "ExpiresAfter";
+    var _EAODS = "EnableAllOpsDataSources";
+    var _EAn = "EndedAt";
+    var _EAx = "ExcludeAccounts";
+    var _EB = "ExecutedBy";
+    var _EC = "ErrorCount";
+    var _ECr = "ErrorCode";
+    var _ED = "ExpirationDate";
+    var _EDn = "EndDate";
+    var _EDx = "ExecutionDate";
+    var _EEDT = "ExecutionEndDateTime";
+    var _EET = "ExecutionEndTime";
+    var _EETx = "ExecutionElapsedTime";
+    var _EI2 = "ExecutionId";
+    var _EIv = "EventId";
+    var _EIx = "ExecutionInputs";
+    var _ENS = "EnableNonSecurity";
+    var _EP = "EffectivePatches";
+    var _EPI = "ExecutionPreviewId";
+    var _EPL = "EffectivePatchList";
+    var _EPf = "EffectivePatch";
+    var _EPx = "ExecutionPreview";
+    var _ERN = "ExecutionRoleName";
+    var _ES = "ExecutionSummary";
+    var _ESDT = "ExecutionStartDateTime";
+    var _EST = "ExecutionStartTime";
+    var _ET = "ExecutionTime";
+    var _ETn = "EndTime";
+    var _ETx = "ExecutionType";
+    var _ETxp = "ExpirationTime";
+    var _En = "Entries";
+    var _Ena = "Enabled";
+    var _Ent = "Entry";
+    var _Enti = "Entities";
+    var _Entit = "Entity";
+    var _Ep = "Epoch";
+    var _Ex = "Expression";
+    var _F = "Failed";
+    var _FC = "FailedCount";
+    var _FCA = "FailedCreateAssociation";
+    var _FCAE = "FailedCreateAssociationEntry";
+    var _FCAL = "FailedCreateAssociationList";
+    var _FD = "FailureDetails";
+    var _FK = "FilterKey";
+    var _FM = "FailureMessage";
+    var _FNAE = "FeatureNotAvailableException";
+    var _FS = "FailureStage";
+    var _FSa = "FailedSteps";
+    var _FT = "FailureType";
+    var _FV = "FilterValues";
+    var _FVi = "FilterValue";
+    var _FWO = "FiltersWithOperator";
+    var _Fa = "Fault";
+    var _Fi = "Filters";
+    var _Fo = "Force";
+    var _G = "Groups";
+    var _GAE = "GetAutomationExecution";
+    var _GAER = "GetAutomationExecutionRequest";
+    var _GAERe = "GetAutomationExecutionResult";
+    var _GAT = "GetAccessToken";
+    var _GATR = "GetAccessTokenRequest";
+    var _GATRe = "GetAccessTokenResponse";
+    var _GC = "GcpConfiguration";
+    var _GCC = "GetCloudConnector";
+    var _GCCR = "GetCloudConnectorRequest";
+    var _GCCRe = "GetCloudConnectorResult";
+    var _GCI = "GetCommandInvocation";
+    var _GCIR = "GetCommandInvocationRequest";
+    var _GCIRe = "GetCommandInvocationResult";
+    var _GCS = "GetCalendarState";
+    var _GCSR = "GetCalendarStateRequest";
+    var _GCSRe = "GetCalendarStateResponse";
+    var _GCSRet = "GetConnectionStatusRequest";
+    var _GCSReto = "GetConnectionStatusResponse";
+    var _GCSe = "GetConnectionStatus";
+    var _GCT = "GcpConfigurationTargets";
+    var _GD = "GetDocument";
+    var _GDPB = "GetDefaultPatchBaseline";
+    var _GDPBR = "GetDefaultPatchBaselineRequest";
+    var _GDPBRe = "GetDefaultPatchBaselineResult";
+    var _GDPSFI = "GetDeployablePatchSnapshotForInstance";
+    var _GDPSFIR = "GetDeployablePatchSnapshotForInstanceRequest";
+    var _GDPSFIRe = "GetDeployablePatchSnapshotForInstanceResult";
+    var _GDR = "GetDocumentRequest";
+    var _GDRe = "GetDocumentResult";
+    var _GEP = "GetExecutionPreview";
+    var _GEPR = "GetExecutionPreviewRequest";
+    var _GEPRe = "GetExecutionPreviewResponse";
+    var _GF = "GlobalFilters";
+    var _GI2 = "GetInventory";
+    var _GIR2 = "GetInventoryRequest";
+    var _GIRe = "GetInventoryResult";
+    var _GIS = "GetInventorySchema";
+    var _GISR = "GetInventorySchemaRequest";
+    var _GISRe = "GetInventorySchemaResult";
+    var _GMW = "GetMaintenanceWindow";
+    var _GMWE = "GetMaintenanceWindowExecution";
+    var _GMWER = "GetMaintenanceWindowExecutionRequest";
+    var _GMWERe = "GetMaintenanceWindowExecutionResult";
+    var _GMWET = "GetMaintenanceWindowExecutionTask";
+    var _GMWETI = "GetMaintenanceWindowExecutionTaskInvocation";
+    var _GMWETIR = "GetMaintenanceWindowExecutionTaskInvocationRequest";
+    var _GMWETIRe = "GetMaintenanceWindowExecutionTaskInvocationResult";
+    var _GMWETR = "GetMaintenanceWindowExecutionTaskRequest";
+    var _GMWETRe = "GetMaintenanceWindowExecutionTaskResult";
+    var _GMWR = "GetMaintenanceWindowRequest";
+    var _GMWRe = "GetMaintenanceWindowResult";
+    var _GMWT = "GetMaintenanceWindowTask";
+    var _GMWTR = "GetMaintenanceWindowTaskRequest";
+    var _GMWTRe = "GetMaintenanceWindowTaskResult";
+    var _GOI = "GetOpsItem";
+    var _GOIR = "GetOpsItemRequest";
+    var _GOIRe = "GetOpsItemResponse";
+    var _GOM = "GetOpsMetadata";
+    var _GOMR = "GetOpsMetadataRequest";
+    var _GOMRe = "GetOpsMetadataResult";
+    var _GOS = "GetOpsSummary";
+    var _GOSR = "GetOpsSummaryRequest";
+    var _GOSRe = "GetOpsSummaryResult";
+    var _GP = "GcpProject";
+    var _GPB = "GetPatchBaseline";
+    var _GPBFPG = "GetPatchBaselineForPatchGroup";
+    var _GPBFPGR = "GetPatchBaselineForPatchGroupRequest";
+    var _GPBFPGRe = "GetPatchBaselineForPatchGroupResult";
+    var _GPBP = "GetParametersByPath";
+    var _GPBPR = "GetParametersByPathRequest";
+    var _GPBPRe = "GetParametersByPathResult";
+    var _GPBR = "GetPatchBaselineRequest";
+    var _GPBRe = "GetPatchBaselineResult";
+    var _GPH = "GetParameterHistory";
+    var _GPHR = "GetParameterHistoryRequest";
+    var _GPHRe = "GetParameterHistoryResult";
+    var _GPL = "GcpProjectList";
+    var _GPR = "GetParameterRequest";
+    var _GPRe = "GetParameterResult";
+    var _GPRet = "GetParametersRequest";
+    var _GPReta = "GetParametersResult";
+    var _GPe = "GetParameter";
+    var _GPet = "GetParameters";
+    var _GRP = "GetResourcePolicies";
+    var _GRPR = "GetResourcePoliciesRequest";
+    var _GRPRE = "GetResourcePoliciesResponseEntry";
+    var _GRPREe = "GetResourcePoliciesResponseEntries";
+    var _GRPRe = "GetResourcePoliciesResponse";
+    var _GSS = "GetServiceSetting";
+    var _GSSR = "GetServiceSettingRequest";
+    var _GSSRe = "GetServiceSettingResult";
+    var _H = "Hash";
+    var _HC = "HighCount";
+    var _HLLEE = "HierarchyLevelLimitExceededException";
+    var _HT = "HashType";
+    var _HTME = "HierarchyTypeMismatchException";
+    var _I = "Id";
+    var _IA = "InvalidActivation";
+    var _IAAO = "InstanceAggregatedAssociationOverview";
+    var _IAE = "InvalidAggregatorException";
+    var _IAEPE = "InvalidAutomationExecutionParametersException";
+    var _IAI = "InvalidActivationId";
+    var _IAL = "InstanceAssociationList";
+    var _IALn = "InventoryAggregatorList";
+    var _IAOL = "InstanceAssociationOutputLocation";
+    var _IAOU = "InstanceAssociationOutputUrl";
+    var _IAPE = "InvalidAllowedPatternException";
+    var _IASAC = "InstanceAssociationStatusAggregatedCount";
+    var _IASE = "InvalidAutomationSignalException";
+    var _IASI = "InstanceAssociationStatusInfos";
+    var _IASIn = "InstanceAssociationStatusInfo";
+    var _IASUE = "InvalidAutomationStatusUpdateException";
+    var _IAV = "InvalidAssociationVersion";
+    var _IAn = "InvalidAssociation";
+    var _IAns = "InstanceAssociation";
+    var _IAnv = "InventoryAggregator";
+    var _IAp = "IpAddress";
+    var _IC = "InstalledCount";
+    var _ICH = "ItemContentHash";
+    var _ICI = "InvalidCommandId";
+    var _ICME = "ItemContentMismatchException";
+    var _ICOU = "IncludeChildOrganizationUnits";
+    var _ICn = "InformationalCount";
+    var _ICs = "IsCritical";
+    var _ID = "InvalidDocument";
+    var _IDC = "InvalidDocumentContent";
+    var _IDIE = "InvalidDeletionIdException";
+    var _IDIPE = "InvalidDeleteInventoryParametersException";
+    var _IDL = "InventoryDeletionsList";
+    var _IDNE = "InvocationDoesNotExist";
+    var _IDO = "InvalidDocumentOperation";
+    var _IDS = "InventoryDeletionSummary";
+    var _IDSI = "InventoryDeletionStatusItem";
+    var _IDSIn = "InventoryDeletionSummaryItem";
+    var _IDSInv = "InventoryDeletionSummaryItems";
+    var _IDSV = "InvalidDocumentSchemaVersion";
+    var _IDT = "InvalidDocumentType";
+    var _IDV = "InvalidDocumentVersion";
+    var _IDVs = "IsDefaultVersion";
+    var _IDn = "InventoryDeletions";
+    var _IE = "IsEnd";
+    var _IF = "InvalidFilter";
+    var _IFK = "InvalidFilterKey";
+    var _IFL = "InventoryFilterList";
+    var _IFO = "InvalidFilterOption";
+    var _IFR = "IncludeFutureRegions";
+    var _IFV = "InvalidFilterValue";
+    var _IFVL = "InventoryFilterValueList";
+    var _IFn = "InventoryFilter";
+    var _IG = "InventoryGroup";
+    var _IGL = "InventoryGroupList";
+    var _II2 = "InstanceId";
+    var _IIA = "InventoryItemAttribute";
+    var _IIAL = "InventoryItemAttributeList";
+    var _IICE = "InvalidItemContentException";
+    var _IIEL = "InventoryItemEntryList";
+    var _IIF = "InstanceInformationFilter";
+    var _IIFL = "InstanceInformationFilterList";
+    var _IIFV = "InstanceInformationFilterValue";
+    var _IIFVS = "InstanceInformationFilterValueSet";
+    var _IIGE = "InvalidInventoryGroupException";
+    var _III = "InvalidInstanceId";
+    var _IIICE = "InvalidInventoryItemContextException";
+    var _IIIFV = "InvalidInstanceInformationFilterValue";
+    var _IIL = "InstanceInformationList";
+    var _IILn = "InventoryItemList";
+    var _IIPFV = "InvalidInstancePropertyFilterValue";
+    var _IIRE = "InvalidInventoryRequestException";
+    var _IIS = "InventoryItemSchema";
+    var _IISF = "InstanceInformationStringFilter";
+    var _IISFL = "InstanceInformationStringFilterList";
+    var _IISRL = "InventoryItemSchemaResultList";
+    var _IIn = "InstanceIds";
+    var _IIns = "InstanceInfo";
+    var _IInst = "InstanceInformation";
+    var _IInv = "InvocationId";
+    var _IInve = "InventoryItem";
+    var _IKI = "InvalidKeyId";
+    var _IL = "InvalidLabels";
+    var _ILV = "IsLatestVersion";
+    var _IN = "InstanceName";
+    var _INC = "InvalidNotificationConfig";
+    var _INT = "InvalidNextToken";
+    var _IOC = "InstalledOtherCount";
+    var _IOE = "InvalidOptionException";
+    var _IOF = "InvalidOutputFolder";
+    var _IOL = "InvalidOutputLocation";
+    var _IOLn = "InstallOverrideList";
+    var _IP = "InvalidParameters";
+    var _IPA = "IPAddress";
+    var _IPAE = "InvalidPolicyAttributeException";
+    var _IPAF = "IgnorePollAlarmFailure";
+    var _IPE2 = "IncompatiblePolicyException";
+    var _IPF = "InstancePropertyFilter";
+    var _IPFL = "InstancePropertyFilterList";
+    var _IPFV = "InstancePropertyFilterValue";
+    var _IPFVS = "InstancePropertyFilterValueSet";
+    var _IPM = "IdempotentParameterMismatch";
+    var _IPN = "InvalidPluginName";
+    var _IPRC = "InstalledPendingRebootCount";
+    var _IPS = "InstancePatchStates";
+    var _IPSF = "InstancePatchStateFilter";
+    var _IPSFL = "InstancePatchStateFilterList";
+    var _IPSFLn = "InstancePropertyStringFilterList";
+    var _IPSFn = "InstancePropertyStringFilter";
+    var _IPSL = "InstancePatchStateList";
+    var _IPSLn = "InstancePatchStatesList";
+    var _IPSn = "InstancePatchState";
+    var _IPT2 = "InvalidPermissionType";
+    var _IPTE = "InvalidPolicyTypeException";
+    var _IPn = "InstanceProperties";
+    var _IPns = "InstanceProperty";
+    var _IR = "InvalidRole";
+    var _IRAE = "InvalidResultAttributeException";
+    var _IRC = "InstalledRejectedCount";
+    var _IRE3 = "InventoryResultEntity";
+    var _IREL = "InventoryResultEntityList";
+    var _IRI = "InvalidResourceId";
+    var _IRIM = "InventoryResultItemMap";
+    var _IRIn = "InventoryResultItem";
+    var _IRT = "InvalidResourceType";
+    var _IRa = "IamRole";
+    var _IRn = "InstanceRole";
+    var _IS = "InvalidSchedule";
+    var _ISE3 = "InternalServerError";
+    var _ISLEE = "ItemSizeLimitExceededException";
+    var _ISn = "InstanceStatus";
+    var _ISns = "InstanceState";
+    var _IT2 = "InvalidTag";
+    var _ITM = "InvalidTargetMaps";
+    var _ITNE = "InvalidTypeNameException";
+    var _ITn = "InvalidTarget";
+    var _ITns = "InstanceType";
+    var _ITnst = "InstalledTime";
+    var _IU = "InvalidUpdate";
+    var _IV = "IteratorValue";
+    var _IWASU = "InstancesWithAvailableSecurityUpdates";
+    var _IWCNCP = "InstancesWithCriticalNonCompliantPatches";
+    var _IWFP = "InstancesWithFailedPatches";
+    var _IWIOP = "InstancesWithInstalledOtherPatches";
+    var _IWIP = "InstancesWithInstalledPatches";
+    var _IWIPRP = "InstancesWithInstalledPendingRebootPatches";
+    var _IWIRP = "InstancesWithInstalledRejectedPatches";
+    var _IWMP = "InstancesWithMissingPatches";
+    var _IWNAP = "InstancesWithNotApplicablePatches";
+    var _IWONCP = "InstancesWithOtherNonCompliantPatches";
+    var _IWSNCP = "InstancesWithSecurityNonCompliantPatches";
+    var _IWUNAP = "InstancesWithUnreportedNotApplicablePatches";
+    var _In = "Instances";
+    var _Inp = "Input";
+    var _Inpu = "Inputs";
+    var _Ins = "Instance";
+    var _It = "Iteration";
+    var _Ite = "Items";
+    var _Item = "Item";
+    var _K2 = "Key";
+    var _KBI = "KBId";
+    var _KI = "KeyId";
+    var _KN = "KeyName";
+    var _KNb = "KbNumber";
+    var _KTD = "KeysToDelete";
+    var _L2 = "Limit";
+    var _LA = "ListAssociations";
+    var _LAED = "LastAssociationExecutionDate";
+    var _LAR = "ListAssociationsRequest";
+    var _LARi = "ListAssociationsResult";
+    var _LAV = "ListAssociationVersions";
+    var _LAVR = "ListAssociationVersionsRequest";
+    var _LAVRi = "ListAssociationVersionsResult";
+    var _LC = "LowCount";
+    var _LCC = "ListCloudConnectors";
+    var _LCCR = "ListCloudConnectorsRequest";
+    var _LCCRi = "ListCloudConnectorsResult";
+    var _LCI = "ListCommandInvocations";
+    var _LCIR = "ListCommandInvocationsRequest";
+    var _LCIRi = "ListCommandInvocationsResult";
+    var _LCIRis = "ListComplianceItemsRequest";
+    var _LCIRist = "ListComplianceItemsResult";
+    var _LCIi = "ListComplianceItems";
+    var _LCR = "ListCommandsRequest";
+    var _LCRi = "ListCommandsResult";
+    var _LCS = "ListComplianceSummaries";
+    var _LCSR = "ListComplianceSummariesRequest";
+    var _LCSRi = "ListComplianceSummariesResult";
+    var _LCi = "ListCommands";
+    var _LD = "ListDocuments";
+    var _LDMH = "ListDocumentMetadataHistory";
+    var _LDMHR = "ListDocumentMetadataHistoryRequest";
+    var _LDMHRi = "ListDocumentMetadataHistoryResponse";
+    var _LDR = "ListDocumentsRequest";
+    var _LDRi = "ListDocumentsResult";
+    var _LDV = "ListDocumentVersions";
+    var _LDVR = "ListDocumentVersionsRequest";
+    var _LDVRi = "ListDocumentVersionsResult";
+    var _LED = "LastExecutionDate";
+    var _LF = "LogFile";
+    var _LI = "LoggingInfo";
+    var _LIE = "ListInventoryEntries";
+    var _LIER = "ListInventoryEntriesRequest";
+    var _LIERi = "ListInventoryEntriesResult";
+    var _LMB = "LastModifiedBy";
+    var _LMD = "LastModifiedDate";
+    var _LMT = "LastModifiedTime";
+    var _LMU = "LastModifiedUser";
+    var _LN = "ListNodes";
+    var _LNR = "ListNodesRequest";
+    var _LNRIOT = "LastNoRebootInstallOperationTime";
+    var _LNRi = "ListNodesResult";
+    var _LNS = "ListNodesSummary";
+    var _LNSR = "ListNodesSummaryRequest";
+    var _LNSRi = "ListNodesSummaryResult";
+    var _LOIE = "ListOpsItemEvents";
+    var _LOIER = "ListOpsItemEventsRequest";
+    var _LOIERi = "ListOpsItemEventsResponse";
+    var _LOIRI = "ListOpsItemRelatedItems";
+    var _LOIRIR = "ListOpsItemRelatedItemsRequest";
+    var _LOIRIRi = "ListOpsItemRelatedItemsResponse";
+    var _LOM = "ListOpsMetadata";
+    var _LOMR = "ListOpsMetadataRequest";
+    var _LOMRi = "ListOpsMetadataResult";
+    var _LPDT = "LastPingDateTime";
+    var _LPV = "LabelParameterVersion";
+    var _LPVR = "LabelParameterVersionRequest";
+    var _LPVRa = "LabelParameterVersionResult";
+    var _LRCS = "ListResourceComplianceSummaries";
+    var _LRCSR = "ListResourceComplianceSummariesRequest";
+    var _LRCSRi = "ListResourceComplianceSummariesResult";
+    var _LRDS = "ListResourceDataSync";
+    var _LRDSR = "ListResourceDataSyncRequest";
+    var _LRDSRi = "ListResourceDataSyncResult";
+    var _LS = "LastStatus";
+    var _LSAED = "LastSuccessfulAssociationExecutionDate";
+    var _LSED = "LastSuccessfulExecutionDate";
+    var _LSM = "LastStatusMessage";
+    var _LSSM = "LastSyncStatusMessage";
+    var _LSST = "LastSuccessfulSyncTime";
+    var _LST = "LastSyncTime";
+    var _LSUT = "LastStatusUpdateTime";
+    var _LT = "LimitType";
+    var _LTFR = "ListTagsForResource";
+    var _LTFRR = "ListTagsForResourceRequest";
+    var _LTFRRi = "ListTagsForResourceResult";
+    var _LTa = "LaunchTime";
+    var _LUAD = "LastUpdateAssociationDate";
+    var _LV = "LatestVersion";
+    var _La = "Labels";
+    var _Lam = "Lambda";
+    var _Lan = "Language";
+    var _M = "Message";
+    var _MA = "MaxAttempts";
+    var _MC = "MaxConcurrency";
+    var _MCe = "MediumCount";
+    var _MCi = "MissingCount";
+    var _MD = "ModifiedDate";
+    var _MDP = "ModifyDocumentPermission";
+    var _MDPR = "ModifyDocumentPermissionRequest";
+    var _MDPRo = "ModifyDocumentPermissionResponse";
+    var _MDSE = "MaxDocumentSizeExceeded";
+    var _ME = "MaxErrors";
+    var _MM = "MetadataMap";
+    var _MN = "MsrcNumber";
+    var _MR = "MaxResults";
+    var _MRPDE = "MalformedResourcePolicyDocumentException";
+    var _MS = "ManagedStatus";
+    var _MSD = "MaxSessionDuration";
+    var _MSs = "MsrcSeverity";
+    var _MTU = "MetadataToUpdate";
+    var _MV = "MetadataValue";
+    var _MWAP = "MaintenanceWindowAutomationParameters";
+    var _MWD = "MaintenanceWindowDescription";
+    var _MWE = "MaintenanceWindowExecution";
+    var _MWEL = "MaintenanceWindowExecutionList";
+    var _MWETI = "MaintenanceWindowExecutionTaskIdentity";
+    var _MWETII = "MaintenanceWindowExecutionTaskInvocationIdentity";
+    var _MWETIIL = "MaintenanceWindowExecutionTaskInvocationIdentityList";
+    var _MWETIL = "MaintenanceWindowExecutionTaskIdentityList";
+    var _MWETIP = "MaintenanceWindowExecutionTaskInvocationParameters";
+    var _MWF = "MaintenanceWindowFilter";
+    var _MWFL = "MaintenanceWindowFilterList";
+    var _MWFTL = "MaintenanceWindowsForTargetList";
+    var _MWI = "MaintenanceWindowIdentity";
+    var _MWIFT = "MaintenanceWindowIdentityForTarget";
+    var _MWIL = "MaintenanceWindowIdentityList";
+    var _MWLP = "MaintenanceWindowLambdaPayload";
+    var _MWLPa = "MaintenanceWindowLambdaParameters";
+    var _MWRCP = "MaintenanceWindowRunCommandParameters";
+    var _MWSFI = "MaintenanceWindowStepFunctionsInput";
+    var _MWSFP = "MaintenanceWindowStepFunctionsParameters";
+    var _MWT = "MaintenanceWindowTarget";
+    var _MWTIP = "MaintenanceWindowTaskInvocationParameters";
+    var _MWTL = "MaintenanceWindowTargetList";
+    var _MWTLa = "MaintenanceWindowTaskList";
+    var _MWTP = "MaintenanceWindowTaskParameters";
+    var _MWTPL = "MaintenanceWindowTaskParametersList";
+    var _MWTPV = "MaintenanceWindowTaskParameterValue";
+    var _MWTPVE = "MaintenanceWindowTaskParameterValueExpression";
+    var _MWTPVL = "MaintenanceWindowTaskParameterValueList";
+    var _MWTa = "MaintenanceWindowTask";
+    var _Ma = "Mappings";
+    var _Me = "Metadata";
+    var _Mo = "Mode";
+    var _N = "Name";
+    var _NA = "NodeAggregator";
+    var _NAC = "NotApplicableCount";
+    var _NAL = "NodeAggregatorList";
+    var _NAo = "NotificationArn";
+    var _NC = "NotificationConfig";
+    var _NCC = "NonCompliantCount";
+    var _NCS = "NonCompliantSummary";
+    var _NE = "NotificationEvents";
+    var _NET = "NextExecutionTime";
+    var _NF = "NodeFilter";
+    var _NFL = "NodeFilterList";
+    var _NFVL = "NodeFilterValueList";
+    var _NL = "NodeList";
+    var _NLSE = "NoLongerSupportedException";
+    var _NOI = "NodeOwnerInfo";
+    var _NS = "NextStep";
+    var _NSL = "NodeSummaryList";
+    var _NT = "NextToken";
+    var _NTT = "NextTransitionTime";
+    var _NTo = "NodeType";
+    var _NTot = "NotificationType";
+    var _Na = "Names";
+    var _No = "Notifications";
+    var _Nod = "Nodes";
+    var _Node = "Node";
+    var _O = "Overview";
+    var _OA = "OpsAggregator";
+    var _OAL = "OpsAggregatorList";
+    var _OD = "OperationalData";
+    var _ODTD = "OperationalDataToDelete";
+    var _OE = "OpsEntity";
+    var _OEI = "OpsEntityItem";
+    var _OEIEL = "OpsEntityItemEntryList";
+    var _OEIM = "OpsEntityItemMap";
+    var _OEL = "OpsEntityList";
+    var _OET = "OperationEndTime";
+    var _OF = "OpsFilter";
+    var _OFL = "OpsFilterList";
+    var _OFVL = "OpsFilterValueList";
+    var _OFn = "OnFailure";
+    var _OI = "OwnerInformation";
+    var _OIA = "OpsItemArn";
+    var _OIADE = "OpsItemAccessDeniedException";
+    var _OIAEE = "OpsItemAlreadyExistsException";
+    var _OICE = "OpsItemConflictException";
+    var _OIDV = "OpsItemDataValue";
+    var _OIEF = "OpsItemEventFilter";
+    var _OIEFp = "OpsItemEventFilters";
+    var _OIES = "OpsItemEventSummary";
+    var _OIESp = "OpsItemEventSummaries";
+    var _OIF = "OpsItemFilters";
+    var _OIFp = "OpsItemFilter";
+    var _OII = "OpsItemId";
+    var _OIIPE = "OpsItemInvalidParameterException";
+    var _OIIp = "OpsItemIdentity";
+    var _OILEE = "OpsItemLimitExceededException";
+    var _OIN = "OpsItemNotification";
+    var _OINFE = "OpsItemNotFoundException";
+    var _OINp = "OpsItemNotifications";
+    var _OIOD = "OpsItemOperationalData";
+    var _OIRIAEE = "OpsItemRelatedItemAlreadyExistsException";
+    var _OIRIANFE = "OpsItemRelatedItemAssociationNotFoundException";
+    var _OIRIF = "OpsItemRelatedItemsFilter";
+    var _OIRIFp = "OpsItemRelatedItemsFilters";
+    var _OIRIS = "OpsItemRelatedItemSummary";
+    var _OIRISp = "OpsItemRelatedItemSummaries";
+    var _OIS = "OpsItemSummaries";
+    var _OISp = "OpsItemSummary";
+    var _OIT = "OpsItemType";
+    var _OIp = "OpsItem";
+    var _OIr = "OrganizationId";
+    var _OL = "OutputLocation";
+    var _OM = "OpsMetadata";
+    var _OMA = "OpsMetadataArn";
+    var _OMAEE = "OpsMetadataAlreadyExistsException";
+    var _OMF = "OpsMetadataFilter";
+    var _OMFL = "OpsMetadataFilterList";
+    var _OMIAE = "OpsMetadataInvalidArgumentException";
+    var _OMKLEE = "OpsMetadataKeyLimitExceededException";
+    var _OML = "OpsMetadataList";
+    var _OMLEE = "OpsMetadataLimitExceededException";
+    var _OMNFE = "OpsMetadataNotFoundException";
+    var _OMTMUE = "OpsMetadataTooManyUpdatesException";
+    var _ONCC = "OtherNonCompliantCount";
+    var _OP = "OverriddenParameters";
+    var _ORA = "OpsResultAttribute";
+    var _ORAL = "OpsResultAttributeList";
+    var _OS = "OutputSource";
+    var _OSBN = "OutputS3BucketName";
+    var _OSI = "OutputSourceId";
+    var _OSKP = "OutputS3KeyPrefix";
+    var _OSR = "OutputS3Region";
+    var _OST = "OperationStartTime";
+    var _OSTr = "OrganizationSourceType";
+    var _OSTu = "OutputSourceType";
+    var _OSp = "OperatingSystem";
+    var _OSv = "OverallSeverity";
+    var _OU = "OutputUrl";
+    var _OUI = "OrganizationalUnitId";
+    var _OUP = "OrganizationalUnitPath";
+    var _OUr = "OrganizationalUnits";
+    var _Op = "Operation";
+    var _Ope = "Operator";
+    var _Opt = "Option";
+    var _Ou = "Outputs";
+    var _Out = "Output";
+    var _Ov = "Overwrite";
+    var _Ow = "Owner";
+    var _P2 = "Parameters";
+    var _PAE = "ParameterAlreadyExists";
+    var _PAEI = "ParentAutomationExecutionId";
+    var _PBI = "PatchBaselineIdentity";
+    var _PBIL = "PatchBaselineIdentityList";
+    var _PC2 = "ProgressCounters";
+    var _PCD = "PatchComplianceData";
+    var _PCDL = "PatchComplianceDataList";
+    var _PCI = "PutComplianceItems";
+    var _PCIR = "PutComplianceItemsRequest";
+    var _PCIRu = "PutComplianceItemsResult";
+    var _PDN = "ProjectDisplayName";
+    var _PET = "PlannedEndTime";
+    var _PF = "ParameterFilters";
+    var _PFG = "PatchFilterGroup";
+    var _PFL = "ParametersFilterList";
+    var _PFLa = "PatchFilterList";
+    var _PFa = "ParametersFilter";
+    var _PFat = "PatchFilter";
+    var _PFatc = "PatchFilters";
+    var _PFr = "ProductFamily";
+    var _PG = "PatchGroup";
+    var _PGPBM = "PatchGroupPatchBaselineMapping";
+    var _PGPBML = "PatchGroupPatchBaselineMappingList";
+    var _PGa = "PatchGroups";
+    var _PH = "PolicyHash";
+    var _PHL = "ParameterHistoryList";
+    var _PHa = "ParameterHistory";
+    var _PI2 = "PolicyId";
+    var _PIP = "ParameterInlinePolicy";
+    var _PIR = "PutInventoryRequest";
+    var _PIRu = "PutInventoryResult";
+    var _PIr = "ProjectId";
+    var _PIu = "PutInventory";
+    var _PL = "ParameterList";
+    var _PLE = "ParameterLimitExceeded";
+    var _PLEE = "PoliciesLimitExceededException";
+    var _PLa = "PatchList";
+    var _PM = "ParameterMetadata";
+    var _PML = "ParameterMetadataList";
+    var _PMVLE = "ParameterMaxVersionLimitExceeded";
+    var _PMe = "PermissionModel";
+    var _PMr = "ProviderMessage";
+    var _PN = "ParameterNames";
+    var _PNF = "ParameterNotFound";
+    var _PNl = "PluginName";
+    var _PNla = "PlatformName";
+    var _POF = "PatchOrchestratorFilter";
+    var _POFL = "PatchOrchestratorFilterList";
+    var _PP = "PutParameter";
+    var _PPL = "PatchPropertiesList";
+    var _PPLa = "ParameterPolicyList";
+    var _PPME = "ParameterPatternMismatchException";
+    var _PPR = "PutParameterRequest";
+    var _PPRu = "PutParameterResult";
+    var _PR = "PatchRule";
+    var _PRG = "PatchRuleGroup";
+    var _PRL = "PatchRuleList";
+    var _PRP = "PutResourcePolicy";
+    var _PRPR = "PutResourcePolicyRequest";
+    var _PRPRu = "PutResourcePolicyResponse";
+    var _PRV = "PendingReviewVersion";
+    var _PRa = "PatchRules";
+    var _PS = "PatchSet";
+    var _PSC = "PatchSourceConfiguration";
+    var _PSD = "ParentStepDetails";
+    var _PSF = "ParameterStringFilter";
+    var _PSFL = "ParameterStringFilterList";
+    var _PSL = "PatchSourceList";
+    var _PSPV = "PSParameterValue";
+    var _PST = "PlannedStartTime";
+    var _PSa = "PatchStatus";
+    var _PSat = "PatchSource";
+    var _PSi = "PingStatus";
+    var _PSo = "PolicyStatus";
+    var _PT = "PermissionType";
+    var _PTL = "PlatformTypeList";
+    var _PTl = "PlatformTypes";
+    var _PTla = "PlatformType";
+    var _PTo = "PolicyText";
+    var _PTol = "PolicyType";
+    var _PV = "PlatformVersion";
+    var _PVLLE = "ParameterVersionLabelLimitExceeded";
+    var _PVNF = "ParameterVersionNotFound";
+    var _PVa = "ParameterVersion";
+    var _PVar = "ParameterValues";
+    var _Pa = "Patches";
+    var _Par = "Parameter";
+    var _Pat = "Patch";
+    var _Path = "Path";
+    var _Pay = "Payload";
+    var _Po = "Policies";
+    var _Pol = "Policy";
+    var _Pr2 = "Provider";
+    var _Pre = "Prefix";
+    var _Pri = "Priority";
+    var _Pro = "Property";
+    var _Prod = "Product";
+    var _Produ = "Products";
+    var _Proj = "Projects";
+    var _Prop = "Properties";
+    var _Q = "Qualifier";
+    var _QC = "QuotaCode";
+    var _R = "Runbooks";
+    var _RA2 = "RoleArn";
+    var _RAL = "ResultAttributeList";
+    var _RAe = "ResourceArn";
+    var _RAes = "ResultAttributes";
+    var _RAesu = "ResultAttribute";
+    var _RC2 = "ReasonCode";
+    var _RCBS = "ResourceCountByStatus";
+    var _RCSI = "ResourceComplianceSummaryItems";
+    var _RCSIL = "ResourceComplianceSummaryItemList";
+    var _RCSIe = "ResourceComplianceSummaryItem";
+    var _RCe = "RegistrationsCount";
+    var _RCem = "RemainingCount";
+    var _RCes = "ResponseCode";
+    var _RCu = "RunCommand";
+    var _RD = "RegistrationDate";
+    var _RDHMC = "RegisterDefaultHostManagementConfiguration";
+    var _RDHMCR = "RegisterDefaultHostManagementConfigurationRequest";
+    var _RDHMCRe = "RegisterDefaultHostManagementConfigurationResult";
+    var _RDPB = "RegisterDefaultPatchBaseline";
+    var _RDPBR = "RegisterDefaultPatchBaselineRequest";
+    var _RDPBRe = "RegisterDefaultPatchBaselineResult";
+    var _RDSAEE = "ResourceDataSyncAlreadyExistsException";
+    var _RDSAOS = "ResourceDataSyncAwsOrganizationsSource";
+    var _RDSCE = "ResourceDataSyncConflictException";
+    var _RDSCEE = "ResourceDataSyncCountExceededException";
+    var _RDSDDS = "ResourceDataSyncDestinationDataSharing";
+    var _RDSI = "ResourceDataSyncItems";
+    var _RDSICE = "ResourceDataSyncInvalidConfigurationException";
+    var _RDSIL = "ResourceDataSyncItemList";
+    var _RDSIe = "ResourceDataSyncItem";
+    var _RDSNFE = "ResourceDataSyncNotFoundException";
+    var _RDSOU = "ResourceDataSyncOrganizationalUnit";
+    var _RDSOUL = "ResourceDataSyncOrganizationalUnitList";
+    var _RDSS = "ResourceDataSyncSource";
+    var _RDSSD = "ResourceDataSyncS3Destination";
+    var _RDSSWS = "ResourceDataSyncSourceWithState";
+    var _RDT = "RequestedDateTime";
+    var _RDe = "ReleaseDate";
+    var _RFDT = "ResponseFinishDateTime";
+    var _RI = "ResourceId";
+    var _RIL = "ReviewInformationList";
+    var _RIUE = "ResourceInUseException";
+    var _RIe = "ReviewInformation";
+    var _RIes = "ResourceIds";
+    var _RL = "RegistrationLimit";
+    var _RLEE = "ResourceLimitExceededException";
+    var _RLe = "RemovedLabels";
+    var _RM = "RegistrationMetadata";
+    var _RMI = "RegistrationMetadataItem";
+    var _RML = "RegistrationMetadataList";
+    var _RNFE3 = "ResourceNotFoundException";
+    var _RO = "ReverseOrder";
+    var _ROI = "RelatedOpsItems";
+    var _ROIe = "RelatedOpsItem";
+    var _ROe = "RebootOption";
+    var _RP = "RejectedPatches";
+    var _RPA = "RejectedPatchesAction";
+    var _RPBFPG = "RegisterPatchBaselineForPatchGroup";
+    var _RPBFPGR = "RegisterPatchBaselineForPatchGroupRequest";
+    var _RPBFPGRe = "RegisterPatchBaselineForPatchGroupResult";
+    var _RPCE = "ResourcePolicyConflictException";
+    var _RPIPE = "ResourcePolicyInvalidParameterException";
+    var _RPLEE = "ResourcePolicyLimitExceededException";
+    var _RPNFE = "ResourcePolicyNotFoundException";
+    var _RR = "ReviewerResponse";
+    var _RS = "ReviewStatus";
+    var _RSDT = "ResponseStartDateTime";
+    var _RSR = "ResumeSessionRequest";
+    var _RSRe = "ResumeSessionResponse";
+    var _RSS = "ResetServiceSetting";
+    var _RSSR = "ResetServiceSettingRequest";
+    var _RSSRe = "ResetServiceSettingResult";
+    var _RSe = "ResumeSession";
+    var _RT3 = "ResourceTypes";
+    var _RTFR = "RemoveTagsFromResource";
+    var _RTFRR = "RemoveTagsFromResourceRequest";
+    var _RTFRRe = "RemoveTagsFromResourceResult";
+    var _RTWMW = "RegisterTargetWithMaintenanceWindow";
+    var _RTWMWR = "RegisterTargetWithMaintenanceWindowRequest";
+    var _RTWMWRe = "RegisterTargetWithMaintenanceWindowResult";
+    var _RTWMWReg = "RegisterTaskWithMaintenanceWindowRequest";
+    var _RTWMWRegi = "RegisterTaskWithMaintenanceWindowResult";
+    var _RTWMWe = "RegisterTaskWithMaintenanceWindow";
+    var _RTe = "ResourceType";
+    var _RTeq = "RequireType";
+    var _RTes = "ResolvedTargets";
+    var _RTev = "ReviewedTime";
+    var _RU = "ResourceUri";
+    var _Re = "Regions";
+    var _Rea = "Reason";
+    var _Rec = "Recursive";
+    var _Reg = "Region";
+    var _Rel = "Release";
+    var _Rep = "Repository";
+    var _Repl = "Replace";
+    var _Req = "Requires";
+    var _Res = "Response";
+    var _Rev = "Reviewer";
+    var _Ru = "Runbook";
+    var _S = "State";
+    var _SAE = "ServiceAccountEmail";
+    var _SAER = "StartAutomationExecutionRequest";
+    var _SAERt = "StartAutomationExecutionResult";
+    var _SAERto = "StopAutomationExecutionRequest";
+    var _SAERtop = "StopAutomationExecutionResult";
+    var _SAEt = "StartAutomationExecution";
+    var _SAEto = "StopAutomationExecution";
+    var _SAK2 = "SecretAccessKey";
+    var _SAO = "StartAssociationsOnce";
+    var _SAOR = "StartAssociationsOnceRequest";
+    var _SAORt = "StartAssociationsOnceResult";
+    var _SAR = "StartAccessRequest";
+    var _SARR = "StartAccessRequestRequest";
+    var _SARRt = "StartAccessRequestResponse";
+    var _SAS = "SendAutomationSignal";
+    var _SASR = "SendAutomationSignalRequest";
+    var _SASRe = "SendAutomationSignalResult";
+    var _SBN = "S3BucketName";
+    var _SC = "ServiceCode";
+    var _SCR = "SendCommandRequest";
+    var _SCRE = "StartChangeRequestExecution";
+    var _SCRER = "StartChangeRequestExecutionRequest";
+    var _SCRERt = "StartChangeRequestExecutionResult";
+    var _SCRe = "SendCommandResult";
+    var _SCT = "SyncCreatedTime";
+    var _SCe = "SendCommand";
+    var _SCt = "StartedCount";
+    var _SCu = "SuccessfulCount";
+    var _SCy = "SyncCompliance";
+    var _SD = "StatusDetails";
+    var _SDO = "SchemaDeleteOption";
+    var _SDU = "SnapshotDownloadUrl";
+    var _SDV = "SharedDocumentVersion";
+    var _SDe = "S3Destination";
+    var _SDt = "StartDate";
+    var _SE = "ScheduleExpression";
+    var _SEC = "StandardErrorContent";
+    var _SEF = "StepExecutionFilter";
+    var _SEFL = "StepExecutionFilterList";
+    var _SEI = "StepExecutionId";
+    var _SEL = "StepExecutionList";
+    var _SEP = "StartExecutionPreview";
+    var _SEPR = "StartExecutionPreviewRequest";
+    var _SEPRt = "StartExecutionPreviewResponse";
+    var _SET = "StepExecutionsTruncated";
+    var _SETc = "ScheduledEndTime";
+    var _SEU = "StandardErrorUrl";
+    var _SEt = "StepExecutions";
+    var _SEte = "StepExecution";
+    var _SF = "StepFunctions";
+    var _SFL = "SessionFilterList";
+    var _SFe = "SessionFilter";
+    var _SFy = "SyncFormat";
+    var _SI2 = "StatusInformation";
+    var _SIe = "SettingId";
+    var _SIes = "SessionId";
+    var _SIn = "SnapshotId";
+    var _SIo = "SourceId";
+    var _SIu = "SummaryItems";
+    var _SKP = "S3KeyPrefix";
+    var _SL = "S3Location";
+    var _SLMT = "SyncLastModifiedTime";
+    var _SLe = "SessionList";
+    var _SLo = "SourceLocation";
+    var _SM = "StatusMessage";
+    var _SMOU = "SessionManagerOutputUrl";
+    var _SMP = "SessionManagerParameters";
+    var _SN2 = "SyncName";
+    var _SNCC = "SecurityNonCompliantCount";
+    var _SNt = "StepName";
+    var _SO = "ScheduleOffset";
+    var _SOC = "StandardOutputContent";
+    var _SOL = "S3OutputLocation";
+    var _SOU = "StandardOutputUrl";
+    var _SOUu = "S3OutputUrl";
+    var _SP = "StepPreviews";
+    var _SQEE = "ServiceQuotaExceededException";
+    var _SR = "ServiceRole";
+    var _SRA = "ServiceRoleArn";
+    var _SRe = "S3Region";
+    var _SRo = "SourceResult";
+    var _SRou = "SourceRegions";
+    var _SS = "SeveritySummary";
+    var _SSNF = "ServiceSettingNotFound";
+    var _SSR = "StartSessionRequest";
+    var _SSRt = "StartSessionResponse";
+    var _SSe = "ServiceSetting";
+    var _SSt = "StepStatus";
+    var _SSta = "StartSession";
+    var _SSu = "SuccessSteps";
+    var _SSy = "SyncSource";
+    var _ST3 = "SyncType";
+    var _STCLEE = "SubTypeCountLimitExceededException";
+    var _STT2 = "SessionTokenType";
+    var _STc = "ScheduledTime";
+    var _STch = "ScheduleTimezone";
+    var _STe = "SessionToken";
+    var _STi = "SignalType";
+    var _STo = "SourceType";
+    var _STt = "StartTime";
+    var _STu = "SubType";
+    var _SU = "StatusUnchanged";
+    var _SUt = "StreamUrl";
+    var _SV = "SchemaVersion";
+    var _SVe = "SettingValue";
+    var _SWE = "ScheduledWindowExecutions";
+    var _SWEL = "ScheduledWindowExecutionList";
+    var _SWEc = "ScheduledWindowExecution";
+    var _Sa = "Safe";
+    var _Sc = "Schedule";
+    var _Sch = "Schemas";
+    var _Sco = "Scope";
+    var _Se = "Severity";
+    var _Sel = "Selector";
+    var _Ses = "Sessions";
+    var _Sess = "Session";
+    var _Sh = "Shared";
+    var _Sha = "Sha1";
+    var _Si = "Size";
+    var _So = "Sources";
+    var _Sou = "Source";
+    var _St = "Status";
+    var _Su = "Successful";
+    var _Sub = "Subscriptions";
+    var _Sum = "Summary";
+    var _Summ = "Summaries";
+    var _T2 = "Tags";
+    var _TA = "TriggeredAlarms";
+    var _TAa = "TaskArn";
+    var _TAo = "TotalAccounts";
+    var _TC2 = "TargetCount";
+    var _TCo = "TotalCount";
+    var _TDN = "TenantDisplayName";
+    var _TE = "ThrottlingException";
+    var _TEI = "TaskExecutionId";
+    var _TI = "TenantId";
+    var _TIP = "TaskInvocationParameters";
+    var _TIUE = "TargetInUseException";
+    var _TIa = "TaskId";
+    var _TIas = "TaskIds";
+    var _TK = "TagKeys";
+    var _TL = "TargetLocations";
+    var _TLAC = "TargetLocationAlarmConfiguration";
+    var _TLMC = "TargetLocationMaxConcurrency";
+    var _TLME = "TargetLocationMaxErrors";
+    var _TLURL = "TargetLocationsURL";
+    var _TLa = "TagList";
+    var _TLar = "TargetLocation";
+    var _TM = "TargetMaps";
+    var _TMC = "TargetsMaxConcurrency";
+    var _TME = "TargetsMaxErrors";
+    var _TMTE = "TooManyTagsError";
+    var _TMU = "TooManyUpdates";
+    var _TMa = "TargetMap";
+    var _TN = "TypeName";
+    var _TNC = "TargetNotConnected";
+    var _TO = "TraceOutput";
+    var _TOS = "TimedOutSteps";
+    var _TP = "TargetPreviews";
+    var _TPL = "TargetPreviewList";
+    var _TPN = "TargetParameterName";
+    var _TPa = "TaskParameters";
+    var _TPar = "TargetPreview";
+    var _TS = "TargetsSummary";
+    var _TSLEE = "TotalSizeLimitExceededException";
+    var _TSR = "TerminateSessionRequest";
+    var _TSRe = "TerminateSessionResponse";
+    var _TSe = "TerminateSession";
+    var _TSi = "TimeoutSeconds";
+    var _TSo = "TotalSteps";
+    var _TT = "TargetType";
+    var _TTa = "TaskType";
+    var _TV = "TokenValue";
+    var _Ta2 = "Targets";
+    var _Tag = "Tag";
+    var _Tar = "Target";
+    var _Tas = "Tasks";
+    var _Ti = "Title";
+    var _Tie = "Tier";
+    var _Tr = "Truncated";
+    var _Ty = "Type";
+    var _U = "Url";
+    var _UA = "UpdatedAt";
+    var _UAR = "UpdateAssociationRequest";
+    var _UARp = "UpdateAssociationResult";
+    var _UAS = "UpdateAssociationStatus";
+    var _UASR = "UpdateAssociationStatusRequest";
+    var _UASRp = "UpdateAssociationStatusResult";
+    var _UAp = "UpdateAssociation";
+    var _UC = "UnspecifiedCount";
+    var _UCC = "UpdateCloudConnector";
+    var _UCCR = "UpdateCloudConnectorRequest";
+    var _UCCRp = "UpdateCloudConnectorResult";
+    var _UCE2 = "UnsupportedCalendarException";
+    var _UD = "UpdateDocument";
+    var _UDDV = "UpdateDocumentDefaultVersion";
+    var _UDDVR = "UpdateDocumentDefaultVersionRequest";
+    var _UDDVRp = "UpdateDocumentDefaultVersionResult";
+    var _UDM = "UpdateDocumentMetadata";
+    var _UDMR = "UpdateDocumentMetadataRequest";
+    var _UDMRp = "UpdateDocumentMetadataResponse";
+    var _UDR = "UpdateDocumentRequest";
+    var _UDRp = "UpdateDocumentResult";
+    var _UFRE = "UnsupportedFeatureRequiredException";
+    var _UIICE = "UnsupportedInventoryItemContextException";
+    var _UISVE = "UnsupportedInventorySchemaVersionException";
+    var _UMIR = "UpdateManagedInstanceRole";
+    var _UMIRR = "UpdateManagedInstanceRoleRequest";
+    var _UMIRRp = "UpdateManagedInstanceRoleResult";
+    var _UMW = "UpdateMaintenanceWindow";
+    var _UMWR = "UpdateMaintenanceWindowRequest";
+    var _UMWRp = "UpdateMaintenanceWindowResult";
+    var _UMWT = "UpdateMaintenanceWindowTarget";
+    var _UMWTR = "UpdateMaintenanceWindowTargetRequest";
+    var _UMWTRp = "UpdateMaintenanceWindowTargetResult";
+    var _UMWTRpd = "UpdateMaintenanceWindowTaskRequest";
+    var _UMWTRpda = "UpdateMaintenanceWindowTaskResult";
+    var _UMWTp = "UpdateMaintenanceWindowTask";
+    var _UNAC = "UnreportedNotApplicableCount";
+    var _UOE = "UnsupportedOperationException";
+    var _UOI = "UpdateOpsItem";
+    var _UOIR = "UpdateOpsItemRequest";
+    var _UOIRp = "UpdateOpsItemResponse";
+    var _UOM = "UpdateOpsMetadata";
+    var _UOMR = "UpdateOpsMetadataRequest";
+    var _UOMRp = "UpdateOpsMetadataResult";
+    var _UOS = "UnsupportedOperatingSystem";
+    var _UPB = "UpdatePatchBaseline";
+    var _UPBR = "UpdatePatchBaselineRequest";
+    var _UPBRp = "UpdatePatchBaselineResult";
+    var _UPT = "UnsupportedParameterType";
+    var _UPTn = "UnsupportedPlatformType";
+    var _UPV = "UnlabelParameterVersion";
+    var _UPVR = "UnlabelParameterVersionRequest";
+    var _UPVRn = "UnlabelParameterVersionResult";
+    var _URDS = "UpdateResourceDataSync";
+    var _URDSR = "UpdateResourceDataSyncRequest";
+    var _URDSRp = "UpdateResourceDataSyncResult";
+    var _USDSE = "UseS3DualStackEndpoint";
+    var _USS = "UpdateServiceSetting";
+    var _USSR = "UpdateServiceSettingRequest";
+    var _USSRp = "UpdateServiceSettingResult";
+    var _UT = "UpdatedTime";
+    var _UTp = "UploadType";
+    var _V2 = "Value";
+    var _VCC = "ValidateCloudConnector";
+    var _VCCR = "ValidateCloudConnectorRequest";
+    var _VCCRa = "ValidateCloudConnectorResult";
+    var _VE2 = "ValidationException";
+    var _VF = "ValidationFindings";
+    var _VFL = "ValidationFindingList";
+    var _VFS = "ValidationFindingScope";
+    var _VFa = "ValidationFinding";
+    var _VN = "VersionName";
+    var _VNS = "ValidNextSteps";
+    var _Va = "Values";
+    var _Var = "Variables";
+    var _Ve = "Version";
+    var _Ven = "Vendor";
+    var _WD = "WithDecryption";
+    var _WE = "WindowExecutions";
+    var _WEI = "WindowExecutionId";
+    var _WETI = "WindowExecutionTaskIdentities";
+    var _WETII = "WindowExecutionTaskInvocationIdentities";
+    var _WI = "WindowId";
+    var _WIPP = "WorkloadIdentityPoolProvider";
+    var _WIi = "WindowIdentities";
+    var _WM = "WarningMessage";
+    var _WTI = "WindowTargetId";
+    var _WTIi = "WindowTaskId";
+    var _aQE2 = "awsQueryError";
+    var _c6 = "client";
+    var _e6 = "error";
+    var _en = "entries";
+    var _k = "key";
+    var _m5 = "message";
+    var _s6 = "smithy.ts.sdk.synthetic.com.amazonaws.ssm";
+    var _se4 = "server";
+    var _v = "value";
+    var _vS = "valueSet";
+    var _xN = "xmlName";
+    var n06 = "com.amazonaws.ssm";
+    var _s_registry6 = new TypeRegistry2(_s6);
+    var SSMServiceException$ = [-3, _s6, "SSMServiceException", 0, [], []];
+    _s_registry6.registerError(SSMServiceException$, SSMServiceException);
+    var n0_registry6 = new TypeRegistry2(n06);
+    var AccessDeniedException$3 = [
+      -3,
+      n06,
+      _ADE3,
+      { [_e6]: _c6 },
+      [_M],
+      [0],
+      1
+    ];
+    n0_registry6.registerError(AccessDeniedException$3, AccessDeniedException3);
+    var AlreadyExistsException$ = [
+      -3,
+      n06,
+      _AEE,
+      { [_aQE2]: [`AlreadyExistsException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(AlreadyExistsException$, AlreadyExistsException);
+    var AssociatedInstances$ = [
+      -3,
+      n06,
+      _AI2,
+      { [_aQE2]: [`AssociatedInstances`, 400], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(AssociatedInstances$, AssociatedInstances);
+    var AssociationAlreadyExists$ = [
+      -3,
+      n06,
+      _AAE,
+      { [_aQE2]: [`AssociationAlreadyExists`, 400], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(AssociationAlreadyExists$, AssociationAlreadyExists);
+    var AssociationDoesNotExist$ = [
+      -3,
+      n06,
+      _ADNE,
+      { [_aQE2]: [`AssociationDoesNotExist`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(AssociationDoesNotExist$, AssociationDoesNotExist);
+    var AssociationExecutionDoesNotExist$ = [
+      -3,
+      n06,
+      _AEDNE,
+      { [_aQE2]: [`AssociationExecutionDoesNotExist`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(AssociationExecutionDoesNotExist$, AssociationExecutionDoesNotExist);
+    var AssociationLimitExceeded$ = [
+      -3,
+      n06,
+      _ALE,
+      { [_aQE2]: [`AssociationLimitExceeded`, 400], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(AssociationLimitExceeded$, AssociationLimitExceeded);
+    var AssociationVersionLimitExceeded$ = [
+      -3,
+      n06,
+      _AVLE,
+      { [_aQE2]: [`AssociationVersionLimitExceeded`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(AssociationVersionLimitExceeded$, AssociationVersionLimitExceeded);
+    var AutomationDefinitionNotApprovedException$ = [
+      -3,
+      n06,
+      _ADNAE,
+      { [_aQE2]: [`AutomationDefinitionNotApproved`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(AutomationDefinitionNotApprovedException$, AutomationDefinitionNotApprovedException);
+    var AutomationDefinitionNotFoundException$ = [
+      -3,
+      n06,
+      _ADNFE,
+      { [_aQE2]: [`AutomationDefinitionNotFound`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(AutomationDefinitionNotFoundException$, AutomationDefinitionNotFoundException);
+    var AutomationDefinitionVersionNotFoundException$ = [
+      -3,
+      n06,
+      _ADVNFE,
+      { [_aQE2]: [`AutomationDefinitionVersionNotFound`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(AutomationDefinitionVersionNotFoundException$, AutomationDefinitionVersionNotFoundException);
+    var AutomationExecutionLimitExceededException$ = [
+      -3,
+      n06,
+      _AELEE,
+      { [_aQE2]: [`AutomationExecutionLimitExceeded`, 429], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(AutomationExecutionLimitExceededException$, AutomationExecutionLimitExceededException);
+    var AutomationExecutionNotFoundException$ = [
+      -3,
+      n06,
+      _AENFE,
+      { [_aQE2]: [`AutomationExecutionNotFound`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(AutomationExecutionNotFoundException$, AutomationExecutionNotFoundException);
+    var AutomationStepNotFoundException$ = [
+      -3,
+      n06,
+      _ASNFE,
+      { [_aQE2]: [`AutomationStepNotFoundException`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(AutomationStepNotFoundException$, AutomationStepNotFoundException);
+    var ComplianceTypeCountLimitExceededException$ = [
+      -3,
+      n06,
+      _CTCLEE,
+      { [_aQE2]: [`ComplianceTypeCountLimitExceeded`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ComplianceTypeCountLimitExceededException$, ComplianceTypeCountLimitExceededException);
+    var ConflictException$ = [
+      -3,
+      n06,
+      _CE,
+      { [_aQE2]: [`ConflictException`, 409], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ConflictException$, ConflictException);
+    var CustomSchemaCountLimitExceededException$ = [
+      -3,
+      n06,
+      _CSCLEE,
+      { [_aQE2]: [`CustomSchemaCountLimitExceeded`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(CustomSchemaCountLimitExceededException$, CustomSchemaCountLimitExceededException);
+    var DocumentAlreadyExists$ = [
+      -3,
+      n06,
+      _DAE,
+      { [_aQE2]: [`DocumentAlreadyExists`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(DocumentAlreadyExists$, DocumentAlreadyExists);
+    var DocumentLimitExceeded$ = [
+      -3,
+      n06,
+      _DLE,
+      { [_aQE2]: [`DocumentLimitExceeded`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(DocumentLimitExceeded$, DocumentLimitExceeded);
+    var DocumentPermissionLimit$ = [
+      -3,
+      n06,
+      _DPL,
+      { [_aQE2]: [`DocumentPermissionLimit`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(DocumentPermissionLimit$, DocumentPermissionLimit);
+    var DocumentVersionLimitExceeded$ = [
+      -3,
+      n06,
+      _DVLE,
+      { [_aQE2]: [`DocumentVersionLimitExceeded`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(DocumentVersionLimitExceeded$, DocumentVersionLimitExceeded);
+    var DoesNotExistException$ = [
+      -3,
+      n06,
+      _DNEE,
+      { [_aQE2]: [`DoesNotExistException`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(DoesNotExistException$, DoesNotExistException);
+    var DuplicateDocumentContent$ = [
+      -3,
+      n06,
+      _DDC,
+      { [_aQE2]: [`DuplicateDocumentContent`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(DuplicateDocumentContent$, DuplicateDocumentContent);
+    var DuplicateDocumentVersionName$ = [
+      -3,
+      n06,
+      _DDVN,
+      { [_aQE2]: [`DuplicateDocumentVersionName`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(DuplicateDocumentVersionName$, DuplicateDocumentVersionName);
+    var DuplicateInstanceId$ = [
+      -3,
+      n06,
+      _DII,
+      { [_aQE2]: [`DuplicateInstanceId`, 404], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(DuplicateInstanceId$, DuplicateInstanceId);
+    var FeatureNotAvailableException$ = [
+      -3,
+      n06,
+      _FNAE,
+      { [_aQE2]: [`FeatureNotAvailableException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(FeatureNotAvailableException$, FeatureNotAvailableException);
+    var HierarchyLevelLimitExceededException$ = [
+      -3,
+      n06,
+      _HLLEE,
+      { [_aQE2]: [`HierarchyLevelLimitExceededException`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(HierarchyLevelLimitExceededException$, HierarchyLevelLimitExceededException);
+    var HierarchyTypeMismatchException$ = [
+      -3,
+      n06,
+      _HTME,
+      { [_aQE2]: [`HierarchyTypeMismatchException`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(HierarchyTypeMismatchException$, HierarchyTypeMismatchException);
+    var IdempotentParameterMismatch$ = [
+      -3,
+      n06,
+      _IPM,
+      { [_aQE2]: [`IdempotentParameterMismatch`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(IdempotentParameterMismatch$, IdempotentParameterMismatch);
+    var IncompatiblePolicyException$ = [
+      -3,
+      n06,
+      _IPE2,
+      { [_aQE2]: [`IncompatiblePolicyException`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(IncompatiblePolicyException$, IncompatiblePolicyException);
+    var InternalServerError$ = [
+      -3,
+      n06,
+      _ISE3,
+      { [_aQE2]: [`InternalServerError`, 500], [_e6]: _se4 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InternalServerError$, InternalServerError);
+    var InvalidActivation$ = [
+      -3,
+      n06,
+      _IA,
+      { [_aQE2]: [`InvalidActivation`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidActivation$, InvalidActivation);
+    var InvalidActivationId$ = [
+      -3,
+      n06,
+      _IAI,
+      { [_aQE2]: [`InvalidActivationId`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidActivationId$, InvalidActivationId);
+    var InvalidAggregatorException$ = [
+      -3,
+      n06,
+      _IAE,
+      { [_aQE2]: [`InvalidAggregator`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidAggregatorException$, InvalidAggregatorException);
+    var InvalidAllowedPatternException$ = [
+      -3,
+      n06,
+      _IAPE,
+      { [_aQE2]: [`InvalidAllowedPatternException`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidAllowedPatternException$, InvalidAllowedPatternException);
+    var InvalidAssociation$ = [
+      -3,
+      n06,
+      _IAn,
+      { [_aQE2]: [`InvalidAssociation`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidAssociation$, InvalidAssociation);
+    var InvalidAssociationVersion$ = [
+      -3,
+      n06,
+      _IAV,
+      { [_aQE2]: [`InvalidAssociationVersion`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidAssociationVersion$, InvalidAssociationVersion);
+    var InvalidAutomationExecutionParametersException$ = [
+      -3,
+      n06,
+      _IAEPE,
+      { [_aQE2]: [`InvalidAutomationExecutionParameters`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidAutomationExecutionParametersException$, InvalidAutomationExecutionParametersException);
+    var InvalidAutomationSignalException$ = [
+      -3,
+      n06,
+      _IASE,
+      { [_aQE2]: [`InvalidAutomationSignalException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidAutomationSignalException$, InvalidAutomationSignalException);
+    var InvalidAutomationStatusUpdateException$ = [
+      -3,
+      n06,
+      _IASUE,
+      { [_aQE2]: [`InvalidAutomationStatusUpdateException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidAutomationStatusUpdateException$, InvalidAutomationStatusUpdateException);
+    var InvalidCommandId$ = [
+      -3,
+      n06,
+      _ICI,
+      { [_aQE2]: [`InvalidCommandId`, 404], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(InvalidCommandId$, InvalidCommandId);
+    var InvalidDeleteInventoryParametersException$ = [
+      -3,
+      n06,
+      _IDIPE,
+      { [_aQE2]: [`InvalidDeleteInventoryParameters`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidDeleteInventoryParametersException$, InvalidDeleteInventoryParametersException);
+    var InvalidDeletionIdException$ = [
+      -3,
+      n06,
+      _IDIE,
+      { [_aQE2]: [`InvalidDeletionId`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidDeletionIdException$, InvalidDeletionIdException);
+    var InvalidDocument$ = [
+      -3,
+      n06,
+      _ID,
+      { [_aQE2]: [`InvalidDocument`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidDocument$, InvalidDocument);
+    var InvalidDocumentContent$ = [
+      -3,
+      n06,
+      _IDC,
+      { [_aQE2]: [`InvalidDocumentContent`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidDocumentContent$, InvalidDocumentContent);
+    var InvalidDocumentOperation$ = [
+      -3,
+      n06,
+      _IDO,
+      { [_aQE2]: [`InvalidDocumentOperation`, 403], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidDocumentOperation$, InvalidDocumentOperation);
+    var InvalidDocumentSchemaVersion$ = [
+      -3,
+      n06,
+      _IDSV,
+      { [_aQE2]: [`InvalidDocumentSchemaVersion`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidDocumentSchemaVersion$, InvalidDocumentSchemaVersion);
+    var InvalidDocumentType$ = [
+      -3,
+      n06,
+      _IDT,
+      { [_aQE2]: [`InvalidDocumentType`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidDocumentType$, InvalidDocumentType);
+    var InvalidDocumentVersion$ = [
+      -3,
+      n06,
+      _IDV,
+      { [_aQE2]: [`InvalidDocumentVersion`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidDocumentVersion$, InvalidDocumentVersion);
+    var InvalidFilter$ = [
+      -3,
+      n06,
+      _IF,
+      { [_aQE2]: [`InvalidFilter`, 441], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidFilter$, InvalidFilter);
+    var InvalidFilterKey$ = [
+      -3,
+      n06,
+      _IFK,
+      { [_aQE2]: [`InvalidFilterKey`, 400], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(InvalidFilterKey$, InvalidFilterKey);
+    var InvalidFilterOption$ = [
+      -3,
+      n06,
+      _IFO,
+      { [_aQE2]: [`InvalidFilterOption`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidFilterOption$, InvalidFilterOption);
+    var InvalidFilterValue$ = [
+      -3,
+      n06,
+      _IFV,
+      { [_aQE2]: [`InvalidFilterValue`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidFilterValue$, InvalidFilterValue);
+    var InvalidInstanceId$ = [
+      -3,
+      n06,
+      _III,
+      { [_aQE2]: [`InvalidInstanceId`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidInstanceId$, InvalidInstanceId);
+    var InvalidInstanceInformationFilterValue$ = [
+      -3,
+      n06,
+      _IIIFV,
+      { [_aQE2]: [`InvalidInstanceInformationFilterValue`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidInstanceInformationFilterValue$, InvalidInstanceInformationFilterValue);
+    var InvalidInstancePropertyFilterValue$ = [
+      -3,
+      n06,
+      _IIPFV,
+      { [_aQE2]: [`InvalidInstancePropertyFilterValue`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidInstancePropertyFilterValue$, InvalidInstancePropertyFilterValue);
+    var InvalidInventoryGroupException$ = [
+      -3,
+      n06,
+      _IIGE,
+      { [_aQE2]: [`InvalidInventoryGroup`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidInventoryGroupException$, InvalidInventoryGroupException);
+    var InvalidInventoryItemContextException$ = [
+      -3,
+      n06,
+      _IIICE,
+      { [_aQE2]: [`InvalidInventoryItemContext`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidInventoryItemContextException$, InvalidInventoryItemContextException);
+    var InvalidInventoryRequestException$ = [
+      -3,
+      n06,
+      _IIRE,
+      { [_aQE2]: [`InvalidInventoryRequest`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidInventoryRequestException$, InvalidInventoryRequestException);
+    var InvalidItemContentException$ = [
+      -3,
+      n06,
+      _IICE,
+      { [_aQE2]: [`InvalidItemContent`, 400], [_e6]: _c6 },
+      [_TN, _M],
+      [0, 0]
+    ];
+    n0_registry6.registerError(InvalidItemContentException$, InvalidItemContentException);
+    var InvalidKeyId$ = [
+      -3,
+      n06,
+      _IKI,
+      { [_aQE2]: [`InvalidKeyId`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidKeyId$, InvalidKeyId);
+    var InvalidNextToken$ = [
+      -3,
+      n06,
+      _INT,
+      { [_aQE2]: [`InvalidNextToken`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidNextToken$, InvalidNextToken);
+    var InvalidNotificationConfig$ = [
+      -3,
+      n06,
+      _INC,
+      { [_aQE2]: [`InvalidNotificationConfig`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidNotificationConfig$, InvalidNotificationConfig);
+    var InvalidOptionException$ = [
+      -3,
+      n06,
+      _IOE,
+      { [_aQE2]: [`InvalidOption`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidOptionException$, InvalidOptionException);
+    var InvalidOutputFolder$ = [
+      -3,
+      n06,
+      _IOF,
+      { [_aQE2]: [`InvalidOutputFolder`, 400], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(InvalidOutputFolder$, InvalidOutputFolder);
+    var InvalidOutputLocation$ = [
+      -3,
+      n06,
+      _IOL,
+      { [_aQE2]: [`InvalidOutputLocation`, 400], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(InvalidOutputLocation$, InvalidOutputLocation);
+    var InvalidParameters$ = [
+      -3,
+      n06,
+      _IP,
+      { [_aQE2]: [`InvalidParameters`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidParameters$, InvalidParameters);
+    var InvalidPermissionType$ = [
+      -3,
+      n06,
+      _IPT2,
+      { [_aQE2]: [`InvalidPermissionType`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidPermissionType$, InvalidPermissionType);
+    var InvalidPluginName$ = [
+      -3,
+      n06,
+      _IPN,
+      { [_aQE2]: [`InvalidPluginName`, 404], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(InvalidPluginName$, InvalidPluginName);
+    var InvalidPolicyAttributeException$ = [
+      -3,
+      n06,
+      _IPAE,
+      { [_aQE2]: [`InvalidPolicyAttributeException`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidPolicyAttributeException$, InvalidPolicyAttributeException);
+    var InvalidPolicyTypeException$ = [
+      -3,
+      n06,
+      _IPTE,
+      { [_aQE2]: [`InvalidPolicyTypeException`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidPolicyTypeException$, InvalidPolicyTypeException);
+    var InvalidResourceId$ = [
+      -3,
+      n06,
+      _IRI,
+      { [_aQE2]: [`InvalidResourceId`, 400], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(InvalidResourceId$, InvalidResourceId);
+    var InvalidResourceType$ = [
+      -3,
+      n06,
+      _IRT,
+      { [_aQE2]: [`InvalidResourceType`, 400], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(InvalidResourceType$, InvalidResourceType);
+    var InvalidResultAttributeException$ = [
+      -3,
+      n06,
+      _IRAE,
+      { [_aQE2]: [`InvalidResultAttribute`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidResultAttributeException$, InvalidResultAttributeException);
+    var InvalidRole$ = [
+      -3,
+      n06,
+      _IR,
+      { [_aQE2]: [`InvalidRole`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidRole$, InvalidRole);
+    var InvalidSchedule$ = [
+      -3,
+      n06,
+      _IS,
+      { [_aQE2]: [`InvalidSchedule`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidSchedule$, InvalidSchedule);
+    var InvalidTag$ = [
+      -3,
+      n06,
+      _IT2,
+      { [_aQE2]: [`InvalidTag`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidTag$, InvalidTag);
+    var InvalidTarget$ = [
+      -3,
+      n06,
+      _ITn,
+      { [_aQE2]: [`InvalidTarget`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidTarget$, InvalidTarget);
+    var InvalidTargetMaps$ = [
+      -3,
+      n06,
+      _ITM,
+      { [_aQE2]: [`InvalidTargetMaps`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidTargetMaps$, InvalidTargetMaps);
+    var InvalidTypeNameException$ = [
+      -3,
+      n06,
+      _ITNE,
+      { [_aQE2]: [`InvalidTypeName`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidTypeNameException$, InvalidTypeNameException);
+    var InvalidUpdate$ = [
+      -3,
+      n06,
+      _IU,
+      { [_aQE2]: [`InvalidUpdate`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(InvalidUpdate$, InvalidUpdate);
+    var InvocationDoesNotExist$ = [
+      -3,
+      n06,
+      _IDNE,
+      { [_aQE2]: [`InvocationDoesNotExist`, 400], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(InvocationDoesNotExist$, InvocationDoesNotExist);
+    var ItemContentMismatchException$ = [
+      -3,
+      n06,
+      _ICME,
+      { [_aQE2]: [`ItemContentMismatch`, 400], [_e6]: _c6 },
+      [_TN, _M],
+      [0, 0]
+    ];
+    n0_registry6.registerError(ItemContentMismatchException$, ItemContentMismatchException);
+    var ItemSizeLimitExceededException$ = [
+      -3,
+      n06,
+      _ISLEE,
+      { [_aQE2]: [`ItemSizeLimitExceeded`, 400], [_e6]: _c6 },
+      [_TN, _M],
+      [0, 0]
+    ];
+    n0_registry6.registerError(ItemSizeLimitExceededException$, ItemSizeLimitExceededException);
+    var MalformedResourcePolicyDocumentException$ = [
+      -3,
+      n06,
+      _MRPDE,
+      { [_aQE2]: [`MalformedResourcePolicyDocumentException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(MalformedResourcePolicyDocumentException$, MalformedResourcePolicyDocumentException);
+    var MaxDocumentSizeExceeded$ = [
+      -3,
+      n06,
+      _MDSE,
+      { [_aQE2]: [`MaxDocumentSizeExceeded`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(MaxDocumentSizeExceeded$, MaxDocumentSizeExceeded);
+    var NoLongerSupportedException$ = [
+      -3,
+      n06,
+      _NLSE,
+      { [_aQE2]: [`NoLongerSupported`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(NoLongerSupportedException$, NoLongerSupportedException);
+    var OpsItemAccessDeniedException$ = [
+      -3,
+      n06,
+      _OIADE,
+      { [_aQE2]: [`OpsItemAccessDeniedException`, 403], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(OpsItemAccessDeniedException$, OpsItemAccessDeniedException);
+    var OpsItemAlreadyExistsException$ = [
+      -3,
+      n06,
+      _OIAEE,
+      { [_aQE2]: [`OpsItemAlreadyExistsException`, 400], [_e6]: _c6 },
+      [_M, _OII],
+      [0, 0]
+    ];
+    n0_registry6.registerError(OpsItemAlreadyExistsException$, OpsItemAlreadyExistsException);
+    var OpsItemConflictException$ = [
+      -3,
+      n06,
+      _OICE,
+      { [_aQE2]: [`OpsItemConflictException`, 409], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(OpsItemConflictException$, OpsItemConflictException);
+    var OpsItemInvalidParameterException$ = [
+      -3,
+      n06,
+      _OIIPE,
+      { [_aQE2]: [`OpsItemInvalidParameterException`, 400], [_e6]: _c6 },
+      [_PN, _M],
+      [64 | 0, 0]
+    ];
+    n0_registry6.registerError(OpsItemInvalidParameterException$, OpsItemInvalidParameterException);
+    var OpsItemLimitExceededException$ = [
+      -3,
+      n06,
+      _OILEE,
+      { [_aQE2]: [`OpsItemLimitExceededException`, 400], [_e6]: _c6 },
+      [_RT3, _L2, _LT, _M],
+      [64 | 0, 1, 0, 0]
+    ];
+    n0_registry6.registerError(OpsItemLimitExceededException$, OpsItemLimitExceededException);
+    var OpsItemNotFoundException$ = [
+      -3,
+      n06,
+      _OINFE,
+      { [_aQE2]: [`OpsItemNotFoundException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(OpsItemNotFoundException$, OpsItemNotFoundException);
+    var OpsItemRelatedItemAlreadyExistsException$ = [
+      -3,
+      n06,
+      _OIRIAEE,
+      { [_aQE2]: [`OpsItemRelatedItemAlreadyExistsException`, 400], [_e6]: _c6 },
+      [_M, _RU, _OII],
+      [0, 0, 0]
+    ];
+    n0_registry6.registerError(OpsItemRelatedItemAlreadyExistsException$, OpsItemRelatedItemAlreadyExistsException);
+    var OpsItemRelatedItemAssociationNotFoundException$ = [
+      -3,
+      n06,
+      _OIRIANFE,
+      { [_aQE2]: [`OpsItemRelatedItemAssociationNotFoundException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(OpsItemRelatedItemAssociationNotFoundException$, OpsItemRelatedItemAssociationNotFoundException);
+    var OpsMetadataAlreadyExistsException$ = [
+      -3,
+      n06,
+      _OMAEE,
+      { [_aQE2]: [`OpsMetadataAlreadyExistsException`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(OpsMetadataAlreadyExistsException$, OpsMetadataAlreadyExistsException);
+    var OpsMetadataInvalidArgumentException$ = [
+      -3,
+      n06,
+      _OMIAE,
+      { [_aQE2]: [`OpsMetadataInvalidArgumentException`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(OpsMetadataInvalidArgumentException$, OpsMetadataInvalidArgumentException);
+    var OpsMetadataKeyLimitExceededException$ = [
+      -3,
+      n06,
+      _OMKLEE,
+      { [_aQE2]: [`OpsMetadataKeyLimitExceededException`, 429], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(OpsMetadataKeyLimitExceededException$, OpsMetadataKeyLimitExceededException);
+    var OpsMetadataLimitExceededException$ = [
+      -3,
+      n06,
+      _OMLEE,
+      { [_aQE2]: [`OpsMetadataLimitExceededException`, 429], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(OpsMetadataLimitExceededException$, OpsMetadataLimitExceededException);
+    var OpsMetadataNotFoundException$ = [
+      -3,
+      n06,
+      _OMNFE,
+      { [_aQE2]: [`OpsMetadataNotFoundException`, 404], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(OpsMetadataNotFoundException$, OpsMetadataNotFoundException);
+    var OpsMetadataTooManyUpdatesException$ = [
+      -3,
+      n06,
+      _OMTMUE,
+      { [_aQE2]: [`OpsMetadataTooManyUpdatesException`, 429], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(OpsMetadataTooManyUpdatesException$, OpsMetadataTooManyUpdatesException);
+    var ParameterAlreadyExists$ = [
+      -3,
+      n06,
+      _PAE,
+      { [_aQE2]: [`ParameterAlreadyExists`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(ParameterAlreadyExists$, ParameterAlreadyExists);
+    var ParameterLimitExceeded$ = [
+      -3,
+      n06,
+      _PLE,
+      { [_aQE2]: [`ParameterLimitExceeded`, 429], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(ParameterLimitExceeded$, ParameterLimitExceeded);
+    var ParameterMaxVersionLimitExceeded$ = [
+      -3,
+      n06,
+      _PMVLE,
+      { [_aQE2]: [`ParameterMaxVersionLimitExceeded`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(ParameterMaxVersionLimitExceeded$, ParameterMaxVersionLimitExceeded);
+    var ParameterNotFound$ = [
+      -3,
+      n06,
+      _PNF,
+      { [_aQE2]: [`ParameterNotFound`, 404], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(ParameterNotFound$, ParameterNotFound);
+    var ParameterPatternMismatchException$ = [
+      -3,
+      n06,
+      _PPME,
+      { [_aQE2]: [`ParameterPatternMismatchException`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(ParameterPatternMismatchException$, ParameterPatternMismatchException);
+    var ParameterVersionLabelLimitExceeded$ = [
+      -3,
+      n06,
+      _PVLLE,
+      { [_aQE2]: [`ParameterVersionLabelLimitExceeded`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(ParameterVersionLabelLimitExceeded$, ParameterVersionLabelLimitExceeded);
+    var ParameterVersionNotFound$ = [
+      -3,
+      n06,
+      _PVNF,
+      { [_aQE2]: [`ParameterVersionNotFound`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(ParameterVersionNotFound$, ParameterVersionNotFound);
+    var PoliciesLimitExceededException$ = [
+      -3,
+      n06,
+      _PLEE,
+      { [_aQE2]: [`PoliciesLimitExceededException`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(PoliciesLimitExceededException$, PoliciesLimitExceededException);
+    var ResourceDataSyncAlreadyExistsException$ = [
+      -3,
+      n06,
+      _RDSAEE,
+      { [_aQE2]: [`ResourceDataSyncAlreadyExists`, 400], [_e6]: _c6 },
+      [_SN2],
+      [0]
+    ];
+    n0_registry6.registerError(ResourceDataSyncAlreadyExistsException$, ResourceDataSyncAlreadyExistsException);
+    var ResourceDataSyncConflictException$ = [
+      -3,
+      n06,
+      _RDSCE,
+      { [_aQE2]: [`ResourceDataSyncConflictException`, 409], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ResourceDataSyncConflictException$, ResourceDataSyncConflictException);
+    var ResourceDataSyncCountExceededException$ = [
+      -3,
+      n06,
+      _RDSCEE,
+      { [_aQE2]: [`ResourceDataSyncCountExceeded`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ResourceDataSyncCountExceededException$, ResourceDataSyncCountExceededException);
+    var ResourceDataSyncInvalidConfigurationException$ = [
+      -3,
+      n06,
+      _RDSICE,
+      { [_aQE2]: [`ResourceDataSyncInvalidConfiguration`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ResourceDataSyncInvalidConfigurationException$, ResourceDataSyncInvalidConfigurationException);
+    var ResourceDataSyncNotFoundException$ = [
+      -3,
+      n06,
+      _RDSNFE,
+      { [_aQE2]: [`ResourceDataSyncNotFound`, 404], [_e6]: _c6 },
+      [_SN2, _ST3, _M],
+      [0, 0, 0]
+    ];
+    n0_registry6.registerError(ResourceDataSyncNotFoundException$, ResourceDataSyncNotFoundException);
+    var ResourceInUseException$ = [
+      -3,
+      n06,
+      _RIUE,
+      { [_aQE2]: [`ResourceInUseException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ResourceInUseException$, ResourceInUseException);
+    var ResourceLimitExceededException$ = [
+      -3,
+      n06,
+      _RLEE,
+      { [_aQE2]: [`ResourceLimitExceededException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ResourceLimitExceededException$, ResourceLimitExceededException);
+    var ResourceNotFoundException$3 = [
+      -3,
+      n06,
+      _RNFE3,
+      { [_aQE2]: [`ResourceNotFoundException`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ResourceNotFoundException$3, ResourceNotFoundException3);
+    var ResourcePolicyConflictException$ = [
+      -3,
+      n06,
+      _RPCE,
+      { [_aQE2]: [`ResourcePolicyConflictException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ResourcePolicyConflictException$, ResourcePolicyConflictException);
+    var ResourcePolicyInvalidParameterException$ = [
+      -3,
+      n06,
+      _RPIPE,
+      { [_aQE2]: [`ResourcePolicyInvalidParameterException`, 400], [_e6]: _c6 },
+      [_PN, _M],
+      [64 | 0, 0]
+    ];
+    n0_registry6.registerError(ResourcePolicyInvalidParameterException$, ResourcePolicyInvalidParameterException);
+    var ResourcePolicyLimitExceededException$ = [
+      -3,
+      n06,
+      _RPLEE,
+      { [_aQE2]: [`ResourcePolicyLimitExceededException`, 400], [_e6]: _c6 },
+      [_L2, _LT, _M],
+      [1, 0, 0]
+    ];
+    n0_registry6.registerError(ResourcePolicyLimitExceededException$, ResourcePolicyLimitExceededException);
+    var ResourcePolicyNotFoundException$ = [
+      -3,
+      n06,
+      _RPNFE,
+      { [_aQE2]: [`ResourcePolicyNotFoundException`, 404], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ResourcePolicyNotFoundException$, ResourcePolicyNotFoundException);
+    var ServiceQuotaExceededException$ = [
+      -3,
+      n06,
+      _SQEE,
+      { [_e6]: _c6 },
+      [_M, _QC, _SC, _RI, _RTe],
+      [0, 0, 0, 0, 0],
+      3
+    ];
+    n0_registry6.registerError(ServiceQuotaExceededException$, ServiceQuotaExceededException);
+    var ServiceSettingNotFound$ = [
+      -3,
+      n06,
+      _SSNF,
+      { [_aQE2]: [`ServiceSettingNotFound`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(ServiceSettingNotFound$, ServiceSettingNotFound);
+    var StatusUnchanged$ = [
+      -3,
+      n06,
+      _SU,
+      { [_aQE2]: [`StatusUnchanged`, 400], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(StatusUnchanged$, StatusUnchanged);
+    var SubTypeCountLimitExceededException$ = [
+      -3,
+      n06,
+      _STCLEE,
+      { [_aQE2]: [`SubTypeCountLimitExceeded`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(SubTypeCountLimitExceededException$, SubTypeCountLimitExceededException);
+    var TargetInUseException$ = [
+      -3,
+      n06,
+      _TIUE,
+      { [_aQE2]: [`TargetInUseException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(TargetInUseException$, TargetInUseException);
+    var TargetNotConnected$ = [
+      -3,
+      n06,
+      _TNC,
+      { [_aQE2]: [`TargetNotConnected`, 430], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(TargetNotConnected$, TargetNotConnected);
+    var ThrottlingException$ = [
+      -3,
+      n06,
+      _TE,
+      { [_e6]: _c6 },
+      [_M, _QC, _SC],
+      [0, 0, 0],
+      1
+    ];
+    n0_registry6.registerError(ThrottlingException$, ThrottlingException);
+    var TooManyTagsError$ = [
+      -3,
+      n06,
+      _TMTE,
+      { [_aQE2]: [`TooManyTagsError`, 400], [_e6]: _c6 },
+      [],
+      []
+    ];
+    n0_registry6.registerError(TooManyTagsError$, TooManyTagsError);
+    var TooManyUpdates$ = [
+      -3,
+      n06,
+      _TMU,
+      { [_aQE2]: [`TooManyUpdates`, 429], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(TooManyUpdates$, TooManyUpdates);
+    var TotalSizeLimitExceededException$ = [
+      -3,
+      n06,
+      _TSLEE,
+      { [_aQE2]: [`TotalSizeLimitExceeded`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(TotalSizeLimitExceededException$, TotalSizeLimitExceededException);
+    var UnsupportedCalendarException$ = [
+      -3,
+      n06,
+      _UCE2,
+      { [_aQE2]: [`UnsupportedCalendarException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(UnsupportedCalendarException$, UnsupportedCalendarException);
+    var UnsupportedFeatureRequiredException$ = [
+      -3,
+      n06,
+      _UFRE,
+      { [_aQE2]: [`UnsupportedFeatureRequiredException`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(UnsupportedFeatureRequiredException$, UnsupportedFeatureRequiredException);
+    var UnsupportedInventoryItemContextException$ = [
+      -3,
+      n06,
+      _UIICE,
+      { [_aQE2]: [`UnsupportedInventoryItemContext`, 400], [_e6]: _c6 },
+      [_TN, _M],
+      [0, 0]
+    ];
+    n0_registry6.registerError(UnsupportedInventoryItemContextException$, UnsupportedInventoryItemContextException);
+    var UnsupportedInventorySchemaVersionException$ = [
+      -3,
+      n06,
+      _UISVE,
+      { [_aQE2]: [`UnsupportedInventorySchemaVersion`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(UnsupportedInventorySchemaVersionException$, UnsupportedInventorySchemaVersionException);
+    var UnsupportedOperatingSystem$ = [
+      -3,
+      n06,
+      _UOS,
+      { [_aQE2]: [`UnsupportedOperatingSystem`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(UnsupportedOperatingSystem$, UnsupportedOperatingSystem);
+    var UnsupportedOperationException$ = [
+      -3,
+      n06,
+      _UOE,
+      { [_aQE2]: [`UnsupportedOperation`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(UnsupportedOperationException$, UnsupportedOperationException);
+    var UnsupportedParameterType$ = [
+      -3,
+      n06,
+      _UPT,
+      { [_aQE2]: [`UnsupportedParameterType`, 400], [_e6]: _c6 },
+      [_m5],
+      [0]
+    ];
+    n0_registry6.registerError(UnsupportedParameterType$, UnsupportedParameterType);
+    var UnsupportedPlatformType$ = [
+      -3,
+      n06,
+      _UPTn,
+      { [_aQE2]: [`UnsupportedPlatformType`, 400], [_e6]: _c6 },
+      [_M],
+      [0]
+    ];
+    n0_registry6.registerError(UnsupportedPlatformType$, UnsupportedPlatformType);
+    var ValidationException$2 = [
+      -3,
+      n06,
+      _VE2,
+      { [_aQE2]: [`ValidationException`, 400], [_e6]: _c6 },
+      [_M, _RC2],
+      [0, 0]
+    ];
+    n0_registry6.registerError(ValidationException$2, ValidationException2);
+    var errorTypeRegistries6 = [
+      _s_registry6,
+      n0_registry6
+    ];
+    var AccessKeySecretType = [0, n06, _AKST, 8, 0];
+    var IPAddress = [0, n06, _IPA, 8, 0];
+    var MaintenanceWindowDescription = [0, n06, _MWD, 8, 0];
+    var MaintenanceWindowExecutionTaskInvocationParameters = [0, n06, _MWETIP, 8, 0];
+    var MaintenanceWindowLambdaPayload = [0, n06, _MWLP, 8, 21];
+    var MaintenanceWindowStepFunctionsInput = [0, n06, _MWSFI, 8, 0];
+    var MaintenanceWindowTaskParameterValue = [0, n06, _MWTPV, 8, 0];
+    var OwnerInformation = [0, n06, _OI, 8, 0];
+    var PatchSourceConfiguration = [0, n06, _PSC, 8, 0];
+    var PSParameterValue = [0, n06, _PSPV, 8, 0];
+    var SessionTokenType2 = [0, n06, _STT2, 8, 0];
+    var AccountSharingInfo$ = [
+      3,
+      n06,
+      _ASI,
+      0,
+      [_AIc, _SDV],
+      [0, 0]
+    ];
+    var Activation$ = [
+      3,
+      n06,
+      _A2,
+      0,
+      [_AIct, _D, _DIN, _IRa, _RL, _RCe, _ED, _E3, _CD, _T2],
+      [0, 0, 0, 0, 1, 1, 4, 2, 4, () => TagList]
+    ];
+    var AddTagsToResourceRequest$ = [
+      3,
+      n06,
+      _ATTRR,
+      0,
+      [_RTe, _RI, _T2],
+      [0, 0, () => TagList],
+      3
+    ];
+    var AddTagsToResourceResult$ = [
+      3,
+      n06,
+      _ATTRRd,
+      0,
+      [],
+      []
+    ];
+    var Alarm$ = [
+      3,
+      n06,
+      _Al,
+      0,
+      [_N],
+      [0],
+      1
+    ];
+    var AlarmConfiguration$ = [
+      3,
+      n06,
+      _AC,
+      0,
+      [_Ala, _IPAF],
+      [() => AlarmList, 2],
+      1
+    ];
+    var AlarmStateInformation$ = [
+      3,
+      n06,
+      _ASIl,
+      0,
+      [_N, _S],
+      [0, 0],
+      2
+    ];
+    var AssociateOpsItemRelatedItemRequest$ = [
+      3,
+      n06,
+      _AOIRIR,
+      0,
+      [_OII, _AT3, _RTe, _RU],
+      [0, 0, 0, 0],
+      4
+    ];
+    var AssociateOpsItemRelatedItemResponse$ = [
+      3,
+      n06,
+      _AOIRIRs,
+      0,
+      [_AIs],
+      [0]
+    ];
+    var Association$ = [
+      3,
+      n06,
+      _As,
+      0,
+      [_N, _II2, _AIs, _AV, _DV, _Ta2, _LED, _O, _SE, _AN, _SO, _Du, _TM],
+      [0, 0, 0, 0, 0, () => Targets, 4, () => AssociationOverview$, 0, 0, 1, 1, [1, n06, _TM, 0, [2, n06, _TMa, 0, 0, 64 | 0]]]
+    ];
+    var AssociationDescription$ = [
+      3,
+      n06,
+      _AD,
+      0,
+      [_N, _II2, _AV, _Da, _LUAD, _St, _O, _DV, _ATPN, _P2, _AIs, _Ta2, _SE, _OL, _LED, _LSED, _AN, _ME, _MC, _CS2, _SCy, _AOACI, _CN, _TL, _SO, _Du, _TM, _AC, _TA, _ADAR],
+      [0, 0, 0, 4, 4, () => AssociationStatus$, () => AssociationOverview$, 0, 0, [() => _Parameters, 0], 0, () => Targets, 0, () => InstanceAssociationOutputLocation$, 4, 4, 0, 0, 0, 0, 0, 2, 64 | 0, () => TargetLocations, 1, 1, [1, n06, _TM, 0, [2, n06, _TMa, 0, 0, 64 | 0]], () => AlarmConfiguration$, () => AlarmStateInformationList, 0]
+    ];
+    var AssociationExecution$ = [
+      3,
+      n06,
+      _AE,
+      0,
+      [_AIs, _AV, _EI2, _St, _DS2, _CT2, _LED, _RCBS, _AC, _TA],
+      [0, 0, 0, 0, 0, 4, 4, 0, () => AlarmConfiguration$, () => AlarmStateInformationList]
+    ];
+    var AssociationExecutionFilter$ = [
+      3,
+      n06,
+      _AEF,
+      0,
+      [_K2, _V2, _Ty],
+      [0, 0, 0],
+      3
+    ];
+    var AssociationExecutionTarget$ = [
+      3,
+      n06,
+      _AET,
+      0,
+      [_AIs, _AV, _EI2, _RI, _RTe, _St, _DS2, _LED, _OS],
+      [0, 0, 0, 0, 0, 0, 0, 4, () => OutputSource$]
+    ];
+    var AssociationExecutionTargetsFilter$ = [
+      3,
+      n06,
+      _AETF,
+      0,
+      [_K2, _V2],
+      [0, 0],
+      2
+    ];
+    var AssociationFilter$ = [
+      3,
+      n06,
+      _AF,
+      0,
+      [_k, _v],
+      [0, 0],
+      2
+    ];
+    var AssociationOverview$ = [
+      3,
+      n06,
+      _AO,
+      0,
+      [_St, _DS2, _ASAC],
+      [0, 0, 128 | 1]
+    ];
+    var AssociationStatus$ = [
+      3,
+      n06,
+      _AS,
+      0,
+      [_Da, _N, _M, _AId],
+      [4, 0, 0, 0],
+      3
+    ];
+    var AssociationVersionInfo$ = [
+      3,
+      n06,
+      _AVI,
+      0,
+      [_AIs, _AV, _CD, _N, _DV, _P2, _Ta2, _SE, _OL, _AN, _ME, _MC, _CS2, _SCy, _AOACI, _CN, _TL, _SO, _Du, _TM, _ADAR],
+      [0, 0, 4, 0, 0, [() => _Parameters, 0], () => Targets, 0, () => InstanceAssociationOutputLocation$, 0, 0, 0, 0, 0, 2, 64 | 0, () => TargetLocations, 1, 1, [1, n06, _TM, 0, [2, n06, _TMa, 0, 0, 64 | 0]], 0]
+    ];
+    var AttachmentContent$ = [
+      3,
+      n06,
+      _ACt,
+      0,
+      [_N, _Si, _H, _HT, _U],
+      [0, 1, 0, 0, 0]
+    ];
+    var AttachmentInformation$ = [
+      3,
+      n06,
+      _AIt,
+      0,
+      [_N],
+      [0]
+    ];
+    var AttachmentsSource$ = [
+      3,
+      n06,
+      _ASt,
+      0,
+      [_K2, _Va, _N],
+      [0, 64 | 0, 0]
+    ];
+    var AutomationExecution$ = [
+      3,
+      n06,
+      _AEu,
+      0,
+      [_AEI, _DN, _DV, _EST, _EET, _AES, _SEt, _SET, _P2, _Ou, _FM, _WM, _Mo, _PAEI, _EB, _CSN, _CA2, _TPN, _Ta2, _TM, _RTes, _MC, _ME, _Tar, _TL, _PC2, _AC, _TA, _TLURL, _ASu, _STc, _R, _OII, _AIs, _CRN, _Var, _TS],
+      [0, 0, 0, 4, 4, 0, () => StepExecutionList, 2, [2, n06, _APM, 0, 0, 64 | 0], [2, n06, _APM, 0, 0, 64 | 0], 0, 0, 0, 0, 0, 0, 0, 0, () => Targets, [1, n06, _TM, 0, [2, n06, _TMa, 0, 0, 64 | 0]], () => ResolvedTargets$, 0, 0, 0, () => TargetLocations, () => ProgressCounters$, () => AlarmConfiguration$, () => AlarmStateInformationList, 0, 0, 4, () => Runbooks, 0, 0, 0, [2, n06, _APM, 0, 0, 64 | 0], () => TargetsSummary$]
+    ];
+    var AutomationExecutionFilter$ = [
+      3,
+      n06,
+      _AEFu,
+      0,
+      [_K2, _Va],
+      [0, 64 | 0],
+      2
+    ];
+    var AutomationExecutionInputs$ = [
+      3,
+      n06,
+      _AEIu,
+      0,
+      [_P2, _TPN, _Ta2, _TM, _TL, _TLURL],
+      [[2, n06, _APM, 0, 0, 64 | 0], 0, () => AutomationTargets, [1, n06, _TM, 0, [2, n06, _TMa, 0, 0, 64 | 0]], () => TargetLocations, 0]
+    ];
+    var AutomationExecutionMetadata$ = [
+      3,
+      n06,
+      _AEM,
+      0,
+      [_AEI, _DN, _DV, _AES, _EST, _EET, _EB, _LF, _Ou, _Mo, _PAEI, _CSN, _CA2, _FM, _WM, _TPN, _Ta2, _TM, _RTes, _MC, _ME, _Tar, _ATu, _AC, _TA, _TLURL, _ASu, _STc, _R, _OII, _AIs, _CRN],
+      [0, 0, 0, 0, 4, 4, 0, 0, [2, n06, _APM, 0, 0, 64 | 0], 0, 0, 0, 0, 0, 0, 0, () => Targets, [1, n06, _TM, 0, [2, n06, _TMa, 0, 0, 64 | 0]], () => ResolvedTargets$, 0, 0, 0, 0, () => AlarmConfiguration$, () => AlarmStateInformationList, 0, 0, 4, () => Runbooks, 0, 0, 0]
+    ];
+    var AutomationExecutionPreview$ = [
+      3,
+      n06,
+      _AEP,
+      0,
+      [_SP, _Re, _TP, _TAo],
+      [128 | 1, 64 | 0, () => TargetPreviewList, 1]
+    ];
+    var AzureConfiguration$ = [
+      3,
+      n06,
+      _ACz,
+      0,
+      [_TI, _AIp, _TDN, _ADN, _Ta2],
+      [0, 0, 0, 0, () => ConfigurationTargets$],
+      2
+    ];
+    var AzureSubscription$ = [
+      3,
+      n06,
+      _ASz,
+      0,
+      [_I, _DNi],
+      [0, 0],
+      1
+    ];
+    var BaselineOverride$ = [
+      3,
+      n06,
+      _BO,
+      0,
+      [_OSp, _GF, _AR2, _AP, _APCL, _RP, _RPA, _APENS, _So, _ASUCS],
+      [0, () => PatchFilterGroup$, () => PatchRuleGroup$, 64 | 0, 0, 64 | 0, 0, 2, [() => PatchSourceList, 0], 0]
+    ];
+    var CancelCommandRequest$ = [
+      3,
+      n06,
+      _CCR,
+      0,
+      [_CI, _IIn],
+      [0, 64 | 0],
+      1
+    ];
+    var CancelCommandResult$ = [
+      3,
+      n06,
+      _CCRa,
+      0,
+      [],
+      []
+    ];
+    var CancelMaintenanceWindowExecutionRequest$ = [
+      3,
+      n06,
+      _CMWER,
+      0,
+      [_WEI],
+      [0],
+      1
+    ];
+    var CancelMaintenanceWindowExecutionResult$ = [
+      3,
+      n06,
+      _CMWERa,
+      0,
+      [_WEI],
+      [0]
+    ];
+    var CloudConnectorFilter$ = [
+      3,
+      n06,
+      _CCF,
+      0,
+      [_FK, _FV],
+      [0, 64 | 0]
+    ];
+    var CloudConnectorSummary$ = [
+      3,
+      n06,
+      _CCS,
+      0,
+      [_CCI, _DNi, _D, _RA2, _CAr, _UA, _Pr2, _CCA],
+      [0, 0, 0, 0, 4, 4, 0, 0]
+    ];
+    var CloudWatchOutputConfig$ = [
+      3,
+      n06,
+      _CWOC,
+      0,
+      [_CWLGN, _CWOE],
+      [0, 2]
+    ];
+    var Command$ = [
+      3,
+      n06,
+      _C3,
+      0,
+      [_CI, _DN, _DV, _Co, _EA, _P2, _IIn, _Ta2, _RDT, _St, _SD, _OSR, _OSBN, _OSKP, _MC, _ME, _TC2, _CC, _EC, _DTOC, _SR, _NC, _CWOC, _TSi, _AC, _TA],
+      [0, 0, 0, 0, 4, [() => _Parameters, 0], 64 | 0, () => Targets, 4, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, () => NotificationConfig$, () => CloudWatchOutputConfig$, 1, () => AlarmConfiguration$, () => AlarmStateInformationList]
+    ];
+    var CommandFilter$ = [
+      3,
+      n06,
+      _CF,
+      0,
+      [_k, _v],
+      [0, 0],
+      2
+    ];
+    var CommandInvocation$ = [
+      3,
+      n06,
+      _CIo,
+      0,
+      [_CI, _II2, _IN, _Co, _DN, _DV, _RDT, _St, _SD, _TO, _SOU, _SEU, _CP, _SR, _NC, _CWOC],
+      [0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, () => CommandPluginList, 0, () => NotificationConfig$, () => CloudWatchOutputConfig$]
+    ];
+    var CommandPlugin$ = [
+      3,
+      n06,
+      _CPo,
+      0,
+      [_N, _St, _SD, _RCes, _RSDT, _RFDT, _Out, _SOU, _SEU, _OSR, _OSBN, _OSKP],
+      [0, 0, 0, 1, 4, 4, 0, 0, 0, 0, 0, 0]
+    ];
+    var ComplianceExecutionSummary$ = [
+      3,
+      n06,
+      _CES,
+      0,
+      [_ET, _EI2, _ETx],
+      [4, 0, 0],
+      1
+    ];
+    var ComplianceItem$ = [
+      3,
+      n06,
+      _CIom,
+      0,
+      [_CTo, _RTe, _RI, _I, _Ti, _St, _Se, _ES, _De],
+      [0, 0, 0, 0, 0, 0, 0, () => ComplianceExecutionSummary$, 128 | 0]
+    ];
+    var ComplianceItemEntry$ = [
+      3,
+      n06,
+      _CIE,
+      0,
+      [_Se, _St, _I, _Ti, _De],
+      [0, 0, 0, 0, 128 | 0],
+      2
+    ];
+    var ComplianceStringFilter$ = [
+      3,
+      n06,
+      _CSF,
+      0,
+      [_K2, _Va, _Ty],
+      [0, [() => ComplianceStringFilterValueList, 0], 0]
+    ];
+    var ComplianceSummaryItem$ = [
+      3,
+      n06,
+      _CSI,
+      0,
+      [_CTo, _CSo, _NCS],
+      [0, () => CompliantSummary$, () => NonCompliantSummary$]
+    ];
+    var CompliantSummary$ = [
+      3,
+      n06,
+      _CSo,
+      0,
+      [_CCo, _SS],
+      [1, () => SeveritySummary$]
+    ];
+    var CreateActivationRequest$ = [
+      3,
+      n06,
+      _CAR,
+      0,
+      [_IRa, _D, _DIN, _RL, _ED, _T2, _RM],
+      [0, 0, 0, 1, 4, () => TagList, () => RegistrationMetadataList],
+      1
+    ];
+    var CreateActivationResult$ = [
+      3,
+      n06,
+      _CARr,
+      0,
+      [_AIct, _ACc],
+      [0, 0]
+    ];
+    var CreateAssociationBatchRequest$ = [
+      3,
+      n06,
+      _CABR,
+      0,
+      [_En, _ADAR],
+      [[() => CreateAssociationBatchRequestEntries, 0], 0],
+      1
+    ];
+    var CreateAssociationBatchRequestEntry$ = [
+      3,
+      n06,
+      _CABRE,
+      0,
+      [_N, _II2, _P2, _ATPN, _DV, _Ta2, _SE, _OL, _AN, _ME, _MC, _CS2, _SCy, _AOACI, _CN, _TL, _SO, _Du, _TM, _AC],
+      [0, 0, [() => _Parameters, 0], 0, 0, () => Targets, 0, () => InstanceAssociationOutputLocation$, 0, 0, 0, 0, 0, 2, 64 | 0, () => TargetLocations, 1, 1, [1, n06, _TM, 0, [2, n06, _TMa, 0, 0, 64 | 0]], () => AlarmConfiguration$],
+      1
+    ];
+    var CreateAssociationBatchResult$ = [
+      3,
+      n06,
+      _CABRr,
+      0,
+      [_Su, _F],
+      [[() => AssociationDescriptionList, 0], [() => FailedCreateAssociationList, 0]]
+    ];
+    var CreateAssociationRequest$ = [
+      3,
+      n06,
+      _CARre,
+      0,
+      [_N, _DV, _II2, _P2, _Ta2, _SE, _OL, _AN, _ATPN, _ME, _MC, _CS2, _SCy, _AOACI, _CN, _TL, _SO, _Du, _TM, _T2, _AC, _ADAR],
+      [0, 0, 0, [() => _Parameters, 0], () => Targets, 0, () => InstanceAssociationOutputLocation$, 0, 0, 0, 0, 0, 0, 2, 64 | 0, () => TargetLocations, 1, 1, [1, n06, _TM, 0, [2, n06, _TMa, 0, 0, 64 | 0]], () => TagList, () => AlarmConfiguration$, 0],
+      1
+    ];
+    var CreateAssociationResult$ = [
+      3,
+      n06,
+      _CARrea,
+      0,
+      [_AD],
+      [[() => AssociationDescription$, 0]]
+    ];
+    var CreateCloudConnectorRequest$ = [
+      3,
+      n06,
+      _CCCR,
+      0,
+      [_DNi, _RA2, _Con, _D, _CCA, _T2],
+      [0, 0, () => CloudConnectorConfiguration$, 0, 0, () => TagList],
+      3
+    ];
+    var CreateCloudConnectorResult$ = [
+      3,
+      n06,
+      _CCCRr,
+      0,
+      [_CCI],
+      [0]
+    ];
+    var CreateDocumentRequest$ = [
+      3,
+      n06,
+      _CDR,
+      0,
+      [_Cont, _N, _Req, _At, _DNi, _VN, _DT, _DF, _TT, _T2],
+      [0, 0, () => DocumentRequiresList, () => AttachmentsSourceList, 0, 0, 0, 0, 0, () => TagList],
+      2
+    ];
+    var CreateDocumentResult$ = [
+      3,
+      n06,
+      _CDRr,
+      0,
+      [_DD],
+      [[() => DocumentDescription$, 0]]
+    ];
+    var CreateMaintenanceWindowRequest$ = [
+      3,
+      n06,
+      _CMWR,
+      0,
+      [_N, _Sc, _Du, _Cu, _AUT, _D, _SDt, _EDn, _STch, _SO, _CTl, _T2],
+      [0, 0, 1, 1, 2, [() => MaintenanceWindowDescription, 0], 0, 0, 0, 1, [0, 4], () => TagList],
+      5
+    ];
+    var CreateMaintenanceWindowResult$ = [
+      3,
+      n06,
+      _CMWRr,
+      0,
+      [_WI],
+      [0]
+    ];
+    var CreateOpsItemRequest$ = [
+      3,
+      n06,
+      _COIR,
+      0,
+      [_D, _Sou, _Ti, _OIT, _OD, _No, _Pri, _ROI, _T2, _Ca, _Se, _AST, _AETc, _PST, _PET, _AIc],
+      [0, 0, 0, 0, () => OpsItemOperationalData, () => OpsItemNotifications, 1, () => RelatedOpsItems, () => TagList, 0, 0, 4, 4, 4, 4, 0],
+      3
+    ];
+    var CreateOpsItemResponse$ = [
+      3,
+      n06,
+      _COIRr,
+      0,
+      [_OII, _OIA],
+      [0, 0]
+    ];
+    var CreateOpsMetadataRequest$ = [
+      3,
+      n06,
+      _COMR,
+      0,
+      [_RI, _Me, _T2],
+      [0, () => MetadataMap, () => TagList],
+      1
+    ];
+    var CreateOpsMetadataResult$ = [
+      3,
+      n06,
+      _COMRr,
+      0,
+      [_OMA],
+      [0]
+    ];
+    var CreatePatchBaselineRequest$ = [
+      3,
+      n06,
+      _CPBR,
+      0,
+      [_N, _OSp, _GF, _AR2, _AP, _APCL, _APENS, _RP, _RPA, _D, _So, _ASUCS, _CTl, _T2],
+      [0, 0, () => PatchFilterGroup$, () => PatchRuleGroup$, 64 | 0, 0, 2, 64 | 0, 0, 0, [() => PatchSourceList, 0], 0, [0, 4], () => TagList],
+      1
+    ];
+    var CreatePatchBaselineResult$ = [
+      3,
+      n06,
+      _CPBRr,
+      0,
+      [_BI],
+      [0]
+    ];
+    var CreateResourceDataSyncRequest$ = [
+      3,
+      n06,
+      _CRDSR,
+      0,
+      [_SN2, _SDe, _ST3, _SSy],
+      [0, () => ResourceDataSyncS3Destination$, 0, () => ResourceDataSyncSource$],
+      1
+    ];
+    var CreateResourceDataSyncResult$ = [
+      3,
+      n06,
+      _CRDSRr,
+      0,
+      [],
+      []
+    ];
+    var Credentials$3 = [
+      3,
+      n06,
+      _Cr,
+      0,
+      [_AKI3, _SAK2, _STe, _ETxp],
+      [0, [() => AccessKeySecretType, 0], [() => SessionTokenType2, 0], 4],
+      4
+    ];
+    var DeleteActivationRequest$ = [
+      3,
+      n06,
+      _DAR,
+      0,
+      [_AIct],
+      [0],
+      1
+    ];
+    var DeleteActivationResult$ = [
+      3,
+      n06,
+      _DARe,
+      0,
+      [],
+      []
+    ];
+    var DeleteAssociationRequest$ = [
+      3,
+      n06,
+      _DARel,
+      0,
+      [_N, _II2, _AIs],
+      [0, 0, 0]
+    ];
+    var DeleteAssociationResult$ = [
+      3,
+      n06,
+      _DARele,
+      0,
+      [],
+      []
+    ];
+    var DeleteCloudConnectorRequest$ = [
+      3,
+      n06,
+      _DCCR,
+      0,
+      [_CCI],
+      [0],
+      1
+    ];
+    var DeleteCloudConnectorResult$ = [
+      3,
+      n06,
+      _DCCRe,
+      0,
+      [_CCI],
+      [0]
+    ];
+    var DeleteDocumentRequest$ = [
+      3,
+      n06,
+      _DDR,
+      0,
+      [_N, _DV, _VN, _Fo],
+      [0, 0, 0, 2],
+      1
+    ];
+    var DeleteDocumentResult$ = [
+      3,
+      n06,
+      _DDRe,
+      0,
+      [],
+      []
+    ];
+    var DeleteInventoryRequest$ = [
+      3,
+      n06,
+      _DIR,
+      0,
+      [_TN, _SDO, _DR, _CTl],
+      [0, 0, 2, [0, 4]],
+      1
+    ];
+    var DeleteInventoryResult$ = [
+      3,
+      n06,
+      _DIRe,
+      0,
+      [_DI, _TN, _DSe],
+      [0, 0, () => InventoryDeletionSummary$]
+    ];
+    var DeleteMaintenanceWindowRequest$ = [
+      3,
+      n06,
+      _DMWR,
+      0,
+      [_WI],
+      [0],
+      1
+    ];
+    var DeleteMaintenanceWindowResult$ = [
+      3,
+      n06,
+      _DMWRe,
+      0,
+      [_WI],
+      [0]
+    ];
+    var DeleteOpsItemRequest$ = [
+      3,
+      n06,
+      _DOIR,
+      0,
+      [_OII],
+      [0],
+      1
+    ];
+    var DeleteOpsItemResponse$ = [
+      3,
+      n06,
+      _DOIRe,
+      0,
+      [],
+      []
+    ];
+    var DeleteOpsMetadataRequest$ = [
+      3,
+      n06,
+      _DOMR,
+      0,
+      [_OMA],
+      [0],
+      1
+    ];
+    var DeleteOpsMetadataResult$ = [
+      3,
+      n06,
+      _DOMRe,
+      0,
+      [],
+      []
+    ];
+    var DeleteParameterRequest$ = [
+      3,
+      n06,
+      _DPR,
+      0,
+      [_N],
+      [0],
+      1
+    ];
+    var DeleteParameterResult$ = [
+      3,
+      n06,
+      _DPRe,
+      0,
+      [],
+      []
+    ];
+    var DeleteParametersRequest$ = [
+      3,
+      n06,
+      _DPRel,
+      0,
+      [_Na],
+      [64 | 0],
+      1
+    ];
+    var DeleteParametersResult$ = [
+      3,
+      n06,
+      _DPRele,
+      0,
+      [_DP, _IP],
+      [64 | 0, 64 | 0]
+    ];
+    var DeletePatchBaselineRequest$ = [
+      3,
+      n06,
+      _DPBR,
+      0,
+      [_BI],
+      [0],
+      1
+    ];
+    var DeletePatchBaselineResult$ = [
+      3,
+      n06,
+      _DPBRe,
+      0,
+      [_BI],
+      [0]
+    ];
+    var DeleteResourceDataSyncRequest$ = [
+      3,
+      n06,
+      _DRDSR,
+      0,
+      [_SN2, _ST3],
+      [0, 0],
+      1
+    ];
+    var DeleteResourceDataSyncResult$ = [
+      3,
+      n06,
+      _DRDSRe,
+      0,
+      [],
+      []
+    ];
+    var DeleteResourcePolicyRequest$ = [
+      3,
+      n06,
+      _DRPR,
+      0,
+      [_RAe, _PI2, _PH, _DM],
+      [0, 0, 0, 0],
+      3
+    ];
+    var DeleteResourcePolicyResponse$ = [
+      3,
+      n06,
+      _DRPRe,
+      0,
+      [],
+      []
+    ];
+    var DeregisterDefaultHostManagementConfigurationRequest$ = [
+      3,
+      n06,
+      _DDHMCR,
+      0,
+      [],
+      []
+    ];
+    var DeregisterDefaultHostManagementConfigurationResult$ = [
+      3,
+      n06,
+      _DDHMCRe,
+      0,
+      [],
+      []
+    ];
+    var DeregisterManagedInstanceRequest$ = [
+      3,
+      n06,
+      _DMIR,
+      0,
+      [_II2],
+      [0],
+      1
+    ];
+    var DeregisterManagedInstanceResult$ = [
+      3,
+      n06,
+      _DMIRe,
+      0,
+      [],
+      []
+    ];
+    var DeregisterPatchBaselineForPatchGroupRequest$ = [
+      3,
+      n06,
+      _DPBFPGR,
+      0,
+      [_BI, _PG],
+      [0, 0],
+      2
+    ];
+    var DeregisterPatchBaselineForPatchGroupResult$ = [
+      3,
+      n06,
+      _DPBFPGRe,
+      0,
+      [_BI, _PG],
+      [0, 0]
+    ];
+    var DeregisterTargetFromMaintenanceWindowRequest$ = [
+      3,
+      n06,
+      _DTFMWR,
+      0,
+      [_WI, _WTI, _Sa],
+      [0, 0, 2],
+      2
+    ];
+    var DeregisterTargetFromMaintenanceWindowResult$ = [
+      3,
+      n06,
+      _DTFMWRe,
+      0,
+      [_WI, _WTI],
+      [0, 0]
+    ];
+    var DeregisterTaskFromMaintenanceWindowRequest$ = [
+      3,
+      n06,
+      _DTFMWRer,
+      0,
+      [_WI, _WTIi],
+      [0, 0],
+      2
+    ];
+    var DeregisterTaskFromMaintenanceWindowResult$ = [
+      3,
+      n06,
+      _DTFMWRere,
+      0,
+      [_WI, _WTIi],
+      [0, 0]
+    ];
+    var DescribeActivationsFilter$ = [
+      3,
+      n06,
+      _DAF,
+      0,
+      [_FK, _FV],
+      [0, 64 | 0]
+    ];
+    var DescribeActivationsRequest$ = [
+      3,
+      n06,
+      _DARes,
+      0,
+      [_Fi, _MR, _NT],
+      [() => DescribeActivationsFilterList, 1, 0]
+    ];
+    var DescribeActivationsResult$ = [
+      3,
+      n06,
+      _DAResc,
+      0,
+      [_AL, _NT],
+      [() => ActivationList, 0]
+    ];
+    var DescribeAssociationExecutionsRequest$ = [
+      3,
+      n06,
+      _DAER,
+      0,
+      [_AIs, _Fi, _MR, _NT],
+      [0, [() => AssociationExecutionFilterList, 0], 1, 0],
+      1
+    ];
+    var DescribeAssociationExecutionsResult$ = [
+      3,
+      n06,
+      _DAERe,
+      0,
+      [_AEs, _NT],
+      [[() => AssociationExecutionsList, 0], 0]
+    ];
+    var DescribeAssociationExecutionTargetsRequest$ = [
+      3,
+      n06,
+      _DAETR,
+      0,
+      [_AIs, _EI2, _Fi, _MR, _NT],
+      [0, 0, [() => AssociationExecutionTargetsFilterList, 0], 1, 0],
+      2
+    ];
+    var DescribeAssociationExecutionTargetsResult$ = [
+      3,
+      n06,
+      _DAETRe,
+      0,
+      [_AETs, _NT],
+      [[() => AssociationExecutionTargetsList, 0], 0]
+    ];
+    var DescribeAssociationRequest$ = [
+      3,
+      n06,
+      _DARescr,
+      0,
+      [_N, _II2, _AIs, _AV],
+      [0, 0, 0, 0]
+    ];
+    var DescribeAssociationResult$ = [
+      3,
+      n06,
+      _DARescri,
+      0,
+      [_AD],
+      [[() => AssociationDescription$, 0]]
+    ];
+    var DescribeAutomationExecutionsRequest$ = [
+      3,
+      n06,
+      _DAERes,
+      0,
+      [_Fi, _MR, _NT],
+      [() => AutomationExecutionFilterList, 1, 0]
+    ];
+    var DescribeAutomationExecutionsResult$ = [
+      3,
+      n06,
+      _DAEResc,
+      0,
+      [_AEML, _NT],
+      [() => AutomationExecutionMetadataList, 0]
+    ];
+    var DescribeAutomationStepExecutionsRequest$ = [
+      3,
+      n06,
+      _DASER,
+      0,
+      [_AEI, _Fi, _NT, _MR, _RO],
+      [0, () => StepExecutionFilterList, 0, 1, 2],
+      1
+    ];
+    var DescribeAutomationStepExecutionsResult$ = [
+      3,
+      n06,
+      _DASERe,
+      0,
+      [_SEt, _NT],
+      [() => StepExecutionList, 0]
+    ];
+    var DescribeAvailablePatchesRequest$ = [
+      3,
+      n06,
+      _DAPR,
+      0,
+      [_Fi, _MR, _NT],
+      [() => PatchOrchestratorFilterList, 1, 0]
+    ];
+    var DescribeAvailablePatchesResult$ = [
+      3,
+      n06,
+      _DAPRe,
+      0,
+      [_Pa, _NT],
+      [() => PatchList, 0]
+    ];
+    var DescribeDocumentPermissionRequest$ = [
+      3,
+      n06,
+      _DDPR,
+      0,
+      [_N, _PT, _MR, _NT],
+      [0, 0, 1, 0],
+      2
+    ];
+    var DescribeDocumentPermissionResponse$ = [
+      3,
+      n06,
+      _DDPRe,
+      0,
+      [_AIcc, _ASIL, _NT],
+      [[() => AccountIdList, 0], [() => AccountSharingInfoList, 0], 0]
+    ];
+    var DescribeDocumentRequest$ = [
+      3,
+      n06,
+      _DDRes,
+      0,
+      [_N, _DV, _VN],
+      [0, 0, 0],
+      1
+    ];
+    var DescribeDocumentResult$ = [
+      3,
+      n06,
+      _DDResc,
+      0,
+      [_Do],
+      [[() => DocumentDescription$, 0]]
+    ];
+    var DescribeEffectiveInstanceAssociationsRequest$ = [
+      3,
+      n06,
+      _DEIAR,
+      0,
+      [_II2, _MR, _NT],
+      [0, 1, 0],
+      1
+    ];
+    var DescribeEffectiveInstanceAssociationsResult$ = [
+      3,
+      n06,
+      _DEIARe,
+      0,
+      [_Ass, _NT],
+      [() => InstanceAssociationList, 0]
+    ];
+    var DescribeEffectivePatchesForPatchBaselineRequest$ = [
+      3,
+      n06,
+      _DEPFPBR,
+      0,
+      [_BI, _MR, _NT],
+      [0, 1, 0],
+      1
+    ];
+    var DescribeEffectivePatchesForPatchBaselineResult$ = [
+      3,
+      n06,
+      _DEPFPBRe,
+      0,
+      [_EP, _NT],
+      [() => EffectivePatchList, 0]
+    ];
+    var DescribeInstanceAssociationsStatusRequest$ = [
+      3,
+      n06,
+      _DIASR,
+      0,
+      [_II2, _MR, _NT],
+      [0, 1, 0],
+      1
+    ];
+    var DescribeInstanceAssociationsStatusResult$ = [
+      3,
+      n06,
+      _DIASRe,
+      0,
+      [_IASI, _NT],
+      [() => InstanceAssociationStatusInfos, 0]
+    ];
+    var DescribeInstanceInformationRequest$ = [
+      3,
+      n06,
+      _DIIR,
+      0,
+      [_IIFL, _Fi, _MR, _NT],
+      [[() => InstanceInformationFilterList, 0], [() => InstanceInformationStringFilterList, 0], 1, 0]
+    ];
+    var DescribeInstanceInformationResult$ = [
+      3,
+      n06,
+      _DIIRe,
+      0,
+      [_IIL, _NT],
+      [[() => InstanceInformationList, 0], 0]
+    ];
+    var DescribeInstancePatchesRequest$ = [
+      3,
+      n06,
+      _DIPR,
+      0,
+      [_II2, _Fi, _NT, _MR],
+      [0, () => PatchOrchestratorFilterList, 0, 1],
+      1
+    ];
+    var DescribeInstancePatchesResult$ = [
+      3,
+      n06,
+      _DIPRe,
+      0,
+      [_Pa, _NT],
+      [() => PatchComplianceDataList, 0]
+    ];
+    var DescribeInstancePatchStatesForPatchGroupRequest$ = [
+      3,
+      n06,
+      _DIPSFPGR,
+      0,
+      [_PG, _Fi, _NT, _MR],
+      [0, () => InstancePatchStateFilterList, 0, 1],
+      1
+    ];
+    var DescribeInstancePatchStatesForPatchGroupResult$ = [
+      3,
+      n06,
+      _DIPSFPGRe,
+      0,
+      [_IPS, _NT],
+      [[() => InstancePatchStatesList, 0], 0]
+    ];
+    var DescribeInstancePatchStatesRequest$ = [
+      3,
+      n06,
+      _DIPSR,
+      0,
+      [_IIn, _NT, _MR],
+      [64 | 0, 0, 1],
+      1
+    ];
+    var DescribeInstancePatchStatesResult$ = [
+      3,
+      n06,
+      _DIPSRe,
+      0,
+      [_IPS, _NT],
+      [[() => InstancePatchStateList, 0], 0]
+    ];
+    var DescribeInstancePropertiesRequest$ = [
+      3,
+      n06,
+      _DIPRes,
+      0,
+      [_IPFL, _FWO, _MR, _NT],
+      [[() => InstancePropertyFilterList, 0], [() => InstancePropertyStringFilterList, 0], 1, 0]
+    ];
+    var DescribeInstancePropertiesResult$ = [
+      3,
+      n06,
+      _DIPResc,
+      0,
+      [_IPn, _NT],
+      [[() => InstanceProperties, 0], 0]
+    ];
+    var DescribeInventoryDeletionsRequest$ = [
+      3,
+      n06,
+      _DIDR,
+      0,
+      [_DI, _NT, _MR],
+      [0, 0, 1]
+    ];
+    var DescribeInventoryDeletionsResult$ = [
+      3,
+      n06,
+      _DIDRe,
+      0,
+      [_IDn, _NT],
+      [() => InventoryDeletionsList, 0]
+    ];
+    var DescribeMaintenanceWindowExecutionsRequest$ = [
+      3,
+      n06,
+      _DMWER,
+      0,
+      [_WI, _Fi, _MR, _NT],
+      [0, () => MaintenanceWindowFilterList, 1, 0],
+      1
+    ];
+    var DescribeMaintenanceWindowExecutionsResult$ = [
+      3,
+      n06,
+      _DMWERe,
+      0,
+      [_WE, _NT],
+      [() => MaintenanceWindowExecutionList, 0]
+    ];
+    var DescribeMaintenanceWindowExecutionTaskInvocationsRequest$ = [
+      3,
+      n06,
+      _DMWETIR,
+      0,
+      [_WEI, _TIa, _Fi, _MR, _NT],
+      [0, 0, () => MaintenanceWindowFilterList, 1, 0],
+      2
+    ];
+    var DescribeMaintenanceWindowExecutionTaskInvocationsResult$ = [
+      3,
+      n06,
+      _DMWETIRe,
+      0,
+      [_WETII, _NT],
+      [[() => MaintenanceWindowExecutionTaskInvocationIdentityList, 0], 0]
+    ];
+    var DescribeMaintenanceWindowExecutionTasksRequest$ = [
+      3,
+      n06,
+      _DMWETR,
+      0,
+      [_WEI, _Fi, _MR, _NT],
+      [0, () => MaintenanceWindowFilterList, 1, 0],
+      1
+    ];
+    var DescribeMaintenanceWindowExecutionTasksResult$ = [
+      3,
+      n06,
+      _DMWETRe,
+      0,
+      [_WETI, _NT],
+      [() => MaintenanceWindowExecutionTaskIdentityList, 0]
+    ];
+    var DescribeMaintenanceWindowScheduleRequest$ = [
+      3,
+      n06,
+      _DMWSR,
+      0,
+      [_WI, _Ta2, _RTe, _Fi, _MR, _NT],
+      [0, () => Targets, 0, () => PatchOrchestratorFilterList, 1, 0]
+    ];
+    var DescribeMaintenanceWindowScheduleResult$ = [
+      3,
+      n06,
+      _DMWSRe,
+      0,
+      [_SWE, _NT],
+      [() => ScheduledWindowExecutionList, 0]
+    ];
+    var DescribeMaintenanceWindowsForTargetRequest$ = [
+      3,
+      n06,
+      _DMWFTR,
+      0,
+      [_Ta2, _RTe, _MR, _NT],
+      [() => Targets, 0, 1, 0],
+      2
+    ];
+    var DescribeMaintenanceWindowsForTargetResult$ = [
+      3,
+      n06,
+      _DMWFTRe,
+      0,
+      [_WIi, _NT],
+      [() => MaintenanceWindowsForTargetList, 0]
+    ];
+    var DescribeMaintenanceWindowsRequest$ = [
+      3,
+      n06,
+      _DMWRes,
+      0,
+      [_Fi, _MR, _NT],
+      [() => MaintenanceWindowFilterList, 1, 0]
+    ];
+    var DescribeMaintenanceWindowsResult$ = [
+      3,
+      n06,
+      _DMWResc,
+      0,
+      [_WIi, _NT],
+      [[() => MaintenanceWindowIdentityList, 0], 0]
+    ];
+    var DescribeMaintenanceWindowTargetsRequest$ = [
+      3,
+      n06,
+      _DMWTR,
+      0,
+      [_WI, _Fi, _MR, _NT],
+      [0, () => MaintenanceWindowFilterList, 1, 0],
+      1
+    ];
+    var DescribeMaintenanceWindowTargetsResult$ = [
+      3,
+      n06,
+      _DMWTRe,
+      0,
+      [_Ta2, _NT],
+      [[() => MaintenanceWindowTargetList, 0], 0]
+    ];
+    var DescribeMaintenanceWindowTasksRequest$ = [
+      3,
+      n06,
+      _DMWTRes,
+      0,
+      [_WI, _Fi, _MR, _NT],
+      [0, () => MaintenanceWindowFilterList, 1, 0],
+      1
+    ];
+    var DescribeMaintenanceWindowTasksResult$ = [
+      3,
+      n06,
+      _DMWTResc,
+      0,
+      [_Tas, _NT],
+      [[() => MaintenanceWindowTaskList, 0], 0]
+    ];
+    var DescribeOpsItemsRequest$ = [
+      3,
+      n06,
+      _DOIRes,
+      0,
+      [_OIF, _MR, _NT],
+      [() => OpsItemFilters, 1, 0]
+    ];
+    var DescribeOpsItemsResponse$ = [
+      3,
+      n06,
+      _DOIResc,
+      0,
+      [_NT, _OIS],
+      [0, () => OpsItemSummaries]
+    ];
+    var DescribeParametersRequest$ = [
+      3,
+      n06,
+      _DPRes,
+      0,
+      [_Fi, _PF, _MR, _NT, _Sh],
+      [() => ParametersFilterList, () => ParameterStringFilterList, 1, 0, 2]
+    ];
+    var DescribeParametersResult$ = [
+      3,
+      n06,
+      _DPResc,
+      0,
+      [_P2, _NT],
+      [() => ParameterMetadataList, 0]
+    ];
+    var DescribePatchBaselinesRequest$ = [
+      3,
+      n06,
+      _DPBRes,
+      0,
+      [_Fi, _MR, _NT],
+      [() => PatchOrchestratorFilterList, 1, 0]
+    ];
+    var DescribePatchBaselinesResult$ = [
+      3,
+      n06,
+      _DPBResc,
+      0,
+      [_BIa, _NT],
+      [() => PatchBaselineIdentityList, 0]
+    ];
+    var DescribePatchGroupsRequest$ = [
+      3,
+      n06,
+      _DPGR,
+      0,
+      [_MR, _Fi, _NT],
+      [1, () => PatchOrchestratorFilterList, 0]
+    ];
+    var DescribePatchGroupsResult$ = [
+      3,
+      n06,
+      _DPGRe,
+      0,
+      [_Ma, _NT],
+      [() => PatchGroupPatchBaselineMappingList, 0]
+    ];
+    var DescribePatchGroupStateRequest$ = [
+      3,
+      n06,
+      _DPGSR,
+      0,
+      [_PG],
+      [0],
+      1
+    ];
+    var DescribePatchGroupStateResult$ = [
+      3,
+      n06,
+      _DPGSRe,
+      0,
+      [_In, _IWIP, _IWIOP, _IWIPRP, _IWIRP, _IWMP, _IWFP, _IWNAP, _IWUNAP, _IWCNCP, _IWSNCP, _IWONCP, _IWASU],
+      [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+    ];
+    var DescribePatchPropertiesRequest$ = [
+      3,
+      n06,
+      _DPPR,
+      0,
+      [_OSp, _Pro, _PS, _MR, _NT],
+      [0, 0, 0, 1, 0],
+      2
+    ];
+    var DescribePatchPropertiesResult$ = [
+      3,
+      n06,
+      _DPPRe,
+      0,
+      [_Prop, _NT],
+      [[1, n06, _PPL, 0, 128 | 0], 0]
+    ];
+    var DescribeSessionsRequest$ = [
+      3,
+      n06,
+      _DSR,
+      0,
+      [_S, _MR, _NT, _Fi],
+      [0, 1, 0, () => SessionFilterList],
+      1
+    ];
+    var DescribeSessionsResponse$ = [
+      3,
+      n06,
+      _DSRe,
+      0,
+      [_Ses, _NT],
+      [() => SessionList, 0]
+    ];
+    var DisassociateOpsItemRelatedItemRequest$ = [
+      3,
+      n06,
+      _DOIRIR,
+      0,
+      [_OII, _AIs],
+      [0, 0],
+      2
+    ];
+    var DisassociateOpsItemRelatedItemResponse$ = [
+      3,
+      n06,
+      _DOIRIRi,
+      0,
+      [],
+      []
+    ];
+    var DocumentDefaultVersionDescription$ = [
+      3,
+      n06,
+      _DDVD,
+      0,
+      [_N, _DVe, _DVN],
+      [0, 0, 0]
+    ];
+    var DocumentDescription$ = [
+      3,
+      n06,
+      _DD,
+      0,
+      [_Sha, _H, _HT, _N, _DNi, _VN, _Ow, _CD, _St, _SI2, _DV, _D, _P2, _PTl, _DT, _SV, _LV, _DVe, _DF, _TT, _T2, _AItt, _Req, _Au2, _RIe, _AVp, _PRV, _RS, _Ca, _CEa],
+      [0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, [() => DocumentParameterList, 0], [() => PlatformTypeList, 0], 0, 0, 0, 0, 0, 0, () => TagList, [() => AttachmentInformationList, 0], () => DocumentRequiresList, 0, [() => ReviewInformationList, 0], 0, 0, 0, 64 | 0, 64 | 0]
+    ];
+    var DocumentFilter$ = [
+      3,
+      n06,
+      _DFo,
+      0,
+      [_k, _v],
+      [0, 0],
+      2
+    ];
+    var DocumentIdentifier$ = [
+      3,
+      n06,
+      _DIo,
+      0,
+      [_N, _CD, _DNi, _Ow, _VN, _PTl, _DV, _DT, _SV, _DF, _TT, _T2, _Req, _RS, _Au2],
+      [0, 4, 0, 0, 0, [() => PlatformTypeList, 0], 0, 0, 0, 0, 0, () => TagList, () => DocumentRequiresList, 0, 0]
+    ];
+    var DocumentKeyValuesFilter$ = [
+      3,
+      n06,
+      _DKVF,
+      0,
+      [_K2, _Va],
+      [0, 64 | 0]
+    ];
+    var DocumentMetadataResponseInfo$ = [
+      3,
+      n06,
+      _DMRI,
+      0,
+      [_RR],
+      [() => DocumentReviewerResponseList]
+    ];
+    var DocumentParameter$ = [
+      3,
+      n06,
+      _DPo,
+      0,
+      [_N, _Ty, _D, _DVef],
+      [0, 0, 0, 0]
+    ];
+    var DocumentRequires$ = [
+      3,
+      n06,
+      _DRo,
+      0,
+      [_N, _Ve, _RTeq, _VN],
+      [0, 0, 0, 0],
+      1
+    ];
+    var DocumentReviewCommentSource$ = [
+      3,
+      n06,
+      _DRCS,
+      0,
+      [_Ty, _Cont],
+      [0, 0]
+    ];
+    var DocumentReviewerResponseSource$ = [
+      3,
+      n06,
+      _DRRS,
+      0,
+      [_CTr, _UT, _RS, _Co, _Rev],
+      [4, 4, 0, () => DocumentReviewCommentList, 0]
+    ];
+    var DocumentReviews$ = [
+      3,
+      n06,
+      _DRoc,
+      0,
+      [_Ac, _Co],
+      [0, () => DocumentReviewCommentList],
+      1
+    ];
+    var DocumentVersionInfo$ = [
+      3,
+      n06,
+      _DVI,
+      0,
+      [_N, _DNi, _DV, _VN, _CD, _IDVs, _DF, _St, _SI2, _RS],
+      [0, 0, 0, 0, 4, 2, 0, 0, 0, 0]
+    ];
+    var EffectivePatch$ = [
+      3,
+      n06,
+      _EPf,
+      0,
+      [_Pat, _PSa],
+      [() => Patch$, () => PatchStatus$]
+    ];
+    var FailedCreateAssociation$ = [
+      3,
+      n06,
+      _FCA,
+      0,
+      [_Ent, _M, _Fa],
+      [[() => CreateAssociationBatchRequestEntry$, 0], 0, 0]
+    ];
+    var FailureDetails$ = [
+      3,
+      n06,
+      _FD,
+      0,
+      [_FS, _FT, _De],
+      [0, 0, [2, n06, _APM, 0, 0, 64 | 0]]
+    ];
+    var GcpConfiguration$ = [
+      3,
+      n06,
+      _GC,
+      0,
+      [_WIPP, _SAE, _OIr, _Ta2],
+      [0, 0, 0, () => GcpConfigurationTargets$],
+      2
+    ];
+    var GcpProject$ = [
+      3,
+      n06,
+      _GP,
+      0,
+      [_PIr, _PDN],
+      [0, 0],
+      1
+    ];
+    var GetAccessTokenRequest$ = [
+      3,
+      n06,
+      _GATR,
+      0,
+      [_ARI2],
+      [0],
+      1
+    ];
+    var GetAccessTokenResponse$ = [
+      3,
+      n06,
+      _GATRe,
+      0,
+      [_Cr, _ARS],
+      [[() => Credentials$3, 0], 0]
+    ];
+    var GetAutomationExecutionRequest$ = [
+      3,
+      n06,
+      _GAER,
+      0,
+      [_AEI],
+      [0],
+      1
+    ];
+    var GetAutomationExecutionResult$ = [
+      3,
+      n06,
+      _GAERe,
+      0,
+      [_AEu],
+      [() => AutomationExecution$]
+    ];
+    var GetCalendarStateRequest$ = [
+      3,
+      n06,
+      _GCSR,
+      0,
+      [_CN, _ATt],
+      [64 | 0, 0],
+      1
+    ];
+    var GetCalendarStateResponse$ = [
+      3,
+      n06,
+      _GCSRe,
+      0,
+      [_S, _ATt, _NTT],
+      [0, 0, 0]
+    ];
+    var GetCloudConnectorRequest$ = [
+      3,
+      n06,
+      _GCCR,
+      0,
+      [_CCI],
+      [0],
+      1
+    ];
+    var GetCloudConnectorResult$ = [
+      3,
+      n06,
+      _GCCRe,
+      0,
+      [_CCAl, _DNi, _D, _RA2, _Con, _CCA, _CAr, _UA],
+      [0, 0, 0, 0, () => CloudConnectorConfiguration$, 0, 4, 4]
+    ];
+    var GetCommandInvocationRequest$ = [
+      3,
+      n06,
+      _GCIR,
+      0,
+      [_CI, _II2, _PNl],
+      [0, 0, 0],
+      2
+    ];
+    var GetCommandInvocationResult$ = [
+      3,
+      n06,
+      _GCIRe,
+      0,
+      [_CI, _II2, _Co, _DN, _DV, _PNl, _RCes, _ESDT, _EETx, _EEDT, _St, _SD, _SOC, _SOU, _SEC, _SEU, _CWOC],
+      [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, () => CloudWatchOutputConfig$]
+    ];
+    var GetConnectionStatusRequest$ = [
+      3,
+      n06,
+      _GCSRet,
+      0,
+      [_Tar],
+      [0],
+      1
+    ];
+    var GetConnectionStatusResponse$ = [
+      3,
+      n06,
+      _GCSReto,
+      0,
+      [_Tar, _St],
+      [0, 0]
+    ];
+    var GetDefaultPatchBaselineRequest$ = [
+      3,
+      n06,
+      _GDPBR,
+      0,
+      [_OSp],
+      [0]
+    ];
+    var GetDefaultPatchBaselineResult$ = [
+      3,
+      n06,
+      _GDPBRe,
+      0,
+      [_BI, _OSp],
+      [0, 0]
+    ];
+    var GetDeployablePatchSnapshotForInstanceRequest$ = [
+      3,
+      n06,
+      _GDPSFIR,
+      0,
+      [_II2, _SIn, _BO, _USDSE],
+      [0, 0, [() => BaselineOverride$, 0], 2],
+      2
+    ];
+    var GetDeployablePatchSnapshotForInstanceResult$ = [
+      3,
+      n06,
+      _GDPSFIRe,
+      0,
+      [_II2, _SIn, _SDU, _Prod],
+      [0, 0, 0, 0]
+    ];
+    var GetDocumentRequest$ = [
+      3,
+      n06,
+      _GDR,
+      0,
+      [_N, _VN, _DV, _DF],
+      [0, 0, 0, 0],
+      1
+    ];
+    var GetDocumentResult$ = [
+      3,
+      n06,
+      _GDRe,
+      0,
+      [_N, _CD, _DNi, _VN, _DV, _St, _SI2, _Cont, _DT, _DF, _Req, _ACtt, _RS],
+      [0, 4, 0, 0, 0, 0, 0, 0, 0, 0, () => DocumentRequiresList, [() => AttachmentContentList, 0], 0]
+    ];
+    var GetExecutionPreviewRequest$ = [
+      3,
+      n06,
+      _GEPR,
+      0,
+      [_EPI],
+      [0],
+      1
+    ];
+    var GetExecutionPreviewResponse$ = [
+      3,
+      n06,
+      _GEPRe,
+      0,
+      [_EPI, _EAn, _St, _SM, _EPx],
+      [0, 4, 0, 0, () => ExecutionPreview$]
+    ];
+    var GetInventoryRequest$ = [
+      3,
+      n06,
+      _GIR2,
+      0,
+      [_Fi, _Ag, _RAes, _NT, _MR],
+      [[() => InventoryFilterList, 0], [() => InventoryAggregatorList, 0], [() => ResultAttributeList, 0], 0, 1]
+    ];
+    var GetInventoryResult$ = [
+      3,
+      n06,
+      _GIRe,
+      0,
+      [_Enti, _NT],
+      [[() => InventoryResultEntityList, 0], 0]
+    ];
+    var GetInventorySchemaRequest$ = [
+      3,
+      n06,
+      _GISR,
+      0,
+      [_TN, _NT, _MR, _Agg, _STu],
+      [0, 0, 1, 2, 2]
+    ];
+    var GetInventorySchemaResult$ = [
+      3,
+      n06,
+      _GISRe,
+      0,
+      [_Sch, _NT],
+      [[() => InventoryItemSchemaResultList, 0], 0]
+    ];
+    var GetMaintenanceWindowExecutionRequest$ = [
+      3,
+      n06,
+      _GMWER,
+      0,
+      [_WEI],
+      [0],
+      1
+    ];
+    var GetMaintenanceWindowExecutionResult$ = [
+      3,
+      n06,
+      _GMWERe,
+      0,
+      [_WEI, _TIas, _St, _SD, _STt, _ETn],
+      [0, 64 | 0, 0, 0, 4, 4]
+    ];
+    var GetMaintenanceWindowExecutionTaskInvocationRequest$ = [
+      3,
+      n06,
+      _GMWETIR,
+      0,
+      [_WEI, _TIa, _IInv],
+      [0, 0, 0],
+      3
+    ];
+    var GetMaintenanceWindowExecutionTaskInvocationResult$ = [
+      3,
+      n06,
+      _GMWETIRe,
+      0,
+      [_WEI, _TEI, _IInv, _EI2, _TTa, _P2, _St, _SD, _STt, _ETn, _OI, _WTI],
+      [0, 0, 0, 0, 0, [() => MaintenanceWindowExecutionTaskInvocationParameters, 0], 0, 0, 4, 4, [() => OwnerInformation, 0], 0]
+    ];
+    var GetMaintenanceWindowExecutionTaskRequest$ = [
+      3,
+      n06,
+      _GMWETR,
+      0,
+      [_WEI, _TIa],
+      [0, 0],
+      2
+    ];
+    var GetMaintenanceWindowExecutionTaskResult$ = [
+      3,
+      n06,
+      _GMWETRe,
+      0,
+      [_WEI, _TEI, _TAa, _SR, _Ty, _TPa, _Pri, _MC, _ME, _St, _SD, _STt, _ETn, _AC, _TA],
+      [0, 0, 0, 0, 0, [() => MaintenanceWindowTaskParametersList, 0], 1, 0, 0, 0, 0, 4, 4, () => AlarmConfiguration$, () => AlarmStateInformationList]
+    ];
+    var GetMaintenanceWindowRequest$ = [
+      3,
+      n06,
+      _GMWR,
+      0,
+      [_WI],
+      [0],
+      1
+    ];
+    var GetMaintenanceWindowResult$ = [
+      3,
+      n06,
+      _GMWRe,
+      0,
+      [_WI, _N, _D, _SDt, _EDn, _Sc, _STch, _SO, _NET, _Du, _Cu, _AUT, _Ena, _CD, _MD],
+      [0, 0, [() => MaintenanceWindowDescription, 0], 0, 0, 0, 0, 1, 0, 1, 1, 2, 2, 4, 4]
+    ];
+    var GetMaintenanceWindowTaskRequest$ = [
+      3,
+      n06,
+      _GMWTR,
+      0,
+      [_WI, _WTIi],
+      [0, 0],
+      2
+    ];
+    var GetMaintenanceWindowTaskResult$ = [
+      3,
+      n06,
+      _GMWTRe,
+      0,
+      [_WI, _WTIi, _Ta2, _TAa, _SRA, _TTa, _TPa, _TIP, _Pri, _MC, _ME, _LI, _N, _D, _CB, _AC],
+      [0, 0, () => Targets, 0, 0, 0, [() => MaintenanceWindowTaskParameters, 0], [() => MaintenanceWindowTaskInvocationParameters$, 0], 1, 0, 0, () => LoggingInfo$, 0, [() => MaintenanceWindowDescription, 0], 0, () => AlarmConfiguration$]
+    ];
+    var GetOpsItemRequest$ = [
+      3,
+      n06,
+      _GOIR,
+      0,
+      [_OII, _OIA],
+      [0, 0],
+      1
+    ];
+    var GetOpsItemResponse$ = [
+      3,
+      n06,
+      _GOIRe,
+      0,
+      [_OIp],
+      [() => OpsItem$]
+    ];
+    var GetOpsMetadataRequest$ = [
+      3,
+      n06,
+      _GOMR,
+      0,
+      [_OMA, _MR, _NT],
+      [0, 1, 0],
+      1
+    ];
+    var GetOpsMetadataResult$ = [
+      3,
+      n06,
+      _GOMRe,
+      0,
+      [_RI, _Me, _NT],
+      [0, () => MetadataMap, 0]
+    ];
+    var GetOpsSummaryRequest$ = [
+      3,
+      n06,
+      _GOSR,
+      0,
+      [_SN2, _Fi, _Ag, _RAes, _NT, _MR],
+      [0, [() => OpsFilterList, 0], [() => OpsAggregatorList, 0], [() => OpsResultAttributeList, 0], 0, 1]
+    ];
+    var GetOpsSummaryResult$ = [
+      3,
+      n06,
+      _GOSRe,
+      0,
+      [_Enti, _NT],
+      [[() => OpsEntityList, 0], 0]
+    ];
+    var GetParameterHistoryRequest$ = [
+      3,
+      n06,
+      _GPHR,
+      0,
+      [_N, _WD, _MR, _NT],
+      [0, 2, 1, 0],
+      1
+    ];
+    var GetParameterHistoryResult$ = [
+      3,
+      n06,
+      _GPHRe,
+      0,
+      [_P2, _NT],
+      [[() => ParameterHistoryList, 0], 0]
+    ];
+    var GetParameterRequest$ = [
+      3,
+      n06,
+      _GPR,
+      0,
+      [_N, _WD],
+      [0, 2],
+      1
+    ];
+    var GetParameterResult$ = [
+      3,
+      n06,
+      _GPRe,
+      0,
+      [_Par],
+      [[() => Parameter$, 0]]
+    ];
+    var GetParametersByPathRequest$ = [
+      3,
+      n06,
+      _GPBPR,
+      0,
+      [_Path, _Rec, _PF, _WD, _MR, _NT],
+      [0, 2, () => ParameterStringFilterList, 2, 1, 0],
+      1
+    ];
+    var GetParametersByPathResult$ = [
+      3,
+      n06,
+      _GPBPRe,
+      0,
+      [_P2, _NT],
+      [[() => ParameterList, 0], 0]
+    ];
+    var GetParametersRequest$ = [
+      3,
+      n06,
+      _GPRet,
+      0,
+      [_Na, _WD],
+      [64 | 0, 2],
+      1
+    ];
+    var GetParametersResult$ = [
+      3,
+      n06,
+      _GPReta,
+      0,
+      [_P2, _IP],
+      [[() => ParameterList, 0], 64 | 0]
+    ];
+    var GetPatchBaselineForPatchGroupRequest$ = [
+      3,
+      n06,
+      _GPBFPGR,
+      0,
+      [_PG, _OSp],
+      [0, 0],
+      1
+    ];
+    var GetPatchBaselineForPatchGroupResult$ = [
+      3,
+      n06,
+      _GPBFPGRe,
+      0,
+      [_BI, _PG, _OSp],
+      [0, 0, 0]
+    ];
+    var GetPatchBaselineRequest$ = [
+      3,
+      n06,
+      _GPBR,
+      0,
+      [_BI],
+      [0],
+      1
+    ];
+    var GetPatchBaselineResult$ = [
+      3,
+      n06,
+      _GPBRe,
+      0,
+      [_BI, _N, _OSp, _GF, _AR2, _AP, _APCL, _APENS, _RP, _RPA, _PGa, _CD, _MD, _D, _So, _ASUCS],
+      [0, 0, 0, () => PatchFilterGroup$, () => PatchRuleGroup$, 64 | 0, 0, 2, 64 | 0, 0, 64 | 0, 4, 4, 0, [() => PatchSourceList, 0], 0]
+    ];
+    var GetResourcePoliciesRequest$ = [
+      3,
+      n06,
+      _GRPR,
+      0,
+      [_RAe, _NT, _MR],
+      [0, 0, 1],
+      1
+    ];
+    var GetResourcePoliciesResponse$ = [
+      3,
+      n06,
+      _GRPRe,
+      0,
+      [_NT, _Po],
+      [0, () => GetResourcePoliciesResponseEntries]
+    ];
+    var GetResourcePoliciesResponseEntry$ = [
+      3,
+      n06,
+      _GRPRE,
+      0,
+      [_PI2, _PH, _Pol],
+      [0, 0, 0]
+    ];
+    var GetServiceSettingRequest$ = [
+      3,
+      n06,
+      _GSSR,
+      0,
+      [_SIe],
+      [0],
+      1
+    ];
+    var GetServiceSettingResult$ = [
+      3,
+      n06,
+      _GSSRe,
+      0,
+      [_SSe],
+      [() => ServiceSetting$]
+    ];
+    var InstanceAggregatedAssociationOverview$ = [
+      3,
+      n06,
+      _IAAO,
+      0,
+      [_DS2, _IASAC],
+      [0, 128 | 1]
+    ];
+    var InstanceAssociation$ = [
+      3,
+      n06,
+      _IAns,
+      0,
+      [_AIs, _II2, _Cont, _AV],
+      [0, 0, 0, 0]
+    ];
+    var InstanceAssociationOutputLocation$ = [
+      3,
+      n06,
+      _IAOL,
+      0,
+      [_SL],
+      [() => S3OutputLocation$]
+    ];
+    var InstanceAssociationOutputUrl$ = [
+      3,
+      n06,
+      _IAOU,
+      0,
+      [_SOUu],
+      [() => S3OutputUrl$]
+    ];
+    var InstanceAssociationStatusInfo$ = [
+      3,
+      n06,
+      _IASIn,
+      0,
+      [_AIs, _N, _DV, _AV, _II2, _EDx, _St, _DS2, _ES, _ECr, _OU, _AN],
+      [0, 0, 0, 0, 0, 4, 0, 0, 0, 0, () => InstanceAssociationOutputUrl$, 0]
+    ];
+    var InstanceInfo$ = [
+      3,
+      n06,
+      _IIns,
+      0,
+      [_ATg, _AVg, _CNo, _ISn, _IAp, _MS, _N, _PTla, _PNla, _PV, _RTe, _STo, _SIo, _SLo, _AZ, _AZI],
+      [0, 0, 0, 0, [() => IPAddress, 0], 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    ];
+    var InstanceInformation$ = [
+      3,
+      n06,
+      _IInst,
+      0,
+      [_II2, _PSi, _LPDT, _AVg, _ILV, _PTla, _PNla, _PV, _AIct, _IRa, _RD, _RTe, _N, _IPA, _CNo, _AS, _LAED, _LSAED, _AO, _SIo, _STo, _SLo],
+      [0, 0, 4, 0, 2, 0, 0, 0, 0, 0, 4, 0, 0, [() => IPAddress, 0], 0, 0, 4, 4, () => InstanceAggregatedAssociationOverview$, 0, 0, 0]
+    ];
+    var InstanceInformationFilter$ = [
+      3,
+      n06,
+      _IIF,
+      0,
+      [_k, _vS],
+      [0, [() => InstanceInformationFilterValueSet, 0]],
+      2
+    ];
+    var InstanceInformationStringFilter$ = [
+      3,
+      n06,
+      _IISF,
+      0,
+      [_K2, _Va],
+      [0, [() => InstanceInformationFilterValueSet, 0]],
+      2
+    ];
+    var InstancePatchState$ = [
+      3,
+      n06,
+      _IPSn,
+      0,
+      [_II2, _PG, _BI, _OST, _OET, _Op, _SIn, _IOLn, _OI, _IC, _IOC, _IPRC, _IRC, _MCi, _FC, _UNAC, _NAC, _ASUC, _LNRIOT, _ROe, _CNCC, _SNCC, _ONCC],
+      [0, 0, 0, 4, 4, 0, 0, 0, [() => OwnerInformation, 0], 1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 0, 1, 1, 1],
+      6
+    ];
+    var InstancePatchStateFilter$ = [
+      3,
+      n06,
+      _IPSF,
+      0,
+      [_K2, _Va, _Ty],
+      [0, 64 | 0, 0],
+      3
+    ];
+    var InstanceProperty$ = [
+      3,
+      n06,
+      _IPns,
+      0,
+      [_N, _II2, _ITns, _IRn, _KN, _ISns, _Ar, _IPA, _LTa, _PSi, _LPDT, _AVg, _PTla, _PNla, _PV, _AIct, _IRa, _RD, _RTe, _CNo, _AS, _LAED, _LSAED, _AO, _SIo, _STo, _SLo, _AZ],
+      [0, 0, 0, 0, 0, 0, 0, [() => IPAddress, 0], 4, 0, 4, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 4, 4, () => InstanceAggregatedAssociationOverview$, 0, 0, 0, 0]
+    ];
+    var InstancePropertyFilter$ = [
+      3,
+      n06,
+      _IPF,
+      0,
+      [_k, _vS],
+      [0, [() => InstancePropertyFilterValueSet, 0]],
+      2
+    ];
+    var InstancePropertyStringFilter$ = [
+      3,
+      n06,
+      _IPSFn,
+      0,
+      [_K2, _Va, _Ope],
+      [0, [() => InstancePropertyFilterValueSet, 0], 0],
+      2
+    ];
+    var InventoryAggregator$ = [
+      3,
+      n06,
+      _IAnv,
+      0,
+      [_Ex, _Ag, _G],
+      [0, [() => InventoryAggregatorList, 0], [() => InventoryGroupList, 0]]
+    ];
+    var InventoryDeletionStatusItem$ = [
+      3,
+      n06,
+      _IDSI,
+      0,
+      [_DI, _TN, _DST, _LS, _LSM, _DSe, _LSUT],
+      [0, 0, 4, 0, 0, () => InventoryDeletionSummary$, 4]
+    ];
+    var InventoryDeletionSummary$ = [
+      3,
+      n06,
+      _IDS,
+      0,
+      [_TCo, _RCem, _SIu],
+      [1, 1, () => InventoryDeletionSummaryItems]
+    ];
+    var InventoryDeletionSummaryItem$ = [
+      3,
+      n06,
+      _IDSIn,
+      0,
+      [_Ve, _Cou, _RCem],
+      [0, 1, 1]
+    ];
+    var InventoryFilter$ = [
+      3,
+      n06,
+      _IFn,
+      0,
+      [_K2, _Va, _Ty],
+      [0, [() => InventoryFilterValueList, 0], 0],
+      2
+    ];
+    var InventoryGroup$ = [
+      3,
+      n06,
+      _IG,
+      0,
+      [_N, _Fi],
+      [0, [() => InventoryFilterList, 0]],
+      2
+    ];
+    var InventoryItem$ = [
+      3,
+      n06,
+      _IInve,
+      0,
+      [_TN, _SV, _CTa, _CH, _Cont, _Conte],
+      [0, 0, 0, 0, [1, n06, _IIEL, 0, 128 | 0], 128 | 0],
+      3
+    ];
+    var InventoryItemAttribute$ = [
+      3,
+      n06,
+      _IIA,
+      0,
+      [_N, _DTa],
+      [0, 0],
+      2
+    ];
+    var InventoryItemSchema$ = [
+      3,
+      n06,
+      _IIS,
+      0,
+      [_TN, _Att, _Ve, _DNi],
+      [0, [() => InventoryItemAttributeList, 0], 0, 0],
+      2
+    ];
+    var InventoryResultEntity$ = [
+      3,
+      n06,
+      _IRE3,
+      0,
+      [_I, _Dat],
+      [0, () => InventoryResultItemMap]
+    ];
+    var InventoryResultItem$ = [
+      3,
+      n06,
+      _IRIn,
+      0,
+      [_TN, _SV, _Cont, _CTa, _CH],
+      [0, 0, [1, n06, _IIEL, 0, 128 | 0], 0, 0],
+      3
+    ];
+    var LabelParameterVersionRequest$ = [
+      3,
+      n06,
+      _LPVR,
+      0,
+      [_N, _La, _PVa],
+      [0, 64 | 0, 1],
+      2
+    ];
+    var LabelParameterVersionResult$ = [
+      3,
+      n06,
+      _LPVRa,
+      0,
+      [_IL, _PVa],
+      [64 | 0, 1]
+    ];
+    var ListAssociationsRequest$ = [
+      3,
+      n06,
+      _LAR,
+      0,
+      [_AFL, _MR, _NT],
+      [[() => AssociationFilterList, 0], 1, 0]
+    ];
+    var ListAssociationsResult$ = [
+      3,
+      n06,
+      _LARi,
+      0,
+      [_Ass, _NT],
+      [[() => AssociationList, 0], 0]
+    ];
+    var ListAssociationVersionsRequest$ = [
+      3,
+      n06,
+      _LAVR,
+      0,
+      [_AIs, _MR, _NT],
+      [0, 1, 0],
+      1
+    ];
+    var ListAssociationVersionsResult$ = [
+      3,
+      n06,
+      _LAVRi,
+      0,
+      [_AVs, _NT],
+      [[() => AssociationVersionList, 0], 0]
+    ];
+    var ListCloudConnectorsRequest$ = [
+      3,
+      n06,
+      _LCCR,
+      0,
+      [_MR, _NT, _Fi],
+      [1, 0, () => CloudConnectorFilterList]
+    ];
+    var ListCloudConnectorsResult$ = [
+      3,
+      n06,
+      _LCCRi,
+      0,
+      [_CCl, _NT],
+      [() => CloudConnectorSummaryList, 0]
+    ];
+    var ListCommandInvocationsRequest$ = [
+      3,
+      n06,
+      _LCIR,
+      0,
+      [_CI, _II2, _MR, _NT, _Fi, _De],
+      [0, 0, 1, 0, () => CommandFilterList, 2]
+    ];
+    var ListCommandInvocationsResult$ = [
+      3,
+      n06,
+      _LCIRi,
+      0,
+      [_CIomm, _NT],
+      [() => CommandInvocationList, 0]
+    ];
+    var ListCommandsRequest$ = [
+      3,
+      n06,
+      _LCR,
+      0,
+      [_CI, _II2, _MR, _NT, _Fi],
+      [0, 0, 1, 0, () => CommandFilterList]
+    ];
+    var ListCommandsResult$ = [
+      3,
+      n06,
+      _LCRi,
+      0,
+      [_Com, _NT],
+      [[() => CommandList, 0], 0]
+    ];
+    var ListComplianceItemsRequest$ = [
+      3,
+      n06,
+      _LCIRis,
+      0,
+      [_Fi, _RIes, _RT3, _NT, _MR],
+      [[() => ComplianceStringFilterList, 0], 64 | 0, 64 | 0, 0, 1]
+    ];
+    var ListComplianceItemsResult$ = [
+      3,
+      n06,
+      _LCIRist,
+      0,
+      [_CIomp, _NT],
+      [[() => ComplianceItemList, 0], 0]
+    ];
+    var ListComplianceSummariesRequest$ = [
+      3,
+      n06,
+      _LCSR,
+      0,
+      [_Fi, _NT, _MR],
+      [[() => ComplianceStringFilterList, 0], 0, 1]
+    ];
+    var ListComplianceSummariesResult$ = [
+      3,
+      n06,
+      _LCSRi,
+      0,
+      [_CSIo, _NT],
+      [[() => ComplianceSummaryItemList, 0], 0]
+    ];
+    var ListDocumentMetadataHistoryRequest$ = [
+      3,
+      n06,
+      _LDMHR,
+      0,
+      [_N, _Me, _DV, _NT, _MR],
+      [0, 0, 0, 0, 1],
+      2
+    ];
+    var ListDocumentMetadataHistoryResponse$ = [
+      3,
+      n06,
+      _LDMHRi,
+      0,
+      [_N, _DV, _Au2, _Me, _NT],
+      [0, 0, 0, () => DocumentMetadataResponseInfo$, 0]
+    ];
+    var ListDocumentsRequest$ = [
+      3,
+      n06,
+      _LDR,
+      0,
+      [_DFL, _Fi, _MR, _NT],
+      [[() => DocumentFilterList, 0], () => DocumentKeyValuesFilterList, 1, 0]
+    ];
+    var ListDocumentsResult$ = [
+      3,
+      n06,
+      _LDRi,
+      0,
+      [_DIoc, _NT],
+      [[() => DocumentIdentifierList, 0], 0]
+    ];
+    var ListDocumentVersionsRequest$ = [
+      3,
+      n06,
+      _LDVR,
+      0,
+      [_N, _MR, _NT],
+      [0, 1, 0],
+      1
+    ];
+    var ListDocumentVersionsResult$ = [
+      3,
+      n06,
+      _LDVRi,
+      0,
+      [_DVo, _NT],
+      [() => DocumentVersionList, 0]
+    ];
+    var ListInventoryEntriesRequest$ = [
+      3,
+      n06,
+      _LIER,
+      0,
+      [_II2, _TN, _Fi, _NT, _MR],
+      [0, 0, [() => InventoryFilterList, 0], 0, 1],
+      2
+    ];
+    var ListInventoryEntriesResult$ = [
+      3,
+      n06,
+      _LIERi,
+      0,
+      [_TN, _II2, _SV, _CTa, _En, _NT],
+      [0, 0, 0, 0, [1, n06, _IIEL, 0, 128 | 0], 0]
+    ];
+    var ListNodesRequest$ = [
+      3,
+      n06,
+      _LNR,
+      0,
+      [_SN2, _Fi, _NT, _MR],
+      [0, [() => NodeFilterList, 0], 0, 1]
+    ];
+    var ListNodesResult$ = [
+      3,
+      n06,
+      _LNRi,
+      0,
+      [_Nod, _NT],
+      [[() => NodeList, 0], 0]
+    ];
+    var ListNodesSummaryRequest$ = [
+      3,
+      n06,
+      _LNSR,
+      0,
+      [_Ag, _SN2, _Fi, _NT, _MR],
+      [[() => NodeAggregatorList, 0], 0, [() => NodeFilterList, 0], 0, 1],
+      1
+    ];
+    var ListNodesSummaryResult$ = [
+      3,
+      n06,
+      _LNSRi,
+      0,
+      [_Sum, _NT],
+      [[1, n06, _NSL, 0, 128 | 0], 0]
+    ];
+    var ListOpsItemEventsRequest$ = [
+      3,
+      n06,
+      _LOIER,
+      0,
+      [_Fi, _MR, _NT],
+      [() => OpsItemEventFilters, 1, 0]
+    ];
+    var ListOpsItemEventsResponse$ = [
+      3,
+      n06,
+      _LOIERi,
+      0,
+      [_NT, _Summ],
+      [0, () => OpsItemEventSummaries]
+    ];
+    var ListOpsItemRelatedItemsRequest$ = [
+      3,
+      n06,
+      _LOIRIR,
+      0,
+      [_OII, _Fi, _MR, _NT],
+      [0, () => OpsItemRelatedItemsFilters, 1, 0]
+    ];
+    var ListOpsItemRelatedItemsResponse$ = [
+      3,
+      n06,
+      _LOIRIRi,
+      0,
+      [_NT, _Summ],
+      [0, () => OpsItemRelatedItemSummaries]
+    ];
+    var ListOpsMetadataRequest$ = [
+      3,
+      n06,
+      _LOMR,
+      0,
+      [_Fi, _MR, _NT],
+      [() => OpsMetadataFilterList, 1, 0]
+    ];
+    var ListOpsMetadataResult$ = [
+      3,
+      n06,
+      _LOMRi,
+      0,
+      [_OML, _NT],
+      [() => OpsMetadataList, 0]
+    ];
+    var ListResourceComplianceSummariesRequest$ = [
+      3,
+      n06,
+      _LRCSR,
+      0,
+      [_Fi, _NT, _MR],
+      [[() => ComplianceStringFilterList, 0], 0, 1]
+    ];
+    var ListResourceComplianceSummariesResult$ = [
+      3,
+      n06,
+      _LRCSRi,
+      0,
+      [_RCSI, _NT],
+      [[() => ResourceComplianceSummaryItemList, 0], 0]
+    ];
+    var ListResourceDataSyncRequest$ = [
+      3,
+      n06,
+      _LRDSR,
+      0,
+      [_ST3, _NT, _MR],
+      [0, 0, 1]
+    ];
+    var ListResourceDataSyncResult$ = [
+      3,
+      n06,
+      _LRDSRi,
+      0,
+      [_RDSI, _NT],
+      [() => ResourceDataSyncItemList, 0]
+    ];
+    var ListTagsForResourceRequest$ = [
+      3,
+      n06,
+      _LTFRR,
+      0,
+      [_RTe, _RI],
+      [0, 0],
+      2
+    ];
+    var ListTagsForResourceResult$ = [
+      3,
+      n06,
+      _LTFRRi,
+      0,
+      [_TLa],
+      [() => TagList]
+    ];
+    var LoggingInfo$ = [
+      3,
+      n06,
+      _LI,
+      0,
+      [_SBN, _SRe, _SKP],
+      [0, 0, 0],
+      2
+    ];
+    var MaintenanceWindowAutomationParameters$ = [
+      3,
+      n06,
+      _MWAP,
+      0,
+      [_DV, _P2],
+      [0, [2, n06, _APM, 0, 0, 64 | 0]]
+    ];
+    var MaintenanceWindowExecution$ = [
+      3,
+      n06,
+      _MWE,
+      0,
+      [_WI, _WEI, _St, _SD, _STt, _ETn],
+      [0, 0, 0, 0, 4, 4]
+    ];
+    var MaintenanceWindowExecutionTaskIdentity$ = [
+      3,
+      n06,
+      _MWETI,
+      0,
+      [_WEI, _TEI, _St, _SD, _STt, _ETn, _TAa, _TTa, _AC, _TA],
+      [0, 0, 0, 0, 4, 4, 0, 0, () => AlarmConfiguration$, () => AlarmStateInformationList]
+    ];
+    var MaintenanceWindowExecutionTaskInvocationIdentity$ = [
+      3,
+      n06,
+      _MWETII,
+      0,
+      [_WEI, _TEI, _IInv, _EI2, _TTa, _P2, _St, _SD, _STt, _ETn, _OI, _WTI],
+      [0, 0, 0, 0, 0, [() => MaintenanceWindowExecutionTaskInvocationParameters, 0], 0, 0, 4, 4, [() => OwnerInformation, 0], 0]
+    ];
+    var MaintenanceWindowFilter$ = [
+      3,
+      n06,
+      _MWF,
+      0,
+      [_K2, _Va],
+      [0, 64 | 0]
+    ];
+    var MaintenanceWindowIdentity$ = [
+      3,
+      n06,
+      _MWI,
+      0,
+      [_WI, _N, _D, _Ena, _Du, _Cu, _Sc, _STch, _SO, _EDn, _SDt, _NET],
+      [0, 0, [() => MaintenanceWindowDescription, 0], 2, 1, 1, 0, 0, 1, 0, 0, 0]
+    ];
+    var MaintenanceWindowIdentityForTarget$ = [
+      3,
+      n06,
+      _MWIFT,
+      0,
+      [_WI, _N],
+      [0, 0]
+    ];
+    var MaintenanceWindowLambdaParameters$ = [
+      3,
+      n06,
+      _MWLPa,
+      0,
+      [_CCli, _Q, _Pay],
+      [0, 0, [() => MaintenanceWindowLambdaPayload, 0]]
+    ];
+    var MaintenanceWindowRunCommandParameters$ = [
+      3,
+      n06,
+      _MWRCP,
+      0,
+      [_Co, _CWOC, _DH, _DHT, _DV, _NC, _OSBN, _OSKP, _P2, _SRA, _TSi],
+      [0, () => CloudWatchOutputConfig$, 0, 0, 0, () => NotificationConfig$, 0, 0, [() => _Parameters, 0], 0, 1]
+    ];
+    var MaintenanceWindowStepFunctionsParameters$ = [
+      3,
+      n06,
+      _MWSFP,
+      0,
+      [_Inp, _N],
+      [[() => MaintenanceWindowStepFunctionsInput, 0], 0]
+    ];
+    var MaintenanceWindowTarget$ = [
+      3,
+      n06,
+      _MWT,
+      0,
+      [_WI, _WTI, _RTe, _Ta2, _OI, _N, _D],
+      [0, 0, 0, () => Targets, [() => OwnerInformation, 0], 0, [() => MaintenanceWindowDescription, 0]]
+    ];
+    var MaintenanceWindowTask$ = [
+      3,
+      n06,
+      _MWTa,
+      0,
+      [_WI, _WTIi, _TAa, _Ty, _Ta2, _TPa, _Pri, _LI, _SRA, _MC, _ME, _N, _D, _CB, _AC],
+      [0, 0, 0, 0, () => Targets, [() => MaintenanceWindowTaskParameters, 0], 1, () => LoggingInfo$, 0, 0, 0, 0, [() => MaintenanceWindowDescription, 0], 0, () => AlarmConfiguration$]
+    ];
+    var MaintenanceWindowTaskInvocationParameters$ = [
+      3,
+      n06,
+      _MWTIP,
+      0,
+      [_RCu, _Aut, _SF, _Lam],
+      [[() => MaintenanceWindowRunCommandParameters$, 0], () => MaintenanceWindowAutomationParameters$, [() => MaintenanceWindowStepFunctionsParameters$, 0], [() => MaintenanceWindowLambdaParameters$, 0]]
+    ];
+    var MaintenanceWindowTaskParameterValueExpression$ = [
+      3,
+      n06,
+      _MWTPVE,
+      8,
+      [_Va],
+      [[() => MaintenanceWindowTaskParameterValueList, 0]]
+    ];
+    var MetadataValue$ = [
+      3,
+      n06,
+      _MV,
+      0,
+      [_V2],
+      [0]
+    ];
+    var ModifyDocumentPermissionRequest$ = [
+      3,
+      n06,
+      _MDPR,
+      0,
+      [_N, _PT, _AITA, _AITR, _SDV],
+      [0, 0, [() => AccountIdList, 0], [() => AccountIdList, 0], 0],
+      2
+    ];
+    var ModifyDocumentPermissionResponse$ = [
+      3,
+      n06,
+      _MDPRo,
+      0,
+      [],
+      []
+    ];
+    var Node$ = [
+      3,
+      n06,
+      _Node,
+      0,
+      [_CTa, _I, _Ow, _Reg, _NTo],
+      [4, 0, () => NodeOwnerInfo$, 0, [() => NodeType$, 0]]
+    ];
+    var NodeAggregator$ = [
+      3,
+      n06,
+      _NA,
+      0,
+      [_ATgg, _TN, _ANt, _Ag],
+      [0, 0, 0, [() => NodeAggregatorList, 0]],
+      3
+    ];
+    var NodeFilter$ = [
+      3,
+      n06,
+      _NF,
+      0,
+      [_K2, _Va, _Ty],
+      [0, [() => NodeFilterValueList, 0], 0],
+      2
+    ];
+    var NodeOwnerInfo$ = [
+      3,
+      n06,
+      _NOI,
+      0,
+      [_AIc, _OUI, _OUP],
+      [0, 0, 0]
+    ];
+    var NonCompliantSummary$ = [
+      3,
+      n06,
+      _NCS,
+      0,
+      [_NCC, _SS],
+      [1, () => SeveritySummary$]
+    ];
+    var NotificationConfig$ = [
+      3,
+      n06,
+      _NC,
+      0,
+      [_NAo, _NE, _NTot],
+      [0, 64 | 0, 0]
+    ];
+    var OpsAggregator$ = [
+      3,
+      n06,
+      _OA,
+      0,
+      [_ATgg, _TN, _ANt, _Va, _Fi, _Ag],
+      [0, 0, 0, 128 | 0, [() => OpsFilterList, 0], [() => OpsAggregatorList, 0]]
+    ];
+    var OpsEntity$ = [
+      3,
+      n06,
+      _OE,
+      0,
+      [_I, _Dat],
+      [0, () => OpsEntityItemMap]
+    ];
+    var OpsEntityItem$ = [
+      3,
+      n06,
+      _OEI,
+      0,
+      [_CTa, _Cont],
+      [0, [1, n06, _OEIEL, 0, 128 | 0]]
+    ];
+    var OpsFilter$ = [
+      3,
+      n06,
+      _OF,
+      0,
+      [_K2, _Va, _Ty],
+      [0, [() => OpsFilterValueList, 0], 0],
+      2
+    ];
+    var OpsItem$ = [
+      3,
+      n06,
+      _OIp,
+      0,
+      [_CBr, _OIT, _CT2, _D, _LMB, _LMT, _No, _Pri, _ROI, _St, _OII, _Ve, _Ti, _Sou, _OD, _Ca, _Se, _AST, _AETc, _PST, _PET, _OIA],
+      [0, 0, 4, 0, 0, 4, () => OpsItemNotifications, 1, () => RelatedOpsItems, 0, 0, 0, 0, 0, () => OpsItemOperationalData, 0, 0, 4, 4, 4, 4, 0]
+    ];
+    var OpsItemDataValue$ = [
+      3,
+      n06,
+      _OIDV,
+      0,
+      [_V2, _Ty],
+      [0, 0]
+    ];
+    var OpsItemEventFilter$ = [
+      3,
+      n06,
+      _OIEF,
+      0,
+      [_K2, _Va, _Ope],
+      [0, 64 | 0, 0],
+      3
+    ];
+    var OpsItemEventSummary$ = [
+      3,
+      n06,
+      _OIES,
+      0,
+      [_OII, _EIv, _Sou, _DTe, _Det, _CBr, _CT2],
+      [0, 0, 0, 0, 0, () => OpsItemIdentity$, 4]
+    ];
+    var OpsItemFilter$ = [
+      3,
+      n06,
+      _OIFp,
+      0,
+      [_K2, _Va, _Ope],
+      [0, 64 | 0, 0],
+      3
+    ];
+    var OpsItemIdentity$ = [
+      3,
+      n06,
+      _OIIp,
+      0,
+      [_Arn],
+      [0]
+    ];
+    var OpsItemNotification$ = [
+      3,
+      n06,
+      _OIN,
+      0,
+      [_Arn],
+      [0]
+    ];
+    var OpsItemRelatedItemsFilter$ = [
+      3,
+      n06,
+      _OIRIF,
+      0,
+      [_K2, _Va, _Ope],
+      [0, 64 | 0, 0],
+      3
+    ];
+    var OpsItemRelatedItemSummary$ = [
+      3,
+      n06,
+      _OIRIS,
+      0,
+      [_OII, _AIs, _RTe, _AT3, _RU, _CBr, _CT2, _LMB, _LMT],
+      [0, 0, 0, 0, 0, () => OpsItemIdentity$, 4, () => OpsItemIdentity$, 4]
+    ];
+    var OpsItemSummary$ = [
+      3,
+      n06,
+      _OISp,
+      0,
+      [_CBr, _CT2, _LMB, _LMT, _Pri, _Sou, _St, _OII, _Ti, _OD, _Ca, _Se, _OIT, _AST, _AETc, _PST, _PET],
+      [0, 4, 0, 4, 1, 0, 0, 0, 0, () => OpsItemOperationalData, 0, 0, 0, 4, 4, 4, 4]
+    ];
+    var OpsMetadata$ = [
+      3,
+      n06,
+      _OM,
+      0,
+      [_RI, _OMA, _LMD, _LMU, _CDr],
+      [0, 0, 4, 0, 4]
+    ];
+    var OpsMetadataFilter$ = [
+      3,
+      n06,
+      _OMF,
+      0,
+      [_K2, _Va],
+      [0, 64 | 0],
+      2
+    ];
+    var OpsResultAttribute$ = [
+      3,
+      n06,
+      _ORA,
+      0,
+      [_TN],
+      [0],
+      1
+    ];
+    var OutputSource$ = [
+      3,
+      n06,
+      _OS,
+      0,
+      [_OSI, _OSTu],
+      [0, 0]
+    ];
+    var Parameter$ = [
+      3,
+      n06,
+      _Par,
+      0,
+      [_N, _Ty, _V2, _Ve, _Sel, _SRo, _LMD, _ARN, _DTa],
+      [0, 0, [() => PSParameterValue, 0], 1, 0, 0, 4, 0, 0]
+    ];
+    var ParameterHistory$ = [
+      3,
+      n06,
+      _PHa,
+      0,
+      [_N, _Ty, _KI, _LMD, _LMU, _D, _V2, _APl, _Ve, _La, _Tie, _Po, _DTa],
+      [0, 0, 0, 4, 0, 0, [() => PSParameterValue, 0], 0, 1, 64 | 0, 0, () => ParameterPolicyList, 0]
+    ];
+    var ParameterInlinePolicy$ = [
+      3,
+      n06,
+      _PIP,
+      0,
+      [_PTo, _PTol, _PSo],
+      [0, 0, 0]
+    ];
+    var ParameterMetadata$ = [
+      3,
+      n06,
+      _PM,
+      0,
+      [_N, _ARN, _Ty, _KI, _LMD, _LMU, _D, _APl, _Ve, _Tie, _Po, _DTa],
+      [0, 0, 0, 0, 4, 0, 0, 0, 1, 0, () => ParameterPolicyList, 0]
+    ];
+    var ParametersFilter$ = [
+      3,
+      n06,
+      _PFa,
+      0,
+      [_K2, _Va],
+      [0, 64 | 0],
+      2
+    ];
+    var ParameterStringFilter$ = [
+      3,
+      n06,
+      _PSF,
+      0,
+      [_K2, _Opt, _Va],
+      [0, 0, 64 | 0],
+      1
+    ];
+    var ParentStepDetails$ = [
+      3,
+      n06,
+      _PSD,
+      0,
+      [_SEI, _SNt, _Ac, _It, _IV],
+      [0, 0, 0, 1, 0]
+    ];
+    var Patch$ = [
+      3,
+      n06,
+      _Pat,
+      0,
+      [_I, _RDe, _Ti, _D, _CU, _Ven, _PFr, _Prod, _Cl, _MSs, _KNb, _MN, _Lan, _AIdv, _BIu, _CVEI, _N, _Ep, _Ve, _Rel, _Arc, _Se, _Rep],
+      [0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 64 | 0, 64 | 0, 64 | 0, 0, 1, 0, 0, 0, 0, 0]
+    ];
+    var PatchBaselineIdentity$ = [
+      3,
+      n06,
+      _PBI,
+      0,
+      [_BI, _BN, _OSp, _BD, _DB],
+      [0, 0, 0, 0, 2]
+    ];
+    var PatchComplianceData$ = [
+      3,
+      n06,
+      _PCD,
+      0,
+      [_Ti, _KBI, _Cl, _Se, _S, _ITnst, _CVEI],
+      [0, 0, 0, 0, 0, 4, 0],
+      6
+    ];
+    var PatchFilter$ = [
+      3,
+      n06,
+      _PFat,
+      0,
+      [_K2, _Va],
+      [0, 64 | 0],
+      2
+    ];
+    var PatchFilterGroup$ = [
+      3,
+      n06,
+      _PFG,
+      0,
+      [_PFatc],
+      [() => PatchFilterList],
+      1
+    ];
+    var PatchGroupPatchBaselineMapping$ = [
+      3,
+      n06,
+      _PGPBM,
+      0,
+      [_PG, _BIas],
+      [0, () => PatchBaselineIdentity$]
+    ];
+    var PatchOrchestratorFilter$ = [
+      3,
+      n06,
+      _POF,
+      0,
+      [_K2, _Va],
+      [0, 64 | 0]
+    ];
+    var PatchRule$ = [
+      3,
+      n06,
+      _PR,
+      0,
+      [_PFG, _CL, _AAD, _AUD, _ENS],
+      [() => PatchFilterGroup$, 0, 1, 0, 2],
+      1
+    ];
+    var PatchRuleGroup$ = [
+      3,
+      n06,
+      _PRG,
+      0,
+      [_PRa],
+      [() => PatchRuleList],
+      1
+    ];
+    var PatchSource$ = [
+      3,
+      n06,
+      _PSat,
+      0,
+      [_N, _Produ, _Con],
+      [0, 64 | 0, [() => PatchSourceConfiguration, 0]],
+      3
+    ];
+    var PatchStatus$ = [
+      3,
+      n06,
+      _PSa,
+      0,
+      [_DSep, _CL, _ADp],
+      [0, 0, 4]
+    ];
+    var ProgressCounters$ = [
+      3,
+      n06,
+      _PC2,
+      0,
+      [_TSo, _SSu, _FSa, _CSa, _TOS],
+      [1, 1, 1, 1, 1]
+    ];
+    var PutComplianceItemsRequest$ = [
+      3,
+      n06,
+      _PCIR,
+      0,
+      [_RI, _RTe, _CTo, _ES, _Ite, _ICH, _UTp],
+      [0, 0, 0, () => ComplianceExecutionSummary$, () => ComplianceItemEntryList, 0, 0],
+      5
+    ];
+    var PutComplianceItemsResult$ = [
+      3,
+      n06,
+      _PCIRu,
+      0,
+      [],
+      []
+    ];
+    var PutInventoryRequest$ = [
+      3,
+      n06,
+      _PIR,
+      0,
+      [_II2, _Ite],
+      [0, [() => InventoryItemList, 0]],
+      2
+    ];
+    var PutInventoryResult$ = [
+      3,
+      n06,
+      _PIRu,
+      0,
+      [_M],
+      [0]
+    ];
+    var PutParameterRequest$ = [
+      3,
+      n06,
+      _PPR,
+      0,
+      [_N, _V2, _D, _Ty, _KI, _Ov, _APl, _T2, _Tie, _Po, _DTa],
+      [0, [() => PSParameterValue, 0], 0, 0, 0, 2, 0, () => TagList, 0, 0, 0],
+      2
+    ];
+    var PutParameterResult$ = [
+      3,
+      n06,
+      _PPRu,
+      0,
+      [_Ve, _Tie],
+      [1, 0]
+    ];
+    var PutResourcePolicyRequest$ = [
+      3,
+      n06,
+      _PRPR,
+      0,
+      [_RAe, _Pol, _PI2, _PH],
+      [0, 0, 0, 0],
+      2
+    ];
+    var PutResourcePolicyResponse$ = [
+      3,
+      n06,
+      _PRPRu,
+      0,
+      [_PI2, _PH],
+      [0, 0]
+    ];
+    var RegisterDefaultHostManagementConfigurationRequest$ = [
+      3,
+      n06,
+      _RDHMCR,
+      0,
+      [_PMe, _RA2, _Ov],
+      [0, 0, 2],
+      1
+    ];
+    var RegisterDefaultHostManagementConfigurationResult$ = [
+      3,
+      n06,
+      _RDHMCRe,
+      0,
+      [_RA2],
+      [0]
+    ];
+    var RegisterDefaultPatchBaselineRequest$ = [
+      3,
+      n06,
+      _RDPBR,
+      0,
+      [_BI],
+      [0],
+      1
+    ];
+    var RegisterDefaultPatchBaselineResult$ = [
+      3,
+      n06,
+      _RDPBRe,
+      0,
+      [_BI],
+      [0]
+    ];
+    var RegisterPatchBaselineForPatchGroupRequest$ = [
+      3,
+      n06,
+      _RPBFPGR,
+      0,
+      [_BI, _PG],
+      [0, 0],
+      2
+    ];
+    var RegisterPatchBaselineForPatchGroupResult$ = [
+      3,
+      n06,
+      _RPBFPGRe,
+      0,
+      [_BI, _PG],
+      [0, 0]
+    ];
+    var RegisterTargetWithMaintenanceWindowRequest$ = [
+      3,
+      n06,
+      _RTWMWR,
+      0,
+      [_WI, _RTe, _Ta2, _OI, _N, _D, _CTl],
+      [0, 0, () => Targets, [() => OwnerInformation, 0], 0, [() => MaintenanceWindowDescription, 0], [0, 4]],
+      3
+    ];
+    var RegisterTargetWithMaintenanceWindowResult$ = [
+      3,
+      n06,
+      _RTWMWRe,
+      0,
+      [_WTI],
+      [0]
+    ];
+    var RegisterTaskWithMaintenanceWindowRequest$ = [
+      3,
+      n06,
+      _RTWMWReg,
+      0,
+      [_WI, _TAa, _TTa, _Ta2, _SRA, _TPa, _TIP, _Pri, _MC, _ME, _LI, _N, _D, _CTl, _CB, _AC],
+      [0, 0, 0, () => Targets, 0, [() => MaintenanceWindowTaskParameters, 0], [() => MaintenanceWindowTaskInvocationParameters$, 0], 1, 0, 0, () => LoggingInfo$, 0, [() => MaintenanceWindowDescription, 0], [0, 4], 0, () => AlarmConfiguration$],
+      3
+    ];
+    var RegisterTaskWithMaintenanceWindowResult$ = [
+      3,
+      n06,
+      _RTWMWRegi,
+      0,
+      [_WTIi],
+      [0]
+    ];
+    var RegistrationMetadataItem$ = [
+      3,
+      n06,
+      _RMI,
+      0,
+      [_K2, _V2],
+      [0, 0],
+      2
+    ];
+    var RelatedOpsItem$ = [
+      3,
+      n06,
+      _ROIe,
+      0,
+      [_OII],
+      [0],
+      1
+    ];
+    var RemoveTagsFromResourceRequest$ = [
+      3,
+      n06,
+      _RTFRR,
+      0,
+      [_RTe, _RI, _TK],
+      [0, 0, 64 | 0],
+      3
+    ];
+    var RemoveTagsFromResourceResult$ = [
+      3,
+      n06,
+      _RTFRRe,
+      0,
+      [],
+      []
+    ];
+    var ResetServiceSettingRequest$ = [
+      3,
+      n06,
+      _RSSR,
+      0,
+      [_SIe],
+      [0],
+      1
+    ];
+    var ResetServiceSettingResult$ = [
+      3,
+      n06,
+      _RSSRe,
+      0,
+      [_SSe],
+      [() => ServiceSetting$]
+    ];
+    var ResolvedTargets$ = [
+      3,
+      n06,
+      _RTes,
+      0,
+      [_PVar, _Tr],
+      [64 | 0, 2]
+    ];
+    var ResourceComplianceSummaryItem$ = [
+      3,
+      n06,
+      _RCSIe,
+      0,
+      [_CTo, _RTe, _RI, _St, _OSv, _ES, _CSo, _NCS],
+      [0, 0, 0, 0, 0, () => ComplianceExecutionSummary$, () => CompliantSummary$, () => NonCompliantSummary$]
+    ];
+    var ResourceDataSyncAwsOrganizationsSource$ = [
+      3,
+      n06,
+      _RDSAOS,
+      0,
+      [_OSTr, _OUr],
+      [0, () => ResourceDataSyncOrganizationalUnitList],
+      1
+    ];
+    var ResourceDataSyncDestinationDataSharing$ = [
+      3,
+      n06,
+      _RDSDDS,
+      0,
+      [_DDST],
+      [0]
+    ];
+    var ResourceDataSyncItem$ = [
+      3,
+      n06,
+      _RDSIe,
+      0,
+      [_SN2, _ST3, _SSy, _SDe, _LST, _LSST, _SLMT, _LS, _SCT, _LSSM],
+      [0, 0, () => ResourceDataSyncSourceWithState$, () => ResourceDataSyncS3Destination$, 4, 4, 4, 0, 4, 0]
+    ];
+    var ResourceDataSyncOrganizationalUnit$ = [
+      3,
+      n06,
+      _RDSOU,
+      0,
+      [_OUI],
+      [0]
+    ];
+    var ResourceDataSyncS3Destination$ = [
+      3,
+      n06,
+      _RDSSD,
+      0,
+      [_BNu, _SFy, _Reg, _Pre, _AWSKMSKARN, _DDS],
+      [0, 0, 0, 0, 0, () => ResourceDataSyncDestinationDataSharing$],
+      3
+    ];
+    var ResourceDataSyncSource$ = [
+      3,
+      n06,
+      _RDSS,
+      0,
+      [_STo, _SRou, _AOS, _IFR, _EAODS],
+      [0, 64 | 0, () => ResourceDataSyncAwsOrganizationsSource$, 2, 2],
+      2
+    ];
+    var ResourceDataSyncSourceWithState$ = [
+      3,
+      n06,
+      _RDSSWS,
+      0,
+      [_STo, _AOS, _SRou, _IFR, _S, _EAODS],
+      [0, () => ResourceDataSyncAwsOrganizationsSource$, 64 | 0, 2, 0, 2]
+    ];
+    var ResultAttribute$ = [
+      3,
+      n06,
+      _RAesu,
+      0,
+      [_TN],
+      [0],
+      1
+    ];
+    var ResumeSessionRequest$ = [
+      3,
+      n06,
+      _RSR,
+      0,
+      [_SIes],
+      [0],
+      1
+    ];
+    var ResumeSessionResponse$ = [
+      3,
+      n06,
+      _RSRe,
+      0,
+      [_SIes, _TV, _SUt],
+      [0, 0, 0]
+    ];
+    var ReviewInformation$ = [
+      3,
+      n06,
+      _RIe,
+      0,
+      [_RTev, _St, _Rev],
+      [4, 0, 0]
+    ];
+    var Runbook$ = [
+      3,
+      n06,
+      _Ru,
+      0,
+      [_DN, _DV, _P2, _TPN, _Ta2, _TM, _MC, _ME, _TL],
+      [0, 0, [2, n06, _APM, 0, 0, 64 | 0], 0, () => Targets, [1, n06, _TM, 0, [2, n06, _TMa, 0, 0, 64 | 0]], 0, 0, () => TargetLocations],
+      1
+    ];
+    var S3OutputLocation$ = [
+      3,
+      n06,
+      _SOL,
+      0,
+      [_OSR, _OSBN, _OSKP],
+      [0, 0, 0]
+    ];
+    var S3OutputUrl$ = [
+      3,
+      n06,
+      _SOUu,
+      0,
+      [_OU],
+      [0]
+    ];
+    var ScheduledWindowExecution$ = [
+      3,
+      n06,
+      _SWEc,
+      0,
+      [_WI, _N, _ET],
+      [0, 0, 0]
+    ];
+    var SendAutomationSignalRequest$ = [
+      3,
+      n06,
+      _SASR,
+      0,
+      [_AEI, _STi, _Pay],
+      [0, 0, [2, n06, _APM, 0, 0, 64 | 0]],
+      2
+    ];
+    var SendAutomationSignalResult$ = [
+      3,
+      n06,
+      _SASRe,
+      0,
+      [],
+      []
+    ];
+    var SendCommandRequest$ = [
+      3,
+      n06,
+      _SCR,
+      0,
+      [_DN, _IIn, _Ta2, _DV, _DH, _DHT, _TSi, _Co, _P2, _OSR, _OSBN, _OSKP, _MC, _ME, _SRA, _NC, _CWOC, _AC],
+      [0, 64 | 0, () => Targets, 0, 0, 0, 1, 0, [() => _Parameters, 0], 0, 0, 0, 0, 0, 0, () => NotificationConfig$, () => CloudWatchOutputConfig$, () => AlarmConfiguration$],
+      1
+    ];
+    var SendCommandResult$ = [
+      3,
+      n06,
+      _SCRe,
+      0,
+      [_C3],
+      [[() => Command$, 0]]
+    ];
+    var ServiceSetting$ = [
+      3,
+      n06,
+      _SSe,
+      0,
+      [_SIe, _SVe, _LMD, _LMU, _ARN, _St],
+      [0, 0, 4, 0, 0, 0]
+    ];
+    var Session$ = [
+      3,
+      n06,
+      _Sess,
+      0,
+      [_SIes, _Tar, _St, _SDt, _EDn, _DN, _Ow, _Rea, _De, _OU, _MSD, _ATc],
+      [0, 0, 0, 4, 4, 0, 0, 0, 0, () => SessionManagerOutputUrl$, 0, 0]
+    ];
+    var SessionFilter$ = [
+      3,
+      n06,
+      _SFe,
+      0,
+      [_k, _v],
+      [0, 0],
+      2
+    ];
+    var SessionManagerOutputUrl$ = [
+      3,
+      n06,
+      _SMOU,
+      0,
+      [_SOUu, _CWOU],
+      [0, 0]
+    ];
+    var SeveritySummary$ = [
+      3,
+      n06,
+      _SS,
+      0,
+      [_CCr, _HC, _MCe, _LC, _ICn, _UC],
+      [1, 1, 1, 1, 1, 1]
+    ];
+    var StartAccessRequestRequest$ = [
+      3,
+      n06,
+      _SARR,
+      0,
+      [_Rea, _Ta2, _T2],
+      [0, () => Targets, () => TagList],
+      2
+    ];
+    var StartAccessRequestResponse$ = [
+      3,
+      n06,
+      _SARRt,
+      0,
+      [_ARI2],
+      [0]
+    ];
+    var StartAssociationsOnceRequest$ = [
+      3,
+      n06,
+      _SAOR,
+      0,
+      [_AIss],
+      [64 | 0],
+      1
+    ];
+    var StartAssociationsOnceResult$ = [
+      3,
+      n06,
+      _SAORt,
+      0,
+      [],
+      []
+    ];
+    var StartAutomationExecutionRequest$ = [
+      3,
+      n06,
+      _SAER,
+      0,
+      [_DN, _DV, _P2, _CTl, _Mo, _TPN, _Ta2, _TM, _MC, _ME, _TL, _T2, _AC, _TLURL],
+      [0, 0, [2, n06, _APM, 0, 0, 64 | 0], 0, 0, 0, () => AutomationTargets, [1, n06, _TM, 0, [2, n06, _TMa, 0, 0, 64 | 0]], 0, 0, () => TargetLocations, () => TagList, () => AlarmConfiguration$, 0],
+      1
+    ];
+    var StartAutomationExecutionResult$ = [
+      3,
+      n06,
+      _SAERt,
+      0,
+      [_AEI],
+      [0]
+    ];
+    var StartChangeRequestExecutionRequest$ = [
+      3,
+      n06,
+      _SCRER,
+      0,
+      [_DN, _R, _STc, _DV, _P2, _CRN, _CTl, _AA, _T2, _SETc, _CDh],
+      [0, () => Runbooks, 4, 0, [2, n06, _APM, 0, 0, 64 | 0], 0, 0, 2, () => TagList, 4, 0],
+      2
+    ];
+    var StartChangeRequestExecutionResult$ = [
+      3,
+      n06,
+      _SCRERt,
+      0,
+      [_AEI],
+      [0]
+    ];
+    var StartExecutionPreviewRequest$ = [
+      3,
+      n06,
+      _SEPR,
+      0,
+      [_DN, _DV, _EIx],
+      [0, 0, () => ExecutionInputs$],
+      1
+    ];
+    var StartExecutionPreviewResponse$ = [
+      3,
+      n06,
+      _SEPRt,
+      0,
+      [_EPI],
+      [0]
+    ];
+    var StartSessionRequest$ = [
+      3,
+      n06,
+      _SSR,
+      0,
+      [_Tar, _DN, _Rea, _P2],
+      [0, 0, 0, [2, n06, _SMP, 0, 0, 64 | 0]],
+      1
+    ];
+    var StartSessionResponse$ = [
+      3,
+      n06,
+      _SSRt,
+      0,
+      [_SIes, _TV, _SUt],
+      [0, 0, 0]
+    ];
+    var StepExecution$ = [
+      3,
+      n06,
+      _SEte,
+      0,
+      [_SNt, _Ac, _TSi, _OFn, _MA, _EST, _EET, _SSt, _RCes, _Inpu, _Ou, _Res, _FM, _WM, _FD, _SEI, _OP, _IE, _NS, _ICs, _VNS, _Ta2, _TLar, _TA, _PSD],
+      [0, 0, 1, 0, 1, 4, 4, 0, 0, 128 | 0, [2, n06, _APM, 0, 0, 64 | 0], 0, 0, 0, () => FailureDetails$, 0, [2, n06, _APM, 0, 0, 64 | 0], 2, 0, 2, 64 | 0, () => Targets, () => TargetLocation$, () => AlarmStateInformationList, () => ParentStepDetails$]
+    ];
+    var StepExecutionFilter$ = [
+      3,
+      n06,
+      _SEF,
+      0,
+      [_K2, _Va],
+      [0, 64 | 0],
+      2
+    ];
+    var StopAutomationExecutionRequest$ = [
+      3,
+      n06,
+      _SAERto,
+      0,
+      [_AEI, _Ty],
+      [0, 0],
+      1
+    ];
+    var StopAutomationExecutionResult$ = [
+      3,
+      n06,
+      _SAERtop,
+      0,
+      [],
+      []
+    ];
+    var Tag$2 = [
+      3,
+      n06,
+      _Tag,
+      0,
+      [_K2, _V2],
+      [0, 0],
+      2
+    ];
+    var Target$ = [
+      3,
+      n06,
+      _Tar,
+      0,
+      [_K2, _Va],
+      [0, 64 | 0]
+    ];
+    var TargetLocation$ = [
+      3,
+      n06,
+      _TLar,
+      0,
+      [_Acc, _Re, _TLMC, _TLME, _ERN, _TLAC, _ICOU, _EAx, _Ta2, _TMC, _TME],
+      [64 | 0, 64 | 0, 0, 0, 0, () => AlarmConfiguration$, 2, 64 | 0, () => AutomationTargets, 0, 0]
+    ];
+    var TargetPreview$ = [
+      3,
+      n06,
+      _TPar,
+      0,
+      [_Cou, _TT],
+      [1, 0]
+    ];
+    var TargetsSummary$ = [
+      3,
+      n06,
+      _TS,
+      0,
+      [_TCo, _SCt, _CC, _SCu, _FC],
+      [1, 1, 1, 1, 1]
+    ];
+    var TerminateSessionRequest$ = [
+      3,
+      n06,
+      _TSR,
+      0,
+      [_SIes],
+      [0],
+      1
+    ];
+    var TerminateSessionResponse$ = [
+      3,
+      n06,
+      _TSRe,
+      0,
+      [_SIes],
+      [0]
+    ];
+    var UnlabelParameterVersionRequest$ = [
+      3,
+      n06,
+      _UPVR,
+      0,
+      [_N, _PVa, _La],
+      [0, 1, 64 | 0],
+      3
+    ];
+    var UnlabelParameterVersionResult$ = [
+      3,
+      n06,
+      _UPVRn,
+      0,
+      [_RLe, _IL],
+      [64 | 0, 64 | 0]
+    ];
+    var UpdateAssociationRequest$ = [
+      3,
+      n06,
+      _UAR,
+      0,
+      [_AIs, _P2, _DV, _SE, _OL, _N, _Ta2, _AN, _AV, _ATPN, _ME, _MC, _CS2, _SCy, _AOACI, _CN, _TL, _SO, _Du, _TM, _AC, _ADAR],
+      [0, [() => _Parameters, 0], 0, 0, () => InstanceAssociationOutputLocation$, 0, () => Targets, 0, 0, 0, 0, 0, 0, 0, 2, 64 | 0, () => TargetLocations, 1, 1, [1, n06, _TM, 0, [2, n06, _TMa, 0, 0, 64 | 0]], () => AlarmConfiguration$, 0],
+      1
+    ];
+    var UpdateAssociationResult$ = [
+      3,
+      n06,
+      _UARp,
+      0,
+      [_AD],
+      [[() => AssociationDescription$, 0]]
+    ];
+    var UpdateAssociationStatusRequest$ = [
+      3,
+      n06,
+      _UASR,
+      0,
+      [_N, _II2, _AS],
+      [0, 0, () => AssociationStatus$],
+      3
+    ];
+    var UpdateAssociationStatusResult$ = [
+      3,
+      n06,
+      _UASRp,
+      0,
+      [_AD],
+      [[() => AssociationDescription$, 0]]
+    ];
+    var UpdateCloudConnectorRequest$ = [
+      3,
+      n06,
+      _UCCR,
+      0,
+      [_CCI, _DNi, _Con, _D],
+      [0, 0, () => CloudConnectorConfiguration$, 0],
+      1
+    ];
+    var UpdateCloudConnectorResult$ = [
+      3,
+      n06,
+      _UCCRp,
+      0,
+      [_CCI],
+      [0]
+    ];
+    var UpdateDocumentDefaultVersionRequest$ = [
+      3,
+      n06,
+      _UDDVR,
+      0,
+      [_N, _DV],
+      [0, 0],
+      2
+    ];
+    var UpdateDocumentDefaultVersionResult$ = [
+      3,
+      n06,
+      _UDDVRp,
+      0,
+      [_D],
+      [() => DocumentDefaultVersionDescription$]
+    ];
+    var UpdateDocumentMetadataRequest$ = [
+      3,
+      n06,
+      _UDMR,
+      0,
+      [_N, _DRoc, _DV],
+      [0, () => DocumentReviews$, 0],
+      2
+    ];
+    var UpdateDocumentMetadataResponse$ = [
+      3,
+      n06,
+      _UDMRp,
+      0,
+      [],
+      []
+    ];
+    var UpdateDocumentRequest$ = [
+      3,
+      n06,
+      _UDR,
+      0,
+      [_Cont, _N, _At, _DNi, _VN, _DV, _DF, _TT],
+      [0, 0, () => AttachmentsSourceList, 0, 0, 0, 0, 0],
+      2
+    ];
+    var UpdateDocumentResult$ = [
+      3,
+      n06,
+      _UDRp,
+      0,
+      [_DD],
+      [[() => DocumentDescription$, 0]]
+    ];
+    var UpdateMaintenanceWindowRequest$ = [
+      3,
+      n06,
+      _UMWR,
+      0,
+      [_WI, _N, _D, _SDt, _EDn, _Sc, _STch, _SO, _Du, _Cu, _AUT, _Ena, _Repl],
+      [0, 0, [() => MaintenanceWindowDescription, 0], 0, 0, 0, 0, 1, 1, 1, 2, 2, 2],
+      1
+    ];
+    var UpdateMaintenanceWindowResult$ = [
+      3,
+      n06,
+      _UMWRp,
+      0,
+      [_WI, _N, _D, _SDt, _EDn, _Sc, _STch, _SO, _Du, _Cu, _AUT, _Ena],
+      [0, 0, [() => MaintenanceWindowDescription, 0], 0, 0, 0, 0, 1, 1, 1, 2, 2]
+    ];
+    var UpdateMaintenanceWindowTargetRequest$ = [
+      3,
+      n06,
+      _UMWTR,
+      0,
+      [_WI, _WTI, _Ta2, _OI, _N, _D, _Repl],
+      [0, 0, () => Targets, [() => OwnerInformation, 0], 0, [() => MaintenanceWindowDescription, 0], 2],
+      2
+    ];
+    var UpdateMaintenanceWindowTargetResult$ = [
+      3,
+      n06,
+      _UMWTRp,
+      0,
+      [_WI, _WTI, _Ta2, _OI, _N, _D],
+      [0, 0, () => Targets, [() => OwnerInformation, 0], 0, [() => MaintenanceWindowDescription, 0]]
+    ];
+    var UpdateMaintenanceWindowTaskRequest$ = [
+      3,
+      n06,
+      _UMWTRpd,
+      0,
+      [_WI, _WTIi, _Ta2, _TAa, _SRA, _TPa, _TIP, _Pri, _MC, _ME, _LI, _N, _D, _Repl, _CB, _AC],
+      [0, 0, () => Targets, 0, 0, [() => MaintenanceWindowTaskParameters, 0], [() => MaintenanceWindowTaskInvocationParameters$, 0], 1, 0, 0, () => LoggingInfo$, 0, [() => MaintenanceWindowDescription, 0], 2, 0, () => AlarmConfiguration$],
+      2
+    ];
+    var UpdateMaintenanceWindowTaskResult$ = [
+      3,
+      n06,
+      _UMWTRpda,
+      0,
+      [_WI, _WTIi, _Ta2, _TAa, _SRA, _TPa, _TIP, _Pri, _MC, _ME, _LI, _N, _D, _CB, _AC],
+      [0, 0, () => Targets, 0, 0, [() => MaintenanceWindowTaskParameters, 0], [() => MaintenanceWindowTaskInvocationParameters$, 0], 1, 0, 0, () => LoggingInfo$, 0, [() => MaintenanceWindowDescription, 0], 0, () => AlarmConfiguration$]
+    ];
+    var UpdateManagedInstanceRoleRequest$ = [
+      3,
+      n06,
+      _UMIRR,
+      0,
+      [_II2, _IRa],
+      [0, 0],
+      2
+    ];
+    var UpdateManagedInstanceRoleResult$ = [
+      3,
+      n06,
+      _UMIRRp,
+      0,
+      [],
+      []
+    ];
+    var UpdateOpsItemRequest$ = [
+      3,
+      n06,
+      _UOIR,
+      0,
+      [_OII, _D, _OD, _ODTD, _No, _Pri, _ROI, _St, _Ti, _Ca, _Se, _AST, _AETc, _PST, _PET, _OIA],
+      [0, 0, () => OpsItemOperationalData, 64 | 0, () => OpsItemNotifications, 1, () => RelatedOpsItems, 0, 0, 0, 0, 4, 4, 4, 4, 0],
+      1
+    ];
+    var UpdateOpsItemResponse$ = [
+      3,
+      n06,
+      _UOIRp,
+      0,
+      [],
+      []
+    ];
+    var UpdateOpsMetadataRequest$ = [
+      3,
+      n06,
+      _UOMR,
+      0,
+      [_OMA, _MTU, _KTD],
+      [0, () => MetadataMap, 64 | 0],
+      1
+    ];
+    var UpdateOpsMetadataResult$ = [
+      3,
+      n06,
+      _UOMRp,
+      0,
+      [_OMA],
+      [0]
+    ];
+    var UpdatePatchBaselineRequest$ = [
+      3,
+      n06,
+      _UPBR,
+      0,
+      [_BI, _N, _GF, _AR2, _AP, _APCL, _APENS, _RP, _RPA, _D, _So, _ASUCS, _Repl],
+      [0, 0, () => PatchFilterGroup$, () => PatchRuleGroup$, 64 | 0, 0, 2, 64 | 0, 0, 0, [() => PatchSourceList, 0], 0, 2],
+      1
+    ];
+    var UpdatePatchBaselineResult$ = [
+      3,
+      n06,
+      _UPBRp,
+      0,
+      [_BI, _N, _OSp, _GF, _AR2, _AP, _APCL, _APENS, _RP, _RPA, _CD, _MD, _D, _So, _ASUCS],
+      [0, 0, 0, () => PatchFilterGroup$, () => PatchRuleGroup$, 64 | 0, 0, 2, 64 | 0, 0, 4, 4, 0, [() => PatchSourceList, 0], 0]
+    ];
+    var UpdateResourceDataSyncRequest$ = [
+      3,
+      n06,
+      _URDSR,
+      0,
+      [_SN2, _ST3, _SSy],
+      [0, 0, () => ResourceDataSyncSource$],
+      3
+    ];
+    var UpdateResourceDataSyncResult$ = [
+      3,
+      n06,
+      _URDSRp,
+      0,
+      [],
+      []
+    ];
+    var UpdateServiceSettingRequest$ = [
+      3,
+      n06,
+      _USSR,
+      0,
+      [_SIe, _SVe],
+      [0, 0],
+      2
+    ];
+    var UpdateServiceSettingResult$ = [
+      3,
+      n06,
+      _USSRp,
+      0,
+      [],
+      []
+    ];
+    var ValidateCloudConnectorRequest$ = [
+      3,
+      n06,
+      _VCCR,
+      0,
+      [_CCI, _MR, _NT],
+      [0, 1, 0],
+      1
+    ];
+    var ValidateCloudConnectorResult$ = [
+      3,
+      n06,
+      _VCCRa,
+      0,
+      [_VF, _NT],
+      [() => ValidationFindingList, 0]
+    ];
+    var ValidationFinding$ = [
+      3,
+      n06,
+      _VFa,
+      0,
+      [_Ty, _Cod, _M, _PMr, _Sco],
+      [0, 0, 0, 0, () => ValidationFindingScope$]
+    ];
+    var ValidationFindingScope$ = [
+      3,
+      n06,
+      _VFS,
+      0,
+      [_Ty, _I],
+      [0, 0]
+    ];
+    var AccountIdList = [
+      1,
+      n06,
+      _AIL,
+      0,
+      [
+        0,
+        { [_xN]: _AIc }
+      ]
+    ];
+    var AccountSharingInfoList = [
+      1,
+      n06,
+      _ASIL,
+      0,
+      [
+        () => AccountSharingInfo$,
+        { [_xN]: _ASI }
+      ]
+    ];
+    var ActivationList = [
+      1,
+      n06,
+      _AL,
+      0,
+      () => Activation$
+    ];
+    var AlarmList = [
+      1,
+      n06,
+      _ALl,
+      0,
+      () => Alarm$
+    ];
+    var AlarmStateInformationList = [
+      1,
+      n06,
+      _ASILl,
+      0,
+      () => AlarmStateInformation$
+    ];
+    var AssociationDescriptionList = [
+      1,
+      n06,
+      _ADL,
+      0,
+      [
+        () => AssociationDescription$,
+        { [_xN]: _AD }
+      ]
+    ];
+    var AssociationExecutionFilterList = [
+      1,
+      n06,
+      _AEFL,
+      0,
+      [
+        () => AssociationExecutionFilter$,
+        { [_xN]: _AEF }
+      ]
+    ];
+    var AssociationExecutionsList = [
+      1,
+      n06,
+      _AEL,
+      0,
+      [
+        () => AssociationExecution$,
+        { [_xN]: _AE }
+      ]
+    ];
+    var AssociationExecutionTargetsFilterList = [
+      1,
+      n06,
+      _AETFL,
+      0,
+      [
+        () => AssociationExecutionTargetsFilter$,
+        { [_xN]: _AETF }
+      ]
+    ];
+    var AssociationExecutionTargetsList = [
+      1,
+      n06,
+      _AETL,
+      0,
+      [
+        () => AssociationExecutionTarget$,
+        { [_xN]: _AET }
+      ]
+    ];
+    var AssociationFilterList = [
+      1,
+      n06,
+      _AFL,
+      0,
+      [
+        () => AssociationFilter$,
+        { [_xN]: _AF }
+      ]
+    ];
+    var AssociationList = [
+      1,
+      n06,
+      _ALs,
+      0,
+      [
+        () => Association$,
+        { [_xN]: _As }
+      ]
+    ];
+    var AssociationVersionList = [
+      1,
+      n06,
+      _AVL,
+      0,
+      [
+        () => AssociationVersionInfo$,
+        0
+      ]
+    ];
+    var AttachmentContentList = [
+      1,
+      n06,
+      _ACL,
+      0,
+      [
+        () => AttachmentContent$,
+        { [_xN]: _ACt }
+      ]
+    ];
+    var AttachmentInformationList = [
+      1,
+      n06,
+      _AILt,
+      0,
+      [
+        () => AttachmentInformation$,
+        { [_xN]: _AIt }
+      ]
+    ];
+    var AttachmentsSourceList = [
+      1,
+      n06,
+      _ASL,
+      0,
+      () => AttachmentsSource$
+    ];
+    var AutomationExecutionFilterList = [
+      1,
+      n06,
+      _AEFLu,
+      0,
+      () => AutomationExecutionFilter$
+    ];
+    var AutomationExecutionMetadataList = [
+      1,
+      n06,
+      _AEML,
+      0,
+      () => AutomationExecutionMetadata$
+    ];
+    var AutomationTargets = [
+      1,
+      n06,
+      _ATut,
+      0,
+      () => Target$
+    ];
+    var AzureSubscriptionList = [
+      1,
+      n06,
+      _ASLz,
+      0,
+      () => AzureSubscription$
+    ];
+    var CloudConnectorFilterList = [
+      1,
+      n06,
+      _CCFL,
+      0,
+      () => CloudConnectorFilter$
+    ];
+    var CloudConnectorSummaryList = [
+      1,
+      n06,
+      _CCSL,
+      0,
+      () => CloudConnectorSummary$
+    ];
+    var CommandFilterList = [
+      1,
+      n06,
+      _CFL,
+      0,
+      () => CommandFilter$
+    ];
+    var CommandInvocationList = [
+      1,
+      n06,
+      _CIL,
+      0,
+      () => CommandInvocation$
+    ];
+    var CommandList = [
+      1,
+      n06,
+      _CLo,
+      0,
+      [
+        () => Command$,
+        0
+      ]
+    ];
+    var CommandPluginList = [
+      1,
+      n06,
+      _CPL,
+      0,
+      () => CommandPlugin$
+    ];
+    var ComplianceItemEntryList = [
+      1,
+      n06,
+      _CIEL,
+      0,
+      () => ComplianceItemEntry$
+    ];
+    var ComplianceItemList = [
+      1,
+      n06,
+      _CILo,
+      0,
+      [
+        () => ComplianceItem$,
+        { [_xN]: _Item }
+      ]
+    ];
+    var ComplianceStringFilterList = [
+      1,
+      n06,
+      _CSFL,
+      0,
+      [
+        () => ComplianceStringFilter$,
+        { [_xN]: _CFo }
+      ]
+    ];
+    var ComplianceStringFilterValueList = [
+      1,
+      n06,
+      _CSFVL,
+      0,
+      [
+        0,
+        { [_xN]: _FVi }
+      ]
+    ];
+    var ComplianceSummaryItemList = [
+      1,
+      n06,
+      _CSIL,
+      0,
+      [
+        () => ComplianceSummaryItem$,
+        { [_xN]: _Item }
+      ]
+    ];
+    var CreateAssociationBatchRequestEntries = [
+      1,
+      n06,
+      _CABREr,
+      0,
+      [
+        () => CreateAssociationBatchRequestEntry$,
+        { [_xN]: _en }
+      ]
+    ];
+    var DescribeActivationsFilterList = [
+      1,
+      n06,
+      _DAFL,
+      0,
+      () => DescribeActivationsFilter$
+    ];
+    var DocumentFilterList = [
+      1,
+      n06,
+      _DFL,
+      0,
+      [
+        () => DocumentFilter$,
+        { [_xN]: _DFo }
+      ]
+    ];
+    var DocumentIdentifierList = [
+      1,
+      n06,
+      _DIL,
+      0,
+      [
+        () => DocumentIdentifier$,
+        { [_xN]: _DIo }
+      ]
+    ];
+    var DocumentKeyValuesFilterList = [
+      1,
+      n06,
+      _DKVFL,
+      0,
+      () => DocumentKeyValuesFilter$
+    ];
+    var DocumentParameterList = [
+      1,
+      n06,
+      _DPLo,
+      0,
+      [
+        () => DocumentParameter$,
+        { [_xN]: _DPo }
+      ]
+    ];
+    var DocumentRequiresList = [
+      1,
+      n06,
+      _DRL,
+      0,
+      () => DocumentRequires$
+    ];
+    var DocumentReviewCommentList = [
+      1,
+      n06,
+      _DRCL,
+      0,
+      () => DocumentReviewCommentSource$
+    ];
+    var DocumentReviewerResponseList = [
+      1,
+      n06,
+      _DRRL,
+      0,
+      () => DocumentReviewerResponseSource$
+    ];
+    var DocumentVersionList = [
+      1,
+      n06,
+      _DVL,
+      0,
+      () => DocumentVersionInfo$
+    ];
+    var EffectivePatchList = [
+      1,
+      n06,
+      _EPL,
+      0,
+      () => EffectivePatch$
+    ];
+    var FailedCreateAssociationList = [
+      1,
+      n06,
+      _FCAL,
+      0,
+      [
+        () => FailedCreateAssociation$,
+        { [_xN]: _FCAE }
+      ]
+    ];
+    var GcpProjectList = [
+      1,
+      n06,
+      _GPL,
+      0,
+      () => GcpProject$
+    ];
+    var GetResourcePoliciesResponseEntries = [
+      1,
+      n06,
+      _GRPREe,
+      0,
+      () => GetResourcePoliciesResponseEntry$
+    ];
+    var InstanceAssociationList = [
+      1,
+      n06,
+      _IAL,
+      0,
+      () => InstanceAssociation$
+    ];
+    var InstanceAssociationStatusInfos = [
+      1,
+      n06,
+      _IASI,
+      0,
+      () => InstanceAssociationStatusInfo$
+    ];
+    var InstanceInformationFilterList = [
+      1,
+      n06,
+      _IIFL,
+      0,
+      [
+        () => InstanceInformationFilter$,
+        { [_xN]: _IIF }
+      ]
+    ];
+    var InstanceInformationFilterValueSet = [
+      1,
+      n06,
+      _IIFVS,
+      0,
+      [
+        0,
+        { [_xN]: _IIFV }
+      ]
+    ];
+    var InstanceInformationList = [
+      1,
+      n06,
+      _IIL,
+      0,
+      [
+        () => InstanceInformation$,
+        { [_xN]: _IInst }
+      ]
+    ];
+    var InstanceInformationStringFilterList = [
+      1,
+      n06,
+      _IISFL,
+      0,
+      [
+        () => InstanceInformationStringFilter$,
+        { [_xN]: _IISF }
+      ]
+    ];
+    var InstancePatchStateFilterList = [
+      1,
+      n06,
+      _IPSFL,
+      0,
+      () => InstancePatchStateFilter$
+    ];
+    var InstancePatchStateList = [
+      1,
+      n06,
+      _IPSL,
+      0,
+      [
+        () => InstancePatchState$,
+        0
+      ]
+    ];
+    var InstancePatchStatesList = [
+      1,
+      n06,
+      _IPSLn,
+      0,
+      [
+        () => InstancePatchState$,
+        0
+      ]
+    ];
+    var InstanceProperties = [
+      1,
+      n06,
+      _IPn,
+      0,
+      [
+        () => InstanceProperty$,
+        { [_xN]: _IPns }
+      ]
+    ];
+    var InstancePropertyFilterList = [
+      1,
+      n06,
+      _IPFL,
+      0,
+      [
+        () => InstancePropertyFilter$,
+        { [_xN]: _IPF }
+      ]
+    ];
+    var InstancePropertyFilterValueSet = [
+      1,
+      n06,
+      _IPFVS,
+      0,
+      [
+        0,
+        { [_xN]: _IPFV }
+      ]
+    ];
+    var InstancePropertyStringFilterList = [
+      1,
+      n06,
+      _IPSFLn,
+      0,
+      [
+        () => InstancePropertyStringFilter$,
+        { [_xN]: _IPSFn }
+      ]
+    ];
+    var InventoryAggregatorList = [
+      1,
+      n06,
+      _IALn,
+      0,
+      [
+        () => InventoryAggregator$,
+        { [_xN]: _Agg }
+      ]
+    ];
+    var InventoryDeletionsList = [
+      1,
+      n06,
+      _IDL,
+      0,
+      () => InventoryDeletionStatusItem$
+    ];
+    var InventoryDeletionSummaryItems = [
+      1,
+      n06,
+      _IDSInv,
+      0,
+      () => InventoryDeletionSummaryItem$
+    ];
+    var InventoryFilterList = [
+      1,
+      n06,
+      _IFL,
+      0,
+      [
+        () => InventoryFilter$,
+        { [_xN]: _IFn }
+      ]
+    ];
+    var InventoryFilterValueList = [
+      1,
+      n06,
+      _IFVL,
+      0,
+      [
+        0,
+        { [_xN]: _FVi }
+      ]
+    ];
+    var InventoryGroupList = [
+      1,
+      n06,
+      _IGL,
+      0,
+      [
+        () => InventoryGroup$,
+        { [_xN]: _IG }
+      ]
+    ];
+    var InventoryItemAttributeList = [
+      1,
+      n06,
+      _IIAL,
+      0,
+      [
+        () => InventoryItemAttribute$,
+        { [_xN]: _Attr }
+      ]
+    ];
+    var InventoryItemList = [
+      1,
+      n06,
+      _IILn,
+      0,
+      [
+        () => InventoryItem$,
+        { [_xN]: _Item }
+      ]
+    ];
+    var InventoryItemSchemaResultList = [
+      1,
+      n06,
+      _IISRL,
+      0,
+      [
+        () => InventoryItemSchema$,
+        0
+      ]
+    ];
+    var InventoryResultEntityList = [
+      1,
+      n06,
+      _IREL,
+      0,
+      [
+        () => InventoryResultEntity$,
+        { [_xN]: _Entit }
+      ]
+    ];
+    var MaintenanceWindowExecutionList = [
+      1,
+      n06,
+      _MWEL,
+      0,
+      () => MaintenanceWindowExecution$
+    ];
+    var MaintenanceWindowExecutionTaskIdentityList = [
+      1,
+      n06,
+      _MWETIL,
+      0,
+      () => MaintenanceWindowExecutionTaskIdentity$
+    ];
+    var MaintenanceWindowExecutionTaskInvocationIdentityList = [
+      1,
+      n06,
+      _MWETIIL,
+      0,
+      [
+        () => MaintenanceWindowExecutionTaskInvocationIdentity$,
+        0
+      ]
+    ];
+    var MaintenanceWindowFilterList = [
+      1,
+      n06,
+      _MWFL,
+      0,
+      () => MaintenanceWindowFilter$
+    ];
+    var MaintenanceWindowIdentityList = [
+      1,
+      n06,
+      _MWIL,
+      0,
+      [
+        () => MaintenanceWindowIdentity$,
+        0
+      ]
+    ];
+    var MaintenanceWindowsForTargetList = [
+      1,
+      n06,
+      _MWFTL,
+      0,
+      () => MaintenanceWindowIdentityForTarget$
+    ];
+    var MaintenanceWindowTargetList = [
+      1,
+      n06,
+      _MWTL,
+      0,
+      [
+        () => MaintenanceWindowTarget$,
+        0
+      ]
+    ];
+    var MaintenanceWindowTaskList = [
+      1,
+      n06,
+      _MWTLa,
+      0,
+      [
+        () => MaintenanceWindowTask$,
+        0
+      ]
+    ];
+    var MaintenanceWindowTaskParametersList = [
+      1,
+      n06,
+      _MWTPL,
+      8,
+      [
+        () => MaintenanceWindowTaskParameters,
+        0
+      ]
+    ];
+    var MaintenanceWindowTaskParameterValueList = [
+      1,
+      n06,
+      _MWTPVL,
+      8,
+      [
+        () => MaintenanceWindowTaskParameterValue,
+        0
+      ]
+    ];
+    var NodeAggregatorList = [
+      1,
+      n06,
+      _NAL,
+      0,
+      [
+        () => NodeAggregator$,
+        { [_xN]: _NA }
+      ]
+    ];
+    var NodeFilterList = [
+      1,
+      n06,
+      _NFL,
+      0,
+      [
+        () => NodeFilter$,
+        { [_xN]: _NF }
+      ]
+    ];
+    var NodeFilterValueList = [
+      1,
+      n06,
+      _NFVL,
+      0,
+      [
+        0,
+        { [_xN]: _FVi }
+      ]
+    ];
+    var NodeList = [
+      1,
+      n06,
+      _NL,
+      0,
+      [
+        () => Node$,
+        0
+      ]
+    ];
+    var OpsAggregatorList = [
+      1,
+      n06,
+      _OAL,
+      0,
+      [
+        () => OpsAggregator$,
+        { [_xN]: _Agg }
+      ]
+    ];
+    var OpsEntityList = [
+      1,
+      n06,
+      _OEL,
+      0,
+      [
+        () => OpsEntity$,
+        { [_xN]: _Entit }
+      ]
+    ];
+    var OpsFilterList = [
+      1,
+      n06,
+      _OFL,
+      0,
+      [
+        () => OpsFilter$,
+        { [_xN]: _OF }
+      ]
+    ];
+    var OpsFilterValueList = [
+      1,
+      n06,
+      _OFVL,
+      0,
+      [
+        0,
+        { [_xN]: _FVi }
+      ]
+    ];
+    var OpsItemEventFilters = [
+      1,
+      n06,
+      _OIEFp,
+      0,
+      () => OpsItemEventFilter$
+    ];
+    var OpsItemEventSummaries = [
+      1,
+      n06,
+      _OIESp,
+      0,
+      () => OpsItemEventSummary$
+    ];
+    var OpsItemFilters = [
+      1,
+      n06,
+      _OIF,
+      0,
+      () => OpsItemFilter$
+    ];
+    var OpsItemNotifications = [
+      1,
+      n06,
+      _OINp,
+      0,
+      () => OpsItemNotification$
+    ];
+    var OpsItemRelatedItemsFilters = [
+      1,
+      n06,
+      _OIRIFp,
+      0,
+      () => OpsItemRelatedItemsFilter$
+    ];
+    var OpsItemRelatedItemSummaries = [
+      1,
+      n06,
+      _OIRISp,
+      0,
+      () => OpsItemRelatedItemSummary$
+    ];
+    var OpsItemSummaries = [
+      1,
+      n06,
+      _OIS,
+      0,
+      () => OpsItemSummary$
+    ];
+    var OpsMetadataFilterList = [
+      1,
+      n06,
+      _OMFL,
+      0,
+      () => OpsMetadataFilter$
+    ];
+    var OpsMetadataList = [
+      1,
+      n06,
+      _OML,
+      0,
+      () => OpsMetadata$
+    ];
+    var OpsResultAttributeList = [
+      1,
+      n06,
+      _ORAL,
+      0,
+      [
+        () => OpsResultAttribute$,
+        { [_xN]: _ORA }
+      ]
+    ];
+    var ParameterHistoryList = [
+      1,
+      n06,
+      _PHL,
+      0,
+      [
+        () => ParameterHistory$,
+        0
+      ]
+    ];
+    var ParameterList = [
+      1,
+      n06,
+      _PL,
+      0,
+      [
+        () => Parameter$,
+        0
+      ]
+    ];
+    var ParameterMetadataList = [
+      1,
+      n06,
+      _PML,
+      0,
+      () => ParameterMetadata$
+    ];
+    var ParameterPolicyList = [
+      1,
+      n06,
+      _PPLa,
+      0,
+      () => ParameterInlinePolicy$
+    ];
+    var ParametersFilterList = [
+      1,
+      n06,
+      _PFL,
+      0,
+      () => ParametersFilter$
+    ];
+    var ParameterStringFilterList = [
+      1,
+      n06,
+      _PSFL,
+      0,
+      () => ParameterStringFilter$
+    ];
+    var PatchBaselineIdentityList = [
+      1,
+      n06,
+      _PBIL,
+      0,
+      () => PatchBaselineIdentity$
+    ];
+    var PatchComplianceDataList = [
+      1,
+      n06,
+      _PCDL,
+      0,
+      () => PatchComplianceData$
+    ];
+    var PatchFilterList = [
+      1,
+      n06,
+      _PFLa,
+      0,
+      () => PatchFilter$
+    ];
+    var PatchGroupPatchBaselineMappingList = [
+      1,
+      n06,
+      _PGPBML,
+      0,
+      () => PatchGroupPatchBaselineMapping$
+    ];
+    var PatchList = [
+      1,
+      n06,
+      _PLa,
+      0,
+      () => Patch$
+    ];
+    var PatchOrchestratorFilterList = [
+      1,
+      n06,
+      _POFL,
+      0,
+      () => PatchOrchestratorFilter$
+    ];
+    var PatchRuleList = [
+      1,
+      n06,
+      _PRL,
+      0,
+      () => PatchRule$
+    ];
+    var PatchSourceList = [
+      1,
+      n06,
+      _PSL,
+      0,
+      [
+        () => PatchSource$,
+        0
+      ]
+    ];
+    var PlatformTypeList = [
+      1,
+      n06,
+      _PTL,
+      0,
+      [
+        0,
+        { [_xN]: _PTla }
+      ]
+    ];
+    var RegistrationMetadataList = [
+      1,
+      n06,
+      _RML,
+      0,
+      () => RegistrationMetadataItem$
+    ];
+    var RelatedOpsItems = [
+      1,
+      n06,
+      _ROI,
+      0,
+      () => RelatedOpsItem$
+    ];
+    var ResourceComplianceSummaryItemList = [
+      1,
+      n06,
+      _RCSIL,
+      0,
+      [
+        () => ResourceComplianceSummaryItem$,
+        { [_xN]: _Item }
+      ]
+    ];
+    var ResourceDataSyncItemList = [
+      1,
+      n06,
+      _RDSIL,
+      0,
+      () => ResourceDataSyncItem$
+    ];
+    var ResourceDataSyncOrganizationalUnitList = [
+      1,
+      n06,
+      _RDSOUL,
+      0,
+      () => ResourceDataSyncOrganizationalUnit$
+    ];
+    var ResultAttributeList = [
+      1,
+      n06,
+      _RAL,
+      0,
+      [
+        () => ResultAttribute$,
+        { [_xN]: _RAesu }
+      ]
+    ];
+    var ReviewInformationList = [
+      1,
+      n06,
+      _RIL,
+      0,
+      [
+        () => ReviewInformation$,
+        { [_xN]: _RIe }
+      ]
+    ];
+    var Runbooks = [
+      1,
+      n06,
+      _R,
+      0,
+      () => Runbook$
+    ];
+    var ScheduledWindowExecutionList = [
+      1,
+      n06,
+      _SWEL,
+      0,
+      () => ScheduledWindowExecution$
+    ];
+    var SessionFilterList = [
+      1,
+      n06,
+      _SFL,
+      0,
+      () => SessionFilter$
+    ];
+    var SessionList = [
+      1,
+      n06,
+      _SLe,
+      0,
+      () => Session$
+    ];
+    var StepExecutionFilterList = [
+      1,
+      n06,
+      _SEFL,
+      0,
+      () => StepExecutionFilter$
+    ];
+    var StepExecutionList = [
+      1,
+      n06,
+      _SEL,
+      0,
+      () => StepExecution$
+    ];
+    var TagList = [
+      1,
+      n06,
+      _TLa,
+      0,
+      () => Tag$2
+    ];
+    var TargetLocations = [
+      1,
+      n06,
+      _TL,
+      0,
+      () => TargetLocation$
+    ];
+    var TargetPreviewList = [
+      1,
+      n06,
+      _TPL,
+      0,
+      () => TargetPreview$
+    ];
+    var Targets = [
+      1,
+      n06,
+      _Ta2,
+      0,
+      () => Target$
+    ];
+    var ValidationFindingList = [
+      1,
+      n06,
+      _VFL,
+      0,
+      () => ValidationFinding$
+    ];
+    var InventoryResultItemMap = [
+      2,
+      n06,
+      _IRIM,
+      0,
+      0,
+      () => InventoryResultItem$
+    ];
+    var MaintenanceWindowTaskParameters = [
+      2,
+      n06,
+      _MWTP,
+      8,
+      [
+        0,
+        0
+      ],
+      [
+        () => MaintenanceWindowTaskParameterValueExpression$,
+        0
+      ]
+    ];
+    var MetadataMap = [
+      2,
+      n06,
+      _MM,
+      0,
+      0,
+      () => MetadataValue$
+    ];
+    var OpsEntityItemMap = [
+      2,
+      n06,
+      _OEIM,
+      0,
+      0,
+      () => OpsEntityItem$
+    ];
+    var OpsItemOperationalData = [
+      2,
+      n06,
+      _OIOD,
+      0,
+      0,
+      () => OpsItemDataValue$
+    ];
+    var _Parameters = [
+      2,
+      n06,
+      _P2,
+      8,
+      0,
+      64 | 0
+    ];
+    var CloudConnectorConfiguration$ = [
+      4,
+      n06,
+      _CCC,
+      0,
+      [_ACz, _GC],
+      [() => AzureConfiguration$, () => GcpConfiguration$]
+    ];
+    var ConfigurationTargets$ = [
+      4,
+      n06,
+      _CTon,
+      0,
+      [_Sub],
+      [() => AzureSubscriptionList]
+    ];
+    var ExecutionInputs$ = [
+      4,
+      n06,
+      _EIx,
+      0,
+      [_Aut],
+      [() => AutomationExecutionInputs$]
+    ];
+    var ExecutionPreview$ = [
+      4,
+      n06,
+      _EPx,
+      0,
+      [_Aut],
+      [() => AutomationExecutionPreview$]
+    ];
+    var GcpConfigurationTargets$ = [
+      4,
+      n06,
+      _GCT,
+      0,
+      [_Proj],
+      [() => GcpProjectList]
+    ];
+    var NodeType$ = [
+      4,
+      n06,
+      _NTo,
+      0,
+      [_Ins],
+      [[() => InstanceInfo$, 0]]
+    ];
+    var AddTagsToResource$ = [
+      9,
+      n06,
+      _ATTR,
+      0,
+      () => AddTagsToResourceRequest$,
+      () => AddTagsToResourceResult$
+    ];
+    var AssociateOpsItemRelatedItem$ = [
+      9,
+      n06,
+      _AOIRI,
+      0,
+      () => AssociateOpsItemRelatedItemRequest$,
+      () => AssociateOpsItemRelatedItemResponse$
+    ];
+    var CancelCommand$ = [
+      9,
+      n06,
+      _CCa,
+      0,
+      () => CancelCommandRequest$,
+      () => CancelCommandResult$
+    ];
+    var CancelMaintenanceWindowExecution$ = [
+      9,
+      n06,
+      _CMWE,
+      0,
+      () => CancelMaintenanceWindowExecutionRequest$,
+      () => CancelMaintenanceWindowExecutionResult$
+    ];
+    var CreateActivation$ = [
+      9,
+      n06,
+      _CAre,
+      0,
+      () => CreateActivationRequest$,
+      () => CreateActivationResult$
+    ];
+    var CreateAssociation$ = [
+      9,
+      n06,
+      _CArea,
+      0,
+      () => CreateAssociationRequest$,
+      () => CreateAssociationResult$
+    ];
+    var CreateAssociationBatch$ = [
+      9,
+      n06,
+      _CAB,
+      0,
+      () => CreateAssociationBatchRequest$,
+      () => CreateAssociationBatchResult$
+    ];
+    var CreateCloudConnector$ = [
+      9,
+      n06,
+      _CCCr,
+      0,
+      () => CreateCloudConnectorRequest$,
+      () => CreateCloudConnectorResult$
+    ];
+    var CreateDocument$ = [
+      9,
+      n06,
+      _CDre,
+      0,
+      () => CreateDocumentRequest$,
+      () => CreateDocumentResult$
+    ];
+    var CreateMaintenanceWindow$ = [
+      9,
+      n06,
+      _CMW,
+      0,
+      () => CreateMaintenanceWindowRequest$,
+      () => CreateMaintenanceWindowResult$
+    ];
+    var CreateOpsItem$ = [
+      9,
+      n06,
+      _COI,
+      0,
+      () => CreateOpsItemRequest$,
+      () => CreateOpsItemResponse$
+    ];
+    var CreateOpsMetadata$ = [
+      9,
+      n06,
+      _COM,
+      0,
+      () => CreateOpsMetadataRequest$,
+      () => CreateOpsMetadataResult$
+    ];
+    var CreatePatchBaseline$ = [
+      9,
+      n06,
+      _CPB,
+      0,
+      () => CreatePatchBaselineRequest$,
+      () => CreatePatchBaselineResult$
+    ];
+    var CreateResourceDataSync$ = [
+      9,
+      n06,
+      _CRDS,
+      0,
+      () => CreateResourceDataSyncRequest$,
+      () => CreateResourceDataSyncResult$
+    ];
+    var DeleteActivation$ = [
+      9,
+      n06,
+      _DA,
+      0,
+      () => DeleteActivationRequest$,
+      () => DeleteActivationResult$
+    ];
+    var DeleteAssociation$ = [
+      9,
+      n06,
+      _DAe,
+      0,
+      () => DeleteAssociationRequest$,
+      () => DeleteAssociationResult$
+    ];
+    var DeleteCloudConnector$ = [
+      9,
+      n06,
+      _DCC,
+      0,
+      () => DeleteCloudConnectorRequest$,
+      () => DeleteCloudConnectorResult$
+    ];
+    var DeleteDocument$ = [
+      9,
+      n06,
+      _DDe,
+      0,
+      () => DeleteDocumentRequest$,
+      () => DeleteDocumentResult$
+    ];
+    var DeleteInventory$ = [
+      9,
+      n06,
+      _DIe,
+      0,
+      () => DeleteInventoryRequest$,
+      () => DeleteInventoryResult$
+    ];
+    var DeleteMaintenanceWindow$ = [
+      9,
+      n06,
+      _DMW,
+      0,
+      () => DeleteMaintenanceWindowRequest$,
+      () => DeleteMaintenanceWindowResult$
+    ];
+    var DeleteOpsItem$ = [
+      9,
+      n06,
+      _DOI,
+      0,
+      () => DeleteOpsItemRequest$,
+      () => DeleteOpsItemResponse$
+    ];
+    var DeleteOpsMetadata$ = [
+      9,
+      n06,
+      _DOM,
+      0,
+      () => DeleteOpsMetadataRequest$,
+      () => DeleteOpsMetadataResult$
+    ];
+    var DeleteParameter$ = [
+      9,
+      n06,
+      _DPe,
+      0,
+      () => DeleteParameterRequest$,
+      () => DeleteParameterResult$
+    ];
+    var DeleteParameters$ = [
+      9,
+      n06,
+      _DPel,
+      0,
+      () => DeleteParametersRequest$,
+      () => DeleteParametersResult$
+    ];
+    var DeletePatchBaseline$ = [
+      9,
+      n06,
+      _DPB,
+      0,
+      () => DeletePatchBaselineRequest$,
+      () => DeletePatchBaselineResult$
+    ];
+    var DeleteResourceDataSync$ = [
+      9,
+      n06,
+      _DRDS,
+      0,
+      () => DeleteResourceDataSyncRequest$,
+      () => DeleteResourceDataSyncResult$
+    ];
+    var DeleteResourcePolicy$ = [
+      9,
+      n06,
+      _DRP,
+      0,
+      () => DeleteResourcePolicyRequest$,
+      () => DeleteResourcePolicyResponse$
+    ];
+    var DeregisterDefaultHostManagementConfiguration$ = [
+      9,
+      n06,
+      _DDHMC,
+      2,
+      () => DeregisterDefaultHostManagementConfigurationRequest$,
+      () => DeregisterDefaultHostManagementConfigurationResult$
+    ];
+    var DeregisterManagedInstance$ = [
+      9,
+      n06,
+      _DMI,
+      0,
+      () => DeregisterManagedInstanceRequest$,
+      () => DeregisterManagedInstanceResult$
+    ];
+    var DeregisterPatchBaselineForPatchGroup$ = [
+      9,
+      n06,
+      _DPBFPG,
+      0,
+      () => DeregisterPatchBaselineForPatchGroupRequest$,
+      () => DeregisterPatchBaselineForPatchGroupResult$
+    ];
+    var DeregisterTargetFromMaintenanceWindow$ = [
+      9,
+      n06,
+      _DTFMW,
+      0,
+      () => DeregisterTargetFromMaintenanceWindowRequest$,
+      () => DeregisterTargetFromMaintenanceWindowResult$
+    ];
+    var DeregisterTaskFromMaintenanceWindow$ = [
+      9,
+      n06,
+      _DTFMWe,
+      0,
+      () => DeregisterTaskFromMaintenanceWindowRequest$,
+      () => DeregisterTaskFromMaintenanceWindowResult$
+    ];
+    var DescribeActivations$ = [
+      9,
+      n06,
+      _DAes,
+      0,
+      () => DescribeActivationsRequest$,
+      () => DescribeActivationsResult$
+    ];
+    var DescribeAssociation$ = [
+      9,
+      n06,
+      _DAesc,
+      0,
+      () => DescribeAssociationRequest$,
+      () => DescribeAssociationResult$
+    ];
+    var DescribeAssociationExecutions$ = [
+      9,
+      n06,
+      _DAEe,
+      0,
+      () => DescribeAssociationExecutionsRequest$,
+      () => DescribeAssociationExecutionsResult$
+    ];
+    var DescribeAssociationExecutionTargets$ = [
+      9,
+      n06,
+      _DAET,
+      0,
+      () => DescribeAssociationExecutionTargetsRequest$,
+      () => DescribeAssociationExecutionTargetsResult$
+    ];
+    var DescribeAutomationExecutions$ = [
+      9,
+      n06,
+      _DAEes,
+      0,
+      () => DescribeAutomationExecutionsRequest$,
+      () => DescribeAutomationExecutionsResult$
+    ];
+    var DescribeAutomationStepExecutions$ = [
+      9,
+      n06,
+      _DASE,
+      0,
+      () => DescribeAutomationStepExecutionsRequest$,
+      () => DescribeAutomationStepExecutionsResult$
+    ];
+    var DescribeAvailablePatches$ = [
+      9,
+      n06,
+      _DAP,
+      0,
+      () => DescribeAvailablePatchesRequest$,
+      () => DescribeAvailablePatchesResult$
+    ];
+    var DescribeDocument$ = [
+      9,
+      n06,
+      _DDes,
+      0,
+      () => DescribeDocumentRequest$,
+      () => DescribeDocumentResult$
+    ];
+    var DescribeDocumentPermission$ = [
+      9,
+      n06,
+      _DDP,
+      0,
+      () => DescribeDocumentPermissionRequest$,
+      () => DescribeDocumentPermissionResponse$
+    ];
+    var DescribeEffectiveInstanceAssociations$ = [
+      9,
+      n06,
+      _DEIA,
+      0,
+      () => DescribeEffectiveInstanceAssociationsRequest$,
+      () => DescribeEffectiveInstanceAssociationsResult$
+    ];
+    var DescribeEffectivePatchesForPatchBaseline$ = [
+      9,
+      n06,
+      _DEPFPB,
+      0,
+      () => DescribeEffectivePatchesForPatchBaselineRequest$,
+      () => DescribeEffectivePatchesForPatchBaselineResult$
+    ];
+    var DescribeInstanceAssociationsStatus$ = [
+      9,
+      n06,
+      _DIAS,
+      0,
+      () => DescribeInstanceAssociationsStatusRequest$,
+      () => DescribeInstanceAssociationsStatusResult$
+    ];
+    var DescribeInstanceInformation$ = [
+      9,
+      n06,
+      _DIIe,
+      0,
+      () => DescribeInstanceInformationRequest$,
+      () => DescribeInstanceInformationResult$
+    ];
+    var DescribeInstancePatches$ = [
+      9,
+      n06,
+      _DIP,
+      0,
+      () => DescribeInstancePatchesRequest$,
+      () => DescribeInstancePatchesResult$
+    ];
+    var DescribeInstancePatchStates$ = [
+      9,
+      n06,
+      _DIPS,
+      0,
+      () => DescribeInstancePatchStatesRequest$,
+      () => DescribeInstancePatchStatesResult$
+    ];
+    var DescribeInstancePatchStatesForPatchGroup$ = [
+      9,
+      n06,
+      _DIPSFPG,
+      0,
+      () => DescribeInstancePatchStatesForPatchGroupRequest$,
+      () => DescribeInstancePatchStatesForPatchGroupResult$
+    ];
+    var DescribeInstanceProperties$ = [
+      9,
+      n06,
+      _DIPe,
+      0,
+      () => DescribeInstancePropertiesRequest$,
+      () => DescribeInstancePropertiesResult$
+    ];
+    var DescribeInventoryDeletions$ = [
+      9,
+      n06,
+      _DID,
+      0,
+      () => DescribeInventoryDeletionsRequest$,
+      () => DescribeInventoryDeletionsResult$
+    ];
+    var DescribeMaintenanceWindowExecutions$ = [
+      9,
+      n06,
+      _DMWE,
+      0,
+      () => DescribeMaintenanceWindowExecutionsRequest$,
+      () => DescribeMaintenanceWindowExecutionsResult$
+    ];
+    var DescribeMaintenanceWindowExecutionTaskInvocations$ = [
+      9,
+      n06,
+      _DMWETI,
+      0,
+      () => DescribeMaintenanceWindowExecutionTaskInvocationsRequest$,
+      () => DescribeMaintenanceWindowExecutionTaskInvocationsResult$
+    ];
+    var DescribeMaintenanceWindowExecutionTasks$ = [
+      9,
+      n06,
+      _DMWET,
+      0,
+      () => DescribeMaintenanceWindowExecutionTasksRequest$,
+      () => DescribeMaintenanceWindowExecutionTasksResult$
+    ];
+    var DescribeMaintenanceWindows$ = [
+      9,
+      n06,
+      _DMWe,
+      0,
+      () => DescribeMaintenanceWindowsRequest$,
+      () => DescribeMaintenanceWindowsResult$
+    ];
+    var DescribeMaintenanceWindowSchedule$ = [
+      9,
+      n06,
+      _DMWS,
+      0,
+      () => DescribeMaintenanceWindowScheduleRequest$,
+      () => DescribeMaintenanceWindowScheduleResult$
+    ];
+    var DescribeMaintenanceWindowsForTarget$ = [
+      9,
+      n06,
+      _DMWFT,
+      0,
+      () => DescribeMaintenanceWindowsForTargetRequest$,
+      () => DescribeMaintenanceWindowsForTargetResult$
+    ];
+    var DescribeMaintenanceWindowTargets$ = [
+      9,
+      n06,
+      _DMWT,
+      0,
+      () => DescribeMaintenanceWindowTargetsRequest$,
+      () => DescribeMaintenanceWindowTargetsResult$
+    ];
+    var DescribeMaintenanceWindowTasks$ = [
+      9,
+      n06,
+      _DMWTe,
+      0,
+      () => DescribeMaintenanceWindowTasksRequest$,
+      () => DescribeMaintenanceWindowTasksResult$
+    ];
+    var DescribeOpsItems$ = [
+      9,
+      n06,
+      _DOIe,
+      0,
+      () => DescribeOpsItemsRequest$,
+      () => DescribeOpsItemsResponse$
+    ];
+    var DescribeParameters$ = [
+      9,
+      n06,
+      _DPes,
+      0,
+      () => DescribeParametersRequest$,
+      () => DescribeParametersResult$
+    ];
+    var DescribePatchBaselines$ = [
+      9,
+      n06,
+      _DPBe,
+      0,
+      () => DescribePatchBaselinesRequest$,
+      () => DescribePatchBaselinesResult$
+    ];
+    var DescribePatchGroups$ = [
+      9,
+      n06,
+      _DPG,
+      0,
+      () => DescribePatchGroupsRequest$,
+      () => DescribePatchGroupsResult$
+    ];
+    var DescribePatchGroupState$ = [
+      9,
+      n06,
+      _DPGS,
+      0,
+      () => DescribePatchGroupStateRequest$,
+      () => DescribePatchGroupStateResult$
+    ];
+    var DescribePatchProperties$ = [
+      9,
+      n06,
+      _DPP,
+      0,
+      () => DescribePatchPropertiesRequest$,
+      () => DescribePatchPropertiesResult$
+    ];
+    var DescribeSessions$ = [
+      9,
+      n06,
+      _DSes,
+      0,
+      () => DescribeSessionsRequest$,
+      () => DescribeSessionsResponse$
+    ];
+    var DisassociateOpsItemRelatedItem$ = [
+      9,
+      n06,
+      _DOIRI,
+      0,
+      () => DisassociateOpsItemRelatedItemRequest$,
+      () => DisassociateOpsItemRelatedItemResponse$
+    ];
+    var GetAccessToken$ = [
+      9,
+      n06,
+      _GAT,
+      0,
+      () => GetAccessTokenRequest$,
+      () => GetAccessTokenResponse$
+    ];
+    var GetAutomationExecution$ = [
+      9,
+      n06,
+      _GAE,
+      0,
+      () => GetAutomationExecutionRequest$,
+      () => GetAutomationExecutionResult$
+    ];
+    var GetCalendarState$ = [
+      9,
+      n06,
+      _GCS,
+      0,
+      () => GetCalendarStateRequest$,
+      () => GetCalendarStateResponse$
+    ];
+    var GetCloudConnector$ = [
+      9,
+      n06,
+      _GCC,
+      0,
+      () => GetCloudConnectorRequest$,
+      () => GetCloudConnectorResult$
+    ];
+    var GetCommandInvocation$ = [
+      9,
+      n06,
+      _GCI,
+      0,
+      () => GetCommandInvocationRequest$,
+      () => GetCommandInvocationResult$
+    ];
+    var GetConnectionStatus$ = [
+      9,
+      n06,
+      _GCSe,
+      0,
+      () => GetConnectionStatusRequest$,
+      () => GetConnectionStatusResponse$
+    ];
+    var GetDefaultPatchBaseline$ = [
+      9,
+      n06,
+      _GDPB,
+      0,
+      () => GetDefaultPatchBaselineRequest$,
+      () => GetDefaultPatchBaselineResult$
+    ];
+    var GetDeployablePatchSnapshotForInstance$ = [
+      9,
+      n06,
+      _GDPSFI,
+      0,
+      () => GetDeployablePatchSnapshotForInstanceRequest$,
+      () => GetDeployablePatchSnapshotForInstanceResult$
+    ];
+    var GetDocument$ = [
+      9,
+      n06,
+      _GD,
+      0,
+      () => GetDocumentRequest$,
+      () => GetDocumentResult$
+    ];
+    var GetExecutionPreview$ = [
+      9,
+      n06,
+      _GEP,
+      0,
+      () => GetExecutionPreviewRequest$,
+      () => GetExecutionPreviewResponse$
+    ];
+    var GetInventory$ = [
+      9,
+      n06,
+      _GI2,
+      0,
+      () => GetInventoryRequest$,
+      () => GetInventoryResult$
+    ];
+    var GetInventorySchema$ = [
+      9,
+      n06,
+      _GIS,
+      0,
+      () => GetInventorySchemaRequest$,
+      () => GetInventorySchemaResult$
+    ];
+    var GetMaintenanceWindow$ = [
+      9,
+      n06,
+      _GMW,
+      0,
+      () => GetMaintenanceWindowRequest$,
+      () => GetMaintenanceWindowResult$
+    ];
+    var GetMaintenanceWindowExecution$ = [
+      9,
+      n06,
+      _GMWE,
+      0,
+      () => GetMaintenanceWindowExecutionRequest$,
+      () => GetMaintenanceWindowExecutionResult$
+    ];
+    var GetMaintenanceWindowExecutionTask$ = [
+      9,
+      n06,
+      _GMWET,
+      0,
+      () => GetMaintenanceWindowExecutionTaskRequest$,
+      () => GetMaintenanceWindowExecutionTaskResult$
+    ];
+    var GetMaintenanceWindowExecutionTaskInvocation$ = [
+      9,
+      n06,
+      _GMWETI,
+      0,
+      () => GetMaintenanceWindowExecutionTaskInvocationRequest$,
+      () => GetMaintenanceWindowExecutionTaskInvocationResult$
+    ];
+    var GetMaintenanceWindowTask$ = [
+      9,
+      n06,
+      _GMWT,
+      0,
+      () => GetMaintenanceWindowTaskRequest$,
+      () => GetMaintenanceWindowTaskResult$
+    ];
+    var GetOpsItem$ = [
+      9,
+      n06,
+      _GOI,
+      0,
+      () => GetOpsItemRequest$,
+      () => GetOpsItemResponse$
+    ];
+    var GetOpsMetadata$ = [
+      9,
+      n06,
+      _GOM,
+      0,
+      () => GetOpsMetadataRequest$,
+      () => GetOpsMetadataResult$
+    ];
+    var GetOpsSummary$ = [
+      9,
+      n06,
+      _GOS,
+      0,
+      () => GetOpsSummaryRequest$,
+      () => GetOpsSummaryResult$
+    ];
+    var GetParameter$ = [
+      9,
+      n06,
+      _GPe,
+      0,
+      () => GetParameterRequest$,
+      () => GetParameterResult$
+    ];
+    var GetParameterHistory$ = [
+      9,
+      n06,
+      _GPH,
+      0,
+      () => GetParameterHistoryRequest$,
+      () => GetParameterHistoryResult$
+    ];
+    var GetParameters$ = [
+      9,
+      n06,
+      _GPet,
+      0,
+      () => GetParametersRequest$,
+      () => GetParametersResult$
+    ];
+    var GetParametersByPath$ = [
+      9,
+      n06,
+      _GPBP,
+      0,
+      () => GetParametersByPathRequest$,
+      () => GetParametersByPathResult$
+    ];
+    var GetPatchBaseline$ = [
+      9,
+      n06,
+      _GPB,
+      0,
+      () => GetPatchBaselineRequest$,
+      () => GetPatchBaselineResult$
+    ];
+    var GetPatchBaselineForPatchGroup$ = [
+      9,
+      n06,
+      _GPBFPG,
+      0,
+      () => GetPatchBaselineForPatchGroupRequest$,
+      () => GetPatchBaselineForPatchGroupResult$
+    ];
+    var GetResourcePolicies$ = [
+      9,
+      n06,
+      _GRP,
+      0,
+      () => GetResourcePoliciesRequest$,
+      () => GetResourcePoliciesResponse$
+    ];
+    var GetServiceSetting$ = [
+      9,
+      n06,
+      _GSS,
+      0,
+      () => GetServiceSettingRequest$,
+      () => GetServiceSettingResult$
+    ];
+    var LabelParameterVersion$ = [
+      9,
+      n06,
+      _LPV,
+      0,
+      () => LabelParameterVersionRequest$,
+      () => LabelParameterVersionResult$
+    ];
+    var ListAssociations$ = [
+      9,
+      n06,
+      _LA,
+      0,
+      () => ListAssociationsRequest$,
+      () => ListAssociationsResult$
+    ];
+    var ListAssociationVersions$ = [
+      9,
+      n06,
+      _LAV,
+      0,
+      () => ListAssociationVersionsRequest$,
+      () => ListAssociationVersionsResult$
+    ];
+    var ListCloudConnectors$ = [
+      9,
+      n06,
+      _LCC,
+      0,
+      () => ListCloudConnectorsRequest$,
+      () => ListCloudConnectorsResult$
+    ];
+    var ListCommandInvocations$ = [
+      9,
+      n06,
+      _LCI,
+      0,
+      () => ListCommandInvocationsRequest$,
+      () => ListCommandInvocationsResult$
+    ];
+    var ListCommands$ = [
+      9,
+      n06,
+      _LCi,
+      0,
+      () => ListCommandsRequest$,
+      () => ListCommandsResult$
+    ];
+    var ListComplianceItems$ = [
+      9,
+      n06,
+      _LCIi,
+      0,
+      () => ListComplianceItemsRequest$,
+      () => ListComplianceItemsResult$
+    ];
+    var ListComplianceSummaries$ = [
+      9,
+      n06,
+      _LCS,
+      0,
+      () => ListComplianceSummariesRequest$,
+      () => ListComplianceSummariesResult$
+    ];
+    var ListDocumentMetadataHistory$ = [
+      9,
+      n06,
+      _LDMH,
+      0,
+      () => ListDocumentMetadataHistoryRequest$,
+      () => ListDocumentMetadataHistoryResponse$
+    ];
+    var ListDocuments$ = [
+      9,
+      n06,
+      _LD,
+      0,
+      () => ListDocumentsRequest$,
+      () => ListDocumentsResult$
+    ];
+    var ListDocumentVersions$ = [
+      9,
+      n06,
+      _LDV,
+      0,
+      () => ListDocumentVersionsRequest$,
+      () => ListDocumentVersionsResult$
+    ];
+    var ListInventoryEntries$ = [
+      9,
+      n06,
+      _LIE,
+      0,
+      () => ListInventoryEntriesRequest$,
+      () => ListInventoryEntriesResult$
+    ];
+    var ListNodes$ = [
+      9,
+      n06,
+      _LN,
+      0,
+      () => ListNodesRequest$,
+      () => ListNodesResult$
+    ];
+    var ListNodesSummary$ = [
+      9,
+      n06,
+      _LNS,
+      0,
+      () => ListNodesSummaryRequest$,
+      () => ListNodesSummaryResult$
+    ];
+    var ListOpsItemEvents$ = [
+      9,
+      n06,
+      _LOIE,
+      0,
+      () => ListOpsItemEventsRequest$,
+      () => ListOpsItemEventsResponse$
+    ];
+    var ListOpsItemRelatedItems$ = [
+      9,
+      n06,
+      _LOIRI,
+      0,
+      () => ListOpsItemRelatedItemsRequest$,
+      () => ListOpsItemRelatedItemsResponse$
+    ];
+    var ListOpsMetadata$ = [
+      9,
+      n06,
+      _LOM,
+      0,
+      () => ListOpsMetadataRequest$,
+      () => ListOpsMetadataResult$
+    ];
+    var ListResourceComplianceSummaries$ = [
+      9,
+      n06,
+      _LRCS,
+      0,
+      () => ListResourceComplianceSummariesRequest$,
+      () => ListResourceComplianceSummariesResult$
+    ];
+    var ListResourceDataSync$ = [
+      9,
+      n06,
+      _LRDS,
+      0,
+      () => ListResourceDataSyncRequest$,
+      () => ListResourceDataSyncResult$
+    ];
+    var ListTagsForResource$ = [
+      9,
+      n06,
+      _LTFR,
+      0,
+      () => ListTagsForResourceRequest$,
+      () => ListTagsForResourceResult$
+    ];
+    var ModifyDocumentPermission$ = [
+      9,
+      n06,
+      _MDP,
+      0,
+      () => ModifyDocumentPermissionRequest$,
+      () => ModifyDocumentPermissionResponse$
+    ];
+    var PutComplianceItems$ = [
+      9,
+      n06,
+      _PCI,
+      0,
+      () => PutComplianceItemsRequest$,
+      () => PutComplianceItemsResult$
+    ];
+    var PutInventory$ = [
+      9,
+      n06,
+      _PIu,
+      0,
+      () => PutInventoryRequest$,
+      () => PutInventoryResult$
+    ];
+    var PutParameter$ = [
+      9,
+      n06,
+      _PP,
+      0,
+      () => PutParameterRequest$,
+      () => PutParameterResult$
+    ];
+    var PutResourcePolicy$ = [
+      9,
+      n06,
+      _PRP,
+      0,
+      () => PutResourcePolicyRequest$,
+      () => PutResourcePolicyResponse$
+    ];
+    var RegisterDefaultHostManagementConfiguration$ = [
+      9,
+      n06,
+      _RDHMC,
+      2,
+      () => RegisterDefaultHostManagementConfigurationRequest$,
+      () => RegisterDefaultHostManagementConfigurationResult$
+    ];
+    var RegisterDefaultPatchBaseline$ = [
+      9,
+      n06,
+      _RDPB,
+      0,
+      () => RegisterDefaultPatchBaselineRequest$,
+      () => RegisterDefaultPatchBaselineResult$
+    ];
+    var RegisterPatchBaselineForPatchGroup$ = [
+      9,
+      n06,
+      _RPBFPG,
+      0,
+      () => RegisterPatchBaselineForPatchGroupRequest$,
+      () => RegisterPatchBaselineForPatchGroupResult$
+    ];
+    var RegisterTargetWithMaintenanceWindow$ = [
+      9,
+      n06,
+      _RTWMW,
+      0,
+      () => RegisterTargetWithMaintenanceWindowRequest$,
+      () => RegisterTargetWithMaintenanceWindowResult$
+    ];
+    var RegisterTaskWithMaintenanceWindow$ = [
+      9,
+      n06,
+      _RTWMWe,
+      0,
+      () => RegisterTaskWithMaintenanceWindowRequest$,
+      () => RegisterTaskWithMaintenanceWindowResult$
+    ];
+    var RemoveTagsFromResource$ = [
+      9,
+      n06,
+      _RTFR,
+      0,
+      () => RemoveTagsFromResourceRequest$,
+      () => RemoveTagsFromResourceResult$
+    ];
+    var ResetServiceSetting$ = [
+      9,
+      n06,
+      _RSS,
+      0,
+      () => ResetServiceSettingRequest$,
+      () => ResetServiceSettingResult$
+    ];
+    var ResumeSession$ = [
+      9,
+      n06,
+      _RSe,
+      0,
+      () => ResumeSessionRequest$,
+      () => ResumeSessionResponse$
+    ];
+    var SendAutomationSignal$ = [
+      9,
+      n06,
+      _SAS,
+      0,
+      () => SendAutomationSignalRequest$,
+      () => SendAutomationSignalResult$
+    ];
+    var SendCommand$ = [
+      9,
+      n06,
+      _SCe,
+      0,
+      () => SendCommandRequest$,
+      () => SendCommandResult$
+    ];
+    var StartAccessRequest$ = [
+      9,
+      n06,
+      _SAR,
+      0,
+      () => StartAccessRequestRequest$,
+      () => StartAccessRequestResponse$
+    ];
+    var StartAssociationsOnce$ = [
+      9,
+      n06,
+      _SAO,
+      0,
+      () => StartAssociationsOnceRequest$,
+      () => StartAssociationsOnceResult$
+    ];
+    var StartAutomationExecution$ = [
+      9,
+      n06,
+      _SAEt,
+      0,
+      () => StartAutomationExecutionRequest$,
+      () => StartAutomationExecutionResult$
+    ];
+    var StartChangeRequestExecution$ = [
+      9,
+      n06,
+      _SCRE,
+      0,
+      () => StartChangeRequestExecutionRequest$,
+      () => StartChangeRequestExecutionResult$
+    ];
+    var StartExecutionPreview$ = [
+      9,
+      n06,
+      _SEP,
+      0,
+      () => StartExecutionPreviewRequest$,
+      () => StartExecutionPreviewResponse$
+    ];
+    var StartSession$ = [
+      9,
+      n06,
+      _SSta,
+      0,
+      () => StartSessionRequest$,
+      () => StartSessionResponse$
+    ];
+    var StopAutomationExecution$ = [
+      9,
+      n06,
+      _SAEto,
+      0,
+      () => StopAutomationExecutionRequest$,
+      () => StopAutomationExecutionResult$
+    ];
+    var TerminateSession$ = [
+      9,
+      n06,
+      _TSe,
+      0,
+      () => TerminateSessionRequest$,
+      () => TerminateSessionResponse$
+    ];
+    var UnlabelParameterVersion$ = [
+      9,
+      n06,
+      _UPV,
+      0,
+      () => UnlabelParameterVersionRequest$,
+      () => UnlabelParameterVersionResult$
+    ];
+    var UpdateAssociation$ = [
+      9,
+      n06,
+      _UAp,
+      0,
+      () => UpdateAssociationRequest$,
+      () => UpdateAssociationResult$
+    ];
+    var UpdateAssociationStatus$ = [
+      9,
+      n06,
+      _UAS,
+      0,
+      () => UpdateAssociationStatusRequest$,
+      () => UpdateAssociationStatusResult$
+    ];
+    var UpdateCloudConnector$ = [
+      9,
+      n06,
+      _UCC,
+      0,
+      () => UpdateCloudConnectorRequest$,
+      () => UpdateCloudConnectorResult$
+    ];
+    var UpdateDocument$ = [
+      9,
+      n06,
+      _UD,
+      0,
+      () => UpdateDocumentRequest$,
+      () => UpdateDocumentResult$
+    ];
+    var UpdateDocumentDefaultVersion$ = [
+      9,
+      n06,
+      _UDDV,
+      0,
+      () => UpdateDocumentDefaultVersionRequest$,
+      () => UpdateDocumentDefaultVersionResult$
+    ];
+    var UpdateDocumentMetadata$ = [
+      9,
+      n06,
+      _UDM,
+      0,
+      () => UpdateDocumentMetadataRequest$,
+      () => UpdateDocumentMetadataResponse$
+    ];
+    var UpdateMaintenanceWindow$ = [
+      9,
+      n06,
+      _UMW,
+      0,
+      () => UpdateMaintenanceWindowRequest$,
+      () => UpdateMaintenanceWindowResult$
+    ];
+    var UpdateMaintenanceWindowTarget$ = [
+      9,
+      n06,
+      _UMWT,
+      0,
+      () => UpdateMaintenanceWindowTargetRequest$,
+      () => UpdateMaintenanceWindowTargetResult$
+    ];
+    var UpdateMaintenanceWindowTask$ = [
+      9,
+      n06,
+      _UMWTp,
+      0,
+      () => UpdateMaintenanceWindowTaskRequest$,
+      () => UpdateMaintenanceWindowTaskResult$
+    ];
+    var UpdateManagedInstanceRole$ = [
+      9,
+      n06,
+      _UMIR,
+      0,
+      () => UpdateManagedInstanceRoleRequest$,
+      () => UpdateManagedInstanceRoleResult$
+    ];
+    var UpdateOpsItem$ = [
+      9,
+      n06,
+      _UOI,
+      0,
+      () => UpdateOpsItemRequest$,
+      () => UpdateOpsItemResponse$
+    ];
+    var UpdateOpsMetadata$ = [
+      9,
+      n06,
+      _UOM,
+      0,
+      () => UpdateOpsMetadataRequest$,
+      () => UpdateOpsMetadataResult$
+    ];
+    var UpdatePatchBaseline$ = [
+      9,
+      n06,
+      _UPB,
+      0,
+      () => UpdatePatchBaselineRequest$,
+      () => UpdatePatchBaselineResult$
+    ];
+    var UpdateResourceDataSync$ = [
+      9,
+      n06,
+      _URDS,
+      0,
+      () => UpdateResourceDataSyncRequest$,
+      () => UpdateResourceDataSyncResult$
+    ];
+    var UpdateServiceSetting$ = [
+      9,
+      n06,
+      _USS,
+      0,
+      () => UpdateServiceSettingRequest$,
+      () => UpdateServiceSettingResult$
+    ];
+    var ValidateCloudConnector$ = [
+      9,
+      n06,
+      _VCC,
+      0,
+      () => ValidateCloudConnectorRequest$,
+      () => ValidateCloudConnectorResult$
+    ];
+    var getRuntimeConfig$1 = (config) => {
+      return {
+        apiVersion: "2014-11-06",
+        base64Decoder: config?.base64Decoder ?? fromBase642,
+        base64Encoder: config?.base64Encoder ?? toBase643,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver6,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultSSMHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+          {
+            schemeId: "aws.auth#sigv4",
+            identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+            signer: new AwsSdkSigV4Signer2()
+          }
+        ],
+        logger: config?.logger ?? new NoOpLogger2(),
+        protocol: config?.protocol ?? AwsJson1_1Protocol2,
+        protocolSettings: config?.protocolSettings ?? {
+          defaultNamespace: "com.amazonaws.ssm",
+          errorTypeRegistries: errorTypeRegistries6,
+          xmlNamespace: "http://ssm.amazonaws.com/doc/2014-11-06/",
+          version: "2014-11-06",
+          serviceTarget: "AmazonSSM"
+        },
+        serviceId: config?.serviceId ?? "SSM",
+        sha256: config?.sha256 ?? Sha256,
+        urlParser: config?.urlParser ?? parseUrl2,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf83,
+        utf8Encoder: config?.utf8Encoder ?? toUtf83
+      };
+    };
+    var getRuntimeConfig11 = (config) => {
+      emitWarningIfUnsupportedVersion3(process.version);
+      const defaultsMode = resolveDefaultsModeConfig2(config);
+      const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode2);
+      const clientSharedValues = getRuntimeConfig$1(config);
+      emitWarningIfUnsupportedVersion$1(process.version);
+      const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger
+      };
+      return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig2(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS2, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength2,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultSocketTimeout: getDefaultSocketTimeout2(config?.requestHandler, 9e5),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider2({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        maxAttempts: config?.maxAttempts ?? loadConfig2(NODE_MAX_ATTEMPT_CONFIG_OPTIONS2, config),
+        region: config?.region ?? loadConfig2(NODE_REGION_CONFIG_OPTIONS2, { ...NODE_REGION_CONFIG_FILE_OPTIONS2, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ?? loadConfig2({
+          ...NODE_RETRY_MODE_CONFIG_OPTIONS2,
+          default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE2
+        }, config),
+        streamCollector: config?.streamCollector ?? streamCollector8,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig2(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS2, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig2(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS2, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig2(NODE_APP_ID_CONFIG_OPTIONS2, loaderConfig)
+      };
+    };
+    var getHttpAuthExtensionConfiguration6 = (runtimeConfig) => {
+      const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+      let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+      let _credentials = runtimeConfig.credentials;
+      return {
+        setHttpAuthScheme(httpAuthScheme) {
+          const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+          if (index === -1) {
+            _httpAuthSchemes.push(httpAuthScheme);
+          } else {
+            _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+          }
+        },
+        httpAuthSchemes() {
+          return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+          _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+          return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+          _credentials = credentials;
+        },
+        credentials() {
+          return _credentials;
+        }
+      };
+    };
+    var resolveHttpAuthRuntimeConfig6 = (config) => {
+      return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials()
+      };
+    };
+    var resolveRuntimeExtensions6 = (runtimeConfig, extensions) => {
+      const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration2(runtimeConfig), getDefaultExtensionConfiguration2(runtimeConfig), getHttpHandlerExtensionConfiguration2(runtimeConfig), getHttpAuthExtensionConfiguration6(runtimeConfig));
+      extensions.forEach((extension) => extension.configure(extensionConfiguration));
+      return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration2(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig2(extensionConfiguration), resolveHttpAuthRuntimeConfig6(extensionConfiguration));
+    };
+    var SSMClient2 = class extends Client2 {
+      config;
+      constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig11(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters6(_config_0);
+        const _config_2 = resolveUserAgentConfig2(_config_1);
+        const _config_3 = resolveRetryConfig2(_config_2);
+        const _config_4 = resolveRegionConfig2(_config_3);
+        const _config_5 = resolveHostHeaderConfig2(_config_4);
+        const _config_6 = resolveEndpointConfig2(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig6(_config_6);
+        const _config_8 = resolveRuntimeExtensions6(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use(getSchemaSerdePlugin2(this.config));
+        this.middlewareStack.use(getUserAgentPlugin2(this.config));
+        this.middlewareStack.use(getRetryPlugin2(this.config));
+        this.middlewareStack.use(getContentLengthPlugin2(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin2(this.config));
+        this.middlewareStack.use(getLoggerPlugin2(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin2(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin2(this.config, {
+          httpAuthSchemeParametersProvider: defaultSSMHttpAuthSchemeParametersProvider,
+          identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig2({
+            "aws.auth#sigv4": config.credentials
+          })
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin2(this.config));
+      }
+      destroy() {
+        super.destroy();
+      }
+    };
+    var command6 = makeBuilder2(commonParams6, "AmazonSSM", "SSMClient", getEndpointPlugin2);
+    var _ep06 = {};
+    var _mw06 = (Command3, cs, config, o3) => [];
+    var AddTagsToResourceCommand = class extends command6(_ep06, _mw06, "AddTagsToResource", AddTagsToResource$) {
+    };
+    var AssociateOpsItemRelatedItemCommand = class extends command6(_ep06, _mw06, "AssociateOpsItemRelatedItem", AssociateOpsItemRelatedItem$) {
+    };
+    var CancelCommandCommand = class extends command6(_ep06, _mw06, "CancelCommand", CancelCommand$) {
+    };
+    var CancelMaintenanceWindowExecutionCommand = class extends command6(_ep06, _mw06, "CancelMaintenanceWindowExecution", CancelMaintenanceWindowExecution$) {
+    };
+    var CreateActivationCommand = class extends command6(_ep06, _mw06, "CreateActivation", CreateActivation$) {
+    };
+    var CreateAssociationBatchCommand = class extends command6(_ep06, _mw06, "CreateAssociationBatch", CreateAssociationBatch$) {
+    };
+    var CreateAssociationCommand = class extends command6(_ep06, _mw06, "CreateAssociation", CreateAssociation$) {
+    };
+    var CreateCloudConnectorCommand = class extends command6(_ep06, _mw06, "CreateCloudConnector", CreateCloudConnector$) {
+    };
+    var CreateDocumentCommand = class extends command6(_ep06, _mw06, "CreateDocument", CreateDocument$) {
+    };
+    var CreateMaintenanceWindowCommand = class extends command6(_ep06, _mw06, "CreateMaintenanceWindow", CreateMaintenanceWindow$) {
+    };
+    var CreateOpsItemCommand = class extends command6(_ep06, _mw06, "CreateOpsItem", CreateOpsItem$) {
+    };
+    var CreateOpsMetadataCommand = class extends command6(_ep06, _mw06, "CreateOpsMetadata", CreateOpsMetadata$) {
+    };
+    var CreatePatchBaselineCommand = class extends command6(_ep06, _mw06, "CreatePatchBaseline", CreatePatchBaseline$) {
+    };
+    var CreateResourceDataSyncCommand = class extends command6(_ep06, _mw06, "CreateResourceDataSync", CreateResourceDataSync$) {
+    };
+    var DeleteActivationCommand = class extends command6(_ep06, _mw06, "DeleteActivation", DeleteActivation$) {
+    };
+    var DeleteAssociationCommand = class extends command6(_ep06, _mw06, "DeleteAssociation", DeleteAssociation$) {
+    };
+    var DeleteCloudConnectorCommand = class extends command6(_ep06, _mw06, "DeleteCloudConnector", DeleteCloudConnector$) {
+    };
+    var DeleteDocumentCommand = class extends command6(_ep06, _mw06, "DeleteDocument", DeleteDocument$) {
+    };
+    var DeleteInventoryCommand = class extends command6(_ep06, _mw06, "DeleteInventory", DeleteInventory$) {
+    };
+    var DeleteMaintenanceWindowCommand = class extends command6(_ep06, _mw06, "DeleteMaintenanceWindow", DeleteMaintenanceWindow$) {
+    };
+    var DeleteOpsItemCommand = class extends command6(_ep06, _mw06, "DeleteOpsItem", DeleteOpsItem$) {
+    };
+    var DeleteOpsMetadataCommand = class extends command6(_ep06, _mw06, "DeleteOpsMetadata", DeleteOpsMetadata$) {
+    };
+    var DeleteParameterCommand = class extends command6(_ep06, _mw06, "DeleteParameter", DeleteParameter$) {
+    };
+    var DeleteParametersCommand = class extends command6(_ep06, _mw06, "DeleteParameters", DeleteParameters$) {
+    };
+    var DeletePatchBaselineCommand = class extends command6(_ep06, _mw06, "DeletePatchBaseline", DeletePatchBaseline$) {
+    };
+    var DeleteResourceDataSyncCommand = class extends command6(_ep06, _mw06, "DeleteResourceDataSync", DeleteResourceDataSync$) {
+    };
+    var DeleteResourcePolicyCommand = class extends command6(_ep06, _mw06, "DeleteResourcePolicy", DeleteResourcePolicy$) {
+    };
+    var DeregisterDefaultHostManagementConfigurationCommand = class extends command6(_ep06, _mw06, "DeregisterDefaultHostManagementConfiguration", DeregisterDefaultHostManagementConfiguration$) {
+    };
+    var DeregisterManagedInstanceCommand = class extends command6(_ep06, _mw06, "DeregisterManagedInstance", DeregisterManagedInstance$) {
+    };
+    var DeregisterPatchBaselineForPatchGroupCommand = class extends command6(_ep06, _mw06, "DeregisterPatchBaselineForPatchGroup", DeregisterPatchBaselineForPatchGroup$) {
+    };
+    var DeregisterTargetFromMaintenanceWindowCommand = class extends command6(_ep06, _mw06, "DeregisterTargetFromMaintenanceWindow", DeregisterTargetFromMaintenanceWindow$) {
+    };
+    var DeregisterTaskFromMaintenanceWindowCommand = class extends command6(_ep06, _mw06, "DeregisterTaskFromMaintenanceWindow", DeregisterTaskFromMaintenanceWindow$) {
+    };
+    var DescribeActivationsCommand = class extends command6(_ep06, _mw06, "DescribeActivations", DescribeActivations$) {
+    };
+    var DescribeAssociationCommand = class extends command6(_ep06, _mw06, "DescribeAssociation", DescribeAssociation$) {
+    };
+    var DescribeAssociationExecutionsCommand = class extends command6(_ep06, _mw06, "DescribeAssociationExecutions", DescribeAssociationExecutions$) {
+    };
+    var DescribeAssociationExecutionTargetsCommand = class extends command6(_ep06, _mw06, "DescribeAssociationExecutionTargets", DescribeAssociationExecutionTargets$) {
+    };
+    var DescribeAutomationExecutionsCommand = class extends command6(_ep06, _mw06, "DescribeAutomationExecutions", DescribeAutomationExecutions$) {
+    };
+    var DescribeAutomationStepExecutionsCommand = class extends command6(_ep06, _mw06, "DescribeAutomationStepExecutions", DescribeAutomationStepExecutions$) {
+    };
+    var DescribeAvailablePatchesCommand = class extends command6(_ep06, _mw06, "DescribeAvailablePatches", DescribeAvailablePatches$) {
+    };
+    var DescribeDocumentCommand = class extends command6(_ep06, _mw06, "DescribeDocument", DescribeDocument$) {
+    };
+    var DescribeDocumentPermissionCommand = class extends command6(_ep06, _mw06, "DescribeDocumentPermission", DescribeDocumentPermission$) {
+    };
+    var DescribeEffectiveInstanceAssociationsCommand = class extends command6(_ep06, _mw06, "DescribeEffectiveInstanceAssociations", DescribeEffectiveInstanceAssociations$) {
+    };
+    var DescribeEffectivePatchesForPatchBaselineCommand = class extends command6(_ep06, _mw06, "DescribeEffectivePatchesForPatchBaseline", DescribeEffectivePatchesForPatchBaseline$) {
+    };
+    var DescribeInstanceAssociationsStatusCommand = class extends command6(_ep06, _mw06, "DescribeInstanceAssociationsStatus", DescribeInstanceAssociationsStatus$) {
+    };
+    var DescribeInstanceInformationCommand = class extends command6(_ep06, _mw06, "DescribeInstanceInformation", DescribeInstanceInformation$) {
+    };
+    var DescribeInstancePatchesCommand = class extends command6(_ep06, _mw06, "DescribeInstancePatches", DescribeInstancePatches$) {
+    };
+    var DescribeInstancePatchStatesCommand = class extends command6(_ep06, _mw06, "DescribeInstancePatchStates", DescribeInstancePatchStates$) {
+    };
+    var DescribeInstancePatchStatesForPatchGroupCommand = class extends command6(_ep06, _mw06, "DescribeInstancePatchStatesForPatchGroup", DescribeInstancePatchStatesForPatchGroup$) {
+    };
+    var DescribeInstancePropertiesCommand = class extends command6(_ep06, _mw06, "DescribeInstanceProperties", DescribeInstanceProperties$) {
+    };
+    var DescribeInventoryDeletionsCommand = class extends command6(_ep06, _mw06, "DescribeInventoryDeletions", DescribeInventoryDeletions$) {
+    };
+    var DescribeMaintenanceWindowExecutionsCommand = class extends command6(_ep06, _mw06, "DescribeMaintenanceWindowExecutions", DescribeMaintenanceWindowExecutions$) {
+    };
+    var DescribeMaintenanceWindowExecutionTaskInvocationsCommand = class extends command6(_ep06, _mw06, "DescribeMaintenanceWindowExecutionTaskInvocations", DescribeMaintenanceWindowExecutionTaskInvocations$) {
+    };
+    var DescribeMaintenanceWindowExecutionTasksCommand = class extends command6(_ep06, _mw06, "DescribeMaintenanceWindowExecutionTasks", DescribeMaintenanceWindowExecutionTasks$) {
+    };
+    var DescribeMaintenanceWindowScheduleCommand = class extends command6(_ep06, _mw06, "DescribeMaintenanceWindowSchedule", DescribeMaintenanceWindowSchedule$) {
+    };
+    var DescribeMaintenanceWindowsCommand = class extends command6(_ep06, _mw06, "DescribeMaintenanceWindows", DescribeMaintenanceWindows$) {
+    };
+    var DescribeMaintenanceWindowsForTargetCommand = class extends command6(_ep06, _mw06, "DescribeMaintenanceWindowsForTarget", DescribeMaintenanceWindowsForTarget$) {
+    };
+    var DescribeMaintenanceWindowTargetsCommand = class extends command6(_ep06, _mw06, "DescribeMaintenanceWindowTargets", DescribeMaintenanceWindowTargets$) {
+    };
+    var DescribeMaintenanceWindowTasksCommand = class extends command6(_ep06, _mw06, "DescribeMaintenanceWindowTasks", DescribeMaintenanceWindowTasks$) {
+    };
+    var DescribeOpsItemsCommand = class extends command6(_ep06, _mw06, "DescribeOpsItems", DescribeOpsItems$) {
+    };
+    var DescribeParametersCommand = class extends command6(_ep06, _mw06, "DescribeParameters", DescribeParameters$) {
+    };
+    var DescribePatchBaselinesCommand = class extends command6(_ep06, _mw06, "DescribePatchBaselines", DescribePatchBaselines$) {
+    };
+    var DescribePatchGroupsCommand = class extends command6(_ep06, _mw06, "DescribePatchGroups", DescribePatchGroups$) {
+    };
+    var DescribePatchGroupStateCommand = class extends command6(_ep06, _mw06, "DescribePatchGroupState", DescribePatchGroupState$) {
+    };
+    var DescribePatchPropertiesCommand = class extends command6(_ep06, _mw06, "DescribePatchProperties", DescribePatchProperties$) {
+    };
+    var DescribeSessionsCommand = class extends command6(_ep06, _mw06, "DescribeSessions", DescribeSessions$) {
+    };
+    var DisassociateOpsItemRelatedItemCommand = class extends command6(_ep06, _mw06, "DisassociateOpsItemRelatedItem", DisassociateOpsItemRelatedItem$) {
+    };
+    var GetAccessTokenCommand = class extends command6(_ep06, _mw06, "GetAccessToken", GetAccessToken$) {
+    };
+    var GetAutomationExecutionCommand = class extends command6(_ep06, _mw06, "GetAutomationExecution", GetAutomationExecution$) {
+    };
+    var GetCalendarStateCommand = class extends command6(_ep06, _mw06, "GetCalendarState", GetCalendarState$) {
+    };
+    var GetCloudConnectorCommand = class extends command6(_ep06, _mw06, "GetCloudConnector", GetCloudConnector$) {
+    };
+    var GetCommandInvocationCommand = class extends command6(_ep06, _mw06, "GetCommandInvocation", GetCommandInvocation$) {
+    };
+    var GetConnectionStatusCommand = class extends command6(_ep06, _mw06, "GetConnectionStatus", GetConnectionStatus$) {
+    };
+    var GetDefaultPatchBaselineCommand = class extends command6(_ep06, _mw06, "GetDefaultPatchBaseline", GetDefaultPatchBaseline$) {
+    };
+    var GetDeployablePatchSnapshotForInstanceCommand = class extends command6(_ep06, _mw06, "GetDeployablePatchSnapshotForInstance", GetDeployablePatchSnapshotForInstance$) {
+    };
+    var GetDocumentCommand = class extends command6(_ep06, _mw06, "GetDocument", GetDocument$) {
+    };
+    var GetExecutionPreviewCommand = class extends command6(_ep06, _mw06, "GetExecutionPreview", GetExecutionPreview$) {
+    };
+    var GetInventoryCommand = class extends command6(_ep06, _mw06, "GetInventory", GetInventory$) {
+    };
+    var GetInventorySchemaCommand = class extends command6(_ep06, _mw06, "GetInventorySchema", GetInventorySchema$) {
+    };
+    var GetMaintenanceWindowCommand = class extends command6(_ep06, _mw06, "GetMaintenanceWindow", GetMaintenanceWindow$) {
+    };
+    var GetMaintenanceWindowExecutionCommand = class extends command6(_ep06, _mw06, "GetMaintenanceWindowExecution", GetMaintenanceWindowExecution$) {
+    };
+    var GetMaintenanceWindowExecutionTaskCommand = class extends command6(_ep06, _mw06, "GetMaintenanceWindowExecutionTask", GetMaintenanceWindowExecutionTask$) {
+    };
+    var GetMaintenanceWindowExecutionTaskInvocationCommand = class extends command6(_ep06, _mw06, "GetMaintenanceWindowExecutionTaskInvocation", GetMaintenanceWindowExecutionTaskInvocation$) {
+    };
+    var GetMaintenanceWindowTaskCommand = class extends command6(_ep06, _mw06, "GetMaintenanceWindowTask", GetMaintenanceWindowTask$) {
+    };
+    var GetOpsItemCommand = class extends command6(_ep06, _mw06, "GetOpsItem", GetOpsItem$) {
+    };
+    var GetOpsMetadataCommand = class extends command6(_ep06, _mw06, "GetOpsMetadata", GetOpsMetadata$) {
+    };
+    var GetOpsSummaryCommand = class extends command6(_ep06, _mw06, "GetOpsSummary", GetOpsSummary$) {
+    };
+    var GetParameterCommand = class extends command6(_ep06, _mw06, "GetParameter", GetParameter$) {
+    };
+    var GetParameterHistoryCommand = class extends command6(_ep06, _mw06, "GetParameterHistory", GetParameterHistory$) {
+    };
+    var GetParametersByPathCommand = class extends command6(_ep06, _mw06, "GetParametersByPath", GetParametersByPath$) {
+    };
+    var GetParametersCommand = class extends command6(_ep06, _mw06, "GetParameters", GetParameters$) {
+    };
+    var GetPatchBaselineCommand = class extends command6(_ep06, _mw06, "GetPatchBaseline", GetPatchBaseline$) {
+    };
+    var GetPatchBaselineForPatchGroupCommand = class extends command6(_ep06, _mw06, "GetPatchBaselineForPatchGroup", GetPatchBaselineForPatchGroup$) {
+    };
+    var GetResourcePoliciesCommand = class extends command6(_ep06, _mw06, "GetResourcePolicies", GetResourcePolicies$) {
+    };
+    var GetServiceSettingCommand = class extends command6(_ep06, _mw06, "GetServiceSetting", GetServiceSetting$) {
+    };
+    var LabelParameterVersionCommand = class extends command6(_ep06, _mw06, "LabelParameterVersion", LabelParameterVersion$) {
+    };
+    var ListAssociationsCommand = class extends command6(_ep06, _mw06, "ListAssociations", ListAssociations$) {
+    };
+    var ListAssociationVersionsCommand = class extends command6(_ep06, _mw06, "ListAssociationVersions", ListAssociationVersions$) {
+    };
+    var ListCloudConnectorsCommand = class extends command6(_ep06, _mw06, "ListCloudConnectors", ListCloudConnectors$) {
+    };
+    var ListCommandInvocationsCommand = class extends command6(_ep06, _mw06, "ListCommandInvocations", ListCommandInvocations$) {
+    };
+    var ListCommandsCommand = class extends command6(_ep06, _mw06, "ListCommands", ListCommands$) {
+    };
+    var ListComplianceItemsCommand = class extends command6(_ep06, _mw06, "ListComplianceItems", ListComplianceItems$) {
+    };
+    var ListComplianceSummariesCommand = class extends command6(_ep06, _mw06, "ListComplianceSummaries", ListComplianceSummaries$) {
+    };
+    var ListDocumentMetadataHistoryCommand = class extends command6(_ep06, _mw06, "ListDocumentMetadataHistory", ListDocumentMetadataHistory$) {
+    };
+    var ListDocumentsCommand = class extends command6(_ep06, _mw06, "ListDocuments", ListDocuments$) {
+    };
+    var ListDocumentVersionsCommand = class extends command6(_ep06, _mw06, "ListDocumentVersions", ListDocumentVersions$) {
+    };
+    var ListInventoryEntriesCommand = class extends command6(_ep06, _mw06, "ListInventoryEntries", ListInventoryEntries$) {
+    };
+    var ListNodesCommand = class extends command6(_ep06, _mw06, "ListNodes", ListNodes$) {
+    };
+    var ListNodesSummaryCommand = class extends command6(_ep06, _mw06, "ListNodesSummary", ListNodesSummary$) {
+    };
+    var ListOpsItemEventsCommand = class extends command6(_ep06, _mw06, "ListOpsItemEvents", ListOpsItemEvents$) {
+    };
+    var ListOpsItemRelatedItemsCommand = class extends command6(_ep06, _mw06, "ListOpsItemRelatedItems", ListOpsItemRelatedItems$) {
+    };
+    var ListOpsMetadataCommand = class extends command6(_ep06, _mw06, "ListOpsMetadata", ListOpsMetadata$) {
+    };
+    var ListResourceComplianceSummariesCommand = class extends command6(_ep06, _mw06, "ListResourceComplianceSummaries", ListResourceComplianceSummaries$) {
+    };
+    var ListResourceDataSyncCommand = class extends command6(_ep06, _mw06, "ListResourceDataSync", ListResourceDataSync$) {
+    };
+    var ListTagsForResourceCommand = class extends command6(_ep06, _mw06, "ListTagsForResource", ListTagsForResource$) {
+    };
+    var ModifyDocumentPermissionCommand = class extends command6(_ep06, _mw06, "ModifyDocumentPermission", ModifyDocumentPermission$) {
+    };
+    var PutComplianceItemsCommand = class extends command6(_ep06, _mw06, "PutComplianceItems", PutComplianceItems$) {
+    };
+    var PutInventoryCommand = class extends command6(_ep06, _mw06, "PutInventory", PutInventory$) {
+    };
+    var PutParameterCommand = class extends command6(_ep06, _mw06, "PutParameter", PutParameter$) {
+    };
+    var PutResourcePolicyCommand = class extends command6(_ep06, _mw06, "PutResourcePolicy", PutResourcePolicy$) {
+    };
+    var RegisterDefaultHostManagementConfigurationCommand = class extends command6(_ep06, _mw06, "RegisterDefaultHostManagementConfiguration", RegisterDefaultHostManagementConfiguration$) {
+    };
+    var RegisterDefaultPatchBaselineCommand = class extends command6(_ep06, _mw06, "RegisterDefaultPatchBaseline", RegisterDefaultPatchBaseline$) {
+    };
+    var RegisterPatchBaselineForPatchGroupCommand = class extends command6(_ep06, _mw06, "RegisterPatchBaselineForPatchGroup", RegisterPatchBaselineForPatchGroup$) {
+    };
+    var RegisterTargetWithMaintenanceWindowCommand = class extends command6(_ep06, _mw06, "RegisterTargetWithMaintenanceWindow", RegisterTargetWithMaintenanceWindow$) {
+    };
+    var RegisterTaskWithMaintenanceWindowCommand = class extends command6(_ep06, _mw06, "RegisterTaskWithMaintenanceWindow", RegisterTaskWithMaintenanceWindow$) {
+    };
+    var RemoveTagsFromResourceCommand = class extends command6(_ep06, _mw06, "RemoveTagsFromResource", RemoveTagsFromResource$) {
+    };
+    var ResetServiceSettingCommand = class extends command6(_ep06, _mw06, "ResetServiceSetting", ResetServiceSetting$) {
+    };
+    var ResumeSessionCommand = class extends command6(_ep06, _mw06, "ResumeSession", ResumeSession$) {
+    };
+    var SendAutomationSignalCommand = class extends command6(_ep06, _mw06, "SendAutomationSignal", SendAutomationSignal$) {
+    };
+    var SendCommandCommand = class extends command6(_ep06, _mw06, "SendCommand", SendCommand$) {
+    };
+    var StartAccessRequestCommand = class extends command6(_ep06, _mw06, "StartAccessRequest", StartAccessRequest$) {
+    };
+    var StartAssociationsOnceCommand = class extends command6(_ep06, _mw06, "StartAssociationsOnce", StartAssociationsOnce$) {
+    };
+    var StartAutomationExecutionCommand = class extends command6(_ep06, _mw06, "StartAutomationExecution", StartAutomationExecution$) {
+    };
+    var StartChangeRequestExecutionCommand = class extends command6(_ep06, _mw06, "StartChangeRequestExecution", StartChangeRequestExecution$) {
+    };
+    var StartExecutionPreviewCommand = class extends command6(_ep06, _mw06, "StartExecutionPreview", StartExecutionPreview$) {
+    };
+    var StartSessionCommand = class extends command6(_ep06, _mw06, "StartSession", StartSession$) {
+    };
+    var StopAutomationExecutionCommand = class extends command6(_ep06, _mw06, "StopAutomationExecution", StopAutomationExecution$) {
+    };
+    var TerminateSessionCommand = class extends command6(_ep06, _mw06, "TerminateSession", TerminateSession$) {
+    };
+    var UnlabelParameterVersionCommand = class extends command6(_ep06, _mw06, "UnlabelParameterVersion", UnlabelParameterVersion$) {
+    };
+    var UpdateAssociationCommand = class extends command6(_ep06, _mw06, "UpdateAssociation", UpdateAssociation$) {
+    };
+    var UpdateAssociationStatusCommand = class extends command6(_ep06, _mw06, "UpdateAssociationStatus", UpdateAssociationStatus$) {
+    };
+    var UpdateCloudConnectorCommand = class extends command6(_ep06, _mw06, "UpdateCloudConnector", UpdateCloudConnector$) {
+    };
+    var UpdateDocumentCommand = class extends command6(_ep06, _mw06, "UpdateDocument", UpdateDocument$) {
+    };
+    var UpdateDocumentDefaultVersionCommand = class extends command6(_ep06, _mw06, "UpdateDocumentDefaultVersion", UpdateDocumentDefaultVersion$) {
+    };
+    var UpdateDocumentMetadataCommand = class extends command6(_ep06, _mw06, "UpdateDocumentMetadata", UpdateDocumentMetadata$) {
+    };
+    var UpdateMaintenanceWindowCommand = class extends command6(_ep06, _mw06, "UpdateMaintenanceWindow", UpdateMaintenanceWindow$) {
+    };
+    var UpdateMaintenanceWindowTargetCommand = class extends command6(_ep06, _mw06, "UpdateMaintenanceWindowTarget", UpdateMaintenanceWindowTarget$) {
+    };
+    var UpdateMaintenanceWindowTaskCommand = class extends command6(_ep06, _mw06, "UpdateMaintenanceWindowTask", UpdateMaintenanceWindowTask$) {
+    };
+    var UpdateManagedInstanceRoleCommand = class extends command6(_ep06, _mw06, "UpdateManagedInstanceRole", UpdateManagedInstanceRole$) {
+    };
+    var UpdateOpsItemCommand = class extends command6(_ep06, _mw06, "UpdateOpsItem", UpdateOpsItem$) {
+    };
+    var UpdateOpsMetadataCommand = class extends command6(_ep06, _mw06, "UpdateOpsMetadata", UpdateOpsMetadata$) {
+    };
+    var UpdatePatchBaselineCommand = class extends command6(_ep06, _mw06, "UpdatePatchBaseline", UpdatePatchBaseline$) {
+    };
+    var UpdateResourceDataSyncCommand = class extends command6(_ep06, _mw06, "UpdateResourceDataSync", UpdateResourceDataSync$) {
+    };
+    var UpdateServiceSettingCommand = class extends command6(_ep06, _mw06, "UpdateServiceSetting", UpdateServiceSetting$) {
+    };
+    var ValidateCloudConnectorCommand = class extends command6(_ep06, _mw06, "ValidateCloudConnector", ValidateCloudConnector$) {
+    };
+    var paginateDescribeActivations = createPaginator2(SSMClient2, DescribeActivationsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeAssociationExecutions = createPaginator2(SSMClient2, DescribeAssociationExecutionsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeAssociationExecutionTargets = createPaginator2(SSMClient2, DescribeAssociationExecutionTargetsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeAutomationExecutions = createPaginator2(SSMClient2, DescribeAutomationExecutionsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeAutomationStepExecutions = createPaginator2(SSMClient2, DescribeAutomationStepExecutionsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeAvailablePatches = createPaginator2(SSMClient2, DescribeAvailablePatchesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeEffectiveInstanceAssociations = createPaginator2(SSMClient2, DescribeEffectiveInstanceAssociationsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeEffectivePatchesForPatchBaseline = createPaginator2(SSMClient2, DescribeEffectivePatchesForPatchBaselineCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeInstanceAssociationsStatus = createPaginator2(SSMClient2, DescribeInstanceAssociationsStatusCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeInstanceInformation = createPaginator2(SSMClient2, DescribeInstanceInformationCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeInstancePatches = createPaginator2(SSMClient2, DescribeInstancePatchesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeInstancePatchStatesForPatchGroup = createPaginator2(SSMClient2, DescribeInstancePatchStatesForPatchGroupCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeInstancePatchStates = createPaginator2(SSMClient2, DescribeInstancePatchStatesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeInstanceProperties = createPaginator2(SSMClient2, DescribeInstancePropertiesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeInventoryDeletions = createPaginator2(SSMClient2, DescribeInventoryDeletionsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeMaintenanceWindowExecutions = createPaginator2(SSMClient2, DescribeMaintenanceWindowExecutionsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeMaintenanceWindowExecutionTaskInvocations = createPaginator2(SSMClient2, DescribeMaintenanceWindowExecutionTaskInvocationsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeMaintenanceWindowExecutionTasks = createPaginator2(SSMClient2, DescribeMaintenanceWindowExecutionTasksCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeMaintenanceWindowSchedule = createPaginator2(SSMClient2, DescribeMaintenanceWindowScheduleCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeMaintenanceWindowsForTarget = createPaginator2(SSMClient2, DescribeMaintenanceWindowsForTargetCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeMaintenanceWindows = createPaginator2(SSMClient2, DescribeMaintenanceWindowsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeMaintenanceWindowTargets = createPaginator2(SSMClient2, DescribeMaintenanceWindowTargetsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeMaintenanceWindowTasks = createPaginator2(SSMClient2, DescribeMaintenanceWindowTasksCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeOpsItems = createPaginator2(SSMClient2, DescribeOpsItemsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeParameters = createPaginator2(SSMClient2, DescribeParametersCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribePatchBaselines = createPaginator2(SSMClient2, DescribePatchBaselinesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribePatchGroups = createPaginator2(SSMClient2, DescribePatchGroupsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribePatchProperties = createPaginator2(SSMClient2, DescribePatchPropertiesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateDescribeSessions = createPaginator2(SSMClient2, DescribeSessionsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateGetInventory = createPaginator2(SSMClient2, GetInventoryCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateGetInventorySchema = createPaginator2(SSMClient2, GetInventorySchemaCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateGetOpsSummary = createPaginator2(SSMClient2, GetOpsSummaryCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateGetParameterHistory = createPaginator2(SSMClient2, GetParameterHistoryCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateGetParametersByPath = createPaginator2(SSMClient2, GetParametersByPathCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateGetResourcePolicies = createPaginator2(SSMClient2, GetResourcePoliciesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListAssociations = createPaginator2(SSMClient2, ListAssociationsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListAssociationVersions = createPaginator2(SSMClient2, ListAssociationVersionsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListCloudConnectors = createPaginator2(SSMClient2, ListCloudConnectorsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListCommandInvocations = createPaginator2(SSMClient2, ListCommandInvocationsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListCommands = createPaginator2(SSMClient2, ListCommandsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListComplianceItems = createPaginator2(SSMClient2, ListComplianceItemsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListComplianceSummaries = createPaginator2(SSMClient2, ListComplianceSummariesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListDocuments = createPaginator2(SSMClient2, ListDocumentsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListDocumentVersions = createPaginator2(SSMClient2, ListDocumentVersionsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListNodes = createPaginator2(SSMClient2, ListNodesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListNodesSummary = createPaginator2(SSMClient2, ListNodesSummaryCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListOpsItemEvents = createPaginator2(SSMClient2, ListOpsItemEventsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListOpsItemRelatedItems = createPaginator2(SSMClient2, ListOpsItemRelatedItemsCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListOpsMetadata = createPaginator2(SSMClient2, ListOpsMetadataCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListResourceComplianceSummaries = createPaginator2(SSMClient2, ListResourceComplianceSummariesCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateListResourceDataSync = createPaginator2(SSMClient2, ListResourceDataSyncCommand, "NextToken", "NextToken", "MaxResults");
+    var paginateValidateCloudConnector = createPaginator2(SSMClient2, ValidateCloudConnectorCommand, "NextToken", "NextToken", "MaxResults");
+    var checkState = async (client, input) => {
+      let reason;
+      try {
+        let result = await client.send(new GetCommandInvocationCommand(input));
+        reason = result;
+        try {
+          const returnComparator = () => {
+            return result.Status;
+          };
+          if (returnComparator() === "Pending") {
+            return { state: WaiterState2.RETRY, reason };
+          }
+        } catch (e7) {
+        }
+        try {
+          const returnComparator = () => {
+            return result.Status;
+          };
+          if (returnComparator() === "InProgress") {
+            return { state: WaiterState2.RETRY, reason };
+          }
+        } catch (e7) {
+        }
+        try {
+          const returnComparator = () => {
+            return result.Status;
+          };
+          if (returnComparator() === "Delayed") {
+            return { state: WaiterState2.RETRY, reason };
+          }
+        } catch (e7) {
+        }
+        try {
+          const returnComparator = () => {
+            return result.Status;
+          };
+          if (returnComparator() === "Success") {
+            return { state: WaiterState2.SUCCESS, reason };
+          }
+        } catch (e7) {
+        }
+        try {
+          const returnComparator = () => {
+            return result.Status;
+          };
+          if (returnComparator() === "Cancelled") {
+            return { state: WaiterState2.FAILURE, reason };
+          }
+        } catch (e7) {
+        }
+        try {
+          const returnComparator = () => {
+            return result.Status;
+          };
+          if (returnComparator() === "TimedOut") {
+            return { state: WaiterState2.FAILURE, reason };
+          }
+        } catch (e7) {
+        }
+        try {
+          const returnComparator = () => {
+            return result.Status;
+          };
+          if (returnComparator() === "Failed") {
+            return { state: WaiterState2.FAILURE, reason };
+          }
+        } catch (e7) {
+        }
+        try {
+          const returnComparator = () => {
+            return result.Status;
+          };
+          if (returnComparator() === "Cancelling") {
+            return { state: WaiterState2.FAILURE, reason };
+          }
+        } catch (e7) {
+        }
+      } catch (exception) {
+        reason = exception;
+        if (exception.name === "InvocationDoesNotExist") {
+          return { state: WaiterState2.RETRY, reason };
+        }
+      }
+      return { state: WaiterState2.RETRY, reason };
+    };
+    var waitForCommandExecuted = async (params, input) => {
+      const serviceDefaults = { minDelay: 5, maxDelay: 120 };
+      return createWaiter2({ ...serviceDefaults, ...params }, input, checkState);
+    };
+    var waitUntilCommandExecuted = async (params, input) => {
+      const serviceDefaults = { minDelay: 5, maxDelay: 120 };
+      const result = await createWaiter2({ ...serviceDefaults, ...params }, input, checkState);
+      return checkExceptions2(result);
+    };
+    var commands6 = {
+      AddTagsToResourceCommand,
+      AssociateOpsItemRelatedItemCommand,
+      CancelCommandCommand,
+      CancelMaintenanceWindowExecutionCommand,
+      CreateActivationCommand,
+      CreateAssociationCommand,
+      CreateAssociationBatchCommand,
+      CreateCloudConnectorCommand,
+      CreateDocumentCommand,
+      CreateMaintenanceWindowCommand,
+      CreateOpsItemCommand,
+      CreateOpsMetadataCommand,
+      CreatePatchBaselineCommand,
+      CreateResourceDataSyncCommand,
+      DeleteActivationCommand,
+      DeleteAssociationCommand,
+      DeleteCloudConnectorCommand,
+      DeleteDocumentCommand,
+      DeleteInventoryCommand,
+      DeleteMaintenanceWindowCommand,
+      DeleteOpsItemCommand,
+      DeleteOpsMetadataCommand,
+      DeleteParameterCommand,
+      DeleteParametersCommand,
+      DeletePatchBaselineCommand,
+      DeleteResourceDataSyncCommand,
+      DeleteResourcePolicyCommand,
+      DeregisterDefaultHostManagementConfigurationCommand,
+      DeregisterManagedInstanceCommand,
+      DeregisterPatchBaselineForPatchGroupCommand,
+      DeregisterTargetFromMaintenanceWindowCommand,
+      DeregisterTaskFromMaintenanceWindowCommand,
+      DescribeActivationsCommand,
+      DescribeAssociationCommand,
+      DescribeAssociationExecutionsCommand,
+      DescribeAssociationExecutionTargetsCommand,
+      DescribeAutomationExecutionsCommand,
+      DescribeAutomationStepExecutionsCommand,
+      DescribeAvailablePatchesCommand,
+      DescribeDocumentCommand,
+      DescribeDocumentPermissionCommand,
+      DescribeEffectiveInstanceAssociationsCommand,
+      DescribeEffectivePatchesForPatchBaselineCommand,
+      DescribeInstanceAssociationsStatusCommand,
+      DescribeInstanceInformationCommand,
+      DescribeInstancePatchesCommand,
+      DescribeInstancePatchStatesCommand,
+      DescribeInstancePatchStatesForPatchGroupCommand,
+      DescribeInstancePropertiesCommand,
+      DescribeInventoryDeletionsCommand,
+      DescribeMaintenanceWindowExecutionsCommand,
+      DescribeMaintenanceWindowExecutionTaskInvocationsCommand,
+      DescribeMaintenanceWindowExecutionTasksCommand,
+      DescribeMaintenanceWindowsCommand,
+      DescribeMaintenanceWindowScheduleCommand,
+      DescribeMaintenanceWindowsForTargetCommand,
+      DescribeMaintenanceWindowTargetsCommand,
+      DescribeMaintenanceWindowTasksCommand,
+      DescribeOpsItemsCommand,
+      DescribeParametersCommand,
+      DescribePatchBaselinesCommand,
+      DescribePatchGroupsCommand,
+      DescribePatchGroupStateCommand,
+      DescribePatchPropertiesCommand,
+      DescribeSessionsCommand,
+      DisassociateOpsItemRelatedItemCommand,
+      GetAccessTokenCommand,
+      GetAutomationExecutionCommand,
+      GetCalendarStateCommand,
+      GetCloudConnectorCommand,
+      GetCommandInvocationCommand,
+      GetConnectionStatusCommand,
+      GetDefaultPatchBaselineCommand,
+      GetDeployablePatchSnapshotForInstanceCommand,
+      GetDocumentCommand,
+      GetExecutionPreviewCommand,
+      GetInventoryCommand,
+      GetInventorySchemaCommand,
+      GetMaintenanceWindowCommand,
+      GetMaintenanceWindowExecutionCommand,
+      GetMaintenanceWindowExecutionTaskCommand,
+      GetMaintenanceWindowExecutionTaskInvocationCommand,
+      GetMaintenanceWindowTaskCommand,
+      GetOpsItemCommand,
+      GetOpsMetadataCommand,
+      GetOpsSummaryCommand,
+      GetParameterCommand,
+      GetParameterHistoryCommand,
+      GetParametersCommand,
+      GetParametersByPathCommand,
+      GetPatchBaselineCommand,
+      GetPatchBaselineForPatchGroupCommand,
+      GetResourcePoliciesCommand,
+      GetServiceSettingCommand,
+      LabelParameterVersionCommand,
+      ListAssociationsCommand,
+      ListAssociationVersionsCommand,
+      ListCloudConnectorsCommand,
+      ListCommandInvocationsCommand,
+      ListCommandsCommand,
+      ListComplianceItemsCommand,
+      ListComplianceSummariesCommand,
+      ListDocumentMetadataHistoryCommand,
+      ListDocumentsCommand,
+      ListDocumentVersionsCommand,
+      ListInventoryEntriesCommand,
+      ListNodesCommand,
+      ListNodesSummaryCommand,
+      ListOpsItemEventsCommand,
+      ListOpsItemRelatedItemsCommand,
+      ListOpsMetadataCommand,
+      ListResourceComplianceSummariesCommand,
+      ListResourceDataSyncCommand,
+      ListTagsForResourceCommand,
+      ModifyDocumentPermissionCommand,
+      PutComplianceItemsCommand,
+      PutInventoryCommand,
+      PutParameterCommand,
+      PutResourcePolicyCommand,
+      RegisterDefaultHostManagementConfigurationCommand,
+      RegisterDefaultPatchBaselineCommand,
+      RegisterPatchBaselineForPatchGroupCommand,
+      RegisterTargetWithMaintenanceWindowCommand,
+      RegisterTaskWithMaintenanceWindowCommand,
+      RemoveTagsFromResourceCommand,
+      ResetServiceSettingCommand,
+      ResumeSessionCommand,
+      SendAutomationSignalCommand,
+      SendCommandCommand,
+      StartAccessRequestCommand,
+      StartAssociationsOnceCommand,
+      StartAutomationExecutionCommand,
+      StartChangeRequestExecutionCommand,
+      StartExecutionPreviewCommand,
+      StartSessionCommand,
+      StopAutomationExecutionCommand,
+      TerminateSessionCommand,
+      UnlabelParameterVersionCommand,
+      UpdateAssociationCommand,
+      UpdateAssociationStatusCommand,
+      UpdateCloudConnectorCommand,
+      UpdateDocumentCommand,
+      UpdateDocumentDefaultVersionCommand,
+      UpdateDocumentMetadataCommand,
+      UpdateMaintenanceWindowCommand,
+      UpdateMaintenanceWindowTargetCommand,
+      UpdateMaintenanceWindowTaskCommand,
+      UpdateManagedInstanceRoleCommand,
+      UpdateOpsItemCommand,
+      UpdateOpsMetadataCommand,
+      UpdatePatchBaselineCommand,
+      UpdateResourceDataSyncCommand,
+      UpdateServiceSettingCommand,
+      ValidateCloudConnectorCommand
+    };
+    var paginators = {
+      paginateDescribeActivations,
+      paginateDescribeAssociationExecutions,
+      paginateDescribeAssociationExecutionTargets,
+      paginateDescribeAutomationExecutions,
+      paginateDescribeAutomationStepExecutions,
+      paginateDescribeAvailablePatches,
+      paginateDescribeEffectiveInstanceAssociations,
+      paginateDescribeEffectivePatchesForPatchBaseline,
+      paginateDescribeInstanceAssociationsStatus,
+      paginateDescribeInstanceInformation,
+      paginateDescribeInstancePatches,
+      paginateDescribeInstancePatchStates,
+      paginateDescribeInstancePatchStatesForPatchGroup,
+      paginateDescribeInstanceProperties,
+      paginateDescribeInventoryDeletions,
+      paginateDescribeMaintenanceWindowExecutions,
+      paginateDescribeMaintenanceWindowExecutionTaskInvocations,
+      paginateDescribeMaintenanceWindowExecutionTasks,
+      paginateDescribeMaintenanceWindows,
+      paginateDescribeMaintenanceWindowSchedule,
+      paginateDescribeMaintenanceWindowsForTarget,
+      paginateDescribeMaintenanceWindowTargets,
+      paginateDescribeMaintenanceWindowTasks,
+      paginateDescribeOpsItems,
+      paginateDescribeParameters,
+      paginateDescribePatchBaselines,
+      paginateDescribePatchGroups,
+      paginateDescribePatchProperties,
+      paginateDescribeSessions,
+      paginateGetInventory,
+      paginateGetInventorySchema,
+      paginateGetOpsSummary,
+      paginateGetParameterHistory,
+      paginateGetParametersByPath,
+      paginateGetResourcePolicies,
+      paginateListAssociations,
+      paginateListAssociationVersions,
+      paginateListCloudConnectors,
+      paginateListCommandInvocations,
+      paginateListCommands,
+      paginateListComplianceItems,
+      paginateListComplianceSummaries,
+      paginateListDocuments,
+      paginateListDocumentVersions,
+      paginateListNodes,
+      paginateListNodesSummary,
+      paginateListOpsItemEvents,
+      paginateListOpsItemRelatedItems,
+      paginateListOpsMetadata,
+      paginateListResourceComplianceSummaries,
+      paginateListResourceDataSync,
+      paginateValidateCloudConnector
+    };
+    var waiters = {
+      waitUntilCommandExecuted
+    };
+    var SSM = class extends SSMClient2 {
+    };
+    createAggregatedClient2(commands6, SSM, { paginators, waiters });
+    var AccessRequestStatus = {
+      APPROVED: "Approved",
+      EXPIRED: "Expired",
+      PENDING: "Pending",
+      REJECTED: "Rejected",
+      REVOKED: "Revoked"
+    };
+    var AccessType = {
+      JUSTINTIME: "JustInTime",
+      STANDARD: "Standard"
+    };
+    var ResourceTypeForTagging = {
+      ASSOCIATION: "Association",
+      AUTOMATION: "Automation",
+      CLOUD_CONNECTOR: "CloudConnector",
+      DOCUMENT: "Document",
+      MAINTENANCE_WINDOW: "MaintenanceWindow",
+      MANAGED_INSTANCE: "ManagedInstance",
+      OPSMETADATA: "OpsMetadata",
+      OPS_ITEM: "OpsItem",
+      PARAMETER: "Parameter",
+      PATCH_BASELINE: "PatchBaseline"
+    };
+    var ExternalAlarmState = {
+      ALARM: "ALARM",
+      UNKNOWN: "UNKNOWN"
+    };
+    var AssociationComplianceSeverity = {
+      Critical: "CRITICAL",
+      High: "HIGH",
+      Low: "LOW",
+      Medium: "MEDIUM",
+      Unspecified: "UNSPECIFIED"
+    };
+    var AssociationSyncCompliance = {
+      Auto: "AUTO",
+      Manual: "MANUAL"
+    };
+    var AssociationStatusName = {
+      Failed: "Failed",
+      Pending: "Pending",
+      Success: "Success"
+    };
+    var Fault = {
+      Client: "Client",
+      Server: "Server",
+      Unknown: "Unknown"
+    };
+    var AttachmentsSourceKey = {
+      AttachmentReference: "AttachmentReference",
+      S3FileUrl: "S3FileUrl",
+      SourceUrl: "SourceUrl"
+    };
+    var DocumentFormat = {
+      JSON: "JSON",
+      TEXT: "TEXT",
+      YAML: "YAML"
+    };
+    var DocumentType = {
+      ApplicationConfiguration: "ApplicationConfiguration",
+      ApplicationConfigurationSchema: "ApplicationConfigurationSchema",
+      AutoApprovalPolicy: "AutoApprovalPolicy",
+      Automation: "Automation",
+      ChangeCalendar: "ChangeCalendar",
+      ChangeTemplate: "Automation.ChangeTemplate",
+      CloudFormation: "CloudFormation",
+      Command: "Command",
+      ConformancePackTemplate: "ConformancePackTemplate",
+      DeploymentStrategy: "DeploymentStrategy",
+      ManualApprovalPolicy: "ManualApprovalPolicy",
+      Package: "Package",
+      Policy: "Policy",
+      ProblemAnalysis: "ProblemAnalysis",
+      ProblemAnalysisTemplate: "ProblemAnalysisTemplate",
+      QuickSetup: "QuickSetup",
+      Session: "Session"
+    };
+    var DocumentHashType = {
+      SHA1: "Sha1",
+      SHA256: "Sha256"
+    };
+    var DocumentParameterType = {
+      String: "String",
+      StringList: "StringList"
+    };
+    var PlatformType = {
+      LINUX: "Linux",
+      MACOS: "MacOS",
+      WINDOWS: "Windows"
+    };
+    var ReviewStatus = {
+      APPROVED: "APPROVED",
+      NOT_REVIEWED: "NOT_REVIEWED",
+      PENDING: "PENDING",
+      REJECTED: "REJECTED"
+    };
+    var DocumentStatus = {
+      Active: "Active",
+      Creating: "Creating",
+      Deleting: "Deleting",
+      Failed: "Failed",
+      Updating: "Updating"
+    };
+    var OpsItemDataType = {
+      SEARCHABLE_STRING: "SearchableString",
+      STRING: "String"
+    };
+    var PatchComplianceLevel = {
+      Critical: "CRITICAL",
+      High: "HIGH",
+      Informational: "INFORMATIONAL",
+      Low: "LOW",
+      Medium: "MEDIUM",
+      Unspecified: "UNSPECIFIED"
+    };
+    var PatchFilterKey = {
+      AdvisoryId: "ADVISORY_ID",
+      Arch: "ARCH",
+      BugzillaId: "BUGZILLA_ID",
+      CVEId: "CVE_ID",
+      Classification: "CLASSIFICATION",
+      Epoch: "EPOCH",
+      MsrcSeverity: "MSRC_SEVERITY",
+      Name: "NAME",
+      PatchId: "PATCH_ID",
+      PatchSet: "PATCH_SET",
+      Priority: "PRIORITY",
+      Product: "PRODUCT",
+      ProductFamily: "PRODUCT_FAMILY",
+      Release: "RELEASE",
+      Repository: "REPOSITORY",
+      Section: "SECTION",
+      Security: "SECURITY",
+      Severity: "SEVERITY",
+      Version: "VERSION"
+    };
+    var PatchComplianceStatus = {
+      Compliant: "COMPLIANT",
+      NonCompliant: "NON_COMPLIANT"
+    };
+    var OperatingSystem = {
+      AlmaLinux: "ALMA_LINUX",
+      AmazonLinux: "AMAZON_LINUX",
+      AmazonLinux2: "AMAZON_LINUX_2",
+      AmazonLinux2022: "AMAZON_LINUX_2022",
+      AmazonLinux2023: "AMAZON_LINUX_2023",
+      CentOS: "CENTOS",
+      Debian: "DEBIAN",
+      MacOS: "MACOS",
+      OracleLinux: "ORACLE_LINUX",
+      Raspbian: "RASPBIAN",
+      RedhatEnterpriseLinux: "REDHAT_ENTERPRISE_LINUX",
+      Rocky_Linux: "ROCKY_LINUX",
+      Suse: "SUSE",
+      Ubuntu: "UBUNTU",
+      Windows: "WINDOWS"
+    };
+    var PatchAction = {
+      AllowAsDependency: "ALLOW_AS_DEPENDENCY",
+      Block: "BLOCK"
+    };
+    var ResourceDataSyncS3Format = {
+      JSON_SERDE: "JsonSerDe"
+    };
+    var InventorySchemaDeleteOption = {
+      DELETE_SCHEMA: "DeleteSchema",
+      DISABLE_SCHEMA: "DisableSchema"
+    };
+    var DeletionMode = {
+      RemoveSharing: "RemoveSharing",
+      RollbackMigration: "RollbackMigration"
+    };
+    var DescribeActivationsFilterKeys = {
+      ACTIVATION_IDS: "ActivationIds",
+      DEFAULT_INSTANCE_NAME: "DefaultInstanceName",
+      IAM_ROLE: "IamRole"
+    };
+    var AssociationExecutionFilterKey = {
+      CreatedTime: "CreatedTime",
+      ExecutionId: "ExecutionId",
+      Status: "Status"
+    };
+    var AssociationFilterOperatorType = {
+      Equal: "EQUAL",
+      GreaterThan: "GREATER_THAN",
+      LessThan: "LESS_THAN"
+    };
+    var AssociationExecutionTargetsFilterKey = {
+      ResourceId: "ResourceId",
+      ResourceType: "ResourceType",
+      Status: "Status"
+    };
+    var AutomationExecutionFilterKey = {
+      AUTOMATION_SUBTYPE: "AutomationSubtype",
+      AUTOMATION_TYPE: "AutomationType",
+      CURRENT_ACTION: "CurrentAction",
+      DOCUMENT_NAME_PREFIX: "DocumentNamePrefix",
+      EXECUTION_ID: "ExecutionId",
+      EXECUTION_STATUS: "ExecutionStatus",
+      OPS_ITEM_ID: "OpsItemId",
+      PARENT_EXECUTION_ID: "ParentExecutionId",
+      START_TIME_AFTER: "StartTimeAfter",
+      START_TIME_BEFORE: "StartTimeBefore",
+      TAG_KEY: "TagKey",
+      TARGET_RESOURCE_GROUP: "TargetResourceGroup"
+    };
+    var AutomationExecutionStatus = {
+      APPROVED: "Approved",
+      CANCELLED: "Cancelled",
+      CANCELLING: "Cancelling",
+      CHANGE_CALENDAR_OVERRIDE_APPROVED: "ChangeCalendarOverrideApproved",
+      CHANGE_CALENDAR_OVERRIDE_REJECTED: "ChangeCalendarOverrideRejected",
+      COMPLETED_WITH_FAILURE: "CompletedWithFailure",
+      COMPLETED_WITH_SUCCESS: "CompletedWithSuccess",
+      EXITED: "Exited",
+      FAILED: "Failed",
+      INPROGRESS: "InProgress",
+      PENDING: "Pending",
+      PENDING_APPROVAL: "PendingApproval",
+      PENDING_CHANGE_CALENDAR_OVERRIDE: "PendingChangeCalendarOverride",
+      REJECTED: "Rejected",
+      RUNBOOK_INPROGRESS: "RunbookInProgress",
+      SCHEDULED: "Scheduled",
+      SUCCESS: "Success",
+      TIMEDOUT: "TimedOut",
+      WAITING: "Waiting"
+    };
+    var AutomationSubtype = {
+      AccessRequest: "AccessRequest",
+      ChangeRequest: "ChangeRequest"
+    };
+    var AutomationType = {
+      CrossAccount: "CrossAccount",
+      Local: "Local"
+    };
+    var ExecutionMode = {
+      Auto: "Auto",
+      Interactive: "Interactive"
+    };
+    var StepExecutionFilterKey = {
+      ACTION: "Action",
+      PARENT_STEP_EXECUTION_ID: "ParentStepExecutionId",
+      PARENT_STEP_ITERATION: "ParentStepIteration",
+      PARENT_STEP_ITERATOR_VALUE: "ParentStepIteratorValue",
+      START_TIME_AFTER: "StartTimeAfter",
+      START_TIME_BEFORE: "StartTimeBefore",
+      STEP_EXECUTION_ID: "StepExecutionId",
+      STEP_EXECUTION_STATUS: "StepExecutionStatus",
+      STEP_NAME: "StepName"
+    };
+    var DocumentPermissionType = {
+      SHARE: "Share"
+    };
+    var PatchDeploymentStatus = {
+      Approved: "APPROVED",
+      ExplicitApproved: "EXPLICIT_APPROVED",
+      ExplicitRejected: "EXPLICIT_REJECTED",
+      PendingApproval: "PENDING_APPROVAL"
+    };
+    var InstanceInformationFilterKey = {
+      ACTIVATION_IDS: "ActivationIds",
+      AGENT_VERSION: "AgentVersion",
+      ASSOCIATION_STATUS: "AssociationStatus",
+      IAM_ROLE: "IamRole",
+      INSTANCE_IDS: "InstanceIds",
+      PING_STATUS: "PingStatus",
+      PLATFORM_TYPES: "PlatformTypes",
+      RESOURCE_TYPE: "ResourceType"
+    };
+    var PingStatus = {
+      CONNECTION_LOST: "ConnectionLost",
+      INACTIVE: "Inactive",
+      ONLINE: "Online"
+    };
+    var ResourceType = {
+      EC2_INSTANCE: "EC2Instance",
+      MANAGED_INSTANCE: "ManagedInstance"
+    };
+    var SourceType = {
+      AWS_EC2_INSTANCE: "AWS::EC2::Instance",
+      AWS_IOT_THING: "AWS::IoT::Thing",
+      AWS_SSM_MANAGEDINSTANCE: "AWS::SSM::ManagedInstance",
+      AZURE_INSTANCE: "Microsoft.Compute/virtualMachines",
+      GCP_INSTANCE: "compute.googleapis.com/Instance"
+    };
+    var PatchComplianceDataState = {
+      AvailableSecurityUpdate: "AVAILABLE_SECURITY_UPDATE",
+      Failed: "FAILED",
+      Installed: "INSTALLED",
+      InstalledOther: "INSTALLED_OTHER",
+      InstalledPendingReboot: "INSTALLED_PENDING_REBOOT",
+      InstalledRejected: "INSTALLED_REJECTED",
+      Missing: "MISSING",
+      NotApplicable: "NOT_APPLICABLE"
+    };
+    var PatchOperationType = {
+      INSTALL: "Install",
+      SCAN: "Scan"
+    };
+    var RebootOption = {
+      NO_REBOOT: "NoReboot",
+      REBOOT_IF_NEEDED: "RebootIfNeeded"
+    };
+    var InstancePatchStateOperatorType = {
+      EQUAL: "Equal",
+      GREATER_THAN: "GreaterThan",
+      LESS_THAN: "LessThan",
+      NOT_EQUAL: "NotEqual"
+    };
+    var InstancePropertyFilterOperator = {
+      BEGIN_WITH: "BeginWith",
+      EQUAL: "Equal",
+      GREATER_THAN: "GreaterThan",
+      LESS_THAN: "LessThan",
+      NOT_EQUAL: "NotEqual"
+    };
+    var InstancePropertyFilterKey = {
+      ACTIVATION_IDS: "ActivationIds",
+      AGENT_VERSION: "AgentVersion",
+      ASSOCIATION_STATUS: "AssociationStatus",
+      DOCUMENT_NAME: "DocumentName",
+      IAM_ROLE: "IamRole",
+      INSTANCE_IDS: "InstanceIds",
+      PING_STATUS: "PingStatus",
+      PLATFORM_TYPES: "PlatformTypes",
+      RESOURCE_TYPE: "ResourceType"
+    };
+    var InventoryDeletionStatus = {
+      COMPLETE: "Complete",
+      IN_PROGRESS: "InProgress"
+    };
+    var MaintenanceWindowExecutionStatus = {
+      Cancelled: "CANCELLED",
+      Cancelling: "CANCELLING",
+      Failed: "FAILED",
+      InProgress: "IN_PROGRESS",
+      Pending: "PENDING",
+      SkippedOverlapping: "SKIPPED_OVERLAPPING",
+      Success: "SUCCESS",
+      TimedOut: "TIMED_OUT"
+    };
+    var MaintenanceWindowTaskType = {
+      Automation: "AUTOMATION",
+      Lambda: "LAMBDA",
+      RunCommand: "RUN_COMMAND",
+      StepFunctions: "STEP_FUNCTIONS"
+    };
+    var MaintenanceWindowResourceType = {
+      Instance: "INSTANCE",
+      ResourceGroup: "RESOURCE_GROUP"
+    };
+    var MaintenanceWindowTaskCutoffBehavior = {
+      CancelTask: "CANCEL_TASK",
+      ContinueTask: "CONTINUE_TASK"
+    };
+    var OpsItemFilterKey = {
+      ACCESS_REQUEST_APPROVER_ARN: "AccessRequestByApproverArn",
+      ACCESS_REQUEST_APPROVER_ID: "AccessRequestByApproverId",
+      ACCESS_REQUEST_IS_REPLICA: "AccessRequestByIsReplica",
+      ACCESS_REQUEST_REQUESTER_ARN: "AccessRequestByRequesterArn",
+      ACCESS_REQUEST_REQUESTER_ID: "AccessRequestByRequesterId",
+      ACCESS_REQUEST_SOURCE_ACCOUNT_ID: "AccessRequestBySourceAccountId",
+      ACCESS_REQUEST_SOURCE_OPS_ITEM_ID: "AccessRequestBySourceOpsItemId",
+      ACCESS_REQUEST_SOURCE_REGION: "AccessRequestBySourceRegion",
+      ACCESS_REQUEST_TARGET_RESOURCE_ID: "AccessRequestByTargetResourceId",
+      ACCOUNT_ID: "AccountId",
+      ACTUAL_END_TIME: "ActualEndTime",
+      ACTUAL_START_TIME: "ActualStartTime",
+      AUTOMATION_ID: "AutomationId",
+      CATEGORY: "Category",
+      CHANGE_REQUEST_APPROVER_ARN: "ChangeRequestByApproverArn",
+      CHANGE_REQUEST_APPROVER_NAME: "ChangeRequestByApproverName",
+      CHANGE_REQUEST_REQUESTER_ARN: "ChangeRequestByRequesterArn",
+      CHANGE_REQUEST_REQUESTER_NAME: "ChangeRequestByRequesterName",
+      CHANGE_REQUEST_TARGETS_RESOURCE_GROUP: "ChangeRequestByTargetsResourceGroup",
+      CHANGE_REQUEST_TEMPLATE: "ChangeRequestByTemplate",
+      CREATED_BY: "CreatedBy",
+      CREATED_TIME: "CreatedTime",
+      INSIGHT_TYPE: "InsightByType",
+      LAST_MODIFIED_TIME: "LastModifiedTime",
+      OPERATIONAL_DATA: "OperationalData",
+      OPERATIONAL_DATA_KEY: "OperationalDataKey",
+      OPERATIONAL_DATA_VALUE: "OperationalDataValue",
+      OPSITEM_ID: "OpsItemId",
+      OPSITEM_TYPE: "OpsItemType",
+      PLANNED_END_TIME: "PlannedEndTime",
+      PLANNED_START_TIME: "PlannedStartTime",
+      PRIORITY: "Priority",
+      RESOURCE_ID: "ResourceId",
+      SEVERITY: "Severity",
+      SOURCE: "Source",
+      STATUS: "Status",
+      TITLE: "Title"
+    };
+    var OpsItemFilterOperator = {
+      CONTAINS: "Contains",
+      EQUAL: "Equal",
+      GREATER_THAN: "GreaterThan",
+      LESS_THAN: "LessThan"
+    };
+    var OpsItemStatus = {
+      APPROVED: "Approved",
+      CANCELLED: "Cancelled",
+      CANCELLING: "Cancelling",
+      CHANGE_CALENDAR_OVERRIDE_APPROVED: "ChangeCalendarOverrideApproved",
+      CHANGE_CALENDAR_OVERRIDE_REJECTED: "ChangeCalendarOverrideRejected",
+      CLOSED: "Closed",
+      COMPLETED_WITH_FAILURE: "CompletedWithFailure",
+      COMPLETED_WITH_SUCCESS: "CompletedWithSuccess",
+      FAILED: "Failed",
+      IN_PROGRESS: "InProgress",
+      OPEN: "Open",
+      PENDING: "Pending",
+      PENDING_APPROVAL: "PendingApproval",
+      PENDING_CHANGE_CALENDAR_OVERRIDE: "PendingChangeCalendarOverride",
+      REJECTED: "Rejected",
+      RESOLVED: "Resolved",
+      REVOKED: "Revoked",
+      RUNBOOK_IN_PROGRESS: "RunbookInProgress",
+      SCHEDULED: "Scheduled",
+      TIMED_OUT: "TimedOut"
+    };
+    var ParametersFilterKey = {
+      KEY_ID: "KeyId",
+      NAME: "Name",
+      TYPE: "Type"
+    };
+    var ParameterTier = {
+      ADVANCED: "Advanced",
+      INTELLIGENT_TIERING: "Intelligent-Tiering",
+      STANDARD: "Standard"
+    };
+    var ParameterType = {
+      SECURE_STRING: "SecureString",
+      STRING: "String",
+      STRING_LIST: "StringList"
+    };
+    var PatchSet = {
+      Application: "APPLICATION",
+      Os: "OS"
+    };
+    var PatchProperty = {
+      PatchClassification: "CLASSIFICATION",
+      PatchMsrcSeverity: "MSRC_SEVERITY",
+      PatchPriority: "PRIORITY",
+      PatchProductFamily: "PRODUCT_FAMILY",
+      PatchSeverity: "SEVERITY",
+      Product: "PRODUCT"
+    };
+    var SessionFilterKey = {
+      ACCESS_TYPE: "AccessType",
+      INVOKED_AFTER: "InvokedAfter",
+      INVOKED_BEFORE: "InvokedBefore",
+      OWNER: "Owner",
+      SESSION_ID: "SessionId",
+      STATUS: "Status",
+      TARGET_ID: "Target"
+    };
+    var SessionState = {
+      ACTIVE: "Active",
+      HISTORY: "History"
+    };
+    var SessionStatus = {
+      CONNECTED: "Connected",
+      CONNECTING: "Connecting",
+      DISCONNECTED: "Disconnected",
+      FAILED: "Failed",
+      TERMINATED: "Terminated",
+      TERMINATING: "Terminating"
+    };
+    var CalendarState = {
+      CLOSED: "CLOSED",
+      OPEN: "OPEN"
+    };
+    var CommandInvocationStatus = {
+      CANCELLED: "Cancelled",
+      CANCELLING: "Cancelling",
+      DELAYED: "Delayed",
+      FAILED: "Failed",
+      IN_PROGRESS: "InProgress",
+      PENDING: "Pending",
+      SUCCESS: "Success",
+      TIMED_OUT: "TimedOut"
+    };
+    var ConnectionStatus = {
+      CONNECTED: "connected",
+      NOT_CONNECTED: "notconnected"
+    };
+    var AttachmentHashType = {
+      SHA256: "Sha256"
+    };
+    var ImpactType = {
+      MUTATING: "Mutating",
+      NON_MUTATING: "NonMutating",
+      UNDETERMINED: "Undetermined"
+    };
+    var ExecutionPreviewStatus = {
+      FAILED: "Failed",
+      IN_PROGRESS: "InProgress",
+      PENDING: "Pending",
+      SUCCESS: "Success"
+    };
+    var InventoryQueryOperatorType = {
+      BEGIN_WITH: "BeginWith",
+      EQUAL: "Equal",
+      EXISTS: "Exists",
+      GREATER_THAN: "GreaterThan",
+      LESS_THAN: "LessThan",
+      NOT_EQUAL: "NotEqual"
+    };
+    var InventoryAttributeDataType = {
+      NUMBER: "number",
+      STRING: "string"
+    };
+    var NotificationEvent = {
+      ALL: "All",
+      CANCELLED: "Cancelled",
+      FAILED: "Failed",
+      IN_PROGRESS: "InProgress",
+      SUCCESS: "Success",
+      TIMED_OUT: "TimedOut"
+    };
+    var NotificationType = {
+      Command: "Command",
+      Invocation: "Invocation"
+    };
+    var OpsFilterOperatorType = {
+      BEGIN_WITH: "BeginWith",
+      EQUAL: "Equal",
+      EXISTS: "Exists",
+      GREATER_THAN: "GreaterThan",
+      LESS_THAN: "LessThan",
+      NOT_EQUAL: "NotEqual"
+    };
+    var AssociationFilterKey = {
+      AssociationId: "AssociationId",
+      AssociationName: "AssociationName",
+      CloudConnectorId: "CloudConnectorId",
+      InstanceId: "InstanceId",
+      LastExecutedAfter: "LastExecutedAfter",
+      LastExecutedBefore: "LastExecutedBefore",
+      Name: "Name",
+      ResourceGroupName: "ResourceGroupName",
+      Status: "AssociationStatusName"
+    };
+    var CloudConnectorFilterKey = {
+      OrganizationId: "OrganizationId",
+      ProjectId: "ProjectId",
+      SubscriptionId: "SubscriptionId",
+      TenantId: "TenantId"
+    };
+    var Provider = {
+      AZURE: "Azure",
+      GCP: "GCP"
+    };
+    var CommandFilterKey = {
+      DOCUMENT_NAME: "DocumentName",
+      EXECUTION_STAGE: "ExecutionStage",
+      INVOKED_AFTER: "InvokedAfter",
+      INVOKED_BEFORE: "InvokedBefore",
+      STATUS: "Status"
+    };
+    var CommandPluginStatus = {
+      CANCELLED: "Cancelled",
+      FAILED: "Failed",
+      IN_PROGRESS: "InProgress",
+      PENDING: "Pending",
+      SUCCESS: "Success",
+      TIMED_OUT: "TimedOut"
+    };
+    var CommandStatus = {
+      CANCELLED: "Cancelled",
+      CANCELLING: "Cancelling",
+      FAILED: "Failed",
+      IN_PROGRESS: "InProgress",
+      PENDING: "Pending",
+      SUCCESS: "Success",
+      TIMED_OUT: "TimedOut"
+    };
+    var ComplianceQueryOperatorType = {
+      BeginWith: "BEGIN_WITH",
+      Equal: "EQUAL",
+      GreaterThan: "GREATER_THAN",
+      LessThan: "LESS_THAN",
+      NotEqual: "NOT_EQUAL"
+    };
+    var ComplianceSeverity = {
+      Critical: "CRITICAL",
+      High: "HIGH",
+      Informational: "INFORMATIONAL",
+      Low: "LOW",
+      Medium: "MEDIUM",
+      Unspecified: "UNSPECIFIED"
+    };
+    var ComplianceStatus = {
+      Compliant: "COMPLIANT",
+      NonCompliant: "NON_COMPLIANT"
+    };
+    var DocumentMetadataEnum = {
+      DocumentReviews: "DocumentReviews"
+    };
+    var DocumentReviewCommentType = {
+      Comment: "Comment"
+    };
+    var DocumentFilterKey = {
+      DocumentType: "DocumentType",
+      Name: "Name",
+      Owner: "Owner",
+      PlatformTypes: "PlatformTypes"
+    };
+    var NodeFilterKey = {
+      ACCOUNT_ID: "AccountId",
+      AGENT_TYPE: "AgentType",
+      AGENT_VERSION: "AgentVersion",
+      AVAILABILITY_ZONE: "AvailabilityZone",
+      AVAILABILITY_ZONE_ID: "AvailabilityZoneId",
+      COMPUTER_NAME: "ComputerName",
+      INSTANCE_ID: "InstanceId",
+      INSTANCE_STATUS: "InstanceStatus",
+      IP_ADDRESS: "IpAddress",
+      MANAGED_STATUS: "ManagedStatus",
+      ORGANIZATIONAL_UNIT_ID: "OrganizationalUnitId",
+      ORGANIZATIONAL_UNIT_PATH: "OrganizationalUnitPath",
+      PLATFORM_NAME: "PlatformName",
+      PLATFORM_TYPE: "PlatformType",
+      PLATFORM_VERSION: "PlatformVersion",
+      REGION: "Region",
+      RESOURCE_TYPE: "ResourceType",
+      SOURCE_ID: "SourceId",
+      SOURCE_LOCATION: "SourceLocation",
+      SOURCE_TYPE: "SourceType"
+    };
+    var NodeFilterOperatorType = {
+      BEGIN_WITH: "BeginWith",
+      EQUAL: "Equal",
+      NOT_EQUAL: "NotEqual"
+    };
+    var ManagedStatus = {
+      ALL: "All",
+      MANAGED: "Managed",
+      UNMANAGED: "Unmanaged"
+    };
+    var NodeAggregatorType = {
+      COUNT: "Count"
+    };
+    var NodeAttributeName = {
+      AGENT_VERSION: "AgentVersion",
+      AVAILABILITY_ZONE: "AvailabilityZone",
+      PLATFORM_NAME: "PlatformName",
+      PLATFORM_TYPE: "PlatformType",
+      PLATFORM_VERSION: "PlatformVersion",
+      REGION: "Region",
+      RESOURCE_TYPE: "ResourceType",
+      SOURCE_TYPE: "SourceType"
+    };
+    var NodeTypeName = {
+      INSTANCE: "Instance"
+    };
+    var OpsItemEventFilterKey = {
+      OPSITEM_ID: "OpsItemId"
+    };
+    var OpsItemEventFilterOperator = {
+      EQUAL: "Equal"
+    };
+    var OpsItemRelatedItemsFilterKey = {
+      ASSOCIATION_ID: "AssociationId",
+      RESOURCE_TYPE: "ResourceType",
+      RESOURCE_URI: "ResourceUri"
+    };
+    var OpsItemRelatedItemsFilterOperator = {
+      EQUAL: "Equal"
+    };
+    var LastResourceDataSyncStatus = {
+      FAILED: "Failed",
+      INPROGRESS: "InProgress",
+      SUCCESSFUL: "Successful"
+    };
+    var ComplianceUploadType = {
+      Complete: "COMPLETE",
+      Partial: "PARTIAL"
+    };
+    var DHMCPermissionModel = {
+      SELF_MANAGED: "SELF_MANAGED",
+      SERVICE_MANAGED: "SERVICE_MANAGED"
+    };
+    var SignalType = {
+      APPROVE: "Approve",
+      REJECT: "Reject",
+      RESUME: "Resume",
+      REVOKE: "Revoke",
+      START_STEP: "StartStep",
+      STOP_STEP: "StopStep"
+    };
+    var StopType = {
+      CANCEL: "Cancel",
+      COMPLETE: "Complete"
+    };
+    var DocumentReviewAction = {
+      Approve: "Approve",
+      Reject: "Reject",
+      SendForReview: "SendForReview",
+      UpdateReview: "UpdateReview"
+    };
+    var ValidationFindingCode = {
+      AWS_ROLE_ASSUMPTION_FAILED: "AwsRoleAssumptionFailed",
+      OUTBOUND_WEB_IDENTITY_FEDERATION_DISABLED: "OutboundWebIdentityFederationDisabled",
+      PROVIDER_CREDENTIAL_CREATION_FAILED: "ProviderCredentialCreationFailed",
+      SUBSCRIPTION_ACCESSIBLE: "SubscriptionAccessible",
+      TARGET_API_DISABLED: "TargetApiDisabled",
+      TARGET_INACCESSIBLE: "TargetInaccessible",
+      TARGET_MISSING_PERMISSIONS: "TargetMissingPermissions",
+      TARGET_STATE_WARNING: "TargetStateWarning",
+      TARGET_UNUSABLE: "TargetUnusable",
+      TENANT_SUMMARY: "TenantSummary",
+      WEB_IDENTITY_TOKEN_FAILED: "WebIdentityTokenFailed"
+    };
+    var ValidationFindingScopeType = {
+      AZURE_SUBSCRIPTION: "azure:subscription",
+      AZURE_TENANT: "azure:tenant",
+      GCP_ORGANIZATION: "gcp:organization",
+      GCP_PROJECT: "gcp:project"
+    };
+    var ValidationFindingType = {
+      ERROR: "ERROR",
+      INFO: "INFO",
+      WARN: "WARN"
+    };
+    exports2.AccessDeniedException = AccessDeniedException3;
+    exports2.AccessDeniedException$ = AccessDeniedException$3;
+    exports2.AccessRequestStatus = AccessRequestStatus;
+    exports2.AccessType = AccessType;
+    exports2.AccountSharingInfo$ = AccountSharingInfo$;
+    exports2.Activation$ = Activation$;
+    exports2.AddTagsToResource$ = AddTagsToResource$;
+    exports2.AddTagsToResourceCommand = AddTagsToResourceCommand;
+    exports2.AddTagsToResourceRequest$ = AddTagsToResourceRequest$;
+    exports2.AddTagsToResourceResult$ = AddTagsToResourceResult$;
+    exports2.Alarm$ = Alarm$;
+    exports2.AlarmConfiguration$ = AlarmConfiguration$;
+    exports2.AlarmStateInformation$ = AlarmStateInformation$;
+    exports2.AlreadyExistsException = AlreadyExistsException;
+    exports2.AlreadyExistsException$ = AlreadyExistsException$;
+    exports2.AssociateOpsItemRelatedItem$ = AssociateOpsItemRelatedItem$;
+    exports2.AssociateOpsItemRelatedItemCommand = AssociateOpsItemRelatedItemCommand;
+    exports2.AssociateOpsItemRelatedItemRequest$ = AssociateOpsItemRelatedItemRequest$;
+    exports2.AssociateOpsItemRelatedItemResponse$ = AssociateOpsItemRelatedItemResponse$;
+    exports2.AssociatedInstances = AssociatedInstances;
+    exports2.AssociatedInstances$ = AssociatedInstances$;
+    exports2.Association$ = Association$;
+    exports2.AssociationAlreadyExists = AssociationAlreadyExists;
+    exports2.AssociationAlreadyExists$ = AssociationAlreadyExists$;
+    exports2.AssociationComplianceSeverity = AssociationComplianceSeverity;
+    exports2.AssociationDescription$ = AssociationDescription$;
+    exports2.AssociationDoesNotExist = AssociationDoesNotExist;
+    exports2.AssociationDoesNotExist$ = AssociationDoesNotExist$;
+    exports2.AssociationExecution$ = AssociationExecution$;
+    exports2.AssociationExecutionDoesNotExist = AssociationExecutionDoesNotExist;
+    exports2.AssociationExecutionDoesNotExist$ = AssociationExecutionDoesNotExist$;
+    exports2.AssociationExecutionFilter$ = AssociationExecutionFilter$;
+    exports2.AssociationExecutionFilterKey = AssociationExecutionFilterKey;
+    exports2.AssociationExecutionTarget$ = AssociationExecutionTarget$;
+    exports2.AssociationExecutionTargetsFilter$ = AssociationExecutionTargetsFilter$;
+    exports2.AssociationExecutionTargetsFilterKey = AssociationExecutionTargetsFilterKey;
+    exports2.AssociationFilter$ = AssociationFilter$;
+    exports2.AssociationFilterKey = AssociationFilterKey;
+    exports2.AssociationFilterOperatorType = AssociationFilterOperatorType;
+    exports2.AssociationLimitExceeded = AssociationLimitExceeded;
+    exports2.AssociationLimitExceeded$ = AssociationLimitExceeded$;
+    exports2.AssociationOverview$ = AssociationOverview$;
+    exports2.AssociationStatus$ = AssociationStatus$;
+    exports2.AssociationStatusName = AssociationStatusName;
+    exports2.AssociationSyncCompliance = AssociationSyncCompliance;
+    exports2.AssociationVersionInfo$ = AssociationVersionInfo$;
+    exports2.AssociationVersionLimitExceeded = AssociationVersionLimitExceeded;
+    exports2.AssociationVersionLimitExceeded$ = AssociationVersionLimitExceeded$;
+    exports2.AttachmentContent$ = AttachmentContent$;
+    exports2.AttachmentHashType = AttachmentHashType;
+    exports2.AttachmentInformation$ = AttachmentInformation$;
+    exports2.AttachmentsSource$ = AttachmentsSource$;
+    exports2.AttachmentsSourceKey = AttachmentsSourceKey;
+    exports2.AutomationDefinitionNotApprovedException = AutomationDefinitionNotApprovedException;
+    exports2.AutomationDefinitionNotApprovedException$ = AutomationDefinitionNotApprovedException$;
+    exports2.AutomationDefinitionNotFoundException = AutomationDefinitionNotFoundException;
+    exports2.AutomationDefinitionNotFoundException$ = AutomationDefinitionNotFoundException$;
+    exports2.AutomationDefinitionVersionNotFoundException = AutomationDefinitionVersionNotFoundException;
+    exports2.AutomationDefinitionVersionNotFoundException$ = AutomationDefinitionVersionNotFoundException$;
+    exports2.AutomationExecution$ = AutomationExecution$;
+    exports2.AutomationExecutionFilter$ = AutomationExecutionFilter$;
+    exports2.AutomationExecutionFilterKey = AutomationExecutionFilterKey;
+    exports2.AutomationExecutionInputs$ = AutomationExecutionInputs$;
+    exports2.AutomationExecutionLimitExceededException = AutomationExecutionLimitExceededException;
+    exports2.AutomationExecutionLimitExceededException$ = AutomationExecutionLimitExceededException$;
+    exports2.AutomationExecutionMetadata$ = AutomationExecutionMetadata$;
+    exports2.AutomationExecutionNotFoundException = AutomationExecutionNotFoundException;
+    exports2.AutomationExecutionNotFoundException$ = AutomationExecutionNotFoundException$;
+    exports2.AutomationExecutionPreview$ = AutomationExecutionPreview$;
+    exports2.AutomationExecutionStatus = AutomationExecutionStatus;
+    exports2.AutomationStepNotFoundException = AutomationStepNotFoundException;
+    exports2.AutomationStepNotFoundException$ = AutomationStepNotFoundException$;
+    exports2.AutomationSubtype = AutomationSubtype;
+    exports2.AutomationType = AutomationType;
+    exports2.AzureConfiguration$ = AzureConfiguration$;
+    exports2.AzureSubscription$ = AzureSubscription$;
+    exports2.BaselineOverride$ = BaselineOverride$;
+    exports2.CalendarState = CalendarState;
+    exports2.CancelCommand$ = CancelCommand$;
+    exports2.CancelCommandCommand = CancelCommandCommand;
+    exports2.CancelCommandRequest$ = CancelCommandRequest$;
+    exports2.CancelCommandResult$ = CancelCommandResult$;
+    exports2.CancelMaintenanceWindowExecution$ = CancelMaintenanceWindowExecution$;
+    exports2.CancelMaintenanceWindowExecutionCommand = CancelMaintenanceWindowExecutionCommand;
+    exports2.CancelMaintenanceWindowExecutionRequest$ = CancelMaintenanceWindowExecutionRequest$;
+    exports2.CancelMaintenanceWindowExecutionResult$ = CancelMaintenanceWindowExecutionResult$;
+    exports2.CloudConnectorConfiguration$ = CloudConnectorConfiguration$;
+    exports2.CloudConnectorFilter$ = CloudConnectorFilter$;
+    exports2.CloudConnectorFilterKey = CloudConnectorFilterKey;
+    exports2.CloudConnectorSummary$ = CloudConnectorSummary$;
+    exports2.CloudWatchOutputConfig$ = CloudWatchOutputConfig$;
+    exports2.Command$ = Command$;
+    exports2.CommandFilter$ = CommandFilter$;
+    exports2.CommandFilterKey = CommandFilterKey;
+    exports2.CommandInvocation$ = CommandInvocation$;
+    exports2.CommandInvocationStatus = CommandInvocationStatus;
+    exports2.CommandPlugin$ = CommandPlugin$;
+    exports2.CommandPluginStatus = CommandPluginStatus;
+    exports2.CommandStatus = CommandStatus;
+    exports2.ComplianceExecutionSummary$ = ComplianceExecutionSummary$;
+    exports2.ComplianceItem$ = ComplianceItem$;
+    exports2.ComplianceItemEntry$ = ComplianceItemEntry$;
+    exports2.ComplianceQueryOperatorType = ComplianceQueryOperatorType;
+    exports2.ComplianceSeverity = ComplianceSeverity;
+    exports2.ComplianceStatus = ComplianceStatus;
+    exports2.ComplianceStringFilter$ = ComplianceStringFilter$;
+    exports2.ComplianceSummaryItem$ = ComplianceSummaryItem$;
+    exports2.ComplianceTypeCountLimitExceededException = ComplianceTypeCountLimitExceededException;
+    exports2.ComplianceTypeCountLimitExceededException$ = ComplianceTypeCountLimitExceededException$;
+    exports2.ComplianceUploadType = ComplianceUploadType;
+    exports2.CompliantSummary$ = CompliantSummary$;
+    exports2.ConfigurationTargets$ = ConfigurationTargets$;
+    exports2.ConflictException = ConflictException;
+    exports2.ConflictException$ = ConflictException$;
+    exports2.ConnectionStatus = ConnectionStatus;
+    exports2.CreateActivation$ = CreateActivation$;
+    exports2.CreateActivationCommand = CreateActivationCommand;
+    exports2.CreateActivationRequest$ = CreateActivationRequest$;
+    exports2.CreateActivationResult$ = CreateActivationResult$;
+    exports2.CreateAssociation$ = CreateAssociation$;
+    exports2.CreateAssociationBatch$ = CreateAssociationBatch$;
+    exports2.CreateAssociationBatchCommand = CreateAssociationBatchCommand;
+    exports2.CreateAssociationBatchRequest$ = CreateAssociationBatchRequest$;
+    exports2.CreateAssociationBatchRequestEntry$ = CreateAssociationBatchRequestEntry$;
+    exports2.CreateAssociationBatchResult$ = CreateAssociationBatchResult$;
+    exports2.CreateAssociationCommand = CreateAssociationCommand;
+    exports2.CreateAssociationRequest$ = CreateAssociationRequest$;
+    exports2.CreateAssociationResult$ = CreateAssociationResult$;
+    exports2.CreateCloudConnector$ = CreateCloudConnector$;
+    exports2.CreateCloudConnectorCommand = CreateCloudConnectorCommand;
+    exports2.CreateCloudConnectorRequest$ = CreateCloudConnectorRequest$;
+    exports2.CreateCloudConnectorResult$ = CreateCloudConnectorResult$;
+    exports2.CreateDocument$ = CreateDocument$;
+    exports2.CreateDocumentCommand = CreateDocumentCommand;
+    exports2.CreateDocumentRequest$ = CreateDocumentRequest$;
+    exports2.CreateDocumentResult$ = CreateDocumentResult$;
+    exports2.CreateMaintenanceWindow$ = CreateMaintenanceWindow$;
+    exports2.CreateMaintenanceWindowCommand = CreateMaintenanceWindowCommand;
+    exports2.CreateMaintenanceWindowRequest$ = CreateMaintenanceWindowRequest$;
+    exports2.CreateMaintenanceWindowResult$ = CreateMaintenanceWindowResult$;
+    exports2.CreateOpsItem$ = CreateOpsItem$;
+    exports2.CreateOpsItemCommand = CreateOpsItemCommand;
+    exports2.CreateOpsItemRequest$ = CreateOpsItemRequest$;
+    exports2.CreateOpsItemResponse$ = CreateOpsItemResponse$;
+    exports2.CreateOpsMetadata$ = CreateOpsMetadata$;
+    exports2.CreateOpsMetadataCommand = CreateOpsMetadataCommand;
+    exports2.CreateOpsMetadataRequest$ = CreateOpsMetadataRequest$;
+    exports2.CreateOpsMetadataResult$ = CreateOpsMetadataResult$;
+    exports2.CreatePatchBaseline$ = CreatePatchBaseline$;
+    exports2.CreatePatchBaselineCommand = CreatePatchBaselineCommand;
+    exports2.CreatePatchBaselineRequest$ = CreatePatchBaselineRequest$;
+    exports2.CreatePatchBaselineResult$ = CreatePatchBaselineResult$;
+    exports2.CreateResourceDataSync$ = CreateResourceDataSync$;
+    exports2.CreateResourceDataSyncCommand = CreateResourceDataSyncCommand;
+    exports2.CreateResourceDataSyncRequest$ = CreateResourceDataSyncRequest$;
+    exports2.CreateResourceDataSyncResult$ = CreateResourceDataSyncResult$;
+    exports2.Credentials$ = Credentials$3;
+    exports2.CustomSchemaCountLimitExceededException = CustomSchemaCountLimitExceededException;
+    exports2.CustomSchemaCountLimitExceededException$ = CustomSchemaCountLimitExceededException$;
+    exports2.DHMCPermissionModel = DHMCPermissionModel;
+    exports2.DeleteActivation$ = DeleteActivation$;
+    exports2.DeleteActivationCommand = DeleteActivationCommand;
+    exports2.DeleteActivationRequest$ = DeleteActivationRequest$;
+    exports2.DeleteActivationResult$ = DeleteActivationResult$;
+    exports2.DeleteAssociation$ = DeleteAssociation$;
+    exports2.DeleteAssociationCommand = DeleteAssociationCommand;
+    exports2.DeleteAssociationRequest$ = DeleteAssociationRequest$;
+    exports2.DeleteAssociationResult$ = DeleteAssociationResult$;
+    exports2.DeleteCloudConnector$ = DeleteCloudConnector$;
+    exports2.DeleteCloudConnectorCommand = DeleteCloudConnectorCommand;
+    exports2.DeleteCloudConnectorRequest$ = DeleteCloudConnectorRequest$;
+    exports2.DeleteCloudConnectorResult$ = DeleteCloudConnectorResult$;
+    exports2.DeleteDocument$ = DeleteDocument$;
+    exports2.DeleteDocumentCommand = DeleteDocumentCommand;
+    exports2.DeleteDocumentRequest$ = DeleteDocumentRequest$;
+    exports2.DeleteDocumentResult$ = DeleteDocumentResult$;
+    exports2.DeleteInventory$ = DeleteInventory$;
+    exports2.DeleteInventoryCommand = DeleteInventoryCommand;
+    exports2.DeleteInventoryRequest$ = DeleteInventoryRequest$;
+    exports2.DeleteInventoryResult$ = DeleteInventoryResult$;
+    exports2.DeleteMaintenanceWindow$ = DeleteMaintenanceWindow$;
+    exports2.DeleteMaintenanceWindowCommand = DeleteMaintenanceWindowCommand;
+    exports2.DeleteMaintenanceWindowRequest$ = DeleteMaintenanceWindowRequest$;
+    exports2.DeleteMaintenanceWindowResult$ = DeleteMaintenanceWindowResult$;
+    exports2.DeleteOpsItem$ = DeleteOpsItem$;
+    exports2.DeleteOpsItemCommand = DeleteOpsItemCommand;
+    exports2.DeleteOpsItemRequest$ = DeleteOpsItemRequest$;
+    exports2.DeleteOpsItemResponse$ = DeleteOpsItemResponse$;
+    exports2.DeleteOpsMetadata$ = DeleteOpsMetadata$;
+    exports2.DeleteOpsMetadataCommand = DeleteOpsMetadataCommand;
+    exports2.DeleteOpsMetadataRequest$ = DeleteOpsMetadataRequest$;
+    exports2.DeleteOpsMetadataResult$ = DeleteOpsMetadataResult$;
+    exports2.DeleteParameter$ = DeleteParameter$;
+    exports2.DeleteParameterCommand = DeleteParameterCommand;
+    exports2.DeleteParameterRequest$ = DeleteParameterRequest$;
+    exports2.DeleteParameterResult$ = DeleteParameterResult$;
+    exports2.DeleteParameters$ = DeleteParameters$;
+    exports2.DeleteParametersCommand = DeleteParametersCommand;
+    exports2.DeleteParametersRequest$ = DeleteParametersRequest$;
+    exports2.DeleteParametersResult$ = DeleteParametersResult$;
+    exports2.DeletePatchBaseline$ = DeletePatchBaseline$;
+    exports2.DeletePatchBaselineCommand = DeletePatchBaselineCommand;
+    exports2.DeletePatchBaselineRequest$ = DeletePatchBaselineRequest$;
+    exports2.DeletePatchBaselineResult$ = DeletePatchBaselineResult$;
+    exports2.DeleteResourceDataSync$ = DeleteResourceDataSync$;
+    exports2.DeleteResourceDataSyncCommand = DeleteResourceDataSyncCommand;
+    exports2.DeleteResourceDataSyncRequest$ = DeleteResourceDataSyncRequest$;
+    exports2.DeleteResourceDataSyncResult$ = DeleteResourceDataSyncResult$;
+    exports2.DeleteResourcePolicy$ = DeleteResourcePolicy$;
+    exports2.DeleteResourcePolicyCommand = DeleteResourcePolicyCommand;
+    exports2.DeleteResourcePolicyRequest$ = DeleteResourcePolicyRequest$;
+    exports2.DeleteResourcePolicyResponse$ = DeleteResourcePolicyResponse$;
+    exports2.DeletionMode = DeletionMode;
+    exports2.DeregisterDefaultHostManagementConfiguration$ = DeregisterDefaultHostManagementConfiguration$;
+    exports2.DeregisterDefaultHostManagementConfigurationCommand = DeregisterDefaultHostManagementConfigurationCommand;
+    exports2.DeregisterDefaultHostManagementConfigurationRequest$ = DeregisterDefaultHostManagementConfigurationRequest$;
+    exports2.DeregisterDefaultHostManagementConfigurationResult$ = DeregisterDefaultHostManagementConfigurationResult$;
+    exports2.DeregisterManagedInstance$ = DeregisterManagedInstance$;
+    exports2.DeregisterManagedInstanceCommand = DeregisterManagedInstanceCommand;
+    exports2.DeregisterManagedInstanceRequest$ = DeregisterManagedInstanceRequest$;
+    exports2.DeregisterManagedInstanceResult$ = DeregisterManagedInstanceResult$;
+    exports2.DeregisterPatchBaselineForPatchGroup$ = DeregisterPatchBaselineForPatchGroup$;
+    exports2.DeregisterPatchBaselineForPatchGroupCommand = DeregisterPatchBaselineForPatchGroupCommand;
+    exports2.DeregisterPatchBaselineForPatchGroupRequest$ = DeregisterPatchBaselineForPatchGroupRequest$;
+    exports2.DeregisterPatchBaselineForPatchGroupResult$ = DeregisterPatchBaselineForPatchGroupResult$;
+    exports2.DeregisterTargetFromMaintenanceWindow$ = DeregisterTargetFromMaintenanceWindow$;
+    exports2.DeregisterTargetFromMaintenanceWindowCommand = DeregisterTargetFromMaintenanceWindowCommand;
+    exports2.DeregisterTargetFromMaintenanceWindowRequest$ = DeregisterTargetFromMaintenanceWindowRequest$;
+    exports2.DeregisterTargetFromMaintenanceWindowResult$ = DeregisterTargetFromMaintenanceWindowResult$;
+    exports2.DeregisterTaskFromMaintenanceWindow$ = DeregisterTaskFromMaintenanceWindow$;
+    exports2.DeregisterTaskFromMaintenanceWindowCommand = DeregisterTaskFromMaintenanceWindowCommand;
+    exports2.DeregisterTaskFromMaintenanceWindowRequest$ = DeregisterTaskFromMaintenanceWindowRequest$;
+    exports2.DeregisterTaskFromMaintenanceWindowResult$ = DeregisterTaskFromMaintenanceWindowResult$;
+    exports2.DescribeActivations$ = DescribeActivations$;
+    exports2.DescribeActivationsCommand = DescribeActivationsCommand;
+    exports2.DescribeActivationsFilter$ = DescribeActivationsFilter$;
+    exports2.DescribeActivationsFilterKeys = DescribeActivationsFilterKeys;
+    exports2.DescribeActivationsRequest$ = DescribeActivationsRequest$;
+    exports2.DescribeActivationsResult$ = DescribeActivationsResult$;
+    exports2.DescribeAssociation$ = DescribeAssociation$;
+    exports2.DescribeAssociationCommand = DescribeAssociationCommand;
+    exports2.DescribeAssociationExecutionTargets$ = DescribeAssociationExecutionTargets$;
+    exports2.DescribeAssociationExecutionTargetsCommand = DescribeAssociationExecutionTargetsCommand;
+    exports2.DescribeAssociationExecutionTargetsRequest$ = DescribeAssociationExecutionTargetsRequest$;
+    exports2.DescribeAssociationExecutionTargetsResult$ = DescribeAssociationExecutionTargetsResult$;
+    exports2.DescribeAssociationExecutions$ = DescribeAssociationExecutions$;
+    exports2.DescribeAssociationExecutionsCommand = DescribeAssociationExecutionsCommand;
+    exports2.DescribeAssociationExecutionsRequest$ = DescribeAssociationExecutionsRequest$;
+    exports2.DescribeAssociationExecutionsResult$ = DescribeAssociationExecutionsResult$;
+    exports2.DescribeAssociationRequest$ = DescribeAssociationRequest$;
+    exports2.DescribeAssociationResult$ = DescribeAssociationResult$;
+    exports2.DescribeAutomationExecutions$ = DescribeAutomationExecutions$;
+    exports2.DescribeAutomationExecutionsCommand = DescribeAutomationExecutionsCommand;
+    exports2.DescribeAutomationExecutionsRequest$ = DescribeAutomationExecutionsRequest$;
+    exports2.DescribeAutomationExecutionsResult$ = DescribeAutomationExecutionsResult$;
+    exports2.DescribeAutomationStepExecutions$ = DescribeAutomationStepExecutions$;
+    exports2.DescribeAutomationStepExecutionsCommand = DescribeAutomationStepExecutionsCommand;
+    exports2.DescribeAutomationStepExecutionsRequest$ = DescribeAutomationStepExecutionsRequest$;
+    exports2.DescribeAutomationStepExecutionsResult$ = DescribeAutomationStepExecutionsResult$;
+    exports2.DescribeAvailablePatches$ = DescribeAvailablePatches$;
+    exports2.DescribeAvailablePatchesCommand = DescribeAvailablePatchesCommand;
+    exports2.DescribeAvailablePatchesRequest$ = DescribeAvailablePatchesRequest$;
+    exports2.DescribeAvailablePatchesResult$ = DescribeAvailablePatchesResult$;
+    exports2.DescribeDocument$ = DescribeDocument$;
+    exports2.DescribeDocumentCommand = DescribeDocumentCommand;
+    exports2.DescribeDocumentPermission$ = DescribeDocumentPermission$;
+    exports2.DescribeDocumentPermissionCommand = DescribeDocumentPermissionCommand;
+    exports2.DescribeDocumentPermissionRequest$ = DescribeDocumentPermissionRequest$;
+    exports2.DescribeDocumentPermissionResponse$ = DescribeDocumentPermissionResponse$;
+    exports2.DescribeDocumentRequest$ = DescribeDocumentRequest$;
+    exports2.DescribeDocumentResult$ = DescribeDocumentResult$;
+    exports2.DescribeEffectiveInstanceAssociations$ = DescribeEffectiveInstanceAssociations$;
+    exports2.DescribeEffectiveInstanceAssociationsCommand = DescribeEffectiveInstanceAssociationsCommand;
+    exports2.DescribeEffectiveInstanceAssociationsRequest$ = DescribeEffectiveInstanceAssociationsRequest$;
+    exports2.DescribeEffectiveInstanceAssociationsResult$ = DescribeEffectiveInstanceAssociationsResult$;
+    exports2.DescribeEffectivePatchesForPatchBaseline$ = DescribeEffectivePatchesForPatchBaseline$;
+    exports2.DescribeEffectivePatchesForPatchBaselineCommand = DescribeEffectivePatchesForPatchBaselineCommand;
+    exports2.DescribeEffectivePatchesForPatchBaselineRequest$ = DescribeEffectivePatchesForPatchBaselineRequest$;
+    exports2.DescribeEffectivePatchesForPatchBaselineResult$ = DescribeEffectivePatchesForPatchBaselineResult$;
+    exports2.DescribeInstanceAssociationsStatus$ = DescribeInstanceAssociationsStatus$;
+    exports2.DescribeInstanceAssociationsStatusCommand = DescribeInstanceAssociationsStatusCommand;
+    exports2.DescribeInstanceAssociationsStatusRequest$ = DescribeInstanceAssociationsStatusRequest$;
+    exports2.DescribeInstanceAssociationsStatusResult$ = DescribeInstanceAssociationsStatusResult$;
+    exports2.DescribeInstanceInformation$ = DescribeInstanceInformation$;
+    exports2.DescribeInstanceInformationCommand = DescribeInstanceInformationCommand;
+    exports2.DescribeInstanceInformationRequest$ = DescribeInstanceInformationRequest$;
+    exports2.DescribeInstanceInformationResult$ = DescribeInstanceInformationResult$;
+    exports2.DescribeInstancePatchStates$ = DescribeInstancePatchStates$;
+    exports2.DescribeInstancePatchStatesCommand = DescribeInstancePatchStatesCommand;
+    exports2.DescribeInstancePatchStatesForPatchGroup$ = DescribeInstancePatchStatesForPatchGroup$;
+    exports2.DescribeInstancePatchStatesForPatchGroupCommand = DescribeInstancePatchStatesForPatchGroupCommand;
+    exports2.DescribeInstancePatchStatesForPatchGroupRequest$ = DescribeInstancePatchStatesForPatchGroupRequest$;
+    exports2.DescribeInstancePatchStatesForPatchGroupResult$ = DescribeInstancePatchStatesForPatchGroupResult$;
+    exports2.DescribeInstancePatchStatesRequest$ = DescribeInstancePatchStatesRequest$;
+    exports2.DescribeInstancePatchStatesResult$ = DescribeInstancePatchStatesResult$;
+    exports2.DescribeInstancePatches$ = DescribeInstancePatches$;
+    exports2.DescribeInstancePatchesCommand = DescribeInstancePatchesCommand;
+    exports2.DescribeInstancePatchesRequest$ = DescribeInstancePatchesRequest$;
+    exports2.DescribeInstancePatchesResult$ = DescribeInstancePatchesResult$;
+    exports2.DescribeInstanceProperties$ = DescribeInstanceProperties$;
+    exports2.DescribeInstancePropertiesCommand = DescribeInstancePropertiesCommand;
+    exports2.DescribeInstancePropertiesRequest$ = DescribeInstancePropertiesRequest$;
+    exports2.DescribeInstancePropertiesResult$ = DescribeInstancePropertiesResult$;
+    exports2.DescribeInventoryDeletions$ = DescribeInventoryDeletions$;
+    exports2.DescribeInventoryDeletionsCommand = DescribeInventoryDeletionsCommand;
+    exports2.DescribeInventoryDeletionsRequest$ = DescribeInventoryDeletionsRequest$;
+    exports2.DescribeInventoryDeletionsResult$ = DescribeInventoryDeletionsResult$;
+    exports2.DescribeMaintenanceWindowExecutionTaskInvocations$ = DescribeMaintenanceWindowExecutionTaskInvocations$;
+    exports2.DescribeMaintenanceWindowExecutionTaskInvocationsCommand = DescribeMaintenanceWindowExecutionTaskInvocationsCommand;
+    exports2.DescribeMaintenanceWindowExecutionTaskInvocationsRequest$ = DescribeMaintenanceWindowExecutionTaskInvocationsRequest$;
+    exports2.DescribeMaintenanceWindowExecutionTaskInvocationsResult$ = DescribeMaintenanceWindowExecutionTaskInvocationsResult$;
+    exports2.DescribeMaintenanceWindowExecutionTasks$ = DescribeMaintenanceWindowExecutionTasks$;
+    exports2.DescribeMaintenanceWindowExecutionTasksCommand = DescribeMaintenanceWindowExecutionTasksCommand;
+    exports2.DescribeMaintenanceWindowExecutionTasksRequest$ = DescribeMaintenanceWindowExecutionTasksRequest$;
+    exports2.DescribeMaintenanceWindowExecutionTasksResult$ = DescribeMaintenanceWindowExecutionTasksResult$;
+    exports2.DescribeMaintenanceWindowExecutions$ = DescribeMaintenanceWindowExecutions$;
+    exports2.DescribeMaintenanceWindowExecutionsCommand = DescribeMaintenanceWindowExecutionsCommand;
+    exports2.DescribeMaintenanceWindowExecutionsRequest$ = DescribeMaintenanceWindowExecutionsRequest$;
+    exports2.DescribeMaintenanceWindowExecutionsResult$ = DescribeMaintenanceWindowExecutionsResult$;
+    exports2.DescribeMaintenanceWindowSchedule$ = DescribeMaintenanceWindowSchedule$;
+    exports2.DescribeMaintenanceWindowScheduleCommand = DescribeMaintenanceWindowScheduleCommand;
+    exports2.DescribeMaintenanceWindowScheduleRequest$ = DescribeMaintenanceWindowScheduleRequest$;
+    exports2.DescribeMaintenanceWindowScheduleResult$ = DescribeMaintenanceWindowScheduleResult$;
+    exports2.DescribeMaintenanceWindowTargets$ = DescribeMaintenanceWindowTargets$;
+    exports2.DescribeMaintenanceWindowTargetsCommand = DescribeMaintenanceWindowTargetsCommand;
+    exports2.DescribeMaintenanceWindowTargetsRequest$ = DescribeMaintenanceWindowTargetsRequest$;
+    exports2.DescribeMaintenanceWindowTargetsResult$ = DescribeMaintenanceWindowTargetsResult$;
+    exports2.DescribeMaintenanceWindowTasks$ = DescribeMaintenanceWindowTasks$;
+    exports2.DescribeMaintenanceWindowTasksCommand = DescribeMaintenanceWindowTasksCommand;
+    exports2.DescribeMaintenanceWindowTasksRequest$ = DescribeMaintenanceWindowTasksRequest$;
+    exports2.DescribeMaintenanceWindowTasksResult$ = DescribeMaintenanceWindowTasksResult$;
+    exports2.DescribeMaintenanceWindows$ = DescribeMaintenanceWindows$;
+    exports2.DescribeMaintenanceWindowsCommand = DescribeMaintenanceWindowsCommand;
+    exports2.DescribeMaintenanceWindowsForTarget$ = DescribeMaintenanceWindowsForTarget$;
+    exports2.DescribeMaintenanceWindowsForTargetCommand = DescribeMaintenanceWindowsForTargetCommand;
+    exports2.DescribeMaintenanceWindowsForTargetRequest$ = DescribeMaintenanceWindowsForTargetRequest$;
+    exports2.DescribeMaintenanceWindowsForTargetResult$ = DescribeMaintenanceWindowsForTargetResult$;
+    exports2.DescribeMaintenanceWindowsRequest$ = DescribeMaintenanceWindowsRequest$;
+    exports2.DescribeMaintenanceWindowsResult$ = DescribeMaintenanceWindowsResult$;
+    exports2.DescribeOpsItems$ = DescribeOpsItems$;
+    exports2.DescribeOpsItemsCommand = DescribeOpsItemsCommand;
+    exports2.DescribeOpsItemsRequest$ = DescribeOpsItemsRequest$;
+    exports2.DescribeOpsItemsResponse$ = DescribeOpsItemsResponse$;
+    exports2.DescribeParameters$ = DescribeParameters$;
+    exports2.DescribeParametersCommand = DescribeParametersCommand;
+    exports2.DescribeParametersRequest$ = DescribeParametersRequest$;
+    exports2.DescribeParametersResult$ = DescribeParametersResult$;
+    exports2.DescribePatchBaselines$ = DescribePatchBaselines$;
+    exports2.DescribePatchBaselinesCommand = DescribePatchBaselinesCommand;
+    exports2.DescribePatchBaselinesRequest$ = DescribePatchBaselinesRequest$;
+    exports2.DescribePatchBaselinesResult$ = DescribePatchBaselinesResult$;
+    exports2.DescribePatchGroupState$ = DescribePatchGroupState$;
+    exports2.DescribePatchGroupStateCommand = DescribePatchGroupStateCommand;
+    exports2.DescribePatchGroupStateRequest$ = DescribePatchGroupStateRequest$;
+    exports2.DescribePatchGroupStateResult$ = DescribePatchGroupStateResult$;
+    exports2.DescribePatchGroups$ = DescribePatchGroups$;
+    exports2.DescribePatchGroupsCommand = DescribePatchGroupsCommand;
+    exports2.DescribePatchGroupsRequest$ = DescribePatchGroupsRequest$;
+    exports2.DescribePatchGroupsResult$ = DescribePatchGroupsResult$;
+    exports2.DescribePatchProperties$ = DescribePatchProperties$;
+    exports2.DescribePatchPropertiesCommand = DescribePatchPropertiesCommand;
+    exports2.DescribePatchPropertiesRequest$ = DescribePatchPropertiesRequest$;
+    exports2.DescribePatchPropertiesResult$ = DescribePatchPropertiesResult$;
+    exports2.DescribeSessions$ = DescribeSessions$;
+    exports2.DescribeSessionsCommand = DescribeSessionsCommand;
+    exports2.DescribeSessionsRequest$ = DescribeSessionsRequest$;
+    exports2.DescribeSessionsResponse$ = DescribeSessionsResponse$;
+    exports2.DisassociateOpsItemRelatedItem$ = DisassociateOpsItemRelatedItem$;
+    exports2.DisassociateOpsItemRelatedItemCommand = DisassociateOpsItemRelatedItemCommand;
+    exports2.DisassociateOpsItemRelatedItemRequest$ = DisassociateOpsItemRelatedItemRequest$;
+    exports2.DisassociateOpsItemRelatedItemResponse$ = DisassociateOpsItemRelatedItemResponse$;
+    exports2.DocumentAlreadyExists = DocumentAlreadyExists;
+    exports2.DocumentAlreadyExists$ = DocumentAlreadyExists$;
+    exports2.DocumentDefaultVersionDescription$ = DocumentDefaultVersionDescription$;
+    exports2.DocumentDescription$ = DocumentDescription$;
+    exports2.DocumentFilter$ = DocumentFilter$;
+    exports2.DocumentFilterKey = DocumentFilterKey;
+    exports2.DocumentFormat = DocumentFormat;
+    exports2.DocumentHashType = DocumentHashType;
+    exports2.DocumentIdentifier$ = DocumentIdentifier$;
+    exports2.DocumentKeyValuesFilter$ = DocumentKeyValuesFilter$;
+    exports2.DocumentLimitExceeded = DocumentLimitExceeded;
+    exports2.DocumentLimitExceeded$ = DocumentLimitExceeded$;
+    exports2.DocumentMetadataEnum = DocumentMetadataEnum;
+    exports2.DocumentMetadataResponseInfo$ = DocumentMetadataResponseInfo$;
+    exports2.DocumentParameter$ = DocumentParameter$;
+    exports2.DocumentParameterType = DocumentParameterType;
+    exports2.DocumentPermissionLimit = DocumentPermissionLimit;
+    exports2.DocumentPermissionLimit$ = DocumentPermissionLimit$;
+    exports2.DocumentPermissionType = DocumentPermissionType;
+    exports2.DocumentRequires$ = DocumentRequires$;
+    exports2.DocumentReviewAction = DocumentReviewAction;
+    exports2.DocumentReviewCommentSource$ = DocumentReviewCommentSource$;
+    exports2.DocumentReviewCommentType = DocumentReviewCommentType;
+    exports2.DocumentReviewerResponseSource$ = DocumentReviewerResponseSource$;
+    exports2.DocumentReviews$ = DocumentReviews$;
+    exports2.DocumentStatus = DocumentStatus;
+    exports2.DocumentType = DocumentType;
+    exports2.DocumentVersionInfo$ = DocumentVersionInfo$;
+    exports2.DocumentVersionLimitExceeded = DocumentVersionLimitExceeded;
+    exports2.DocumentVersionLimitExceeded$ = DocumentVersionLimitExceeded$;
+    exports2.DoesNotExistException = DoesNotExistException;
+    exports2.DoesNotExistException$ = DoesNotExistException$;
+    exports2.DuplicateDocumentContent = DuplicateDocumentContent;
+    exports2.DuplicateDocumentContent$ = DuplicateDocumentContent$;
+    exports2.DuplicateDocumentVersionName = DuplicateDocumentVersionName;
+    exports2.DuplicateDocumentVersionName$ = DuplicateDocumentVersionName$;
+    exports2.DuplicateInstanceId = DuplicateInstanceId;
+    exports2.DuplicateInstanceId$ = DuplicateInstanceId$;
+    exports2.EffectivePatch$ = EffectivePatch$;
+    exports2.ExecutionInputs$ = ExecutionInputs$;
+    exports2.ExecutionMode = ExecutionMode;
+    exports2.ExecutionPreview$ = ExecutionPreview$;
+    exports2.ExecutionPreviewStatus = ExecutionPreviewStatus;
+    exports2.ExternalAlarmState = ExternalAlarmState;
+    exports2.FailedCreateAssociation$ = FailedCreateAssociation$;
+    exports2.FailureDetails$ = FailureDetails$;
+    exports2.Fault = Fault;
+    exports2.FeatureNotAvailableException = FeatureNotAvailableException;
+    exports2.FeatureNotAvailableException$ = FeatureNotAvailableException$;
+    exports2.GcpConfiguration$ = GcpConfiguration$;
+    exports2.GcpConfigurationTargets$ = GcpConfigurationTargets$;
+    exports2.GcpProject$ = GcpProject$;
+    exports2.GetAccessToken$ = GetAccessToken$;
+    exports2.GetAccessTokenCommand = GetAccessTokenCommand;
+    exports2.GetAccessTokenRequest$ = GetAccessTokenRequest$;
+    exports2.GetAccessTokenResponse$ = GetAccessTokenResponse$;
+    exports2.GetAutomationExecution$ = GetAutomationExecution$;
+    exports2.GetAutomationExecutionCommand = GetAutomationExecutionCommand;
+    exports2.GetAutomationExecutionRequest$ = GetAutomationExecutionRequest$;
+    exports2.GetAutomationExecutionResult$ = GetAutomationExecutionResult$;
+    exports2.GetCalendarState$ = GetCalendarState$;
+    exports2.GetCalendarStateCommand = GetCalendarStateCommand;
+    exports2.GetCalendarStateRequest$ = GetCalendarStateRequest$;
+    exports2.GetCalendarStateResponse$ = GetCalendarStateResponse$;
+    exports2.GetCloudConnector$ = GetCloudConnector$;
+    exports2.GetCloudConnectorCommand = GetCloudConnectorCommand;
+    exports2.GetCloudConnectorRequest$ = GetCloudConnectorRequest$;
+    exports2.GetCloudConnectorResult$ = GetCloudConnectorResult$;
+    exports2.GetCommandInvocation$ = GetCommandInvocation$;
+    exports2.GetCommandInvocationCommand = GetCommandInvocationCommand;
+    exports2.GetCommandInvocationRequest$ = GetCommandInvocationRequest$;
+    exports2.GetCommandInvocationResult$ = GetCommandInvocationResult$;
+    exports2.GetConnectionStatus$ = GetConnectionStatus$;
+    exports2.GetConnectionStatusCommand = GetConnectionStatusCommand;
+    exports2.GetConnectionStatusRequest$ = GetConnectionStatusRequest$;
+    exports2.GetConnectionStatusResponse$ = GetConnectionStatusResponse$;
+    exports2.GetDefaultPatchBaseline$ = GetDefaultPatchBaseline$;
+    exports2.GetDefaultPatchBaselineCommand = GetDefaultPatchBaselineCommand;
+    exports2.GetDefaultPatchBaselineRequest$ = GetDefaultPatchBaselineRequest$;
+    exports2.GetDefaultPatchBaselineResult$ = GetDefaultPatchBaselineResult$;
+    exports2.GetDeployablePatchSnapshotForInstance$ = GetDeployablePatchSnapshotForInstance$;
+    exports2.GetDeployablePatchSnapshotForInstanceCommand = GetDeployablePatchSnapshotForInstanceCommand;
+    exports2.GetDeployablePatchSnapshotForInstanceRequest$ = GetDeployablePatchSnapshotForInstanceRequest$;
+    exports2.GetDeployablePatchSnapshotForInstanceResult$ = GetDeployablePatchSnapshotForInstanceResult$;
+    exports2.GetDocument$ = GetDocument$;
+    exports2.GetDocumentCommand = GetDocumentCommand;
+    exports2.GetDocumentRequest$ = GetDocumentRequest$;
+    exports2.GetDocumentResult$ = GetDocumentResult$;
+    exports2.GetExecutionPreview$ = GetExecutionPreview$;
+    exports2.GetExecutionPreviewCommand = GetExecutionPreviewCommand;
+    exports2.GetExecutionPreviewRequest$ = GetExecutionPreviewRequest$;
+    exports2.GetExecutionPreviewResponse$ = GetExecutionPreviewResponse$;
+    exports2.GetInventory$ = GetInventory$;
+    exports2.GetInventoryCommand = GetInventoryCommand;
+    exports2.GetInventoryRequest$ = GetInventoryRequest$;
+    exports2.GetInventoryResult$ = GetInventoryResult$;
+    exports2.GetInventorySchema$ = GetInventorySchema$;
+    exports2.GetInventorySchemaCommand = GetInventorySchemaCommand;
+    exports2.GetInventorySchemaRequest$ = GetInventorySchemaRequest$;
+    exports2.GetInventorySchemaResult$ = GetInventorySchemaResult$;
+    exports2.GetMaintenanceWindow$ = GetMaintenanceWindow$;
+    exports2.GetMaintenanceWindowCommand = GetMaintenanceWindowCommand;
+    exports2.GetMaintenanceWindowExecution$ = GetMaintenanceWindowExecution$;
+    exports2.GetMaintenanceWindowExecutionCommand = GetMaintenanceWindowExecutionCommand;
+    exports2.GetMaintenanceWindowExecutionRequest$ = GetMaintenanceWindowExecutionRequest$;
+    exports2.GetMaintenanceWindowExecutionResult$ = GetMaintenanceWindowExecutionResult$;
+    exports2.GetMaintenanceWindowExecutionTask$ = GetMaintenanceWindowExecutionTask$;
+    exports2.GetMaintenanceWindowExecutionTaskCommand = GetMaintenanceWindowExecutionTaskCommand;
+    exports2.GetMaintenanceWindowExecutionTaskInvocation$ = GetMaintenanceWindowExecutionTaskInvocation$;
+    exports2.GetMaintenanceWindowExecutionTaskInvocationCommand = GetMaintenanceWindowExecutionTaskInvocationCommand;
+    exports2.GetMaintenanceWindowExecutionTaskInvocationRequest$ = GetMaintenanceWindowExecutionTaskInvocationRequest$;
+    exports2.GetMaintenanceWindowExecutionTaskInvocationResult$ = GetMaintenanceWindowExecutionTaskInvocationResult$;
+    exports2.GetMaintenanceWindowExecutionTaskRequest$ = GetMaintenanceWindowExecutionTaskRequest$;
+    exports2.GetMaintenanceWindowExecutionTaskResult$ = GetMaintenanceWindowExecutionTaskResult$;
+    exports2.GetMaintenanceWindowRequest$ = GetMaintenanceWindowRequest$;
+    exports2.GetMaintenanceWindowResult$ = GetMaintenanceWindowResult$;
+    exports2.GetMaintenanceWindowTask$ = GetMaintenanceWindowTask$;
+    exports2.GetMaintenanceWindowTaskCommand = GetMaintenanceWindowTaskCommand;
+    exports2.GetMaintenanceWindowTaskRequest$ = GetMaintenanceWindowTaskRequest$;
+    exports2.GetMaintenanceWindowTaskResult$ = GetMaintenanceWindowTaskResult$;
+    exports2.GetOpsItem$ = GetOpsItem$;
+    exports2.GetOpsItemCommand = GetOpsItemCommand;
+    exports2.GetOpsItemRequest$ = GetOpsItemRequest$;
+    exports2.GetOpsItemResponse$ = GetOpsItemResponse$;
+    exports2.GetOpsMetadata$ = GetOpsMetadata$;
+    exports2.GetOpsMetadataCommand = GetOpsMetadataCommand;
+    exports2.GetOpsMetadataRequest$ = GetOpsMetadataRequest$;
+    exports2.GetOpsMetadataResult$ = GetOpsMetadataResult$;
+    exports2.GetOpsSummary$ = GetOpsSummary$;
+    exports2.GetOpsSummaryCommand = GetOpsSummaryCommand;
+    exports2.GetOpsSummaryRequest$ = GetOpsSummaryRequest$;
+    exports2.GetOpsSummaryResult$ = GetOpsSummaryResult$;
+    exports2.GetParameter$ = GetParameter$;
+    exports2.GetParameterCommand = GetParameterCommand;
+    exports2.GetParameterHistory$ = GetParameterHistory$;
+    exports2.GetParameterHistoryCommand = GetParameterHistoryCommand;
+    exports2.GetParameterHistoryRequest$ = GetParameterHistoryRequest$;
+    exports2.GetParameterHistoryResult$ = GetParameterHistoryResult$;
+    exports2.GetParameterRequest$ = GetParameterRequest$;
+    exports2.GetParameterResult$ = GetParameterResult$;
+    exports2.GetParameters$ = GetParameters$;
+    exports2.GetParametersByPath$ = GetParametersByPath$;
+    exports2.GetParametersByPathCommand = GetParametersByPathCommand;
+    exports2.GetParametersByPathRequest$ = GetParametersByPathRequest$;
+    exports2.GetParametersByPathResult$ = GetParametersByPathResult$;
+    exports2.GetParametersCommand = GetParametersCommand;
+    exports2.GetParametersRequest$ = GetParametersRequest$;
+    exports2.GetParametersResult$ = GetParametersResult$;
+    exports2.GetPatchBaseline$ = GetPatchBaseline$;
+    exports2.GetPatchBaselineCommand = GetPatchBaselineCommand;
+    exports2.GetPatchBaselineForPatchGroup$ = GetPatchBaselineForPatchGroup$;
+    exports2.GetPatchBaselineForPatchGroupCommand = GetPatchBaselineForPatchGroupCommand;
+    exports2.GetPatchBaselineForPatchGroupRequest$ = GetPatchBaselineForPatchGroupRequest$;
+    exports2.GetPatchBaselineForPatchGroupResult$ = GetPatchBaselineForPatchGroupResult$;
+    exports2.GetPatchBaselineRequest$ = GetPatchBaselineRequest$;
+    exports2.GetPatchBaselineResult$ = GetPatchBaselineResult$;
+    exports2.GetResourcePolicies$ = GetResourcePolicies$;
+    exports2.GetResourcePoliciesCommand = GetResourcePoliciesCommand;
+    exports2.GetResourcePoliciesRequest$ = GetResourcePoliciesRequest$;
+    exports2.GetResourcePoliciesResponse$ = GetResourcePoliciesResponse$;
+    exports2.GetResourcePoliciesResponseEntry$ = GetResourcePoliciesResponseEntry$;
+    exports2.GetServiceSetting$ = GetServiceSetting$;
+    exports2.GetServiceSettingCommand = GetServiceSettingCommand;
+    exports2.GetServiceSettingRequest$ = GetServiceSettingRequest$;
+    exports2.GetServiceSettingResult$ = GetServiceSettingResult$;
+    exports2.HierarchyLevelLimitExceededException = HierarchyLevelLimitExceededException;
+    exports2.HierarchyLevelLimitExceededException$ = HierarchyLevelLimitExceededException$;
+    exports2.HierarchyTypeMismatchException = HierarchyTypeMismatchException;
+    exports2.HierarchyTypeMismatchException$ = HierarchyTypeMismatchException$;
+    exports2.IdempotentParameterMismatch = IdempotentParameterMismatch;
+    exports2.IdempotentParameterMismatch$ = IdempotentParameterMismatch$;
+    exports2.ImpactType = ImpactType;
+    exports2.IncompatiblePolicyException = IncompatiblePolicyException;
+    exports2.IncompatiblePolicyException$ = IncompatiblePolicyException$;
+    exports2.InstanceAggregatedAssociationOverview$ = InstanceAggregatedAssociationOverview$;
+    exports2.InstanceAssociation$ = InstanceAssociation$;
+    exports2.InstanceAssociationOutputLocation$ = InstanceAssociationOutputLocation$;
+    exports2.InstanceAssociationOutputUrl$ = InstanceAssociationOutputUrl$;
+    exports2.InstanceAssociationStatusInfo$ = InstanceAssociationStatusInfo$;
+    exports2.InstanceInfo$ = InstanceInfo$;
+    exports2.InstanceInformation$ = InstanceInformation$;
+    exports2.InstanceInformationFilter$ = InstanceInformationFilter$;
+    exports2.InstanceInformationFilterKey = InstanceInformationFilterKey;
+    exports2.InstanceInformationStringFilter$ = InstanceInformationStringFilter$;
+    exports2.InstancePatchState$ = InstancePatchState$;
+    exports2.InstancePatchStateFilter$ = InstancePatchStateFilter$;
+    exports2.InstancePatchStateOperatorType = InstancePatchStateOperatorType;
+    exports2.InstanceProperty$ = InstanceProperty$;
+    exports2.InstancePropertyFilter$ = InstancePropertyFilter$;
+    exports2.InstancePropertyFilterKey = InstancePropertyFilterKey;
+    exports2.InstancePropertyFilterOperator = InstancePropertyFilterOperator;
+    exports2.InstancePropertyStringFilter$ = InstancePropertyStringFilter$;
+    exports2.InternalServerError = InternalServerError;
+    exports2.InternalServerError$ = InternalServerError$;
+    exports2.InvalidActivation = InvalidActivation;
+    exports2.InvalidActivation$ = InvalidActivation$;
+    exports2.InvalidActivationId = InvalidActivationId;
+    exports2.InvalidActivationId$ = InvalidActivationId$;
+    exports2.InvalidAggregatorException = InvalidAggregatorException;
+    exports2.InvalidAggregatorException$ = InvalidAggregatorException$;
+    exports2.InvalidAllowedPatternException = InvalidAllowedPatternException;
+    exports2.InvalidAllowedPatternException$ = InvalidAllowedPatternException$;
+    exports2.InvalidAssociation = InvalidAssociation;
+    exports2.InvalidAssociation$ = InvalidAssociation$;
+    exports2.InvalidAssociationVersion = InvalidAssociationVersion;
+    exports2.InvalidAssociationVersion$ = InvalidAssociationVersion$;
+    exports2.InvalidAutomationExecutionParametersException = InvalidAutomationExecutionParametersException;
+    exports2.InvalidAutomationExecutionParametersException$ = InvalidAutomationExecutionParametersException$;
+    exports2.InvalidAutomationSignalException = InvalidAutomationSignalException;
+    exports2.InvalidAutomationSignalException$ = InvalidAutomationSignalException$;
+    exports2.InvalidAutomationStatusUpdateException = InvalidAutomationStatusUpdateException;
+    exports2.InvalidAutomationStatusUpdateException$ = InvalidAutomationStatusUpdateException$;
+    exports2.InvalidCommandId = InvalidCommandId;
+    exports2.InvalidCommandId$ = InvalidCommandId$;
+    exports2.InvalidDeleteInventoryParametersException = InvalidDeleteInventoryParametersException;
+    exports2.InvalidDeleteInventoryParametersException$ = InvalidDeleteInventoryParametersException$;
+    exports2.InvalidDeletionIdException = InvalidDeletionIdException;
+    exports2.InvalidDeletionIdException$ = InvalidDeletionIdException$;
+    exports2.InvalidDocument = InvalidDocument;
+    exports2.InvalidDocument$ = InvalidDocument$;
+    exports2.InvalidDocumentContent = InvalidDocumentContent;
+    exports2.InvalidDocumentContent$ = InvalidDocumentContent$;
+    exports2.InvalidDocumentOperation = InvalidDocumentOperation;
+    exports2.InvalidDocumentOperation$ = InvalidDocumentOperation$;
+    exports2.InvalidDocumentSchemaVersion = InvalidDocumentSchemaVersion;
+    exports2.InvalidDocumentSchemaVersion$ = InvalidDocumentSchemaVersion$;
+    exports2.InvalidDocumentType = InvalidDocumentType;
+    exports2.InvalidDocumentType$ = InvalidDocumentType$;
+    exports2.InvalidDocumentVersion = InvalidDocumentVersion;
+    exports2.InvalidDocumentVersion$ = InvalidDocumentVersion$;
+    exports2.InvalidFilter = InvalidFilter;
+    exports2.InvalidFilter$ = InvalidFilter$;
+    exports2.InvalidFilterKey = InvalidFilterKey;
+    exports2.InvalidFilterKey$ = InvalidFilterKey$;
+    exports2.InvalidFilterOption = InvalidFilterOption;
+    exports2.InvalidFilterOption$ = InvalidFilterOption$;
+    exports2.InvalidFilterValue = InvalidFilterValue;
+    exports2.InvalidFilterValue$ = InvalidFilterValue$;
+    exports2.InvalidInstanceId = InvalidInstanceId;
+    exports2.InvalidInstanceId$ = InvalidInstanceId$;
+    exports2.InvalidInstanceInformationFilterValue = InvalidInstanceInformationFilterValue;
+    exports2.InvalidInstanceInformationFilterValue$ = InvalidInstanceInformationFilterValue$;
+    exports2.InvalidInstancePropertyFilterValue = InvalidInstancePropertyFilterValue;
+    exports2.InvalidInstancePropertyFilterValue$ = InvalidInstancePropertyFilterValue$;
+    exports2.InvalidInventoryGroupException = InvalidInventoryGroupException;
+    exports2.InvalidInventoryGroupException$ = InvalidInventoryGroupException$;
+    exports2.InvalidInventoryItemContextException = InvalidInventoryItemContextException;
+    exports2.InvalidInventoryItemContextException$ = InvalidInventoryItemContextException$;
+    exports2.InvalidInventoryRequestException = InvalidInventoryRequestException;
+    exports2.InvalidInventoryRequestException$ = InvalidInventoryRequestException$;
+    exports2.InvalidItemContentException = InvalidItemContentException;
+    exports2.InvalidItemContentException$ = InvalidItemContentException$;
+    exports2.InvalidKeyId = InvalidKeyId;
+    exports2.InvalidKeyId$ = InvalidKeyId$;
+    exports2.InvalidNextToken = InvalidNextToken;
+    exports2.InvalidNextToken$ = InvalidNextToken$;
+    exports2.InvalidNotificationConfig = InvalidNotificationConfig;
+    exports2.InvalidNotificationConfig$ = InvalidNotificationConfig$;
+    exports2.InvalidOptionException = InvalidOptionException;
+    exports2.InvalidOptionException$ = InvalidOptionException$;
+    exports2.InvalidOutputFolder = InvalidOutputFolder;
+    exports2.InvalidOutputFolder$ = InvalidOutputFolder$;
+    exports2.InvalidOutputLocation = InvalidOutputLocation;
+    exports2.InvalidOutputLocation$ = InvalidOutputLocation$;
+    exports2.InvalidParameters = InvalidParameters;
+    exports2.InvalidParameters$ = InvalidParameters$;
+    exports2.InvalidPermissionType = InvalidPermissionType;
+    exports2.InvalidPermissionType$ = InvalidPermissionType$;
+    exports2.InvalidPluginName = InvalidPluginName;
+    exports2.InvalidPluginName$ = InvalidPluginName$;
+    exports2.InvalidPolicyAttributeException = InvalidPolicyAttributeException;
+    exports2.InvalidPolicyAttributeException$ = InvalidPolicyAttributeException$;
+    exports2.InvalidPolicyTypeException = InvalidPolicyTypeException;
+    exports2.InvalidPolicyTypeException$ = InvalidPolicyTypeException$;
+    exports2.InvalidResourceId = InvalidResourceId;
+    exports2.InvalidResourceId$ = InvalidResourceId$;
+    exports2.InvalidResourceType = InvalidResourceType;
+    exports2.InvalidResourceType$ = InvalidResourceType$;
+    exports2.InvalidResultAttributeException = InvalidResultAttributeException;
+    exports2.InvalidResultAttributeException$ = InvalidResultAttributeException$;
+    exports2.InvalidRole = InvalidRole;
+    exports2.InvalidRole$ = InvalidRole$;
+    exports2.InvalidSchedule = InvalidSchedule;
+    exports2.InvalidSchedule$ = InvalidSchedule$;
+    exports2.InvalidTag = InvalidTag;
+    exports2.InvalidTag$ = InvalidTag$;
+    exports2.InvalidTarget = InvalidTarget;
+    exports2.InvalidTarget$ = InvalidTarget$;
+    exports2.InvalidTargetMaps = InvalidTargetMaps;
+    exports2.InvalidTargetMaps$ = InvalidTargetMaps$;
+    exports2.InvalidTypeNameException = InvalidTypeNameException;
+    exports2.InvalidTypeNameException$ = InvalidTypeNameException$;
+    exports2.InvalidUpdate = InvalidUpdate;
+    exports2.InvalidUpdate$ = InvalidUpdate$;
+    exports2.InventoryAggregator$ = InventoryAggregator$;
+    exports2.InventoryAttributeDataType = InventoryAttributeDataType;
+    exports2.InventoryDeletionStatus = InventoryDeletionStatus;
+    exports2.InventoryDeletionStatusItem$ = InventoryDeletionStatusItem$;
+    exports2.InventoryDeletionSummary$ = InventoryDeletionSummary$;
+    exports2.InventoryDeletionSummaryItem$ = InventoryDeletionSummaryItem$;
+    exports2.InventoryFilter$ = InventoryFilter$;
+    exports2.InventoryGroup$ = InventoryGroup$;
+    exports2.InventoryItem$ = InventoryItem$;
+    exports2.InventoryItemAttribute$ = InventoryItemAttribute$;
+    exports2.InventoryItemSchema$ = InventoryItemSchema$;
+    exports2.InventoryQueryOperatorType = InventoryQueryOperatorType;
+    exports2.InventoryResultEntity$ = InventoryResultEntity$;
+    exports2.InventoryResultItem$ = InventoryResultItem$;
+    exports2.InventorySchemaDeleteOption = InventorySchemaDeleteOption;
+    exports2.InvocationDoesNotExist = InvocationDoesNotExist;
+    exports2.InvocationDoesNotExist$ = InvocationDoesNotExist$;
+    exports2.ItemContentMismatchException = ItemContentMismatchException;
+    exports2.ItemContentMismatchException$ = ItemContentMismatchException$;
+    exports2.ItemSizeLimitExceededException = ItemSizeLimitExceededException;
+    exports2.ItemSizeLimitExceededException$ = ItemSizeLimitExceededException$;
+    exports2.LabelParameterVersion$ = LabelParameterVersion$;
+    exports2.LabelParameterVersionCommand = LabelParameterVersionCommand;
+    exports2.LabelParameterVersionRequest$ = LabelParameterVersionRequest$;
+    exports2.LabelParameterVersionResult$ = LabelParameterVersionResult$;
+    exports2.LastResourceDataSyncStatus = LastResourceDataSyncStatus;
+    exports2.ListAssociationVersions$ = ListAssociationVersions$;
+    exports2.ListAssociationVersionsCommand = ListAssociationVersionsCommand;
+    exports2.ListAssociationVersionsRequest$ = ListAssociationVersionsRequest$;
+    exports2.ListAssociationVersionsResult$ = ListAssociationVersionsResult$;
+    exports2.ListAssociations$ = ListAssociations$;
+    exports2.ListAssociationsCommand = ListAssociationsCommand;
+    exports2.ListAssociationsRequest$ = ListAssociationsRequest$;
+    exports2.ListAssociationsResult$ = ListAssociationsResult$;
+    exports2.ListCloudConnectors$ = ListCloudConnectors$;
+    exports2.ListCloudConnectorsCommand = ListCloudConnectorsCommand;
+    exports2.ListCloudConnectorsRequest$ = ListCloudConnectorsRequest$;
+    exports2.ListCloudConnectorsResult$ = ListCloudConnectorsResult$;
+    exports2.ListCommandInvocations$ = ListCommandInvocations$;
+    exports2.ListCommandInvocationsCommand = ListCommandInvocationsCommand;
+    exports2.ListCommandInvocationsRequest$ = ListCommandInvocationsRequest$;
+    exports2.ListCommandInvocationsResult$ = ListCommandInvocationsResult$;
+    exports2.ListCommands$ = ListCommands$;
+    exports2.ListCommandsCommand = ListCommandsCommand;
+    exports2.ListCommandsRequest$ = ListCommandsRequest$;
+    exports2.ListCommandsResult$ = ListCommandsResult$;
+    exports2.ListComplianceItems$ = ListComplianceItems$;
+    exports2.ListComplianceItemsCommand = ListComplianceItemsCommand;
+    exports2.ListComplianceItemsRequest$ = ListComplianceItemsRequest$;
+    exports2.ListComplianceItemsResult$ = ListComplianceItemsResult$;
+    exports2.ListComplianceSummaries$ = ListComplianceSummaries$;
+    exports2.ListComplianceSummariesCommand = ListComplianceSummariesCommand;
+    exports2.ListComplianceSummariesRequest$ = ListComplianceSummariesRequest$;
+    exports2.ListComplianceSummariesResult$ = ListComplianceSummariesResult$;
+    exports2.ListDocumentMetadataHistory$ = ListDocumentMetadataHistory$;
+    exports2.ListDocumentMetadataHistoryCommand = ListDocumentMetadataHistoryCommand;
+    exports2.ListDocumentMetadataHistoryRequest$ = ListDocumentMetadataHistoryRequest$;
+    exports2.ListDocumentMetadataHistoryResponse$ = ListDocumentMetadataHistoryResponse$;
+    exports2.ListDocumentVersions$ = ListDocumentVersions$;
+    exports2.ListDocumentVersionsCommand = ListDocumentVersionsCommand;
+    exports2.ListDocumentVersionsRequest$ = ListDocumentVersionsRequest$;
+    exports2.ListDocumentVersionsResult$ = ListDocumentVersionsResult$;
+    exports2.ListDocuments$ = ListDocuments$;
+    exports2.ListDocumentsCommand = ListDocumentsCommand;
+    exports2.ListDocumentsRequest$ = ListDocumentsRequest$;
+    exports2.ListDocumentsResult$ = ListDocumentsResult$;
+    exports2.ListInventoryEntries$ = ListInventoryEntries$;
+    exports2.ListInventoryEntriesCommand = ListInventoryEntriesCommand;
+    exports2.ListInventoryEntriesRequest$ = ListInventoryEntriesRequest$;
+    exports2.ListInventoryEntriesResult$ = ListInventoryEntriesResult$;
+    exports2.ListNodes$ = ListNodes$;
+    exports2.ListNodesCommand = ListNodesCommand;
+    exports2.ListNodesRequest$ = ListNodesRequest$;
+    exports2.ListNodesResult$ = ListNodesResult$;
+    exports2.ListNodesSummary$ = ListNodesSummary$;
+    exports2.ListNodesSummaryCommand = ListNodesSummaryCommand;
+    exports2.ListNodesSummaryRequest$ = ListNodesSummaryRequest$;
+    exports2.ListNodesSummaryResult$ = ListNodesSummaryResult$;
+    exports2.ListOpsItemEvents$ = ListOpsItemEvents$;
+    exports2.ListOpsItemEventsCommand = ListOpsItemEventsCommand;
+    exports2.ListOpsItemEventsRequest$ = ListOpsItemEventsRequest$;
+    exports2.ListOpsItemEventsResponse$ = ListOpsItemEventsResponse$;
+    exports2.ListOpsItemRelatedItems$ = ListOpsItemRelatedItems$;
+    exports2.ListOpsItemRelatedItemsCommand = ListOpsItemRelatedItemsCommand;
+    exports2.ListOpsItemRelatedItemsRequest$ = ListOpsItemRelatedItemsRequest$;
+    exports2.ListOpsItemRelatedItemsResponse$ = ListOpsItemRelatedItemsResponse$;
+    exports2.ListOpsMetadata$ = ListOpsMetadata$;
+    exports2.ListOpsMetadataCommand = ListOpsMetadataCommand;
+    exports2.ListOpsMetadataRequest$ = ListOpsMetadataRequest$;
+    exports2.ListOpsMetadataResult$ = ListOpsMetadataResult$;
+    exports2.ListResourceComplianceSummaries$ = ListResourceComplianceSummaries$;
+    exports2.ListResourceComplianceSummariesCommand = ListResourceComplianceSummariesCommand;
+    exports2.ListResourceComplianceSummariesRequest$ = ListResourceComplianceSummariesRequest$;
+    exports2.ListResourceComplianceSummariesResult$ = ListResourceComplianceSummariesResult$;
+    exports2.ListResourceDataSync$ = ListResourceDataSync$;
+    exports2.ListResourceDataSyncCommand = ListResourceDataSyncCommand;
+    exports2.ListResourceDataSyncRequest$ = ListResourceDataSyncRequest$;
+    exports2.ListResourceDataSyncResult$ = ListResourceDataSyncResult$;
+    exports2.ListTagsForResource$ = ListTagsForResource$;
+    exports2.ListTagsForResourceCommand = ListTagsForResourceCommand;
+    exports2.ListTagsForResourceRequest$ = ListTagsForResourceRequest$;
+    exports2.ListTagsForResourceResult$ = ListTagsForResourceResult$;
+    exports2.LoggingInfo$ = LoggingInfo$;
+    exports2.MaintenanceWindowAutomationParameters$ = MaintenanceWindowAutomationParameters$;
+    exports2.MaintenanceWindowExecution$ = MaintenanceWindowExecution$;
+    exports2.MaintenanceWindowExecutionStatus = MaintenanceWindowExecutionStatus;
+    exports2.MaintenanceWindowExecutionTaskIdentity$ = MaintenanceWindowExecutionTaskIdentity$;
+    exports2.MaintenanceWindowExecutionTaskInvocationIdentity$ = MaintenanceWindowExecutionTaskInvocationIdentity$;
+    exports2.MaintenanceWindowFilter$ = MaintenanceWindowFilter$;
+    exports2.MaintenanceWindowIdentity$ = MaintenanceWindowIdentity$;
+    exports2.MaintenanceWindowIdentityForTarget$ = MaintenanceWindowIdentityForTarget$;
+    exports2.MaintenanceWindowLambdaParameters$ = MaintenanceWindowLambdaParameters$;
+    exports2.MaintenanceWindowResourceType = MaintenanceWindowResourceType;
+    exports2.MaintenanceWindowRunCommandParameters$ = MaintenanceWindowRunCommandParameters$;
+    exports2.MaintenanceWindowStepFunctionsParameters$ = MaintenanceWindowStepFunctionsParameters$;
+    exports2.MaintenanceWindowTarget$ = MaintenanceWindowTarget$;
+    exports2.MaintenanceWindowTask$ = MaintenanceWindowTask$;
+    exports2.MaintenanceWindowTaskCutoffBehavior = MaintenanceWindowTaskCutoffBehavior;
+    exports2.MaintenanceWindowTaskInvocationParameters$ = MaintenanceWindowTaskInvocationParameters$;
+    exports2.MaintenanceWindowTaskParameterValueExpression$ = MaintenanceWindowTaskParameterValueExpression$;
+    exports2.MaintenanceWindowTaskType = MaintenanceWindowTaskType;
+    exports2.MalformedResourcePolicyDocumentException = MalformedResourcePolicyDocumentException;
+    exports2.MalformedResourcePolicyDocumentException$ = MalformedResourcePolicyDocumentException$;
+    exports2.ManagedStatus = ManagedStatus;
+    exports2.MaxDocumentSizeExceeded = MaxDocumentSizeExceeded;
+    exports2.MaxDocumentSizeExceeded$ = MaxDocumentSizeExceeded$;
+    exports2.MetadataValue$ = MetadataValue$;
+    exports2.ModifyDocumentPermission$ = ModifyDocumentPermission$;
+    exports2.ModifyDocumentPermissionCommand = ModifyDocumentPermissionCommand;
+    exports2.ModifyDocumentPermissionRequest$ = ModifyDocumentPermissionRequest$;
+    exports2.ModifyDocumentPermissionResponse$ = ModifyDocumentPermissionResponse$;
+    exports2.NoLongerSupportedException = NoLongerSupportedException;
+    exports2.NoLongerSupportedException$ = NoLongerSupportedException$;
+    exports2.Node$ = Node$;
+    exports2.NodeAggregator$ = NodeAggregator$;
+    exports2.NodeAggregatorType = NodeAggregatorType;
+    exports2.NodeAttributeName = NodeAttributeName;
+    exports2.NodeFilter$ = NodeFilter$;
+    exports2.NodeFilterKey = NodeFilterKey;
+    exports2.NodeFilterOperatorType = NodeFilterOperatorType;
+    exports2.NodeOwnerInfo$ = NodeOwnerInfo$;
+    exports2.NodeType$ = NodeType$;
+    exports2.NodeTypeName = NodeTypeName;
+    exports2.NonCompliantSummary$ = NonCompliantSummary$;
+    exports2.NotificationConfig$ = NotificationConfig$;
+    exports2.NotificationEvent = NotificationEvent;
+    exports2.NotificationType = NotificationType;
+    exports2.OperatingSystem = OperatingSystem;
+    exports2.OpsAggregator$ = OpsAggregator$;
+    exports2.OpsEntity$ = OpsEntity$;
+    exports2.OpsEntityItem$ = OpsEntityItem$;
+    exports2.OpsFilter$ = OpsFilter$;
+    exports2.OpsFilterOperatorType = OpsFilterOperatorType;
+    exports2.OpsItem$ = OpsItem$;
+    exports2.OpsItemAccessDeniedException = OpsItemAccessDeniedException;
+    exports2.OpsItemAccessDeniedException$ = OpsItemAccessDeniedException$;
+    exports2.OpsItemAlreadyExistsException = OpsItemAlreadyExistsException;
+    exports2.OpsItemAlreadyExistsException$ = OpsItemAlreadyExistsException$;
+    exports2.OpsItemConflictException = OpsItemConflictException;
+    exports2.OpsItemConflictException$ = OpsItemConflictException$;
+    exports2.OpsItemDataType = OpsItemDataType;
+    exports2.OpsItemDataValue$ = OpsItemDataValue$;
+    exports2.OpsItemEventFilter$ = OpsItemEventFilter$;
+    exports2.OpsItemEventFilterKey = OpsItemEventFilterKey;
+    exports2.OpsItemEventFilterOperator = OpsItemEventFilterOperator;
+    exports2.OpsItemEventSummary$ = OpsItemEventSummary$;
+    exports2.OpsItemFilter$ = OpsItemFilter$;
+    exports2.OpsItemFilterKey = OpsItemFilterKey;
+    exports2.OpsItemFilterOperator = OpsItemFilterOperator;
+    exports2.OpsItemIdentity$ = OpsItemIdentity$;
+    exports2.OpsItemInvalidParameterException = OpsItemInvalidParameterException;
+    exports2.OpsItemInvalidParameterException$ = OpsItemInvalidParameterException$;
+    exports2.OpsItemLimitExceededException = OpsItemLimitExceededException;
+    exports2.OpsItemLimitExceededException$ = OpsItemLimitExceededException$;
+    exports2.OpsItemNotFoundException = OpsItemNotFoundException;
+    exports2.OpsItemNotFoundException$ = OpsItemNotFoundException$;
+    exports2.OpsItemNotification$ = OpsItemNotification$;
+    exports2.OpsItemRelatedItemAlreadyExistsException = OpsItemRelatedItemAlreadyExistsException;
+    exports2.OpsItemRelatedItemAlreadyExistsException$ = OpsItemRelatedItemAlreadyExistsException$;
+    exports2.OpsItemRelatedItemAssociationNotFoundException = OpsItemRelatedItemAssociationNotFoundException;
+    exports2.OpsItemRelatedItemAssociationNotFoundException$ = OpsItemRelatedItemAssociationNotFoundException$;
+    exports2.OpsItemRelatedItemSummary$ = OpsItemRelatedItemSummary$;
+    exports2.OpsItemRelatedItemsFilter$ = OpsItemRelatedItemsFilter$;
+    exports2.OpsItemRelatedItemsFilterKey = OpsItemRelatedItemsFilterKey;
+    exports2.OpsItemRelatedItemsFilterOperator = OpsItemRelatedItemsFilterOperator;
+    exports2.OpsItemStatus = OpsItemStatus;
+    exports2.OpsItemSummary$ = OpsItemSummary$;
+    exports2.OpsMetadata$ = OpsMetadata$;
+    exports2.OpsMetadataAlreadyExistsException = OpsMetadataAlreadyExistsException;
+    exports2.OpsMetadataAlreadyExistsException$ = OpsMetadataAlreadyExistsException$;
+    exports2.OpsMetadataFilter$ = OpsMetadataFilter$;
+    exports2.OpsMetadataInvalidArgumentException = OpsMetadataInvalidArgumentException;
+    exports2.OpsMetadataInvalidArgumentException$ = OpsMetadataInvalidArgumentException$;
+    exports2.OpsMetadataKeyLimitExceededException = OpsMetadataKeyLimitExceededException;
+    exports2.OpsMetadataKeyLimitExceededException$ = OpsMetadataKeyLimitExceededException$;
+    exports2.OpsMetadataLimitExceededException = OpsMetadataLimitExceededException;
+    exports2.OpsMetadataLimitExceededException$ = OpsMetadataLimitExceededException$;
+    exports2.OpsMetadataNotFoundException = OpsMetadataNotFoundException;
+    exports2.OpsMetadataNotFoundException$ = OpsMetadataNotFoundException$;
+    exports2.OpsMetadataTooManyUpdatesException = OpsMetadataTooManyUpdatesException;
+    exports2.OpsMetadataTooManyUpdatesException$ = OpsMetadataTooManyUpdatesException$;
+    exports2.OpsResultAttribute$ = OpsResultAttribute$;
+    exports2.OutputSource$ = OutputSource$;
+    exports2.Parameter$ = Parameter$;
+    exports2.ParameterAlreadyExists = ParameterAlreadyExists;
+    exports2.ParameterAlreadyExists$ = ParameterAlreadyExists$;
+    exports2.ParameterHistory$ = ParameterHistory$;
+    exports2.ParameterInlinePolicy$ = ParameterInlinePolicy$;
+    exports2.ParameterLimitExceeded = ParameterLimitExceeded;
+    exports2.ParameterLimitExceeded$ = ParameterLimitExceeded$;
+    exports2.ParameterMaxVersionLimitExceeded = ParameterMaxVersionLimitExceeded;
+    exports2.ParameterMaxVersionLimitExceeded$ = ParameterMaxVersionLimitExceeded$;
+    exports2.ParameterMetadata$ = ParameterMetadata$;
+    exports2.ParameterNotFound = ParameterNotFound;
+    exports2.ParameterNotFound$ = ParameterNotFound$;
+    exports2.ParameterPatternMismatchException = ParameterPatternMismatchException;
+    exports2.ParameterPatternMismatchException$ = ParameterPatternMismatchException$;
+    exports2.ParameterStringFilter$ = ParameterStringFilter$;
+    exports2.ParameterTier = ParameterTier;
+    exports2.ParameterType = ParameterType;
+    exports2.ParameterVersionLabelLimitExceeded = ParameterVersionLabelLimitExceeded;
+    exports2.ParameterVersionLabelLimitExceeded$ = ParameterVersionLabelLimitExceeded$;
+    exports2.ParameterVersionNotFound = ParameterVersionNotFound;
+    exports2.ParameterVersionNotFound$ = ParameterVersionNotFound$;
+    exports2.ParametersFilter$ = ParametersFilter$;
+    exports2.ParametersFilterKey = ParametersFilterKey;
+    exports2.ParentStepDetails$ = ParentStepDetails$;
+    exports2.Patch$ = Patch$;
+    exports2.PatchAction = PatchAction;
+    exports2.PatchBaselineIdentity$ = PatchBaselineIdentity$;
+    exports2.PatchComplianceData$ = PatchComplianceData$;
+    exports2.PatchComplianceDataState = PatchComplianceDataState;
+    exports2.PatchComplianceLevel = PatchComplianceLevel;
+    exports2.PatchComplianceStatus = PatchComplianceStatus;
+    exports2.PatchDeploymentStatus = PatchDeploymentStatus;
+    exports2.PatchFilter$ = PatchFilter$;
+    exports2.PatchFilterGroup$ = PatchFilterGroup$;
+    exports2.PatchFilterKey = PatchFilterKey;
+    exports2.PatchGroupPatchBaselineMapping$ = PatchGroupPatchBaselineMapping$;
+    exports2.PatchOperationType = PatchOperationType;
+    exports2.PatchOrchestratorFilter$ = PatchOrchestratorFilter$;
+    exports2.PatchProperty = PatchProperty;
+    exports2.PatchRule$ = PatchRule$;
+    exports2.PatchRuleGroup$ = PatchRuleGroup$;
+    exports2.PatchSet = PatchSet;
+    exports2.PatchSource$ = PatchSource$;
+    exports2.PatchStatus$ = PatchStatus$;
+    exports2.PingStatus = PingStatus;
+    exports2.PlatformType = PlatformType;
+    exports2.PoliciesLimitExceededException = PoliciesLimitExceededException;
+    exports2.PoliciesLimitExceededException$ = PoliciesLimitExceededException$;
+    exports2.ProgressCounters$ = ProgressCounters$;
+    exports2.Provider = Provider;
+    exports2.PutComplianceItems$ = PutComplianceItems$;
+    exports2.PutComplianceItemsCommand = PutComplianceItemsCommand;
+    exports2.PutComplianceItemsRequest$ = PutComplianceItemsRequest$;
+    exports2.PutComplianceItemsResult$ = PutComplianceItemsResult$;
+    exports2.PutInventory$ = PutInventory$;
+    exports2.PutInventoryCommand = PutInventoryCommand;
+    exports2.PutInventoryRequest$ = PutInventoryRequest$;
+    exports2.PutInventoryResult$ = PutInventoryResult$;
+    exports2.PutParameter$ = PutParameter$;
+    exports2.PutParameterCommand = PutParameterCommand;
+    exports2.PutParameterRequest$ = PutParameterRequest$;
+    exports2.PutParameterResult$ = PutParameterResult$;
+    exports2.PutResourcePolicy$ = PutResourcePolicy$;
+    exports2.PutResourcePolicyCommand = PutResourcePolicyCommand;
+    exports2.PutResourcePolicyRequest$ = PutResourcePolicyRequest$;
+    exports2.PutResourcePolicyResponse$ = PutResourcePolicyResponse$;
+    exports2.RebootOption = RebootOption;
+    exports2.RegisterDefaultHostManagementConfiguration$ = RegisterDefaultHostManagementConfiguration$;
+    exports2.RegisterDefaultHostManagementConfigurationCommand = RegisterDefaultHostManagementConfigurationCommand;
+    exports2.RegisterDefaultHostManagementConfigurationRequest$ = RegisterDefaultHostManagementConfigurationRequest$;
+    exports2.RegisterDefaultHostManagementConfigurationResult$ = RegisterDefaultHostManagementConfigurationResult$;
+    exports2.RegisterDefaultPatchBaseline$ = RegisterDefaultPatchBaseline$;
+    exports2.RegisterDefaultPatchBaselineCommand = RegisterDefaultPatchBaselineCommand;
+    exports2.RegisterDefaultPatchBaselineRequest$ = RegisterDefaultPatchBaselineRequest$;
+    exports2.RegisterDefaultPatchBaselineResult$ = RegisterDefaultPatchBaselineResult$;
+    exports2.RegisterPatchBaselineForPatchGroup$ = RegisterPatchBaselineForPatchGroup$;
+    exports2.RegisterPatchBaselineForPatchGroupCommand = RegisterPatchBaselineForPatchGroupCommand;
+    exports2.RegisterPatchBaselineForPatchGroupRequest$ = RegisterPatchBaselineForPatchGroupRequest$;
+    exports2.RegisterPatchBaselineForPatchGroupResult$ = RegisterPatchBaselineForPatchGroupResult$;
+    exports2.RegisterTargetWithMaintenanceWindow$ = RegisterTargetWithMaintenanceWindow$;
+    exports2.RegisterTargetWithMaintenanceWindowCommand = RegisterTargetWithMaintenanceWindowCommand;
+    exports2.RegisterTargetWithMaintenanceWindowRequest$ = RegisterTargetWithMaintenanceWindowRequest$;
+    exports2.RegisterTargetWithMaintenanceWindowResult$ = RegisterTargetWithMaintenanceWindowResult$;
+    exports2.RegisterTaskWithMaintenanceWindow$ = RegisterTaskWithMaintenanceWindow$;
+    exports2.RegisterTaskWithMaintenanceWindowCommand = RegisterTaskWithMaintenanceWindowCommand;
+    exports2.RegisterTaskWithMaintenanceWindowRequest$ = RegisterTaskWithMaintenanceWindowRequest$;
+    exports2.RegisterTaskWithMaintenanceWindowResult$ = RegisterTaskWithMaintenanceWindowResult$;
+    exports2.RegistrationMetadataItem$ = RegistrationMetadataItem$;
+    exports2.RelatedOpsItem$ = RelatedOpsItem$;
+    exports2.RemoveTagsFromResource$ = RemoveTagsFromResource$;
+    exports2.RemoveTagsFromResourceCommand = RemoveTagsFromResourceCommand;
+    exports2.RemoveTagsFromResourceRequest$ = RemoveTagsFromResourceRequest$;
+    exports2.RemoveTagsFromResourceResult$ = RemoveTagsFromResourceResult$;
+    exports2.ResetServiceSetting$ = ResetServiceSetting$;
+    exports2.ResetServiceSettingCommand = ResetServiceSettingCommand;
+    exports2.ResetServiceSettingRequest$ = ResetServiceSettingRequest$;
+    exports2.ResetServiceSettingResult$ = ResetServiceSettingResult$;
+    exports2.ResolvedTargets$ = ResolvedTargets$;
+    exports2.ResourceComplianceSummaryItem$ = ResourceComplianceSummaryItem$;
+    exports2.ResourceDataSyncAlreadyExistsException = ResourceDataSyncAlreadyExistsException;
+    exports2.ResourceDataSyncAlreadyExistsException$ = ResourceDataSyncAlreadyExistsException$;
+    exports2.ResourceDataSyncAwsOrganizationsSource$ = ResourceDataSyncAwsOrganizationsSource$;
+    exports2.ResourceDataSyncConflictException = ResourceDataSyncConflictException;
+    exports2.ResourceDataSyncConflictException$ = ResourceDataSyncConflictException$;
+    exports2.ResourceDataSyncCountExceededException = ResourceDataSyncCountExceededException;
+    exports2.ResourceDataSyncCountExceededException$ = ResourceDataSyncCountExceededException$;
+    exports2.ResourceDataSyncDestinationDataSharing$ = ResourceDataSyncDestinationDataSharing$;
+    exports2.ResourceDataSyncInvalidConfigurationException = ResourceDataSyncInvalidConfigurationException;
+    exports2.ResourceDataSyncInvalidConfigurationException$ = ResourceDataSyncInvalidConfigurationException$;
+    exports2.ResourceDataSyncItem$ = ResourceDataSyncItem$;
+    exports2.ResourceDataSyncNotFoundException = ResourceDataSyncNotFoundException;
+    exports2.ResourceDataSyncNotFoundException$ = ResourceDataSyncNotFoundException$;
+    exports2.ResourceDataSyncOrganizationalUnit$ = ResourceDataSyncOrganizationalUnit$;
+    exports2.ResourceDataSyncS3Destination$ = ResourceDataSyncS3Destination$;
+    exports2.ResourceDataSyncS3Format = ResourceDataSyncS3Format;
+    exports2.ResourceDataSyncSource$ = ResourceDataSyncSource$;
+    exports2.ResourceDataSyncSourceWithState$ = ResourceDataSyncSourceWithState$;
+    exports2.ResourceInUseException = ResourceInUseException;
+    exports2.ResourceInUseException$ = ResourceInUseException$;
+    exports2.ResourceLimitExceededException = ResourceLimitExceededException;
+    exports2.ResourceLimitExceededException$ = ResourceLimitExceededException$;
+    exports2.ResourceNotFoundException = ResourceNotFoundException3;
+    exports2.ResourceNotFoundException$ = ResourceNotFoundException$3;
+    exports2.ResourcePolicyConflictException = ResourcePolicyConflictException;
+    exports2.ResourcePolicyConflictException$ = ResourcePolicyConflictException$;
+    exports2.ResourcePolicyInvalidParameterException = ResourcePolicyInvalidParameterException;
+    exports2.ResourcePolicyInvalidParameterException$ = ResourcePolicyInvalidParameterException$;
+    exports2.ResourcePolicyLimitExceededException = ResourcePolicyLimitExceededException;
+    exports2.ResourcePolicyLimitExceededException$ = ResourcePolicyLimitExceededException$;
+    exports2.ResourcePolicyNotFoundException = ResourcePolicyNotFoundException;
+    exports2.ResourcePolicyNotFoundException$ = ResourcePolicyNotFoundException$;
+    exports2.ResourceType = ResourceType;
+    exports2.ResourceTypeForTagging = ResourceTypeForTagging;
+    exports2.ResultAttribute$ = ResultAttribute$;
+    exports2.ResumeSession$ = ResumeSession$;
+    exports2.ResumeSessionCommand = ResumeSessionCommand;
+    exports2.ResumeSessionRequest$ = ResumeSessionRequest$;
+    exports2.ResumeSessionResponse$ = ResumeSessionResponse$;
+    exports2.ReviewInformation$ = ReviewInformation$;
+    exports2.ReviewStatus = ReviewStatus;
+    exports2.Runbook$ = Runbook$;
+    exports2.S3OutputLocation$ = S3OutputLocation$;
+    exports2.S3OutputUrl$ = S3OutputUrl$;
+    exports2.SSM = SSM;
+    exports2.SSMClient = SSMClient2;
+    exports2.SSMServiceException = SSMServiceException;
+    exports2.SSMServiceException$ = SSMServiceException$;
+    exports2.ScheduledWindowExecution$ = ScheduledWindowExecution$;
+    exports2.SendAutomationSignal$ = SendAutomationSignal$;
+    exports2.SendAutomationSignalCommand = SendAutomationSignalCommand;
+    exports2.SendAutomationSignalRequest$ = SendAutomationSignalRequest$;
+    exports2.SendAutomationSignalResult$ = SendAutomationSignalResult$;
+    exports2.SendCommand$ = SendCommand$;
+    exports2.SendCommandCommand = SendCommandCommand;
+    exports2.SendCommandRequest$ = SendCommandRequest$;
+    exports2.SendCommandResult$ = SendCommandResult$;
+    exports2.ServiceQuotaExceededException = ServiceQuotaExceededException;
+    exports2.ServiceQuotaExceededException$ = ServiceQuotaExceededException$;
+    exports2.ServiceSetting$ = ServiceSetting$;
+    exports2.ServiceSettingNotFound = ServiceSettingNotFound;
+    exports2.ServiceSettingNotFound$ = ServiceSettingNotFound$;
+    exports2.Session$ = Session$;
+    exports2.SessionFilter$ = SessionFilter$;
+    exports2.SessionFilterKey = SessionFilterKey;
+    exports2.SessionManagerOutputUrl$ = SessionManagerOutputUrl$;
+    exports2.SessionState = SessionState;
+    exports2.SessionStatus = SessionStatus;
+    exports2.SeveritySummary$ = SeveritySummary$;
+    exports2.SignalType = SignalType;
+    exports2.SourceType = SourceType;
+    exports2.StartAccessRequest$ = StartAccessRequest$;
+    exports2.StartAccessRequestCommand = StartAccessRequestCommand;
+    exports2.StartAccessRequestRequest$ = StartAccessRequestRequest$;
+    exports2.StartAccessRequestResponse$ = StartAccessRequestResponse$;
+    exports2.StartAssociationsOnce$ = StartAssociationsOnce$;
+    exports2.StartAssociationsOnceCommand = StartAssociationsOnceCommand;
+    exports2.StartAssociationsOnceRequest$ = StartAssociationsOnceRequest$;
+    exports2.StartAssociationsOnceResult$ = StartAssociationsOnceResult$;
+    exports2.StartAutomationExecution$ = StartAutomationExecution$;
+    exports2.StartAutomationExecutionCommand = StartAutomationExecutionCommand;
+    exports2.StartAutomationExecutionRequest$ = StartAutomationExecutionRequest$;
+    exports2.StartAutomationExecutionResult$ = StartAutomationExecutionResult$;
+    exports2.StartChangeRequestExecution$ = StartChangeRequestExecution$;
+    exports2.StartChangeRequestExecutionCommand = StartChangeRequestExecutionCommand;
+    exports2.StartChangeRequestExecutionRequest$ = StartChangeRequestExecutionRequest$;
+    exports2.StartChangeRequestExecutionResult$ = StartChangeRequestExecutionResult$;
+    exports2.StartExecutionPreview$ = StartExecutionPreview$;
+    exports2.StartExecutionPreviewCommand = StartExecutionPreviewCommand;
+    exports2.StartExecutionPreviewRequest$ = StartExecutionPreviewRequest$;
+    exports2.StartExecutionPreviewResponse$ = StartExecutionPreviewResponse$;
+    exports2.StartSession$ = StartSession$;
+    exports2.StartSessionCommand = StartSessionCommand;
+    exports2.StartSessionRequest$ = StartSessionRequest$;
+    exports2.StartSessionResponse$ = StartSessionResponse$;
+    exports2.StatusUnchanged = StatusUnchanged;
+    exports2.StatusUnchanged$ = StatusUnchanged$;
+    exports2.StepExecution$ = StepExecution$;
+    exports2.StepExecutionFilter$ = StepExecutionFilter$;
+    exports2.StepExecutionFilterKey = StepExecutionFilterKey;
+    exports2.StopAutomationExecution$ = StopAutomationExecution$;
+    exports2.StopAutomationExecutionCommand = StopAutomationExecutionCommand;
+    exports2.StopAutomationExecutionRequest$ = StopAutomationExecutionRequest$;
+    exports2.StopAutomationExecutionResult$ = StopAutomationExecutionResult$;
+    exports2.StopType = StopType;
+    exports2.SubTypeCountLimitExceededException = SubTypeCountLimitExceededException;
+    exports2.SubTypeCountLimitExceededException$ = SubTypeCountLimitExceededException$;
+    exports2.Tag$ = Tag$2;
+    exports2.Target$ = Target$;
+    exports2.TargetInUseException = TargetInUseException;
+    exports2.TargetInUseException$ = TargetInUseException$;
+    exports2.TargetLocation$ = TargetLocation$;
+    exports2.TargetNotConnected = TargetNotConnected;
+    exports2.TargetNotConnected$ = TargetNotConnected$;
+    exports2.TargetPreview$ = TargetPreview$;
+    exports2.TargetsSummary$ = TargetsSummary$;
+    exports2.TerminateSession$ = TerminateSession$;
+    exports2.TerminateSessionCommand = TerminateSessionCommand;
+    exports2.TerminateSessionRequest$ = TerminateSessionRequest$;
+    exports2.TerminateSessionResponse$ = TerminateSessionResponse$;
+    exports2.ThrottlingException = ThrottlingException;
+    exports2.ThrottlingException$ = ThrottlingException$;
+    exports2.TooManyTagsError = TooManyTagsError;
+    exports2.TooManyTagsError$ = TooManyTagsError$;
+    exports2.TooManyUpdates = TooManyUpdates;
+    exports2.TooManyUpdates$ = TooManyUpdates$;
+    exports2.TotalSizeLimitExceededException = TotalSizeLimitExceededException;
+    exports2.TotalSizeLimitExceededException$ = TotalSizeLimitExceededException$;
+    exports2.UnlabelParameterVersion$ = UnlabelParameterVersion$;
+    exports2.UnlabelParameterVersionCommand = UnlabelParameterVersionCommand;
+    exports2.UnlabelParameterVersionRequest$ = UnlabelParameterVersionRequest$;
+    exports2.UnlabelParameterVersionResult$ = UnlabelParameterVersionResult$;
+    exports2.UnsupportedCalendarException = UnsupportedCalendarException;
+    exports2.UnsupportedCalendarException$ = UnsupportedCalendarException$;
+    exports2.UnsupportedFeatureRequiredException = UnsupportedFeatureRequiredException;
+    exports2.UnsupportedFeatureRequiredException$ = UnsupportedFeatureRequiredException$;
+    exports2.UnsupportedInventoryItemContextException = UnsupportedInventoryItemContextException;
+    exports2.UnsupportedInventoryItemContextException$ = UnsupportedInventoryItemContextException$;
+    exports2.UnsupportedInventorySchemaVersionException = UnsupportedInventorySchemaVersionException;
+    exports2.UnsupportedInventorySchemaVersionException$ = UnsupportedInventorySchemaVersionException$;
+    exports2.UnsupportedOperatingSystem = UnsupportedOperatingSystem;
+    exports2.UnsupportedOperatingSystem$ = UnsupportedOperatingSystem$;
+    exports2.UnsupportedOperationException = UnsupportedOperationException;
+    exports2.UnsupportedOperationException$ = UnsupportedOperationException$;
+    exports2.UnsupportedParameterType = UnsupportedParameterType;
+    exports2.UnsupportedParameterType$ = UnsupportedParameterType$;
+    exports2.UnsupportedPlatformType = UnsupportedPlatformType;
+    exports2.UnsupportedPlatformType$ = UnsupportedPlatformType$;
+    exports2.UpdateAssociation$ = UpdateAssociation$;
+    exports2.UpdateAssociationCommand = UpdateAssociationCommand;
+    exports2.UpdateAssociationRequest$ = UpdateAssociationRequest$;
+    exports2.UpdateAssociationResult$ = UpdateAssociationResult$;
+    exports2.UpdateAssociationStatus$ = UpdateAssociationStatus$;
+    exports2.UpdateAssociationStatusCommand = UpdateAssociationStatusCommand;
+    exports2.UpdateAssociationStatusRequest$ = UpdateAssociationStatusRequest$;
+    exports2.UpdateAssociationStatusResult$ = UpdateAssociationStatusResult$;
+    exports2.UpdateCloudConnector$ = UpdateCloudConnector$;
+    exports2.UpdateCloudConnectorCommand = UpdateCloudConnectorCommand;
+    exports2.UpdateCloudConnectorRequest$ = UpdateCloudConnectorRequest$;
+    exports2.UpdateCloudConnectorResult$ = UpdateCloudConnectorResult$;
+    exports2.UpdateDocument$ = UpdateDocument$;
+    exports2.UpdateDocumentCommand = UpdateDocumentCommand;
+    exports2.UpdateDocumentDefaultVersion$ = UpdateDocumentDefaultVersion$;
+    exports2.UpdateDocumentDefaultVersionCommand = UpdateDocumentDefaultVersionCommand;
+    exports2.UpdateDocumentDefaultVersionRequest$ = UpdateDocumentDefaultVersionRequest$;
+    exports2.UpdateDocumentDefaultVersionResult$ = UpdateDocumentDefaultVersionResult$;
+    exports2.UpdateDocumentMetadata$ = UpdateDocumentMetadata$;
+    exports2.UpdateDocumentMetadataCommand = UpdateDocumentMetadataCommand;
+    exports2.UpdateDocumentMetadataRequest$ = UpdateDocumentMetadataRequest$;
+    exports2.UpdateDocumentMetadataResponse$ = UpdateDocumentMetadataResponse$;
+    exports2.UpdateDocumentRequest$ = UpdateDocumentRequest$;
+    exports2.UpdateDocumentResult$ = UpdateDocumentResult$;
+    exports2.UpdateMaintenanceWindow$ = UpdateMaintenanceWindow$;
+    exports2.UpdateMaintenanceWindowCommand = UpdateMaintenanceWindowCommand;
+    exports2.UpdateMaintenanceWindowRequest$ = UpdateMaintenanceWindowRequest$;
+    exports2.UpdateMaintenanceWindowResult$ = UpdateMaintenanceWindowResult$;
+    exports2.UpdateMaintenanceWindowTarget$ = UpdateMaintenanceWindowTarget$;
+    exports2.UpdateMaintenanceWindowTargetCommand = UpdateMaintenanceWindowTargetCommand;
+    exports2.UpdateMaintenanceWindowTargetRequest$ = UpdateMaintenanceWindowTargetRequest$;
+    exports2.UpdateMaintenanceWindowTargetResult$ = UpdateMaintenanceWindowTargetResult$;
+    exports2.UpdateMaintenanceWindowTask$ = UpdateMaintenanceWindowTask$;
+    exports2.UpdateMaintenanceWindowTaskCommand = UpdateMaintenanceWindowTaskCommand;
+    exports2.UpdateMaintenanceWindowTaskRequest$ = UpdateMaintenanceWindowTaskRequest$;
+    exports2.UpdateMaintenanceWindowTaskResult$ = UpdateMaintenanceWindowTaskResult$;
+    exports2.UpdateManagedInstanceRole$ = UpdateManagedInstanceRole$;
+    exports2.UpdateManagedInstanceRoleCommand = UpdateManagedInstanceRoleCommand;
+    exports2.UpdateManagedInstanceRoleRequest$ = UpdateManagedInstanceRoleRequest$;
+    exports2.UpdateManagedInstanceRoleResult$ = UpdateManagedInstanceRoleResult$;
+    exports2.UpdateOpsItem$ = UpdateOpsItem$;
+    exports2.UpdateOpsItemCommand = UpdateOpsItemCommand;
+    exports2.UpdateOpsItemRequest$ = UpdateOpsItemRequest$;
+    exports2.UpdateOpsItemResponse$ = UpdateOpsItemResponse$;
+    exports2.UpdateOpsMetadata$ = UpdateOpsMetadata$;
+    exports2.UpdateOpsMetadataCommand = UpdateOpsMetadataCommand;
+    exports2.UpdateOpsMetadataRequest$ = UpdateOpsMetadataRequest$;
+    exports2.UpdateOpsMetadataResult$ = UpdateOpsMetadataResult$;
+    exports2.UpdatePatchBaseline$ = UpdatePatchBaseline$;
+    exports2.UpdatePatchBaselineCommand = UpdatePatchBaselineCommand;
+    exports2.UpdatePatchBaselineRequest$ = UpdatePatchBaselineRequest$;
+    exports2.UpdatePatchBaselineResult$ = UpdatePatchBaselineResult$;
+    exports2.UpdateResourceDataSync$ = UpdateResourceDataSync$;
+    exports2.UpdateResourceDataSyncCommand = UpdateResourceDataSyncCommand;
+    exports2.UpdateResourceDataSyncRequest$ = UpdateResourceDataSyncRequest$;
+    exports2.UpdateResourceDataSyncResult$ = UpdateResourceDataSyncResult$;
+    exports2.UpdateServiceSetting$ = UpdateServiceSetting$;
+    exports2.UpdateServiceSettingCommand = UpdateServiceSettingCommand;
+    exports2.UpdateServiceSettingRequest$ = UpdateServiceSettingRequest$;
+    exports2.UpdateServiceSettingResult$ = UpdateServiceSettingResult$;
+    exports2.ValidateCloudConnector$ = ValidateCloudConnector$;
+    exports2.ValidateCloudConnectorCommand = ValidateCloudConnectorCommand;
+    exports2.ValidateCloudConnectorRequest$ = ValidateCloudConnectorRequest$;
+    exports2.ValidateCloudConnectorResult$ = ValidateCloudConnectorResult$;
+    exports2.ValidationException = ValidationException2;
+    exports2.ValidationException$ = ValidationException$2;
+    exports2.ValidationFinding$ = ValidationFinding$;
+    exports2.ValidationFindingCode = ValidationFindingCode;
+    exports2.ValidationFindingScope$ = ValidationFindingScope$;
+    exports2.ValidationFindingScopeType = ValidationFindingScopeType;
+    exports2.ValidationFindingType = ValidationFindingType;
+    exports2.errorTypeRegistries = errorTypeRegistries6;
+    exports2.paginateDescribeActivations = paginateDescribeActivations;
+    exports2.paginateDescribeAssociationExecutionTargets = paginateDescribeAssociationExecutionTargets;
+    exports2.paginateDescribeAssociationExecutions = paginateDescribeAssociationExecutions;
+    exports2.paginateDescribeAutomationExecutions = paginateDescribeAutomationExecutions;
+    exports2.paginateDescribeAutomationStepExecutions = paginateDescribeAutomationStepExecutions;
+    exports2.paginateDescribeAvailablePatches = paginateDescribeAvailablePatches;
+    exports2.paginateDescribeEffectiveInstanceAssociations = paginateDescribeEffectiveInstanceAssociations;
+    exports2.paginateDescribeEffectivePatchesForPatchBaseline = paginateDescribeEffectivePatchesForPatchBaseline;
+    exports2.paginateDescribeInstanceAssociationsStatus = paginateDescribeInstanceAssociationsStatus;
+    exports2.paginateDescribeInstanceInformation = paginateDescribeInstanceInformation;
+    exports2.paginateDescribeInstancePatchStates = paginateDescribeInstancePatchStates;
+    exports2.paginateDescribeInstancePatchStatesForPatchGroup = paginateDescribeInstancePatchStatesForPatchGroup;
+    exports2.paginateDescribeInstancePatches = paginateDescribeInstancePatches;
+    exports2.paginateDescribeInstanceProperties = paginateDescribeInstanceProperties;
+    exports2.paginateDescribeInventoryDeletions = paginateDescribeInventoryDeletions;
+    exports2.paginateDescribeMaintenanceWindowExecutionTaskInvocations = paginateDescribeMaintenanceWindowExecutionTaskInvocations;
+    exports2.paginateDescribeMaintenanceWindowExecutionTasks = paginateDescribeMaintenanceWindowExecutionTasks;
+    exports2.paginateDescribeMaintenanceWindowExecutions = paginateDescribeMaintenanceWindowExecutions;
+    exports2.paginateDescribeMaintenanceWindowSchedule = paginateDescribeMaintenanceWindowSchedule;
+    exports2.paginateDescribeMaintenanceWindowTargets = paginateDescribeMaintenanceWindowTargets;
+    exports2.paginateDescribeMaintenanceWindowTasks = paginateDescribeMaintenanceWindowTasks;
+    exports2.paginateDescribeMaintenanceWindows = paginateDescribeMaintenanceWindows;
+    exports2.paginateDescribeMaintenanceWindowsForTarget = paginateDescribeMaintenanceWindowsForTarget;
+    exports2.paginateDescribeOpsItems = paginateDescribeOpsItems;
+    exports2.paginateDescribeParameters = paginateDescribeParameters;
+    exports2.paginateDescribePatchBaselines = paginateDescribePatchBaselines;
+    exports2.paginateDescribePatchGroups = paginateDescribePatchGroups;
+    exports2.paginateDescribePatchProperties = paginateDescribePatchProperties;
+    exports2.paginateDescribeSessions = paginateDescribeSessions;
+    exports2.paginateGetInventory = paginateGetInventory;
+    exports2.paginateGetInventorySchema = paginateGetInventorySchema;
+    exports2.paginateGetOpsSummary = paginateGetOpsSummary;
+    exports2.paginateGetParameterHistory = paginateGetParameterHistory;
+    exports2.paginateGetParametersByPath = paginateGetParametersByPath;
+    exports2.paginateGetResourcePolicies = paginateGetResourcePolicies;
+    exports2.paginateListAssociationVersions = paginateListAssociationVersions;
+    exports2.paginateListAssociations = paginateListAssociations;
+    exports2.paginateListCloudConnectors = paginateListCloudConnectors;
+    exports2.paginateListCommandInvocations = paginateListCommandInvocations;
+    exports2.paginateListCommands = paginateListCommands;
+    exports2.paginateListComplianceItems = paginateListComplianceItems;
+    exports2.paginateListComplianceSummaries = paginateListComplianceSummaries;
+    exports2.paginateListDocumentVersions = paginateListDocumentVersions;
+    exports2.paginateListDocuments = paginateListDocuments;
+    exports2.paginateListNodes = paginateListNodes;
+    exports2.paginateListNodesSummary = paginateListNodesSummary;
+    exports2.paginateListOpsItemEvents = paginateListOpsItemEvents;
+    exports2.paginateListOpsItemRelatedItems = paginateListOpsItemRelatedItems;
+    exports2.paginateListOpsMetadata = paginateListOpsMetadata;
+    exports2.paginateListResourceComplianceSummaries = paginateListResourceComplianceSummaries;
+    exports2.paginateListResourceDataSync = paginateListResourceDataSync;
+    exports2.paginateValidateCloudConnector = paginateValidateCloudConnector;
+    exports2.waitForCommandExecuted = waitForCommandExecuted;
+    exports2.waitUntilCommandExecuted = waitUntilCommandExecuted;
+  }
+});
+
 // packages/shared/src/ecr/resolve-image.ts
 async function checkImages(ecr, images) {
   const results = /* @__PURE__ */ new Map();
@@ -92293,7 +108404,7 @@ var init_deployments = __esm({
           description: clip(input.description),
           auto_merge: false,
           required_contexts: [],
-          task: "deploy",
+          task: input.task ?? "deploy",
           ...input.payload !== void 0 ? { payload: input.payload } : {},
           ...input.productionEnvironment !== void 0 ? { production_environment: input.productionEnvironment } : {}
         });
@@ -92313,13 +108424,177 @@ var init_deployments = __esm({
   }
 });
 
+// packages/shared/src/ecs/explain-markdown.ts
+function explanationMarkdown(e6) {
+  const parts = [];
+  if (e6.reason !== void 0) parts.push(`**Reason:** ${escapeHtml(e6.reason)}`);
+  if (e6.circuitBreaker !== void 0 && e6.circuitBreaker.status !== "DISABLED") {
+    parts.push(
+      `**Circuit breaker:** ${e6.circuitBreaker.failureCount} of ${e6.circuitBreaker.threshold} failed tasks (${e6.circuitBreaker.status})`
+    );
+  }
+  if (e6.stoppedTasks.length > 0) {
+    parts.push(
+      `**Stopped tasks** (${e6.stoppedCount} in all, newest first):
+
+` + markdownTable(
+        ["Task", "Stop code", "Reason", "Containers"],
+        e6.stoppedTasks.map((t) => [
+          `\`${t.taskId.slice(0, 12)}\``,
+          t.stopCode ?? "",
+          escapeHtml(t.stoppedReason ?? ""),
+          escapeHtml(
+            t.containers.map(
+              (c6) => `${c6.name}: ${c6.exitCode ?? "–"}${c6.reason !== void 0 ? ` (${c6.reason})` : ""}${c6.health === "UNHEALTHY" ? ", unhealthy" : ""}`
+            ).join("; ")
+          )
+        ])
+      )
+    );
+  }
+  if (e6.events.length > 0)
+    parts.push(`**Service events:**
+
+${e6.events.map((m4) => `- ${escapeHtml(m4)}`).join("\n")}`);
+  if (e6.log !== void 0)
+    parts.push(
+      `**Log of ${e6.log.container}** (task \`${e6.log.taskId.slice(0, 12)}\`):
+
+${codeBlock(e6.log.lines.join("\n"))}`
+    );
+  return parts.join("\n\n");
+}
+var init_explain_markdown = __esm({
+  "packages/shared/src/ecs/explain-markdown.ts"() {
+    "use strict";
+    init_markdown();
+  }
+});
+
+// packages/shared/src/github/status.ts
+var GithubStatus;
+var init_status = __esm({
+  "packages/shared/src/github/status.ts"() {
+    "use strict";
+    init_core();
+    init_deployments();
+    GithubStatus = class _GithubStatus {
+      constructor(api, id, environment) {
+        this.api = api;
+        this.id = id;
+        this.environment = environment;
+      }
+      api;
+      id;
+      environment;
+      /** Creates the deployment and marks it in progress; `undefined` (with a warning) when GitHub refuses. */
+      static async start(options) {
+        const { environment, description: description2 } = options;
+        try {
+          const api = new GithubDeployments({ token: options.token });
+          const ref = process.env["GITHUB_SHA"] ?? process.env["GITHUB_REF"] ?? "HEAD";
+          const id = await api.create({
+            ref,
+            environment,
+            description: description2,
+            payload: options.payload,
+            ...options.task !== void 0 ? { task: options.task } : {}
+          });
+          const status = new _GithubStatus(api, id, environment);
+          await status.set("in_progress", description2);
+          info(`GitHub deployment ${id} to environment ${environment}: in progress.`);
+          return status;
+        } catch (err) {
+          warning(`Could not create a GitHub deployment for ${environment}: ${err.message}`);
+          return void 0;
+        }
+      }
+      /** The deployment an earlier step (main, for the post step) created. */
+      static resume(token, id, environment) {
+        try {
+          return new _GithubStatus(new GithubDeployments({ token }), id, environment);
+        } catch (err) {
+          warning(`Cannot report to GitHub deployment ${id}: ${err.message}`);
+          return void 0;
+        }
+      }
+      async set(state2, description2) {
+        try {
+          await this.api.setStatus(this.id, state2, {
+            description: description2,
+            logUrl: runUrl(),
+            environment: this.environment
+          });
+        } catch (err) {
+          warning(`Could not set GitHub deployment ${this.id} to ${state2}: ${err.message}`);
+        }
+      }
+    };
+  }
+});
+
+// packages/shared/src/aws/deploy-clients.ts
+function perRegion(make) {
+  const made = /* @__PURE__ */ new Map();
+  return (region) => {
+    const key = region ?? "";
+    let client = made.get(key);
+    if (client === void 0) {
+      client = make(region);
+      made.set(key, client);
+    }
+    return client;
+  };
+}
+function deployClientsFor(session) {
+  const logs = perRegion(
+    (region) => session.client(import_client_cloudwatch_logs2.CloudWatchLogsClient, region === void 0 ? {} : { region })
+  );
+  return {
+    region: session.region,
+    accountId: session.accountId,
+    ecs: session.client(import_client_ecs7.ECSClient),
+    ecr: session.client(import_client_ecr3.ECRClient),
+    logsFor: logs,
+    references: {
+      ssm: perRegion((region) => session.client(import_client_ssm.SSMClient, region === void 0 ? {} : { region })),
+      secrets: perRegion(
+        (region) => session.client(import_client_secrets_manager.SecretsManagerClient, region === void 0 ? {} : { region })
+      ),
+      logs
+    }
+  };
+}
+async function connectDeployClients(options) {
+  const session = await authenticate({
+    region: options.region,
+    roleToAssume: options.roleToAssume,
+    audience: options.audience,
+    roleDurationSeconds: options.roleDurationSeconds,
+    maxAttempts: MAX_ATTEMPTS
+  });
+  return deployClientsFor(session);
+}
+var import_client_cloudwatch_logs2, import_client_ecr3, import_client_ecs7, import_client_secrets_manager, import_client_ssm, MAX_ATTEMPTS;
+var init_deploy_clients = __esm({
+  "packages/shared/src/aws/deploy-clients.ts"() {
+    "use strict";
+    import_client_cloudwatch_logs2 = __toESM(require_dist_cjs21());
+    import_client_ecr3 = __toESM(require_dist_cjs19());
+    import_client_ecs7 = __toESM(require_dist_cjs20());
+    import_client_secrets_manager = __toESM(require_dist_cjs22());
+    import_client_ssm = __toESM(require_dist_cjs23());
+    init_authenticate();
+    MAX_ATTEMPTS = 8;
+  }
+});
+
 // packages/shared/src/index.ts
 var init_src = __esm({
   "packages/shared/src/index.ts"() {
     "use strict";
     init_configuration_error();
     init_describe_error();
-    init_authenticate();
     init_clock();
     init_markdown();
     init_write_summary();
@@ -92337,93 +108612,9 @@ var init_src = __esm({
     init_explain();
     init_rollback();
     init_resolve_image();
-    init_deployments();
-  }
-});
-
-// actions/rollback/src/connect.ts
-function clientsFor(session) {
-  const logs = /* @__PURE__ */ new Map();
-  return {
-    region: session.region,
-    ecs: session.client(import_client_ecs7.ECSClient),
-    ecr: session.client(import_client_ecr3.ECRClient),
-    logsFor: (region) => {
-      const key = region ?? "";
-      let client = logs.get(key);
-      if (client === void 0) {
-        client = session.client(import_client_cloudwatch_logs2.CloudWatchLogsClient, region === void 0 ? {} : { region });
-        logs.set(key, client);
-      }
-      return client;
-    }
-  };
-}
-async function connect(options) {
-  const session = await authenticate({
-    region: options.region,
-    roleToAssume: options.roleToAssume,
-    audience: options.audience,
-    roleDurationSeconds: options.roleDurationSeconds,
-    maxAttempts: MAX_ATTEMPTS
-  });
-  return clientsFor(session);
-}
-var import_client_cloudwatch_logs2, import_client_ecr3, import_client_ecs7, MAX_ATTEMPTS;
-var init_connect = __esm({
-  "actions/rollback/src/connect.ts"() {
-    "use strict";
-    import_client_cloudwatch_logs2 = __toESM(require_dist_cjs21());
-    import_client_ecr3 = __toESM(require_dist_cjs19());
-    import_client_ecs7 = __toESM(require_dist_cjs20());
-    init_src();
-    MAX_ATTEMPTS = 8;
-  }
-});
-
-// actions/rollback/src/github.ts
-var GithubStatus;
-var init_github = __esm({
-  "actions/rollback/src/github.ts"() {
-    "use strict";
-    init_core();
-    init_src();
-    GithubStatus = class _GithubStatus {
-      constructor(api, id, environment) {
-        this.api = api;
-        this.id = id;
-        this.environment = environment;
-      }
-      api;
-      id;
-      environment;
-      /** Creates the deployment and marks it in progress; `undefined` (with a warning) when GitHub refuses. */
-      static async start(token, environment, description2, payload2) {
-        try {
-          const api = new GithubDeployments({ token });
-          const ref = process.env["GITHUB_SHA"] ?? process.env["GITHUB_REF"] ?? "HEAD";
-          const id = await api.create({ ref, environment, description: description2, payload: payload2 });
-          const status = new _GithubStatus(api, id, environment);
-          await status.set("in_progress", description2);
-          info(`GitHub deployment ${id} to environment ${environment}: in progress.`);
-          return status;
-        } catch (err) {
-          warning(`Could not create a GitHub deployment for ${environment}: ${err.message}`);
-          return void 0;
-        }
-      }
-      async set(state2, description2) {
-        try {
-          await this.api.setStatus(this.id, state2, {
-            description: description2,
-            logUrl: runUrl(),
-            environment: this.environment
-          });
-        } catch (err) {
-          warning(`Could not set GitHub deployment ${this.id} to ${state2}: ${err.message}`);
-        }
-      }
-    };
+    init_explain_markdown();
+    init_status();
+    init_deploy_clients();
   }
 });
 
@@ -92780,45 +108971,6 @@ function howCell(run2, dryRun) {
       return "nothing to do";
   }
 }
-function explanationMarkdown(e6) {
-  const parts = [];
-  if (e6.reason !== void 0) parts.push(`**Reason:** ${escapeHtml(e6.reason)}`);
-  if (e6.circuitBreaker !== void 0 && e6.circuitBreaker.status !== "DISABLED") {
-    parts.push(
-      `**Circuit breaker:** ${e6.circuitBreaker.failureCount} of ${e6.circuitBreaker.threshold} failed tasks (${e6.circuitBreaker.status})`
-    );
-  }
-  if (e6.stoppedTasks.length > 0) {
-    parts.push(
-      `**Stopped tasks** (${e6.stoppedCount} in all, newest first):
-
-` + markdownTable(
-        ["Task", "Stop code", "Reason", "Containers"],
-        e6.stoppedTasks.map((t) => [
-          `\`${t.taskId.slice(0, 12)}\``,
-          t.stopCode ?? "",
-          escapeHtml(t.stoppedReason ?? ""),
-          escapeHtml(
-            t.containers.map(
-              (c6) => `${c6.name}: ${c6.exitCode ?? "–"}${c6.reason !== void 0 ? ` (${c6.reason})` : ""}`
-            ).join("; ")
-          )
-        ])
-      )
-    );
-  }
-  if (e6.events.length > 0)
-    parts.push(`**Service events:**
-
-${e6.events.map((m4) => `- ${escapeHtml(m4)}`).join("\n")}`);
-  if (e6.log !== void 0)
-    parts.push(
-      `**Log of ${e6.log.container}** (task \`${e6.log.taskId.slice(0, 12)}\`):
-
-${codeBlock(e6.log.lines.join("\n"))}`
-    );
-  return parts.join("\n\n");
-}
 function serviceSection(run2, dryRun) {
   const p3 = run2.prepared;
   const rows = [
@@ -92960,11 +109112,12 @@ async function run(inputs, context, deps = defaultDeps) {
     return;
   }
   const labels = runs.map((r6) => r6.label).join(", ");
-  const github = inputs.githubToken === void 0 ? void 0 : await GithubStatus.start(
-    inputs.githubToken,
-    inputs.githubEnvironment ?? inputs.environment ?? prepared[0]?.ref.cluster ?? "production",
-    withReason(`Rolling back ${labels}`, inputs.reason),
-    {
+  const github = inputs.githubToken === void 0 ? void 0 : await GithubStatus.start({
+    token: inputs.githubToken,
+    environment: inputs.githubEnvironment ?? inputs.environment ?? prepared[0]?.ref.cluster ?? "production",
+    description: withReason(`Rolling back ${labels}`, inputs.reason),
+    task: "rollback",
+    payload: {
       rollback: true,
       reason: inputs.reason ?? null,
       to: report.targetText,
@@ -92975,7 +109128,7 @@ async function run(inputs, context, deps = defaultDeps) {
         to: p3.targetArn ?? null
       }))
     }
-  );
+  });
   await group(
     `Roll back ${labels}`,
     () => Promise.all(runs.map((r6) => startServiceRollback(r6, clients, context.signal)))
@@ -93015,13 +109168,12 @@ var init_run = __esm({
     "use strict";
     init_core();
     init_src();
-    init_connect();
-    init_github();
+    init_src();
     init_prepare();
     init_report();
     init_service_run();
     init_target();
-    defaultDeps = { connect };
+    defaultDeps = { connect: connectDeployClients };
   }
 });
 

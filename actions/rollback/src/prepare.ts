@@ -21,7 +21,7 @@ import {
   type TaskDefinitionDocument,
   type TrackedDeployment,
 } from '@ecs-delivery/shared';
-import type { Clients } from './connect';
+import type { DeployClients as Clients } from '@ecs-delivery/shared';
 import type { Inputs, ServiceToRollBack } from './inputs';
 import type { RollbackTarget } from './target';
 

@@ -1,15 +1,14 @@
 import * as core from '@actions/core';
 import {
-  codeBlock,
   details,
   escapeHtml,
+  explanationMarkdown,
   formatDiffMarkdown,
   heading,
   keyValueTable,
   markdownTable,
   shortTaskDefinition,
   writeSummary,
-  type FailureExplanation,
 } from '@ecs-delivery/shared';
 import { deploymentOf, finalTaskDefinition, isFailure, targetOf, type RollbackRun } from './service-run';
 
@@ -96,43 +95,6 @@ function howCell(run: RollbackRun, dryRun: boolean): string {
     default:
       return 'nothing to do';
   }
-}
-
-function explanationMarkdown(e: FailureExplanation): string {
-  const parts: string[] = [];
-  if (e.reason !== undefined) parts.push(`**Reason:** ${escapeHtml(e.reason)}`);
-  if (e.circuitBreaker !== undefined && e.circuitBreaker.status !== 'DISABLED') {
-    parts.push(
-      `**Circuit breaker:** ${e.circuitBreaker.failureCount} of ${e.circuitBreaker.threshold} failed tasks (${e.circuitBreaker.status})`,
-    );
-  }
-  if (e.stoppedTasks.length > 0) {
-    parts.push(
-      `**Stopped tasks** (${e.stoppedCount} in all, newest first):\n\n` +
-        markdownTable(
-          ['Task', 'Stop code', 'Reason', 'Containers'],
-          e.stoppedTasks.map((t) => [
-            `\`${t.taskId.slice(0, 12)}\``,
-            t.stopCode ?? '',
-            escapeHtml(t.stoppedReason ?? ''),
-            escapeHtml(
-              t.containers
-                .map(
-                  (c) => `${c.name}: ${c.exitCode ?? '–'}${c.reason !== undefined ? ` (${c.reason})` : ''}`,
-                )
-                .join('; '),
-            ),
-          ]),
-        ),
-    );
-  }
-  if (e.events.length > 0)
-    parts.push(`**Service events:**\n\n${e.events.map((m) => `- ${escapeHtml(m)}`).join('\n')}`);
-  if (e.log !== undefined)
-    parts.push(
-      `**Log of ${e.log.container}** (task \`${e.log.taskId.slice(0, 12)}\`):\n\n${codeBlock(e.log.lines.join('\n'))}`,
-    );
-  return parts.join('\n\n');
 }
 
 function serviceSection(run: RollbackRun, dryRun: boolean): string {

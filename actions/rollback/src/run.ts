@@ -8,8 +8,12 @@ import {
   type Clock,
   type Sleep,
 } from '@ecs-delivery/shared';
-import { connect, type Clients, type ConnectOptions } from './connect';
-import { GithubStatus } from './github';
+import {
+  connectDeployClients as connect,
+  GithubStatus,
+  type ConnectOptions,
+  type DeployClients as Clients,
+} from '@ecs-delivery/shared';
 import type { Inputs } from './inputs';
 import { prepareRollbacks, printPrepared } from './prepare';
 import { annotateFailures, overallOutcome, setOutputs, writeReport } from './report';
@@ -112,11 +116,13 @@ export async function run(
   const github =
     inputs.githubToken === undefined
       ? undefined
-      : await GithubStatus.start(
-          inputs.githubToken,
-          inputs.githubEnvironment ?? inputs.environment ?? prepared[0]?.ref.cluster ?? 'production',
-          withReason(`Rolling back ${labels}`, inputs.reason),
-          {
+      : await GithubStatus.start({
+          token: inputs.githubToken,
+          environment:
+            inputs.githubEnvironment ?? inputs.environment ?? prepared[0]?.ref.cluster ?? 'production',
+          description: withReason(`Rolling back ${labels}`, inputs.reason),
+          task: 'rollback',
+          payload: {
             rollback: true,
             reason: inputs.reason ?? null,
             to: report.targetText,
@@ -127,7 +133,7 @@ export async function run(
               to: p.targetArn ?? null,
             })),
           },
-        );
+        });
 
   await core.group(`Roll back ${labels}`, () =>
     Promise.all(runs.map((r) => startServiceRollback(r, clients, context.signal))),

@@ -11,7 +11,7 @@ import {
   type RollbackStart,
   type WatchResult,
 } from '@ecs-delivery/shared';
-import type { Clients } from './connect';
+import type { DeployClients as Clients } from '@ecs-delivery/shared';
 import type { PreparedRollback } from './prepare';
 
 /** Where a service ended. */

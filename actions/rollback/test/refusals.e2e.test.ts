@@ -38,7 +38,7 @@ describe('dry-run', () => {
       ['previous-successful', /web:1$/],
       [`${uri}:v1`, /^$/],
     ] as const) {
-      const since = Date.now();
+      const since = Date.now() + 1;
       const run = await rollback(sim(), {
         cluster: CLUSTER,
         service: 'web',
@@ -76,7 +76,7 @@ describe('targets refused before any change', () => {
   ])('a deregistered target (%s)', async (to, message) => {
     await webOnV2();
     await withEcs(sim(), (ecs) => ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: 'web:1' })));
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await rollback(sim(), { cluster: CLUSTER, service: 'web', to });
     expect(run.exitCode).toBe(1);
     const error = run.annotations.find((a) => a.level === 'error');
@@ -99,7 +99,7 @@ describe('targets refused before any change', () => {
       new BatchDeleteImageCommand({ repositoryName: 'shop/web', imageIds: [{ imageTag: 'v1' }] }),
     );
     ecr.destroy();
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await rollback(sim(), { cluster: CLUSTER, service: 'web' });
     expect(run.exitCode).toBe(1);
     expect(visible(run)).toContain(
@@ -124,7 +124,7 @@ describe('targets refused before any change', () => {
   ])('%s', async (_what, to, message) => {
     await webOnV2();
     const uri = uriOf(sim(), 'shop/web');
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await rollback(sim(), { cluster: CLUSTER, service: 'web', to: to(uri) });
     expect(run.exitCode).toBe(1);
     const error = run.annotations.find((a) => a.level === 'error');
@@ -135,7 +135,7 @@ describe('targets refused before any change', () => {
 
   it('no successful deployment before the current one', async () => {
     await seedServices(sim(), [{ name: 'web', tags: ['v1'] }]);
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await rollback(sim(), { cluster: CLUSTER, service: 'web' });
     expect(run.exitCode).toBe(1);
     const error = run.annotations.find((a) => a.level === 'error');
@@ -223,7 +223,7 @@ describe('bad inputs: named clearly, before any AWS call', () => {
 
   it.each(cases)('%s', async (_what, inputs, message) => {
     await seedServices(sim(), [{ name: 'web', tags: ['v1'] }]);
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await rollback(sim(), {
       cluster: CLUSTER,
       service: 'web',

@@ -33,7 +33,7 @@ async function releasedTwice(): Promise<Digests> {
 describe('rollback of a whole release from a manifest', () => {
   it('puts every service back on its previous successful definition, in parallel, and records it in GitHub', async () => {
     const digests = await releasedTwice();
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await rollback(sim(), {
       manifest: MANIFEST,
       environment: 'dev',
@@ -101,7 +101,7 @@ describe('rollback of a whole release from a manifest', () => {
       NAMES.map((name) => ({ name, tags: ['v1', 'v2'] })),
     );
     await deployWithSdk(sim(), 'api', digests.api!.v2!);
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await rollback(sim(), { manifest: MANIFEST, environment: 'dev' });
     expect(run.exitCode).toBe(1);
     const error = run.annotations.find((a) => a.level === 'error');

@@ -105,7 +105,7 @@ describe('rollback of one service', () => {
     expect(v3).toMatch(/api:3$/);
     expect(v4).toMatch(/api:4$/);
 
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await rollback(sim(), { cluster: CLUSTER, service: 'api' });
     expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
     expect(run.outputs.outcome).toBe('succeeded');
@@ -125,7 +125,7 @@ describe('rollback of one service', () => {
     const before = (await describeService(sim(), 'web')).taskDefinition!;
     const slow = await deployWithSdk(sim(), 'web', digests.slow!, { settle: false });
 
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await rollback(sim(), { cluster: CLUSTER, service: 'web' });
     expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
     expect(run.outputs.outcome).toBe('succeeded');
@@ -174,7 +174,7 @@ describe('rollback of one service', () => {
 
   it('a service steady on the target already gets no call', async () => {
     const { arns } = await webWithHistory();
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await rollback(sim(), { cluster: CLUSTER, service: 'web', to: 'web:3' });
     expect(run.exitCode).toBe(0);
     expect(run.outputs.outcome).toBe('succeeded');

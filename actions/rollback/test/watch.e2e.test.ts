@@ -90,7 +90,7 @@ describe('watching the rollback', () => {
       ref: 'refs/heads/main',
       environment: 'prod',
     });
-    const since = Date.now();
+    const since = Date.now() + 1;
     const run = await rollback(sim(), { cluster: CLUSTER, service: 'web', 'role-to-assume': role }, { oidc });
     expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
     expect(run.outputs.outcome).toBe('succeeded');

@@ -37198,6 +37198,16 @@ init_core();
 init_configuration_error();
 init_duration();
 
+// packages/shared/src/runner/mask.ts
+init_core();
+function maskSecret(value) {
+  if (value === void 0 || value === null || value.trim() === "") return;
+  setSecret(value);
+  if (value.includes("\n")) {
+    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
+  }
+}
+
 // packages/shared/src/inputs/parse-list.ts
 function parseList(text2) {
   return text2.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
@@ -37260,16 +37270,6 @@ function getDurationInput(name, options) {
     }
     return ms;
   });
-}
-
-// packages/shared/src/runner/mask.ts
-init_core();
-function maskSecret(value) {
-  if (value === void 0 || value === null || value.trim() === "") return;
-  setSecret(value);
-  if (value.includes("\n")) {
-    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
-  }
 }
 
 // packages/shared/src/smoke/header-input.ts

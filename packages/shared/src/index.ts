@@ -307,3 +307,11 @@ export {
   type DeploymentState,
   type GithubDeploymentsOptions,
 } from './github/deployments';
+export { explanationMarkdown } from './ecs/explain-markdown';
+export { GithubStatus } from './github/status';
+export {
+  connectDeployClients,
+  deployClientsFor,
+  type ConnectOptions,
+  type DeployClients,
+} from './aws/deploy-clients';

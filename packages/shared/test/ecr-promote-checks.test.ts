@@ -93,11 +93,9 @@ it.each([
   ['is gone', { 'prod-1': DIGEST }, 'nothing'],
 ])('fails when a tag read back after the promotion %s', async (_name, after, names) => {
   tagsBeforeAndAfter(after);
-  ecrMock
-    .on(PutImageCommand)
-    .callsFake((input: { imageTag?: string }) => ({
-      image: { imageId: { imageDigest: DIGEST, imageTag: input.imageTag } },
-    }));
+  ecrMock.on(PutImageCommand).callsFake((input: { imageTag?: string }) => ({
+    image: { imageId: { imageDigest: DIGEST, imageTag: input.imageTag } },
+  }));
   await expect(promoteImage({ source: end, target: end, image, tags: ['prod-1', 'prod-2'] })).rejects.toThrow(
     `After promotion, tag "prod-2" in shop/api names ${names}, not ${DIGEST}.`,
   );
@@ -109,11 +107,9 @@ it.each([
 
 it('succeeds when PutImage and the read-back agree', async () => {
   tagsBeforeAndAfter({ 'prod-1': DIGEST, 'prod-2': DIGEST });
-  ecrMock
-    .on(PutImageCommand)
-    .callsFake((input: { imageTag?: string }) => ({
-      image: { imageId: { imageDigest: DIGEST, imageTag: input.imageTag } },
-    }));
+  ecrMock.on(PutImageCommand).callsFake((input: { imageTag?: string }) => ({
+    image: { imageId: { imageDigest: DIGEST, imageTag: input.imageTag } },
+  }));
   await expect(
     promoteImage({ source: end, target: end, image, tags: ['prod-1', 'prod-2'] }),
   ).resolves.toEqual({

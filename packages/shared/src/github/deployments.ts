@@ -93,6 +93,8 @@ export class GithubDeployments {
     description: string;
     payload?: Record<string, unknown>;
     productionEnvironment?: boolean;
+    /** GitHub's `task` (default `deploy`). */
+    task?: string;
   }): Promise<number> {
     const out = await this.request<{ id?: number }>('POST', '/deployments', {
       ref: input.ref,
@@ -100,7 +102,7 @@ export class GithubDeployments {
       description: clip(input.description),
       auto_merge: false,
       required_contexts: [],
-      task: 'deploy',
+      task: input.task ?? 'deploy',
       ...(input.payload !== undefined ? { payload: input.payload } : {}),
       ...(input.productionEnvironment !== undefined
         ? { production_environment: input.productionEnvironment }

@@ -3,20 +3,19 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import {
-  authenticate,
-  type AwsSession,
-  type LogsClientFor,
-  type ReferenceClients,
-} from '@ecs-delivery/shared';
+import type { LogsClientFor } from '../logs/task-logs';
+import type { ReferenceClients } from '../preflight/references';
+import { authenticate, type AwsSession } from './auth/authenticate';
 
-/** The AWS clients of one run, all on one session (renewed before it expires). */
-export interface Clients {
+/** The AWS clients of a deploy or a rollback, all on one session (renewed before it expires). */
+export interface DeployClients {
   region: string;
   accountId: string;
   ecs: ECSClient;
   ecr: ECRClient;
+  /** CloudWatch Logs in a region (a container may log to another one than the task runs in). */
   logsFor: LogsClientFor;
+  /** SSM, Secrets Manager and Logs per region, for the preflight of what a task definition references. */
   references: ReferenceClients;
 }
 
@@ -26,6 +25,12 @@ export interface ConnectOptions {
   audience: string;
   roleDurationSeconds?: number | undefined;
 }
+
+/**
+ * Attempts per AWS call. A deploy runs for minutes and must ride out throttling (the watcher also outlasts a
+ * call that fails after all of them).
+ */
+const MAX_ATTEMPTS = 8;
 
 /** A client per region, made on first use. */
 function perRegion<C>(make: (region: string | undefined) => C): (region: string | undefined) => C {
@@ -41,28 +46,28 @@ function perRegion<C>(make: (region: string | undefined) => C): (region: string 
   };
 }
 
-export function clientsFor(session: AwsSession): Clients {
-  const at = <C extends Parameters<AwsSession['client']>[0]>(Ctor: C) =>
-    perRegion((region) => session.client(Ctor, region === undefined ? {} : { region }) as InstanceType<C>);
-  const logs = at(CloudWatchLogsClient);
+export function deployClientsFor(session: AwsSession): DeployClients {
+  const logs = perRegion((region) =>
+    session.client(CloudWatchLogsClient, region === undefined ? {} : { region }),
+  );
   return {
     region: session.region,
     accountId: session.accountId,
     ecs: session.client(ECSClient),
     ecr: session.client(ECRClient),
     logsFor: logs,
-    references: { ssm: at(SSMClient), secrets: at(SecretsManagerClient), logs },
+    references: {
+      ssm: perRegion((region) => session.client(SSMClient, region === undefined ? {} : { region })),
+      secrets: perRegion((region) =>
+        session.client(SecretsManagerClient, region === undefined ? {} : { region }),
+      ),
+      logs,
+    },
   };
 }
 
-/**
- * Attempts per AWS call. A deploy runs for minutes and must ride out throttling; the watcher also outlasts
- * a call that fails after all of them.
- */
-const MAX_ATTEMPTS = 8;
-
 /** Authenticates (GitHub OIDC when a role is given, else ambient credentials) and makes the clients. */
-export async function connect(options: ConnectOptions): Promise<Clients> {
+export async function connectDeployClients(options: ConnectOptions): Promise<DeployClients> {
   const session = await authenticate({
     region: options.region,
     roleToAssume: options.roleToAssume,
@@ -70,5 +75,5 @@ export async function connect(options: ConnectOptions): Promise<Clients> {
     roleDurationSeconds: options.roleDurationSeconds,
     maxAttempts: MAX_ATTEMPTS,
   });
-  return clientsFor(session);
+  return deployClientsFor(session);
 }

@@ -1,7 +1,10 @@
 import * as core from '@actions/core';
-import { GithubDeployments, runUrl, type DeploymentState } from '@ecs-delivery/shared';
+import { GithubDeployments, runUrl, type DeploymentState } from './deployments';
 
-/** A GitHub deployment this run reports to; every failure of GitHub's API is a warning, never the deploy's. */
+/**
+ * A GitHub deployment a run reports to (`in_progress`, then `success` or `failure`). Every failure of GitHub's
+ * API is a warning, never the run's: a deploy does not fail because GitHub is slow.
+ */
 export class GithubStatus {
   private constructor(
     private readonly api: GithubDeployments,
@@ -10,16 +13,25 @@ export class GithubStatus {
   ) {}
 
   /** Creates the deployment and marks it in progress; `undefined` (with a warning) when GitHub refuses. */
-  static async start(
-    token: string,
-    environment: string,
-    description: string,
-    payload: Record<string, unknown>,
-  ): Promise<GithubStatus | undefined> {
+  static async start(options: {
+    token: string;
+    environment: string;
+    description: string;
+    payload: Record<string, unknown>;
+    /** GitHub's `task` of the deployment (default `deploy`). */
+    task?: string;
+  }): Promise<GithubStatus | undefined> {
+    const { environment, description } = options;
     try {
-      const api = new GithubDeployments({ token });
+      const api = new GithubDeployments({ token: options.token });
       const ref = process.env['GITHUB_SHA'] ?? process.env['GITHUB_REF'] ?? 'HEAD';
-      const id = await api.create({ ref, environment, description, payload });
+      const id = await api.create({
+        ref,
+        environment,
+        description,
+        payload: options.payload,
+        ...(options.task !== undefined ? { task: options.task } : {}),
+      });
       const status = new GithubStatus(api, id, environment);
       await status.set('in_progress', description);
       core.info(`GitHub deployment ${id} to environment ${environment}: in progress.`);
@@ -30,7 +42,7 @@ export class GithubStatus {
     }
   }
 
-  /** The deployment a previous step (main, for the post step) created. */
+  /** The deployment an earlier step (main, for the post step) created. */
   static resume(token: string, id: number, environment: string): GithubStatus | undefined {
     try {
       return new GithubStatus(new GithubDeployments({ token }), id, environment);
