@@ -1,5 +1,4 @@
-import { runAction } from '@ecs-delivery/testkit';
-import { CLUSTER, describeService, seedServices, uriOf, useSim } from './sim-helpers';
+import { CLUSTER, describeService, runAction, seedServices, uriOf, useSim } from '@ecs-delivery/testkit';
 
 const sim = useSim();
 

@@ -1,15 +1,16 @@
-import { expectNoSecrets, runAction } from '@ecs-delivery/testkit';
 import {
   actionsSince,
   CLUSTER,
   describeService,
+  expectNoSecrets,
   imagesOf,
   revisionsOf,
+  runAction,
   seedServices,
   uriOf,
   useSim,
   visible,
-} from './sim-helpers';
+} from '@ecs-delivery/testkit';
 
 const sim = useSim();
 

@@ -1,16 +1,17 @@
 import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
-import { expectNoSecrets, runAction } from '@ecs-delivery/testkit';
 import {
   CLUSTER,
   describeService,
   ecsOf,
+  expectNoSecrets,
   imagesOf,
+  runAction,
   seedServices,
-  services,
+  servicesOutput,
   uriOf,
   useSim,
   visible,
-} from './sim-helpers';
+} from '@ecs-delivery/testkit';
 
 const sim = useSim();
 
@@ -47,7 +48,7 @@ describe('deploy-ecs, failing deployments', () => {
     expect(after.taskDefinition).toBe(before.taskDefinition);
     expect(after.deployments).toHaveLength(1);
     expect(after.deployments![0]!.rolloutState).toBe('COMPLETED');
-    expect(services(run)[0]).toMatchObject({
+    expect(servicesOutput(run)[0]).toMatchObject({
       outcome: 'rolled_back',
       finalTaskDefinitionArn: before.taskDefinition,
       rollback: { method: 'ecs', outcome: 'succeeded', to: before.taskDefinition },
@@ -91,7 +92,7 @@ describe('deploy-ecs, failing deployments', () => {
     expect(third.outputs.outcome).toBe('timed_out');
     expect(third.outputs['failure-reason']).toContain('did not finish within 3s');
     expect(third.outputs['failure-reason']).toContain('api exited 1');
-    const entry = services(third)[0]!;
+    const entry = servicesOutput(third)[0]!;
     expect(entry['lastSuccessfulTaskDefinitionArn']).toMatch(/api:1$/);
     expect(entry['rollback']).toMatchObject({ outcome: 'succeeded' });
     expect((entry['rollback'] as { to: string }).to).toMatch(/api:1$/);
@@ -121,7 +122,7 @@ describe('deploy-ecs, failing deployments', () => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.outputs.outcome).toBe('timed_out');
-    expect(services(run)[0]).toMatchObject({
+    expect(servicesOutput(run)[0]).toMatchObject({
       rollback: { outcome: 'succeeded', method: 'stop-service-deployment' },
     });
     const after = await describeService(sim(), 'web');

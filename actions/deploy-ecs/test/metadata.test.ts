@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readActionMetadata } from '@ecs-delivery/testkit';
+import { readActionMetadata, readmeTableNames, readmeTableRows } from '@ecs-delivery/testkit';
 
 /** The README documents exactly what action.yml declares; the bundle loads the AWS SDK only after the inputs. */
 
@@ -8,16 +8,15 @@ const dir = join(__dirname, '..');
 const meta = readActionMetadata(dir);
 const readme = readFileSync(join(dir, 'README.md'), 'utf8');
 
-function tableNames(section: string): string[] {
-  const start = readme.indexOf(`## ${section}\n`);
-  const body = readme.slice(start).split(/\n## /)[0]!;
-  return [...body.matchAll(/^\| `([a-z-]+)` +\|/gm)].map((m) => m[1]!);
-}
-
 describe('deploy-ecs action.yml and README', () => {
   it('lists every input and output in the README tables, in order', () => {
-    expect(tableNames('Inputs')).toEqual(Object.keys(meta.inputs));
-    expect(tableNames('Outputs')).toEqual(meta.outputs);
+    const inputs = readmeTableRows(readme, 'Inputs');
+    expect(inputs.map((r) => r.name)).toEqual(Object.keys(meta.inputs));
+    for (const row of inputs) {
+      const def = meta.inputs[row.name]!.default;
+      expect([row.name, row.cells[0]]).toEqual([row.name, def === undefined ? '' : `\`${def}\``]);
+    }
+    expect(readmeTableNames(readme, 'Outputs')).toEqual(meta.outputs);
   });
 
   it('runs on node24 with a post step only for cancellations, and describes every input', () => {

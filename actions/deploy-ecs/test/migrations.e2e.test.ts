@@ -1,15 +1,15 @@
 import { DescribeTasksCommand, ListTasksCommand } from '@aws-sdk/client-ecs';
-import { runAction } from '@ecs-delivery/testkit';
 import {
   actionsSince,
   CLUSTER,
   describeService,
   ecsOf,
+  runAction,
   seedServices,
-  services,
+  servicesOutput,
   uriOf,
   useSim,
-} from './sim-helpers';
+} from '@ecs-delivery/testkit';
 
 const sim = useSim();
 
@@ -47,8 +47,8 @@ describe('deploy-ecs migrations', () => {
     expect(calls).toContain('ecs:RunTask');
     expect(calls).not.toContain('ecs:UpdateService');
     expect((await describeService(sim(), 'api')).taskDefinition).toBe(before.taskDefinition);
-    expect(services(run)[0]).toMatchObject({ outcome: 'failed', migrationExitCode: 3 });
-    expect(services(run)[0]!['rollback']).toBeUndefined();
+    expect(servicesOutput(run)[0]).toMatchObject({ outcome: 'failed', migrationExitCode: 3 });
+    expect(servicesOutput(run)[0]!['rollback']).toBeUndefined();
   });
 
   it('runs the migration on the new definition, in the service network, then deploys', async () => {

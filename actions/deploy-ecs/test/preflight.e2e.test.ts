@@ -1,15 +1,15 @@
 import { join } from 'node:path';
-import { runAction } from '@ecs-delivery/testkit';
 import {
   actionsSince,
   CLUSTER,
   describeService,
-  MUTATING,
+  MUTATING_ACTIONS,
+  runAction,
   seedServices,
   uriOf,
   useSim,
   visible,
-} from './sim-helpers';
+} from '@ecs-delivery/testkit';
 
 const sim = useSim();
 const FIXTURES = join(__dirname, 'fixtures');
@@ -35,7 +35,7 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
     expect(error?.message).toContain('has no image with tag v9');
     const calls = await actionsSince(sim(), since);
     expect(calls).toContain('ecr:DescribeImages');
-    expect(calls.filter((c) => MUTATING.includes(c))).toEqual([]);
+    expect(calls.filter((c) => MUTATING_ACTIONS.includes(c))).toEqual([]);
   });
 
   it('renders a template file with vars, checks its SSM parameter and deploys it', async () => {
@@ -78,7 +78,7 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
     });
     expect(run.exitCode).toBe(1);
     expect(visible(run)).toContain(message);
-    expect((await actionsSince(sim(), since)).filter((c) => MUTATING.includes(c))).toEqual([]);
+    expect((await actionsSince(sim(), since)).filter((c) => MUTATING_ACTIONS.includes(c))).toEqual([]);
   });
 
   it('a missing log group fails before any change', async () => {
@@ -90,7 +90,7 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
     });
     expect(run.exitCode).toBe(1);
     expect(visible(run)).toContain('logs to the CloudWatch Logs group /ecs/web, which does not exist');
-    expect((await actionsSince(sim(), since)).filter((c) => MUTATING.includes(c))).toEqual([]);
+    expect((await actionsSince(sim(), since)).filter((c) => MUTATING_ACTIONS.includes(c))).toEqual([]);
   });
 
   it('dry-run shows the changes and makes no mutating call', async () => {
@@ -110,7 +110,7 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
     expect(run.outputs.outcome).toBe('dry_run');
     expect(run.log).toContain('dry-run: nothing was registered, run or updated.');
     expect(run.summary).toContain('Task definition changes (1)');
-    expect((await actionsSince(sim(), since)).filter((c) => MUTATING.includes(c))).toEqual([]);
+    expect((await actionsSince(sim(), since)).filter((c) => MUTATING_ACTIONS.includes(c))).toEqual([]);
     expect((await describeService(sim(), 'web')).taskDefinition).toBe(before.taskDefinition);
   });
 });
@@ -181,7 +181,7 @@ describe('deploy-ecs bad inputs: named clearly, before anything in AWS', () => {
     expect(error?.message).toContain(message);
     const calls = await actionsSince(sim(), since);
     if (inputOnly) expect(calls).toEqual([]);
-    else expect(calls.filter((c) => MUTATING.includes(c))).toEqual([]);
+    else expect(calls.filter((c) => MUTATING_ACTIONS.includes(c))).toEqual([]);
     expect(visible(run)).not.toContain('hunter2');
   });
 });

@@ -1,6 +1,12 @@
 import { join } from 'node:path';
-import { expectNoSecrets, runAction } from '@ecs-delivery/testkit';
-import { describeService, seedServices, services, useSim } from './sim-helpers';
+import {
+  describeService,
+  expectNoSecrets,
+  runAction,
+  seedServices,
+  servicesOutput,
+  useSim,
+} from '@ecs-delivery/testkit';
 
 const sim = useSim();
 const MANIFEST = join(__dirname, 'fixtures', 'release.yml');
@@ -27,7 +33,7 @@ describe('deploy-ecs with a manifest: waves and a release rollback', () => {
     });
     expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
     expect(run.outputs.outcome).toBe('succeeded');
-    const entries = services(run);
+    const entries = servicesOutput(run);
     expect(entries.map((e) => [e['name'], e['wave'], e['outcome']])).toEqual([
       ['dashboard', 1, 'succeeded'],
       ['proxy', 2, 'succeeded'],
@@ -76,7 +82,7 @@ describe('deploy-ecs with a manifest: waves and a release rollback', () => {
     expect(run.outputs.outcome).toBe('rolled_back');
     const github = Object.values(((await sim().state()) as GithubState).github?.deployments ?? {});
     expect(github.map((d) => d.statuses.map((s) => s.state))).toEqual([['in_progress', 'failure']]);
-    const byName = Object.fromEntries(services(run).map((e) => [e['name'], e]));
+    const byName = Object.fromEntries(servicesOutput(run).map((e) => [e['name'], e]));
     expect(byName['dashboard']).toMatchObject({
       outcome: 'succeeded',
       rollback: { outcome: 'succeeded', method: 'update-service' },

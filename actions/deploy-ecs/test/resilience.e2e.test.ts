@@ -1,5 +1,14 @@
-import { expectNoSecrets, runAction } from '@ecs-delivery/testkit';
-import { ACCOUNT, CLUSTER, describeService, revisionsOf, seedServices, uriOf, useSim } from './sim-helpers';
+import {
+  ACCOUNT,
+  CLUSTER,
+  describeService,
+  expectNoSecrets,
+  revisionsOf,
+  runAction,
+  seedServices,
+  uriOf,
+  useSim,
+} from '@ecs-delivery/testkit';
 
 const sim = useSim({ randomSeed: 7 });
 

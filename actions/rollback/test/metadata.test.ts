@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readActionMetadata } from '@ecs-delivery/testkit';
+import { readActionMetadata, readmeTableRows } from '@ecs-delivery/testkit';
 
 /** The README documents exactly the inputs and outputs action.yml declares, and action.yml follows STYLE.md. */
 
@@ -8,25 +8,15 @@ const dir = join(__dirname, '..');
 const meta = readActionMetadata(dir);
 const readme = readFileSync(join(dir, 'README.md'), 'utf8');
 
-function tableRows(section: string): { name: string; cells: string[] }[] {
-  const start = readme.indexOf(`## ${section}\n`);
-  expect(start).toBeGreaterThanOrEqual(0);
-  const body = readme.slice(start).split(/\n## /)[0]!;
-  return [...body.matchAll(/^\| `([a-z-]+)` +\|(.*)\|$/gm)].map((m) => ({
-    name: m[1]!,
-    cells: m[2]!.split('|').map((c) => c.trim()),
-  }));
-}
-
 describe('action.yml and README', () => {
   it('lists every input and output in the README tables, in order, with the defaults of action.yml', () => {
-    const inputs = tableRows('Inputs');
+    const inputs = readmeTableRows(readme, 'Inputs');
     expect(inputs.map((r) => r.name)).toEqual(Object.keys(meta.inputs));
     for (const row of inputs) {
       const def = meta.inputs[row.name]!.default;
       expect([row.name, row.cells[1]]).toEqual([row.name, def === undefined ? '' : `\`${def}\``]);
     }
-    expect(tableRows('Outputs').map((r) => r.name)).toEqual(meta.outputs);
+    expect(readmeTableRows(readme, 'Outputs').map((r) => r.name)).toEqual(meta.outputs);
   });
 
   it('runs on node24 with no post step, and describes every input', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readActionMetadata } from '@ecs-delivery/testkit';
+import { readActionMetadata, readmeTableNames } from '@ecs-delivery/testkit';
 
 /** The README documents exactly the inputs and outputs action.yml declares, and action.yml follows STYLE.md. */
 
@@ -8,16 +8,10 @@ const dir = join(__dirname, '..');
 const meta = readActionMetadata(dir);
 const readme = readFileSync(join(dir, 'README.md'), 'utf8');
 
-function tableNames(section: string): string[] {
-  const start = readme.indexOf(`## ${section}\n`);
-  const body = readme.slice(start).split(/\n## /)[0]!;
-  return [...body.matchAll(/^\| `([a-z-]+)` +\|/gm)].map((m) => m[1]!);
-}
-
 describe('action.yml and README', () => {
   it('lists every input and output in the README tables, in order', () => {
-    expect(tableNames('Inputs')).toEqual(Object.keys(meta.inputs));
-    expect(tableNames('Outputs')).toEqual(meta.outputs);
+    expect(readmeTableNames(readme, 'Inputs')).toEqual(Object.keys(meta.inputs));
+    expect(readmeTableNames(readme, 'Outputs')).toEqual(meta.outputs);
   });
 
   it('runs on node24 with no post step, and describes every input', () => {

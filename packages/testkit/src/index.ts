@@ -13,3 +13,5 @@ export { DEFAULT_GITHUB, inputVariable } from './runner-env';
 export type { GithubContext } from './runner-env';
 export { node24Path } from './child';
 export { describeWithTools, findOnPath, missingToolsFail } from './tools';
+export * from './ecs-fixtures';
+export { readmeTableNames, readmeTableRows, type ReadmeRow } from './readme';
