@@ -109499,23 +109499,35 @@ async function deployWave(wave, ctx) {
     return;
   }
   const now = (ctx.clock ?? { now: () => Date.now() }).now();
-  const results = await group(
-    `Watch ${toWatch.map((r6) => r6.label).join(", ")}`,
-    () => watchDeployments(
-      clients.ecs,
-      toWatch.map((run2) => ({
-        tracked: run2.tracked,
-        label: run2.label,
-        deadline: now + run2.prepared.plan.timeoutMs
-      })),
-      {
-        deadline: now + Math.max(...toWatch.map((r6) => r6.prepared.plan.timeoutMs)),
-        signal: ctx.signal,
-        clock: ctx.clock,
-        sleep: ctx.sleep
-      }
-    )
-  );
+  let results;
+  try {
+    results = await group(
+      `Watch ${toWatch.map((r6) => r6.label).join(", ")}`,
+      () => watchDeployments(
+        clients.ecs,
+        toWatch.map((run2) => ({
+          tracked: run2.tracked,
+          label: run2.label,
+          deadline: now + run2.prepared.plan.timeoutMs
+        })),
+        {
+          deadline: now + Math.max(...toWatch.map((r6) => r6.prepared.plan.timeoutMs)),
+          signal: ctx.signal,
+          clock: ctx.clock,
+          sleep: ctx.sleep
+        }
+      )
+    );
+  } catch (err) {
+    const why = `The deployment could not be watched: ${describeError(err).message}`;
+    results = toWatch.map((run2) => ({
+      outcome: "failed",
+      reason: why,
+      service: void 0,
+      serviceDeployment: void 0,
+      elapsedMs: Date.now() - run2.startedAt
+    }));
+  }
   results.forEach((result, i6) => {
     const run2 = toWatch[i6];
     run2.watch = result;

@@ -5,6 +5,7 @@ import {
   watchDeployments,
   type Clock,
   type Sleep,
+  type WatchResult,
 } from '@ecs-delivery/shared';
 import type { DeployClients as Clients } from '@ecs-delivery/shared';
 import { deployService } from './deploy-service';
@@ -95,22 +96,35 @@ async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void
     return;
   }
   const now = (ctx.clock ?? { now: () => Date.now() }).now();
-  const results = await core.group(`Watch ${toWatch.map((r) => r.label).join(', ')}`, () =>
-    watchDeployments(
-      clients.ecs,
-      toWatch.map((run) => ({
-        tracked: run.tracked!,
-        label: run.label,
-        deadline: now + run.prepared.plan.timeoutMs,
-      })),
-      {
-        deadline: now + Math.max(...toWatch.map((r) => r.prepared.plan.timeoutMs)),
-        signal: ctx.signal,
-        clock: ctx.clock,
-        sleep: ctx.sleep,
-      },
-    ),
-  );
+  let results: WatchResult[];
+  try {
+    results = await core.group(`Watch ${toWatch.map((r) => r.label).join(', ')}`, () =>
+      watchDeployments(
+        clients.ecs,
+        toWatch.map((run) => ({
+          tracked: run.tracked!,
+          label: run.label,
+          deadline: now + run.prepared.plan.timeoutMs,
+        })),
+        {
+          deadline: now + Math.max(...toWatch.map((r) => r.prepared.plan.timeoutMs)),
+          signal: ctx.signal,
+          clock: ctx.clock,
+          sleep: ctx.sleep,
+        },
+      ),
+    );
+  } catch (err) {
+    // The deployments go on without a watcher: count them failed, so they are rolled back, not left unknown.
+    const why = `The deployment could not be watched: ${describeError(err).message}`;
+    results = toWatch.map((run) => ({
+      outcome: 'failed',
+      reason: why,
+      service: undefined,
+      serviceDeployment: undefined,
+      elapsedMs: Date.now() - run.startedAt,
+    }));
+  }
   results.forEach((result, i) => {
     const run = toWatch[i]!;
     run.watch = result;
