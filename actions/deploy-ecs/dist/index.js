@@ -109393,6 +109393,14 @@ async function watchRollbacks(ecs, pending, options) {
     ecs,
     pending.map((p3) => p3.start.watch),
     { deadline: now + options.timeoutMs, clock: options.clock, sleep: options.sleep, signal: options.signal }
+  ).catch(
+    (err) => pending.map(() => ({
+      outcome: "failed",
+      reason: `The rollback could not be watched: ${err.message}`,
+      service: void 0,
+      serviceDeployment: void 0,
+      elapsedMs: 0
+    }))
   );
   pending.forEach((p3, i6) => {
     const result = results[i6];

@@ -118,6 +118,14 @@ export async function watchRollbacks(
     ecs,
     pending.map((p) => p.start.watch),
     { deadline: now + options.timeoutMs, clock: options.clock, sleep: options.sleep, signal: options.signal },
+  ).catch((err: unknown): WatchResult[] =>
+    pending.map(() => ({
+      outcome: 'failed',
+      reason: `The rollback could not be watched: ${(err as Error).message}`,
+      service: undefined,
+      serviceDeployment: undefined,
+      elapsedMs: 0,
+    })),
   );
   pending.forEach((p, i) => {
     const result = results[i]!;
