@@ -84338,6 +84338,24 @@ async function requireActiveServices(ecs, refs, inputs = {}) {
   }
   return services;
 }
+function isSteady(service) {
+  const deployments = service.deployments ?? [];
+  return deployments.length === 1 && deployments[0]?.rolloutState === "COMPLETED";
+}
+function primaryDeployment(ref, service, options = {}) {
+  const primary = service?.deployments?.find((d6) => d6.status === "PRIMARY" && d6.id !== options.exclude);
+  if (primary?.id === void 0) return void 0;
+  if (options.inFlight === true && primary.rolloutState !== "IN_PROGRESS") return void 0;
+  const taskDefinitionArn = primary.taskDefinition ?? service?.taskDefinition;
+  if (taskDefinitionArn === void 0) return void 0;
+  return {
+    ...ref,
+    deploymentId: primary.id,
+    serviceDeploymentArn: service?.currentServiceDeployment,
+    taskDefinitionArn,
+    createdAt: primary.createdAt?.getTime()
+  };
+}
 var import_client_ecs, SERVICES_PER_CALL;
 var init_service = __esm({
   "packages/shared/src/ecs/service.ts"() {
@@ -92200,17 +92218,6 @@ var init_explain = __esm({
 });
 
 // packages/shared/src/ecs/rollback.ts
-function trackedFrom(ref, service, exclude) {
-  const primary = service?.deployments?.find((d6) => d6.status === "PRIMARY" && d6.id !== exclude);
-  if (primary?.id === void 0 || primary.taskDefinition === void 0) return void 0;
-  return {
-    ...ref,
-    deploymentId: primary.id,
-    serviceDeploymentArn: service?.currentServiceDeployment,
-    taskDefinitionArn: primary.taskDefinition,
-    createdAt: primary.createdAt?.getTime()
-  };
-}
 async function startRollback(ecs, ref, options) {
   const warn = options.warn ?? (() => void 0);
   const failed = options.failed;
@@ -92226,7 +92233,7 @@ async function startRollback(ecs, ref, options) {
         )
       );
       const service = await describeService(ecs, ref);
-      const next = trackedFrom(ref, service, failed.deploymentId);
+      const next = primaryDeployment(ref, service, { exclude: failed.deploymentId });
       if (next !== void 0 && options.to !== void 0 && next.taskDefinitionArn !== options.to) {
         warn(
           `ECS is rolling ${ref.service} back to ${shortTaskDefinition(next.taskDefinitionArn)}, the revision it last completed (the last successful deployment found was ${shortTaskDefinition(options.to)}).`
@@ -92264,7 +92271,7 @@ async function startRollback(ecs, ref, options) {
       })
     )
   );
-  const tracked = trackedFrom(ref, out.service);
+  const tracked = primaryDeployment(ref, out.service);
   if (tracked === void 0)
     throw new Error(`UpdateService of ${ref.service} returned no PRIMARY deployment to watch.`);
   return {
@@ -109056,10 +109063,6 @@ async function chosenImages(clients, plan) {
   }
   return out;
 }
-function isSteady(service) {
-  const deployments = service.deployments ?? [];
-  return deployments.length === 1 && deployments[0]?.rolloutState === "COMPLETED";
-}
 async function prepareOne(clients, plan, service) {
   const ref = { cluster: plan.cluster, service: plan.service };
   const liveArn = service.taskDefinition;
@@ -109274,17 +109277,9 @@ async function deployService(run2, ctx) {
       })
     )
   );
-  const primary = out.service?.deployments?.find((d6) => d6.status === "PRIMARY");
-  if (primary?.id === void 0)
+  const tracked = primaryDeployment({ cluster: plan.cluster, service: plan.service }, out.service);
+  if (tracked === void 0)
     throw new Error(`UpdateService of ${plan.service} returned no PRIMARY deployment.`);
-  const tracked = {
-    cluster: plan.cluster,
-    service: plan.service,
-    deploymentId: primary.id,
-    serviceDeploymentArn: out.service?.currentServiceDeployment,
-    taskDefinitionArn: primary.taskDefinition ?? registration.arn,
-    createdAt: primary.createdAt?.getTime()
-  };
   run2.tracked = tracked;
   ctx.onUpdated(run2);
   info(

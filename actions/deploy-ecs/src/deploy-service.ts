@@ -2,12 +2,12 @@ import * as core from '@actions/core';
 import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import {
   callAws,
+  primaryDeployment,
   registerIfChanged,
   runOneOffTask,
   shortTaskDefinition,
   type Clock,
   type Sleep,
-  type TrackedDeployment,
 } from '@ecs-delivery/shared';
 import { createHash } from 'node:crypto';
 import type { DeployClients as Clients } from '@ecs-delivery/shared';
@@ -118,17 +118,9 @@ export async function deployService(run: ServiceRun, ctx: DeployContext): Promis
       }),
     ),
   );
-  const primary = out.service?.deployments?.find((d) => d.status === 'PRIMARY');
-  if (primary?.id === undefined)
+  const tracked = primaryDeployment({ cluster: plan.cluster, service: plan.service }, out.service);
+  if (tracked === undefined)
     throw new Error(`UpdateService of ${plan.service} returned no PRIMARY deployment.`);
-  const tracked: TrackedDeployment = {
-    cluster: plan.cluster,
-    service: plan.service,
-    deploymentId: primary.id,
-    serviceDeploymentArn: out.service?.currentServiceDeployment,
-    taskDefinitionArn: primary.taskDefinition ?? registration.arn,
-    createdAt: primary.createdAt?.getTime(),
-  };
   run.tracked = tracked;
   ctx.onUpdated(run);
   core.info(

@@ -10,6 +10,7 @@ import {
   findLastSuccessful,
   findMissingReferences,
   formatDiffText,
+  isSteady,
   parseRepositoryRef,
   referencedImages,
   referencedSecrets,
@@ -67,11 +68,6 @@ async function chosenImages(clients: Clients, plan: ServicePlan): Promise<Record
       choice.digest !== undefined ? `${repo.uri}@${choice.digest}` : `${repo.uri}:${choice.tag ?? ''}`;
   }
   return out;
-}
-
-function isSteady(service: Service): boolean {
-  const deployments = service.deployments ?? [];
-  return deployments.length === 1 && deployments[0]?.rolloutState === 'COMPLETED';
 }
 
 async function prepareOne(clients: Clients, plan: ServicePlan, service: Service): Promise<PreparedService> {

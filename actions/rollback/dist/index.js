@@ -84202,6 +84202,24 @@ async function requireActiveServices(ecs, refs, inputs = {}) {
   }
   return services;
 }
+function isSteady(service) {
+  const deployments = service.deployments ?? [];
+  return deployments.length === 1 && deployments[0]?.rolloutState === "COMPLETED";
+}
+function primaryDeployment(ref, service, options = {}) {
+  const primary = service?.deployments?.find((d6) => d6.status === "PRIMARY" && d6.id !== options.exclude);
+  if (primary?.id === void 0) return void 0;
+  if (options.inFlight === true && primary.rolloutState !== "IN_PROGRESS") return void 0;
+  const taskDefinitionArn = primary.taskDefinition ?? service?.taskDefinition;
+  if (taskDefinitionArn === void 0) return void 0;
+  return {
+    ...ref,
+    deploymentId: primary.id,
+    serviceDeploymentArn: service?.currentServiceDeployment,
+    taskDefinitionArn,
+    createdAt: primary.createdAt?.getTime()
+  };
+}
 var import_client_ecs, SERVICES_PER_CALL;
 var init_service = __esm({
   "packages/shared/src/ecs/service.ts"() {
@@ -92027,17 +92045,6 @@ var init_explain = __esm({
 });
 
 // packages/shared/src/ecs/rollback.ts
-function trackedFrom(ref, service, exclude) {
-  const primary = service?.deployments?.find((d6) => d6.status === "PRIMARY" && d6.id !== exclude);
-  if (primary?.id === void 0 || primary.taskDefinition === void 0) return void 0;
-  return {
-    ...ref,
-    deploymentId: primary.id,
-    serviceDeploymentArn: service?.currentServiceDeployment,
-    taskDefinitionArn: primary.taskDefinition,
-    createdAt: primary.createdAt?.getTime()
-  };
-}
 async function startRollback(ecs, ref, options) {
   const warn = options.warn ?? (() => void 0);
   const failed = options.failed;
@@ -92053,7 +92060,7 @@ async function startRollback(ecs, ref, options) {
         )
       );
       const service = await describeService(ecs, ref);
-      const next = trackedFrom(ref, service, failed.deploymentId);
+      const next = primaryDeployment(ref, service, { exclude: failed.deploymentId });
       if (next !== void 0 && options.to !== void 0 && next.taskDefinitionArn !== options.to) {
         warn(
           `ECS is rolling ${ref.service} back to ${shortTaskDefinition(next.taskDefinitionArn)}, the revision it last completed (the last successful deployment found was ${shortTaskDefinition(options.to)}).`
@@ -92091,7 +92098,7 @@ async function startRollback(ecs, ref, options) {
       })
     )
   );
-  const tracked = trackedFrom(ref, out.service);
+  const tracked = primaryDeployment(ref, out.service);
   if (tracked === void 0)
     throw new Error(`UpdateService of ${ref.service} returned no PRIMARY deployment to watch.`);
   return {
@@ -108622,21 +108629,6 @@ var init_src = __esm({
 function refuse3(message2) {
   throw new ConfigurationError(`Input "to": ${message2}`, { input: "to" });
 }
-function inFlightDeployment(ref, service) {
-  const primary = service.deployments?.find((d6) => d6.status === "PRIMARY");
-  if (primary?.id === void 0 || primary.rolloutState !== "IN_PROGRESS") return void 0;
-  return {
-    ...ref,
-    deploymentId: primary.id,
-    serviceDeploymentArn: service.currentServiceDeployment,
-    taskDefinitionArn: primary.taskDefinition ?? service.taskDefinition ?? "",
-    createdAt: primary.createdAt?.getTime()
-  };
-}
-function isSteady(service) {
-  const deployments = service.deployments ?? [];
-  return deployments.length === 1 && deployments[0]?.rolloutState === "COMPLETED";
-}
 async function requireActive(ecs, ref, what) {
   const doc = await describeTaskDefinition(ecs, ref);
   if (doc?.taskDefinitionArn === void 0) {
@@ -108736,7 +108728,7 @@ async function prepareOne(clients, entry, service, inputs) {
   const current = await describeTaskDefinition(clients.ecs, currentArn);
   const p3 = { label: entry.label, ref, service, currentArn, current, manifest: inputs.mode === "manifest" };
   const resolved = await resolveTarget(clients, inputs.to, p3);
-  const inFlight = inFlightDeployment(ref, service);
+  const inFlight = primaryDeployment(ref, service, { inFlight: true });
   const steady = isSteady(service);
   let stopInFlight = false;
   const ecsRollingBack = (service.deployments ?? []).some(

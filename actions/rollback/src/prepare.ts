@@ -7,6 +7,8 @@ import {
   describeTaskDefinition,
   diffTaskDefinitions,
   findLastSuccessful,
+  isSteady,
+  primaryDeployment,
   referencedImages,
   renderTaskDefinition,
   requireActiveServices,
@@ -59,23 +61,6 @@ function refuse(message: string): never {
 }
 
 /** The service's PRIMARY deployment, when it is still rolling out. */
-function inFlightDeployment(ref: ServiceRef, service: Service): TrackedDeployment | undefined {
-  const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-  if (primary?.id === undefined || primary.rolloutState !== 'IN_PROGRESS') return undefined;
-  return {
-    ...ref,
-    deploymentId: primary.id,
-    serviceDeploymentArn: service.currentServiceDeployment,
-    taskDefinitionArn: primary.taskDefinition ?? service.taskDefinition ?? '',
-    createdAt: primary.createdAt?.getTime(),
-  };
-}
-
-function isSteady(service: Service): boolean {
-  const deployments = service.deployments ?? [];
-  return deployments.length === 1 && deployments[0]?.rolloutState === 'COMPLETED';
-}
-
 /** A rollback target must exist and be ACTIVE: ECS starts no new task from a deregistered revision. */
 async function requireActive(
   ecs: ECSClient,
@@ -226,7 +211,7 @@ async function prepareOne(
   const current = await describeTaskDefinition(clients.ecs, currentArn);
   const p = { label: entry.label, ref, service, currentArn, current, manifest: inputs.mode === 'manifest' };
   const resolved = await resolveTarget(clients, inputs.to, p);
-  const inFlight = inFlightDeployment(ref, service);
+  const inFlight = primaryDeployment(ref, service, { inFlight: true });
   const steady = isSteady(service);
   let stopInFlight = false;
   // A FAILED deployment beside the one in flight: ECS is rolling back already, and that is not stopped.

@@ -260,6 +260,8 @@ export {
 export {
   describeService,
   describeServices,
+  isSteady,
+  primaryDeployment,
   requireActiveServices,
   serviceKey,
   type ServiceInputNames,

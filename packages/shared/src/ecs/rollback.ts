@@ -1,11 +1,6 @@
-import {
-  StopServiceDeploymentCommand,
-  UpdateServiceCommand,
-  type ECSClient,
-  type Service,
-} from '@aws-sdk/client-ecs';
+import { StopServiceDeploymentCommand, UpdateServiceCommand, type ECSClient } from '@aws-sdk/client-ecs';
 import { awsErrorCode, callAws } from '../errors/aws-operation-error';
-import { describeService } from './service';
+import { describeService, primaryDeployment } from './service';
 import { shortTaskDefinition, type ServiceRef, type TrackedDeployment } from './types';
 import type { WatchResult, WatchTarget } from './watch';
 
@@ -39,22 +34,6 @@ const STOP_REFUSED = new Set([
   'AccessDenied',
 ]);
 
-function trackedFrom(
-  ref: ServiceRef,
-  service: Service | undefined,
-  exclude?: string,
-): TrackedDeployment | undefined {
-  const primary = service?.deployments?.find((d) => d.status === 'PRIMARY' && d.id !== exclude);
-  if (primary?.id === undefined || primary.taskDefinition === undefined) return undefined;
-  return {
-    ...ref,
-    deploymentId: primary.id,
-    serviceDeploymentArn: service?.currentServiceDeployment,
-    taskDefinitionArn: primary.taskDefinition,
-    createdAt: primary.createdAt?.getTime(),
-  };
-}
-
 /**
  * Puts a service back on what last worked. A deployment of this run still in flight is stopped with
  * StopServiceDeployment(ROLLBACK), so ECS restores the whole service revision it last completed; otherwise
@@ -80,7 +59,7 @@ export async function startRollback(
         ),
       );
       const service = await describeService(ecs, ref);
-      const next = trackedFrom(ref, service, failed.deploymentId);
+      const next = primaryDeployment(ref, service, { exclude: failed.deploymentId });
       if (next !== undefined && options.to !== undefined && next.taskDefinitionArn !== options.to) {
         warn(
           `ECS is rolling ${ref.service} back to ${shortTaskDefinition(next.taskDefinitionArn)}, the revision it last completed (the last successful deployment found was ${shortTaskDefinition(options.to)}).`,
@@ -117,7 +96,7 @@ export async function startRollback(
       }),
     ),
   );
-  const tracked = trackedFrom(ref, out.service);
+  const tracked = primaryDeployment(ref, out.service);
   if (tracked === undefined)
     throw new Error(`UpdateService of ${ref.service} returned no PRIMARY deployment to watch.`);
   return {

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { callAws } from '../errors/aws-operation-error';
 import { ConfigurationError } from '../errors/configuration-error';
-import { nameOf, type ServiceRef } from './types';
+import { nameOf, type ServiceRef, type TrackedDeployment } from './types';
 
 /** DescribeServices takes at most 10 services per call. */
 const SERVICES_PER_CALL = 10;
@@ -126,4 +126,36 @@ export async function requireActiveServices(
     }
   }
   return services;
+}
+
+/** The service runs one deployment, and it has COMPLETED: nothing is in flight. */
+export function isSteady(service: Service): boolean {
+  const deployments = service.deployments ?? [];
+  return deployments.length === 1 && deployments[0]?.rolloutState === 'COMPLETED';
+}
+
+/**
+ * The service's PRIMARY deployment as a {@link TrackedDeployment} (with the service's current
+ * ServiceDeployment), e.g. from the answer of the UpdateService that started it.
+ *
+ * @param options.exclude skip a deployment with this id (the one a rollback replaces)
+ * @param options.inFlight only a deployment still IN_PROGRESS
+ */
+export function primaryDeployment(
+  ref: ServiceRef,
+  service: Service | undefined,
+  options: { exclude?: string | undefined; inFlight?: boolean } = {},
+): TrackedDeployment | undefined {
+  const primary = service?.deployments?.find((d) => d.status === 'PRIMARY' && d.id !== options.exclude);
+  if (primary?.id === undefined) return undefined;
+  if (options.inFlight === true && primary.rolloutState !== 'IN_PROGRESS') return undefined;
+  const taskDefinitionArn = primary.taskDefinition ?? service?.taskDefinition;
+  if (taskDefinitionArn === undefined) return undefined;
+  return {
+    ...ref,
+    deploymentId: primary.id,
+    serviceDeploymentArn: service?.currentServiceDeployment,
+    taskDefinitionArn,
+    createdAt: primary.createdAt?.getTime(),
+  };
 }
