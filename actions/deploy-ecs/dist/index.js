@@ -108999,6 +108999,13 @@ async function connectDeployClients(options) {
     roleDurationSeconds: options.roleDurationSeconds,
     maxAttempts: MAX_ATTEMPTS
   });
+  const expected = options.expectedAccount;
+  if (expected !== void 0 && session.accountId !== expected.id) {
+    throw new ConfigurationError(
+      `The AWS credentials belong to account ${session.accountId}, but ${expected.source} is account ${expected.id}: check role-to-assume.`,
+      { input: expected.input }
+    );
+  }
   return deployClientsFor(session);
 }
 var import_client_cloudwatch_logs3, import_client_ecr3, import_client_ecs8, import_client_secrets_manager2, import_client_ssm2, MAX_ATTEMPTS;
@@ -109010,6 +109017,7 @@ var init_deploy_clients = __esm({
     import_client_ecs8 = __toESM(require_dist_cjs20());
     import_client_secrets_manager2 = __toESM(require_dist_cjs22());
     import_client_ssm2 = __toESM(require_dist_cjs23());
+    init_configuration_error();
     init_authenticate();
     MAX_ATTEMPTS = 8;
   }
@@ -109783,7 +109791,12 @@ async function run(inputs, context, deps = defaultDeps) {
       region: inputs.awsRegion,
       roleToAssume: inputs.roleToAssume,
       audience: inputs.audience,
-      roleDurationSeconds: inputs.roleDurationSeconds
+      roleDurationSeconds: inputs.roleDurationSeconds,
+      expectedAccount: inputs.accountId === void 0 ? void 0 : {
+        id: inputs.accountId,
+        source: `environment "${inputs.environment ?? ""}" of the manifest`,
+        input: "manifest"
+      }
     })
   );
   const prepared = await group("Preflight", async () => {
@@ -110189,6 +110202,7 @@ async function manifestPlan(manifestPath, timeoutMs) {
     environment,
     region: env2.region,
     roleToAssume: env2.roleToAssume,
+    accountId: env2.accountId,
     githubEnvironment: env2.githubEnvironment
   };
 }
@@ -110224,6 +110238,7 @@ async function getInputs() {
       environment: void 0,
       awsRegion: getOptionalInput("aws-region"),
       roleToAssume: getOptionalInput("role-to-assume"),
+      accountId: void 0,
       githubEnvironment: getOptionalInput("github-environment")
     };
   }
@@ -110235,6 +110250,7 @@ async function getInputs() {
     environment: plan.environment,
     awsRegion: getOptionalInput("aws-region") ?? plan.region,
     roleToAssume: getOptionalInput("role-to-assume") ?? plan.roleToAssume,
+    accountId: plan.accountId,
     githubEnvironment: getOptionalInput("github-environment") ?? plan.githubEnvironment
   };
 }

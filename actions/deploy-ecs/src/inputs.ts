@@ -31,6 +31,8 @@ export interface Inputs {
   environment: string | undefined;
   awsRegion: string | undefined;
   roleToAssume: string | undefined;
+  /** The manifest environment's `account-id`: the credentials must be of that account. */
+  accountId: string | undefined;
   audience: string;
   roleDurationSeconds: number | undefined;
   wait: boolean;
@@ -181,6 +183,7 @@ async function manifestPlan(
   environment: string;
   region: string;
   roleToAssume: string | undefined;
+  accountId: string | undefined;
   githubEnvironment: string;
 }> {
   const environment = getOptionalInput('environment');
@@ -258,6 +261,7 @@ async function manifestPlan(
     environment,
     region: env.region,
     roleToAssume: env.roleToAssume,
+    accountId: env.accountId,
     githubEnvironment: env.githubEnvironment,
   };
 }
@@ -300,6 +304,7 @@ export async function getInputs(): Promise<Inputs> {
       environment: undefined,
       awsRegion: getOptionalInput('aws-region'),
       roleToAssume: getOptionalInput('role-to-assume'),
+      accountId: undefined,
       githubEnvironment: getOptionalInput('github-environment'),
     };
   }
@@ -311,6 +316,7 @@ export async function getInputs(): Promise<Inputs> {
     environment: plan.environment,
     awsRegion: getOptionalInput('aws-region') ?? plan.region,
     roleToAssume: getOptionalInput('role-to-assume') ?? plan.roleToAssume,
+    accountId: plan.accountId,
     githubEnvironment: getOptionalInput('github-environment') ?? plan.githubEnvironment,
   };
 }

@@ -81,6 +81,14 @@ export async function run(
       roleToAssume: inputs.roleToAssume,
       audience: inputs.audience,
       roleDurationSeconds: inputs.roleDurationSeconds,
+      expectedAccount:
+        inputs.accountId === undefined
+          ? undefined
+          : {
+              id: inputs.accountId,
+              source: `environment "${inputs.environment ?? ''}" of the manifest`,
+              input: 'manifest',
+            },
     }),
   );
   const prepared = await core.group('Preflight', async () => {

@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   describeService,
@@ -139,5 +141,30 @@ describe('deploy-ecs with a manifest: waves and a release rollback', () => {
     const error = run.annotations.find((a) => a.level === 'error');
     expect(error?.message).toMatch(/schema-errors\.yml:\d+:\d+: /);
     expect(await sim().calls({ since })).toEqual([]);
+  });
+
+  it("credentials of another account than the environment's account-id fail before any ECS call", async () => {
+    await seedServices(sim(), [{ name: 'dashboard', tags: ['v1', 'v2'] }]);
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    const manifest = join(dir, 'ecs.yml');
+    writeFileSync(
+      manifest,
+      readFileSync(MANIFEST, 'utf8').replace(
+        '    region: us-east-1\n',
+        "    region: us-east-1\n    account-id: '111111111111'\n",
+      ),
+    );
+    const since = Date.now() + 1;
+    const run = await runAction('deploy-ecs', {
+      sim: sim(),
+      inputs: { manifest, environment: 'dev', services: 'dashboard', 'image-tag': 'v2' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toContain(
+      'The AWS credentials belong to account 000000000000, but environment "dev" of the manifest is account 111111111111',
+    );
+    expect((await sim().calls({ since })).map((c) => `${c.service}:${c.action}`)).toEqual([
+      'sts:GetCallerIdentity',
+    ]);
   });
 });

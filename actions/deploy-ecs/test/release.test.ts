@@ -65,31 +65,27 @@ beforeEach(() => ecsMock.reset());
 
 it('a deployment that cannot be watched counts as failed (so it is rolled back), never as unknown', async () => {
   const ecs = new ECSClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
-  ecsMock
-    .on(DescribeTaskDefinitionCommand)
-    .resolves({
-      taskDefinition: {
-        taskDefinitionArn: TD1,
-        family: 'web',
-        containerDefinitions: [{ name: 'web', image: 'repo/web:1' }],
-      },
-    });
+  ecsMock.on(DescribeTaskDefinitionCommand).resolves({
+    taskDefinition: {
+      taskDefinitionArn: TD1,
+      family: 'web',
+      containerDefinitions: [{ name: 'web', image: 'repo/web:1' }],
+    },
+  });
   ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: TD2 } });
   ecsMock.on(UpdateServiceCommand).resolves({
     service: {
       deployments: [{ id: 'ecs-svc/2', status: 'PRIMARY', taskDefinition: TD2, createdAt: new Date(0) }],
     },
   });
-  ecsMock
-    .on(DescribeServicesCommand)
-    .rejects(
-      new ECSServiceException({
-        name: 'AccessDeniedException',
-        message: 'not authorized to perform ecs:DescribeServices',
-        $fault: 'client',
-        $metadata: { httpStatusCode: 400 },
-      }),
-    );
+  ecsMock.on(DescribeServicesCommand).rejects(
+    new ECSServiceException({
+      name: 'AccessDeniedException',
+      message: 'not authorized to perform ecs:DescribeServices',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
+    }),
+  );
   const clock = new FakeClock(0);
   const changes: number[] = [];
   const clients = {

@@ -3,6 +3,7 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { ConfigurationError } from '../errors/configuration-error';
 import type { LogsClientFor } from '../logs/task-logs';
 import type { ReferenceClients } from '../preflight/references';
 import { authenticate, type AwsSession } from './auth/authenticate';
@@ -24,6 +25,11 @@ export interface ConnectOptions {
   roleToAssume: string | undefined;
   audience: string;
   roleDurationSeconds?: number | undefined;
+  /**
+   * The account the credentials must belong to (a manifest environment's `account-id`): anything else fails
+   * before any other call, naming `input` and where the expectation came from.
+   */
+  expectedAccount?: { id: string; source: string; input: string } | undefined;
 }
 
 /**
@@ -75,5 +81,12 @@ export async function connectDeployClients(options: ConnectOptions): Promise<Dep
     roleDurationSeconds: options.roleDurationSeconds,
     maxAttempts: MAX_ATTEMPTS,
   });
+  const expected = options.expectedAccount;
+  if (expected !== undefined && session.accountId !== expected.id) {
+    throw new ConfigurationError(
+      `The AWS credentials belong to account ${session.accountId}, but ${expected.source} is account ${expected.id}: check role-to-assume.`,
+      { input: expected.input },
+    );
+  }
   return deployClientsFor(session);
 }
