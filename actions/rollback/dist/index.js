@@ -108580,6 +108580,13 @@ async function connectDeployClients(options) {
     roleDurationSeconds: options.roleDurationSeconds,
     maxAttempts: MAX_ATTEMPTS
   });
+  const expected = options.expectedAccount;
+  if (expected !== void 0 && session.accountId !== expected.id) {
+    throw new ConfigurationError(
+      `The AWS credentials belong to account ${session.accountId}, but ${expected.source} is account ${expected.id}: check role-to-assume.`,
+      { input: expected.input }
+    );
+  }
   return deployClientsFor(session);
 }
 var import_client_cloudwatch_logs2, import_client_ecr3, import_client_ecs7, import_client_secrets_manager, import_client_ssm, MAX_ATTEMPTS;
@@ -108591,6 +108598,7 @@ var init_deploy_clients = __esm({
     import_client_ecs7 = __toESM(require_dist_cjs20());
     import_client_secrets_manager = __toESM(require_dist_cjs22());
     import_client_ssm = __toESM(require_dist_cjs23());
+    init_configuration_error();
     init_authenticate();
     MAX_ATTEMPTS = 8;
   }
