@@ -109090,7 +109090,12 @@ async function run(inputs, context, deps = defaultDeps) {
       region: inputs.awsRegion,
       roleToAssume: inputs.roleToAssume,
       audience: inputs.audience,
-      roleDurationSeconds: inputs.roleDurationSeconds
+      roleDurationSeconds: inputs.roleDurationSeconds,
+      expectedAccount: inputs.accountId === void 0 ? void 0 : {
+        id: inputs.accountId,
+        source: `environment "${inputs.environment ?? ""}" of the manifest`,
+        input: "manifest"
+      }
     })
   );
   info(`Reason: ${inputs.reason ?? "(none given)"}`);
@@ -109221,6 +109226,7 @@ async function manifestServices(manifestPath) {
     environment,
     region: env2.region,
     roleToAssume: env2.roleToAssume,
+    accountId: env2.accountId,
     githubEnvironment: env2.githubEnvironment
   };
 }
@@ -109266,6 +109272,7 @@ async function getInputs() {
       environment: void 0,
       awsRegion: getOptionalInput("aws-region"),
       roleToAssume: getOptionalInput("role-to-assume"),
+      accountId: void 0,
       githubEnvironment: getOptionalInput("github-environment")
     };
   }
@@ -109277,6 +109284,7 @@ async function getInputs() {
     environment: found.environment,
     awsRegion: getOptionalInput("aws-region") ?? found.region,
     roleToAssume: getOptionalInput("role-to-assume") ?? found.roleToAssume,
+    accountId: found.accountId,
     githubEnvironment: getOptionalInput("github-environment") ?? found.githubEnvironment
   };
 }

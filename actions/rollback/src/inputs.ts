@@ -31,6 +31,8 @@ export interface Inputs {
   environment: string | undefined;
   awsRegion: string | undefined;
   roleToAssume: string | undefined;
+  /** The manifest environment's `account-id`: the credentials must be of that account. */
+  accountId: string | undefined;
   audience: string;
   roleDurationSeconds: number | undefined;
   wait: boolean;
@@ -66,6 +68,7 @@ interface ManifestServices {
   environment: string;
   region: string;
   roleToAssume: string | undefined;
+  accountId: string | undefined;
   githubEnvironment: string;
 }
 
@@ -86,6 +89,7 @@ async function manifestServices(manifestPath: string): Promise<ManifestServices>
     environment,
     region: env.region,
     roleToAssume: env.roleToAssume,
+    accountId: env.accountId,
     githubEnvironment: env.githubEnvironment,
   };
 }
@@ -136,6 +140,7 @@ export async function getInputs(): Promise<Inputs> {
       environment: undefined,
       awsRegion: getOptionalInput('aws-region'),
       roleToAssume: getOptionalInput('role-to-assume'),
+      accountId: undefined,
       githubEnvironment: getOptionalInput('github-environment'),
     };
   }
@@ -147,6 +152,7 @@ export async function getInputs(): Promise<Inputs> {
     environment: found.environment,
     awsRegion: getOptionalInput('aws-region') ?? found.region,
     roleToAssume: getOptionalInput('role-to-assume') ?? found.roleToAssume,
+    accountId: found.accountId,
     githubEnvironment: getOptionalInput('github-environment') ?? found.githubEnvironment,
   };
 }

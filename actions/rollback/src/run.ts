@@ -90,6 +90,14 @@ export async function run(
       roleToAssume: inputs.roleToAssume,
       audience: inputs.audience,
       roleDurationSeconds: inputs.roleDurationSeconds,
+      expectedAccount:
+        inputs.accountId === undefined
+          ? undefined
+          : {
+              id: inputs.accountId,
+              source: `environment "${inputs.environment ?? ''}" of the manifest`,
+              input: 'manifest',
+            },
     }),
   );
   core.info(`Reason: ${inputs.reason ?? '(none given)'}`);

@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectNoSecrets } from '@ecs-delivery/testkit';
 import {
@@ -113,5 +115,25 @@ describe('rollback of a whole release from a manifest', () => {
     expect(error?.message).toContain('Leave the service out with "services"');
     expect(await mutatingSince(sim(), since)).toEqual([]);
     expect((await describeService(sim(), 'api')).taskDefinition).toMatch(/api:2$/);
+  });
+
+  it("credentials of another account than the environment's account-id are refused before any change", async () => {
+    await releasedTwice();
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    const manifest = join(dir, 'ecs.yml');
+    writeFileSync(
+      manifest,
+      readFileSync(MANIFEST, 'utf8').replace(
+        '    region: us-east-1\n',
+        "    region: us-east-1\n    account-id: '111111111111'\n",
+      ),
+    );
+    const since = Date.now() + 1;
+    const run = await rollback(sim(), { manifest, environment: 'dev' });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toContain(
+      'but environment "dev" of the manifest is account 111111111111',
+    );
+    expect(await mutatingSince(sim(), since)).toEqual([]);
   });
 });
