@@ -110021,6 +110021,22 @@ var import_node_path3 = require("node:path");
 init_configuration_error();
 init_get_input();
 init_mask();
+
+// packages/shared/src/inputs/aws-inputs.ts
+init_get_input();
+function getTargetInputs(environment) {
+  return {
+    environment: environment?.name,
+    awsRegion: getOptionalInput("aws-region") ?? environment?.region,
+    roleToAssume: getOptionalInput("role-to-assume") ?? environment?.roleToAssume,
+    audience: getOptionalInput("audience") ?? "sts.amazonaws.com",
+    roleDurationSeconds: getIntegerInput("role-duration-seconds", { min: 900, max: 43200 }),
+    accountId: environment?.accountId,
+    githubEnvironment: getOptionalInput("github-environment") ?? environment?.githubEnvironment
+  };
+}
+
+// actions/deploy-ecs/src/inputs.ts
 init_command2();
 init_load2();
 init_resolve();
@@ -110199,11 +110215,13 @@ async function manifestPlan(manifestPath, timeoutMs) {
   }
   return {
     waves,
-    environment,
-    region: env2.region,
-    roleToAssume: env2.roleToAssume,
-    accountId: env2.accountId,
-    githubEnvironment: env2.githubEnvironment
+    environment: {
+      name: environment,
+      region: env2.region,
+      roleToAssume: env2.roleToAssume,
+      accountId: env2.accountId,
+      githubEnvironment: env2.githubEnvironment
+    }
   };
 }
 async function getInputs() {
@@ -110220,8 +110238,6 @@ async function getInputs() {
   }
   const timeoutMs = getDurationInput("timeout", { default: 30 * 6e4, ...DURATION });
   const base = {
-    audience: getOptionalInput("audience") ?? "sts.amazonaws.com",
-    roleDurationSeconds: getIntegerInput("role-duration-seconds", { min: 900, max: 43200 }),
     wait: getBooleanInput("wait", true),
     timeoutMs,
     rollbackOnFailure: getBooleanInput("rollback-on-failure", true),
@@ -110230,29 +110246,9 @@ async function getInputs() {
     dryRun: getBooleanInput("dry-run", false),
     githubToken
   };
-  if (mode === "single") {
-    return {
-      ...base,
-      mode,
-      waves: await singlePlan(timeoutMs),
-      environment: void 0,
-      awsRegion: getOptionalInput("aws-region"),
-      roleToAssume: getOptionalInput("role-to-assume"),
-      accountId: void 0,
-      githubEnvironment: getOptionalInput("github-environment")
-    };
-  }
+  if (mode === "single") return { ...base, mode, waves: await singlePlan(timeoutMs), ...getTargetInputs() };
   const plan = await manifestPlan(manifest, timeoutMs);
-  return {
-    ...base,
-    mode,
-    waves: plan.waves,
-    environment: plan.environment,
-    awsRegion: getOptionalInput("aws-region") ?? plan.region,
-    roleToAssume: getOptionalInput("role-to-assume") ?? plan.roleToAssume,
-    accountId: plan.accountId,
-    githubEnvironment: getOptionalInput("github-environment") ?? plan.githubEnvironment
-  };
+  return { ...base, mode, waves: plan.waves, ...getTargetInputs(plan.environment) };
 }
 
 // actions/deploy-ecs/src/main.ts

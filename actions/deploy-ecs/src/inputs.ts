@@ -12,6 +12,11 @@ import {
   getOptionalInput,
 } from '@ecs-delivery/shared/src/inputs/get-input';
 import { maskSecret } from '@ecs-delivery/shared/src/runner/mask';
+import {
+  getTargetInputs,
+  type EnvironmentDefaults,
+  type TargetInputs,
+} from '@ecs-delivery/shared/src/inputs/aws-inputs';
 import { parseCommand } from '@ecs-delivery/shared/src/manifest/command';
 import { loadManifest } from '@ecs-delivery/shared/src/manifest/load';
 import { resolveEnvironment } from '@ecs-delivery/shared/src/manifest/resolve';
@@ -22,19 +27,11 @@ import type { ServicePlan, ImageChoice } from './plan';
 export type RollbackScope = 'release' | 'service';
 
 /** Every input of action.yml, validated, with the services to deploy worked out. */
-export interface Inputs {
+export interface Inputs extends TargetInputs {
   /** `manifest` when a deploy manifest drives the run, else `single` (cluster + service). */
   mode: 'single' | 'manifest';
   /** The services, in waves (single mode: one wave of one). */
   waves: ServicePlan[][];
-  /** The manifest environment (manifest mode). */
-  environment: string | undefined;
-  awsRegion: string | undefined;
-  roleToAssume: string | undefined;
-  /** The manifest environment's `account-id`: the credentials must be of that account. */
-  accountId: string | undefined;
-  audience: string;
-  roleDurationSeconds: number | undefined;
   wait: boolean;
   timeoutMs: number;
   rollbackOnFailure: boolean;
@@ -42,7 +39,6 @@ export interface Inputs {
   rollbackScope: RollbackScope;
   dryRun: boolean;
   githubToken: string | undefined;
-  githubEnvironment: string | undefined;
 }
 
 /** Inputs that describe one service; a manifest describes its services itself. */
@@ -178,14 +174,7 @@ async function singlePlan(timeoutMs: number): Promise<ServicePlan[][]> {
 async function manifestPlan(
   manifestPath: string,
   timeoutMs: number,
-): Promise<{
-  waves: ServicePlan[][];
-  environment: string;
-  region: string;
-  roleToAssume: string | undefined;
-  accountId: string | undefined;
-  githubEnvironment: string;
-}> {
+): Promise<{ waves: ServicePlan[][]; environment: EnvironmentDefaults }> {
   const environment = getOptionalInput('environment');
   if (environment === undefined)
     refuse('environment', 'is required with "manifest": name the environment to deploy');
@@ -258,11 +247,13 @@ async function manifestPlan(
   }
   return {
     waves,
-    environment,
-    region: env.region,
-    roleToAssume: env.roleToAssume,
-    accountId: env.accountId,
-    githubEnvironment: env.githubEnvironment,
+    environment: {
+      name: environment,
+      region: env.region,
+      roleToAssume: env.roleToAssume,
+      accountId: env.accountId,
+      githubEnvironment: env.githubEnvironment,
+    },
   };
 }
 
@@ -286,8 +277,6 @@ export async function getInputs(): Promise<Inputs> {
   }
   const timeoutMs = getDurationInput('timeout', { default: 30 * 60_000, ...DURATION });
   const base = {
-    audience: getOptionalInput('audience') ?? 'sts.amazonaws.com',
-    roleDurationSeconds: getIntegerInput('role-duration-seconds', { min: 900, max: 43_200 }),
     wait: getBooleanInput('wait', true),
     timeoutMs,
     rollbackOnFailure: getBooleanInput('rollback-on-failure', true),
@@ -296,27 +285,7 @@ export async function getInputs(): Promise<Inputs> {
     dryRun: getBooleanInput('dry-run', false),
     githubToken,
   };
-  if (mode === 'single') {
-    return {
-      ...base,
-      mode,
-      waves: await singlePlan(timeoutMs),
-      environment: undefined,
-      awsRegion: getOptionalInput('aws-region'),
-      roleToAssume: getOptionalInput('role-to-assume'),
-      accountId: undefined,
-      githubEnvironment: getOptionalInput('github-environment'),
-    };
-  }
+  if (mode === 'single') return { ...base, mode, waves: await singlePlan(timeoutMs), ...getTargetInputs() };
   const plan = await manifestPlan(manifest!, timeoutMs);
-  return {
-    ...base,
-    mode,
-    waves: plan.waves,
-    environment: plan.environment,
-    awsRegion: getOptionalInput('aws-region') ?? plan.region,
-    roleToAssume: getOptionalInput('role-to-assume') ?? plan.roleToAssume,
-    accountId: plan.accountId,
-    githubEnvironment: getOptionalInput('github-environment') ?? plan.githubEnvironment,
-  };
+  return { ...base, mode, waves: plan.waves, ...getTargetInputs(plan.environment) };
 }

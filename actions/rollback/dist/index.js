@@ -109191,6 +109191,22 @@ var import_node_path3 = require("node:path");
 init_configuration_error();
 init_get_input();
 init_mask();
+
+// packages/shared/src/inputs/aws-inputs.ts
+init_get_input();
+function getTargetInputs(environment) {
+  return {
+    environment: environment?.name,
+    awsRegion: getOptionalInput("aws-region") ?? environment?.region,
+    roleToAssume: getOptionalInput("role-to-assume") ?? environment?.roleToAssume,
+    audience: getOptionalInput("audience") ?? "sts.amazonaws.com",
+    roleDurationSeconds: getIntegerInput("role-duration-seconds", { min: 900, max: 43200 }),
+    accountId: environment?.accountId,
+    githubEnvironment: getOptionalInput("github-environment") ?? environment?.githubEnvironment
+  };
+}
+
+// actions/rollback/src/inputs.ts
 init_target();
 function given(name) {
   return getInput(name) !== "";
@@ -109223,11 +109239,13 @@ async function manifestServices(manifestPath) {
   const env2 = resolveEnvironment2(loaded, environment, filter.length > 0 ? { services: filter } : {});
   return {
     services: env2.waves.flat().map((s2) => ({ label: s2.name, cluster: s2.cluster, service: s2.service })),
-    environment,
-    region: env2.region,
-    roleToAssume: env2.roleToAssume,
-    accountId: env2.accountId,
-    githubEnvironment: env2.githubEnvironment
+    environment: {
+      name: environment,
+      region: env2.region,
+      roleToAssume: env2.roleToAssume,
+      accountId: env2.accountId,
+      githubEnvironment: env2.githubEnvironment
+    }
   };
 }
 async function getInputs() {
@@ -109257,36 +109275,15 @@ async function getInputs() {
   const base = {
     to,
     reason: getOptionalInput("reason"),
-    audience: getOptionalInput("audience") ?? "sts.amazonaws.com",
-    roleDurationSeconds: getIntegerInput("role-duration-seconds", { min: 900, max: 43200 }),
     wait: getBooleanInput("wait", true),
     timeoutMs: getDurationInput("timeout", { default: 10 * 6e4, minMs: 1e3 }),
     dryRun: getBooleanInput("dry-run", false),
     githubToken
   };
-  if (manifest === void 0) {
-    return {
-      ...base,
-      mode: "single",
-      services: [singleService()],
-      environment: void 0,
-      awsRegion: getOptionalInput("aws-region"),
-      roleToAssume: getOptionalInput("role-to-assume"),
-      accountId: void 0,
-      githubEnvironment: getOptionalInput("github-environment")
-    };
-  }
+  if (manifest === void 0)
+    return { ...base, mode: "single", services: [singleService()], ...getTargetInputs() };
   const found = await manifestServices(manifest);
-  return {
-    ...base,
-    mode: "manifest",
-    services: found.services,
-    environment: found.environment,
-    awsRegion: getOptionalInput("aws-region") ?? found.region,
-    roleToAssume: getOptionalInput("role-to-assume") ?? found.roleToAssume,
-    accountId: found.accountId,
-    githubEnvironment: getOptionalInput("github-environment") ?? found.githubEnvironment
-  };
+  return { ...base, mode: "manifest", services: found.services, ...getTargetInputs(found.environment) };
 }
 
 // actions/rollback/src/main.ts

@@ -5,11 +5,15 @@ import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuratio
 import {
   getBooleanInput,
   getDurationInput,
-  getIntegerInput,
   getListInput,
   getOptionalInput,
 } from '@ecs-delivery/shared/src/inputs/get-input';
 import { maskSecret } from '@ecs-delivery/shared/src/runner/mask';
+import {
+  getTargetInputs,
+  type EnvironmentDefaults,
+  type TargetInputs,
+} from '@ecs-delivery/shared/src/inputs/aws-inputs';
 import { parseTarget, PREVIOUS_SUCCESSFUL, type RollbackTarget } from './target';
 
 /** One service to put back. */
@@ -21,25 +25,16 @@ export interface ServiceToRollBack {
 }
 
 /** Every input of action.yml, validated, with the services worked out. */
-export interface Inputs {
+export interface Inputs extends TargetInputs {
   /** `manifest` when a deploy manifest names the services, else `single` (cluster + service). */
   mode: 'single' | 'manifest';
   services: ServiceToRollBack[];
   to: RollbackTarget;
   reason: string | undefined;
-  /** The manifest environment (manifest mode). */
-  environment: string | undefined;
-  awsRegion: string | undefined;
-  roleToAssume: string | undefined;
-  /** The manifest environment's `account-id`: the credentials must be of that account. */
-  accountId: string | undefined;
-  audience: string;
-  roleDurationSeconds: number | undefined;
   wait: boolean;
   timeoutMs: number;
   dryRun: boolean;
   githubToken: string | undefined;
-  githubEnvironment: string | undefined;
 }
 
 function given(name: string): boolean {
@@ -65,11 +60,7 @@ function singleService(): ServiceToRollBack {
 
 interface ManifestServices {
   services: ServiceToRollBack[];
-  environment: string;
-  region: string;
-  roleToAssume: string | undefined;
-  accountId: string | undefined;
-  githubEnvironment: string;
+  environment: EnvironmentDefaults;
 }
 
 async function manifestServices(manifestPath: string): Promise<ManifestServices> {
@@ -86,11 +77,13 @@ async function manifestServices(manifestPath: string): Promise<ManifestServices>
   const env = resolveEnvironment(loaded, environment, filter.length > 0 ? { services: filter } : {});
   return {
     services: env.waves.flat().map((s) => ({ label: s.name, cluster: s.cluster, service: s.service })),
-    environment,
-    region: env.region,
-    roleToAssume: env.roleToAssume,
-    accountId: env.accountId,
-    githubEnvironment: env.githubEnvironment,
+    environment: {
+      name: environment,
+      region: env.region,
+      roleToAssume: env.roleToAssume,
+      accountId: env.accountId,
+      githubEnvironment: env.githubEnvironment,
+    },
   };
 }
 
@@ -125,34 +118,13 @@ export async function getInputs(): Promise<Inputs> {
   const base = {
     to,
     reason: getOptionalInput('reason'),
-    audience: getOptionalInput('audience') ?? 'sts.amazonaws.com',
-    roleDurationSeconds: getIntegerInput('role-duration-seconds', { min: 900, max: 43_200 }),
     wait: getBooleanInput('wait', true),
     timeoutMs: getDurationInput('timeout', { default: 10 * 60_000, minMs: 1000 }),
     dryRun: getBooleanInput('dry-run', false),
     githubToken,
   };
-  if (manifest === undefined) {
-    return {
-      ...base,
-      mode: 'single',
-      services: [singleService()],
-      environment: undefined,
-      awsRegion: getOptionalInput('aws-region'),
-      roleToAssume: getOptionalInput('role-to-assume'),
-      accountId: undefined,
-      githubEnvironment: getOptionalInput('github-environment'),
-    };
-  }
+  if (manifest === undefined)
+    return { ...base, mode: 'single', services: [singleService()], ...getTargetInputs() };
   const found = await manifestServices(manifest);
-  return {
-    ...base,
-    mode: 'manifest',
-    services: found.services,
-    environment: found.environment,
-    awsRegion: getOptionalInput('aws-region') ?? found.region,
-    roleToAssume: getOptionalInput('role-to-assume') ?? found.roleToAssume,
-    accountId: found.accountId,
-    githubEnvironment: getOptionalInput('github-environment') ?? found.githubEnvironment,
-  };
+  return { ...base, mode: 'manifest', services: found.services, ...getTargetInputs(found.environment) };
 }
