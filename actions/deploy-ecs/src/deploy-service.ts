@@ -75,11 +75,13 @@ async function migrate(run: ServiceRun, arn: string, ctx: DeployContext): Promis
 }
 
 /**
- * Deploys one prepared service: registers the definition unless an identical one exists, runs the
- * migrations on it, then one UpdateService; the deployment it created is the one tracked. A service whose
- * definition is unchanged and which is steady gets no call at all. Sets `run.outcome` only when it ends here.
+ * Makes one prepared service ready to update: registers its definition unless an identical one exists and
+ * runs its migrations on it. A service whose definition is unchanged and which is steady needs nothing
+ * (`noop`). Sets `run.outcome` only when the service ends here (nothing to do, or the migrations failed).
+ *
+ * @returns whether the service is to be updated
  */
-export async function deployService(run: ServiceRun, ctx: DeployContext): Promise<void> {
+export async function readyService(run: ServiceRun, ctx: DeployContext): Promise<boolean> {
   const { prepared } = run;
   const { plan } = prepared;
   const sameCount = plan.desiredCount === undefined || plan.desiredCount === prepared.service.desiredCount;
@@ -90,7 +92,7 @@ export async function deployService(run: ServiceRun, ctx: DeployContext): Promis
     run.noop = true;
     run.outcome = 'succeeded';
     run.finishedAt = Date.now();
-    return;
+    return false;
   }
   const registration = await registerIfChanged(ctx.clients.ecs, prepared.rendered, prepared.live);
   run.registration = registration;
@@ -103,18 +105,26 @@ export async function deployService(run: ServiceRun, ctx: DeployContext): Promis
     run.outcome = 'failed';
     run.failureReason = `Migrations failed: ${run.migration?.reason ?? 'unknown'} The service was not updated.`;
     run.finishedAt = Date.now();
-    return;
+    return false;
   }
+  return true;
+}
+
+/** One UpdateService to the registered definition; the deployment it created is the one tracked. */
+export async function updateService(run: ServiceRun, ctx: DeployContext): Promise<void> {
+  const { prepared } = run;
+  const { plan } = prepared;
+  const arn = run.registration!.arn;
   ctx.signal.throwIfAborted();
   const out = await callAws('ecs:UpdateService', () =>
     ctx.clients.ecs.send(
       new UpdateServiceCommand({
         cluster: plan.cluster,
         service: plan.service,
-        taskDefinition: registration.arn,
+        taskDefinition: arn,
         ...(plan.desiredCount !== undefined ? { desiredCount: plan.desiredCount } : {}),
         // Same definition, but the service is not steady on it: start a deployment to have one to watch.
-        ...(registration.arn === prepared.service.taskDefinition ? { forceNewDeployment: true } : {}),
+        ...(arn === prepared.service.taskDefinition ? { forceNewDeployment: true } : {}),
       }),
     ),
   );

@@ -1,23 +1,28 @@
 import * as core from '@actions/core';
 import {
+  connectDeployClients as connect,
+  GithubStatus,
   heading,
   keyValueTable,
   markdownTable,
   rollbackSucceeded,
+  ServiceMovedOnError,
   shortTaskDefinition,
   startRollback,
   watchDeployments,
   writeSummary,
   type ActionContext,
-  type WatchTarget,
-} from '@ecs-delivery/shared';
-import {
-  connectDeployClients as connect,
   type ConnectOptions,
   type DeployClients as Clients,
+  type RollbackStart,
 } from '@ecs-delivery/shared';
-import { GithubStatus } from '@ecs-delivery/shared';
-import { readDeployState, saveDeployState, type ServiceState } from './state';
+import {
+  readDeployState,
+  saveDeployState,
+  servicesToRollBack,
+  type DeployState,
+  type ServiceState,
+} from './state';
 
 export interface PostDeps {
   connect: (options: ConnectOptions) => Promise<Clients>;
@@ -28,82 +33,97 @@ interface PostRow {
   method: string;
   to: string | undefined;
   result: string;
+  ok: boolean;
 }
 
-/** Asks for the rollback main had no time to ask for; `undefined` when there is nothing to go back to. */
-async function ensureRollback(clients: Clients, entry: ServiceState): Promise<ServiceState['rollback']> {
-  if (entry.rollback !== undefined) return entry.rollback;
-  const start = await startRollback(
+const IN_FLIGHT = new Set([undefined, 'cancelled', 'timed_out']);
+
+/** Asks for a rollback main had no time to ask for; `undefined` when there is nothing to go back to. */
+async function requestRollback(clients: Clients, entry: ServiceState): Promise<RollbackStart | undefined> {
+  const ours = [entry.tracked?.deploymentId, entry.ecsRollbackDeploymentId].filter(
+    (id): id is string => id !== undefined,
+  );
+  return startRollback(
     clients.ecs,
     { cluster: entry.cluster, service: entry.service },
     {
-      failed: entry.tracked,
+      failed: IN_FLIGHT.has(entry.outcome) && entry.stopLandsOnKnownGood ? entry.tracked : undefined,
       to: entry.knownGood,
+      ours,
       label: `${entry.label} (rollback)`,
       warn: (m) => core.warning(`${entry.label}: ${m}`),
     },
   );
-  return start === undefined ? undefined : { method: start.method, to: start.to, watch: start.watch };
 }
 
-/**
- * The post step, run when the workflow was cancelled (`post-if: cancelled()`): every deployment this run
- * started and did not finish is rolled back — main asked for most rollbacks already — and the step waits
- * for them and reports.
- */
-export async function post(context: ActionContext, deps: PostDeps = { connect }): Promise<void> {
-  const state = readDeployState();
-  const open = state?.services.filter((s) => !s.finished && s.tracked !== undefined) ?? [];
-  if (state === undefined || open.length === 0) {
-    core.info('No deployment of this run is left in flight: nothing to roll back.');
-    return;
-  }
+async function reportToGithub(state: DeployState, description: string): Promise<void> {
+  const token = core.getInput('github-token');
+  if (token === '' || state.githubDeploymentId === undefined || state.githubEnvironment === undefined) return;
+  core.setSecret(token);
+  await GithubStatus.resume(token, state.githubDeploymentId, state.githubEnvironment)?.set(
+    'failure',
+    description,
+  );
+}
+
+async function rollBack(
+  state: DeployState,
+  entries: ServiceState[],
+  context: ActionContext,
+  deps: PostDeps,
+): Promise<PostRow[]> {
   const clients = await deps.connect({
     region: state.region,
     roleToAssume: state.roleToAssume,
     audience: state.audience,
+    roleDurationSeconds: state.roleDurationSeconds,
   });
   const rows: PostRow[] = [];
-  const watching: { entry: ServiceState; rollback: NonNullable<ServiceState['rollback']> }[] = [];
-  for (const entry of open) {
+  const watching: { entry: ServiceState; start: RollbackStart }[] = [];
+  for (const entry of entries) {
     try {
-      const rollback = await ensureRollback(clients, entry);
-      if (rollback === undefined)
+      const start = entry.rollback ?? (await requestRollback(clients, entry));
+      if (start === undefined) {
         rows.push({
           entry,
           method: 'none',
           to: undefined,
           result: 'not possible: no successful deployment known',
+          ok: false,
         });
-      else watching.push({ entry, rollback });
+      } else {
+        watching.push({ entry, start });
+        if (entry.rollback === undefined)
+          core.info(`${entry.label}: rolling back to ${shortTaskDefinition(start.to)} (${start.method}).`);
+      }
     } catch (err) {
+      const moved = err instanceof ServiceMovedOnError;
       rows.push({
         entry,
         method: 'none',
         to: entry.knownGood,
-        result: `failed to start: ${(err as Error).message}`,
+        result: moved ? err.message : `failed to start: ${(err as Error).message}`,
+        ok: moved,
       });
     }
   }
   if (watching.length > 0) {
     core.info(`Waiting for the rollback of ${watching.map((w) => w.entry.label).join(', ')}.`);
-    const targets: WatchTarget[] = watching.map((w) => w.rollback.watch);
-    const results = await watchDeployments(clients.ecs, targets, {
-      deadline: Date.now() + state.rollbackTimeoutMs,
-      signal: context.signal,
-    });
+    const results = await watchDeployments(
+      clients.ecs,
+      watching.map((w) => w.start.watch),
+      { deadline: Date.now() + state.rollbackTimeoutMs, signal: context.signal },
+    );
     watching.forEach((w, i) => {
       const result = results[i]!;
-      const ok = rollbackSucceeded(
-        { method: w.rollback.method, to: w.rollback.to, watch: w.rollback.watch },
-        result,
-      );
-      const to = result.ecsRollback?.taskDefinitionArn ?? w.rollback.to;
+      const ok = rollbackSucceeded(w.start, result);
+      const to = result.ecsRollback?.taskDefinitionArn ?? w.start.to;
       rows.push({
         entry: w.entry,
-        method: w.rollback.method,
+        method: w.start.method,
         to,
         result: ok ? 'rolled back' : `${result.outcome}: ${result.reason ?? ''}`,
+        ok,
       });
       core.info(
         ok
@@ -112,35 +132,75 @@ export async function post(context: ActionContext, deps: PostDeps = { connect })
       );
     });
   }
-  for (const entry of state.services) entry.finished = true;
+  return rows;
+}
+
+/**
+ * The post step, run when the workflow was cancelled (`post-if: cancelled()`). It finishes what main could
+ * not: the rollbacks main asked for are watched to their end, and those it had no time to ask for — a
+ * deployment still in flight, and with the `release` scope every service the run changed — are asked for
+ * now. A service someone else has deployed to since is left alone; with `rollback-on-failure: false`
+ * nothing is rolled back. The GitHub deployment gets its final status either way.
+ */
+export async function post(context: ActionContext, deps: PostDeps = { connect }): Promise<void> {
+  const state = readDeployState();
+  if (state === undefined || state.completed) {
+    core.info('The deploy finished before the cancellation: nothing to roll back.');
+    return;
+  }
+  if (!state.rollbackOnFailure) {
+    const changed = state.services
+      .filter((s) => s.tracked !== undefined && !s.rolledBack)
+      .map((s) => s.label);
+    core.warning(
+      `Cancelled; rollback-on-failure is false: ${changed.join(', ') || 'nothing'} left as it is.`,
+    );
+    await reportToGithub(state, 'Cancelled; not rolled back (rollback-on-failure is false).');
+    return;
+  }
+  const entries = servicesToRollBack(state);
+  const rows = entries.length === 0 ? [] : await rollBack(state, entries, context, deps);
+  state.completed = true;
+  for (const entry of state.services) delete entry.rollback;
   saveDeployState(state);
 
-  const allOk = rows.every((r) => r.result === 'rolled back');
+  const allOk = rows.every((r) => r.ok);
   await writeSummary(
     heading('deploy-ecs: cancelled'),
     keyValueTable(
-      [['Result', allOk ? 'every deployment in flight was rolled back' : 'some rollbacks did not succeed']],
+      [
+        [
+          'Result',
+          rows.length === 0
+            ? 'nothing this run changed was left to roll back'
+            : allOk
+              ? 'every service this run changed is back on its last successful deployment'
+              : 'some rollbacks did not succeed',
+        ],
+      ],
       ['', ''],
     ),
-    markdownTable(
-      ['Service', 'Rolled back to', 'How', 'Result'],
-      rows.map((r) => [r.entry.label, shortTaskDefinition(r.to), r.method, r.result]),
-    ),
+    ...(rows.length === 0
+      ? []
+      : [
+          markdownTable(
+            ['Service', 'Rolled back to', 'How', 'Result'],
+            rows.map((r) => [r.entry.label, shortTaskDefinition(r.to), r.method, r.result]),
+          ),
+        ]),
   );
-  const token = core.getInput('github-token');
-  if (token !== '' && state.githubDeploymentId !== undefined && state.githubEnvironment !== undefined) {
-    core.setSecret(token);
-    await GithubStatus.resume(token, state.githubDeploymentId, state.githubEnvironment)?.set(
-      'failure',
-      allOk
+  await reportToGithub(
+    state,
+    rows.length === 0
+      ? 'Cancelled.'
+      : allOk
         ? 'Cancelled; rolled back to the last successful deployment.'
         : 'Cancelled; the rollback did not complete.',
-    );
-  }
+  );
   if (!allOk) {
     core.error(
       rows
-        .filter((r) => r.result !== 'rolled back')
+        .filter((r) => !r.ok)
         .map((r) => `${r.entry.label}: ${r.result}`)
         .join('\n'),
       {

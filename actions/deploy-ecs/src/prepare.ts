@@ -100,6 +100,7 @@ async function prepareOne(clients: Clients, plan: ServicePlan, service: Service)
       usedBy: `container "${u.container}" of ${plan.label}`,
       input: plan.images[u.container]?.input ?? plan.inputs.taskDefinition,
     })),
+    clients.ecrFor,
   );
   const pinned = {
     ...rendered,

@@ -8,7 +8,7 @@ import {
   type WatchResult,
 } from '@ecs-delivery/shared';
 import type { DeployClients as Clients } from '@ecs-delivery/shared';
-import { deployService } from './deploy-service';
+import { readyService, updateService } from './deploy-service';
 import type { Inputs } from './inputs';
 import type { PreparedService } from './prepare';
 import { noteEcsRollback } from './rollback-release';
@@ -35,8 +35,11 @@ export function isFailure(run: ServiceRun): boolean {
   return FAILED.has(run.outcome);
 }
 
-function newRun(prepared: PreparedService): ServiceRun {
-  return { prepared, label: prepared.plan.label, noop: false, startedAt: Date.now() };
+/** A run for each prepared service, in their waves, before anything starts (the post step's state reads them). */
+export function createRuns(waves: readonly PreparedService[][]): ServiceRun[][] {
+  return waves.map((wave) =>
+    wave.map((prepared) => ({ prepared, label: prepared.plan.label, noop: false, startedAt: Date.now() })),
+  );
 }
 
 async function explain(run: ServiceRun, clients: Clients): Promise<void> {
@@ -55,36 +58,55 @@ async function explain(run: ServiceRun, clients: Clients): Promise<void> {
 }
 
 /** Deploys one wave: every service at once, then one watcher for all of their deployments. */
-async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void> {
-  const { clients, inputs } = ctx;
-  const labels = wave.map((r) => r.label).join(', ');
-  const deployed = await core.group(`Deploy ${labels}`, () =>
-    Promise.allSettled(
-      wave.map((run) =>
-        deployService(run, {
-          clients,
-          signal: ctx.signal,
-          clock: ctx.clock,
-          sleep: ctx.sleep,
-          onUpdated: ctx.onChange,
-        }),
-      ),
-    ),
-  );
-  deployed.forEach((settled, i) => {
+/** Records a failure of a step that threw: cancelled when the run was, else failed with the error. */
+function settle(wave: ServiceRun[], results: PromiseSettledResult<unknown>[], signal: AbortSignal): void {
+  results.forEach((settled, i) => {
     if (settled.status === 'fulfilled') return;
     const run = wave[i]!;
     run.finishedAt = Date.now();
-    if (ctx.signal.aborted) {
+    if (signal.aborted) {
       run.outcome = 'cancelled';
       run.failureReason =
-        run.migration !== undefined || run.prepared.plan.migration !== undefined
+        run.tracked === undefined && run.prepared.plan.migration !== undefined
           ? 'The workflow run was cancelled during the migrations; the service was not updated.'
           : 'The workflow run was cancelled.';
       return;
     }
     run.outcome = 'failed';
     run.failureReason = describeError(settled.reason).message;
+  });
+}
+
+/**
+ * Deploys one wave: every service's definition registered and its migrations run first, then — only when all
+ * of them are ready, so no service runs new code against a schema a sibling failed to migrate — one
+ * UpdateService each, and one watcher for all of their deployments.
+ */
+async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void> {
+  const { clients, inputs } = ctx;
+  const labels = wave.map((r) => r.label).join(', ');
+  const step = {
+    clients,
+    signal: ctx.signal,
+    clock: ctx.clock,
+    sleep: ctx.sleep,
+    onUpdated: () => ctx.onChange(),
+  };
+  await core.group(`Deploy ${labels}`, async () => {
+    const readied = await Promise.allSettled(wave.map((run) => readyService(run, step)));
+    settle(wave, readied, ctx.signal);
+    const ready = wave.filter((run, i) => readied[i]?.status === 'fulfilled' && readied[i].value === true);
+    const blocked = wave.find((run) => run.outcome !== undefined && run.outcome !== 'succeeded');
+    if (blocked !== undefined) {
+      for (const run of ready) {
+        run.outcome = 'not_started';
+        run.failureReason = `Not updated: ${blocked.label} failed before its update (${blocked.failureReason ?? blocked.outcome ?? ''}).`;
+        core.info(`${run.label}: not updated, as ${blocked.label} of the same wave failed first.`);
+      }
+      return;
+    }
+    const updated = await Promise.allSettled(ready.map((run) => updateService(run, step)));
+    settle(ready, updated, ctx.signal);
   });
   const toWatch = wave.filter((r) => r.tracked !== undefined && r.outcome === undefined);
   if (toWatch.length === 0) return;
@@ -143,11 +165,7 @@ async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void
  * Deploys the prepared waves in order: a wave starts when the one before succeeded as a whole. Returns every
  * service's run, waves flattened; services of waves that did not start are `not_started`.
  */
-export async function runRelease(
-  waves: readonly PreparedService[][],
-  ctx: ReleaseContext,
-): Promise<ServiceRun[]> {
-  const runs = waves.map((wave) => wave.map(newRun));
+export async function runRelease(runs: readonly ServiceRun[][], ctx: ReleaseContext): Promise<ServiceRun[]> {
   let stopped = false;
   for (const wave of runs) {
     if (stopped || ctx.signal.aborted) {

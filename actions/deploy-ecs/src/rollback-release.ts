@@ -1,32 +1,37 @@
 import * as core from '@actions/core';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import {
+  rollbackSucceeded,
+  ServiceMovedOnError,
   shortTaskDefinition,
   startRollback,
   watchDeployments,
   type Clock,
-  rollbackSucceeded,
-  type RollbackStart,
   type Sleep,
   type WatchResult,
 } from '@ecs-delivery/shared';
 import type { RollbackScope } from './inputs';
+import type { PreparedService } from './prepare';
 import { changedService, type RollbackReport, type ServiceRun } from './service-run';
-
-/** A rollback asked for and not yet watched to its end. */
-export interface PendingRollback {
-  run: ServiceRun;
-  start: RollbackStart;
-}
 
 /**
  * The services to put back after a failure. `release`: every service this run changed, the successful ones
- * too; `service`: the ones that failed. A deployment ECS already rolled back successfully needs nothing.
+ * too; `service`: the ones that failed. A deployment ECS already rolled back successfully needs nothing; one
+ * that a deployment started outside this run replaced is left to whoever replaced it.
  */
 export function rollbackCandidates(runs: readonly ServiceRun[], scope: RollbackScope): ServiceRun[] {
   return runs.filter((run) => {
     if (!changedService(run)) return false;
     if (run.rollback?.method === 'ecs' && run.rollback.outcome === 'succeeded') return false;
+    if (run.watch?.replacedBy !== undefined) {
+      run.rollback = {
+        method: 'none',
+        to: undefined,
+        outcome: 'not_possible',
+        reason: `Deployment ${run.watch.replacedBy}, started outside this run, replaced this one: the service is left to it.`,
+      };
+      return false;
+    }
     if (run.outcome === 'succeeded' || run.outcome === 'started') return scope === 'release';
     return true;
   });
@@ -45,15 +50,25 @@ export function noteEcsRollback(run: ServiceRun, result: WatchResult): void {
 }
 
 /**
+ * Whether StopServiceDeployment(ROLLBACK) puts the service back on its known-good definition: ECS goes back
+ * to the revision the deployment replaced, which is the known-good one only when the service was steady on it.
+ */
+export function stopLandsOnKnownGood(prepared: PreparedService): boolean {
+  const to = prepared.knownGood?.taskDefinitionArn;
+  return to !== undefined && prepared.steady && prepared.service.taskDefinition === to;
+}
+
+/**
  * Asks ECS to put each service back on its known-good definition, all at once: StopServiceDeployment
- * (ROLLBACK) for a deployment still in flight, else UpdateService. Quick (one or two calls a service), so it
- * fits in the seconds a cancelled step has.
+ * (ROLLBACK) for a deployment still in flight when that lands on the known-good definition, else UpdateService
+ * — but never over a deployment someone else started since. Quick (one to three calls a service), so it fits
+ * in the seconds a cancelled step has. Each requested rollback is `run.pendingRollback` until watched.
  */
 export async function requestRollbacks(
   ecs: ECSClient,
   runs: readonly ServiceRun[],
-): Promise<PendingRollback[]> {
-  const pending: PendingRollback[] = [];
+  onRequested: () => void = () => undefined,
+): Promise<void> {
   await Promise.all(
     runs.map(async (run) => {
       const to = run.prepared.knownGood?.taskDefinitionArn;
@@ -68,9 +83,13 @@ export async function requestRollbacks(
       }
       try {
         const inFlight = run.outcome !== 'succeeded' && run.outcome !== 'started';
+        const ours = [run.tracked?.deploymentId, run.watch?.ecsRollback?.deploymentId].filter(
+          (id): id is string => id !== undefined,
+        );
         const start = await startRollback(ecs, run.prepared.ref, {
-          failed: inFlight ? run.tracked : undefined,
+          failed: inFlight && stopLandsOnKnownGood(run.prepared) ? run.tracked : undefined,
           to,
+          ours,
           label: `${run.label} (rollback)`,
           warn: (m) => core.warning(`${run.label}: ${m}`),
         });
@@ -84,27 +103,31 @@ export async function requestRollbacks(
           return;
         }
         run.rollback = { method: start.method, to: start.to, outcome: 'requested', reason: undefined };
+        run.pendingRollback = start;
+        onRequested();
         core.info(
           `${run.label}: rolling back to ${start.to === undefined ? 'the revision ECS last completed' : shortTaskDefinition(start.to)} (${start.method}).`,
         );
-        pending.push({ run, start });
       } catch (err) {
+        const moved = err instanceof ServiceMovedOnError;
         run.rollback = {
           method: 'none',
           to,
-          outcome: 'failed',
-          reason: `Could not start the rollback: ${(err as Error).message}`,
+          outcome: moved ? 'not_possible' : 'failed',
+          reason: moved ? err.message : `Could not start the rollback: ${(err as Error).message}`,
         };
       }
     }),
   );
-  return pending;
 }
 
-/** Watches requested rollbacks to their end and records each outcome in its run. */
+/**
+ * Watches the requested rollbacks (`pendingRollback`) to their end and records each outcome. Cancelled
+ * midway, the rollbacks stay pending, for the post step.
+ */
 export async function watchRollbacks(
   ecs: ECSClient,
-  pending: readonly PendingRollback[],
+  runs: readonly ServiceRun[],
   options: {
     timeoutMs: number;
     clock?: Clock | undefined;
@@ -112,11 +135,12 @@ export async function watchRollbacks(
     signal?: AbortSignal | undefined;
   },
 ): Promise<void> {
+  const pending = runs.filter((r) => r.pendingRollback !== undefined);
   if (pending.length === 0) return;
   const now = (options.clock ?? { now: () => Date.now() }).now();
   const results = await watchDeployments(
     ecs,
-    pending.map((p) => p.start.watch),
+    pending.map((r) => r.pendingRollback!.watch),
     { deadline: now + options.timeoutMs, clock: options.clock, sleep: options.sleep, signal: options.signal },
   ).catch((err: unknown): WatchResult[] =>
     pending.map(() => ({
@@ -127,21 +151,24 @@ export async function watchRollbacks(
       elapsedMs: 0,
     })),
   );
-  pending.forEach((p, i) => {
+  pending.forEach((run, i) => {
     const result = results[i]!;
-    const ok = rollbackSucceeded(p.start, result);
-    const to = result.ecsRollback?.taskDefinitionArn ?? p.start.to;
+    if (result.outcome === 'cancelled') return; // still pending: the post step sees it through
+    const start = run.pendingRollback!;
+    const ok = rollbackSucceeded(start, result);
+    const to = result.ecsRollback?.taskDefinitionArn ?? start.to;
     const report: RollbackReport = {
-      method: p.start.method,
+      method: start.method,
       to,
       outcome: ok ? 'succeeded' : result.outcome === 'timed_out' ? 'timed_out' : 'failed',
       reason: ok ? undefined : result.reason,
     };
-    p.run.rollback = report;
+    run.rollback = report;
+    delete run.pendingRollback;
     core.info(
       ok
-        ? `${p.run.label}: rolled back to ${shortTaskDefinition(to)}.`
-        : `${p.run.label}: the rollback ${report.outcome === 'timed_out' ? 'timed out' : 'failed'}: ${result.reason ?? 'no reason given'}`,
+        ? `${run.label}: rolled back to ${shortTaskDefinition(to)}.`
+        : `${run.label}: the rollback ${report.outcome === 'timed_out' ? 'timed out' : 'failed'}: ${result.reason ?? 'no reason given'}`,
     );
   });
 }
@@ -154,8 +181,10 @@ export async function rollBackAfterFailure(
     scope: RollbackScope;
     enabled: boolean;
     timeoutMs: number;
+    signal?: AbortSignal | undefined;
     clock?: Clock | undefined;
     sleep?: Sleep | undefined;
+    onChange?: () => void;
   },
 ): Promise<void> {
   const candidates = rollbackCandidates(runs, options.scope);
@@ -173,7 +202,8 @@ export async function rollBackAfterFailure(
     return;
   }
   await core.group('Roll back', async () => {
-    const pending = await requestRollbacks(ecs, candidates);
-    await watchRollbacks(ecs, pending, options);
+    await requestRollbacks(ecs, candidates, options.onChange);
+    await watchRollbacks(ecs, candidates, options);
+    options.onChange?.();
   });
 }

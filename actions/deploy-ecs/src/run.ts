@@ -9,9 +9,14 @@ import {
 import { GithubStatus } from '@ecs-delivery/shared';
 import type { Inputs } from './inputs';
 import { prepareRelease, printPrepared, type PreparedService } from './prepare';
-import { isFailure, runRelease } from './release';
+import { createRuns, isFailure, runRelease } from './release';
 import { annotateFailures, overallOutcome, setOutputs, writeReport } from './report';
-import { requestRollbacks, rollBackAfterFailure, rollbackCandidates } from './rollback-release';
+import {
+  requestRollbacks,
+  rollBackAfterFailure,
+  rollbackCandidates,
+  stopLandsOnKnownGood,
+} from './rollback-release';
 import type { ServiceRun } from './service-run';
 import { saveDeployState, type DeployState } from './state';
 
@@ -39,6 +44,7 @@ function stateOf(
   clients: Clients,
   runs: readonly ServiceRun[],
   github: GithubStatus | undefined,
+  completed: boolean,
 ): DeployState {
   return {
     region: clients.region,
@@ -46,15 +52,31 @@ function stateOf(
     audience: inputs.audience,
     roleDurationSeconds: inputs.roleDurationSeconds,
     rollbackTimeoutMs: inputs.rollbackTimeoutMs,
+    rollbackOnFailure: inputs.rollbackOnFailure,
+    rollbackScope: inputs.rollbackScope,
+    completed,
     githubDeploymentId: github?.id,
     githubEnvironment: github?.environment,
     services: runs.map((run) => ({
       label: run.label,
       cluster: run.prepared.ref.cluster,
       service: run.prepared.ref.service,
-      tracked: run.tracked,
+      tracked: run.noop ? undefined : run.tracked,
+      outcome: run.outcome,
       knownGood: run.prepared.knownGood?.taskDefinitionArn,
-      finished: run.outcome !== undefined && run.outcome !== 'cancelled',
+      stopLandsOnKnownGood: stopLandsOnKnownGood(run.prepared),
+      ecsRollbackDeploymentId: run.watch?.ecsRollback?.deploymentId,
+      rolledBack: run.rollback?.outcome === 'succeeded',
+      replacedBy: run.watch?.replacedBy,
+      ...(run.pendingRollback !== undefined
+        ? {
+            rollback: {
+              method: run.pendingRollback.method,
+              to: run.pendingRollback.to,
+              watch: run.pendingRollback.watch,
+            },
+          }
+        : {}),
     })),
   };
 }
@@ -118,50 +140,49 @@ export async function run(
           payload: { services: all.map((p) => ({ cluster: p.ref.cluster, service: p.ref.service })) },
         });
 
-  let runs: ServiceRun[] = [];
-  const save = (): void => saveDeployState(stateOf(inputs, clients, runs, github));
-  runs = await runRelease(prepared, {
+  const waves = createRuns(prepared);
+  const runs = waves.flat();
+  // Kept current at every step, so the post step knows what to finish if the run is cancelled.
+  const save = (completed = false): void =>
+    saveDeployState(stateOf(inputs, clients, runs, github, completed));
+  save();
+  await runRelease(waves, {
     clients,
     inputs,
     signal: context.signal,
     clock: deps.clock,
     sleep: deps.sleep,
-    onChange: save,
+    onChange: () => save(),
   });
+  save();
 
   const outcome = overallOutcome(runs, false);
   if (outcome === 'cancelled') {
     // The runner ends this process seconds after the cancel: ask for the rollbacks now, watch them in post.
     const targets = inputs.rollbackOnFailure ? rollbackCandidates(runs, inputs.rollbackScope) : [];
-    const pending = await requestRollbacks(clients.ecs, targets);
-    const state = stateOf(inputs, clients, runs, github);
-    for (const p of pending) {
-      const entry = state.services.find((s) => s.label === p.run.label);
-      if (entry !== undefined)
-        entry.rollback = { method: p.start.method, to: p.start.to, watch: p.start.watch };
-    }
-    saveDeployState(state);
+    await requestRollbacks(clients.ecs, targets, () => save());
+    save();
     core.info(
-      pending.length > 0 ? 'Cancelled: rollbacks requested; the post step watches them.' : 'Cancelled.',
+      targets.length > 0 ? 'Cancelled: rollbacks requested; the post step sees them through.' : 'Cancelled.',
     );
   } else if (runs.some(isFailure)) {
     await rollBackAfterFailure(clients.ecs, runs, {
       scope: inputs.rollbackScope,
       enabled: inputs.rollbackOnFailure,
       timeoutMs: inputs.rollbackTimeoutMs,
+      signal: context.signal,
       clock: deps.clock,
       sleep: deps.sleep,
+      onChange: () => save(),
     });
   }
-  if (outcome !== 'cancelled') {
-    const state = stateOf(inputs, clients, runs, github);
-    for (const s of state.services) s.finished = true;
-    saveDeployState(state);
-  }
+  // Cancelled while rolling back: the post step finishes what is pending.
+  const cancelled = outcome === 'cancelled' || runs.some((r) => r.pendingRollback !== undefined);
+  save(!cancelled);
 
   setOutputs(runs, outcome);
   await writeReport(runs, outcome, title);
-  if (github !== undefined && outcome !== 'cancelled') {
+  if (github !== undefined && !cancelled) {
     const failed = runs.find(isFailure);
     await github.set(
       failed === undefined ? 'success' : 'failure',

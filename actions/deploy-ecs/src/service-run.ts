@@ -1,5 +1,6 @@
 import type {
   FailureExplanation,
+  RollbackStart,
   OneOffResult,
   Registration,
   TrackedDeployment,
@@ -22,7 +23,7 @@ export type ServiceOutcome =
 /** A rollback this run made (or ECS made, for a deployment of this run). */
 export interface RollbackReport {
   /** `ecs`: ECS rolled back by itself (circuit breaker, alarm). */
-  method: 'ecs' | 'stop-service-deployment' | 'update-service' | 'none';
+  method: 'ecs' | RollbackStart['method'] | 'none';
   /** The task definition the service went back to. */
   to: string | undefined;
   outcome: 'succeeded' | 'failed' | 'timed_out' | 'requested' | 'not_possible' | 'disabled';
@@ -44,6 +45,8 @@ export interface ServiceRun {
   failureReason?: string | undefined;
   explanation?: FailureExplanation;
   rollback?: RollbackReport;
+  /** A rollback asked for and not yet seen to its end (the post step finishes it after a cancellation). */
+  pendingRollback?: RollbackStart;
   startedAt: number;
   finishedAt?: number;
 }

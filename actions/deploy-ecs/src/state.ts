@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
-import type { TrackedDeployment, WatchTarget } from '@ecs-delivery/shared';
+import type { RollbackStart, TrackedDeployment, WatchTarget } from '@ecs-delivery/shared';
+import type { RollbackScope } from './inputs';
 
 /**
- * What the post step needs when the run is cancelled: which deployments this run started, where each goes
- * back to, and the rollbacks already asked for. Never a credential.
+ * What the post step needs when the run is cancelled: the deployments this run started, how each ended so far,
+ * where each goes back to, and the rollbacks already asked for. Never a credential.
  */
 export interface DeployState {
   region: string;
@@ -11,6 +12,10 @@ export interface DeployState {
   audience: string;
   roleDurationSeconds: number | undefined;
   rollbackTimeoutMs: number;
+  rollbackOnFailure: boolean;
+  rollbackScope: RollbackScope;
+  /** Main reached its verdict and made every rollback it had to: nothing is left for the post step. */
+  completed: boolean;
   githubDeploymentId: number | undefined;
   githubEnvironment: string | undefined;
   services: ServiceState[];
@@ -20,14 +25,23 @@ export interface ServiceState {
   label: string;
   cluster: string;
   service: string;
+  /** The deployment this run's UpdateService started (none: the service was not changed). */
   tracked: TrackedDeployment | undefined;
+  /** The outcome so far; none while the deployment is in flight. */
+  outcome: string | undefined;
   /** The known-good task definition. */
   knownGood: string | undefined;
-  /** The run reached a verdict for this service (nothing left for the post step). */
-  finished: boolean;
-  /** A rollback main asked for (on cancellation), for the post step to watch. */
+  /** StopServiceDeployment(ROLLBACK) lands on the known-good definition (the service was steady on it). */
+  stopLandsOnKnownGood: boolean;
+  /** ECS's own rollback of the deployment, when it started one. */
+  ecsRollbackDeploymentId: string | undefined;
+  /** The service is back already (ECS rolled it back, or this run did). */
+  rolledBack: boolean;
+  /** A deployment started outside this run replaced this run's: the service is left alone. */
+  replacedBy: string | undefined;
+  /** A rollback main asked for and did not see to its end. */
   rollback?: {
-    method: 'stop-service-deployment' | 'update-service';
+    method: RollbackStart['method'];
     to: string | undefined;
     watch: WatchTarget;
   };
@@ -49,4 +63,22 @@ export function readDeployState(): DeployState | undefined {
   } catch {
     return undefined;
   }
+}
+
+const IN_FLIGHT_OR_FAILED = new Set([undefined, 'cancelled', 'failed', 'timed_out', 'rolled_back']);
+
+/**
+ * The services the post step must put back, from the state main left: none when main completed or rollbacks
+ * are off; else each one with a requested rollback, each changed one still in flight or failed (and not back
+ * already), and — with the `release` scope — each changed one that succeeded. A service someone else has
+ * deployed to since is left alone.
+ */
+export function servicesToRollBack(state: DeployState): ServiceState[] {
+  if (state.completed || !state.rollbackOnFailure) return [];
+  return state.services.filter((s) => {
+    if (s.tracked === undefined || s.rolledBack || s.replacedBy !== undefined) return false;
+    if (s.rollback !== undefined) return true;
+    if (IN_FLIGHT_OR_FAILED.has(s.outcome)) return true;
+    return s.outcome === 'succeeded' && state.rollbackScope === 'release';
+  });
 }

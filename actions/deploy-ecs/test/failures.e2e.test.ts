@@ -1,6 +1,12 @@
-import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import {
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+  type ContainerDefinition,
+} from '@aws-sdk/client-ecs';
+import { poll } from '@ecs-delivery/shared';
 import {
   CLUSTER,
+  container,
   describeService,
   ecsOf,
   expectNoSecrets,
@@ -11,6 +17,7 @@ import {
   uriOf,
   useSim,
   visible,
+  withEcs,
 } from '@ecs-delivery/testkit';
 
 const sim = useSim();
@@ -130,5 +137,50 @@ describe('deploy-ecs, failing deployments', () => {
     expect(after.deployments).toHaveLength(1);
     expect(after.deployments![0]!.rolloutState).toBe('COMPLETED');
     expect(run.summary).toContain('timed_out');
+  });
+
+  it('a deployment replaced mid-watch by one started elsewhere fails, and the service is left to it', async () => {
+    const digests = await seedServices(sim(), [{ name: 'web', tags: ['v1', 'slow', 'v3'] }]);
+    await sim().scenario([{ image: '*/shop/web:slow', task: { startSeconds: 36000 } }]);
+    const since = Date.now() + 1;
+    const running = runAction('deploy-ecs', {
+      sim: sim(),
+      inputs: { cluster: CLUSTER, service: 'web', images: `web=${uriOf(sim(), 'shop/web')}:slow` },
+    });
+    // Once the action's deployment is under way, someone else deploys v3.
+    const started = await poll({
+      timeoutMs: 30_000,
+      minDelayMs: 100,
+      maxDelayMs: 200,
+      check: async () => ({
+        done: (await sim().calls({ since, action: 'UpdateService' })).some((c) => c.status === 200),
+        value: true,
+      }),
+    });
+    expect(started.outcome).toBe('done');
+    const v3 = await withEcs(sim(), async (ecs) => {
+      const td = await ecs.send(
+        new RegisterTaskDefinitionCommand({
+          family: 'web',
+          networkMode: 'awsvpc',
+          executionRoleArn: `arn:aws:iam::000000000000:role/ecsTaskExecutionRole`,
+          requiresCompatibilities: ['FARGATE'],
+          cpu: '256',
+          memory: '512',
+          containerDefinitions: [
+            container('web', `${uriOf(sim(), 'shop/web')}@${digests.web!.v3!}`) as ContainerDefinition,
+          ],
+        }),
+      );
+      const arn = td.taskDefinition!.taskDefinitionArn!;
+      await ecs.send(new UpdateServiceCommand({ cluster: CLUSTER, service: 'web', taskDefinition: arn }));
+      return arn;
+    });
+    const run = await running;
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.outcome).toBe('failed');
+    expect(run.outputs['failure-reason']).toContain('started outside this run');
+    expect(servicesOutput(run)[0]).toMatchObject({ rollback: { outcome: 'not_possible' } });
+    expect((await describeService(sim(), 'web')).taskDefinition).toBe(v3);
   });
 });

@@ -11,7 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { FakeClock, type DeployClients } from '@ecs-delivery/shared';
 import type { Inputs } from '../src/inputs';
 import type { PreparedService } from '../src/prepare';
-import { runRelease } from '../src/release';
+import { createRuns, runRelease } from '../src/release';
 
 const ecsMock = mockClient(ECSClient);
 const TD1 = 'arn:aws:ecs:us-east-1:000000000000:task-definition/web:1';
@@ -95,7 +95,7 @@ it('a deployment that cannot be watched counts as failed (so it is rolled back),
     logsFor: () => undefined,
   } as unknown as DeployClients;
   const inputs = { wait: true } as Inputs;
-  const [run] = await runRelease([[prepared()]], {
+  const [run] = await runRelease(createRuns([[prepared()]]), {
     clients,
     inputs,
     signal: new AbortController().signal,

@@ -84192,6 +84192,13 @@ async function requireActiveServices(ecs, refs, inputs = {}) {
         { input: serviceInput }
       );
     }
+    const strategy = svc.deploymentConfiguration?.strategy ?? "ROLLING";
+    if (strategy !== "ROLLING") {
+      throw new ConfigurationError(
+        `Service ${JSON.stringify(ref.service)} deploys with the ${strategy} strategy; this action drives and watches rolling deployments only.`,
+        { input: serviceInput }
+      );
+    }
     const controller = svc.deploymentController?.type ?? "ECS";
     if (controller !== "ECS") {
       throw new ConfigurationError(
@@ -84311,18 +84318,26 @@ async function findLastSuccessful(ecs, ref, options = {}) {
   return void 0;
 }
 async function fromServiceDeployments(ecs, ref, exclude) {
-  const listed = await callAws(
-    "ecs:ListServiceDeployments",
-    () => ecs.send(
-      new import_client_ecs3.ListServiceDeploymentsCommand({
-        cluster: ref.cluster,
-        service: ref.service,
-        status: [...SUCCESS],
-        maxResults: PAGE
-      })
-    )
-  );
-  const briefs = [...listed.serviceDeployments ?? []].sort((a6, b6) => time2(b6) - time2(a6));
+  const all = [];
+  let nextToken;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const listed = await callAws(
+      "ecs:ListServiceDeployments",
+      () => ecs.send(
+        new import_client_ecs3.ListServiceDeploymentsCommand({
+          cluster: ref.cluster,
+          service: ref.service,
+          status: [...SUCCESS],
+          maxResults: LIST_PAGE,
+          ...nextToken !== void 0 ? { nextToken } : {}
+        })
+      )
+    );
+    all.push(...listed.serviceDeployments ?? []);
+    nextToken = listed.nextToken;
+    if (nextToken === void 0) break;
+  }
+  const briefs = all.sort((a6, b6) => time2(b6) - time2(a6)).slice(0, PAGE);
   if (briefs.length === 0) return void 0;
   const rollbacks = briefs.filter(
     (b6) => b6.status === "ROLLBACK_SUCCESSFUL" && b6.serviceDeploymentArn !== void 0
@@ -84368,20 +84383,25 @@ async function fromServiceDeployments(ecs, ref, exclude) {
   }
   return void 0;
 }
-var import_client_ecs3, SUCCESS, PAGE;
+var import_client_ecs3, SUCCESS, LIST_PAGE, MAX_PAGES, PAGE;
 var init_history = __esm({
   "packages/shared/src/ecs/history.ts"() {
     "use strict";
     import_client_ecs3 = __toESM(require_dist_cjs20());
     init_aws_operation_error();
     SUCCESS = ["SUCCESSFUL", "ROLLBACK_SUCCESSFUL"];
+    LIST_PAGE = 100;
+    MAX_PAGES = 5;
     PAGE = 20;
   }
 });
 
 // packages/shared/src/ecs/assess.ts
-function transitionDue(d6, service) {
-  if ((d6.failedTasks ?? 0) > 0) return true;
+function transitionDue(d6, service, memory) {
+  const failed = d6.failedTasks ?? 0;
+  const rose = failed > (memory.failedTasks ?? 0);
+  memory.failedTasks = failed;
+  if (rose) return true;
   const others = (service.deployments ?? []).filter((x) => x !== d6).reduce((n3, x) => n3 + (x.runningCount ?? 0), 0);
   return (d6.runningCount ?? 0) >= (d6.desiredCount ?? 0) && others === 0;
 }
@@ -84392,8 +84412,13 @@ function startEcsRollback(memory, rollback, reason) {
     reason
   };
 }
-function replacedBy(primary) {
-  return primary === void 0 ? "The deployment was replaced by another one." : `The deployment was replaced by deployment ${primary.id ?? "?"} (${shortTaskDefinition(primary.taskDefinition)}), started outside this run.`;
+function replaced(primary) {
+  return {
+    kind: "done",
+    outcome: "failed",
+    reason: primary === void 0 ? "The deployment was replaced by another one." : `The deployment was replaced by deployment ${primary.id ?? "?"} (${shortTaskDefinition(primary.taskDefinition)}), started outside this run.`,
+    replacedBy: primary?.id ?? "unknown"
+  };
 }
 function assessRollback(memory, service, ours, sd, sdKnown) {
   const rollback = memory.ecsRollback;
@@ -84431,9 +84456,9 @@ function assessRollback(memory, service, ours, sd, sdKnown) {
       rollbackSucceeded: false
     };
   }
-  return { kind: "running", due: transitionDue(rb, service) };
+  return { kind: "running", due: transitionDue(rb, service, memory) };
 }
-function assessDeployment(tracked, memory, service, sd, sdKnown) {
+function assessDeployment(tracked, memory, service, sd, sdKnown, now = 0) {
   if (service === void 0 || service.status !== "ACTIVE") {
     const state2 = service === void 0 ? "gone" : service.status ?? "not ACTIVE";
     return {
@@ -84449,6 +84474,13 @@ function assessDeployment(tracked, memory, service, sd, sdKnown) {
   if (sd !== void 0) {
     switch (sd.status) {
       case "SUCCESSFUL":
+        if (ours?.rolloutState === "FAILED") {
+          return {
+            kind: "done",
+            outcome: "failed",
+            reason: ours.rolloutStateReason ?? "The deployment failed."
+          };
+        }
         return { kind: "done", outcome: "succeeded", reason: void 0 };
       case "ROLLBACK_REQUESTED":
       case "ROLLBACK_IN_PROGRESS":
@@ -84471,36 +84503,46 @@ function assessDeployment(tracked, memory, service, sd, sdKnown) {
           rollbackSucceeded: false
         };
       case "STOPPED":
-        if (ours?.rolloutState === "FAILED" || ours === void 0) {
+        if (ours?.rolloutState === "FAILED" || ours === void 0 && primary?.id === void 0) {
           return { kind: "done", outcome: "failed", reason: ours?.rolloutStateReason ?? sd.statusReason };
         }
-        return { kind: "done", outcome: "failed", reason: replacedBy(primary) };
+        return replaced(primary);
       default:
         break;
     }
   }
   if (ours === void 0) {
-    memory.unlisted++;
-    if (sdKnown) return sd === void 0 ? { kind: "confirm" } : { kind: "running", due: true };
-    if (memory.unlisted < UNLISTED_LOOKS) return { kind: "running", due: true };
-    return { kind: "done", outcome: "failed", reason: replacedBy(primary) };
+    if (sdKnown && sd === void 0) return { kind: "confirm" };
+    memory.unlistedSince ??= now;
+    if (now - memory.unlistedSince < UNLISTED_MS) return { kind: "running", due: true };
+    const created = primary?.createdAt?.getTime();
+    if (primary === void 0 || created !== void 0 && created < (tracked.createdAt ?? 0)) {
+      return {
+        kind: "done",
+        outcome: "failed",
+        reason: `ECS does not list deployment ${tracked.deploymentId}: the service still runs ${shortTaskDefinition(primary?.taskDefinition)}.`
+      };
+    }
+    return replaced(primary);
   }
-  memory.unlisted = 0;
+  memory.unlistedSince = void 0;
   const settled = ours.status !== "PRIMARY" || ours.rolloutState === "COMPLETED" || ours.rolloutState === "FAILED";
   if (settled && sdKnown) {
-    return sd === void 0 ? { kind: "confirm" } : { kind: "running", due: true };
+    if (sd === void 0) return { kind: "confirm" };
+    memory.settledSince ??= now;
+    return { kind: "running", due: now - memory.settledSince < CATCH_UP_MS };
   }
   if (ours.status === "PRIMARY") {
     if (ours.rolloutState === "COMPLETED") return { kind: "done", outcome: "succeeded", reason: void 0 };
     if (ours.rolloutState === "FAILED")
       return { kind: "done", outcome: "failed", reason: ours.rolloutStateReason };
-    return { kind: "running", due: transitionDue(ours, service) };
+    return { kind: "running", due: transitionDue(ours, service, memory) };
   }
   if (ours.rolloutState === "FAILED" && primary !== void 0 && primary.taskDefinition !== ours.taskDefinition) {
     startEcsRollback(memory, primary, ours.rolloutStateReason);
     return assessRollback(memory, service, ours, void 0, false);
   }
-  return { kind: "done", outcome: "failed", reason: replacedBy(primary) };
+  return replaced(primary);
 }
 function progressLine(label, tracked, memory, service) {
   const deployments = service?.deployments ?? [];
@@ -84516,12 +84558,13 @@ function progressLine(label, tracked, memory, service) {
   const old = others > 0 ? ` · ${others} other task${others === 1 ? "" : "s"} running` : "";
   return `${label}: ${what}${parts.join(", ")}${old} (${current.rolloutState ?? "?"})`;
 }
-var UNLISTED_LOOKS;
+var CATCH_UP_MS, UNLISTED_MS;
 var init_assess = __esm({
   "packages/shared/src/ecs/assess.ts"() {
     "use strict";
     init_types4();
-    UNLISTED_LOOKS = 3;
+    CATCH_UP_MS = 1e4;
+    UNLISTED_MS = 15e3;
   }
 });
 
@@ -84547,6 +84590,10 @@ async function describeServiceDeployments(ecs, arns) {
   }
   return found;
 }
+function belongsTo(sd, tracked) {
+  const created = sd.createdAt?.getTime();
+  return created === void 0 || tracked.createdAt === void 0 || created >= tracked.createdAt - 5e3;
+}
 function timedOut(w, allowedMs, elapsedMs) {
   const what = w.memory.ecsRollback !== void 0 ? "The rollback" : "The deployment";
   return {
@@ -84562,6 +84609,7 @@ function finish(w, a6, elapsedMs) {
   w.result = {
     outcome: a6.outcome,
     reason: a6.reason,
+    ...a6.replacedBy !== void 0 ? { replacedBy: a6.replacedBy } : {},
     ...rb !== void 0 ? {
       ecsRollback: {
         deploymentId: rb.deploymentId,
@@ -84586,7 +84634,6 @@ async function watchDeployments(ecs, targets, options) {
     target,
     label: target.label ?? target.tracked.service,
     memory: {
-      unlisted: 0,
       ...target.following === "rollback" ? { ecsRollback: { deploymentId: void 0, taskDefinitionArn: void 0, reason: void 0 } } : {}
     },
     seenEvents: /* @__PURE__ */ new Set(),
@@ -84607,15 +84654,10 @@ async function watchDeployments(ecs, targets, options) {
     let due = false;
     const confirm = [];
     for (const w of open2) {
-      const own = w.target.deadline;
-      if (own !== void 0 && now >= own) {
-        w.result = timedOut(w, own - start, now - start);
-        continue;
-      }
       const service = services.get(serviceKey(w.target.tracked));
       if (service !== void 0) w.service = service;
       if (service !== void 0) printNewEvents(w, service, print);
-      const a6 = assessDeployment(w.target.tracked, w.memory, service, void 0, !w.noSd);
+      const a6 = assessDeployment(w.target.tracked, w.memory, service, void 0, !w.noSd, now);
       if (a6.kind === "confirm") confirm.push(w);
       else if (a6.kind === "done") finish(w, a6, now - start);
       else due ||= a6.due;
@@ -84632,15 +84674,27 @@ async function watchDeployments(ecs, targets, options) {
         const code = awsErrorCode(err);
         if (code !== "AccessDeniedException" && code !== "AccessDenied") throw err;
         warning(`Cannot read ECS service deployments (${code}); judging by DescribeServices alone.`);
+        for (const w of confirm) w.noSd = true;
       }
       for (const w of confirm) {
-        const sd = sds?.get(w.target.tracked.serviceDeploymentArn);
+        let sd = sds?.get(w.target.tracked.serviceDeploymentArn);
+        if (sd !== void 0 && !belongsTo(sd, w.target.tracked)) {
+          warning(
+            `${w.label}: the service deployment ECS named for ${w.target.tracked.deploymentId} is older than it; judging by DescribeServices alone.`
+          );
+          w.noSd = true;
+          sd = void 0;
+        }
         if (sd !== void 0) w.sd = sd;
-        else w.noSd = true;
-        const a6 = assessDeployment(w.target.tracked, w.memory, w.service, sd, !w.noSd);
+        const a6 = assessDeployment(w.target.tracked, w.memory, w.service, sd, !w.noSd, clock.now());
         if (a6.kind === "done") finish(w, a6, clock.now() - start);
-        else due = true;
+        else due ||= a6.kind === "confirm" || a6.due;
       }
+    }
+    for (const w of open2) {
+      const own = w.target.deadline;
+      if (w.result === void 0 && own !== void 0 && now >= own)
+        w.result = timedOut(w, own - start, now - start);
     }
     if (watched.every((w) => w.result !== void 0)) return { done: true, value: void 0 };
     quietLooks = changed ? 0 : quietLooks + 1;
@@ -92045,6 +92099,11 @@ var init_explain = __esm({
 });
 
 // packages/shared/src/ecs/rollback.ts
+function stopRefused(err) {
+  const code = awsErrorCode(err);
+  const fault = err instanceof AwsOperationError ? err.fault : void 0;
+  return fault === "client" || code === "ConflictException" || code === "AccessDeniedException";
+}
 async function startRollback(ecs, ref, options) {
   const warn = options.warn ?? (() => void 0);
   const failed = options.failed;
@@ -92076,17 +92135,29 @@ async function startRollback(ecs, ref, options) {
         }
       };
     } catch (err) {
-      const code = awsErrorCode(err) ?? "";
-      if (!STOP_REFUSED.has(code)) throw err;
+      if (!stopRefused(err)) throw err;
       if (options.to !== void 0) {
         warn(
-          `StopServiceDeployment was refused (${code}); deploying ${shortTaskDefinition(options.to)} instead.`
+          `StopServiceDeployment was refused (${awsErrorCode(err) ?? "error"}); deploying ${shortTaskDefinition(options.to)} instead.`
         );
       }
     }
   }
   if (options.to === void 0) return void 0;
   const to = options.to;
+  if (options.ours !== void 0) {
+    const current = primaryDeployment(ref, await describeService(ecs, ref));
+    if (current !== void 0 && current.taskDefinitionArn === to && !options.ours.includes(current.deploymentId)) {
+      return {
+        method: "under-way",
+        to,
+        watch: { tracked: current, ...options.label !== void 0 ? { label: options.label } : {} }
+      };
+    }
+    if (current !== void 0 && !options.ours.includes(current.deploymentId)) {
+      throw new ServiceMovedOnError(current.deploymentId, current.taskDefinitionArn);
+    }
+  }
   const out = await callAws(
     "ecs:UpdateService",
     () => ecs.send(
@@ -92110,7 +92181,7 @@ async function startRollback(ecs, ref, options) {
 function rollbackSucceeded(start, result) {
   return start.method === "stop-service-deployment" ? result.outcome === "rolled_back" && result.ecsRollback?.succeeded !== false : result.outcome === "succeeded";
 }
-var import_client_ecs6, STOP_REFUSED;
+var import_client_ecs6, ServiceMovedOnError;
 var init_rollback = __esm({
   "packages/shared/src/ecs/rollback.ts"() {
     "use strict";
@@ -92118,14 +92189,18 @@ var init_rollback = __esm({
     init_aws_operation_error();
     init_service();
     init_types4();
-    STOP_REFUSED = /* @__PURE__ */ new Set([
-      "ConflictException",
-      "ServiceDeploymentNotFoundException",
-      "InvalidParameterException",
-      "UnsupportedFeatureException",
-      "AccessDeniedException",
-      "AccessDenied"
-    ]);
+    ServiceMovedOnError = class extends Error {
+      constructor(deploymentId, taskDefinitionArn) {
+        super(
+          `The service now runs deployment ${deploymentId} (${shortTaskDefinition(taskDefinitionArn)}), started outside this run: it is left alone.`
+        );
+        this.deploymentId = deploymentId;
+        this.taskDefinitionArn = taskDefinitionArn;
+        this.name = "ServiceMovedOnError";
+      }
+      deploymentId;
+      taskDefinitionArn;
+    };
   }
 });
 
@@ -108241,7 +108316,7 @@ var require_dist_cjs23 = __commonJS({
 });
 
 // packages/shared/src/ecr/resolve-image.ts
-async function checkImages(ecr, images) {
+async function checkImages(ecr, images, ecrFor) {
   const results = /* @__PURE__ */ new Map();
   let ownHost;
   const accountRegistryHost = () => ownHost ??= callAws(
@@ -108268,7 +108343,9 @@ async function checkImages(ecr, images) {
       results.set(use.image, { kind: "external", image: use.image, registry: host });
       continue;
     }
-    const repo = await resolveRepository(ecr, ref.repository, { input: use.input }).catch(
+    const region = ref.repository.region;
+    const regional = region !== void 0 && ecrFor !== void 0 ? ecrFor(region) : ecr;
+    const repo = await resolveRepository(regional, ref.repository, { input: use.input }).catch(
       async (err) => {
         if (!(err instanceof ConfigurationError)) throw err;
         if (isEcrHost(host) || host === await accountRegistryHost()) {
@@ -108287,7 +108364,7 @@ async function checkImages(ecr, images) {
     const imageId = ref.digest !== void 0 ? { imageDigest: ref.digest } : { imageTag: ref.tag };
     const found = await callAws(
       "ecr:DescribeImages",
-      () => ecr.send(
+      () => regional.send(
         new import_client_ecr2.DescribeImagesCommand({
           repositoryName: repo.name,
           registryId: repo.registryId,
@@ -108562,6 +108639,7 @@ function deployClientsFor(session) {
     accountId: session.accountId,
     ecs: session.client(import_client_ecs7.ECSClient),
     ecr: session.client(import_client_ecr3.ECRClient),
+    ecrFor: perRegion((region) => session.client(import_client_ecr3.ECRClient, region === void 0 ? {} : { region })),
     logsFor: logs,
     references: {
       ssm: perRegion((region) => session.client(import_client_ssm.SSMClient, region === void 0 ? {} : { region })),
@@ -108674,9 +108752,11 @@ async function imageTarget2(clients, target, p3) {
     );
   }
   const name = chosen.name;
-  const checked = (await checkImages(clients.ecr, [
-    { image: target.image, usedBy: `container "${name}" of ${p3.label}`, input: "to" }
-  ])).get(target.image);
+  const checked = (await checkImages(
+    clients.ecr,
+    [{ image: target.image, usedBy: `container "${name}" of ${p3.label}`, input: "to" }],
+    clients.ecrFor
+  )).get(target.image);
   const rendered = renderTaskDefinition(current, {
     images: { [name]: checked.kind === "ecr" ? checked.pinned : target.image },
     placeholders: false,
@@ -108719,7 +108799,8 @@ async function resolveTarget(clients, target, p3) {
       image: u.image,
       usedBy: `container "${u.container}" of ${shortTaskDefinition(doc.taskDefinitionArn)} (the rollback target of ${p3.label})`,
       input: "to"
-    }))
+    })),
+    clients.ecrFor
   );
   const currentFamily = p3.current?.family;
   if (currentFamily !== void 0 && doc.family !== currentFamily) {

@@ -125,9 +125,11 @@ async function imageTarget(
   }
   const name = chosen.name;
   const checked = (
-    await checkImages(clients.ecr, [
-      { image: target.image, usedBy: `container "${name}" of ${p.label}`, input: 'to' },
-    ])
+    await checkImages(
+      clients.ecr,
+      [{ image: target.image, usedBy: `container "${name}" of ${p.label}`, input: 'to' }],
+      clients.ecrFor,
+    )
   ).get(target.image)!;
   const rendered = renderTaskDefinition(current, {
     images: { [name]: checked.kind === 'ecr' ? checked.pinned : target.image },
@@ -189,6 +191,7 @@ async function resolveTarget(
       usedBy: `container "${u.container}" of ${shortTaskDefinition(doc.taskDefinitionArn)} (the rollback target of ${p.label})`,
       input: 'to',
     })),
+    clients.ecrFor,
   );
   const currentFamily = p.current?.family;
   if (currentFamily !== undefined && doc.family !== currentFamily) {

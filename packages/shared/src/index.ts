@@ -278,7 +278,13 @@ export {
   type FailureExplanation,
   type StoppedTask,
 } from './ecs/explain';
-export { rollbackSucceeded, startRollback, type RollbackOptions, type RollbackStart } from './ecs/rollback';
+export {
+  rollbackSucceeded,
+  ServiceMovedOnError,
+  startRollback,
+  type RollbackOptions,
+  type RollbackStart,
+} from './ecs/rollback';
 export {
   judgeStoppedTask,
   runOneOffTask,

@@ -33,7 +33,7 @@ const sd = (status: string, fields: Partial<ServiceDeployment> = {}): ServiceDep
   status: status as ServiceDeployment['status'],
   ...fields,
 });
-const memory = (): WatchMemory => ({ unlisted: 0 });
+const memory = (): WatchMemory => ({});
 
 describe('assessDeployment', () => {
   const cases: [
@@ -141,6 +141,7 @@ describe('assessDeployment', () => {
         kind: 'done',
         outcome: 'failed',
         reason: 'The deployment was replaced by deployment ecs-svc/9 (web:7), started outside this run.',
+        replacedBy: 'ecs-svc/9',
       },
     ],
     [
@@ -245,16 +246,55 @@ describe('assessDeployment', () => {
     });
   });
 
-  it('a deployment DescribeServices does not list yet is waited for, then counted as replaced', () => {
+  it('a deployment DescribeServices does not list yet is waited for, then given up on without blaming the old one', () => {
     const m = memory();
-    const noSd = { ...tracked, serviceDeploymentArn: undefined };
-    const svc = service(old({ status: 'PRIMARY' }));
-    expect(assessDeployment(noSd, m, svc, undefined, false)).toEqual({ kind: 'running', due: true });
-    expect(assessDeployment(noSd, m, svc, undefined, false)).toEqual({ kind: 'running', due: true });
-    expect(assessDeployment(noSd, m, svc, undefined, false)).toMatchObject({
+    const noSd = { ...tracked, serviceDeploymentArn: undefined, createdAt: 60_000 };
+    const svc = service(old({ status: 'PRIMARY', createdAt: new Date(0) }));
+    expect(assessDeployment(noSd, m, svc, undefined, false, 61_000)).toEqual({ kind: 'running', due: true });
+    expect(assessDeployment(noSd, m, svc, undefined, false, 70_000)).toEqual({ kind: 'running', due: true });
+    expect(assessDeployment(noSd, m, svc, undefined, false, 77_000)).toEqual({
       kind: 'done',
       outcome: 'failed',
+      reason: 'ECS does not list deployment ecs-svc/2: the service still runs web:1.',
     });
+  });
+
+  it('a deployment replaced by a newer one started elsewhere is failed and names it', () => {
+    const m = memory();
+    const noSd = { ...tracked, serviceDeploymentArn: undefined, createdAt: 60_000 };
+    const newer = dep('ecs-svc/9', { status: 'PRIMARY', taskDefinition: TD1, createdAt: new Date(90_000) });
+    expect(assessDeployment(noSd, m, service(newer), undefined, false, 91_000)).toEqual({
+      kind: 'running',
+      due: true,
+    });
+    expect(assessDeployment(noSd, m, service(newer), undefined, false, 107_000)).toMatchObject({
+      kind: 'done',
+      outcome: 'failed',
+      replacedBy: 'ecs-svc/9',
+    });
+  });
+
+  it('SUCCESSFUL while DescribeServices calls the deployment FAILED is a failure: fail closed', () => {
+    expect(
+      assessDeployment(
+        tracked,
+        memory(),
+        service(ours({ rolloutState: 'FAILED', rolloutStateReason: 'breaker' })),
+        sd('SUCCESSFUL'),
+        true,
+      ),
+    ).toEqual({ kind: 'done', outcome: 'failed', reason: 'breaker' });
+  });
+
+  it('a failing crash loop is due only when another task failed since the last look', () => {
+    const m = memory();
+    const looping = (failedTasks: number): Service => service(ours({ failedTasks, pendingCount: 2 }), old());
+    expect(assessDeployment(tracked, m, looping(1), undefined, true)).toEqual({ kind: 'running', due: true });
+    expect(assessDeployment(tracked, m, looping(1), undefined, true)).toEqual({
+      kind: 'running',
+      due: false,
+    });
+    expect(assessDeployment(tracked, m, looping(2), undefined, true)).toEqual({ kind: 'running', due: true });
   });
 
   it('progress lines count the new deployment and the tasks still running elsewhere', () => {

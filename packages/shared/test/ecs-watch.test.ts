@@ -199,4 +199,57 @@ describe('watchDeployments', () => {
     expect(lines).toContain('web: 0/2 running, 2 pending · 2 other tasks running (IN_PROGRESS)');
     expect(lines).toContain('web: 2/2 running (COMPLETED)');
   });
+
+  it('a deployment that completes just before its deadline succeeds: the last look is assessed first', async () => {
+    const clock = new FakeClock(0);
+    const completeAt = 29_500;
+    ecsMock
+      .on(DescribeServicesCommand)
+      .callsFake(() => ({ services: [rollout('web', clock.now(), completeAt)] }));
+    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
+      serviceDeployments: [
+        {
+          serviceDeploymentArn: target('web').tracked.serviceDeploymentArn,
+          status: clock.now() < completeAt ? 'IN_PROGRESS' : 'SUCCESSFUL',
+        },
+      ],
+    }));
+    const web = { ...target('web'), deadline: 30_000 };
+    // The looks fall on whole seconds here; the one at the deadline sees the deployment COMPLETED.
+    const [result] = await watchDeployments(ecs, [web], {
+      deadline: 30_000,
+      clock,
+      sleep: async (ms) => clock.advance(Math.max(1000, Math.round(ms / 1000) * 1000)),
+      print: () => undefined,
+    });
+    expect(result!.outcome).toBe('succeeded');
+  });
+
+  it('a ServiceDeployment ECS cannot find yet (MISSING) is asked for again, not given up on', async () => {
+    const clock = new FakeClock(0);
+    let asked = 0;
+    ecsMock.on(DescribeServicesCommand).callsFake(() => ({ services: [rollout('web', 20_000, 10_000)] }));
+    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => {
+      asked++;
+      return asked < 3
+        ? {
+            serviceDeployments: [],
+            failures: [{ arn: target('web').tracked.serviceDeploymentArn, reason: 'MISSING' }],
+          }
+        : {
+            serviceDeployments: [
+              { serviceDeploymentArn: target('web').tracked.serviceDeploymentArn, status: 'SUCCESSFUL' },
+            ],
+          };
+    });
+    const [result] = await watchDeployments(ecs, [target('web')], {
+      deadline: 600_000,
+      clock,
+      sleep: clock.sleep,
+      print: () => undefined,
+    });
+    expect(result!.outcome).toBe('succeeded');
+    expect(asked).toBe(3);
+    expect(result!.serviceDeployment?.status).toBe('SUCCESSFUL');
+  });
 });

@@ -14,6 +14,8 @@ export interface DeployClients {
   accountId: string;
   ecs: ECSClient;
   ecr: ECRClient;
+  /** ECR in a region (an image's repository may live in another one than the tasks run in). */
+  ecrFor: (region: string) => ECRClient;
   /** CloudWatch Logs in a region (a container may log to another one than the task runs in). */
   logsFor: LogsClientFor;
   /** SSM, Secrets Manager and Logs per region, for the preflight of what a task definition references. */
@@ -61,6 +63,7 @@ export function deployClientsFor(session: AwsSession): DeployClients {
     accountId: session.accountId,
     ecs: session.client(ECSClient),
     ecr: session.client(ECRClient),
+    ecrFor: perRegion((region) => session.client(ECRClient, region === undefined ? {} : { region })),
     logsFor: logs,
     references: {
       ssm: perRegion((region) => session.client(SSMClient, region === undefined ? {} : { region })),

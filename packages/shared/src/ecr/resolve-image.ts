@@ -40,6 +40,8 @@ export interface ImageToCheck {
 export async function checkImages(
   ecr: ECRClient,
   images: readonly ImageToCheck[],
+  /** ECR clients for other regions, for images whose ECR host names another region. */
+  ecrFor?: (region: string) => ECRClient,
 ): Promise<Map<string, CheckedImage>> {
   const results = new Map<string, CheckedImage>();
   let ownHost: Promise<string | undefined> | undefined;
@@ -70,7 +72,9 @@ export async function checkImages(
       results.set(use.image, { kind: 'external', image: use.image, registry: host });
       continue;
     }
-    const repo = await resolveRepository(ecr, ref.repository, { input: use.input }).catch(
+    const region = ref.repository.region;
+    const regional = region !== undefined && ecrFor !== undefined ? ecrFor(region) : ecr;
+    const repo = await resolveRepository(regional, ref.repository, { input: use.input }).catch(
       async (err: unknown) => {
         if (!(err instanceof ConfigurationError)) throw err;
         if (isEcrHost(host) || host === (await accountRegistryHost())) {
@@ -88,7 +92,7 @@ export async function checkImages(
     }
     const imageId = ref.digest !== undefined ? { imageDigest: ref.digest } : { imageTag: ref.tag };
     const found = await callAws('ecr:DescribeImages', () =>
-      ecr.send(
+      regional.send(
         new DescribeImagesCommand({
           repositoryName: repo.name,
           registryId: repo.registryId,

@@ -15,9 +15,16 @@ export interface WatchMemory {
     taskDefinitionArn: string | undefined;
     reason: string | undefined;
   };
-  /** Looks in a row in which DescribeServices did not list the deployment (it lags behind UpdateService). */
-  unlisted: number;
+  /** When DescribeServices first failed to list the deployment (it lags behind UpdateService), if it does now. */
+  unlistedSince?: number | undefined;
+  /** The deployment's `failedTasks` at the last look: a rise means the circuit breaker may trip next. */
+  failedTasks?: number;
+  /** When DescribeServices first showed the deployment finished while its ServiceDeployment did not yet. */
+  settledSince?: number | undefined;
 }
+
+/** How long after DescribeServices shows a finish the watcher keeps looking fast for the ServiceDeployment to agree. */
+const CATCH_UP_MS = 10_000;
 
 export type Assessment =
   /** Still going; `due` when a transition can come any moment (poll fast). */
@@ -29,17 +36,23 @@ export type Assessment =
       outcome: 'succeeded' | 'rolled_back' | 'failed';
       reason: string | undefined;
       rollbackSucceeded?: boolean;
+      /** The deployment was replaced by one started outside this run (its id): the service is someone else's now. */
+      replacedBy?: string;
     };
 
-/** How many looks without the deployment in DescribeServices before it counts as replaced. */
-const UNLISTED_LOOKS = 3;
+/** How long DescribeServices may fail to list a deployment before it counts as replaced. */
+const UNLISTED_MS = 15_000;
 
 /**
  * Whether a transition of `d` can come any moment: every task it wants runs and no other deployment's
- * task is left (ECS completes it then), or tasks are failing (the circuit breaker may trip).
+ * task is left (ECS completes it then), or one more task failed since the last look (the circuit breaker
+ * may trip next). A crash loop without a breaker is not "due" forever: only a rise in failures is.
  */
-function transitionDue(d: Deployment, service: Service): boolean {
-  if ((d.failedTasks ?? 0) > 0) return true;
+function transitionDue(d: Deployment, service: Service, memory: WatchMemory): boolean {
+  const failed = d.failedTasks ?? 0;
+  const rose = failed > (memory.failedTasks ?? 0);
+  memory.failedTasks = failed;
+  if (rose) return true;
   const others = (service.deployments ?? [])
     .filter((x) => x !== d)
     .reduce((n, x) => n + (x.runningCount ?? 0), 0);
@@ -58,10 +71,17 @@ function startEcsRollback(
   };
 }
 
-function replacedBy(primary: Deployment | undefined): string {
-  return primary === undefined
-    ? 'The deployment was replaced by another one.'
-    : `The deployment was replaced by deployment ${primary.id ?? '?'} (${shortTaskDefinition(primary.taskDefinition)}), started outside this run.`;
+/** The verdict for a deployment another one replaced: failed, and the service left to whoever replaced it. */
+function replaced(primary: Deployment | undefined): Assessment {
+  return {
+    kind: 'done',
+    outcome: 'failed',
+    reason:
+      primary === undefined
+        ? 'The deployment was replaced by another one.'
+        : `The deployment was replaced by deployment ${primary.id ?? '?'} (${shortTaskDefinition(primary.taskDefinition)}), started outside this run.`,
+    replacedBy: primary?.id ?? 'unknown',
+  };
 }
 
 /** While ECS rolls back: follow the rollback's deployment until it completes or fails. */
@@ -111,7 +131,7 @@ function assessRollback(
           rollbackSucceeded: false,
         };
   }
-  return { kind: 'running', due: transitionDue(rb, service) };
+  return { kind: 'running', due: transitionDue(rb, service, memory) };
 }
 
 /**
@@ -119,6 +139,7 @@ function assessRollback(
  *
  * @param sd the deployment's ServiceDeployment when it was just read (the final word), else `undefined`
  * @param sdKnown the deployment has a ServiceDeployment ARN, so a finish must be confirmed through it
+ * @param now the time of this look (epoch ms), to tell a lagging DescribeServices from a replaced deployment
  */
 export function assessDeployment(
   tracked: TrackedDeployment,
@@ -126,6 +147,7 @@ export function assessDeployment(
   service: Service | undefined,
   sd: ServiceDeployment | undefined,
   sdKnown: boolean,
+  now = 0,
 ): Assessment {
   if (service === undefined || service.status !== 'ACTIVE') {
     const state = service === undefined ? 'gone' : (service.status ?? 'not ACTIVE');
@@ -143,6 +165,14 @@ export function assessDeployment(
   if (sd !== undefined) {
     switch (sd.status) {
       case 'SUCCESSFUL':
+        // Fail closed when the two APIs disagree: a deployment DescribeServices calls FAILED did not succeed.
+        if (ours?.rolloutState === 'FAILED') {
+          return {
+            kind: 'done',
+            outcome: 'failed',
+            reason: ours.rolloutStateReason ?? 'The deployment failed.',
+          };
+        }
         return { kind: 'done', outcome: 'succeeded', reason: undefined };
       case 'ROLLBACK_REQUESTED':
       case 'ROLLBACK_IN_PROGRESS':
@@ -165,10 +195,10 @@ export function assessDeployment(
           rollbackSucceeded: false,
         };
       case 'STOPPED':
-        if (ours?.rolloutState === 'FAILED' || ours === undefined) {
+        if (ours?.rolloutState === 'FAILED' || (ours === undefined && primary?.id === undefined)) {
           return { kind: 'done', outcome: 'failed', reason: ours?.rolloutStateReason ?? sd.statusReason };
         }
-        return { kind: 'done', outcome: 'failed', reason: replacedBy(primary) };
+        return replaced(primary);
       default:
         break; // PENDING, IN_PROGRESS, STOP_REQUESTED: DescribeServices tells the progress
     }
@@ -176,23 +206,34 @@ export function assessDeployment(
 
   if (ours === undefined) {
     // Drained already (finished between two looks), or not listed yet (DescribeServices lags behind).
-    memory.unlisted++;
-    if (sdKnown) return sd === undefined ? { kind: 'confirm' } : { kind: 'running', due: true };
-    if (memory.unlisted < UNLISTED_LOOKS) return { kind: 'running', due: true };
-    return { kind: 'done', outcome: 'failed', reason: replacedBy(primary) };
+    if (sdKnown && sd === undefined) return { kind: 'confirm' };
+    memory.unlistedSince ??= now;
+    if (now - memory.unlistedSince < UNLISTED_MS) return { kind: 'running', due: true };
+    const created = primary?.createdAt?.getTime();
+    if (primary === undefined || (created !== undefined && created < (tracked.createdAt ?? 0))) {
+      return {
+        kind: 'done',
+        outcome: 'failed',
+        reason: `ECS does not list deployment ${tracked.deploymentId}: the service still runs ${shortTaskDefinition(primary?.taskDefinition)}.`,
+      };
+    }
+    return replaced(primary);
   }
-  memory.unlisted = 0;
+  memory.unlistedSince = undefined;
   const settled =
     ours.status !== 'PRIMARY' || ours.rolloutState === 'COMPLETED' || ours.rolloutState === 'FAILED';
   if (settled && sdKnown) {
-    // DescribeServiceDeployments was read this look and still says in progress: ECS is catching up.
-    return sd === undefined ? { kind: 'confirm' } : { kind: 'running', due: true };
+    // DescribeServiceDeployments was read this look and still says in progress: ECS is catching up (or an
+    // alarm's bake time runs): not due, nothing to hurry.
+    if (sd === undefined) return { kind: 'confirm' };
+    memory.settledSince ??= now;
+    return { kind: 'running', due: now - memory.settledSince < CATCH_UP_MS };
   }
   if (ours.status === 'PRIMARY') {
     if (ours.rolloutState === 'COMPLETED') return { kind: 'done', outcome: 'succeeded', reason: undefined };
     if (ours.rolloutState === 'FAILED')
       return { kind: 'done', outcome: 'failed', reason: ours.rolloutStateReason };
-    return { kind: 'running', due: transitionDue(ours, service) };
+    return { kind: 'running', due: transitionDue(ours, service, memory) };
   }
   if (
     ours.rolloutState === 'FAILED' &&
@@ -202,7 +243,7 @@ export function assessDeployment(
     startEcsRollback(memory, primary, ours.rolloutStateReason);
     return assessRollback(memory, service, ours, undefined, false);
   }
-  return { kind: 'done', outcome: 'failed', reason: replacedBy(primary) };
+  return replaced(primary);
 }
 
 /** One progress line: `web: 2/3 running, 1 pending, 1 failed · 1 old task running`. */

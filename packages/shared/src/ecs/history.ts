@@ -29,7 +29,10 @@ export interface LastSuccessfulOptions {
 }
 
 const SUCCESS = ['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL'] as const;
-/** The history ECS keeps (about 90 days) is read newest first, this many at a time. */
+/** ListServiceDeployments pages of this many (its most), at most this many pages… */
+const LIST_PAGE = 100;
+const MAX_PAGES = 5;
+/** …of which the newest this many are looked at (DescribeServiceRevisions takes 20 at a time). */
 const PAGE = 20;
 
 function time(brief: ServiceDeploymentBrief): number {
@@ -87,17 +90,27 @@ async function fromServiceDeployments(
   ref: ServiceRef,
   exclude: string | undefined,
 ): Promise<KnownGood | undefined> {
-  const listed = await callAws('ecs:ListServiceDeployments', () =>
-    ecs.send(
-      new ListServiceDeploymentsCommand({
-        cluster: ref.cluster,
-        service: ref.service,
-        status: [...SUCCESS],
-        maxResults: PAGE,
-      }),
-    ),
-  );
-  const briefs = [...(listed.serviceDeployments ?? [])].sort((a, b) => time(b) - time(a));
+  // ECS does not document the order: read every page (the history is bounded: ECS keeps about 90 days).
+  const all: ServiceDeploymentBrief[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const listed = await callAws('ecs:ListServiceDeployments', () =>
+      ecs.send(
+        new ListServiceDeploymentsCommand({
+          cluster: ref.cluster,
+          service: ref.service,
+          status: [...SUCCESS],
+          maxResults: LIST_PAGE,
+          ...(nextToken !== undefined ? { nextToken } : {}),
+        }),
+      ),
+    );
+    all.push(...(listed.serviceDeployments ?? []));
+    nextToken = listed.nextToken;
+    if (nextToken === undefined) break;
+  }
+  // The newest 20 are enough to find what last worked (DescribeServiceRevisions takes 20 at a time).
+  const briefs = all.sort((a, b) => time(b) - time(a)).slice(0, PAGE);
   if (briefs.length === 0) return undefined;
 
   // A rollback's revision is the one it went back to, which only DescribeServiceDeployments tells.

@@ -1,13 +1,16 @@
 import { StopServiceDeploymentCommand, UpdateServiceCommand, type ECSClient } from '@aws-sdk/client-ecs';
-import { awsErrorCode, callAws } from '../errors/aws-operation-error';
+import { AwsOperationError, awsErrorCode, callAws } from '../errors/aws-operation-error';
 import { describeService, primaryDeployment } from './service';
 import { shortTaskDefinition, type ServiceRef, type TrackedDeployment } from './types';
 import type { WatchResult, WatchTarget } from './watch';
 
 /** A rollback that has been asked for: how, where to, and what to watch until it is done. */
 export interface RollbackStart {
-  /** `stop-service-deployment`: ECS rolls its deployment back itself; `update-service`: a deployment of `to`. */
-  method: 'stop-service-deployment' | 'update-service';
+  /**
+   * `stop-service-deployment`: ECS rolls its deployment back itself; `update-service`: a deployment of `to`;
+   * `under-way`: a deployment of `to` was running already (an earlier request's, or ECS's rollback).
+   */
+  method: 'stop-service-deployment' | 'update-service' | 'under-way';
   /** The task definition the service goes back to, when known (ECS chooses it for a StopServiceDeployment). */
   to: string | undefined;
   watch: WatchTarget;
@@ -22,17 +25,34 @@ export interface RollbackOptions {
   label?: string | undefined;
   /** Told about a fallback (StopServiceDeployment refused, ECS choosing another revision). */
   warn?: (message: string) => void;
+  /**
+   * The deployments of this run (its own, and ECS's rollback of it). When given, an UpdateService is made only
+   * while the service's PRIMARY deployment is one of them: a service someone else has deployed to since is
+   * theirs, and is left alone ({@link ServiceMovedOnError}).
+   */
+  ours?: readonly string[] | undefined;
 }
 
-/** The StopServiceDeployment refusals after which an UpdateService to the known-good definition is right. */
-const STOP_REFUSED = new Set([
-  'ConflictException',
-  'ServiceDeploymentNotFoundException',
-  'InvalidParameterException',
-  'UnsupportedFeatureException',
-  'AccessDeniedException',
-  'AccessDenied',
-]);
+/** The service runs a deployment this run did not start: rolling it back would undo someone else's work. */
+export class ServiceMovedOnError extends Error {
+  constructor(
+    readonly deploymentId: string,
+    readonly taskDefinitionArn: string | undefined,
+  ) {
+    super(
+      `The service now runs deployment ${deploymentId} (${shortTaskDefinition(taskDefinitionArn)}), started outside this run: it is left alone.`,
+    );
+    this.name = 'ServiceMovedOnError';
+  }
+}
+
+/** A refusal of StopServiceDeployment after which an UpdateService to the known-good definition is right. */
+function stopRefused(err: unknown): boolean {
+  const code = awsErrorCode(err);
+  const fault = err instanceof AwsOperationError ? err.fault : undefined;
+  // Any client fault: the deployment finished, cannot roll back, or the role may not stop it.
+  return fault === 'client' || code === 'ConflictException' || code === 'AccessDeniedException';
+}
 
 /**
  * Puts a service back on what last worked. A deployment of this run still in flight is stopped with
@@ -75,17 +95,34 @@ export async function startRollback(
         },
       };
     } catch (err) {
-      const code = awsErrorCode(err) ?? '';
-      if (!STOP_REFUSED.has(code)) throw err;
+      if (!stopRefused(err)) throw err;
       if (options.to !== undefined) {
         warn(
-          `StopServiceDeployment was refused (${code}); deploying ${shortTaskDefinition(options.to)} instead.`,
+          `StopServiceDeployment was refused (${awsErrorCode(err) ?? 'error'}); deploying ${shortTaskDefinition(options.to)} instead.`,
         );
       }
     }
   }
   if (options.to === undefined) return undefined;
   const to = options.to;
+  if (options.ours !== undefined) {
+    const current = primaryDeployment(ref, await describeService(ecs, ref));
+    if (
+      current !== undefined &&
+      current.taskDefinitionArn === to &&
+      !options.ours.includes(current.deploymentId)
+    ) {
+      // Already on its way back (a request whose answer was lost, or ECS's own rollback): watch that one.
+      return {
+        method: 'under-way',
+        to,
+        watch: { tracked: current, ...(options.label !== undefined ? { label: options.label } : {}) },
+      };
+    }
+    if (current !== undefined && !options.ours.includes(current.deploymentId)) {
+      throw new ServiceMovedOnError(current.deploymentId, current.taskDefinitionArn);
+    }
+  }
   const out = await callAws('ecs:UpdateService', () =>
     ecs.send(
       new UpdateServiceCommand({

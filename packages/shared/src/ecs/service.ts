@@ -117,6 +117,13 @@ export async function requireActiveServices(
         { input: serviceInput },
       );
     }
+    const strategy = svc.deploymentConfiguration?.strategy ?? 'ROLLING';
+    if (strategy !== 'ROLLING') {
+      throw new ConfigurationError(
+        `Service ${JSON.stringify(ref.service)} deploys with the ${strategy} strategy; this action drives and watches rolling deployments only.`,
+        { input: serviceInput },
+      );
+    }
     const controller = svc.deploymentController?.type ?? 'ECS';
     if (controller !== 'ECS') {
       throw new ConfigurationError(

@@ -39,6 +39,11 @@ export interface WatchResult {
     taskDefinitionArn: string | undefined;
     succeeded: boolean | undefined;
   };
+  /**
+   * Set when a deployment started outside this run replaced this one (its id): the service is in someone
+   * else's hands now, and a rollback must leave it alone.
+   */
+  replacedBy?: string;
   /** The service as last described. */
   service: Service | undefined;
   /** The ServiceDeployment as last described. */
@@ -106,6 +111,12 @@ async function describeServiceDeployments(
   return found;
 }
 
+/** Whether a ServiceDeployment is the one of this deployment (not an earlier one a lagging answer named). */
+function belongsTo(sd: ServiceDeployment, tracked: TrackedDeployment): boolean {
+  const created = sd.createdAt?.getTime();
+  return created === undefined || tracked.createdAt === undefined || created >= tracked.createdAt - 5000;
+}
+
 function timedOut(w: Watched, allowedMs: number, elapsedMs: number): WatchResult {
   const what = w.memory.ecsRollback !== undefined ? 'The rollback' : 'The deployment';
   return {
@@ -122,6 +133,7 @@ function finish(w: Watched, a: Extract<Assessment, { kind: 'done' }>, elapsedMs:
   w.result = {
     outcome: a.outcome,
     reason: a.reason,
+    ...(a.replacedBy !== undefined ? { replacedBy: a.replacedBy } : {}),
     ...(rb !== undefined
       ? {
           ecsRollback: {
@@ -166,7 +178,6 @@ export async function watchDeployments(
     target,
     label: target.label ?? target.tracked.service,
     memory: {
-      unlisted: 0,
       ...(target.following === 'rollback'
         ? { ecsRollback: { deploymentId: undefined, taskDefinitionArn: undefined, reason: undefined } }
         : {}),
@@ -190,15 +201,10 @@ export async function watchDeployments(
     let due = false;
     const confirm: Watched[] = [];
     for (const w of open) {
-      const own = w.target.deadline;
-      if (own !== undefined && now >= own) {
-        w.result = timedOut(w, own - start, now - start);
-        continue;
-      }
       const service = services.get(serviceKey(w.target.tracked));
       if (service !== undefined) w.service = service;
       if (service !== undefined) printNewEvents(w, service, print);
-      const a = assessDeployment(w.target.tracked, w.memory, service, undefined, !w.noSd);
+      const a = assessDeployment(w.target.tracked, w.memory, service, undefined, !w.noSd, now);
       if (a.kind === 'confirm') confirm.push(w);
       else if (a.kind === 'done') finish(w, a, now - start);
       else due ||= a.due;
@@ -215,15 +221,29 @@ export async function watchDeployments(
         const code = awsErrorCode(err);
         if (code !== 'AccessDeniedException' && code !== 'AccessDenied') throw err;
         core.warning(`Cannot read ECS service deployments (${code}); judging by DescribeServices alone.`);
+        for (const w of confirm) w.noSd = true;
       }
       for (const w of confirm) {
-        const sd = sds?.get(w.target.tracked.serviceDeploymentArn!);
+        let sd = sds?.get(w.target.tracked.serviceDeploymentArn!);
+        if (sd !== undefined && !belongsTo(sd, w.target.tracked)) {
+          core.warning(
+            `${w.label}: the service deployment ECS named for ${w.target.tracked.deploymentId} is older than it; judging by DescribeServices alone.`,
+          );
+          w.noSd = true;
+          sd = undefined;
+        }
         if (sd !== undefined) w.sd = sd;
-        else w.noSd = true;
-        const a = assessDeployment(w.target.tracked, w.memory, w.service, sd, !w.noSd);
+        // A missing one (MISSING: ECS is catching up) is asked for again at the next look.
+        const a = assessDeployment(w.target.tracked, w.memory, w.service, sd, !w.noSd, clock.now());
         if (a.kind === 'done') finish(w, a, clock.now() - start);
-        else due = true;
+        else due ||= a.kind === 'confirm' || a.due;
       }
+    }
+    // A deployment past its own deadline times out now — after this look, so one that just finished does not.
+    for (const w of open) {
+      const own = w.target.deadline;
+      if (w.result === undefined && own !== undefined && now >= own)
+        w.result = timedOut(w, own - start, now - start);
     }
     if (watched.every((w) => w.result !== undefined)) return { done: true, value: undefined };
     quietLooks = changed ? 0 : quietLooks + 1;

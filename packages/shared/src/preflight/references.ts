@@ -92,8 +92,9 @@ export async function findMissingReferences(
   const missing: MissingReference[] = [];
   const byRegion = new Map<string | undefined, SecretReference[]>();
   for (const ref of secrets) {
-    if (ref.accountId !== undefined && ref.accountId !== options.accountId && ref.service === 'ssm') {
-      options.onSkipped?.(ref, `it is a parameter of account ${ref.accountId}`);
+    if (ref.accountId !== undefined && ref.accountId !== options.accountId) {
+      // Another account's resource: its policy lets the task's execution role read it, not necessarily us.
+      options.onSkipped?.(ref, `it belongs to account ${ref.accountId}`);
       continue;
     }
     const region = ref.region === options.region ? undefined : ref.region;
