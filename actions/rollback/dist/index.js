@@ -108825,7 +108825,8 @@ async function prepareOne(clients, entry, service, inputs) {
   );
   if (inFlight?.serviceDeploymentArn !== void 0 && resolved.targetArn !== void 0 && !ecsRollingBack) {
     const known = inputs.to.kind === "previous-successful" ? resolved.targetArn : await lastSuccessful(clients, p3);
-    stopInFlight = resolved.targetArn !== currentArn && resolved.targetArn === known;
+    const replaced2 = (service.deployments ?? []).filter((d6) => d6.status !== "PRIMARY");
+    stopInFlight = resolved.targetArn !== currentArn && resolved.targetArn === known && replaced2.length > 0 && replaced2.every((d6) => d6.taskDefinition === resolved.targetArn);
   }
   return {
     label: entry.label,

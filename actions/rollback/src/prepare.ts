@@ -222,10 +222,15 @@ async function prepareOne(
     (d) => d.status !== 'PRIMARY' && d.rolloutState === 'FAILED',
   );
   if (inFlight?.serviceDeploymentArn !== undefined && resolved.targetArn !== undefined && !ecsRollingBack) {
-    // ECS rolls an in-flight deployment back to what last completed: right only when that is the target.
     const known =
       inputs.to.kind === 'previous-successful' ? resolved.targetArn : await lastSuccessful(clients, p);
-    stopInFlight = resolved.targetArn !== currentArn && resolved.targetArn === known;
+    // ECS goes back to the revision the deployment replaced: the target only when every older deployment runs it.
+    const replaced = (service.deployments ?? []).filter((d) => d.status !== 'PRIMARY');
+    stopInFlight =
+      resolved.targetArn !== currentArn &&
+      resolved.targetArn === known &&
+      replaced.length > 0 &&
+      replaced.every((d) => d.taskDefinition === resolved.targetArn);
   }
   return {
     label: entry.label,
