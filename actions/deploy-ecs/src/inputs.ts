@@ -13,6 +13,7 @@ import {
 } from '@ecs-delivery/shared/src/inputs/get-input';
 import { maskSecret } from '@ecs-delivery/shared/src/runner/mask';
 import {
+  environmentDefaults,
   getTargetInputs,
   type EnvironmentDefaults,
   type TargetInputs,
@@ -247,13 +248,7 @@ async function manifestPlan(
   }
   return {
     waves,
-    environment: {
-      name: environment,
-      region: env.region,
-      roleToAssume: env.roleToAssume,
-      accountId: env.accountId,
-      githubEnvironment: env.githubEnvironment,
-    },
+    environment: environmentDefaults(env),
   };
 }
 

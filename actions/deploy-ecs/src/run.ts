@@ -1,12 +1,15 @@
 import * as core from '@actions/core';
-import type { ActionContext, Clock, Sleep } from '@ecs-delivery/shared';
-import { shortTaskDefinition } from '@ecs-delivery/shared';
 import {
   connectDeployClients as connect,
+  connectOptions,
+  GithubStatus,
+  shortTaskDefinition,
+  type ActionContext,
+  type Clock,
   type ConnectOptions,
   type DeployClients as Clients,
+  type Sleep,
 } from '@ecs-delivery/shared';
-import { GithubStatus } from '@ecs-delivery/shared';
 import type { Inputs } from './inputs';
 import { prepareRelease, printPrepared, type PreparedService } from './prepare';
 import { createRuns, isFailure, runRelease } from './release';
@@ -97,22 +100,7 @@ export async function run(
   context: ActionContext,
   deps: RunDeps = defaultDeps,
 ): Promise<void> {
-  const clients = await core.group('Authenticate', () =>
-    deps.connect({
-      region: inputs.awsRegion,
-      roleToAssume: inputs.roleToAssume,
-      audience: inputs.audience,
-      roleDurationSeconds: inputs.roleDurationSeconds,
-      expectedAccount:
-        inputs.accountId === undefined
-          ? undefined
-          : {
-              id: inputs.accountId,
-              source: `environment "${inputs.environment ?? ''}" of the manifest`,
-              input: 'manifest',
-            },
-    }),
-  );
+  const clients = await core.group('Authenticate', () => deps.connect(connectOptions(inputs)));
   const prepared = await core.group('Preflight', async () => {
     const waves = await prepareRelease(clients, inputs.waves);
     for (const p of waves.flat()) printPrepared(p);

@@ -324,7 +324,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       var placeholder = {};
       self2.sockets.push(placeholder);
-      var connectOptions = mergeOptions({}, self2.proxyOptions, {
+      var connectOptions2 = mergeOptions({}, self2.proxyOptions, {
         method: "CONNECT",
         path: options.host + ":" + options.port,
         agent: false,
@@ -333,14 +333,14 @@ var require_tunnel = __commonJS({
         }
       });
       if (options.localAddress) {
-        connectOptions.localAddress = options.localAddress;
+        connectOptions2.localAddress = options.localAddress;
       }
-      if (connectOptions.proxyAuth) {
-        connectOptions.headers = connectOptions.headers || {};
-        connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
+      if (connectOptions2.proxyAuth) {
+        connectOptions2.headers = connectOptions2.headers || {};
+        connectOptions2.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions2.proxyAuth).toString("base64");
       }
       debug2("making CONNECT request");
-      var connectReq = self2.request(connectOptions);
+      var connectReq = self2.request(connectOptions2);
       connectReq.useChunkedEncodingByDefault = false;
       connectReq.once("response", onResponse);
       connectReq.once("upgrade", onUpgrade);
@@ -108650,6 +108650,19 @@ function deployClientsFor(session) {
     }
   };
 }
+function connectOptions(target) {
+  return {
+    region: target.awsRegion,
+    roleToAssume: target.roleToAssume,
+    audience: target.audience,
+    roleDurationSeconds: target.roleDurationSeconds,
+    expectedAccount: target.accountId === void 0 ? void 0 : {
+      id: target.accountId,
+      source: `environment "${target.environment ?? ""}" of the manifest`,
+      input: "manifest"
+    }
+  };
+}
 async function connectDeployClients(options) {
   const session = await authenticate({
     region: options.region,
@@ -109166,20 +109179,7 @@ async function watchRollbacks(clients, runs, inputs, context, deps) {
     await group("Why it failed", () => Promise.all(failed.map((r6) => explainRun(r6, clients))));
 }
 async function run(inputs, context, deps = defaultDeps) {
-  const clients = await group(
-    "Authenticate",
-    () => deps.connect({
-      region: inputs.awsRegion,
-      roleToAssume: inputs.roleToAssume,
-      audience: inputs.audience,
-      roleDurationSeconds: inputs.roleDurationSeconds,
-      expectedAccount: inputs.accountId === void 0 ? void 0 : {
-        id: inputs.accountId,
-        source: `environment "${inputs.environment ?? ""}" of the manifest`,
-        input: "manifest"
-      }
-    })
-  );
+  const clients = await group("Authenticate", () => deps.connect(connectOptions(inputs)));
   info(`Reason: ${inputs.reason ?? "(none given)"}`);
   const prepared = await group("Preflight", async () => {
     const list3 = await prepareRollbacks(clients, inputs);
@@ -109255,7 +109255,6 @@ var init_run = __esm({
     "use strict";
     init_core();
     init_src();
-    init_src();
     init_prepare();
     init_report();
     init_service_run();
@@ -109285,6 +109284,15 @@ function getTargetInputs(environment) {
     roleDurationSeconds: getIntegerInput("role-duration-seconds", { min: 900, max: 43200 }),
     accountId: environment?.accountId,
     githubEnvironment: getOptionalInput("github-environment") ?? environment?.githubEnvironment
+  };
+}
+function environmentDefaults(env2) {
+  return {
+    name: env2.name,
+    region: env2.region,
+    roleToAssume: env2.roleToAssume,
+    accountId: env2.accountId,
+    githubEnvironment: env2.githubEnvironment
   };
 }
 
@@ -109321,13 +109329,7 @@ async function manifestServices(manifestPath) {
   const env2 = resolveEnvironment2(loaded, environment, filter.length > 0 ? { services: filter } : {});
   return {
     services: env2.waves.flat().map((s2) => ({ label: s2.name, cluster: s2.cluster, service: s2.service })),
-    environment: {
-      name: environment,
-      region: env2.region,
-      roleToAssume: env2.roleToAssume,
-      accountId: env2.accountId,
-      githubEnvironment: env2.githubEnvironment
-    }
+    environment: environmentDefaults(env2)
   };
 }
 async function getInputs() {

@@ -10,6 +10,7 @@ import {
 } from '@ecs-delivery/shared/src/inputs/get-input';
 import { maskSecret } from '@ecs-delivery/shared/src/runner/mask';
 import {
+  environmentDefaults,
   getTargetInputs,
   type EnvironmentDefaults,
   type TargetInputs,
@@ -77,13 +78,7 @@ async function manifestServices(manifestPath: string): Promise<ManifestServices>
   const env = resolveEnvironment(loaded, environment, filter.length > 0 ? { services: filter } : {});
   return {
     services: env.waves.flat().map((s) => ({ label: s.name, cluster: s.cluster, service: s.service })),
-    environment: {
-      name: environment,
-      region: env.region,
-      roleToAssume: env.roleToAssume,
-      accountId: env.accountId,
-      githubEnvironment: env.githubEnvironment,
-    },
+    environment: environmentDefaults(env),
   };
 }
 

@@ -1,18 +1,17 @@
 import * as core from '@actions/core';
 import {
+  connectDeployClients as connect,
+  connectOptions,
   describeError,
+  GithubStatus,
   shortTaskDefinition,
   systemClock,
   watchDeployments,
   type ActionContext,
   type Clock,
-  type Sleep,
-} from '@ecs-delivery/shared';
-import {
-  connectDeployClients as connect,
-  GithubStatus,
   type ConnectOptions,
   type DeployClients as Clients,
+  type Sleep,
 } from '@ecs-delivery/shared';
 import type { Inputs } from './inputs';
 import { prepareRollbacks, printPrepared } from './prepare';
@@ -84,22 +83,7 @@ export async function run(
   context: ActionContext,
   deps: RunDeps = defaultDeps,
 ): Promise<void> {
-  const clients = await core.group('Authenticate', () =>
-    deps.connect({
-      region: inputs.awsRegion,
-      roleToAssume: inputs.roleToAssume,
-      audience: inputs.audience,
-      roleDurationSeconds: inputs.roleDurationSeconds,
-      expectedAccount:
-        inputs.accountId === undefined
-          ? undefined
-          : {
-              id: inputs.accountId,
-              source: `environment "${inputs.environment ?? ''}" of the manifest`,
-              input: 'manifest',
-            },
-    }),
-  );
+  const clients = await core.group('Authenticate', () => deps.connect(connectOptions(inputs)));
   core.info(`Reason: ${inputs.reason ?? '(none given)'}`);
   const prepared = await core.group('Preflight', async () => {
     const list = await prepareRollbacks(clients, inputs);

@@ -319,6 +319,7 @@ export { explanationMarkdown } from './ecs/explain-markdown';
 export { GithubStatus } from './github/status';
 export {
   connectDeployClients,
+  connectOptions,
   deployClientsFor,
   type ConnectOptions,
   type DeployClients,

@@ -4,6 +4,7 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { ConfigurationError } from '../errors/configuration-error';
+import type { TargetInputs } from '../inputs/aws-inputs';
 import type { LogsClientFor } from '../logs/task-logs';
 import type { ReferenceClients } from '../preflight/references';
 import { authenticate, type AwsSession } from './auth/authenticate';
@@ -72,6 +73,24 @@ export function deployClientsFor(session: AwsSession): DeployClients {
       ),
       logs,
     },
+  };
+}
+
+/** The connect options of an action's target inputs: a manifest environment's `account-id` is enforced. */
+export function connectOptions(target: TargetInputs): ConnectOptions {
+  return {
+    region: target.awsRegion,
+    roleToAssume: target.roleToAssume,
+    audience: target.audience,
+    roleDurationSeconds: target.roleDurationSeconds,
+    expectedAccount:
+      target.accountId === undefined
+        ? undefined
+        : {
+            id: target.accountId,
+            source: `environment "${target.environment ?? ''}" of the manifest`,
+            input: 'manifest',
+          },
   };
 }
 

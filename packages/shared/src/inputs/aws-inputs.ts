@@ -1,3 +1,4 @@
+import type { ResolvedEnvironment } from '../manifest/spec';
 import { getIntegerInput, getOptionalInput } from './get-input';
 
 /** Where an action acts and as whom: its AWS and GitHub environment inputs, a manifest environment's defaults applied. */
@@ -35,5 +36,16 @@ export function getTargetInputs(environment?: EnvironmentDefaults): TargetInputs
     roleDurationSeconds: getIntegerInput('role-duration-seconds', { min: 900, max: 43_200 }),
     accountId: environment?.accountId,
     githubEnvironment: getOptionalInput('github-environment') ?? environment?.githubEnvironment,
+  };
+}
+
+/** What a resolved manifest environment says about where it is. */
+export function environmentDefaults(env: ResolvedEnvironment): EnvironmentDefaults {
+  return {
+    name: env.name,
+    region: env.region,
+    roleToAssume: env.roleToAssume,
+    accountId: env.accountId,
+    githubEnvironment: env.githubEnvironment,
   };
 }
