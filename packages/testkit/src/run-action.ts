@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { evaluatePostIf, readActionMetadata, type ActionMetadata } from './action-yml';
 import { runNode, type ChildResult } from './child';
 import { readKeyValueFile, readPathFile, readTextFile } from './file-commands';
+import { assertCallsGranted, callsAfter, markCalls, policyNamesFor, type CallMark } from './iam-check';
+import { readDocumentedPolicies } from './iam-policy';
 import {
   baseEnvironment,
   DEFAULT_GITHUB,
@@ -47,6 +49,12 @@ export interface RunActionOptions {
   event?: unknown;
   /** Echo the action's output live to stderr. */
   echo?: boolean;
+  /**
+   * The docs/iam.md policies every AWS call of the run (main and post) must be granted by. Default: the action's
+   * own (`deploy-ecs`; `build-push-build` or `build-push-promote` by the `source-image` input, both for a
+   * manifest); none for an action given by `{dir}`. `false` skips the check.
+   */
+  iamPolicy?: false | string | readonly string[];
 }
 
 export interface ActionRun {
@@ -77,6 +85,17 @@ export interface ActionRun {
 function resolveActionDir(action: string | { dir: string }): string {
   if (typeof action !== 'string') return isAbsolute(action.dir) ? action.dir : resolve(REPO_ROOT, action.dir);
   return join(REPO_ROOT, 'actions', action);
+}
+
+/** Which documented policies the run is checked against, or `undefined` for none. */
+function iamPolicyNames(
+  action: string | { dir: string },
+  option: RunActionOptions['iamPolicy'],
+  inputs: Record<string, string | number | boolean>,
+): string[] | undefined {
+  if (option === false) return undefined;
+  if (option !== undefined) return typeof option === 'string' ? [option] : [...option];
+  return typeof action === 'string' ? policyNamesFor(action, inputs) : undefined;
 }
 
 interface StepFiles {
@@ -155,7 +174,9 @@ function applyOverrides(
 
 /**
  * Runs a built action (`actions/<name>/dist/…`, or the action in `{dir}`) as a child process on Node 24 exactly
- * as the GitHub runner does, then its post step when action.yml has one and `post-if` allows.
+ * as the GitHub runner does, then its post step when action.yml has one and `post-if` allows. Then every AWS call
+ * the simulator recorded during the run must be granted by the action's policy in docs/iam.md (`iamPolicy`), or
+ * it throws naming the call.
  */
 export async function runAction(
   action: string | { dir: string },
@@ -172,6 +193,10 @@ export async function runAction(
     throw new Error('runAction needs a simulator: pass `sim` (from startSim) or set ECS_DELIVERY_SIM_URL');
   }
   const inputs = options.inputs ?? {};
+  const policyNames = iamPolicyNames(action, options.iamPolicy, inputs);
+  // Read before the run, so a broken docs/iam.md fails fast, and marked before the child starts.
+  const policies = policyNames === undefined ? [] : readDocumentedPolicies(REPO_ROOT);
+  const mark: CallMark | undefined = policyNames === undefined ? undefined : await markCalls(simUrl);
 
   const temp = mkdtempSync(join(tmpdir(), 'ecs-delivery-step-'));
   try {
@@ -265,6 +290,10 @@ export async function runAction(
       result.masks.push(...postCommands.masks);
     }
     result.masks = [...new Set(result.masks)];
+    if (policyNames !== undefined && mark !== undefined) {
+      const label = typeof action === 'string' ? action : basename(actionDir);
+      assertCallsGranted(label, await callsAfter(simUrl, mark), policies, policyNames);
+    }
     result.durationMs = Date.now() - started;
     return result;
   } finally {
