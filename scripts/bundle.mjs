@@ -4,7 +4,8 @@
  * testkit's fixture action and the simulator CLI with esbuild.
  *
  * The output is deterministic: the same sources give byte-identical files (no absolute paths, no timestamps,
- * no license banner), so `npm run check` can rebuild and compare against the committed dist/.
+ * no license banner), so `npm run check` can rebuild and compare against the committed dist/. The licences of
+ * the bundled packages go instead to a dist/licenses.txt beside each published bundle (see writeLicenses).
  *
  * Actions are emitted as CommonJS: @actions/core 3 is ESM-only, but nothing it or the AWS SDK uses needs
  * top-level await or import.meta, so esbuild can turn it into one self-contained CJS file that the runner's
@@ -14,7 +15,7 @@
  *   --out-dir DIR  write every bundle under DIR (same relative paths) instead of in place; check.mjs uses it.
  *   NAME...        only the bundles whose entry path contains one of these (`deploy-ecs`, `sim`).
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -48,6 +49,7 @@ export function bundleTargets() {
 
 export async function bundleAll(outDir = ROOT, only = []) {
   const written = [];
+  const built = [];
   const targets = bundleTargets().filter((t) => only.length === 0 || only.some((n) => t.entry.includes(n)));
   for (const target of targets) {
     const result = await esbuild.build({
@@ -64,12 +66,147 @@ export async function bundleAll(outDir = ROOT, only = []) {
       write: false,
       logLevel: 'warning',
       outfile: join(outDir, target.outfile),
+      metafile: true,
     });
+    built.push({ target, metafile: result.metafile });
     for (const file of result.outputFiles) {
       mkdirSync(dirname(file.path), { recursive: true });
       writeFileSync(file.path, file.contents);
       written.push(relative(outDir, file.path));
     }
+  }
+  written.push(...writeLicenses(outDir, built));
+  return written;
+}
+
+/** The file written beside each published bundle: what third-party code it carries and under which licences. */
+const LICENSES_FILE = 'licenses.txt';
+
+/** dist/ directories that get no licenses.txt: the testkit's fixture action is a test input, never published. */
+const UNPUBLISHED_DIST_DIRS = new Set(EXTRA_ACTIONS.map((dir) => `${dir}/dist`));
+
+/** The files a package ships its licence terms in (LICENSE, LICENCE.md, LICENSE-MIT, COPYING, NOTICE, …). */
+const LICENSE_FILE_NAME = /^(licen[cs]e|copying|notice)([-._].*)?$/i;
+
+const RULE = '='.repeat(80);
+
+/** Code-unit order, the same on every machine and locale. */
+const byCodeUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** CRLF to LF, no trailing spaces, no leading or trailing blank lines: identical terms group together. */
+function normalizeText(text) {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
+}
+
+function licenseIdOf(manifest) {
+  if (typeof manifest.license === 'string') return manifest.license;
+  if (typeof manifest.license?.type === 'string') return manifest.license.type;
+  if (Array.isArray(manifest.licenses)) {
+    const ids = manifest.licenses.map((l) => (typeof l === 'string' ? l : l?.type)).filter(Boolean);
+    if (ids.length > 0) return ids.length === 1 ? ids[0] : `(${ids.join(' OR ')})`;
+  }
+  return 'no license field in package.json';
+}
+
+/** Every node_modules package with at least one file in the bundle, keyed by name@version. */
+function bundledPackages(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const path = input.replace(/\\/g, '/');
+    const at = path.lastIndexOf('node_modules/');
+    if (at < 0) continue;
+    const match = /^(?:@[^/]+\/)?[^/]+/.exec(path.slice(at + 'node_modules/'.length));
+    if (!match) continue;
+    const dir = path.slice(0, at + 'node_modules/'.length) + match[0];
+    const manifest = JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8'));
+    const key = `${manifest.name}@${manifest.version}`;
+    if (!packages.has(key) || byCodeUnit(dir, packages.get(key).dir) < 0) {
+      packages.set(key, {
+        name: manifest.name,
+        version: manifest.version,
+        license: licenseIdOf(manifest),
+        dir,
+      });
+    }
+  }
+  return [...packages.values()];
+}
+
+/** The package's licence files (names sorted) and their text, or no files and an empty text. */
+function licenseFilesOf(dir) {
+  const files = readdirSync(join(ROOT, dir))
+    .filter((name) => LICENSE_FILE_NAME.test(name) && statSync(join(ROOT, dir, name)).isFile())
+    .sort(byCodeUnit);
+  const texts = files.map((name) => normalizeText(readFileSync(join(ROOT, dir, name), 'utf8')));
+  const text =
+    files.length === 1 ? texts[0] : files.map((name, i) => `--- ${name} ---\n\n${texts[i]}`).join('\n\n');
+  return { files, text };
+}
+
+/**
+ * licenses.txt for the bundles of one dist/ directory: an index of every bundled package (name, version, licence
+ * identifier), then each distinct licence text once, under the list of the packages it applies to.
+ */
+function renderLicenses(bundles, packages) {
+  const header = [
+    `Third-party software bundled into ${bundles.join(', ')}.`,
+    'Written by `npm run bundle` (scripts/bundle.mjs) from the bundler metafile.',
+    "ecs-delivery's own code is under the MIT license in LICENSE at the root of the repository.",
+  ];
+  if (packages.length === 0) return `${[...header, '', 'No third-party packages are bundled.'].join('\n')}\n`;
+  const sorted = [...packages].sort((a, b) => byCodeUnit(a.name, b.name) || byCodeUnit(a.version, b.version));
+  const nameWidth = Math.max(...sorted.map((p) => p.name.length));
+  const versionWidth = Math.max(...sorted.map((p) => p.version.length));
+  const index = sorted.map(
+    (p) => `  ${p.name.padEnd(nameWidth)}  ${p.version.padEnd(versionWidth)}  ${p.license}`,
+  );
+  const groups = new Map();
+  for (const p of sorted) {
+    const { files, text } = licenseFilesOf(p.dir);
+    const body = files.length > 0 ? text : 'No license file was shipped with this package.';
+    const line = `${p.name} ${p.version} (${p.license})${files.length > 0 ? ` — ${files.join(', ')}` : ''}`;
+    const key = `${files.length > 0 ? 'text' : 'none'}\n${body}`;
+    if (!groups.has(key)) groups.set(key, { body, lines: [] });
+    groups.get(key).lines.push(line);
+  }
+  const sections = [...groups.values()].map(({ body, lines }) => [RULE, ...lines, '', body].join('\n'));
+  return `${[...header, '', `Packages (${sorted.length}):`, ...index, '', ...sections].join('\n')}\n`;
+}
+
+/**
+ * Writes licenses.txt beside the bundles of every published dist/ directory whose bundles were all built in this
+ * run (a partial run cannot know the whole directory's packages, so it leaves that file as it is).
+ * `built` holds {target, metafile} for each bundle built; returns the written paths relative to outDir.
+ */
+function writeLicenses(outDir, built) {
+  const written = [];
+  const byDir = new Map();
+  for (const target of bundleTargets()) {
+    const dir = dirname(target.outfile);
+    if (UNPUBLISHED_DIST_DIRS.has(dir)) continue;
+    if (!byDir.has(dir)) byDir.set(dir, []);
+    byDir.get(dir).push(target.outfile);
+  }
+  for (const [dir, outfiles] of byDir) {
+    const metafiles = outfiles.map((o) => built.find((b) => b.target.outfile === o)?.metafile);
+    if (metafiles.some((m) => m === undefined)) {
+      if (metafiles.some((m) => m !== undefined))
+        console.log(`${dir}/${LICENSES_FILE} left as is: not all of its bundles were built`);
+      continue;
+    }
+    const packages = new Map();
+    for (const metafile of metafiles) {
+      for (const p of bundledPackages(metafile)) packages.set(`${p.name}@${p.version}`, p);
+    }
+    const file = join(outDir, dir, LICENSES_FILE);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, renderLicenses(outfiles, [...packages.values()]));
+    written.push(relative(outDir, file));
   }
   return written;
 }

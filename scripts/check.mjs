@@ -80,16 +80,15 @@ function listFiles(dir) {
 async function checkDist() {
   const temp = mkdtempSync(join(tmpdir(), 'ecs-delivery-dist-'));
   try {
-    await bundleAll(temp);
+    // Every file the bundler writes: the bundles and the licenses.txt beside them.
+    const written = await bundleAll(temp);
     const stale = [];
-    const expected = new Set();
-    for (const target of bundleTargets()) {
-      expected.add(target.outfile);
-      const fresh = readFileSync(join(temp, target.outfile));
-      const committed = join(ROOT, target.outfile);
-      if (!existsSync(committed)) stale.push(`${target.outfile} (missing)`);
-      else if (!readFileSync(committed).equals(fresh))
-        stale.push(`${target.outfile} (differs from a fresh build)`);
+    const expected = new Set([...bundleTargets().map((t) => t.outfile), ...written]);
+    for (const file of expected) {
+      const fresh = readFileSync(join(temp, file));
+      const committed = join(ROOT, file);
+      if (!existsSync(committed)) stale.push(`${file} (missing)`);
+      else if (!readFileSync(committed).equals(fresh)) stale.push(`${file} (differs from a fresh build)`);
     }
     // Files in a dist/ that the bundler no longer writes are stale too.
     for (const dir of new Set([...expected].map((f) => dirname(f)))) {
