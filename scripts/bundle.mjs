@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bundle`: bundles every action (actions/<name>/src/main.ts → actions/<name>/dist/index.js), the
- * testkit's fixture action and the simulator CLI with esbuild.
+ * testkit's fixture action and the simulator (its CLI, and its library for plain Node) with esbuild.
  *
  * The output is deterministic: the same sources give byte-identical files (no absolute paths, no timestamps,
  * no license banner), so `npm run check` can rebuild and compare against the committed dist/. The licences of
@@ -23,11 +23,18 @@ import * as esbuild from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The export condition under which workspace packages (`@ecs-delivery/sim`) name their TypeScript source. */
+const SOURCE_CONDITION = '@ecs-delivery/source';
+
 /** Action-shaped entry points outside actions/ (bundled exactly like an action). */
 const EXTRA_ACTIONS = ['packages/testkit/test/fixture-action'];
 
 /** Non-action bundles: [entry, outfile, node target]. */
-const EXTRA_BUNDLES = [['packages/sim/src/cli.ts', 'packages/sim/dist/cli.js', 'node20']];
+const EXTRA_BUNDLES = [
+  ['packages/sim/src/cli.ts', 'packages/sim/dist/cli.js', 'node20'],
+  // `import('@ecs-delivery/sim')` / `require` from plain Node: the package's default export condition.
+  ['packages/sim/src/index.ts', 'packages/sim/dist/index.js', 'node20'],
+];
 
 /** Every bundle this script writes, as paths relative to the repository root. */
 export function bundleTargets() {
@@ -67,6 +74,8 @@ export async function bundleAll(outDir = ROOT, only = []) {
       logLevel: 'warning',
       outfile: join(outDir, target.outfile),
       metafile: true,
+      // Workspace packages are bundled from their TypeScript source, not from a dist/ built before.
+      conditions: [SOURCE_CONDITION],
     });
     built.push({ target, metafile: result.metafile });
     for (const file of result.outputFiles) {

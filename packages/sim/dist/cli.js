@@ -72,9 +72,9 @@ var CredentialStore = class {
     return [...this.issued.values()];
   }
 };
-function parseSigV4(header) {
-  if (!header) return void 0;
-  const m = /Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/.exec(header);
+function parseSigV4(header2) {
+  if (!header2) return void 0;
+  const m = /Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/.exec(header2);
   if (!m) return void 0;
   return { accessKeyId: m[1], date: m[2], region: m[3], service: m[4] };
 }
@@ -430,8 +430,7 @@ async function handleControl(sim, req, res, url) {
       sim.reset();
       return sendJson(res, 200, { reset: true });
     case "POST /_sim/seed":
-      sim.seed(await json());
-      return sendJson(res, 200, { seeded: true });
+      return sendJson(res, 200, { seeded: true, ...sim.seed(await json()) });
     case "GET /_sim/scenario":
       return sendJson(res, 200, { rules: sim.scenario.list() });
     case "POST /_sim/scenario": {
@@ -544,6 +543,45 @@ var CallLog = class {
   }
 };
 
+// packages/sim/src/core/checkpoint.ts
+function copyState(value) {
+  return copyValue(value, /* @__PURE__ */ new Map());
+}
+function copyValue(value, seen) {
+  if (typeof value !== "object" || value === null) return value;
+  const done = seen.get(value);
+  if (done !== void 0) return done;
+  if (value instanceof Map) {
+    const out2 = /* @__PURE__ */ new Map();
+    seen.set(value, out2);
+    for (const [k, v] of value) out2.set(copyValue(k, seen), copyValue(v, seen));
+    return out2;
+  }
+  if (value instanceof Set) {
+    const out2 = /* @__PURE__ */ new Set();
+    seen.set(value, out2);
+    for (const v of value) out2.add(copyValue(v, seen));
+    return out2;
+  }
+  if (value instanceof Date) {
+    const out2 = new Date(value.getTime());
+    seen.set(value, out2);
+    return out2;
+  }
+  if (Array.isArray(value)) {
+    const out2 = [];
+    seen.set(value, out2);
+    for (const v of value) out2.push(copyValue(v, seen));
+    return out2;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out = Object.create(proto);
+  seen.set(value, out);
+  for (const [k, v] of Object.entries(value)) out[k] = copyValue(v, seen);
+  return out;
+}
+
 // packages/sim/src/core/clock.ts
 var SimClock = class {
   realBase;
@@ -611,6 +649,13 @@ var SecretLedger = class {
     for (const source of this.sources) for (const record2 of source()) add(record2);
     return out;
   }
+  /** The issued values as they are now, for restore(): a refused seed document hands nothing out. */
+  saved() {
+    return new Map(this.issued);
+  }
+  restore(saved) {
+    this.issued = new Map(saved);
+  }
   /** Forgets the issued values; the held ones go with the stores they come from. */
   clear() {
     this.issued.clear();
@@ -675,12 +720,15 @@ var Simulator = class {
       this.advancing = false;
     }
   }
+  /**
+   * Applies a seed document all or nothing: when any entry is refused, the error names it and the simulator is
+   * left exactly as it was before the call.
+   */
   seed(doc) {
     if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
       throw new AwsError("ValidationException", "a seed must be a JSON object");
     }
-    const entries2 = Object.entries(doc);
-    for (const [key] of entries2) {
+    for (const key of Object.keys(doc)) {
       if (!this.seeders.has(key)) {
         throw new AwsError(
           "ValidationException",
@@ -688,11 +736,38 @@ var Simulator = class {
         );
       }
     }
-    for (const [key, seeder] of this.seeders) {
-      const data = doc[key];
-      if (data !== void 0) seeder(data, this);
+    const saved = this.checkpoint();
+    const answers = {};
+    try {
+      for (const [key, seeder] of this.seeders) {
+        const data = doc[key];
+        if (data === void 0) continue;
+        const answer = seeder(data, this);
+        if (answer !== void 0) answers[key] = answer;
+      }
+    } catch (err) {
+      this.restore(saved);
+      throw err;
     }
     this.advance();
+    return answers;
+  }
+  /** A copy of everything a seed can change: the stores, the scenario rules and the issued secrets. */
+  checkpoint() {
+    return {
+      stores: new Map([...this.stores].map(([key, entry]) => [key, copyState(entry.value)])),
+      rules: this.scenario.list(),
+      issued: this.secrets.saved()
+    };
+  }
+  restore(saved) {
+    for (const [key, entry] of this.stores) {
+      if (saved.stores.has(key)) entry.value = saved.stores.get(key);
+      else this.stores.delete(key);
+    }
+    this.scenario.clear();
+    this.scenario.add(saved.rules);
+    this.secrets.restore(saved.issued);
   }
   reset() {
     for (const entry of this.stores.values()) entry.value = entry.create();
@@ -723,7 +798,15 @@ var Simulator = class {
 var scenarioModule = {
   name: "scenario",
   install(sim) {
-    sim.onSeed("rules", (data) => sim.scenario.add(validateRules(data)));
+    sim.onSeed("rules", (data) => {
+      try {
+        sim.scenario.add(validateRules(data));
+      } catch (err) {
+        if (err instanceof AwsError)
+          throw new AwsError(err.code, `seed.${err.message}`, err.status, err.type);
+        throw err;
+      }
+    });
   }
 };
 
@@ -991,6 +1074,14 @@ var scanActions = {
 };
 
 // packages/sim/src/ecr/manifest.ts
+var MEDIA_TYPES = {
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  ociLayerGzip: "application/vnd.oci.image.layer.v1.tar+gzip"
+};
 var ManifestRejected = class extends Error {
   constructor(problem) {
     super(problem.kind);
@@ -2020,8 +2111,8 @@ function challenge(sim) {
   return { "www-authenticate": `Basic realm="${sim.url}/",service="ecr.amazonaws.com"` };
 }
 function authenticate(sim, req, region) {
-  const header = req.headers.authorization ?? "";
-  const m = /^Basic\s+(\S+)$/i.exec(header);
+  const header2 = req.headers.authorization ?? "";
+  const m = /^Basic\s+(\S+)$/i.exec(header2);
   if (!m) throw new RegistryError(401, "UNAUTHORIZED", "no basic auth credentials", challenge(sim));
   const decoded = Buffer.from(m[1], "base64").toString("utf8");
   const colon = decoded.indexOf(":");
@@ -2105,12 +2196,47 @@ function registryRoute(sim) {
   };
 }
 
+// packages/sim/src/core/seed-entries.ts
+var LABEL_KEYS = ["name", "serviceName", "family", "repository", "clusterName", "host", "arn"];
+function labelOf(entry) {
+  if (typeof entry === "string") return entry;
+  if (typeof entry !== "object" || entry === null) return void 0;
+  for (const key of LABEL_KEYS) {
+    const value = entry[key];
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return void 0;
+}
+function seedError(where, err) {
+  if (err instanceof AwsError)
+    return new AwsError(err.code, `${where}: ${err.message}`, err.status, err.type);
+  const message = err instanceof Error ? err.message : String(err);
+  return new AwsError("ValidationException", `${where}: ${message}`);
+}
+function seedEntries(key, data, apply) {
+  if (!Array.isArray(data)) throw new AwsError("ValidationException", `seed.${key} must be an array`);
+  return data.map((entry, index) => {
+    try {
+      return apply(entry, index);
+    } catch (err) {
+      const label = labelOf(entry);
+      throw seedError(`seed.${key}[${index}]${label !== void 0 ? ` (${label})` : ""}`, err);
+    }
+  });
+}
+function seedValue(key, data, apply) {
+  try {
+    return apply(data);
+  } catch (err) {
+    throw seedError(`seed.${key}`, err);
+  }
+}
+
 // packages/sim/src/ecr/seed.ts
 function seedRepositories(data, sim) {
-  if (!Array.isArray(data)) throw new AwsError("ValidationException", 'seed "repositories" must be an array');
-  data.forEach((entry, i) => {
+  seedEntries("repositories", data, (entry) => {
     if (typeof entry !== "object" || entry === null || typeof entry.name !== "string") {
-      throw new AwsError("ValidationException", `seed repositories[${i}] needs a "name"`);
+      throw new AwsError("ValidationException", 'a repository needs a string "name"');
     }
     const seed = entry;
     const account = seed.account ?? DEFAULT_ACCOUNT;
@@ -2134,6 +2260,170 @@ function seedRepositories(data, sim) {
       exclusions,
       scanOnPush: seed.scanOnPush ?? false
     });
+  });
+}
+
+// packages/sim/src/ecr/synthetic-image.ts
+var import_node_crypto7 = require("node:crypto");
+var import_node_zlib = require("node:zlib");
+
+// packages/sim/src/ecr/tar.ts
+var BLOCK = 512;
+function octal(value, width) {
+  return value.toString(8).padStart(width - 1, "0") + "\0";
+}
+function header(path, size) {
+  const h = Buffer.alloc(BLOCK);
+  let name = path;
+  let prefix = "";
+  if (Buffer.byteLength(name) > 100) {
+    const cut = path.lastIndexOf("/", path.length - 1);
+    prefix = path.slice(0, cut);
+    name = path.slice(cut + 1);
+    if (cut < 0 || Buffer.byteLength(name) > 100 || Buffer.byteLength(prefix) > 155) {
+      throw new Error(`tar: path too long for ustar: ${path}`);
+    }
+  }
+  h.write(name, 0, 100, "utf8");
+  h.write(octal(420, 8), 100, "ascii");
+  h.write(octal(0, 8), 108, "ascii");
+  h.write(octal(0, 8), 116, "ascii");
+  h.write(octal(size, 12), 124, "ascii");
+  h.write(octal(0, 12), 136, "ascii");
+  h.write("        ", 148, "ascii");
+  h.write("0", 156, "ascii");
+  h.write("ustar\0", 257, "ascii");
+  h.write("00", 263, "ascii");
+  h.write("root", 265, "ascii");
+  h.write("root", 297, "ascii");
+  h.write(prefix, 345, 155, "utf8");
+  let sum = 0;
+  for (const byte of h) sum += byte;
+  h.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
+  return h;
+}
+function tarFiles(files) {
+  const parts = [];
+  for (const path of Object.keys(files).sort()) {
+    const content = files[path];
+    const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    parts.push(header(path.replace(/^\/+/, ""), data.length), data);
+    const pad = (BLOCK - data.length % BLOCK) % BLOCK;
+    if (pad > 0) parts.push(Buffer.alloc(pad));
+  }
+  parts.push(Buffer.alloc(BLOCK * 2));
+  return Buffer.concat(parts);
+}
+
+// packages/sim/src/ecr/synthetic-image.ts
+var DEFAULT_IMAGE_FILES = {
+  "hello.txt": "hello from ecs-delivery\n"
+};
+var sha2562 = (bytes) => `sha256:${(0, import_node_crypto7.createHash)("sha256").update(bytes).digest("hex")}`;
+function syntheticImage(options = {}) {
+  const tar = tarFiles(options.files ?? DEFAULT_IMAGE_FILES);
+  const layer = (0, import_node_zlib.gzipSync)(tar, { level: 9 });
+  const config = Buffer.from(
+    JSON.stringify({
+      created: "1970-01-01T00:00:00Z",
+      architecture: "amd64",
+      os: "linux",
+      config: options.config ?? {},
+      rootfs: { type: "layers", diff_ids: [sha2562(tar)] },
+      history: [{ created: "1970-01-01T00:00:00Z", created_by: "pushImage (ecs-delivery simulator)" }]
+    })
+  );
+  const mediaType = MEDIA_TYPES.ociManifest;
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType,
+      config: { mediaType: MEDIA_TYPES.ociConfig, digest: sha2562(config), size: config.length },
+      layers: [{ mediaType: MEDIA_TYPES.ociLayerGzip, digest: sha2562(layer), size: layer.length }]
+    })
+  );
+  return { config, layer, manifest, mediaType, digest: sha2562(manifest) };
+}
+
+// packages/sim/src/ecr/seed-images.ts
+var LABEL_KEY = "ecs-delivery.sim.label";
+var ENTRY_KEYS = /* @__PURE__ */ new Set(["repository", "tags", "account", "region", "files", "label", "config"]);
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function invalid(message) {
+  throw new AwsError("ValidationException", message);
+}
+function parseImageSeed(entry) {
+  if (!isObject(entry)) invalid("an image must be an object");
+  for (const key of Object.keys(entry)) {
+    if (!ENTRY_KEYS.has(key)) invalid(`unknown key "${key}"; an image takes ${[...ENTRY_KEYS].join(", ")}`);
+  }
+  const { repository, tags, account, region, files, label, config } = entry;
+  if (typeof repository !== "string" || repository === "") invalid('an image needs a string "repository"');
+  for (const [key, value] of Object.entries({ account, region, label })) {
+    if (value !== void 0 && typeof value !== "string") invalid(`"${key}" must be a string`);
+  }
+  if (tags !== void 0 && (!Array.isArray(tags) || !tags.every((t) => typeof t === "string"))) {
+    invalid('"tags" must be a list of strings');
+  }
+  for (const tag of tags ?? []) {
+    if (!TAG_RE.test(tag)) invalid(`"${tag}" is not a valid image tag`);
+  }
+  if (files !== void 0 && (!isObject(files) || !Object.values(files).every((f) => typeof f === "string"))) {
+    invalid('"files" must map paths to string contents');
+  }
+  if (config !== void 0 && !isObject(config)) invalid('"config" must be an object');
+  return {
+    repository,
+    ...tags !== void 0 ? { tags } : {},
+    ...account !== void 0 ? { account } : {},
+    ...region !== void 0 ? { region } : {},
+    ...files !== void 0 ? { files } : {},
+    ...label !== void 0 ? { label } : {},
+    ...config !== void 0 ? { config } : {}
+  };
+}
+function imageConfig(seed) {
+  if (seed.label === void 0) return seed.config;
+  const labels = isObject(seed.config?.Labels) ? seed.config.Labels : {};
+  return { ...seed.config, Labels: { ...labels, [LABEL_KEY]: seed.label } };
+}
+function seedImages(data, sim) {
+  return seedEntries("images", data, (entry) => {
+    const seed = parseImageSeed(entry);
+    const account = seed.account ?? DEFAULT_ACCOUNT;
+    const region = seed.region ?? DEFAULT_REGION;
+    const repo = findRepository(sim, account, region, seed.repository);
+    if (!repo) {
+      throw new AwsError(
+        "RepositoryNotFoundException",
+        `repository "${seed.repository}" does not exist in account ${account}, region ${region}; seed it under "repositories"`
+      );
+    }
+    const config = imageConfig(seed);
+    const image = syntheticImage({
+      ...seed.files !== void 0 ? { files: seed.files } : {},
+      ...config !== void 0 ? { config } : {}
+    });
+    const state = ecrState(sim);
+    for (const blob of [image.config, image.layer]) {
+      const digest = sha256(blob);
+      if (!state.blobs.has(digest)) state.blobs.set(digest, blob);
+      repo.blobs.add(digest);
+    }
+    const tags = seed.tags ?? [];
+    const now = sim.clock.now();
+    for (const tag of tags.length > 0 ? tags : [void 0]) {
+      try {
+        storeManifest(repo, image.manifest, image.mediaType, tag, now);
+      } catch (err) {
+        if (!(err instanceof ManifestRejected) || err.problem.kind !== "tag-immutable") throw err;
+        throw new AwsError(
+          "ImageTagAlreadyExistsException",
+          `tag "${err.problem.tag}" already names ${err.problem.existingDigest} in the ${repo.mutability} repository "${repo.name}", not ${image.digest}`
+        );
+      }
+    }
+    return { repository: seed.repository, account, region, tags, digest: image.digest };
   });
 }
 
@@ -2222,6 +2512,7 @@ var ecrModule = {
     });
     sim.addRoute(registryRoute(sim));
     sim.onSeed("repositories", seedRepositories);
+    sim.onSeed("images", seedImages);
   }
 };
 
@@ -2300,7 +2591,7 @@ function page(items, maxResults, nextToken, fail2) {
 }
 
 // packages/sim/src/ecs/model.ts
-var import_node_crypto7 = require("node:crypto");
+var import_node_crypto8 = require("node:crypto");
 function ecsState(sim) {
   return sim.store("ecs", () => ({ regions: /* @__PURE__ */ new Map() }));
 }
@@ -2336,14 +2627,14 @@ function activeTasks(r) {
   return set;
 }
 var arnPrefix = (r) => `arn:aws:ecs:${r.region}:${r.account}`;
-var newTaskId = () => (0, import_node_crypto7.randomBytes)(16).toString("hex");
+var newTaskId = () => (0, import_node_crypto8.randomBytes)(16).toString("hex");
 function newDeploymentId() {
   let digits = String(1 + Math.floor(Math.random() * 9));
   while (digits.length < 19) digits += String(Math.floor(Math.random() * 10));
   return `ecs-svc/${digits}`;
 }
-var newShortId = () => (0, import_node_crypto7.randomBytes)(16).toString("base64url").slice(0, 22);
-var newEventId = () => (0, import_node_crypto7.randomUUID)();
+var newShortId = () => (0, import_node_crypto8.randomBytes)(16).toString("base64url").slice(0, 22);
+var newEventId = () => (0, import_node_crypto8.randomUUID)();
 function tagsIn(list, fail2) {
   if (!list) return [];
   if (list.length > 50) fail2("Too many tags: a resource can have at most 50 tags.");
@@ -3537,26 +3828,26 @@ function advanceEcs(sim, now) {
 
 // packages/sim/src/ecs/services.ts
 var NAME2 = /^[A-Za-z0-9_-]{1,255}$/;
-function invalid(message) {
+function invalid2(message) {
   throw new AwsError("InvalidParameterException", message);
 }
 function checkPlacement(td, launchType, networkConfiguration) {
   const compat = td.body.compatibilities ?? [];
   if (launchType === "FARGATE" && !compat.includes("FARGATE"))
-    invalid("Task definition does not support launch_type FARGATE.");
+    invalid2("Task definition does not support launch_type FARGATE.");
   if (td.body.networkMode === "awsvpc") {
     const vpc = networkConfiguration?.awsvpcConfiguration;
-    if (!vpc) invalid("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-    if (!Array.isArray(vpc.subnets) || vpc.subnets.length === 0) invalid("subnets can not be empty.");
+    if (!vpc) invalid2("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+    if (!Array.isArray(vpc.subnets) || vpc.subnets.length === 0) invalid2("subnets can not be empty.");
   }
 }
 function checkDeploymentConfiguration(config) {
   const max = config.maximumPercent;
   const min = config.minimumHealthyPercent;
   if (typeof min === "number" && (min < 0 || min > 100))
-    invalid("minimumHealthyPercent must be between 0 and 100.");
+    invalid2("minimumHealthyPercent must be between 0 and 100.");
   if (typeof max === "number" && max < 100 && typeof min === "number" && min >= max) {
-    invalid("maximumPercent must be greater than minimumHealthyPercent.");
+    invalid2("maximumPercent must be greater than minimumHealthyPercent.");
   }
 }
 function settingsFrom(input, previous) {
@@ -3599,21 +3890,21 @@ function settingsFrom(input, previous) {
 function createService(r, cluster, input, now, createdBy) {
   const name = input.reqStr("serviceName");
   if (!NAME2.test(name))
-    invalid("Service name can contain up to 255 letters, numbers, hyphens and underscores.");
+    invalid2("Service name can contain up to 255 letters, numbers, hyphens and underscores.");
   const td = requireUsableTaskDefinition(r, input.reqStr("taskDefinition"));
   const strategy = input.str("schedulingStrategy") ?? "REPLICA";
   const desiredCount = input.int("desiredCount", 0) ?? (strategy === "DAEMON" ? 1 : void 0);
-  if (desiredCount === void 0) invalid("desiredCount is required when schedulingStrategy is REPLICA.");
+  if (desiredCount === void 0) invalid2("desiredCount is required when schedulingStrategy is REPLICA.");
   if (input.has("launchType") && input.has("capacityProviderStrategy")) {
-    invalid(
+    invalid2(
       "Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again."
     );
   }
   const existing = cluster.services.get(name);
-  if (existing?.status === "DRAINING") invalid("Unable to Start a service that is still Draining.");
+  if (existing?.status === "DRAINING") invalid2("Unable to Start a service that is still Draining.");
   if (existing?.status === "ACTIVE") {
     if (existing.taskDefinition === td.arn && existing.desiredCount === desiredCount) return existing;
-    invalid("Creation of service was not idempotent.");
+    invalid2("Creation of service was not idempotent.");
   }
   const settings = settingsFrom(input, void 0);
   checkPlacement(
@@ -3636,7 +3927,7 @@ function createService(r, cluster, input, now, createdBy) {
     deployments: [],
     events: [],
     createdAt: now,
-    tags: tagsIn(input.objList("tags"), invalid),
+    tags: tagsIn(input.objList("tags"), invalid2),
     dirty: true,
     steady: false,
     ...createdBy ? { createdBy } : {}
@@ -3697,8 +3988,8 @@ var DescribeServices = (ctx, raw) => {
   const input = new Input(raw);
   const cluster = requireCluster(r, input.str("cluster"));
   const refs = input.strList("services") ?? [];
-  if (refs.length === 0) invalid("services can not be empty.");
-  if (refs.length > 10) invalid("services can have at most 10 items.");
+  if (refs.length === 0) invalid2("services can not be empty.");
+  if (refs.length > 10) invalid2("services can have at most 10 items.");
   const withTags = (input.strList("include") ?? []).includes("TAGS");
   const services = [];
   const failures = [];
@@ -3726,7 +4017,7 @@ var ListServices = (ctx, raw) => {
     arns,
     input.int("maxResults", 1, 100) ?? 10,
     input.str("nextToken"),
-    invalid
+    invalid2
   );
   return { serviceArns: items, nextToken };
 };
@@ -3738,7 +4029,7 @@ var DeleteService = (ctx, raw) => {
   if (!svc) throw new AwsError("ServiceNotFoundException", "Service not found.");
   if (svc.status !== "ACTIVE") throw new AwsError("ServiceNotActiveException", "Service was not ACTIVE.");
   if (svc.desiredCount > 0 && input.bool("force") !== true) {
-    invalid("The service cannot be stopped while it is scaled above 0.");
+    invalid2("The service cannot be stopped while it is scaled above 0.");
   }
   svc.desiredCount = 0;
   svc.status = "DRAINING";
@@ -4014,9 +4305,27 @@ var taskDefinitionActions = {
 };
 
 // packages/sim/src/ecs/seed.ts
-function entries(data, key) {
-  if (!Array.isArray(data)) throw new AwsError("ValidationException", `${key} must be an array`);
-  return data.map((e) => typeof e === "string" ? { name: e } : e);
+function entryOf(entry) {
+  if (typeof entry === "string") return { name: entry };
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+    throw new AwsError("ValidationException", "an entry must be a name or an object");
+  }
+  return entry;
+}
+var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function checkContainerMemory(rest) {
+  const requires = Array.isArray(rest.requiresCompatibilities) ? rest.requiresCompatibilities : [];
+  if (requires.includes("FARGATE") || rest.memory !== void 0) return;
+  const containers = Array.isArray(rest.containerDefinitions) ? rest.containerDefinitions : [];
+  for (const c of containers) {
+    if (isObject2(c) && c.memory === void 0 && c.memoryReservation === void 0) {
+      const name = typeof c.name === "string" ? c.name : "?";
+      throw new AwsError(
+        "ClientException",
+        `container "${name}" needs memory or memoryReservation (or a task-level memory)`
+      );
+    }
+  }
 }
 function placeOf(sim, entry) {
   const { account, region, ...rest } = entry;
@@ -4028,34 +4337,46 @@ function placeOf(sim, entry) {
   return { r, rest };
 }
 function seedClusters(data, sim) {
-  for (const entry of entries(data, "clusters")) {
-    const { r, rest } = placeOf(sim, entry);
+  seedEntries("clusters", data, (entry) => {
+    const { r, rest } = placeOf(sim, entryOf(entry));
     const name = rest.name ?? rest.clusterName;
-    if (typeof name !== "string") throw new AwsError("ValidationException", "each cluster needs a name");
+    if (typeof name !== "string") throw new AwsError("ValidationException", "a cluster needs a name");
     createCluster(r, name);
-  }
+  });
 }
 function seedTaskDefinitions(data, sim) {
-  for (const entry of entries(data, "taskDefinitions")) {
-    const { r, rest } = placeOf(sim, entry);
+  seedEntries("taskDefinitions", data, (entry) => {
+    const { r, rest } = placeOf(sim, entryOf(entry));
+    checkContainerMemory(rest);
     registerTaskDefinition(
       r,
       new Input(rest, "ClientException"),
       sim.clock.now(),
       `arn:aws:iam::${r.account}:root`
     );
-  }
+  });
 }
 function seedServices(data, sim) {
   const now = sim.clock.now();
-  for (const entry of entries(data, "services")) {
-    const { r, rest } = placeOf(sim, entry);
+  seedEntries("services", data, (entry) => {
+    const { r, rest } = placeOf(sim, entryOf(entry));
     const input = new Input(rest);
-    const cluster = requireCluster(r, input.str("cluster"));
+    const clusterName = input.str("cluster") ?? "default";
+    const cluster = findCluster(r, clusterName);
+    if (!cluster) {
+      throw new AwsError(
+        "ClusterNotFoundException",
+        `cluster "${clusterName}" does not exist in account ${r.account}, region ${r.region}`
+      );
+    }
+    const tdRef = input.str("taskDefinition");
+    if (tdRef !== void 0 && !findTaskDefinition(r, tdRef)) {
+      throw new AwsError("ClientException", `taskDefinition "${tdRef}" is not registered`);
+    }
     const svc = createService(r, cluster, input, now, `arn:aws:iam::${r.account}:root`);
     const dep = svc.deployments[0];
     const td = findTaskDefinition(r, svc.taskDefinition);
-    if (!dep || !td) continue;
+    if (!dep || !td) return;
     const record2 = r.serviceDeployments.get(dep.serviceDeploymentArn);
     if (record2) record2.startedAt = now;
     for (let i = 0; i < svc.desiredCount; i++) {
@@ -4081,7 +4402,7 @@ function seedServices(data, sim) {
     }
     completeDeployment(r, svc, dep, now);
     r.modelTime = now;
-  }
+  });
 }
 
 // packages/sim/src/ecs/service-deployments.ts
@@ -4269,7 +4590,7 @@ var ListTagsForResource = (ctx, raw) => {
 var tagActions = { TagResource, UntagResource, ListTagsForResource };
 
 // packages/sim/src/ecs/tasks.ts
-function invalid2(message) {
+function invalid3(message) {
   throw new AwsError("InvalidParameterException", message);
 }
 var RunTask = (ctx, raw) => {
@@ -4278,7 +4599,7 @@ var RunTask = (ctx, raw) => {
   const cluster = requireCluster(r, input.str("cluster"));
   const clientToken = input.str("clientToken");
   if (clientToken !== void 0 && clientToken.length > 64)
-    invalid2("clientToken must be at most 64 characters.");
+    invalid3("clientToken must be at most 64 characters.");
   const tokenKey = clientToken !== void 0 ? `${cluster.name}/${clientToken}` : void 0;
   const earlier = tokenKey !== void 0 ? r.clientTokens.get(tokenKey) : void 0;
   if (earlier) {
@@ -4288,7 +4609,7 @@ var RunTask = (ctx, raw) => {
   const td = requireUsableTaskDefinition(r, input.reqStr("taskDefinition"));
   const count = input.int("count", 1, 10) ?? 1;
   if (input.has("launchType") && input.has("capacityProviderStrategy")) {
-    invalid2(
+    invalid3(
       "Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again."
     );
   }
@@ -4303,18 +4624,18 @@ var RunTask = (ctx, raw) => {
   const networkConfiguration = input.obj("networkConfiguration");
   checkPlacement(td, placement.launchType, networkConfiguration);
   const startedBy = input.str("startedBy");
-  if (startedBy !== void 0 && startedBy.length > 128) invalid2("startedBy must be at most 128 characters.");
+  if (startedBy !== void 0 && startedBy.length > 128) invalid3("startedBy must be at most 128 characters.");
   const overrides = input.obj("overrides") ?? {};
   const containerOverrides = overrides.containerOverrides ?? [];
   const names = new Set((td.body.containerDefinitions ?? []).map((c) => c.name));
   for (const o of containerOverrides) {
     if (!names.has(o.name))
-      invalid2(`Override for container named ${String(o.name)} is not a container in the TaskDefinition.`);
+      invalid3(`Override for container named ${String(o.name)} is not a container in the TaskDefinition.`);
     if (o.command !== void 0 && !(Array.isArray(o.command) && o.command.every((c) => typeof c === "string"))) {
-      invalid2("containerOverrides.command must be a list of strings.");
+      invalid3("containerOverrides.command must be a list of strings.");
     }
   }
-  let tags = tagsIn(input.objList("tags"), invalid2);
+  let tags = tagsIn(input.objList("tags"), invalid3);
   if (input.str("propagateTags") === "TASK_DEFINITION") tags = mergeTags(td.tags, tags);
   const group = input.str("group") ?? `family:${td.family}`;
   const tasks = [];
@@ -4349,8 +4670,8 @@ var DescribeTasks = (ctx, raw) => {
   const input = new Input(raw);
   const cluster = requireCluster(r, input.str("cluster"));
   const refs = input.strList("tasks") ?? [];
-  if (refs.length === 0) invalid2("Tasks cannot be empty.");
-  if (refs.length > 100) invalid2("tasks can have at most 100 items.");
+  if (refs.length === 0) invalid3("Tasks cannot be empty.");
+  if (refs.length > 100) invalid3("tasks can have at most 100 items.");
   const withTags = (input.strList("include") ?? []).includes("TAGS");
   const tasks = [];
   const failures = [];
@@ -4374,7 +4695,7 @@ var ListTasks = (ctx, raw) => {
   const launchType = input.str("launchType");
   const desired = input.str("desiredStatus") ?? "RUNNING";
   if (desired !== "RUNNING" && desired !== "STOPPED" && desired !== "PENDING")
-    invalid2(`Invalid desiredStatus: ${desired}`);
+    invalid3(`Invalid desiredStatus: ${desired}`);
   const service = serviceName !== void 0 ? lastSegment(serviceName) : void 0;
   if (service !== void 0 && !cluster.services.has(service)) {
     throw new AwsError("ServiceNotFoundException", "Service not found.");
@@ -4389,7 +4710,7 @@ var ListTasks = (ctx, raw) => {
     arns,
     input.int("maxResults", 1, 100) ?? 100,
     input.str("nextToken"),
-    invalid2
+    invalid3
   );
   return { taskArns: items, nextToken };
 };
@@ -4398,9 +4719,9 @@ var StopTask = (ctx, raw) => {
   const input = new Input(raw);
   const cluster = requireCluster(r, input.str("cluster"));
   const task = findTask(cluster, input.reqStr("task"));
-  if (!task) invalid2("The referenced task was not found.");
+  if (!task) invalid3("The referenced task was not found.");
   const reason = input.str("reason");
-  if (reason !== void 0 && reason.length > 255) invalid2("reason must be at most 255 characters.");
+  if (reason !== void 0 && reason.length > 255) invalid3("reason must be at most 255 characters.");
   const signals = [];
   stopTask(task, ctx.now, "UserInitiated", reason ?? "Task stopped by user", signals, false);
   handleSignals(r, signals, ctx.now);
@@ -4438,8 +4759,8 @@ function frontState(sim) {
   return sim.store("fronts", () => ({ fronts: [], cursors: /* @__PURE__ */ new Map() }));
 }
 var DEFAULT_HOST_SUFFIX = ".ecs.sim";
-function hostName(header) {
-  const h = header.trim().toLowerCase();
+function hostName(header2) {
+  const h = header2.trim().toLowerCase();
   if (h.startsWith("[")) return h.slice(0, h.indexOf("]") + 1);
   const colon = h.lastIndexOf(":");
   return colon >= 0 ? h.slice(0, colon) : h;
@@ -4460,13 +4781,13 @@ function isSimulatorHost(sim, host) {
   if (host === "localhost" || host === "127.0.0.1" || host === "[::1]") return true;
   return sim.url !== "" && host === new URL(sim.url).hostname;
 }
-function isFrontHost(sim, header) {
-  const host = hostName(header);
+function isFrontHost(sim, header2) {
+  const host = hostName(header2);
   if (host === "" || isSimulatorHost(sim, host)) return false;
   return host.endsWith(DEFAULT_HOST_SUFFIX) || frontState(sim).fronts.some((f) => f.host === host);
 }
-function routeRequest(sim, header, path) {
-  const host = hostName(header);
+function routeRequest(sim, header2, path) {
+  const host = hostName(header2);
   const seeded = frontState(sim).fronts.filter((f) => f.host === host);
   if (seeded.length > 0) {
     const match = seeded.filter((f) => f.pathPrefix === void 0 || path.startsWith(f.pathPrefix)).sort((a, b) => (b.pathPrefix?.length ?? 0) - (a.pathPrefix?.length ?? 0))[0];
@@ -4483,30 +4804,28 @@ function fail(message) {
   throw new AwsError("ValidationException", message);
 }
 function seedFronts(data, sim) {
-  if (!Array.isArray(data)) fail("fronts must be an array");
-  const added = data.map((entry, i) => {
+  const added = seedEntries("fronts", data, (entry) => {
     if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
-      fail(`fronts[${i}] must be an object`);
+      fail("a front must be an object");
     }
     const e = entry;
     for (const key of Object.keys(e)) {
-      if (!FRONT_KEYS.has(key)) fail(`fronts[${i}] has an unknown key "${key}"`);
+      if (!FRONT_KEYS.has(key)) fail(`unknown key "${key}"`);
     }
     const text = (key, required) => {
       const v = e[key];
       if (v === void 0 && !required) return void 0;
-      if (typeof v !== "string" || v === "") fail(`fronts[${i}].${key} must be a non-empty string`);
+      if (typeof v !== "string" || v === "") fail(`${key} must be a non-empty string`);
       return v;
     };
     const host = text("host", true).toLowerCase();
-    if (!HOST_RE.test(host))
-      fail(`fronts[${i}].host must be a host name like api.example.com; got "${host}"`);
-    if (isSimulatorHost(sim, host)) fail(`fronts[${i}].host cannot be the simulator's own host "${host}"`);
+    if (!HOST_RE.test(host)) fail(`host must be a host name like api.example.com; got "${host}"`);
+    if (isSimulatorHost(sim, host)) fail(`host cannot be the simulator's own host "${host}"`);
     const account = text("account", false) ?? DEFAULT_ACCOUNT;
-    if (!/^\d{12}$/.test(account)) fail(`fronts[${i}].account must be a 12-digit account id`);
+    if (!/^\d{12}$/.test(account)) fail("account must be a 12-digit account id");
     const pathPrefix = text("pathPrefix", false);
     if (pathPrefix !== void 0 && !pathPrefix.startsWith("/")) {
-      fail(`fronts[${i}].pathPrefix must start with "/"`);
+      fail('pathPrefix must start with "/"');
     }
     return {
       host,
@@ -4599,8 +4918,8 @@ function pickTask(sim, target, tasks) {
 }
 function behaviourFor(behaviour, path) {
   const { paths, ...base } = behaviour;
-  const entries2 = Object.entries(paths ?? {});
-  const match = entries2.find(([p]) => p === path) ?? entries2.find(([p]) => globMatch(p, path));
+  const entries = Object.entries(paths ?? {});
+  const match = entries.find(([p]) => p === path) ?? entries.find(([p]) => globMatch(p, path));
   if (!match) return base;
   return { ...base, ...match[1], headers: { ...base.headers, ...match[1].headers } };
 }
@@ -4669,31 +4988,31 @@ var frontModule = {
 };
 
 // packages/sim/src/github/issuer.ts
-var import_node_crypto10 = require("node:crypto");
+var import_node_crypto11 = require("node:crypto");
 
 // packages/sim/src/github/claims.ts
-var import_node_crypto9 = require("node:crypto");
+var import_node_crypto10 = require("node:crypto");
 
 // packages/sim/src/github/jwt.ts
-var import_node_crypto8 = require("node:crypto");
+var import_node_crypto9 = require("node:crypto");
 var GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
 var processKey;
 function signingKey() {
   if (!processKey) {
-    const { privateKey, publicKey } = (0, import_node_crypto8.generateKeyPairSync)("rsa", { modulusLength: 2048 });
+    const { privateKey, publicKey } = (0, import_node_crypto9.generateKeyPairSync)("rsa", { modulusLength: 2048 });
     const exported = publicKey.export({ format: "jwk" });
     const n = String(exported.n);
     const e = String(exported.e);
-    const kid = (0, import_node_crypto8.createHash)("sha256").update(JSON.stringify({ e, kty: "RSA", n })).digest("base64url");
+    const kid = (0, import_node_crypto9.createHash)("sha256").update(JSON.stringify({ e, kty: "RSA", n })).digest("base64url");
     processKey = { kid, privateKey, publicKey, jwk: { kty: "RSA", n, e, kid, alg: "RS256", use: "sig" } };
   }
   return processKey;
 }
 var b64url = (value) => Buffer.from(value).toString("base64url");
 function signJwt(claims, key) {
-  const header = { typ: "JWT", alg: "RS256", kid: key.kid };
-  const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
-  return `${input}.${(0, import_node_crypto8.sign)("sha256", Buffer.from(input), key.privateKey).toString("base64url")}`;
+  const header2 = { typ: "JWT", alg: "RS256", kid: key.kid };
+  const input = `${b64url(JSON.stringify(header2))}.${b64url(JSON.stringify(claims))}`;
+  return `${input}.${(0, import_node_crypto9.sign)("sha256", Buffer.from(input), key.privateKey).toString("base64url")}`;
 }
 function decodeJsonPart(part) {
   try {
@@ -4707,18 +5026,18 @@ function decodeJwt(token) {
   const parts = token.split(".");
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p))) return void 0;
   const [h, c, s] = parts;
-  const header = decodeJsonPart(h);
+  const header2 = decodeJsonPart(h);
   const claims = decodeJsonPart(c);
-  if (!header || !claims) return void 0;
-  return { header, claims, signingInput: `${h}.${c}`, signature: Buffer.from(s, "base64url") };
+  if (!header2 || !claims) return void 0;
+  return { header: header2, claims, signingInput: `${h}.${c}`, signature: Buffer.from(s, "base64url") };
 }
 function verifySignature(jwt, publicKey) {
-  return (0, import_node_crypto8.verify)("sha256", Buffer.from(jwt.signingInput), publicKey, jwt.signature);
+  return (0, import_node_crypto9.verify)("sha256", Buffer.from(jwt.signingInput), publicKey, jwt.signature);
 }
 
 // packages/sim/src/github/claims.ts
 function numericId(seed) {
-  return String(1e8 + (0, import_node_crypto9.createHash)("sha256").update(seed).digest().readUInt32BE(0) % 8e8);
+  return String(1e8 + (0, import_node_crypto10.createHash)("sha256").update(seed).digest().readUInt32BE(0) % 8e8);
 }
 function str(input, key) {
   const value = input[key];
@@ -4744,7 +5063,7 @@ function normaliseContext(raw) {
   const eventName = str(input, "event_name") ?? "push";
   const pullRequest = eventName === "pull_request" || eventName === "pull_request_target";
   const ref = str(input, "ref") ?? (eventName === "pull_request" ? "refs/pull/1/merge" : "refs/heads/main");
-  const sha = str(input, "sha") ?? (0, import_node_crypto9.createHash)("sha1").update(`${repository}@${ref}`).digest("hex");
+  const sha = str(input, "sha") ?? (0, import_node_crypto10.createHash)("sha1").update(`${repository}@${ref}`).digest("hex");
   const workflowRef = str(input, "workflow_ref") ?? `${repository}/.github/workflows/deploy.yml@${ref}`;
   const environment = str(input, "environment");
   const subClaimKeys = input["sub_claim_keys"];
@@ -4798,7 +5117,7 @@ function buildClaims(ctx, audience, nowMs) {
   const iat = Math.floor(nowMs / 1e3);
   const owner = ctx.repository.split("/")[0];
   const claims = {
-    jti: (0, import_node_crypto9.randomUUID)(),
+    jti: (0, import_node_crypto10.randomUUID)(),
     sub: "",
     aud: audience ?? `https://github.com/${owner}`,
     ref: ctx.ref,
@@ -4848,7 +5167,7 @@ function tokenRequestUrl(sim) {
 }
 function registerOidcContext(sim, context, requestToken) {
   const normalised = normaliseContext(context);
-  const token = requestToken ?? `ghs_sim${(0, import_node_crypto10.randomBytes)(18).toString("base64url")}`;
+  const token = requestToken ?? `ghs_sim${(0, import_node_crypto11.randomBytes)(18).toString("base64url")}`;
   issuerState(sim).contexts.set(token, normalised);
   sim.secrets.record("github:oidc-request-token", token);
   return { requestToken: token, requestUrl: tokenRequestUrl(sim), context: normalised };
@@ -4902,7 +5221,7 @@ function verifyGithubToken(sim, jwt) {
 }
 
 // packages/sim/src/github/rest.ts
-var import_node_crypto13 = require("node:crypto");
+var import_node_crypto14 = require("node:crypto");
 
 // packages/sim/src/github/rest-http.ts
 var RestError = class extends Error {
@@ -4978,10 +5297,10 @@ function paginate2(req, path, items) {
 }
 
 // packages/sim/src/github/rest-store.ts
-var import_node_crypto12 = require("node:crypto");
+var import_node_crypto13 = require("node:crypto");
 
 // packages/sim/src/ssm/sealed.ts
-var import_node_crypto11 = require("node:crypto");
+var import_node_crypto12 = require("node:crypto");
 var Sealed = class {
   #value;
   constructor(value) {
@@ -4998,7 +5317,7 @@ var Sealed = class {
   }
 };
 function fingerprint(value) {
-  return `sha256:${(0, import_node_crypto11.createHash)("sha256").update(value).digest("hex").slice(0, 12)}`;
+  return `sha256:${(0, import_node_crypto12.createHash)("sha256").update(value).digest("hex").slice(0, 12)}`;
 }
 
 // packages/sim/src/github/rest-store.ts
@@ -5035,7 +5354,7 @@ var sameRepository = (a, b) => a.toLowerCase() === b.toLowerCase();
 function shaOf(repository, ref) {
   if (/^[0-9a-f]{40}$/i.test(ref)) return ref.toLowerCase();
   const full = ref.startsWith("refs/") ? ref : `refs/heads/${ref}`;
-  return (0, import_node_crypto12.createHash)("sha1").update(`${repository}@${full}`).digest("hex");
+  return (0, import_node_crypto13.createHash)("sha1").update(`${repository}@${full}`).digest("hex");
 }
 function isoSeconds(ms) {
   return new Date(Math.floor(ms / 1e3) * 1e3).toISOString().replace(".000Z", "Z");
@@ -5403,9 +5722,9 @@ var ENDPOINTS = [
   )
 ];
 function tokenOf(req) {
-  const header = req.headers.authorization;
-  if (typeof header !== "string" || header.trim() === "") return { error: "Requires authentication" };
-  const m = /^(?:bearer|token)\s+(\S+)\s*$/i.exec(header);
+  const header2 = req.headers.authorization;
+  if (typeof header2 !== "string" || header2.trim() === "") return { error: "Requires authentication" };
+  const m = /^(?:bearer|token)\s+(\S+)\s*$/i.exec(header2);
   return m ? { token: m[1] } : { error: "Bad credentials" };
 }
 async function jsonBody(req) {
@@ -5494,7 +5813,7 @@ function githubRestRoute(sim) {
     async handle(req, res, url) {
       const method = req.method ?? "GET";
       const path = url.pathname.slice(GITHUB_API_PREFIX.length).replace(/\/+$/, "");
-      const requestId = (0, import_node_crypto13.randomUUID)().toUpperCase();
+      const requestId = (0, import_node_crypto14.randomUUID)().toUpperCase();
       const now = sim.clock.now();
       const { operation, token, reply } = await dispatch(sim, req, url, path, now);
       const time = new Date(now).toISOString();
@@ -5570,9 +5889,9 @@ var CLAIMS_SUPPORTED = [
   "check_run_id"
 ];
 function bearer(req) {
-  const header = req.headers.authorization;
-  if (typeof header !== "string") return void 0;
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const header2 = req.headers.authorization;
+  if (typeof header2 !== "string") return void 0;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header2);
   return m?.[1];
 }
 function githubRoute(sim) {
@@ -5671,8 +5990,10 @@ var githubModule = {
     sim.addRoute(githubRestRoute(sim));
     githubState(sim);
     sim.onSeed("oidc", (data) => {
-      const { requestToken, context } = splitRequestToken(data);
-      registerOidcContext(sim, context, requestToken ?? DEFAULT_OIDC_REQUEST_TOKEN);
+      seedValue("oidc", data, (value) => {
+        const { requestToken, context } = splitRequestToken(value);
+        registerOidcContext(sim, context, requestToken ?? DEFAULT_OIDC_REQUEST_TOKEN);
+      });
     });
   }
 };
@@ -6018,19 +6339,18 @@ var logsActions = {
 
 // packages/sim/src/logs/index.ts
 function seedLogGroups(data, sim) {
-  if (!Array.isArray(data)) throw new AwsError("ValidationException", "logGroups must be an array");
-  for (const entry of data) {
+  seedEntries("logGroups", data, (entry) => {
     const spec = typeof entry === "string" ? { name: entry } : entry ?? {};
     if (typeof spec.name !== "string" || spec.name === "") {
-      throw new AwsError("ValidationException", "each logGroups entry needs a name");
+      throw new AwsError("ValidationException", "a log group needs a name");
     }
     const account = typeof spec.account === "string" ? spec.account : DEFAULT_ACCOUNT;
     const region = typeof spec.region === "string" ? spec.region : DEFAULT_REGION;
-    if (findLogGroup(sim, account, region, spec.name)) continue;
+    if (findLogGroup(sim, account, region, spec.name)) return;
     createLogGroup(sim, account, region, spec.name, sim.clock.now(), {
       ...typeof spec.retentionInDays === "number" ? { retentionInDays: spec.retentionInDays } : {}
     });
-  }
+  });
 }
 var logsModule = {
   name: "logs",
@@ -6141,7 +6461,7 @@ function inScope(map, account, region) {
 }
 
 // packages/sim/src/secretsmanager/store.ts
-var import_node_crypto14 = require("node:crypto");
+var import_node_crypto15 = require("node:crypto");
 function secretsState(sim) {
   return sim.store("secretsmanager", () => ({ secrets: /* @__PURE__ */ new Map(), generations: /* @__PURE__ */ new Map() }));
 }
@@ -6152,7 +6472,7 @@ function newSecretArn(sim, account, region, name) {
   const generations = secretsState(sim).generations;
   const generation = (generations.get(key) ?? 0) + 1;
   generations.set(key, generation);
-  const digest = (0, import_node_crypto14.createHash)("sha256").update(`${key}#${generation}`).digest();
+  const digest = (0, import_node_crypto15.createHash)("sha256").update(`${key}#${generation}`).digest();
   const suffix = [...digest.subarray(0, 6)].map((b) => SUFFIX_ALPHABET[b % SUFFIX_ALPHABET.length]).join("");
   return `arn:aws:secretsmanager:${region}:${account}:secret:${name}-${suffix}`;
 }
@@ -6186,7 +6506,7 @@ function requireSecret(sim, account, region, secretId) {
   return secret;
 }
 function newVersionId() {
-  return (0, import_node_crypto14.randomUUID)();
+  return (0, import_node_crypto15.randomUUID)();
 }
 function versionsToStages(secret) {
   const labelled = secret.versions.filter((v) => v.stages.length > 0);
@@ -6512,20 +6832,19 @@ var secretsManagerActions = {
 
 // packages/sim/src/secretsmanager/index.ts
 function seedSecrets(data, sim) {
-  if (!Array.isArray(data)) throw new AwsError("ValidationException", 'seed "secrets" must be an array');
-  data.forEach((entry, i) => {
+  seedEntries("secrets", data, (entry) => {
     const seed = typeof entry === "object" && entry !== null ? entry : {};
     const { name, value, description, account, region } = seed;
     const valueOk = typeof value === "string" || typeof value === "object" && value !== null && !Array.isArray(value);
     if (typeof name !== "string" || !valueOk) {
       throw new AwsError(
         "ValidationException",
-        `seed secrets[${i}] needs a string "name" and a string or object "value"`
+        'a secret needs a string "name" and a string or object "value"'
       );
     }
     for (const [key, v] of Object.entries({ description, account, region })) {
       if (v !== void 0 && typeof v !== "string") {
-        throw new AwsError("ValidationException", `seed secrets[${i}].${key} must be a string`);
+        throw new AwsError("ValidationException", `${key} must be a string`);
       }
     }
     const acct = account ?? DEFAULT_ACCOUNT;
@@ -6573,7 +6892,7 @@ var secretsManagerModule = {
 };
 
 // packages/sim/src/ssm/store.ts
-var import_node_crypto15 = require("node:crypto");
+var import_node_crypto16 = require("node:crypto");
 var PARAMETER_TYPES = ["String", "StringList", "SecureString"];
 function ssmState(sim) {
   return sim.store("ssm", () => ({ parameters: /* @__PURE__ */ new Map() }));
@@ -6631,7 +6950,7 @@ function validateParameterName(name) {
   }
 }
 function ciphertextOf(param, version) {
-  const digest = (0, import_node_crypto15.createHash)("sha256").update(`${parameterArn(param)}#${version.version}#${version.value.reveal()}`).digest();
+  const digest = (0, import_node_crypto16.createHash)("sha256").update(`${parameterArn(param)}#${version.version}#${version.value.reveal()}`).digest();
   return Buffer.concat([Buffer.from([1, 2, 2, 0, 120]), digest, digest]).toString("base64");
 }
 function plainValue(version) {
@@ -6982,7 +7301,7 @@ var ssmActions = {
     }
     const withDecryption = input.bool("WithDecryption") === true;
     const parameters = [];
-    const invalid3 = [];
+    const invalid5 = [];
     for (const name of new Set(names)) {
       let found;
       try {
@@ -6991,9 +7310,9 @@ var ssmActions = {
         if (!(err instanceof AwsError && err.code === "ParameterVersionNotFound")) throw err;
       }
       if (found) parameters.push(found);
-      else invalid3.push(name);
+      else invalid5.push(name);
     }
-    return { Parameters: parameters, InvalidParameters: invalid3 };
+    return { Parameters: parameters, InvalidParameters: invalid5 };
   },
   GetParametersByPath(ctx, raw) {
     const input = new Input2(raw);
@@ -7048,15 +7367,15 @@ var ssmActions = {
       throw validationError2("Names", "Member must have length between 1 and 10", names);
     }
     const deleted = [];
-    const invalid3 = [];
+    const invalid5 = [];
     for (const name of new Set(names)) {
       const param = findParameter(ctx.sim, ctx.account, ctx.region, name);
       if (param) {
         removeParameter(ctx.sim, param);
         deleted.push(name);
-      } else invalid3.push(name);
+      } else invalid5.push(name);
     }
-    return { DeletedParameters: deleted, InvalidParameters: invalid3 };
+    return { DeletedParameters: deleted, InvalidParameters: invalid5 };
   }
 };
 function optional(key, value) {
@@ -7065,17 +7384,15 @@ function optional(key, value) {
 
 // packages/sim/src/ssm/index.ts
 function seedParameters(data, sim) {
-  if (!Array.isArray(data)) throw new AwsError("ValidationException", 'seed "parameters" must be an array');
-  data.forEach((entry, i) => {
+  seedEntries("parameters", data, (entry) => {
     const seed = typeof entry === "object" && entry !== null ? entry : {};
     if (typeof seed.name !== "string" || typeof seed.value !== "string") {
-      throw new AwsError("ValidationException", `seed parameters[${i}] needs a string "name" and "value"`);
+      throw new AwsError("ValidationException", 'a parameter needs a string "name" and "value"');
     }
     const str2 = (key) => {
       const value = seed[key];
       if (value === void 0) return void 0;
-      if (typeof value !== "string")
-        throw new AwsError("ValidationException", `seed parameters[${i}].${key} must be a string`);
+      if (typeof value !== "string") throw new AwsError("ValidationException", `${key} must be a string`);
       return value;
     };
     const account = str2("account") ?? DEFAULT_ACCOUNT;
@@ -7278,7 +7595,7 @@ function trustAllows(policy, requester, action, context) {
 }
 
 // packages/sim/src/sts/roles.ts
-var import_node_crypto16 = require("node:crypto");
+var import_node_crypto17 = require("node:crypto");
 function iamState(sim) {
   return sim.store("sts.iam", () => ({ roles: /* @__PURE__ */ new Map(), oidcProviders: /* @__PURE__ */ new Map() }));
 }
@@ -7290,23 +7607,23 @@ function parseRoleArn(arn) {
 }
 function roleIdFor(arn) {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  const digest = (0, import_node_crypto16.createHash)("sha256").update(arn).digest();
+  const digest = (0, import_node_crypto17.createHash)("sha256").update(arn).digest();
   let id = "AROA";
   for (let i = 0; i < 17; i++) id += alphabet[digest[i] % alphabet.length];
   return id;
 }
-function seedError(message) {
-  return new AwsError("ValidationException", `seed: ${message}`);
+function invalid4(message) {
+  return new AwsError("ValidationException", message);
 }
 function record(value, what) {
   if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw seedError(`${what} must be an object`);
+    throw invalid4(`${what} must be an object`);
   return value;
 }
 function optionalString3(doc, key, what) {
   const value = doc[key];
   if (value === void 0) return void 0;
-  if (typeof value !== "string" || value === "") throw seedError(`${what}.${key} must be a non-empty string`);
+  if (typeof value !== "string" || value === "") throw invalid4(`${what}.${key} must be a non-empty string`);
   return value;
 }
 function addRole(sim, spec) {
@@ -7314,20 +7631,20 @@ function addRole(sim, spec) {
   let arn = optionalString3(doc, "arn", "role");
   if (arn === void 0) {
     const name = optionalString3(doc, "name", "role");
-    if (name === void 0) throw seedError('a role needs an "arn" or a "name"');
+    if (name === void 0) throw invalid4('a role needs an "arn" or a "name"');
     const account = optionalString3(doc, "account", "role") ?? DEFAULT_ACCOUNT;
     const path = optionalString3(doc, "path", "role") ?? "/";
     arn = `arn:aws:iam::${account}:role${path.startsWith("/") ? "" : "/"}${path}${path.endsWith("/") ? "" : "/"}${name}`;
   }
   const parsed = parseRoleArn(arn);
-  if (!parsed) throw seedError(`"${arn}" is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
+  if (!parsed) throw invalid4(`"${arn}" is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
   const max = doc["maxSessionDuration"] ?? 3600;
   if (typeof max !== "number" || !Number.isInteger(max) || max < 3600 || max > 43200) {
-    throw seedError(
+    throw invalid4(
       `role ${arn}: maxSessionDuration must be an integer from 3600 to 43200, got ${String(max)}`
     );
   }
-  if (doc["trustPolicy"] === void 0) throw seedError(`role ${arn} needs a trustPolicy`);
+  if (doc["trustPolicy"] === void 0) throw invalid4(`role ${arn} needs a trustPolicy`);
   const role = {
     arn,
     ...parsed,
@@ -7352,12 +7669,12 @@ function addOidcProvider(sim, spec) {
     arn = oidcProviderArn(optionalString3(doc, "account", "oidcProvider") ?? DEFAULT_ACCOUNT, url);
   } else {
     const m = /^arn:aws:iam::\d{12}:oidc-provider\/(.+)$/.exec(arn);
-    if (!m) throw seedError(`"${arn}" is not an OIDC provider ARN`);
+    if (!m) throw invalid4(`"${arn}" is not an OIDC provider ARN`);
     url = `https://${m[1]}`;
   }
   const clientIdList = doc["clientIdList"] ?? ["sts.amazonaws.com"];
   if (!Array.isArray(clientIdList) || !clientIdList.every((c) => typeof c === "string")) {
-    throw seedError(`oidc provider ${arn}: clientIdList must be a list of strings`);
+    throw invalid4(`oidc provider ${arn}: clientIdList must be a list of strings`);
   }
   const provider = { arn, url, clientIdList };
   iamState(sim).oidcProviders.set(arn, provider);
@@ -7365,10 +7682,6 @@ function addOidcProvider(sim, spec) {
 }
 function accountHasOidcProviders(sim, account) {
   return [...iamState(sim).oidcProviders.keys()].some((arn) => arn.startsWith(`arn:aws:iam::${account}:`));
-}
-function seedList(data, key) {
-  if (!Array.isArray(data)) throw seedError(`"${key}" must be a list`);
-  return data;
 }
 
 // packages/sim/src/sts/session.ts
@@ -7678,10 +7991,10 @@ var stsModule = {
       }
     });
     sim.onSeed("oidcProviders", (data) => {
-      for (const spec of seedList(data, "oidcProviders")) addOidcProvider(sim, spec);
+      seedEntries("oidcProviders", data, (spec) => addOidcProvider(sim, spec));
     });
     sim.onSeed("roles", (data) => {
-      for (const spec of seedList(data, "roles")) addRole(sim, spec);
+      seedEntries("roles", data, (spec) => addRole(sim, spec));
     });
   }
 };
@@ -7708,10 +8021,18 @@ function createSimulator(options = {}) {
 async function startSimulator(options = {}) {
   const sim = createSimulator(options);
   const server = await listen(sim, options.port ?? 0, options.host ?? "127.0.0.1");
-  if (options.seed !== void 0) sim.seed(options.seed);
+  let seeded = {};
+  try {
+    if (options.seed !== void 0) seeded = sim.seed(options.seed);
+  } catch (err) {
+    server.closeAllConnections();
+    server.close();
+    throw err;
+  }
   return {
     url: sim.url,
     sim,
+    seeded,
     close: () => new Promise((resolve, reject) => {
       server.closeAllConnections();
       server.close((err) => err ? reject(err) : resolve());

@@ -77,14 +77,14 @@ describe('routing', () => {
 
   it('refuses a malformed front in a seed, naming the entry and the field', () => {
     expect(() => running.sim.seed({ fronts: [{ host: 'a.example.com', cluster: 'shop' }] })).toThrow(
-      'fronts[0].service must be a non-empty string',
+      'seed.fronts[0] (a.example.com): service must be a non-empty string',
     );
     expect(() =>
       running.sim.seed({ fronts: [{ host: 'a.example.com', cluster: 'shop', service: 'api', weight: 1 }] }),
-    ).toThrow('fronts[0] has an unknown key "weight"');
+    ).toThrow('seed.fronts[0] (a.example.com): unknown key "weight"');
     expect(() =>
       running.sim.seed({ fronts: [{ host: '127.0.0.1', cluster: 'shop', service: 'api' }] }),
-    ).toThrow(`fronts[0].host cannot be the simulator's own host "127.0.0.1"`);
+    ).toThrow(`seed.fronts[0] (127.0.0.1): host cannot be the simulator's own host "127.0.0.1"`);
   });
 
   it('leaves the AWS endpoint, the control API and unknown hosts alone', async () => {

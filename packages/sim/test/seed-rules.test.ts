@@ -103,7 +103,7 @@ test('a seed document with rules: they are listed, apply to what happens next, a
   }
 });
 
-test('POST /_sim/seed takes rules too, and refuses bad ones as POST /_sim/scenario does', async () => {
+test('POST /_sim/seed takes rules too, and refuses bad ones as POST /_sim/scenario does, naming the seed entry', async () => {
   h = await startHarness(1);
   expect(await control('/_sim/seed', 'POST', { rules: [{ api: 'ecr:*', fault: { latencyMs: 1 } }] })).toEqual(
     {
@@ -118,12 +118,16 @@ test('POST /_sim/seed takes rules too, and refuses bad ones as POST /_sim/scenar
   const bad = [{ task: { exitCode: 1 } }];
   const seeded = await control('/_sim/seed', 'POST', { rules: bad });
   const posted = await control('/_sim/scenario', 'POST', { rules: bad });
-  expect(seeded).toEqual({
+  expect(posted).toEqual({
     status: 400,
     body: { error: 'ValidationException', message: 'rules[0] must match on image, command or api' },
   });
-  expect(posted).toEqual(seeded);
+  // The same check, naming the rule where it sits in the seed document.
+  expect(seeded).toEqual({
+    status: 400,
+    body: { error: 'ValidationException', message: 'seed.rules[0] must match on image, command or api' },
+  });
   expect((await control('/_sim/seed', 'POST', { rules: { api: 'ecs:*' } })).body).toMatchObject({
-    message: 'rules must be an array',
+    message: 'seed.rules must be an array',
   });
 });

@@ -1,3 +1,4 @@
+import { AwsError } from './errors';
 import { validateRules } from './scenario';
 import type { SimModule } from './simulator';
 
@@ -9,6 +10,15 @@ import type { SimModule } from './simulator';
 export const scenarioModule: SimModule = {
   name: 'scenario',
   install(sim) {
-    sim.onSeed('rules', (data) => sim.scenario.add(validateRules(data)));
+    sim.onSeed('rules', (data) => {
+      try {
+        sim.scenario.add(validateRules(data));
+      } catch (err) {
+        // validateRules names the rule (`rules[2] …`); in a seed document it is `seed.rules[2] …`.
+        if (err instanceof AwsError)
+          throw new AwsError(err.code, `seed.${err.message}`, err.status, err.type);
+        throw err;
+      }
+    });
   },
 };

@@ -48,6 +48,15 @@ export class SecretLedger {
     return out;
   }
 
+  /** The issued values as they are now, for restore(): a refused seed document hands nothing out. */
+  saved(): ReadonlyMap<string, string> {
+    return new Map(this.issued);
+  }
+
+  restore(saved: ReadonlyMap<string, string>): void {
+    this.issued = new Map(saved);
+  }
+
   /** Forgets the issued values; the held ones go with the stores they come from. */
   clear(): void {
     this.issued.clear();

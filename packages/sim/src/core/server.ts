@@ -239,8 +239,7 @@ async function handleControl(
       sim.reset();
       return sendJson(res, 200, { reset: true });
     case 'POST /_sim/seed':
-      sim.seed(await json());
-      return sendJson(res, 200, { seeded: true });
+      return sendJson(res, 200, { seeded: true, ...sim.seed(await json()) });
     case 'GET /_sim/scenario':
       return sendJson(res, 200, { rules: sim.scenario.list() });
     case 'POST /_sim/scenario': {

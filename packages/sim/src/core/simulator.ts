@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CallLog } from './calls';
+import { copyState } from './checkpoint';
 import { SimClock } from './clock';
 import { AwsError } from './errors';
 import { CredentialStore, type Principal } from './identity';
-import { Scenario, seededRandom } from './scenario';
+import { Scenario, seededRandom, type ScenarioRule } from './scenario';
 import { SecretLedger } from './secrets';
 
 /** What a handler of one AWS action is given. */
@@ -46,6 +47,15 @@ export interface HttpRoute {
   handle(req: IncomingMessage, res: ServerResponse, url: URL): void | Promise<void>;
 }
 
+/**
+ * Handles one top-level key of a seed document. It may answer something for the caller to learn (the `images`
+ * key answers the digests it pushed); a seeder that throws makes the whole seed change nothing.
+ */
+export type Seeder = (data: unknown, sim: Simulator) => unknown;
+
+/** What a seed answered, by seed key: only the keys whose seeder answers something (`images`). */
+export type SeedAnswers = Record<string, unknown>;
+
 export interface SimModule {
   name: string;
   install(sim: Simulator): void;
@@ -55,6 +65,12 @@ export interface SimulatorOptions {
   timeScale?: number;
   /** Seed for fault-injection randomness, so a run can be replayed. */
   randomSeed?: number;
+}
+
+interface Checkpoint {
+  stores: Map<string, unknown>;
+  rules: ScenarioRule[];
+  issued: ReadonlyMap<string, string>;
 }
 
 /**
@@ -75,7 +91,7 @@ export class Simulator {
 
   private stores = new Map<string, { value: unknown; create: () => unknown }>();
   private tickers: ((now: number) => void)[] = [];
-  private seeders = new Map<string, (data: unknown, sim: Simulator) => void>();
+  private seeders = new Map<string, Seeder>();
   private advancing = false;
 
   constructor(options: SimulatorOptions = {}) {
@@ -112,7 +128,7 @@ export class Simulator {
   }
 
   /** Registers the handler of one top-level key of a seed document (`roles`, `repositories`, …). */
-  onSeed(key: string, seeder: (data: unknown, sim: Simulator) => void): void {
+  onSeed(key: string, seeder: Seeder): void {
     if (this.seeders.has(key)) throw new Error(`seed key "${key}" is handled twice`);
     this.seeders.set(key, seeder);
   }
@@ -128,12 +144,15 @@ export class Simulator {
     }
   }
 
-  seed(doc: unknown): void {
+  /**
+   * Applies a seed document all or nothing: when any entry is refused, the error names it and the simulator is
+   * left exactly as it was before the call.
+   */
+  seed(doc: unknown): SeedAnswers {
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
       throw new AwsError('ValidationException', 'a seed must be a JSON object');
     }
-    const entries = Object.entries(doc);
-    for (const [key] of entries) {
+    for (const key of Object.keys(doc)) {
       if (!this.seeders.has(key)) {
         throw new AwsError(
           'ValidationException',
@@ -141,12 +160,41 @@ export class Simulator {
         );
       }
     }
-    // Seed in registration order so roles exist before what references them, clusters before services.
-    for (const [key, seeder] of this.seeders) {
-      const data = (doc as Record<string, unknown>)[key];
-      if (data !== undefined) seeder(data, this);
+    const saved = this.checkpoint();
+    const answers: SeedAnswers = {};
+    try {
+      // Seed in registration order so roles exist before what references them, clusters before services.
+      for (const [key, seeder] of this.seeders) {
+        const data = (doc as Record<string, unknown>)[key];
+        if (data === undefined) continue;
+        const answer = seeder(data, this);
+        if (answer !== undefined) answers[key] = answer;
+      }
+    } catch (err) {
+      this.restore(saved);
+      throw err;
     }
     this.advance();
+    return answers;
+  }
+
+  /** A copy of everything a seed can change: the stores, the scenario rules and the issued secrets. */
+  private checkpoint(): Checkpoint {
+    return {
+      stores: new Map([...this.stores].map(([key, entry]) => [key, copyState(entry.value)])),
+      rules: this.scenario.list(),
+      issued: this.secrets.saved(),
+    };
+  }
+
+  private restore(saved: Checkpoint): void {
+    for (const [key, entry] of this.stores) {
+      if (saved.stores.has(key)) entry.value = saved.stores.get(key);
+      else this.stores.delete(key);
+    }
+    this.scenario.clear();
+    this.scenario.add(saved.rules);
+    this.secrets.restore(saved.issued);
   }
 
   reset(): void {

@@ -5,6 +5,7 @@ import { repositoryActions } from './api-repositories';
 import { scanActions } from './api-scan';
 import { registryRoute } from './registry';
 import { seedRepositories } from './seed';
+import { seedImages } from './seed-images';
 
 /** ECR: the awsJson1_1 API and, on the same port, the OCI distribution registry it stands behind. */
 export const ecrModule: SimModule = {
@@ -19,8 +20,10 @@ export const ecrModule: SimModule = {
     });
     sim.addRoute(registryRoute(sim));
     sim.onSeed('repositories', seedRepositories);
+    sim.onSeed('images', seedImages);
   },
 };
 
 export { lookupImage, type EcrImage, type ImageLookup } from './lookup';
 export { pushImage, type PushImageOptions, type PushedImage } from './push-image';
+export { LABEL_KEY, type ImageSeed, type SeededImage } from './seed-images';

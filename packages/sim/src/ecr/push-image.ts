@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
-import { MEDIA_TYPES } from './manifest';
-import { tarFiles } from './tar';
+import { sha256 } from './store';
+import { syntheticImage } from './synthetic-image';
 
 export interface PushImageOptions {
   /** The registry's base URL: the simulator's URL, i.e. GetAuthorizationToken's `proxyEndpoint`. */
@@ -28,8 +26,6 @@ export interface PushedImage {
   size: number;
 }
 
-const sha256 = (bytes: Buffer): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-
 async function failure(what: string, res: Response): Promise<Error> {
   return new Error(`pushImage: ${what} failed with HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`);
 }
@@ -42,22 +38,12 @@ async function failure(what: string, res: Response): Promise<Error> {
 export async function pushImage(options: PushImageOptions): Promise<PushedImage> {
   const base = `${options.registryUrl.replace(/\/+$/, '')}/v2/${options.repository}`;
   const authorization = `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}`;
-  const files = options.files ?? { 'hello.txt': 'hello from ecs-delivery\n' };
+  const image = syntheticImage({
+    ...(options.files !== undefined ? { files: options.files } : {}),
+    ...(options.config !== undefined ? { config: options.config } : {}),
+  });
 
-  const tar = tarFiles(files);
-  const layer = gzipSync(tar, { level: 9 });
-  const config = Buffer.from(
-    JSON.stringify({
-      created: '1970-01-01T00:00:00Z',
-      architecture: 'amd64',
-      os: 'linux',
-      config: options.config ?? {},
-      rootfs: { type: 'layers', diff_ids: [sha256(tar)] },
-      history: [{ created: '1970-01-01T00:00:00Z', created_by: 'pushImage (ecs-delivery simulator)' }],
-    }),
-  );
-
-  for (const blob of [config, layer]) {
+  for (const blob of [image.config, image.layer]) {
     const digest = sha256(blob);
     const head = await fetch(`${base}/blobs/${digest}`, { method: 'HEAD', headers: { authorization } });
     if (head.ok) continue;
@@ -69,23 +55,15 @@ export async function pushImage(options: PushImageOptions): Promise<PushedImage>
     if (res.status !== 201) throw await failure(`uploading blob ${digest}`, res);
   }
 
-  const mediaType = MEDIA_TYPES.ociManifest;
-  const manifest = JSON.stringify({
-    schemaVersion: 2,
-    mediaType,
-    config: { mediaType: MEDIA_TYPES.ociConfig, digest: sha256(config), size: config.length },
-    layers: [{ mediaType: MEDIA_TYPES.ociLayerGzip, digest: sha256(layer), size: layer.length }],
-  });
-  const bytes = Buffer.from(manifest);
-  const digest = sha256(bytes);
+  const { digest, mediaType, manifest } = image;
   const references = options.tags && options.tags.length > 0 ? options.tags : [digest];
   for (const reference of references) {
     const res = await fetch(`${base}/manifests/${reference}`, {
       method: 'PUT',
       headers: { authorization, 'content-type': mediaType },
-      body: bytes,
+      body: manifest,
     });
     if (res.status !== 201) throw await failure(`putting the manifest as ${reference}`, res);
   }
-  return { digest, manifest, mediaType, size: bytes.length };
+  return { digest, manifest: manifest.toString('utf8'), mediaType, size: manifest.length };
 }

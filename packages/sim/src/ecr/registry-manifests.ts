@@ -5,7 +5,7 @@ import { deleteImage, sha256 } from './store';
 
 /** Manifests by tag or digest, and the tag list. */
 
-const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+export const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const MAX_MANIFEST = 4 * 1024 * 1024;
 
 function manifestUnknown(reference: string): RegistryError {

@@ -1,5 +1,6 @@
 import { AwsError } from '../core/errors';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
+import { seedEntries } from '../core/seed-entries';
 import type { Simulator } from '../core/simulator';
 import { createRepository, validateMutability } from './api-repositories';
 import { findRepository } from './store';
@@ -16,10 +17,9 @@ export interface RepositorySeed {
 }
 
 export function seedRepositories(data: unknown, sim: Simulator): void {
-  if (!Array.isArray(data)) throw new AwsError('ValidationException', 'seed "repositories" must be an array');
-  data.forEach((entry: unknown, i) => {
+  seedEntries('repositories', data, (entry) => {
     if (typeof entry !== 'object' || entry === null || typeof (entry as RepositorySeed).name !== 'string') {
-      throw new AwsError('ValidationException', `seed repositories[${i}] needs a "name"`);
+      throw new AwsError('ValidationException', 'a repository needs a string "name"');
     }
     const seed = entry as RepositorySeed;
     const account = seed.account ?? DEFAULT_ACCOUNT;

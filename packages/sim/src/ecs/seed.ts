@@ -1,11 +1,12 @@
 import { AwsError } from '../core/errors';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
+import { seedEntries } from '../core/seed-entries';
 import type { Simulator } from '../core/simulator';
 import { createCluster } from './clusters';
 import { completeDeployment } from './deployments';
 import { Input, type Json } from './input';
 import { regionOf, type Region } from './model';
-import { requireCluster } from './resolve';
+import { findCluster } from './resolve';
 import { createService } from './services';
 import { registerTaskDefinition } from './task-definitions';
 import { createTask, startTaskRunning } from './task-lifecycle';
@@ -14,9 +15,34 @@ import { findTaskDefinition } from './resolve';
 
 /** Seed documents: `clusters`, `taskDefinitions`, `services` (steady from the start). */
 
-function entries(data: unknown, key: string): Json[] {
-  if (!Array.isArray(data)) throw new AwsError('ValidationException', `${key} must be an array`);
-  return data.map((e) => (typeof e === 'string' ? { name: e } : (e as Json)));
+/** An entry as an object: a bare string is `{name}`. */
+function entryOf(entry: unknown): Json {
+  if (typeof entry === 'string') return { name: entry };
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    throw new AwsError('ValidationException', 'an entry must be a name or an object');
+  }
+  return entry as Json;
+}
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What RegisterTaskDefinition would refuse with ECS's terser words, said the way a seed author can act on: a
+ * container of a non-Fargate definition with no memory of its own and no task-level memory.
+ */
+function checkContainerMemory(rest: Json): void {
+  const requires = Array.isArray(rest.requiresCompatibilities) ? rest.requiresCompatibilities : [];
+  if (requires.includes('FARGATE') || rest.memory !== undefined) return;
+  const containers = Array.isArray(rest.containerDefinitions) ? rest.containerDefinitions : [];
+  for (const c of containers) {
+    if (isObject(c) && c.memory === undefined && c.memoryReservation === undefined) {
+      const name = typeof c.name === 'string' ? c.name : '?';
+      throw new AwsError(
+        'ClientException',
+        `container "${name}" needs memory or memoryReservation (or a task-level memory)`,
+      );
+    }
+  }
 }
 
 function placeOf(sim: Simulator, entry: Json): { r: Region; rest: Json } {
@@ -30,37 +56,49 @@ function placeOf(sim: Simulator, entry: Json): { r: Region; rest: Json } {
 }
 
 export function seedClusters(data: unknown, sim: Simulator): void {
-  for (const entry of entries(data, 'clusters')) {
-    const { r, rest } = placeOf(sim, entry);
+  seedEntries('clusters', data, (entry) => {
+    const { r, rest } = placeOf(sim, entryOf(entry));
     const name = rest.name ?? rest.clusterName;
-    if (typeof name !== 'string') throw new AwsError('ValidationException', 'each cluster needs a name');
+    if (typeof name !== 'string') throw new AwsError('ValidationException', 'a cluster needs a name');
     createCluster(r, name);
-  }
+  });
 }
 
 export function seedTaskDefinitions(data: unknown, sim: Simulator): void {
-  for (const entry of entries(data, 'taskDefinitions')) {
-    const { r, rest } = placeOf(sim, entry);
+  seedEntries('taskDefinitions', data, (entry) => {
+    const { r, rest } = placeOf(sim, entryOf(entry));
+    checkContainerMemory(rest);
     registerTaskDefinition(
       r,
       new Input(rest, 'ClientException'),
       sim.clock.now(),
       `arn:aws:iam::${r.account}:root`,
     );
-  }
+  });
 }
 
 /** Services start steady: their first deployment COMPLETED with its tasks already RUNNING. */
 export function seedServices(data: unknown, sim: Simulator): void {
   const now = sim.clock.now();
-  for (const entry of entries(data, 'services')) {
-    const { r, rest } = placeOf(sim, entry);
+  seedEntries('services', data, (entry) => {
+    const { r, rest } = placeOf(sim, entryOf(entry));
     const input = new Input(rest);
-    const cluster = requireCluster(r, input.str('cluster'));
+    const clusterName = input.str('cluster') ?? 'default';
+    const cluster = findCluster(r, clusterName);
+    if (!cluster) {
+      throw new AwsError(
+        'ClusterNotFoundException',
+        `cluster "${clusterName}" does not exist in account ${r.account}, region ${r.region}`,
+      );
+    }
+    const tdRef = input.str('taskDefinition');
+    if (tdRef !== undefined && !findTaskDefinition(r, tdRef)) {
+      throw new AwsError('ClientException', `taskDefinition "${tdRef}" is not registered`);
+    }
     const svc = createService(r, cluster, input, now, `arn:aws:iam::${r.account}:root`);
     const dep = svc.deployments[0];
     const td = findTaskDefinition(r, svc.taskDefinition);
-    if (!dep || !td) continue;
+    if (!dep || !td) return;
     const record = r.serviceDeployments.get(dep.serviceDeploymentArn);
     if (record) record.startedAt = now;
     for (let i = 0; i < svc.desiredCount; i++) {
@@ -86,5 +124,5 @@ export function seedServices(data: unknown, sim: Simulator): void {
     }
     completeDeployment(r, svc, dep, now);
     r.modelTime = now;
-  }
+  });
 }

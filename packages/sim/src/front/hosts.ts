@@ -1,5 +1,6 @@
 import { AwsError } from '../core/errors';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
+import { seedEntries } from '../core/seed-entries';
 import type { Simulator } from '../core/simulator';
 
 /** The ECS service a front sends its traffic to. */
@@ -102,30 +103,28 @@ function fail(message: string): never {
 
 /** Seed key `fronts`: `[{host, cluster, service, account?, region?, pathPrefix?}]`. */
 export function seedFronts(data: unknown, sim: Simulator): void {
-  if (!Array.isArray(data)) fail('fronts must be an array');
-  const added = data.map((entry: unknown, i): SeededFront => {
+  const added = seedEntries('fronts', data, (entry): SeededFront => {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      fail(`fronts[${i}] must be an object`);
+      fail('a front must be an object');
     }
     const e = entry as Record<string, unknown>;
     for (const key of Object.keys(e)) {
-      if (!FRONT_KEYS.has(key)) fail(`fronts[${i}] has an unknown key "${key}"`);
+      if (!FRONT_KEYS.has(key)) fail(`unknown key "${key}"`);
     }
     const text = (key: string, required: boolean): string | undefined => {
       const v = e[key];
       if (v === undefined && !required) return undefined;
-      if (typeof v !== 'string' || v === '') fail(`fronts[${i}].${key} must be a non-empty string`);
+      if (typeof v !== 'string' || v === '') fail(`${key} must be a non-empty string`);
       return v;
     };
     const host = text('host', true)!.toLowerCase();
-    if (!HOST_RE.test(host))
-      fail(`fronts[${i}].host must be a host name like api.example.com; got "${host}"`);
-    if (isSimulatorHost(sim, host)) fail(`fronts[${i}].host cannot be the simulator's own host "${host}"`);
+    if (!HOST_RE.test(host)) fail(`host must be a host name like api.example.com; got "${host}"`);
+    if (isSimulatorHost(sim, host)) fail(`host cannot be the simulator's own host "${host}"`);
     const account = text('account', false) ?? DEFAULT_ACCOUNT;
-    if (!/^\d{12}$/.test(account)) fail(`fronts[${i}].account must be a 12-digit account id`);
+    if (!/^\d{12}$/.test(account)) fail('account must be a 12-digit account id');
     const pathPrefix = text('pathPrefix', false);
     if (pathPrefix !== undefined && !pathPrefix.startsWith('/')) {
-      fail(`fronts[${i}].pathPrefix must start with "/"`);
+      fail('pathPrefix must start with "/"');
     }
     return {
       host,

@@ -1,3 +1,4 @@
+import { seedValue } from '../core/seed-entries';
 import type { SimModule } from '../core/simulator';
 import { DEFAULT_OIDC_REQUEST_TOKEN, registerOidcContext } from './issuer';
 import { signingKey } from './jwt';
@@ -33,8 +34,10 @@ export const githubModule: SimModule = {
     githubState(sim); // so `github` shows in `/_sim/state` before the first request
     // `oidc`: the default run, registered under the seed's requestToken or DEFAULT_OIDC_REQUEST_TOKEN.
     sim.onSeed('oidc', (data) => {
-      const { requestToken, context } = splitRequestToken(data);
-      registerOidcContext(sim, context, requestToken ?? DEFAULT_OIDC_REQUEST_TOKEN);
+      seedValue('oidc', data, (value) => {
+        const { requestToken, context } = splitRequestToken(value);
+        registerOidcContext(sim, context, requestToken ?? DEFAULT_OIDC_REQUEST_TOKEN);
+      });
     });
   },
 };

@@ -1,5 +1,6 @@
 import { AwsError } from '../core/errors';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
+import { seedEntries } from '../core/seed-entries';
 import type { SimModule, Simulator } from '../core/simulator';
 import { logsActions } from './api';
 import { createLogGroup, findLogGroup } from './store';
@@ -8,20 +9,19 @@ export { appendLogEvents, logGroupExists, type AppendLogEventsInput } from './st
 
 /** Seed `logGroups`: names, or `{ name, account?, region?, retentionInDays? }`. Existing groups are kept. */
 function seedLogGroups(data: unknown, sim: Simulator): void {
-  if (!Array.isArray(data)) throw new AwsError('ValidationException', 'logGroups must be an array');
-  for (const entry of data) {
+  seedEntries('logGroups', data, (entry) => {
     const spec: { name?: unknown; account?: unknown; region?: unknown; retentionInDays?: unknown } =
       typeof entry === 'string' ? { name: entry } : ((entry ?? {}) as Record<string, unknown>);
     if (typeof spec.name !== 'string' || spec.name === '') {
-      throw new AwsError('ValidationException', 'each logGroups entry needs a name');
+      throw new AwsError('ValidationException', 'a log group needs a name');
     }
     const account = typeof spec.account === 'string' ? spec.account : DEFAULT_ACCOUNT;
     const region = typeof spec.region === 'string' ? spec.region : DEFAULT_REGION;
-    if (findLogGroup(sim, account, region, spec.name)) continue;
+    if (findLogGroup(sim, account, region, spec.name)) return;
     createLogGroup(sim, account, region, spec.name, sim.clock.now(), {
       ...(typeof spec.retentionInDays === 'number' ? { retentionInDays: spec.retentionInDays } : {}),
     });
-  }
+  });
 }
 
 export const logsModule: SimModule = {

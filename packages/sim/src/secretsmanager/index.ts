@@ -1,5 +1,6 @@
 import { AwsError } from '../core/errors';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
+import { seedEntries } from '../core/seed-entries';
 import type { SimModule, Simulator } from '../core/simulator';
 import { addVersion, createSecret, secretsManagerActions } from './api';
 import { findSecretByName, newVersionId, purgeDeleted, secretsState } from './store';
@@ -18,8 +19,7 @@ export interface SecretSeed {
 /** Seed `secrets`: `[{name, value, description?, account?, region?}]`. Seeding a secret again with
  * another value adds an AWSCURRENT version. */
 function seedSecrets(data: unknown, sim: Simulator): void {
-  if (!Array.isArray(data)) throw new AwsError('ValidationException', 'seed "secrets" must be an array');
-  data.forEach((entry: unknown, i) => {
+  seedEntries('secrets', data, (entry) => {
     const seed = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const { name, value, description, account, region } = seed;
     const valueOk =
@@ -27,12 +27,12 @@ function seedSecrets(data: unknown, sim: Simulator): void {
     if (typeof name !== 'string' || !valueOk) {
       throw new AwsError(
         'ValidationException',
-        `seed secrets[${i}] needs a string "name" and a string or object "value"`,
+        'a secret needs a string "name" and a string or object "value"',
       );
     }
     for (const [key, v] of Object.entries({ description, account, region })) {
       if (v !== undefined && typeof v !== 'string') {
-        throw new AwsError('ValidationException', `seed secrets[${i}].${key} must be a string`);
+        throw new AwsError('ValidationException', `${key} must be a string`);
       }
     }
     const acct = (account as string | undefined) ?? DEFAULT_ACCOUNT;

@@ -1,5 +1,6 @@
 import { AwsError } from '../core/errors';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
+import { seedEntries } from '../core/seed-entries';
 import type { SimModule, Simulator } from '../core/simulator';
 import { optional, putParameter, ssmActions } from './api';
 import { lookupRef, parseParameterRef } from './resolve';
@@ -33,19 +34,17 @@ export interface ParameterSeed {
 
 /** Seed `parameters`: `[{name, value, type?, description?, account?, region?}]`; seeding again overwrites. */
 function seedParameters(data: unknown, sim: Simulator): void {
-  if (!Array.isArray(data)) throw new AwsError('ValidationException', 'seed "parameters" must be an array');
-  data.forEach((entry: unknown, i) => {
+  seedEntries('parameters', data, (entry) => {
     const seed = (typeof entry === 'object' && entry !== null ? entry : {}) as Partial<
       Record<keyof ParameterSeed, unknown>
     >;
     if (typeof seed.name !== 'string' || typeof seed.value !== 'string') {
-      throw new AwsError('ValidationException', `seed parameters[${i}] needs a string "name" and "value"`);
+      throw new AwsError('ValidationException', 'a parameter needs a string "name" and "value"');
     }
     const str = (key: keyof ParameterSeed): string | undefined => {
       const value = seed[key];
       if (value === undefined) return undefined;
-      if (typeof value !== 'string')
-        throw new AwsError('ValidationException', `seed parameters[${i}].${key} must be a string`);
+      if (typeof value !== 'string') throw new AwsError('ValidationException', `${key} must be a string`);
       return value;
     };
     const account = str('account') ?? DEFAULT_ACCOUNT;

@@ -1,6 +1,7 @@
+import { seedEntries } from '../core/seed-entries';
 import type { SimModule } from '../core/simulator';
 import { assumeRole, getCallerIdentity } from './assume-role';
-import { addOidcProvider, addRole, seedList } from './roles';
+import { addOidcProvider, addRole } from './roles';
 import { assumeRoleWithWebIdentity } from './web-identity';
 
 export { addOidcProvider, addRole, findRole, listRoles, type OidcProvider, type Role } from './roles';
@@ -24,10 +25,10 @@ export const stsModule: SimModule = {
       },
     });
     sim.onSeed('oidcProviders', (data) => {
-      for (const spec of seedList(data, 'oidcProviders')) addOidcProvider(sim, spec);
+      seedEntries('oidcProviders', data, (spec) => addOidcProvider(sim, spec));
     });
     sim.onSeed('roles', (data) => {
-      for (const spec of seedList(data, 'roles')) addRole(sim, spec);
+      seedEntries('roles', data, (spec) => addRole(sim, spec));
     });
   },
 };

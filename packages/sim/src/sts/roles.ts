@@ -50,20 +50,21 @@ function roleIdFor(arn: string): string {
   return id;
 }
 
-function seedError(message: string): AwsError {
-  return new AwsError('ValidationException', `seed: ${message}`);
+/** A seeded role or provider that IAM would not take; the seed names the entry in front of the message. */
+function invalid(message: string): AwsError {
+  return new AwsError('ValidationException', message);
 }
 
 function record(value: unknown, what: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw seedError(`${what} must be an object`);
+    throw invalid(`${what} must be an object`);
   return value as Record<string, unknown>;
 }
 
 function optionalString(doc: Record<string, unknown>, key: string, what: string): string | undefined {
   const value = doc[key];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw seedError(`${what}.${key} must be a non-empty string`);
+  if (typeof value !== 'string' || value === '') throw invalid(`${what}.${key} must be a non-empty string`);
   return value;
 }
 
@@ -76,20 +77,20 @@ export function addRole(sim: Simulator, spec: unknown): Role {
   let arn = optionalString(doc, 'arn', 'role');
   if (arn === undefined) {
     const name = optionalString(doc, 'name', 'role');
-    if (name === undefined) throw seedError('a role needs an "arn" or a "name"');
+    if (name === undefined) throw invalid('a role needs an "arn" or a "name"');
     const account = optionalString(doc, 'account', 'role') ?? DEFAULT_ACCOUNT;
     const path = optionalString(doc, 'path', 'role') ?? '/';
     arn = `arn:aws:iam::${account}:role${path.startsWith('/') ? '' : '/'}${path}${path.endsWith('/') ? '' : '/'}${name}`;
   }
   const parsed = parseRoleArn(arn);
-  if (!parsed) throw seedError(`"${arn}" is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
+  if (!parsed) throw invalid(`"${arn}" is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
   const max = doc['maxSessionDuration'] ?? 3600;
   if (typeof max !== 'number' || !Number.isInteger(max) || max < 3600 || max > 43200) {
-    throw seedError(
+    throw invalid(
       `role ${arn}: maxSessionDuration must be an integer from 3600 to 43200, got ${String(max)}`,
     );
   }
-  if (doc['trustPolicy'] === undefined) throw seedError(`role ${arn} needs a trustPolicy`);
+  if (doc['trustPolicy'] === undefined) throw invalid(`role ${arn} needs a trustPolicy`);
   const role: Role = {
     arn,
     ...parsed,
@@ -123,12 +124,12 @@ export function addOidcProvider(sim: Simulator, spec: unknown): OidcProvider {
     arn = oidcProviderArn(optionalString(doc, 'account', 'oidcProvider') ?? DEFAULT_ACCOUNT, url);
   } else {
     const m = /^arn:aws:iam::\d{12}:oidc-provider\/(.+)$/.exec(arn);
-    if (!m) throw seedError(`"${arn}" is not an OIDC provider ARN`);
+    if (!m) throw invalid(`"${arn}" is not an OIDC provider ARN`);
     url = `https://${m[1]!}`;
   }
   const clientIdList = doc['clientIdList'] ?? ['sts.amazonaws.com'];
   if (!Array.isArray(clientIdList) || !clientIdList.every((c) => typeof c === 'string')) {
-    throw seedError(`oidc provider ${arn}: clientIdList must be a list of strings`);
+    throw invalid(`oidc provider ${arn}: clientIdList must be a list of strings`);
   }
   const provider: OidcProvider = { arn, url, clientIdList: clientIdList as string[] };
   iamState(sim).oidcProviders.set(arn, provider);
@@ -138,9 +139,4 @@ export function addOidcProvider(sim: Simulator, spec: unknown): OidcProvider {
 /** Whether any OIDC provider was seeded in an account; without one, the account trusts every issuer implicitly. */
 export function accountHasOidcProviders(sim: Simulator, account: string): boolean {
   return [...iamState(sim).oidcProviders.keys()].some((arn) => arn.startsWith(`arn:aws:iam::${account}:`));
-}
-
-export function seedList(data: unknown, key: string): unknown[] {
-  if (!Array.isArray(data)) throw seedError(`"${key}" must be a list`);
-  return data;
 }
