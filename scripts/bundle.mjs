@@ -34,6 +34,8 @@ const EXTRA_BUNDLES = [
   ['packages/sim/src/cli.ts', 'packages/sim/dist/cli.js', 'node20'],
   // `import('@ecs-delivery/sim')` / `require` from plain Node: the package's default export condition.
   ['packages/sim/src/index.ts', 'packages/sim/dist/index.js', 'node20'],
+  // `npm run demo`: a plain-Node entry, so the demo needs nothing but `npm ci`.
+  ['packages/demo/src/cli.ts', 'packages/demo/dist/demo.js', 'node20'],
 ];
 
 /** Every bundle this script writes, as paths relative to the repository root. */

@@ -21,7 +21,7 @@ import {
   type LoginConfig,
 } from './container-cli';
 import type { Inputs } from './inputs';
-import { saveLoginState } from './state';
+import { saveLoginStates, type LoginState } from './state';
 
 export interface BuildDeps {
   exec: CommandRunner;
@@ -108,10 +108,13 @@ export async function loginBuildAndPush(
   uri: string,
   auth: RegistryAuth,
   deps: BuildDeps,
+  logins: LoginState[] = [],
 ): Promise<Built> {
   const dir = await privateDir(inputs.containerCli, auth.host);
   const login: LoginConfig = { cli: inputs.containerCli, dir };
-  saveLoginState({ cli: login.cli, dir, host: auth.host, logout: inputs.logout });
+  // Saved at once, with the run's earlier logins: the post step removes every one, whatever fails next.
+  logins.push({ cli: login.cli, dir, host: auth.host, logout: inputs.logout });
+  saveLoginStates(logins);
   const registry = { host: auth.host, insecure: auth.insecure };
 
   await core.group(`Log in to ${auth.host}`, () =>

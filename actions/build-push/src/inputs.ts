@@ -19,6 +19,7 @@ import {
   type RepositoryRef,
 } from '@ecs-delivery/shared/src/ecr/reference';
 import { GATE_SEVERITIES, type GateSeverity } from '@ecs-delivery/shared/src/ecr/severity';
+import { readManifestPlan, type ManifestPlan } from './manifest-inputs';
 
 export type ContainerCli = 'docker' | 'podman';
 
@@ -52,6 +53,8 @@ export interface Inputs {
   failOnSeverity: GateSeverity | undefined;
   scanTimeoutMs: number;
   logout: boolean;
+  /** Manifest mode: every image of a deploy manifest (or a subset), built or promoted one after another. */
+  manifest?: ManifestPlan;
 }
 
 /** Build inputs that make no sense in promote mode (nothing is built). */
@@ -117,16 +120,67 @@ function readBuild(secrets: Record<string, string>): BuildOptions {
   };
 }
 
+/** The inputs every mode shares. */
+function commonInputs(
+  build: BuildOptions,
+): Omit<Inputs, 'repository' | 'sourceImage' | 'sourceRoleToAssume'> {
+  return {
+    tags: readTags(),
+    awsRegion: getOptionalInput('aws-region'),
+    roleToAssume: getOptionalInput('role-to-assume'),
+    audience: getOptionalInput('audience') ?? 'sts.amazonaws.com',
+    createRepository: getBooleanInput('create-repository', false),
+    containerCli: getEnumInput('container-cli', ['docker', 'podman'] as const, { default: 'docker' }),
+    build,
+    failOnSeverity: getEnumInput('fail-on-severity', GATE_SEVERITIES),
+    scanTimeoutMs: getDurationInput('scan-timeout', {
+      default: 10 * 60_000,
+      minMs: 10_000,
+      maxMs: 60 * 60_000,
+    }),
+    logout: getBooleanInput('logout', true),
+  };
+}
+
+/** Manifest mode: the repositories, builds and sources come from the manifest and the release. */
+async function manifestInputs(path: string, build: BuildOptions): Promise<Inputs> {
+  if (getOptionalInput('source-role-to-assume') !== undefined && getOptionalInput('release') === undefined) {
+    throw new ConfigurationError(
+      'Input "source-role-to-assume" only applies with "release" (promote mode).',
+      {
+        input: 'source-role-to-assume',
+      },
+    );
+  }
+  const common = commonInputs(build);
+  const plan = await readManifestPlan(path, build);
+  const first = plan.items[0]!;
+  return {
+    ...common,
+    repository: first.repository,
+    sourceImage: first.sourceImage,
+    sourceRoleToAssume: getOptionalInput('source-role-to-assume'),
+    awsRegion: common.awsRegion ?? plan.region,
+    roleToAssume: common.roleToAssume ?? plan.roleToAssume,
+    manifest: plan,
+  };
+}
+
 /** Reads and validates every input, before any AWS call: a bad one is a ConfigurationError naming it. */
-export function getInputs(): Inputs {
+export async function getInputs(): Promise<Inputs> {
   // First: a mistake in any input must not stop the secrets from being masked.
   const secrets = readSecrets();
+  const manifest = getOptionalInput('manifest');
+  if (manifest !== undefined) return manifestInputs(manifest, readBuild(secrets));
+  for (const name of ['environment', 'images', 'release']) {
+    if (core.getInput(name) !== '') {
+      throw new ConfigurationError(`Input "${name}" only applies with "manifest".`, { input: name });
+    }
+  }
   const repository = parseRepositoryRef(getRequiredInput('repository'), 'repository');
   const source = getOptionalInput('source-image');
   const sourceImage = source === undefined ? undefined : parseImageRef(source, 'source-image');
-  const tags = readTags();
-  const containerCli = getEnumInput('container-cli', ['docker', 'podman'] as const, { default: 'docker' });
-  const build = readBuild(secrets);
+  const common = commonInputs(readBuild(secrets));
   if (sourceImage !== undefined) {
     const given = BUILD_INPUTS.filter((name) => core.getInput(name) !== '');
     if (given.length > 0) {
@@ -145,23 +199,5 @@ export function getInputs(): Inputs {
       },
     );
   }
-  return {
-    repository,
-    tags,
-    sourceImage,
-    sourceRoleToAssume,
-    awsRegion: getOptionalInput('aws-region'),
-    roleToAssume: getOptionalInput('role-to-assume'),
-    audience: getOptionalInput('audience') ?? 'sts.amazonaws.com',
-    createRepository: getBooleanInput('create-repository', false),
-    containerCli,
-    build,
-    failOnSeverity: getEnumInput('fail-on-severity', GATE_SEVERITIES),
-    scanTimeoutMs: getDurationInput('scan-timeout', {
-      default: 10 * 60_000,
-      minMs: 10_000,
-      maxMs: 60 * 60_000,
-    }),
-    logout: getBooleanInput('logout', true),
-  };
+  return { ...common, repository, sourceImage, sourceRoleToAssume };
 }

@@ -4,7 +4,7 @@ import { getInputs } from './inputs';
 
 void runAction(
   async (context) => {
-    const inputs = getInputs();
+    const inputs = await getInputs();
     const { run } = await import('./run');
     await run(inputs, context);
   },

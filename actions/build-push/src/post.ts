@@ -2,12 +2,14 @@ import * as core from '@actions/core';
 import { rm } from 'node:fs/promises';
 import { runCommand, type CommandRunner } from '@ecs-delivery/shared';
 import { cliEnv, logoutArgs } from './container-cli';
-import { readLoginState } from './state';
+import { readLoginStates, type LoginState } from './state';
 
 /** The post step: log out of the registry (unless `logout: false`) and delete the private login folder. */
 export async function post(exec: CommandRunner = runCommand): Promise<void> {
-  const state = readLoginState();
-  if (state === undefined) return;
+  for (const state of readLoginStates()) await logout(state, exec);
+}
+
+async function logout(state: LoginState, exec: CommandRunner): Promise<void> {
   const config = { cli: state.cli, dir: state.dir };
   if (state.logout) {
     try {

@@ -123,3 +123,42 @@ export async function writeReport(outcome: Outcome, gate: ScanGate | undefined):
   if (gate !== undefined && gate.blocking.length > 0) sections.push(findingsTable(gate.blocking));
   await writeSummary(...sections);
 }
+
+/** A release: image name → `<repositoryUri>@sha256:…`, what deploys and later environments take. */
+export function releaseOf(results: readonly { name: string; outcome: Outcome }[]): Record<string, string> {
+  return Object.fromEntries(
+    results.map(({ name, outcome }) => [name, `${outcome.repo.uri}@${outcome.digest}`]),
+  );
+}
+
+/** Manifest mode: `release` and, for the first image, the outputs of one image. */
+export function setReleaseOutputs(results: readonly { name: string; outcome: Outcome }[]): void {
+  setOutputs(results[0]!.outcome);
+  core.setOutput('release', JSON.stringify(releaseOf(results)));
+  const pushed = results.some(({ outcome }) => outcome.result !== 'skipped' || outcome.added.length > 0);
+  core.setOutput('pushed', String(pushed));
+}
+
+/** Manifest mode: one row per image. */
+export async function writeReleaseReport(
+  environment: string,
+  results: readonly { name: string; outcome: Outcome; gate: ScanGate | undefined }[],
+): Promise<void> {
+  const rows = results.map(({ name, outcome, gate }) => [
+    name,
+    outcome.repo.uri,
+    `\`${outcome.digest}\``,
+    outcome.tags.join(', '),
+    resultText(outcome),
+    scanText(gate),
+  ]);
+  const sections = [
+    heading(`build-push: ${results.length} image(s) for ${environment}`),
+    markdownTable(['Image', 'Repository', 'Digest', 'Tags', 'Result', 'Scan'], rows),
+  ];
+  for (const { name, gate } of results) {
+    if (gate !== undefined && gate.blocking.length > 0)
+      sections.push(`**${name}**`, findingsTable(gate.blocking));
+  }
+  await writeSummary(...sections);
+}

@@ -24,12 +24,15 @@ import {
   type Sleep,
 } from '@ecs-delivery/shared';
 import { loginBuildAndPush } from './build';
+import type { LoginState } from './state';
 import type { Inputs } from './inputs';
 import {
   evaluateGate,
   gatePassed,
   scanText,
   setOutputs,
+  setReleaseOutputs,
+  writeReleaseReport,
   writeReport,
   type Outcome,
   type ScanGate,
@@ -93,7 +96,12 @@ async function targetRepository(inputs: Inputs, conn: Connection): Promise<Repos
   return repo;
 }
 
-async function buildMode(inputs: Inputs, conn: Connection, deps: RunDeps): Promise<Outcome> {
+async function buildMode(
+  inputs: Inputs,
+  conn: Connection,
+  deps: RunDeps,
+  logins: LoginState[] = [],
+): Promise<Outcome> {
   const { repo, plan } = await core.group('Check the repository and the tags', async () => {
     const repo = await targetRepository(inputs, conn);
     const existing = await findTags(conn.ecr, repo, inputs.tags);
@@ -127,7 +135,7 @@ async function buildMode(inputs: Inputs, conn: Connection, deps: RunDeps): Promi
   }
 
   const auth = await getRegistryAuth(conn.ecr, repo.registryId);
-  const built = await loginBuildAndPush(inputs, repo.uri, auth, deps);
+  const built = await loginBuildAndPush(inputs, repo.uri, auth, deps, logins);
   return core.group('Confirm the push', async () => {
     const detail = await describeImage(conn.ecr, repo, built.digest).catch((err: unknown) => {
       if (awsErrorCode(err) !== 'ImageNotFoundException') throw err;
@@ -223,6 +231,40 @@ async function scanGate(
   });
 }
 
+/** One image of a manifest run: its name, what happened and its scan gate. */
+export interface ImageResult {
+  name: string;
+  outcome: Outcome;
+  gate: ScanGate | undefined;
+}
+
+/** Manifest mode: every image, one after another, into the environment's registry; the release is the result. */
+async function manifestRun(
+  inputs: Inputs,
+  target: Connection,
+  deps: RunDeps,
+  signal: AbortSignal,
+): Promise<ImageResult[]> {
+  const { manifest: plan, ...rest } = inputs;
+  const results: ImageResult[] = [];
+  const logins: LoginState[] = [];
+  for (const item of plan!.items) {
+    core.info(`Image ${item.name}: ${item.repository.text}.`);
+    const one: Inputs = {
+      ...rest,
+      repository: item.repository,
+      build: item.build,
+      sourceImage: item.sourceImage,
+    };
+    const outcome =
+      one.sourceImage === undefined
+        ? await buildMode(one, target, deps, logins)
+        : await promoteMode(one, target, deps);
+    results.push({ name: item.name, outcome, gate: await scanGate(one, target, outcome, deps, signal) });
+  }
+  return results;
+}
+
 /** The action: authenticate, then build or promote, then the scan gate, outputs and the job summary. */
 export async function run(
   inputs: Inputs,
@@ -232,18 +274,29 @@ export async function run(
   const target = await core.group('Authenticate', () =>
     deps.connect({ roleToAssume: inputs.roleToAssume, region: inputs.awsRegion, audience: inputs.audience }),
   );
-  const outcome =
-    inputs.sourceImage === undefined
-      ? await buildMode(inputs, target, deps)
-      : await promoteMode(inputs, target, deps);
-  const gate = await scanGate(inputs, target, outcome, deps, context.signal);
-  setOutputs(outcome);
-  await writeReport(outcome, gate);
-  core.info(`Image: ${outcome.repo.uri}@${outcome.digest} (${outcome.result}).`);
-  if (gate !== undefined && !gatePassed(gate)) {
-    for (const f of gate.blocking)
-      core.info(`  ${f.severity} ${f.name}${f.package === undefined ? '' : ` (${f.package})`}`);
-    core.error(`The image scan ${scanText(gate)}.`, { title: 'Image scan gate' });
-    process.exitCode = core.ExitCode.Failure;
+  let results: ImageResult[];
+  if (inputs.manifest !== undefined) {
+    results = await manifestRun(inputs, target, deps, context.signal);
+    setReleaseOutputs(results);
+    await writeReleaseReport(inputs.manifest.environment, results);
+  } else {
+    const outcome =
+      inputs.sourceImage === undefined
+        ? await buildMode(inputs, target, deps)
+        : await promoteMode(inputs, target, deps);
+    const gate = await scanGate(inputs, target, outcome, deps, context.signal);
+    results = [{ name: inputs.repository.text, outcome, gate }];
+    setOutputs(outcome);
+    await writeReport(outcome, gate);
   }
+  for (const { outcome } of results)
+    core.info(`Image: ${outcome.repo.uri}@${outcome.digest} (${outcome.result}).`);
+  const blocked = results.filter(({ gate }) => gate !== undefined && !gatePassed(gate));
+  for (const { name, gate } of blocked) {
+    for (const f of gate!.blocking)
+      core.info(`  ${f.severity} ${f.name}${f.package === undefined ? '' : ` (${f.package})`}`);
+    const which = inputs.manifest === undefined ? '' : ` of ${name}`;
+    core.error(`The image scan${which} ${scanText(gate)}.`, { title: 'Image scan gate' });
+  }
+  if (blocked.length > 0) process.exitCode = core.ExitCode.Failure;
 }

@@ -12,24 +12,34 @@ export interface LoginState {
 
 const KEY = 'login';
 
-export function saveLoginState(state: LoginState): void {
-  core.saveState(KEY, JSON.stringify(state));
+/** Every login this run made (a manifest run builds several images): the post step removes them all. */
+export function saveLoginStates(states: readonly LoginState[]): void {
+  core.saveState(KEY, JSON.stringify(states));
 }
 
-export function readLoginState(): LoginState | undefined {
+function isLoginState(
+  value: unknown,
+): value is Partial<LoginState> & Pick<LoginState, 'cli' | 'dir' | 'host'> {
+  const v = value as Partial<LoginState> | null;
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    (v.cli === 'docker' || v.cli === 'podman') &&
+    typeof v.dir === 'string' &&
+    typeof v.host === 'string'
+  );
+}
+
+export function readLoginStates(): LoginState[] {
   const text = core.getState(KEY);
-  if (text === '') return undefined;
+  if (text === '') return [];
   try {
-    const parsed = JSON.parse(text) as Partial<LoginState>;
-    if (
-      (parsed.cli !== 'docker' && parsed.cli !== 'podman') ||
-      typeof parsed.dir !== 'string' ||
-      typeof parsed.host !== 'string'
-    ) {
-      return undefined;
-    }
-    return { cli: parsed.cli, dir: parsed.dir, host: parsed.host, logout: parsed.logout !== false };
+    const parsed = JSON.parse(text) as unknown;
+    const list = Array.isArray(parsed) ? parsed : [parsed];
+    return list
+      .filter(isLoginState)
+      .map((p) => ({ cli: p.cli, dir: p.dir, host: p.host, logout: p.logout !== false }));
   } catch {
-    return undefined;
+    return [];
   }
 }

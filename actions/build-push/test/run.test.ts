@@ -192,7 +192,7 @@ afterEach(() => {
 
 function loginDir(): string {
   const state = parseKeyValueFile(readFileSync(join(dir, 'state'), 'utf8'));
-  return (JSON.parse(state.login!) as { dir: string }).dir;
+  return (JSON.parse(state.login!) as { dir: string }[])[0]!.dir;
 }
 
 async function runPost(): Promise<void> {

@@ -19,6 +19,7 @@ import {
   type TargetInputs,
 } from '@ecs-delivery/shared/src/inputs/aws-inputs';
 import { parseCommand } from '@ecs-delivery/shared/src/manifest/command';
+import { looksLikeRelease, parseRelease } from '@ecs-delivery/shared/src/manifest/release';
 import { loadManifest } from '@ecs-delivery/shared/src/manifest/load';
 import { resolveEnvironment } from '@ecs-delivery/shared/src/manifest/resolve';
 import { loadTaskDefinitionFile } from '@ecs-delivery/shared/src/taskdef/load';
@@ -40,6 +41,8 @@ export interface Inputs extends TargetInputs {
   rollbackScope: RollbackScope;
   dryRun: boolean;
   githubToken: string | undefined;
+  /** With a manifest, its environment's `url`. */
+  environmentUrl: string | undefined;
 }
 
 /** Inputs that describe one service; a manifest describes its services itself. */
@@ -175,7 +178,7 @@ async function singlePlan(timeoutMs: number): Promise<ServicePlan[][]> {
 async function manifestPlan(
   manifestPath: string,
   timeoutMs: number,
-): Promise<{ waves: ServicePlan[][]; environment: EnvironmentDefaults }> {
+): Promise<{ waves: ServicePlan[][]; environment: EnvironmentDefaults; url: string | undefined }> {
   const environment = getOptionalInput('environment');
   if (environment === undefined)
     refuse('environment', 'is required with "manifest": name the environment to deploy');
@@ -183,9 +186,16 @@ async function manifestPlan(
   const path = isAbsolute(manifestPath) ? manifestPath : resolve(workspace, manifestPath);
   const loaded = await loadManifest(path, { input: 'manifest' });
   const filter = getListInput('services');
-  const env = resolveEnvironment(loaded, environment, filter.length > 0 ? { services: filter } : {});
+  const vars = getKeyValueInput('vars');
+  const env = resolveEnvironment(loaded, environment, {
+    ...(filter.length > 0 ? { services: filter } : {}),
+    vars,
+  });
   const images = loaded.manifest.images ?? {};
-  const given = getKeyValueInput('images');
+  const imagesText = core.getInput('images');
+  const given = looksLikeRelease(imagesText)
+    ? parseRelease(imagesText, 'images')
+    : getKeyValueInput('images');
   for (const name of Object.keys(given)) {
     if (!Object.hasOwn(images, name)) {
       refuse(
@@ -197,7 +207,6 @@ async function manifestPlan(
   const imageTag = getOptionalInput('image-tag');
   if (imageTag !== undefined && !TAG.test(imageTag))
     refuse('image-tag', `must be an image tag; got ${JSON.stringify(imageTag)}`);
-  const vars = getKeyValueInput('vars');
   const waves: ServicePlan[][] = [];
   for (const wave of env.waves) {
     const plans: ServicePlan[] = [];
@@ -249,6 +258,7 @@ async function manifestPlan(
   return {
     waves,
     environment: environmentDefaults(env),
+    url: env.url,
   };
 }
 
@@ -280,7 +290,15 @@ export async function getInputs(): Promise<Inputs> {
     dryRun: getBooleanInput('dry-run', false),
     githubToken,
   };
-  if (mode === 'single') return { ...base, mode, waves: await singlePlan(timeoutMs), ...getTargetInputs() };
+  if (mode === 'single') {
+    return {
+      ...base,
+      mode,
+      waves: await singlePlan(timeoutMs),
+      environmentUrl: undefined,
+      ...getTargetInputs(),
+    };
+  }
   const plan = await manifestPlan(manifest!, timeoutMs);
-  return { ...base, mode, waves: plan.waves, ...getTargetInputs(plan.environment) };
+  return { ...base, mode, waves: plan.waves, environmentUrl: plan.url, ...getTargetInputs(plan.environment) };
 }

@@ -61,6 +61,9 @@ export function setOutputs(runs: readonly ServiceRun[], outcome: string): void {
   core.setOutput('failure-reason', failed?.failureReason ?? '');
   core.setOutput('migration-exit-code', migration?.migration?.exitCode ?? '');
   core.setOutput('services', JSON.stringify(runs.map(serviceJson)));
+  // What a later step (a smoke test that fails, say) must roll back: the services this run moved.
+  const deployed = runs.filter((r) => r.tracked !== undefined).map((r) => r.label);
+  core.setOutput('deployed-services', deployed.join('\n'));
 }
 
 /** The error annotation of each failed service, and a failed step. */

@@ -100,6 +100,7 @@ export async function run(
   context: ActionContext,
   deps: RunDeps = defaultDeps,
 ): Promise<void> {
+  if (inputs.environmentUrl !== undefined) core.setOutput('environment-url', inputs.environmentUrl);
   const clients = await core.group('Authenticate', () => deps.connect(connectOptions(inputs)));
   const prepared = await core.group('Preflight', async () => {
     const waves = await prepareRelease(clients, inputs.waves);

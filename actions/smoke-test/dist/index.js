@@ -28145,7 +28145,7 @@ function resolveEnvironment(loaded, environment, options = {}) {
       );
     }
   }
-  const resolver = new Resolver(loaded);
+  const resolver = new Resolver(loaded, options.vars);
   const resolved = resolver.environment(environment, options.services);
   if (resolver.problems.length > 0) throw new ManifestError(loaded.file, resolver.problems);
   return resolved;
@@ -28164,10 +28164,12 @@ var init_resolve = __esm({
     ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
     str = (v) => String(v);
     Resolver = class {
-      constructor(loaded) {
+      constructor(loaded, overrides = {}) {
         this.loaded = loaded;
+        this.overrides = overrides;
       }
       loaded;
+      overrides;
       problems = [];
       /** The environment being resolved, named in messages. */
       envName = "";
@@ -28220,6 +28222,7 @@ var init_resolve = __esm({
             ],
             { ...builtins, ...envVars }
           ),
+          ...this.overrides,
           ...builtins
         };
         const pick = (key) => {
@@ -28360,6 +28363,20 @@ var init_resolve = __esm({
         }
         return [...byWave.entries()].sort(([a], [b]) => a - b).map(([, names]) => names);
       }
+      /** `url`, rendered with the environment's variables (no service's). */
+      environmentUrl(envName, env) {
+        if (env.url === void 0) return void 0;
+        const path = ["environments", envName];
+        const builtins = compact({
+          env: envName,
+          region: env.region,
+          "account-id": env["account-id"]
+        });
+        const reported = this.problems.length;
+        const envVars = this.renderMap([[env.vars, [...path, "vars"]]], builtins);
+        this.problems.length = reported;
+        return this.render(env.url, { ...envVars, ...this.overrides, ...builtins }, [...path, "url"]);
+      }
       environment(envName, filter) {
         const { manifest } = this.loaded;
         const env = manifest.environments[envName];
@@ -28387,6 +28404,7 @@ var init_resolve = __esm({
           accountId: env["account-id"],
           roleToAssume: env["role-to-assume"],
           githubEnvironment: env["github-environment"] ?? envName,
+          url: this.environmentUrl(envName, env),
           previous: at > 0 ? order[at - 1] : void 0,
           waves
         });
@@ -36095,6 +36113,10 @@ var init_schema = __esm({
               description: "an IAM role ARN like arn:aws:iam::123456789012:role/deploy"
             },
             "github-environment": { type: "string", minLength: 1 },
+            url: {
+              $ref: "#/$defs/template",
+              description: "the environment's URL, shown on its GitHub deployments (a template: {{ env }}, {{ region }}, vars)"
+            },
             cluster: { $ref: "#/$defs/template" },
             vars: { $ref: "#/$defs/varMap" },
             services: {
@@ -36317,16 +36339,24 @@ var init_load2 = __esm({
 // packages/shared/src/smoke/manifest.ts
 var manifest_exports = {};
 __export(manifest_exports, {
-  checksFromEnvironment: () => checksFromEnvironment
+  checksFromEnvironment: () => checksFromEnvironment,
+  serviceChecks: () => serviceChecks
 });
 function checksFromEnvironment(input, env, defaults = {}) {
-  const checks = [];
+  return serviceChecks(input, env, defaults).flatMap((s) => s.checks);
+}
+function serviceChecks(input, env, defaults = {}) {
+  const result = [];
   for (const spec of env.waves.flat()) {
     if (spec.smoke.length === 0) continue;
     const raw2 = spec.smoke.map((c) => toRaw(spec.name, c));
-    checks.push(...checksFromList(input, raw2, defaults, `services.${spec.name}.smoke`));
+    result.push({
+      service: spec.name,
+      images: Object.values(spec.images).map((i) => i.image),
+      checks: checksFromList(input, raw2, defaults, `services.${spec.name}.smoke`)
+    });
   }
-  return checks;
+  return result;
 }
 function toRaw(service, check) {
   return {
@@ -37209,8 +37239,31 @@ function maskSecret(value) {
 }
 
 // packages/shared/src/inputs/parse-list.ts
+init_configuration_error();
 function parseList(text2) {
   return text2.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+function parseKeyValues(input, text2) {
+  const entries = text2.includes("\n") ? text2.split("\n") : text2.split(",");
+  const result = /* @__PURE__ */ new Map();
+  for (const raw2 of entries) {
+    const entry = raw2.trim();
+    if (entry === "") continue;
+    const eq = entry.indexOf("=");
+    const key = eq < 0 ? "" : entry.slice(0, eq).trim();
+    if (key === "") {
+      const hint = text2.includes("\n") ? "" : " (write one entry per line to keep commas in a value)";
+      throw new ConfigurationError(
+        `Input "${input}" must be KEY=value entries, one per line or comma separated; got ${JSON.stringify(entry)}${hint}.`,
+        { input }
+      );
+    }
+    if (result.has(key)) {
+      throw new ConfigurationError(`Input "${input}" sets "${key}" more than once.`, { input });
+    }
+    result.set(key, entry.slice(eq + 1).trim());
+  }
+  return Object.fromEntries(result);
 }
 
 // packages/shared/src/inputs/get-input.ts
@@ -37270,6 +37323,14 @@ function getDurationInput(name, options) {
     }
     return ms;
   });
+}
+function getKeyValueInput(name, options = {}) {
+  const text2 = raw(name);
+  if (text2 === void 0) {
+    if (options.required === true) throw ConfigurationError.missingInput(name, "KEY=value entries");
+    return {};
+  }
+  return parseKeyValues(name, text2);
 }
 
 // packages/shared/src/smoke/header-input.ts
@@ -37355,12 +37416,43 @@ function targetKey(check) {
   return `${new URL(check.url).origin} ${hostHeader(check) ?? ""}`;
 }
 
+// packages/shared/src/manifest/release.ts
+init_configuration_error();
+var FORM = 'a release: a JSON object of image name → "<repositoryUri>@sha256:<digest>"';
+function looksLikeRelease(text2) {
+  return text2.trimStart().startsWith("{");
+}
+function parseRelease(text2, input) {
+  const refuse = (problem) => {
+    throw new ConfigurationError(`Input "${input}" ${problem}.`, { input });
+  };
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch {
+    return refuse(`must be ${FORM}; it is not valid JSON`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    return refuse(`must be ${FORM}`);
+  const release = {};
+  for (const [name, ref] of Object.entries(parsed)) {
+    if (typeof ref !== "string" || !/^[^\s@]+\/[^\s@]+@sha256:[a-f0-9]{64}$/.test(ref)) {
+      refuse(
+        `gives the image "${name}" as ${JSON.stringify(ref)}; expected "<repositoryUri>@sha256:<digest>"`
+      );
+    }
+    release[name] = ref;
+  }
+  if (Object.keys(release).length === 0) refuse("is an empty release: it names no image");
+  return release;
+}
+
 // actions/smoke-test/src/check-sources.ts
 init_core();
 init_configuration_error();
 init_parse();
 var CHECK_SOURCES = ["checks", "urls", "manifest"];
-var MANIFEST_ONLY = ["environment", "services"];
+var MANIFEST_ONLY = ["environment", "services", "vars"];
 var given = (name) => getInput(name) !== "";
 function quoted(names) {
   const q = names.map((n) => `"${n}"`);
@@ -37401,19 +37493,20 @@ async function manifestChecks(defaults) {
   const services = getListInput("services");
   const { loadManifest: loadManifest2 } = await Promise.resolve().then(() => (init_load2(), load_exports));
   const { resolveEnvironment: resolveEnvironment2 } = await Promise.resolve().then(() => (init_resolve(), resolve_exports));
-  const { checksFromEnvironment: checksFromEnvironment2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
+  const { serviceChecks: serviceChecks2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
   const path = getOptionalInput("manifest");
   const loaded = await loadManifest2(path, { input: "manifest" });
-  const env = resolveEnvironment2(loaded, environment, services.length > 0 ? { services } : {});
-  const checks = checksFromEnvironment2("manifest", env, defaults);
-  if (checks.length === 0) {
+  const vars = getKeyValueInput("vars");
+  const env = resolveEnvironment2(loaded, environment, { ...services.length > 0 ? { services } : {}, vars });
+  const byService = serviceChecks2("manifest", env, defaults);
+  if (byService.length === 0) {
     const names = env.waves.flat().map((s) => s.name);
     throw new ConfigurationError(
       `Input "manifest": ${path} has no smoke checks for environment "${environment}" (services ${names.join(", ")}); add a "smoke" list to a service.`,
       { input: "manifest" }
     );
   }
-  return checks;
+  return byService;
 }
 async function readChecks(source, defaults) {
   switch (source) {
@@ -37454,6 +37547,22 @@ function maskSecrets(values, into) {
     into.add(value);
   }
 }
+function isGrouped(read) {
+  return read.length > 0 && "service" in read[0];
+}
+function readRelease(text2, source) {
+  if (source !== "manifest") {
+    throw new ConfigurationError(
+      'Input "expect-version" is a release (a JSON object of images), which only applies with "manifest"; give one version (a digest, a tag or an image reference) for other checks.',
+      { input: "expect-version" }
+    );
+  }
+  return parseRelease(text2, "expect-version");
+}
+function versionOf(group2, release) {
+  const image = group2.images.find((i) => Object.hasOwn(release, i));
+  return image === void 0 ? void 0 : release[image];
+}
 async function getInputs() {
   const secrets = /* @__PURE__ */ new Set();
   const secretHeaders = parseHeaderNames("secret-headers", getListInput("secret-headers"));
@@ -37473,14 +37582,24 @@ async function getInputs() {
       maxMs: 10 * 6e4
     })
   };
-  const parsed = await readChecks(source, {
+  const release = expectVersion !== void 0 && looksLikeRelease(expectVersion) ? readRelease(expectVersion, source) : void 0;
+  const read = await readChecks(source, {
     headers,
-    ...expectVersion !== void 0 ? { expectVersion } : {}
+    ...expectVersion !== void 0 && release === void 0 ? { expectVersion } : {}
   });
+  const parsed = isGrouped(read) ? read.flatMap((g) => g.checks) : read;
   for (const check of parsed) {
     maskSecrets([...secretHeaderValues(check.headers, secretHeaders), ...urlSecrets(check.url)], secrets);
   }
-  const { checks, added } = expectVersion === void 0 ? { checks: parsed, added: [] } : applyExpectVersion(parsed, expectVersion, versionEndpoint);
+  const groups = release !== void 0 && isGrouped(read) ? read : [{ service: "", images: [], checks: parsed }];
+  const checks = [];
+  const added = [];
+  for (const group2 of groups) {
+    const expected = release === void 0 ? expectVersion : versionOf(group2, release);
+    const applied = expected === void 0 ? { checks: group2.checks, added: [] } : applyExpectVersion(group2.checks, expected, versionEndpoint);
+    checks.push(...applied.checks);
+    added.push(...applied.added);
+  }
   return {
     source,
     checks,

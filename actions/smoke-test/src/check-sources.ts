@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
 // Deep imports on purpose: only what reading the inputs needs is loaded before they are valid.
 import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
-import { getListInput, getOptionalInput } from '@ecs-delivery/shared/src/inputs/get-input';
+import { getKeyValueInput, getListInput, getOptionalInput } from '@ecs-delivery/shared/src/inputs/get-input';
 import { checksFromUrls, parseChecksYaml, type CheckDefaults } from '@ecs-delivery/shared/src/smoke/parse';
+import type { ServiceChecks } from '@ecs-delivery/shared/src/smoke/manifest';
 import type { SmokeCheck } from '@ecs-delivery/shared/src/smoke/types';
 
 /** Where the checks come from: exactly one of these inputs. */
@@ -10,7 +11,7 @@ export const CHECK_SOURCES = ['checks', 'urls', 'manifest'] as const;
 export type CheckSource = (typeof CHECK_SOURCES)[number];
 
 /** Inputs that only mean something with `manifest`. */
-const MANIFEST_ONLY = ['environment', 'services'] as const;
+const MANIFEST_ONLY = ['environment', 'services', 'vars'] as const;
 
 const given = (name: string): boolean => core.getInput(name) !== '';
 
@@ -45,7 +46,7 @@ export function checkSource(): CheckSource {
   return source;
 }
 
-async function manifestChecks(defaults: CheckDefaults): Promise<SmokeCheck[]> {
+async function manifestChecks(defaults: CheckDefaults): Promise<ServiceChecks[]> {
   const environment = getOptionalInput('environment');
   if (environment === undefined) {
     throw new ConfigurationError(
@@ -57,23 +58,27 @@ async function manifestChecks(defaults: CheckDefaults): Promise<SmokeCheck[]> {
   // Loaded only in manifest mode: the schema validator is the largest part of reading the inputs.
   const { loadManifest } = await import('@ecs-delivery/shared/src/manifest/load');
   const { resolveEnvironment } = await import('@ecs-delivery/shared/src/manifest/resolve');
-  const { checksFromEnvironment } = await import('@ecs-delivery/shared/src/smoke/manifest');
+  const { serviceChecks } = await import('@ecs-delivery/shared/src/smoke/manifest');
   const path = getOptionalInput('manifest')!;
   const loaded = await loadManifest(path, { input: 'manifest' });
-  const env = resolveEnvironment(loaded, environment, services.length > 0 ? { services } : {});
-  const checks = checksFromEnvironment('manifest', env, defaults);
-  if (checks.length === 0) {
+  const vars = getKeyValueInput('vars');
+  const env = resolveEnvironment(loaded, environment, { ...(services.length > 0 ? { services } : {}), vars });
+  const byService = serviceChecks('manifest', env, defaults);
+  if (byService.length === 0) {
     const names = env.waves.flat().map((s) => s.name);
     throw new ConfigurationError(
       `Input "manifest": ${path} has no smoke checks for environment "${environment}" (services ${names.join(', ')}); add a "smoke" list to a service.`,
       { input: 'manifest' },
     );
   }
-  return checks;
+  return byService;
 }
 
-/** The checks of the source input, parsed and validated. */
-export async function readChecks(source: CheckSource, defaults: CheckDefaults): Promise<SmokeCheck[]> {
+/** The checks of the source input, parsed and validated; with a manifest, grouped by service. */
+export async function readChecks(
+  source: CheckSource,
+  defaults: CheckDefaults,
+): Promise<SmokeCheck[] | ServiceChecks[]> {
   switch (source) {
     case 'checks':
       return parseChecksYaml('checks', core.getInput('checks'), defaults);

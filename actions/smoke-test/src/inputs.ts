@@ -12,6 +12,8 @@ import { parseHeaderLines, parseHeaderNames } from '@ecs-delivery/shared/src/smo
 import { secretHeaderValues, urlSecrets } from '@ecs-delivery/shared/src/smoke/redact-http';
 import type { SmokeCheck } from '@ecs-delivery/shared/src/smoke/types';
 import { applyExpectVersion } from '@ecs-delivery/shared/src/smoke/version-checks';
+import type { ServiceChecks } from '@ecs-delivery/shared/src/smoke/manifest';
+import { looksLikeRelease, parseRelease, type Release } from '@ecs-delivery/shared/src/manifest/release';
 import { checkSource, readChecks, type CheckSource } from './check-sources';
 
 /** Every input of action.yml, validated. */
@@ -56,6 +58,27 @@ function maskSecrets(values: readonly string[], into: Set<string>): void {
   }
 }
 
+function isGrouped(read: SmokeCheck[] | ServiceChecks[]): read is ServiceChecks[] {
+  return read.length > 0 && 'service' in read[0]!;
+}
+
+/** `expect-version` as a release: only with a manifest, whose services name the images. */
+function readRelease(text: string, source: string): Release {
+  if (source !== 'manifest') {
+    throw new ConfigurationError(
+      'Input "expect-version" is a release (a JSON object of images), which only applies with "manifest"; give one version (a digest, a tag or an image reference) for other checks.',
+      { input: 'expect-version' },
+    );
+  }
+  return parseRelease(text, 'expect-version');
+}
+
+/** A service proves the release's image its first container runs (services of other images prove nothing). */
+function versionOf(group: ServiceChecks, release: Release): string | undefined {
+  const image = group.images.find((i) => Object.hasOwn(release, i));
+  return image === undefined ? undefined : release[image];
+}
+
 /** Reads and validates every input before any request: a bad one is a ConfigurationError naming it. */
 export async function getInputs(): Promise<Inputs> {
   const secrets = new Set<string>();
@@ -78,17 +101,32 @@ export async function getInputs(): Promise<Inputs> {
     }),
   };
 
-  const parsed = await readChecks(source, {
+  const release =
+    expectVersion !== undefined && looksLikeRelease(expectVersion)
+      ? readRelease(expectVersion, source)
+      : undefined;
+  const read = await readChecks(source, {
     headers,
-    ...(expectVersion !== undefined ? { expectVersion } : {}),
+    ...(expectVersion !== undefined && release === undefined ? { expectVersion } : {}),
   });
+  const parsed = isGrouped(read) ? read.flatMap((g) => g.checks) : read;
   for (const check of parsed) {
     maskSecrets([...secretHeaderValues(check.headers, secretHeaders), ...urlSecrets(check.url)], secrets);
   }
-  const { checks, added } =
-    expectVersion === undefined
-      ? { checks: parsed, added: [] }
-      : applyExpectVersion(parsed, expectVersion, versionEndpoint);
+  // One version for every target, or with a release each service's own image.
+  const groups =
+    release !== undefined && isGrouped(read) ? read : [{ service: '', images: [], checks: parsed }];
+  const checks: SmokeCheck[] = [];
+  const added: SmokeCheck[] = [];
+  for (const group of groups) {
+    const expected = release === undefined ? expectVersion : versionOf(group, release);
+    const applied =
+      expected === undefined
+        ? { checks: group.checks, added: [] }
+        : applyExpectVersion(group.checks, expected, versionEndpoint);
+    checks.push(...applied.checks);
+    added.push(...applied.added);
+  }
 
   return {
     source,

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
+import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { evaluatePostIf, readActionMetadata, type ActionMetadata } from './action-yml';
 import { runNode, type ChildResult } from './child';
 import { readKeyValueFile, readPathFile, readTextFile } from './file-commands';
@@ -16,8 +16,18 @@ import {
 import type { OidcRequest, SimHandle } from './sim';
 import { parseWorkflowCommands, type Annotation } from './workflow-commands';
 
-/** The repository root (packages/testkit/src → ../../..). */
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+/**
+ * The repository root: the nearest folder up from this file with an `actions/` folder beside a package.json
+ * (packages/testkit/src → ../../.., and from wherever a bundle that includes the testkit lives).
+ */
+export const REPO_ROOT = findRepositoryRoot(__dirname);
+
+function findRepositoryRoot(from: string): string {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'actions'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..', '..', '..');
+  }
+}
 
 export interface RunActionOptions {
   /** Inputs by their action.yml names; action.yml defaults fill in the rest. */

@@ -41,7 +41,11 @@ class Resolver {
   /** The environment being resolved, named in messages. */
   private envName = '';
 
-  constructor(private readonly loaded: LoadedManifest) {}
+  constructor(
+    private readonly loaded: LoadedManifest,
+    /** Values given at run time (an action's `vars` input): they win over the manifest's own vars. */
+    private readonly overrides: Readonly<Record<string, string>> = {},
+  ) {}
 
   private problem(path: PathSegment[], message: string, key = false): void {
     this.problems.push(this.loaded.source.problem(path, message, { key }));
@@ -104,6 +108,7 @@ class Resolver {
         ],
         { ...builtins, ...envVars },
       ),
+      ...this.overrides,
       ...builtins,
     };
     const pick = <K extends 'cluster' | 'service' | 'task-definition'>(
@@ -275,6 +280,22 @@ class Resolver {
     return [...byWave.entries()].sort(([a], [b]) => a - b).map(([, names]) => names);
   }
 
+  /** `url`, rendered with the environment's variables (no service's). */
+  private environmentUrl(envName: string, env: ManifestEnvironment): string | undefined {
+    if (env.url === undefined) return undefined;
+    const path: PathSegment[] = ['environments', envName];
+    const builtins = compact<Record<string, string>>({
+      env: envName,
+      region: env.region,
+      'account-id': env['account-id'],
+    });
+    // The environment's vars are checked (and their problems reported) with each service's.
+    const reported = this.problems.length;
+    const envVars = this.renderMap([[env.vars, [...path, 'vars']]], builtins);
+    this.problems.length = reported;
+    return this.render(env.url, { ...envVars, ...this.overrides, ...builtins }, [...path, 'url']);
+  }
+
   environment(envName: string, filter?: readonly string[]): ResolvedEnvironment {
     const { manifest } = this.loaded;
     const env = manifest.environments[envName]!;
@@ -307,6 +328,7 @@ class Resolver {
       accountId: env['account-id'],
       roleToAssume: env['role-to-assume'],
       githubEnvironment: env['github-environment'] ?? envName,
+      url: this.environmentUrl(envName, env),
       previous: at > 0 ? order[at - 1] : undefined,
       waves,
     });
@@ -326,6 +348,8 @@ export interface ResolveOptions {
   services?: readonly string[];
   /** Input names for messages (defaults `environment` and `services`). */
   inputs?: { environment?: string; services?: string };
+  /** Placeholder values given at run time (an action's `vars` input); they win over the manifest's vars. */
+  vars?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -370,7 +394,7 @@ export function resolveEnvironment(
       );
     }
   }
-  const resolver = new Resolver(loaded);
+  const resolver = new Resolver(loaded, options.vars);
   const resolved = resolver.environment(environment, options.services);
   if (resolver.problems.length > 0) throw new ManifestError(loaded.file, resolver.problems);
   return resolved;

@@ -78,6 +78,8 @@ export interface ResolvedEnvironment {
   roleToAssume?: string;
   /** The GitHub environment for deployment statuses (default: the environment's name). */
   githubEnvironment: string;
+  /** The environment's URL (`url`, rendered), for its GitHub deployments. */
+  url?: string;
   /** The environment before this one in the promotion order, whose digests this one receives. */
   previous?: string;
   waves: ServiceDeploySpec[][];

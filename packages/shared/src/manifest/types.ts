@@ -78,6 +78,7 @@ export interface ManifestEnvironment {
   region: string;
   'role-to-assume'?: string;
   'github-environment'?: string;
+  url?: string;
   cluster?: string;
   vars?: Record<string, Scalar>;
   services?: Record<string, ManifestServiceOverride>;

@@ -11,13 +11,33 @@ export function checksFromEnvironment(
   env: ResolvedEnvironment,
   defaults: CheckDefaults = {},
 ): SmokeCheck[] {
-  const checks: SmokeCheck[] = [];
+  return serviceChecks(input, env, defaults).flatMap((s) => s.checks);
+}
+
+/** One service's smoke checks, and the manifest images its containers run (in the manifest's order). */
+export interface ServiceChecks {
+  service: string;
+  images: string[];
+  checks: SmokeCheck[];
+}
+
+/** The smoke checks of a resolved environment, per service (services without checks left out). */
+export function serviceChecks(
+  input: string,
+  env: ResolvedEnvironment,
+  defaults: CheckDefaults = {},
+): ServiceChecks[] {
+  const result: ServiceChecks[] = [];
   for (const spec of env.waves.flat()) {
     if (spec.smoke.length === 0) continue;
     const raw = spec.smoke.map((c) => toRaw(spec.name, c));
-    checks.push(...checksFromList(input, raw, defaults, `services.${spec.name}.smoke`));
+    result.push({
+      service: spec.name,
+      images: Object.values(spec.images).map((i) => i.image),
+      checks: checksFromList(input, raw, defaults, `services.${spec.name}.smoke`),
+    });
   }
-  return checks;
+  return result;
 }
 
 function toRaw(service: string, check: ServiceSmokeCheck): Record<string, unknown> {

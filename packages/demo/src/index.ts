@@ -1,0 +1,17 @@
+export { runDemo, EXAMPLE, CALLER, type DemoOptions, type DemoResult } from './demo';
+export { WorkflowRunner, type JobRecord, type StepRecord, type RunnerOptions } from './workflow-runner';
+export { evaluate, interpolate, condition, expressionsIn, type Value } from './expressions';
+export { loadWorkflow, callInputs, jobOrder, ownAction, OWN_REPOSITORY } from './workflow-model';
+export {
+  seedSystem,
+  pushRelease,
+  imageUri,
+  STAGES,
+  SERVICES,
+  REGION,
+  REPOSITORY,
+  IMAGE_REPOSITORY,
+  type Trust,
+} from './system';
+export { repositoryRoot } from './root';
+export type { ReleaseRun, ServiceRow } from './report';
