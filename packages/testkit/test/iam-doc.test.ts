@@ -83,8 +83,8 @@ describe(`the permission policies of ${IAM_DOC}`, () => {
 const ACCOUNT = '111111111111';
 const OWNER_ID = '4242';
 const REPO_ID = '987654321';
-const DEPLOY_WORKFLOW = 'ecs-delivery/ecs-delivery/.github/workflows/deploy.yml@refs/tags/v1';
-const BUILD_WORKFLOW = 'ecs-delivery/ecs-delivery/.github/workflows/build.yml@refs/tags/v1';
+const DEPLOY_WORKFLOW = 'ecs-delivery/ecs-delivery/.github/workflows/deploy.yml@refs/tags/v1.0.0';
+const BUILD_WORKFLOW = 'ecs-delivery/ecs-delivery/.github/workflows/build.yml@refs/tags/v1.0.0';
 
 /** A documented trust policy with its placeholders filled in: acme/shop, environment prod, account 1111…. */
 function filled(name: string): unknown {
