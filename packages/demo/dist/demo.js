@@ -46643,11 +46643,8 @@ function truthy(value) {
 }
 function equal(a, b) {
   if (typeof a === "string" && typeof b === "string") return a.toLowerCase() === b.toLowerCase();
-  if (typeof a === typeof b || a === null || b === null) {
-    if (typeof a === "object" || typeof b === "object") return a === b;
-    return a === b;
-  }
-  return toNumber(a) === toNumber(b);
+  if (typeof a === "object" || typeof b === "object") return a === b;
+  return typeof a === typeof b ? a === b : toNumber(a) === toNumber(b);
 }
 function toNumber(value) {
   if (value === null || value === false) return 0;
@@ -47133,7 +47130,6 @@ function serviceRows(runs, services) {
   for (const run2 of runs) {
     for (const job of deployJobs(run2)) {
       const deploy = job.steps.find((s) => s.action === "deploy-ecs");
-      const smoke = job.steps.find((s) => s.action === "smoke-test");
       const rollbackStep = job.steps.find((s) => s.action === "rollback" && s.result !== "skipped");
       const entries = parseServices(deploy?.outputs["services"]);
       const rolledBack = new Set(
@@ -47149,7 +47145,7 @@ function serviceRows(runs, services) {
         }
         if (rolledBack.has(service)) {
           outcome = `${outcome}, then rolled back`;
-          rollback = `smoke test failed${smoke === void 0 ? "" : ""}; rollback ${rollbackStep.result}`;
+          rollback = `smoke test failed; rollback ${rollbackStep.result}`;
         }
         rows.push({
           release: run2.version,

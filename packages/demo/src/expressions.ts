@@ -71,11 +71,8 @@ export function truthy(value: Value): boolean {
 /** GitHub's loose equality: strings compare case-insensitively; different types compare as numbers. */
 function equal(a: Value, b: Value): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
-  if (typeof a === typeof b || a === null || b === null) {
-    if (typeof a === 'object' || typeof b === 'object') return a === b;
-    return a === b;
-  }
-  return toNumber(a) === toNumber(b);
+  if (typeof a === 'object' || typeof b === 'object') return a === b;
+  return typeof a === typeof b ? a === b : toNumber(a) === toNumber(b);
 }
 
 function toNumber(value: Value): number {

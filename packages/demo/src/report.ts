@@ -55,7 +55,6 @@ export function serviceRows(runs: readonly ReleaseRun[], services: readonly stri
   for (const run of runs) {
     for (const job of deployJobs(run)) {
       const deploy = job.steps.find((s) => s.action === 'deploy-ecs');
-      const smoke = job.steps.find((s) => s.action === 'smoke-test');
       const rollbackStep = job.steps.find((s) => s.action === 'rollback' && s.result !== 'skipped');
       const entries = parseServices(deploy?.outputs['services']);
       const rolledBack = new Set(
@@ -75,7 +74,7 @@ export function serviceRows(runs: readonly ReleaseRun[], services: readonly stri
         }
         if (rolledBack.has(service)) {
           outcome = `${outcome}, then rolled back`;
-          rollback = `smoke test failed${smoke === undefined ? '' : ''}; rollback ${rollbackStep!.result}`;
+          rollback = `smoke test failed; rollback ${rollbackStep!.result}`;
         }
         rows.push({
           release: run.version,
