@@ -1,11 +1,19 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
-import { describeWithTools, node24Path, REPO_ROOT, startSim, type SimHandle } from '@ecs-delivery/testkit';
-import { REGION, REPOSITORY, seedSystem, STAGES } from '@ecs-delivery/demo';
+import {
+  describeWithTools,
+  githubDeployments,
+  node24Path,
+  REPO_ROOT,
+  startSim,
+  type SimHandle,
+} from '@ecs-delivery/testkit';
+import { IMAGE_REPOSITORY, MIGRATION_RULE, REGION, REPOSITORY, seedSystem, STAGES } from '@ecs-delivery/demo';
 
 const run = promisify(execFile);
 const UPLOAD = 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02';
@@ -37,7 +45,8 @@ function uploadStandIn(root: string): string {
   return dir;
 }
 
-async function appApiImage(sim: SimHandle, account: string, env: string): Promise<string> {
+/** What one service of an environment runs: its task definition and the API container's image. */
+async function running(sim: SimHandle, account: string, env: string, service: string): Promise<Running> {
   const ecs = new ECSClient({
     endpoint: sim.url,
     region: REGION,
@@ -45,112 +54,237 @@ async function appApiImage(sim: SimHandle, account: string, env: string): Promis
   });
   try {
     const svc = (
-      await ecs.send(new DescribeServicesCommand({ cluster: `mobilytics-${env}`, services: ['app-api'] }))
+      await ecs.send(new DescribeServicesCommand({ cluster: `mobilytics-${env}`, services: [service] }))
     ).services![0]!;
     const td = (await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: svc.taskDefinition! })))
       .taskDefinition!;
-    return td.containerDefinitions![0]!.image!;
+    const image = td.containerDefinitions![0]!.image!;
+    return { taskDefinition: svc.taskDefinition!, image, digest: image.slice(image.indexOf('@') + 1) };
   } finally {
     ecs.destroy();
   }
 }
 
-/** A caller workflow of a dozen lines promotes a release under act, against the simulator. */
-describeWithTools('promote.yml under act', ['act', 'podman', 'git'], (tools) => {
-  it('builds once and puts the same digest in dev, staging and prod', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'ecs-delivery-act-'));
-    const lib = releaseCopy(root);
+interface Running {
+  taskDefinition: string;
+  image: string;
+  digest: string;
+}
+
+/** The app-api of every stage, dev first. */
+function everyStage(sim: SimHandle): Promise<Running[]> {
+  return Promise.all(STAGES.map((s) => running(sim, s.account, s.name, 'app-api')));
+}
+
+/** The digests of the dev registry's repository. */
+async function devDigests(sim: SimHandle): Promise<string[]> {
+  const ecr = new ECRClient({
+    endpoint: sim.url,
+    region: REGION,
+    credentials: { accessKeyId: STAGES[0]!.account, secretAccessKey: 'x' },
+  });
+  try {
+    const out = await ecr.send(new DescribeImagesCommand({ repositoryName: IMAGE_REPOSITORY }));
+    return (out.imageDetails ?? []).map((d) => d.imageDigest!);
+  } finally {
+    ecr.destroy();
+  }
+}
+
+/**
+ * The caller workflow every adopter copies (examples/caller), with the two inputs this machine needs: podman
+ * instead of docker, and the smoke checks' origin pointed at the simulator's load-balancer front.
+ */
+function callerWorkflow(): string {
+  const text = readFileSync(
+    join(REPO_ROOT, 'examples', 'caller', '.github', 'workflows', 'delivery.yml'),
+    'utf8',
+  );
+  expect(text).toMatch(/\n {4}with:\n(?: {6}.*\n)+$/);
+  return `${text}      container-cli: podman\n      vars: \${{ vars.SMOKE_VARS }}\n`;
+}
+
+interface ActRun {
+  ok: boolean;
+  log: string;
+}
+
+/**
+ * A caller repository of a dozen-line workflow, calling promote.yml@v1 (mapped to a release copy of this
+ * checkout) under act, against the simulator: a good release through to prod, a release that crashes in staging,
+ * then a manual rollback from the Actions tab.
+ */
+describeWithTools('promote.yml and rollback.yml under act', ['act', 'podman', 'git'], (tools) => {
+  let root: string;
+  let lib: string;
+  let upload: string;
+  let caller: string;
+  let sim: SimHandle;
+  let first: Running[];
+  /** The digest of the release that crashed in staging. */
+  let bad: string;
+
+  const git = async (...args: string[]): Promise<string> =>
+    String(
+      (
+        (await run(tools['git']!, ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args], {
+          cwd: caller,
+        })) as { stdout: string }
+      ).stdout,
+    ).trim();
+
+  async function act(eventArgs: string[], workflow: string, oidcWorkflow: string): Promise<ActRun> {
+    const sha = await git('rev-parse', 'HEAD');
+    const oidc = await sim.oidcContext({
+      repository: REPOSITORY,
+      ref: 'refs/heads/main',
+      sha,
+      job_workflow_ref: `ecs-delivery/ecs-delivery/.github/workflows/${oidcWorkflow}@refs/tags/v1.0.0`,
+    });
+    const args = [
+      ...eventArgs,
+      '-W',
+      workflow,
+      '-P',
+      'ubuntu-latest=-self-hosted',
+      '--local-repository',
+      `ecs-delivery/ecs-delivery@v1=${lib}`,
+      '--local-repository',
+      `ecs-delivery/ecs-delivery@v1.0.0=${lib}`,
+      '--local-repository',
+      `${UPLOAD}=${upload}`,
+      '--var',
+      `SMOKE_VARS=api_origin=${sim.url}`,
+      '--env',
+      `ACTIONS_ID_TOKEN_REQUEST_URL=${oidc.requestUrl}`,
+      '--env',
+      `ACTIONS_ID_TOKEN_REQUEST_TOKEN=${oidc.requestToken}`,
+      '--env',
+      `GITHUB_API_URL=${sim.url}/_github/api`,
+      '--env',
+      `AWS_ENDPOINT_URL=${sim.url}`,
+      '--env',
+      `ARTIFACT_DIR=${join(root, 'artifacts')}`,
+      '-s',
+      'GITHUB_TOKEN=ghs_actConformanceToken000000000000',
+    ];
+    const env = { ...process.env, PATH: `${dirname(node24Path())}:${process.env['PATH'] ?? ''}` };
+    try {
+      const out = await run(tools['act']!, args, {
+        cwd: caller,
+        env,
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 600_000,
+      });
+      return { ok: true, log: `${out.stdout}\n${out.stderr}` };
+    } catch (err) {
+      const e = err as { stdout?: string; stderr?: string; killed?: boolean };
+      if (e.killed === true || e.stdout === undefined) throw err;
+      return { ok: false, log: `${e.stdout}\n${e.stderr ?? ''}` };
+    }
+  }
+
+  /** For a failure message: the end of act's log. */
+  const tail = (r: ActRun): string => r.log.slice(-8000);
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'ecs-delivery-act-'));
+    lib = releaseCopy(root);
     await run('node', [join(REPO_ROOT, 'scripts', 'release.mjs'), '--pin', 'v1.0.0', '--dir', lib]);
-    const upload = uploadStandIn(root);
-    const caller = join(root, 'caller');
+    upload = uploadStandIn(root);
+    caller = join(root, 'caller');
     cpSync(join(REPO_ROOT, 'examples', 'api-and-workers'), caller, { recursive: true });
-    writeFileSync(
-      join(caller, '.github', 'workflows', 'delivery.yml'),
-      [
-        'name: delivery',
-        'on: push',
-        'permissions: {}',
-        'jobs:',
-        '  delivery:',
-        '    uses: ecs-delivery/ecs-delivery/.github/workflows/promote.yml@v1',
-        '    permissions: { contents: read, id-token: write, deployments: write }',
-        '    with:',
-        '      prod-github-environment: production',
-        '      container-cli: podman',
-        '      vars: ${{ vars.SMOKE_VARS }}',
-        '',
-      ].join('\n'),
-    );
-    const git = (...args: string[]): Promise<unknown> =>
-      run(tools['git']!, ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args], { cwd: caller });
+    cpSync(join(REPO_ROOT, 'examples', 'caller', '.github'), join(caller, '.github'), { recursive: true });
+    writeFileSync(join(caller, '.github', 'workflows', 'delivery.yml'), callerWorkflow());
     await git('init', '-q', '-b', 'main');
     await git('add', '-A');
     await git('commit', '-qm', 'release 1.4.1');
     await git('remote', 'add', 'origin', `https://github.com/${REPOSITORY}`);
-    const sha = String(
-      ((await run(tools['git']!, ['rev-parse', 'HEAD'], { cwd: caller })) as { stdout: string }).stdout,
-    ).trim();
+    sim = await startSim({ timeScale: 60 });
+    await seedSystem(sim, { trust: 'repository', previous: '1.3.0' });
+  }, 120_000);
 
-    const sim = await startSim({ timeScale: 60 });
-    try {
-      await seedSystem(sim, { trust: 'repository', previous: '1.3.0' });
-      const oidc = await sim.oidcContext({
-        repository: REPOSITORY,
-        ref: 'refs/heads/main',
-        sha,
-        job_workflow_ref: 'ecs-delivery/ecs-delivery/.github/workflows/deploy.yml@refs/tags/v1.0.0',
-      });
-      const args = [
-        'push',
-        '-W',
-        '.github/workflows/delivery.yml',
-        '-P',
-        'ubuntu-latest=-self-hosted',
-        '--local-repository',
-        `ecs-delivery/ecs-delivery@v1=${lib}`,
-        '--local-repository',
-        `ecs-delivery/ecs-delivery@v1.0.0=${lib}`,
-        '--local-repository',
-        `${UPLOAD}=${upload}`,
-        '--var',
-        `SMOKE_VARS=api_origin=${sim.url}`,
-        '--env',
-        `ACTIONS_ID_TOKEN_REQUEST_URL=${oidc.requestUrl}`,
-        '--env',
-        `ACTIONS_ID_TOKEN_REQUEST_TOKEN=${oidc.requestToken}`,
-        '--env',
-        `GITHUB_API_URL=${sim.url}/_github/api`,
-        '--env',
-        `AWS_ENDPOINT_URL=${sim.url}`,
-        '--env',
-        `ARTIFACT_DIR=${join(root, 'artifacts')}`,
-        '-s',
-        'GITHUB_TOKEN=ghs_actConformanceToken000000000000',
-      ];
-      const env = { ...process.env, PATH: `${dirname(node24Path())}:${process.env['PATH'] ?? ''}` };
-      let log = '';
-      try {
-        const out = await run(tools['act']!, args, {
-          cwd: caller,
-          env,
-          maxBuffer: 64 * 1024 * 1024,
-          timeout: 600_000,
-        });
-        log = `${out.stdout}\n${out.stderr}`;
-      } catch (err) {
-        const e = err as { stdout?: string; stderr?: string };
-        throw new Error(`act failed:\n${(e.stdout ?? '').slice(-8000)}\n${(e.stderr ?? '').slice(-4000)}`, {
-          cause: err,
-        });
+  afterAll(async () => {
+    await sim?.stop();
+  });
+
+  it('builds once and puts the same digest in dev, staging and prod', async () => {
+    const before = await everyStage(sim);
+    const result = await act(['push'], '.github/workflows/delivery.yml', 'deploy.yml');
+    if (!result.ok) throw new Error(`act failed:\n${tail(result)}`);
+    expect(result.log).toMatch(/Job succeeded/);
+    first = await everyStage(sim);
+    expect(first[0]!.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(first.map((r) => r.digest)).toEqual(STAGES.map(() => first[0]!.digest));
+    expect(first.map((r) => r.image.split('/')[1])).toEqual(STAGES.map((s) => s.account));
+    for (const [i, r] of first.entries()) expect(r.digest).not.toBe(before[i]!.digest);
+  }, 900_000);
+
+  it('rolls back a release whose tasks crash in staging and never touches prod', async () => {
+    writeFileSync(join(caller, 'apps', 'api', 'release.txt'), 'app-api 1.4.2\n');
+    await git('commit', '-qam', 'release 1.4.2');
+    // The build pushes the new digest to dev; make that digest crash only in the staging account, as soon as it
+    // exists (the dev deploy, its smoke test and a new job come before staging's promotion).
+    const known = new Set(await devDigests(sim));
+    let stop = false;
+    let armed: string | undefined;
+    const arm = (async (): Promise<void> => {
+      while (!stop && armed === undefined) {
+        const fresh = (await devDigests(sim)).find((d) => !known.has(d));
+        if (fresh !== undefined) {
+          await sim.scenario([
+            {
+              image: `*/${STAGES[1]!.account}/${REGION}/${IMAGE_REPOSITORY}@${fresh}`,
+              task: { exitCode: 1, afterSeconds: 8, logs: ['Error: Cannot find module ./queues.config'] },
+            },
+            MIGRATION_RULE,
+          ]);
+          armed = fresh;
+        } else {
+          await new Promise((r) => setTimeout(r, 100));
+        }
       }
-      expect(log).toMatch(/Job succeeded/);
-      const images = await Promise.all(STAGES.map((s) => appApiImage(sim, s.account, s.name)));
-      const digests = images.map((i) => i.slice(i.indexOf('@') + 1));
-      expect(digests[0]).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(new Set(digests)).toEqual(new Set([digests[0]]));
-      expect(images.map((i) => i.split('/')[1])).toEqual(STAGES.map((s) => s.account));
+    })();
+    let result: ActRun;
+    try {
+      result = await act(['push'], '.github/workflows/delivery.yml', 'deploy.yml');
     } finally {
-      await sim.stop();
+      stop = true;
+      await arm;
     }
+    expect(armed).toMatch(/^sha256:/);
+    bad = armed!;
+    expect(result.ok).toBe(false);
+    const [dev, staging, prod] = await everyStage(sim);
+    expect(dev!.digest).toBe(armed);
+    // Staging is back on what last worked; prod never saw the release.
+    expect(staging!.taskDefinition).toBe(first[1]!.taskDefinition);
+    expect(prod!).toEqual(first[2]);
+    expect(result.log).toMatch(/rolled_back|rolled back/);
+    expect(result.log).toMatch(/Cannot find module \.\/queues\.config/);
+    const deployments = await githubDeployments(sim);
+    expect(deployments.filter((d) => d.environment === 'production')).toHaveLength(1);
+  }, 900_000);
+
+  it('puts a service back through rollback.yml, dispatched from the Actions tab', async () => {
+    const event = join(root, 'dispatch.json');
+    const reason = 'queue latency after 1.4.2';
+    writeFileSync(event, JSON.stringify({ inputs: { environment: 'dev', services: 'app-api', reason } }));
+    const before = await running(sim, STAGES[0]!.account, 'dev', 'app-api');
+    const result = await act(
+      ['workflow_dispatch', '-e', event],
+      '.github/workflows/rollback.yml',
+      'rollback.yml',
+    );
+    if (!result.ok) throw new Error(`act failed:\n${tail(result)}`);
+    const after = await running(sim, STAGES[0]!.account, 'dev', 'app-api');
+    expect(before.digest).toBe(bad);
+    expect(after.taskDefinition).toBe(first[0]!.taskDefinition);
+    expect(after.digest).toBe(first[0]!.digest);
+    // The workers were not asked for: they stay on the release.
+    expect((await running(sim, STAGES[0]!.account, 'dev', 'bullmq-workers')).digest).toBe(bad);
+    const dev = (await githubDeployments(sim)).filter((d) => d.environment === 'dev');
+    const statuses = dev.flatMap((d) => d.statuses.map((s) => s.description ?? ''));
+    expect(statuses.some((s) => s.includes(reason))).toBe(true);
   }, 900_000);
 });

@@ -31,6 +31,8 @@ describeWithTools('workflow linters', ['actionlint', 'zizmor', 'check-jsonschema
         '.github/workflows/promote.yml',
         '.github/workflows/rollback.yml',
         'examples/api-and-workers/.github/workflows/delivery.yml',
+        'examples/caller/.github/workflows/delivery.yml',
+        'examples/caller/.github/workflows/rollback.yml',
       ]),
     );
   });

@@ -11,6 +11,7 @@ export {
   REGION,
   REPOSITORY,
   IMAGE_REPOSITORY,
+  MIGRATION_RULE,
   type Trust,
 } from './system';
 export { repositoryRoot } from './root';
