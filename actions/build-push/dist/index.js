@@ -21676,6 +21676,9 @@ function getListInput(name, options = {}) {
   }
   return list2;
 }
+function getLinesInput(name) {
+  return (raw(name) ?? "").split("\n").map((s) => s.trim()).filter((s) => s !== "");
+}
 function getBooleanInput(name, defaultValue) {
   const text = raw(name);
   if (text === void 0) return defaultValue;
@@ -71732,8 +71735,9 @@ function readBuild(secrets) {
     buildArgs: getKeyValueInput("build-args"),
     labels: getKeyValueInput("labels"),
     secrets,
-    cacheFrom: getListInput("cache-from"),
-    cacheTo: getListInput("cache-to")
+    // A cache is `type=…,key=value,…`: its commas are part of it, so one per line.
+    cacheFrom: getLinesInput("cache-from"),
+    cacheTo: getLinesInput("cache-to")
   };
 }
 function commonInputs(build) {

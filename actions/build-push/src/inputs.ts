@@ -6,6 +6,7 @@ import {
   getDurationInput,
   getEnumInput,
   getKeyValueInput,
+  getLinesInput,
   getListInput,
   getOptionalInput,
   getRequiredInput,
@@ -115,8 +116,9 @@ function readBuild(secrets: Record<string, string>): BuildOptions {
     buildArgs: getKeyValueInput('build-args'),
     labels: getKeyValueInput('labels'),
     secrets,
-    cacheFrom: getListInput('cache-from'),
-    cacheTo: getListInput('cache-to'),
+    // A cache is `type=…,key=value,…`: its commas are part of it, so one per line.
+    cacheFrom: getLinesInput('cache-from'),
+    cacheTo: getLinesInput('cache-to'),
   };
 }
 

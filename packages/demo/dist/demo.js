@@ -46848,8 +46848,8 @@ function ownAction(uses) {
   if (uses === void 0 || !uses.startsWith(`${OWN_REPOSITORY}/actions/`)) return void 0;
   return ownReference(uses).path.slice("actions/".length);
 }
-function callInputs(workflow, given2) {
-  const declared = workflow.doc.on.workflow_call?.inputs ?? {};
+function callInputs(workflow, given2, event = "workflow_call") {
+  const declared = workflow.doc.on?.[event]?.inputs ?? {};
   for (const name of Object.keys(given2)) {
     if (!Object.hasOwn(declared, name)) throw new Error(`${workflow.path} has no input "${name}"`);
   }
@@ -46868,10 +46868,10 @@ function callInputs(workflow, given2) {
 function needsOf(job) {
   return job.needs === void 0 ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
 }
-function jobOrder(workflow) {
+function jobOrder(workflow, done = []) {
   const order = [];
   const visit = (id, path) => {
-    if (order.includes(id)) return;
+    if (order.includes(id) || done.includes(id) && workflow.doc.jobs[id] === void 0) return;
     if (path.includes(id)) throw new Error(`${workflow.path}: the jobs ${path.join(" → ")} need each other`);
     const job = workflow.doc.jobs[id];
     if (job === void 0) throw new Error(`${workflow.path}: a job needs "${id}", which does not exist`);
@@ -46890,6 +46890,9 @@ var WorkflowRunner = class {
   }
   options;
   jobs = [];
+  contexts(inputs, needs) {
+    return { github: this.githubContext(), inputs, needs, secrets: this.options.secrets ?? {} };
+  }
   githubContext() {
     const g2 = this.options.github;
     return {
@@ -46907,10 +46910,7 @@ var WorkflowRunner = class {
     const workflow = loadWorkflow(this.options.workspace, path);
     const job = workflow.doc.jobs[jobId];
     if (job?.uses === void 0) throw new Error(`${path} has no job "${jobId}" that calls a workflow`);
-    const context = {
-      contexts: { github: this.githubContext(), inputs: {}, needs: {} },
-      status: "success"
-    };
+    const context = { contexts: this.contexts({}, {}), status: "success" };
     return this.call(job.uses, { ...evaluateMap(job.with, context), ...extra }, jobId);
   }
   /** A `uses:` of a reusable workflow of this repository. */
@@ -46918,27 +46918,8 @@ var WorkflowRunner = class {
     const { path, ref } = ownReference(uses);
     const workflow = loadWorkflow(this.options.root, path);
     const inputs = callInputs(workflow, given2);
-    const results = {};
-    for (const id of jobOrder(workflow)) {
-      const job = workflow.doc.jobs[id];
-      const needs = Object.fromEntries(
-        needsOf(job).map((n) => [n, { result: results[n].result, outputs: results[n].outputs }])
-      );
-      const needResults = Object.values(needs).map((n) => n.result);
-      const context = {
-        contexts: { github: this.githubContext(), inputs, needs },
-        status: needResults.includes("failure") ? "failure" : needResults.includes("skipped") ? "skipped" : "success"
-      };
-      const key = job.uses === void 0 ? stage : id;
-      if (!condition(job.if, context)) {
-        this.options.log(`[${key}] skipped: ${needsOf(job).join(", ")} did not succeed`);
-        results[id] = { result: "skipped", outputs: {} };
-        this.jobs.push(emptyJob(key, workflow, id, "skipped"));
-        continue;
-      }
-      results[id] = job.uses !== void 0 ? await this.call(job.uses, evaluateMap(job.with, context), id) : await this.runJob(workflow, ref, id, job, context, key);
-    }
-    const declared = workflow.doc.on.workflow_call?.outputs ?? {};
+    const results = await this.runJobs(workflow, { repository: OWN_REPOSITORY, ref, inputs, stage });
+    const declared = workflow.doc.on?.workflow_call?.outputs ?? {};
     const jobsContext = Object.fromEntries(
       Object.entries(results).map(([k, v2]) => [k, { result: v2.result, outputs: v2.outputs }])
     );
@@ -46951,7 +46932,57 @@ var WorkflowRunner = class {
     const all = Object.values(results).map((r) => r.result);
     return { result: all.includes("failure") ? "failure" : "success", outputs };
   }
-  async runJob(workflow, ref, id, job, jobContext, stage) {
+  /**
+   * Runs a workflow of the caller's repository (its jobs with steps, in `needs` order) as one run of `event`:
+   * `inputs` typed as its `workflow_dispatch` declares them; `needs` stands for jobs of an earlier run that
+   * its jobs name but it does not hold. Returns each job's result.
+   */
+  async runWorkflow(workflow, given2 = {}) {
+    const dispatch2 = workflow.doc.on?.workflow_dispatch !== void 0;
+    const inputs = dispatch2 ? callInputs(workflow, given2.inputs ?? {}, "workflow_dispatch") : {};
+    return this.runJobs(workflow, {
+      repository: this.options.github.repository,
+      ref: this.options.github.ref,
+      inputs,
+      stage: void 0,
+      needs: given2.needs ?? {}
+    });
+  }
+  async runJobs(workflow, run2) {
+    const { inputs } = run2;
+    const results = {};
+    for (const id of jobOrder(workflow, Object.keys(run2.needs ?? {}))) {
+      const job = workflow.doc.jobs[id];
+      const needs = Object.fromEntries(
+        needsOf(job).map((n) => {
+          const done = results[n] ?? run2.needs?.[n];
+          return [n, { result: done.result, outputs: done.outputs }];
+        })
+      );
+      const needResults = Object.values(needs).map((n) => n.result);
+      const context = {
+        contexts: this.contexts(inputs, needs),
+        status: needResults.includes("failure") ? "failure" : needResults.includes("skipped") ? "skipped" : "success"
+      };
+      const key = job.uses === void 0 ? run2.stage ?? id : id;
+      if (!condition(job.if, context)) {
+        this.options.log(`[${key}] skipped: ${needsOf(job).join(", ")} did not succeed`);
+        results[id] = { result: "skipped", outputs: {} };
+        this.jobs.push(emptyJob(key, workflow, id, "skipped"));
+        continue;
+      }
+      results[id] = job.uses !== void 0 ? await this.call(job.uses, evaluateMap(job.with, context), id) : await this.runJob(
+        workflow,
+        `${run2.repository}/${workflow.path}@${refName(run2.ref)}`,
+        id,
+        job,
+        context,
+        key
+      );
+    }
+    return results;
+  }
+  async runJob(workflow, jobWorkflowRef, id, job, jobContext, stage) {
     const started = Date.now();
     const env = job.environment;
     const environment = env === void 0 ? void 0 : asString(interpolate(typeof env === "string" ? env : env.name, jobContext));
@@ -46972,7 +47003,7 @@ var WorkflowRunner = class {
         stage,
         temp,
         environment,
-        jobWorkflowRef: `${OWN_REPOSITORY}/${workflow.path}@${refName(ref)}`
+        jobWorkflowRef
       });
       records.push(record2);
       if (step.id !== void 0) {
@@ -47001,7 +47032,16 @@ var WorkflowRunner = class {
     return { result, outputs };
   }
   async runStep(step, name, context, job) {
-    const base = { name, action: ownAction(step.uses), inputs: {}, outputs: {}, summary: "", durationMs: 0 };
+    const base = {
+      name,
+      action: ownAction(step.uses),
+      inputs: {},
+      outputs: {},
+      summary: "",
+      log: "",
+      errors: [],
+      durationMs: 0
+    };
     if (!condition(step.if, context)) return { ...base, result: "skipped" };
     const started = Date.now();
     const inputs = Object.fromEntries(
@@ -47016,6 +47056,13 @@ var WorkflowRunner = class {
     });
     const uses = step.uses;
     if (uses?.startsWith("actions/checkout@") === true) return done("success");
+    const preinstalled = Object.entries(this.options.preinstalled ?? {}).find(
+      ([a]) => uses?.startsWith(`${a}@`)
+    );
+    if (preinstalled !== void 0) {
+      this.options.log(`[${job.stage}] ${name}: nothing to do (${preinstalled[1]})`);
+      return done("success");
+    }
     if (uses?.startsWith("actions/upload-artifact@") === true) {
       const folder = (0, import_node_path6.join)(this.options.artifactsDir, inputs["name"] ?? "artifact");
       (0, import_node_fs7.mkdirSync)(folder, { recursive: true });
@@ -47027,19 +47074,20 @@ var WorkflowRunner = class {
         Object.entries(evaluateMap(step.env, context)).map(([k, v2]) => [k, asString(v2)])
       );
       try {
-        await run("bash", ["-e", "-c", step.run], {
+        const ran = await run("bash", ["-e", "-c", step.run], {
           cwd: this.options.workspace,
           env: {
             PATH: process.env["PATH"] ?? "",
+            ...definedOnly(this.options.env),
             RUNNER_TEMP: job.temp,
             GITHUB_WORKSPACE: this.options.workspace,
             ...env
           }
         });
-        return done("success");
+        return done("success", { log: `${ran.stdout}${ran.stderr}` });
       } catch (err) {
         this.options.log(`[${job.stage}] ${name}: ${err instanceof Error ? err.message : String(err)}`);
-        return done("failure");
+        return done("failure", { errors: [err instanceof Error ? err.message : String(err)] });
       }
     }
     const action = base.action;
@@ -47052,6 +47100,7 @@ var WorkflowRunner = class {
       inputs,
       cwd: this.options.workspace,
       staticCredentials: false,
+      ...this.options.env !== void 0 ? { env: this.options.env } : {},
       timeoutMs: this.options.stepTimeoutMs,
       oidc: {
         repository: g2.repository,
@@ -47074,11 +47123,14 @@ var WorkflowRunner = class {
       }
     });
     const ok = result.exitCode === 0;
-    for (const a of result.annotations.filter((x2) => x2.level === "error")) {
-      this.options.log(`[${job.stage}]   ${action}: error: ${a.message.split("\n")[0]}`);
+    const errors = result.annotations.filter((x2) => x2.level === "error").map((a) => a.message);
+    for (const message of errors) {
+      this.options.log(`[${job.stage}]   ${action}: error: ${message.split("\n")[0]}`);
     }
     return done(ok ? "success" : "failure", {
       outputs: result.outputs,
+      log: [result.log, result.postLog].filter((s) => s !== "").join("\n"),
+      errors,
       summary: [result.summary, result.postSummary].filter((s) => s.trim() !== "").join("\n\n")
     });
   }
@@ -47089,6 +47141,11 @@ function evaluateMap(map, context) {
     out[k] = typeof v2 === "string" ? interpolate(v2, context) : v2;
   }
   return out;
+}
+function definedOnly(env) {
+  return Object.fromEntries(
+    Object.entries(env ?? {}).filter((e) => e[1] !== void 0)
+  );
 }
 function emptyJob(stage, workflow, job, result) {
   return {

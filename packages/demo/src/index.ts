@@ -1,7 +1,22 @@
 export { runDemo, EXAMPLE, CALLER, type DemoOptions, type DemoResult } from './demo';
-export { WorkflowRunner, type JobRecord, type StepRecord, type RunnerOptions } from './workflow-runner';
+export {
+  WorkflowRunner,
+  type JobRecord,
+  type JobResult,
+  type StepRecord,
+  type RunnerOptions,
+} from './workflow-runner';
 export { evaluate, interpolate, condition, expressionsIn, type Value } from './expressions';
-export { loadWorkflow, callInputs, jobOrder, ownAction, OWN_REPOSITORY } from './workflow-model';
+export {
+  loadWorkflow,
+  callInputs,
+  jobOrder,
+  ownAction,
+  OWN_REPOSITORY,
+  type StepDoc,
+  type Workflow,
+  type WorkflowDoc,
+} from './workflow-model';
 export {
   seedSystem,
   pushRelease,

@@ -35,7 +35,7 @@ export interface InputDoc {
 
 export interface WorkflowDoc {
   name?: string;
-  on: {
+  on?: {
     workflow_call?: {
       inputs?: Record<string, InputDoc>;
       outputs?: Record<string, { value: string }>;
@@ -73,11 +73,16 @@ export function ownAction(uses: string | undefined): string | undefined {
 }
 
 /**
- * The inputs a `workflow_call` receives: those given, typed as declared, and the defaults of the others.
+ * The inputs a `workflow_call` (or `workflow_dispatch`) receives: those given, typed as declared, and the
+ * defaults of the others.
  * An undeclared or missing required input is an error, as on GitHub.
  */
-export function callInputs(workflow: Workflow, given: Record<string, Value>): Record<string, Value> {
-  const declared = workflow.doc.on.workflow_call?.inputs ?? {};
+export function callInputs(
+  workflow: Workflow,
+  given: Record<string, Value>,
+  event: 'workflow_call' | 'workflow_dispatch' = 'workflow_call',
+): Record<string, Value> {
+  const declared = workflow.doc.on?.[event]?.inputs ?? {};
   for (const name of Object.keys(given)) {
     if (!Object.hasOwn(declared, name)) throw new Error(`${workflow.path} has no input "${name}"`);
   }
@@ -104,11 +109,14 @@ export function needsOf(job: JobDoc): string[] {
   return job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
 }
 
-/** The jobs of a workflow in an order that runs every job after the jobs it needs. */
-export function jobOrder(workflow: Workflow): string[] {
+/**
+ * The jobs of a workflow in an order that runs every job after the jobs it needs; `done` names jobs of an
+ * earlier run that its jobs may need.
+ */
+export function jobOrder(workflow: Workflow, done: readonly string[] = []): string[] {
   const order: string[] = [];
   const visit = (id: string, path: string[]): void => {
-    if (order.includes(id)) return;
+    if (order.includes(id) || (done.includes(id) && workflow.doc.jobs[id] === undefined)) return;
     if (path.includes(id)) throw new Error(`${workflow.path}: the jobs ${path.join(' → ')} need each other`);
     const job = workflow.doc.jobs[id];
     if (job === undefined) throw new Error(`${workflow.path}: a job needs "${id}", which does not exist`);

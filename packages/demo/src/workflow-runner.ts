@@ -32,6 +32,9 @@ export interface StepRecord {
   outputs: Record<string, string>;
   /** The step's job summary (Markdown), main and post. */
   summary: string;
+  /** What the step printed (main and post), and its error annotations. */
+  log: string;
+  errors: string[];
   durationMs: number;
 }
 
@@ -70,9 +73,18 @@ export interface RunnerOptions {
   log: (line: string) => void;
   /** How long one step may take. */
   stepTimeoutMs: number;
+  /** The `secrets` context. */
+  secrets?: Record<string, string>;
+  /** The runner machine's environment, given to every step (what earlier steps exported, `AWS_REGION`, …). */
+  env?: Record<string, string | undefined>;
+  /**
+   * Other repositories' actions whose work the runner has already done, each with the reason
+   * (`docker/setup-buildx-action`: buildx is installed): such a step succeeds and does nothing.
+   */
+  preinstalled?: Record<string, string>;
 }
 
-interface JobResult {
+export interface JobResult {
   result: Result;
   outputs: Record<string, string>;
 }
@@ -88,6 +100,10 @@ export class WorkflowRunner {
   readonly jobs: JobRecord[] = [];
 
   constructor(private readonly options: RunnerOptions) {}
+
+  private contexts(inputs: Record<string, Value>, needs: Record<string, Value>): Record<string, Value> {
+    return { github: this.githubContext(), inputs, needs, secrets: this.options.secrets ?? {} };
+  }
 
   private githubContext(): Record<string, Value> {
     const g = this.options.github;
@@ -107,10 +123,7 @@ export class WorkflowRunner {
     const workflow = loadWorkflow(this.options.workspace, path);
     const job = workflow.doc.jobs[jobId];
     if (job?.uses === undefined) throw new Error(`${path} has no job "${jobId}" that calls a workflow`);
-    const context: ExpressionContext = {
-      contexts: { github: this.githubContext(), inputs: {}, needs: {} },
-      status: 'success',
-    };
+    const context: ExpressionContext = { contexts: this.contexts({}, {}), status: 'success' };
     return this.call(job.uses, { ...evaluateMap(job.with, context), ...extra }, jobId);
   }
 
@@ -119,34 +132,8 @@ export class WorkflowRunner {
     const { path, ref } = ownReference(uses);
     const workflow = loadWorkflow(this.options.root, path);
     const inputs = callInputs(workflow, given);
-    const results: Record<string, JobResult> = {};
-    for (const id of jobOrder(workflow)) {
-      const job = workflow.doc.jobs[id]!;
-      const needs = Object.fromEntries(
-        needsOf(job).map((n) => [n, { result: results[n]!.result, outputs: results[n]!.outputs }]),
-      );
-      const needResults = Object.values(needs).map((n) => n.result);
-      const context: ExpressionContext = {
-        contexts: { github: this.githubContext(), inputs, needs },
-        status: needResults.includes('failure')
-          ? 'failure'
-          : needResults.includes('skipped')
-            ? 'skipped'
-            : 'success',
-      };
-      const key = job.uses === undefined ? stage : id;
-      if (!condition(job.if, context)) {
-        this.options.log(`[${key}] skipped: ${needsOf(job).join(', ')} did not succeed`);
-        results[id] = { result: 'skipped', outputs: {} };
-        this.jobs.push(emptyJob(key, workflow, id, 'skipped'));
-        continue;
-      }
-      results[id] =
-        job.uses !== undefined
-          ? await this.call(job.uses, evaluateMap(job.with, context), id)
-          : await this.runJob(workflow, ref, id, job, context, key);
-    }
-    const declared = workflow.doc.on.workflow_call?.outputs ?? {};
+    const results = await this.runJobs(workflow, { repository: OWN_REPOSITORY, ref, inputs, stage });
+    const declared = workflow.doc.on?.workflow_call?.outputs ?? {};
     const jobsContext = Object.fromEntries(
       Object.entries(results).map(([k, v]) => [k, { result: v.result, outputs: v.outputs }]),
     );
@@ -160,9 +147,81 @@ export class WorkflowRunner {
     return { result: all.includes('failure') ? 'failure' : 'success', outputs };
   }
 
+  /**
+   * Runs a workflow of the caller's repository (its jobs with steps, in `needs` order) as one run of `event`:
+   * `inputs` typed as its `workflow_dispatch` declares them; `needs` stands for jobs of an earlier run that
+   * its jobs name but it does not hold. Returns each job's result.
+   */
+  async runWorkflow(
+    workflow: Workflow,
+    given: { inputs?: Record<string, Value>; needs?: Record<string, JobResult> } = {},
+  ): Promise<Record<string, JobResult>> {
+    const dispatch = workflow.doc.on?.workflow_dispatch !== undefined;
+    const inputs = dispatch ? callInputs(workflow, given.inputs ?? {}, 'workflow_dispatch') : {};
+    return this.runJobs(workflow, {
+      repository: this.options.github.repository,
+      ref: this.options.github.ref,
+      inputs,
+      stage: undefined,
+      needs: given.needs ?? {},
+    });
+  }
+
+  private async runJobs(
+    workflow: Workflow,
+    run: {
+      repository: string;
+      ref: string;
+      inputs: Record<string, Value>;
+      /** The caller's job, for a reusable workflow's jobs; else each job is its own stage. */
+      stage: string | undefined;
+      needs?: Record<string, JobResult>;
+    },
+  ): Promise<Record<string, JobResult>> {
+    const { inputs } = run;
+    const results: Record<string, JobResult> = {};
+    for (const id of jobOrder(workflow, Object.keys(run.needs ?? {}))) {
+      const job = workflow.doc.jobs[id]!;
+      const needs = Object.fromEntries(
+        needsOf(job).map((n) => {
+          const done = results[n] ?? run.needs?.[n];
+          return [n, { result: done!.result, outputs: done!.outputs }];
+        }),
+      );
+      const needResults = Object.values(needs).map((n) => n.result);
+      const context: ExpressionContext = {
+        contexts: this.contexts(inputs, needs),
+        status: needResults.includes('failure')
+          ? 'failure'
+          : needResults.includes('skipped')
+            ? 'skipped'
+            : 'success',
+      };
+      const key = job.uses === undefined ? (run.stage ?? id) : id;
+      if (!condition(job.if, context)) {
+        this.options.log(`[${key}] skipped: ${needsOf(job).join(', ')} did not succeed`);
+        results[id] = { result: 'skipped', outputs: {} };
+        this.jobs.push(emptyJob(key, workflow, id, 'skipped'));
+        continue;
+      }
+      results[id] =
+        job.uses !== undefined
+          ? await this.call(job.uses, evaluateMap(job.with, context), id)
+          : await this.runJob(
+              workflow,
+              `${run.repository}/${workflow.path}@${refName(run.ref)}`,
+              id,
+              job,
+              context,
+              key,
+            );
+    }
+    return results;
+  }
+
   private async runJob(
     workflow: Workflow,
-    ref: string,
+    jobWorkflowRef: string,
     id: string,
     job: JobDoc,
     jobContext: ExpressionContext,
@@ -191,7 +250,7 @@ export class WorkflowRunner {
         stage,
         temp,
         environment,
-        jobWorkflowRef: `${OWN_REPOSITORY}/${workflow.path}@${refName(ref)}`,
+        jobWorkflowRef,
       });
       records.push(record);
       if (step.id !== undefined) {
@@ -226,7 +285,16 @@ export class WorkflowRunner {
     context: ExpressionContext,
     job: { stage: string; temp: string; environment: string | undefined; jobWorkflowRef: string },
   ): Promise<StepRecord> {
-    const base = { name, action: ownAction(step.uses), inputs: {}, outputs: {}, summary: '', durationMs: 0 };
+    const base = {
+      name,
+      action: ownAction(step.uses),
+      inputs: {},
+      outputs: {},
+      summary: '',
+      log: '',
+      errors: [],
+      durationMs: 0,
+    };
     if (!condition(step.if, context)) return { ...base, result: 'skipped' };
     const started = Date.now();
     const inputs = Object.fromEntries(
@@ -241,6 +309,13 @@ export class WorkflowRunner {
     });
     const uses = step.uses;
     if (uses?.startsWith('actions/checkout@') === true) return done('success');
+    const preinstalled = Object.entries(this.options.preinstalled ?? {}).find(([a]) =>
+      uses?.startsWith(`${a}@`),
+    );
+    if (preinstalled !== undefined) {
+      this.options.log(`[${job.stage}] ${name}: nothing to do (${preinstalled[1]})`);
+      return done('success');
+    }
     if (uses?.startsWith('actions/upload-artifact@') === true) {
       const folder = join(this.options.artifactsDir, inputs['name'] ?? 'artifact');
       mkdirSync(folder, { recursive: true });
@@ -252,19 +327,20 @@ export class WorkflowRunner {
         Object.entries(evaluateMap(step.env, context)).map(([k, v]) => [k, asString(v)]),
       );
       try {
-        await run('bash', ['-e', '-c', step.run], {
+        const ran = await run('bash', ['-e', '-c', step.run], {
           cwd: this.options.workspace,
           env: {
             PATH: process.env['PATH'] ?? '',
+            ...definedOnly(this.options.env),
             RUNNER_TEMP: job.temp,
             GITHUB_WORKSPACE: this.options.workspace,
             ...env,
           },
         });
-        return done('success');
+        return done('success', { log: `${ran.stdout}${ran.stderr}` });
       } catch (err) {
         this.options.log(`[${job.stage}] ${name}: ${err instanceof Error ? err.message : String(err)}`);
-        return done('failure');
+        return done('failure', { errors: [err instanceof Error ? err.message : String(err)] });
       }
     }
     const action = base.action;
@@ -277,6 +353,7 @@ export class WorkflowRunner {
       inputs,
       cwd: this.options.workspace,
       staticCredentials: false,
+      ...(this.options.env !== undefined ? { env: this.options.env } : {}),
       timeoutMs: this.options.stepTimeoutMs,
       oidc: {
         repository: g.repository,
@@ -299,11 +376,14 @@ export class WorkflowRunner {
       },
     });
     const ok = result.exitCode === 0;
-    for (const a of result.annotations.filter((x) => x.level === 'error')) {
-      this.options.log(`[${job.stage}]   ${action}: error: ${a.message.split('\n')[0]!}`);
+    const errors = result.annotations.filter((x) => x.level === 'error').map((a) => a.message);
+    for (const message of errors) {
+      this.options.log(`[${job.stage}]   ${action}: error: ${message.split('\n')[0]!}`);
     }
     return done(ok ? 'success' : 'failure', {
       outputs: result.outputs,
+      log: [result.log, result.postLog].filter((s) => s !== '').join('\n'),
+      errors,
       summary: [result.summary, result.postSummary].filter((s) => s.trim() !== '').join('\n\n'),
     });
   }
@@ -318,6 +398,12 @@ function evaluateMap(
     out[k] = typeof v === 'string' ? interpolate(v, context) : (v as Value);
   }
   return out;
+}
+
+function definedOnly(env: Record<string, string | undefined> | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
+  );
 }
 
 function emptyJob(stage: string, workflow: Workflow, job: string, result: Result): JobRecord {

@@ -19,6 +19,7 @@ export {
   getEnumInput,
   getIntegerInput,
   getKeyValueInput,
+  getLinesInput,
   getListInput,
   getOptionalInput,
   getRequiredInput,

@@ -14,4 +14,4 @@ export type { GithubContext } from './runner-env';
 export { node24Path } from './child';
 export { describeWithTools, findOnPath, missingToolsFail } from './tools';
 export * from './ecs-fixtures';
-export { readmeTableNames, readmeTableRows, type ReadmeRow } from './readme';
+export { codeBlocks, readmeTableNames, readmeTableRows, type CodeBlock, type ReadmeRow } from './readme';

@@ -61,6 +61,17 @@ export function getListInput(name: string, options: { required?: boolean } = {})
   return list;
 }
 
+/**
+ * A list input whose values may contain commas (`type=gha,mode=max`): one value per line, trimmed, empty
+ * lines dropped.
+ */
+export function getLinesInput(name: string): string[] {
+  return (raw(name) ?? '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
 const TRUE = new Set(['true', 'yes', '1']);
 const FALSE = new Set(['false', 'no', '0']);
 
