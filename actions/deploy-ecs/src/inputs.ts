@@ -24,9 +24,8 @@ import { loadManifest } from '@ecs-delivery/shared/src/manifest/load';
 import { resolveEnvironment } from '@ecs-delivery/shared/src/manifest/resolve';
 import { loadTaskDefinitionFile } from '@ecs-delivery/shared/src/taskdef/load';
 import { parseTargetedKey, secretValueFrom } from '@ecs-delivery/shared/src/taskdef/targets';
+import type { RollbackScope } from '@ecs-delivery/shared';
 import type { ServicePlan, ImageChoice } from './plan';
-
-export type RollbackScope = 'release' | 'service';
 
 /** Every input of action.yml, validated, with the services to deploy worked out. */
 export interface Inputs extends TargetInputs {

@@ -5,16 +5,16 @@ import {
   heading,
   keyValueTable,
   markdownTable,
-  rollbackSucceeded,
-  ServiceMovedOnError,
+  requestRollback,
   shortTaskDefinition,
-  startRollback,
-  watchDeployments,
+  watchRollbacks,
   writeSummary,
   type ActionContext,
   type ConnectOptions,
   type DeployClients as Clients,
+  type RollbackRequest,
   type RollbackStart,
+  type ServiceOutcome,
 } from '@ecs-delivery/shared';
 import {
   readDeployState,
@@ -36,20 +36,19 @@ interface PostRow {
   ok: boolean;
 }
 
-const IN_FLIGHT = new Set([undefined, 'cancelled', 'timed_out']);
+const IN_FLIGHT: ReadonlySet<ServiceOutcome | undefined> = new Set([undefined, 'cancelled', 'timed_out']);
 
-/** Asks for a rollback main had no time to ask for; `undefined` when there is nothing to go back to. */
-async function requestRollback(clients: Clients, entry: ServiceState): Promise<RollbackStart | undefined> {
-  const ours = [entry.tracked?.deploymentId, entry.ecsRollbackDeploymentId].filter(
-    (id): id is string => id !== undefined,
-  );
-  return startRollback(
+/** Asks for a rollback main had no time to ask for. */
+function requestFor(clients: Clients, entry: ServiceState): Promise<RollbackRequest> {
+  return requestRollback(
     clients.ecs,
     { cluster: entry.cluster, service: entry.service },
     {
       failed: IN_FLIGHT.has(entry.outcome) && entry.stopLandsOnKnownGood ? entry.tracked : undefined,
       to: entry.knownGood,
-      ours,
+      ours: [entry.tracked?.deploymentId, entry.ecsRollbackDeploymentId].filter(
+        (id): id is string => id !== undefined,
+      ),
       label: `${entry.label} (rollback)`,
       warn: (m) => core.warning(`${entry.label}: ${m}`),
     },
@@ -81,54 +80,49 @@ async function rollBack(
   const rows: PostRow[] = [];
   const watching: { entry: ServiceState; start: RollbackStart }[] = [];
   for (const entry of entries) {
-    try {
-      const start = entry.rollback ?? (await requestRollback(clients, entry));
-      if (start === undefined) {
-        rows.push({
-          entry,
-          method: 'none',
-          to: undefined,
-          result: 'not possible: no successful deployment known',
-          ok: false,
-        });
-      } else {
-        watching.push({ entry, start });
-        if (entry.rollback === undefined)
-          core.info(`${entry.label}: rolling back to ${shortTaskDefinition(start.to)} (${start.method}).`);
-      }
-    } catch (err) {
-      const moved = err instanceof ServiceMovedOnError;
+    const request: RollbackRequest =
+      entry.rollback !== undefined
+        ? { status: 'requested', start: entry.rollback }
+        : await requestFor(clients, entry);
+    if (request.status === 'requested') {
+      watching.push({ entry, start: request.start });
+      if (entry.rollback === undefined)
+        core.info(
+          `${entry.label}: rolling back to ${shortTaskDefinition(request.start.to)} (${request.start.method}).`,
+        );
+    } else {
+      // A service someone else deployed to since is theirs: leaving it alone is right.
+      const moved = request.status === 'not_possible' && entry.knownGood !== undefined;
       rows.push({
         entry,
         method: 'none',
         to: entry.knownGood,
-        result: moved ? err.message : `failed to start: ${(err as Error).message}`,
+        result: request.reason,
         ok: moved,
       });
     }
   }
   if (watching.length > 0) {
     core.info(`Waiting for the rollback of ${watching.map((w) => w.entry.label).join(', ')}.`);
-    const results = await watchDeployments(
+    const verdicts = await watchRollbacks(
       clients.ecs,
-      watching.map((w) => w.start.watch),
+      watching.map((w) => w.start),
       { deadline: Date.now() + state.rollbackTimeoutMs, signal: context.signal },
     );
     watching.forEach((w, i) => {
-      const result = results[i]!;
-      const ok = rollbackSucceeded(w.start, result);
-      const to = result.ecsRollback?.taskDefinitionArn ?? w.start.to;
+      const verdict = verdicts[i]!;
+      const ok = verdict.outcome === 'succeeded';
       rows.push({
         entry: w.entry,
         method: w.start.method,
-        to,
-        result: ok ? 'rolled back' : `${result.outcome}: ${result.reason ?? ''}`,
+        to: verdict.to,
+        result: ok ? 'rolled back' : `${verdict.result.outcome}: ${verdict.result.reason ?? ''}`,
         ok,
       });
       core.info(
         ok
-          ? `${w.entry.label}: rolled back to ${shortTaskDefinition(to)}.`
-          : `${w.entry.label}: rollback ${result.outcome}: ${result.reason ?? ''}`,
+          ? `${w.entry.label}: rolled back to ${shortTaskDefinition(verdict.to)}.`
+          : `${w.entry.label}: rollback ${verdict.result.outcome}: ${verdict.result.reason ?? ''}`,
       );
     });
   }

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import {
   describeError,
   explainDeployment,
+  isFailure as outcomeFails,
   watchDeployments,
   type Clock,
   type Sleep,
@@ -12,7 +13,7 @@ import { readyService, updateService } from './deploy-service';
 import type { Inputs } from './inputs';
 import type { PreparedService } from './prepare';
 import { noteEcsRollback } from './rollback-release';
-import type { ServiceOutcome, ServiceRun } from './service-run';
+import type { ServiceRun } from './service-run';
 
 export interface ReleaseContext {
   clients: Clients;
@@ -24,15 +25,9 @@ export interface ReleaseContext {
   onChange: () => void;
 }
 
-const FAILED: ReadonlySet<ServiceOutcome | undefined> = new Set([
-  'failed',
-  'rolled_back',
-  'timed_out',
-  'cancelled',
-]);
-
+/** The run of a service failed (its outcome fails the step). */
 export function isFailure(run: ServiceRun): boolean {
-  return FAILED.has(run.outcome);
+  return outcomeFails(run.outcome);
 }
 
 /** A run for each prepared service, in their waves, before anything starts (the post step's state reads them). */

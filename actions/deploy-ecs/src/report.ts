@@ -8,20 +8,20 @@ import {
   heading,
   keyValueTable,
   markdownTable,
+  overallOutcome as overallOf,
   shortTaskDefinition,
   writeSummary,
+  type RunOutcome,
 } from '@ecs-delivery/shared';
 import { isFailure } from './release';
 import { finalTaskDefinition, type ServiceRun } from './service-run';
 
-/** The run's verdict: `dry_run`, or the first failure in rollout order, else `started` / `succeeded`. */
-export function overallOutcome(runs: readonly ServiceRun[], dryRun: boolean): string {
-  if (dryRun) return 'dry_run';
-  if (runs.some((r) => r.outcome === 'cancelled')) return 'cancelled';
-  const failed = runs.find(isFailure);
-  if (failed !== undefined) return failed.outcome!;
-  if (runs.some((r) => r.outcome === 'started')) return 'started';
-  return 'succeeded';
+/** The run's verdict: `dry_run`, `cancelled`, the first failure in rollout order, else `started` / `succeeded`. */
+export function overallOutcome(runs: readonly ServiceRun[], dryRun: boolean): RunOutcome {
+  return overallOf(
+    runs.map((r) => r.outcome),
+    dryRun,
+  );
 }
 
 /** One service's entry in the `services` output. */

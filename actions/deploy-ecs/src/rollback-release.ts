@@ -1,39 +1,40 @@
 import * as core from '@actions/core';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import {
-  rollbackSucceeded,
-  ServiceMovedOnError,
+  needsRollback,
+  requestRollback,
+  rollbackLandsOn,
   shortTaskDefinition,
-  startRollback,
-  watchDeployments,
+  watchRollbacks as watchAll,
   type Clock,
+  type RollbackScope,
   type Sleep,
   type WatchResult,
 } from '@ecs-delivery/shared';
-import type { RollbackScope } from './inputs';
 import type { PreparedService } from './prepare';
-import { changedService, type RollbackReport, type ServiceRun } from './service-run';
+import { changedService, type ServiceRun } from './service-run';
 
 /**
- * The services to put back after a failure. `release`: every service this run changed, the successful ones
- * too; `service`: the ones that failed. A deployment ECS already rolled back successfully needs nothing; one
- * that a deployment started outside this run replaced is left to whoever replaced it.
+ * The services to put back after a failure, by the shared policy (`needsRollback`). A service a deployment
+ * started outside this run replaced is left to whoever replaced it, and says so.
  */
 export function rollbackCandidates(runs: readonly ServiceRun[], scope: RollbackScope): ServiceRun[] {
   return runs.filter((run) => {
-    if (!changedService(run)) return false;
-    if (run.rollback?.method === 'ecs' && run.rollback.outcome === 'succeeded') return false;
-    if (run.watch?.replacedBy !== undefined) {
+    const changed = changedService(run);
+    const back = run.rollback?.method === 'ecs' && run.rollback.outcome === 'succeeded';
+    const replacedBy = run.watch?.replacedBy;
+    if (changed && !back && replacedBy !== undefined) {
       run.rollback = {
         method: 'none',
         to: undefined,
         outcome: 'not_possible',
-        reason: `Deployment ${run.watch.replacedBy}, started outside this run, replaced this one: the service is left to it.`,
+        reason: `Deployment ${replacedBy}, started outside this run, replaced this one: the service is left to it.`,
       };
-      return false;
     }
-    if (run.outcome === 'succeeded' || run.outcome === 'started') return scope === 'release';
-    return true;
+    return needsRollback(
+      { changed, outcome: run.outcome, back, replacedBy, requested: run.pendingRollback !== undefined },
+      scope,
+    );
   });
 }
 
@@ -49,20 +50,16 @@ export function noteEcsRollback(run: ServiceRun, result: WatchResult): void {
   };
 }
 
-/**
- * Whether StopServiceDeployment(ROLLBACK) puts the service back on its known-good definition: ECS goes back
- * to the revision the deployment replaced, which is the known-good one only when the service was steady on it.
- */
+/** Whether StopServiceDeployment(ROLLBACK) of this run's deployment lands on the known-good definition. */
 export function stopLandsOnKnownGood(prepared: PreparedService): boolean {
-  const to = prepared.knownGood?.taskDefinitionArn;
-  return to !== undefined && prepared.steady && prepared.service.taskDefinition === to;
+  return rollbackLandsOn(prepared.service, prepared.knownGood?.taskDefinitionArn);
 }
 
 /**
  * Asks ECS to put each service back on its known-good definition, all at once: StopServiceDeployment
  * (ROLLBACK) for a deployment still in flight when that lands on the known-good definition, else UpdateService
- * — but never over a deployment someone else started since. Quick (one to three calls a service), so it fits
- * in the seconds a cancelled step has. Each requested rollback is `run.pendingRollback` until watched.
+ * — but never over a deployment someone else started since. Each requested rollback is `run.pendingRollback`
+ * until watched.
  */
 export async function requestRollbacks(
   ecs: ECSClient,
@@ -81,42 +78,27 @@ export async function requestRollbacks(
         };
         return;
       }
-      try {
-        const inFlight = run.outcome !== 'succeeded' && run.outcome !== 'started';
-        const ours = [run.tracked?.deploymentId, run.watch?.ecsRollback?.deploymentId].filter(
+      const inFlight = run.outcome !== 'succeeded' && run.outcome !== 'started';
+      const request = await requestRollback(ecs, run.prepared.ref, {
+        failed: inFlight && stopLandsOnKnownGood(run.prepared) ? run.tracked : undefined,
+        to,
+        ours: [run.tracked?.deploymentId, run.watch?.ecsRollback?.deploymentId].filter(
           (id): id is string => id !== undefined,
-        );
-        const start = await startRollback(ecs, run.prepared.ref, {
-          failed: inFlight && stopLandsOnKnownGood(run.prepared) ? run.tracked : undefined,
-          to,
-          ours,
-          label: `${run.label} (rollback)`,
-          warn: (m) => core.warning(`${run.label}: ${m}`),
-        });
-        if (start === undefined) {
-          run.rollback = {
-            method: 'none',
-            to: undefined,
-            outcome: 'not_possible',
-            reason: 'No successful deployment of this service is known to go back to.',
-          };
-          return;
-        }
-        run.rollback = { method: start.method, to: start.to, outcome: 'requested', reason: undefined };
-        run.pendingRollback = start;
-        onRequested();
-        core.info(
-          `${run.label}: rolling back to ${start.to === undefined ? 'the revision ECS last completed' : shortTaskDefinition(start.to)} (${start.method}).`,
-        );
-      } catch (err) {
-        const moved = err instanceof ServiceMovedOnError;
-        run.rollback = {
-          method: 'none',
-          to,
-          outcome: moved ? 'not_possible' : 'failed',
-          reason: moved ? err.message : `Could not start the rollback: ${(err as Error).message}`,
-        };
+        ),
+        label: `${run.label} (rollback)`,
+        warn: (m) => core.warning(`${run.label}: ${m}`),
+      });
+      if (request.status !== 'requested') {
+        run.rollback = { method: 'none', to, outcome: request.status, reason: request.reason };
+        return;
       }
+      const start = request.start;
+      run.rollback = { method: start.method, to: start.to, outcome: 'requested', reason: undefined };
+      run.pendingRollback = start;
+      onRequested();
+      core.info(
+        `${run.label}: rolling back to ${start.to === undefined ? 'the revision ECS last completed' : shortTaskDefinition(start.to)} (${start.method}).`,
+      );
     }),
   );
 }
@@ -136,39 +118,32 @@ export async function watchRollbacks(
   },
 ): Promise<void> {
   const pending = runs.filter((r) => r.pendingRollback !== undefined);
-  if (pending.length === 0) return;
   const now = (options.clock ?? { now: () => Date.now() }).now();
-  const results = await watchDeployments(
+  const verdicts = await watchAll(
     ecs,
-    pending.map((r) => r.pendingRollback!.watch),
+    pending.map((r) => r.pendingRollback!),
     { deadline: now + options.timeoutMs, clock: options.clock, sleep: options.sleep, signal: options.signal },
-  ).catch((err: unknown): WatchResult[] =>
-    pending.map(() => ({
-      outcome: 'failed',
-      reason: `The rollback could not be watched: ${(err as Error).message}`,
-      service: undefined,
-      serviceDeployment: undefined,
-      elapsedMs: 0,
-    })),
   );
   pending.forEach((run, i) => {
-    const result = results[i]!;
-    if (result.outcome === 'cancelled') return; // still pending: the post step sees it through
-    const start = run.pendingRollback!;
-    const ok = rollbackSucceeded(start, result);
-    const to = result.ecsRollback?.taskDefinitionArn ?? start.to;
-    const report: RollbackReport = {
-      method: start.method,
-      to,
-      outcome: ok ? 'succeeded' : result.outcome === 'timed_out' ? 'timed_out' : 'failed',
-      reason: ok ? undefined : result.reason,
+    const verdict = verdicts[i]!;
+    if (verdict.outcome === 'cancelled') return; // still pending: the post step sees it through
+    const outcome =
+      verdict.outcome === 'succeeded'
+        ? 'succeeded'
+        : verdict.outcome === 'timed_out'
+          ? 'timed_out'
+          : 'failed';
+    run.rollback = {
+      method: run.pendingRollback!.method,
+      to: verdict.to,
+      outcome,
+      reason: verdict.outcome === 'succeeded' ? undefined : verdict.reason,
     };
-    run.rollback = report;
     delete run.pendingRollback;
     core.info(
-      ok
-        ? `${run.label}: rolled back to ${shortTaskDefinition(to)}.`
-        : `${run.label}: the rollback ${report.outcome === 'timed_out' ? 'timed out' : 'failed'}: ${result.reason ?? 'no reason given'}`,
+      outcome === 'succeeded'
+        ? `${run.label}: rolled back to ${shortTaskDefinition(verdict.to)}.`
+        : `${run.label}: the rollback ${outcome === 'timed_out' ? 'timed out' : 'failed'}: ${verdict.reason ?? 'no reason given'}`,
     );
   });
 }

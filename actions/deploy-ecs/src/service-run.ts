@@ -1,24 +1,13 @@
 import type {
   FailureExplanation,
   RollbackStart,
+  ServiceOutcome,
   OneOffResult,
   Registration,
   TrackedDeployment,
   WatchResult,
 } from '@ecs-delivery/shared';
 import type { PreparedService } from './prepare';
-
-/** Where a service ended: a deploy outcome, or why it was never deployed. */
-export type ServiceOutcome =
-  | 'succeeded'
-  | 'rolled_back'
-  | 'failed'
-  | 'timed_out'
-  | 'cancelled'
-  /** `wait: false`: the deployment was started and not watched. */
-  | 'started'
-  /** A later wave that did not start because an earlier one failed. */
-  | 'not_started';
 
 /** A rollback this run made (or ECS made, for a deployment of this run). */
 export interface RollbackReport {

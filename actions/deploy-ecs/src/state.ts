@@ -1,6 +1,12 @@
 import * as core from '@actions/core';
-import type { RollbackStart, TrackedDeployment, WatchTarget } from '@ecs-delivery/shared';
-import type { RollbackScope } from './inputs';
+import {
+  needsRollback,
+  type RollbackScope,
+  type RollbackStart,
+  type ServiceOutcome,
+  type TrackedDeployment,
+  type WatchTarget,
+} from '@ecs-delivery/shared';
 
 /**
  * What the post step needs when the run is cancelled: the deployments this run started, how each ended so far,
@@ -28,7 +34,7 @@ export interface ServiceState {
   /** The deployment this run's UpdateService started (none: the service was not changed). */
   tracked: TrackedDeployment | undefined;
   /** The outcome so far; none while the deployment is in flight. */
-  outcome: string | undefined;
+  outcome: ServiceOutcome | undefined;
   /** The known-good task definition. */
   knownGood: string | undefined;
   /** StopServiceDeployment(ROLLBACK) lands on the known-good definition (the service was steady on it). */
@@ -65,20 +71,22 @@ export function readDeployState(): DeployState | undefined {
   }
 }
 
-const IN_FLIGHT_OR_FAILED = new Set([undefined, 'cancelled', 'failed', 'timed_out', 'rolled_back']);
-
 /**
  * The services the post step must put back, from the state main left: none when main completed or rollbacks
- * are off; else each one with a requested rollback, each changed one still in flight or failed (and not back
- * already), and — with the `release` scope — each changed one that succeeded. A service someone else has
- * deployed to since is left alone.
+ * are off; else those the shared policy names (`needsRollback`), a rollback main asked for included.
  */
 export function servicesToRollBack(state: DeployState): ServiceState[] {
   if (state.completed || !state.rollbackOnFailure) return [];
-  return state.services.filter((s) => {
-    if (s.tracked === undefined || s.rolledBack || s.replacedBy !== undefined) return false;
-    if (s.rollback !== undefined) return true;
-    if (IN_FLIGHT_OR_FAILED.has(s.outcome)) return true;
-    return s.outcome === 'succeeded' && state.rollbackScope === 'release';
-  });
+  return state.services.filter((s) =>
+    needsRollback(
+      {
+        changed: s.tracked !== undefined,
+        outcome: s.outcome,
+        back: s.rolledBack,
+        replacedBy: s.replacedBy,
+        requested: s.rollback !== undefined,
+      },
+      state.rollbackScope,
+    ),
+  );
 }

@@ -14571,7 +14571,7 @@ var require_fetch = __commonJS({
       fetchParams.controller.resume = async () => {
         while (true) {
           let bytes;
-          let isFailure2;
+          let isFailure3;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
@@ -14583,7 +14583,7 @@ var require_fetch = __commonJS({
               bytes = void 0;
             } else {
               bytes = err;
-              isFailure2 = true;
+              isFailure3 = true;
             }
           }
           if (bytes === void 0) {
@@ -14592,7 +14592,7 @@ var require_fetch = __commonJS({
             return;
           }
           timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
-          if (isFailure2) {
+          if (isFailure3) {
             fetchParams.controller.terminate(bytes);
             return;
           }
@@ -87485,9 +87485,6 @@ async function startRollback(ecs, ref, options) {
     watch: { tracked, ...options.label !== void 0 ? { label: options.label } : {} }
   };
 }
-function rollbackSucceeded(start, result) {
-  return start.method === "stop-service-deployment" ? result.outcome === "rolled_back" && result.ecsRollback?.succeeded !== false : result.outcome === "succeeded";
-}
 var import_client_ecs6, ServiceMovedOnError;
 var init_rollback = __esm({
   "packages/shared/src/ecs/rollback.ts"() {
@@ -87508,6 +87505,72 @@ var init_rollback = __esm({
       deploymentId;
       taskDefinitionArn;
     };
+  }
+});
+
+// packages/shared/src/ecs/rollout.ts
+function isFailure(outcome) {
+  return FAILURES.has(outcome);
+}
+function overallOutcome(outcomes, dryRun) {
+  if (dryRun) return "dry_run";
+  if (outcomes.includes("cancelled")) return "cancelled";
+  const failed = outcomes.find(isFailure);
+  if (failed !== void 0) return failed;
+  if (outcomes.includes("started")) return "started";
+  return "succeeded";
+}
+function rollbackLandsOn(service, target, stopping) {
+  if (target === void 0 || service === void 0) return false;
+  const replaced2 = (service.deployments ?? []).filter((d) => stopping === void 0 || d.id !== stopping);
+  return replaced2.length > 0 && replaced2.every((d) => d.taskDefinition === target && d.rolloutState !== "FAILED") && replaced2.some((d) => d.rolloutState === "COMPLETED");
+}
+function judgeRollback(start, result) {
+  const to = result.ecsRollback?.taskDefinitionArn ?? start.to;
+  const stopped = start.method === "stop-service-deployment";
+  const ok = stopped ? result.outcome === "rolled_back" && result.ecsRollback?.succeeded !== false : result.outcome === "succeeded";
+  if (ok) return { outcome: "succeeded", to, reason: void 0, result, unwatched: false };
+  const outcome = stopped && (result.outcome === "rolled_back" || result.outcome === "succeeded") ? "failed" : result.outcome;
+  return { outcome, to, reason: result.reason ?? `The rollback ended ${outcome}.`, result, unwatched: false };
+}
+async function watchRollbacks(ecs, starts, options) {
+  if (starts.length === 0) return [];
+  try {
+    const results = await watchDeployments(
+      ecs,
+      starts.map((s) => s.watch),
+      options
+    );
+    return starts.map((s, i) => judgeRollback(s, results[i]));
+  } catch (err) {
+    const reason = `The rollback was started, but watching it failed: ${describeError(err).message}`;
+    return starts.map((s) => ({
+      outcome: "failed",
+      to: s.to,
+      reason,
+      result: {
+        outcome: "failed",
+        reason,
+        service: void 0,
+        serviceDeployment: void 0,
+        elapsedMs: 0
+      },
+      unwatched: true
+    }));
+  }
+}
+var FAILURES;
+var init_rollout = __esm({
+  "packages/shared/src/ecs/rollout.ts"() {
+    "use strict";
+    init_describe_error();
+    init_watch();
+    FAILURES = /* @__PURE__ */ new Set([
+      "failed",
+      "rolled_back",
+      "timed_out",
+      "cancelled"
+    ]);
   }
 });
 
@@ -104021,9 +104084,9 @@ var init_src = __esm({
     init_service();
     init_task_definition();
     init_history();
-    init_watch();
     init_explain();
     init_rollback();
+    init_rollout();
     init_resolve_image();
     init_explain_markdown();
     init_status();
@@ -104140,13 +104203,9 @@ async function prepareOne(clients, entry, service, inputs) {
   const inFlight = primaryDeployment(ref, service, { inFlight: true });
   const steady = isSteady(service);
   let stopInFlight = false;
-  const ecsRollingBack = (service.deployments ?? []).some(
-    (d) => d.status !== "PRIMARY" && d.rolloutState === "FAILED"
-  );
-  if (inFlight?.serviceDeploymentArn !== void 0 && resolved.targetArn !== void 0 && !ecsRollingBack) {
+  if (inFlight?.serviceDeploymentArn !== void 0 && resolved.targetArn !== void 0 && resolved.targetArn !== currentArn && rollbackLandsOn(service, resolved.targetArn, inFlight.deploymentId)) {
     const known = inputs.to.kind === "previous-successful" ? resolved.targetArn : await lastSuccessful(clients, p);
-    const replaced2 = (service.deployments ?? []).filter((d) => d.status !== "PRIMARY");
-    stopInFlight = resolved.targetArn !== currentArn && resolved.targetArn === known && replaced2.length > 0 && replaced2.every((d) => d.taskDefinition === resolved.targetArn);
+    stopInFlight = resolved.targetArn === known;
   }
   return {
     label: entry.label,
@@ -104210,8 +104269,8 @@ var init_prepare = __esm({
 });
 
 // actions/rollback/src/service-run.ts
-function isFailure(run2) {
-  return run2.outcome !== "succeeded" && run2.outcome !== "started";
+function isFailure2(run2) {
+  return isFailure(run2.outcome);
 }
 function targetOf(run2) {
   if (run2.start?.method === "stop-service-deployment")
@@ -104268,19 +104327,10 @@ async function startServiceRollback(run2, clients, signal) {
     run2.failureReason = `Could not start the rollback: ${describeError(err).message}`;
   }
 }
-function recordWatch(run2, result) {
-  const start = run2.start;
-  run2.watch = result;
-  if (rollbackSucceeded(start, result)) {
-    run2.outcome = "succeeded";
-    return;
-  }
-  if (start.method === "stop-service-deployment") {
-    run2.outcome = result.outcome === "rolled_back" || result.outcome === "succeeded" ? "failed" : result.outcome;
-  } else {
-    run2.outcome = result.outcome;
-  }
-  run2.failureReason = result.reason ?? `The rollback ended ${run2.outcome}.`;
+function recordVerdict(run2, verdict) {
+  run2.watch = verdict.result;
+  run2.outcome = verdict.outcome;
+  if (verdict.outcome !== "succeeded") run2.failureReason = verdict.reason;
 }
 async function explainRun(run2, clients) {
   if (run2.start === void 0 || run2.watch === void 0) return;
@@ -104305,13 +104355,11 @@ var init_service_run = __esm({
 });
 
 // actions/rollback/src/report.ts
-function overallOutcome(runs, dryRun) {
-  if (dryRun) return "dry_run";
-  if (runs.some((r) => r.outcome === "cancelled")) return "cancelled";
-  const failed = runs.find(isFailure);
-  if (failed !== void 0) return failed.outcome ?? "failed";
-  if (runs.some((r) => r.outcome === "started")) return "started";
-  return "succeeded";
+function overallOutcome2(runs, dryRun) {
+  return overallOutcome(
+    runs.map((r) => r.outcome),
+    dryRun
+  );
 }
 function method(run2, dryRun) {
   if (run2.prepared.noop) return "none";
@@ -104340,7 +104388,7 @@ function serviceJson(run2, dryRun) {
 function setOutputs(runs, outcome) {
   const dryRun = outcome === "dry_run";
   const first = runs[0];
-  const failed = runs.find((r) => !dryRun && isFailure(r)) ?? runs.find((r) => r.failureReason !== void 0);
+  const failed = runs.find((r) => !dryRun && isFailure2(r)) ?? runs.find((r) => r.failureReason !== void 0);
   setOutput("outcome", outcome);
   setOutput("task-definition-arn", first === void 0 ? "" : targetOf(first) ?? "");
   setOutput("previous-task-definition-arn", first?.prepared.currentArn ?? "");
@@ -104349,7 +104397,7 @@ function setOutputs(runs, outcome) {
   setOutput("services", JSON.stringify(runs.map((r) => serviceJson(r, dryRun))));
 }
 function annotateFailures(runs) {
-  for (const run2 of runs.filter(isFailure)) {
+  for (const run2 of runs.filter(isFailure2)) {
     const outcome = run2.outcome ?? "failed";
     error(
       `${run2.label}: the rollback to ${shortTaskDefinition(targetOf(run2))} ${ENDED[outcome] ?? outcome}: ${run2.failureReason ?? "no reason given"} The service runs ${shortTaskDefinition(finalTaskDefinition(run2))}.`,
@@ -104403,7 +104451,7 @@ function serviceSection(run2, dryRun) {
   if (!dryRun) rows.push(["Runs now", shortTaskDefinition(finalTaskDefinition(run2))]);
   const parts = [heading(run2.label, 3), keyValueTable(rows, ["", ""])];
   if (run2.explanation !== void 0) parts.push(explanationMarkdown(run2.explanation));
-  else if (run2.failureReason !== void 0 && isFailure(run2))
+  else if (run2.failureReason !== void 0 && isFailure2(run2))
     parts.push(`**Reason:** ${escapeHtml(run2.failureReason)}`);
   parts.push(details(`Task definition changes (${p.changes.length})`, formatDiffMarkdown(p.changes)));
   return parts.join("\n\n");
@@ -104462,26 +104510,19 @@ function describeRuns(runs) {
 function withReason(text2, reason) {
   return reason === void 0 ? text2 : `${text2} (${reason.replace(/\s+/g, " ")})`;
 }
-async function watchRollbacks(clients, runs, inputs, context, deps) {
+async function watchStarted(clients, runs, inputs, context, deps) {
   const clock = deps.clock ?? systemClock;
-  try {
-    const results = await group(
-      `Watch ${runs.map((r) => r.label).join(", ")}`,
-      () => watchDeployments(
-        clients.ecs,
-        runs.map((r) => r.start.watch),
-        { deadline: clock.now() + inputs.timeoutMs, signal: context.signal, clock, sleep: deps.sleep }
-      )
-    );
-    results.forEach((result, i) => recordWatch(runs[i], result));
-  } catch (err) {
-    for (const run2 of runs) {
-      run2.outcome = "failed";
-      run2.failureReason = `The rollback was started, but watching it failed: ${describeError(err).message}`;
-    }
-    return;
-  }
-  const failed = runs.filter((r) => isFailure(r) && r.outcome !== "cancelled");
+  const verdicts = await group(
+    `Watch ${runs.map((r) => r.label).join(", ")}`,
+    () => watchRollbacks(
+      clients.ecs,
+      runs.map((r) => r.start),
+      { deadline: clock.now() + inputs.timeoutMs, signal: context.signal, clock, sleep: deps.sleep }
+    )
+  );
+  verdicts.forEach((verdict, i) => recordVerdict(runs[i], verdict));
+  if (verdicts.some((v) => v.unwatched)) return;
+  const failed = runs.filter((r) => isFailure2(r) && r.outcome !== "cancelled");
   if (failed.length > 0)
     await group("Why it failed", () => Promise.all(failed.map((r) => explainRun(r, clients))));
 }
@@ -104534,14 +104575,14 @@ async function run(inputs, context, deps = defaultDeps) {
       info(`${r.label}: wait is false: the rollback deployment was started, not watched.`);
     }
   } else if (started.length > 0) {
-    await watchRollbacks(clients, started, inputs, context, deps);
+    await watchStarted(clients, started, inputs, context, deps);
   }
-  const outcome = overallOutcome(runs, false);
+  const outcome = overallOutcome2(runs, false);
   setOutputs(runs, outcome);
   await writeReport(runs, outcome, report);
   const ok = outcome === "succeeded" || outcome === "started";
   if (github !== void 0) {
-    const failed = runs.find(isFailure);
+    const failed = runs.find(isFailure2);
     await github.set(
       ok ? "success" : outcome === "cancelled" ? "error" : "failure",
       ok ? withReason(`Rolled back ${describeRuns(runs)}`, inputs.reason) : `${failed?.label ?? labels}: ${failed?.outcome ?? outcome}: ${failed?.failureReason ?? ""}`

@@ -12,6 +12,7 @@ import {
   referencedImages,
   renderTaskDefinition,
   requireActiveServices,
+  rollbackLandsOn,
   sameTaskDefinition,
   serviceKey,
   shortTaskDefinition,
@@ -216,21 +217,18 @@ async function prepareOne(
   const resolved = await resolveTarget(clients, inputs.to, p);
   const inFlight = primaryDeployment(ref, service, { inFlight: true });
   const steady = isSteady(service);
+  // StopServiceDeployment(ROLLBACK) only when ECS would land where this rollback goes: the last successful
+  // deployment, which every deployment the one in flight replaces runs (a FAILED one: ECS is rolling back already).
   let stopInFlight = false;
-  // A FAILED deployment beside the one in flight: ECS is rolling back already, and that is not stopped.
-  const ecsRollingBack = (service.deployments ?? []).some(
-    (d) => d.status !== 'PRIMARY' && d.rolloutState === 'FAILED',
-  );
-  if (inFlight?.serviceDeploymentArn !== undefined && resolved.targetArn !== undefined && !ecsRollingBack) {
+  if (
+    inFlight?.serviceDeploymentArn !== undefined &&
+    resolved.targetArn !== undefined &&
+    resolved.targetArn !== currentArn &&
+    rollbackLandsOn(service, resolved.targetArn, inFlight.deploymentId)
+  ) {
     const known =
       inputs.to.kind === 'previous-successful' ? resolved.targetArn : await lastSuccessful(clients, p);
-    // ECS goes back to the revision the deployment replaced: the target only when every older deployment runs it.
-    const replaced = (service.deployments ?? []).filter((d) => d.status !== 'PRIMARY');
-    stopInFlight =
-      resolved.targetArn !== currentArn &&
-      resolved.targetArn === known &&
-      replaced.length > 0 &&
-      replaced.every((d) => d.taskDefinition === resolved.targetArn);
+    stopInFlight = resolved.targetArn === known;
   }
   return {
     label: entry.label,

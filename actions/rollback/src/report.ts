@@ -7,19 +7,19 @@ import {
   heading,
   keyValueTable,
   markdownTable,
+  overallOutcome as overallOf,
   shortTaskDefinition,
   writeSummary,
+  type RunOutcome,
 } from '@ecs-delivery/shared';
 import { deploymentOf, finalTaskDefinition, isFailure, targetOf, type RollbackRun } from './service-run';
 
 /** The run's verdict: `dry_run`, `cancelled`, the first failure, else `started` / `succeeded`. */
-export function overallOutcome(runs: readonly RollbackRun[], dryRun: boolean): string {
-  if (dryRun) return 'dry_run';
-  if (runs.some((r) => r.outcome === 'cancelled')) return 'cancelled';
-  const failed = runs.find(isFailure);
-  if (failed !== undefined) return failed.outcome ?? 'failed';
-  if (runs.some((r) => r.outcome === 'started')) return 'started';
-  return 'succeeded';
+export function overallOutcome(runs: readonly RollbackRun[], dryRun: boolean): RunOutcome {
+  return overallOf(
+    runs.map((r) => r.outcome),
+    dryRun,
+  );
 }
 
 function method(run: RollbackRun, dryRun: boolean): string {

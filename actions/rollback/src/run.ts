@@ -2,11 +2,10 @@ import * as core from '@actions/core';
 import {
   connectDeployClients as connect,
   connectOptions,
-  describeError,
   GithubStatus,
   shortTaskDefinition,
   systemClock,
-  watchDeployments,
+  watchRollbacks,
   type ActionContext,
   type Clock,
   type ConnectOptions,
@@ -19,7 +18,7 @@ import { annotateFailures, overallOutcome, setOutputs, writeReport } from './rep
 import {
   explainRun,
   isFailure,
-  recordWatch,
+  recordVerdict,
   startServiceRollback,
   targetOf,
   type RollbackRun,
@@ -44,7 +43,7 @@ function withReason(text: string, reason: string | undefined): string {
 }
 
 /** Watches the started rollbacks to their end (or the timeout, or a cancel) and explains the failures. */
-async function watchRollbacks(
+async function watchStarted(
   clients: Clients,
   runs: RollbackRun[],
   inputs: Inputs,
@@ -52,22 +51,15 @@ async function watchRollbacks(
   deps: RunDeps,
 ): Promise<void> {
   const clock = deps.clock ?? systemClock;
-  try {
-    const results = await core.group(`Watch ${runs.map((r) => r.label).join(', ')}`, () =>
-      watchDeployments(
-        clients.ecs,
-        runs.map((r) => r.start!.watch),
-        { deadline: clock.now() + inputs.timeoutMs, signal: context.signal, clock, sleep: deps.sleep },
-      ),
-    );
-    results.forEach((result, i) => recordWatch(runs[i]!, result));
-  } catch (err) {
-    for (const run of runs) {
-      run.outcome = 'failed';
-      run.failureReason = `The rollback was started, but watching it failed: ${describeError(err).message}`;
-    }
-    return;
-  }
+  const verdicts = await core.group(`Watch ${runs.map((r) => r.label).join(', ')}`, () =>
+    watchRollbacks(
+      clients.ecs,
+      runs.map((r) => r.start!),
+      { deadline: clock.now() + inputs.timeoutMs, signal: context.signal, clock, sleep: deps.sleep },
+    ),
+  );
+  verdicts.forEach((verdict, i) => recordVerdict(runs[i]!, verdict));
+  if (verdicts.some((v) => v.unwatched)) return;
   const failed = runs.filter((r) => isFailure(r) && r.outcome !== 'cancelled');
   if (failed.length > 0)
     await core.group('Why it failed', () => Promise.all(failed.map((r) => explainRun(r, clients))));
@@ -137,7 +129,7 @@ export async function run(
       core.info(`${r.label}: wait is false: the rollback deployment was started, not watched.`);
     }
   } else if (started.length > 0) {
-    await watchRollbacks(clients, started, inputs, context, deps);
+    await watchStarted(clients, started, inputs, context, deps);
   }
 
   const outcome = overallOutcome(runs, false);

@@ -3,26 +3,21 @@ import {
   describeError,
   explainDeployment,
   registerIfChanged,
-  rollbackSucceeded,
+  isFailure as outcomeFails,
   shortTaskDefinition,
   startRollback,
   type FailureExplanation,
   type Registration,
   type RollbackStart,
+  type RollbackVerdict,
+  type ServiceOutcome,
   type WatchResult,
 } from '@ecs-delivery/shared';
 import type { DeployClients as Clients } from '@ecs-delivery/shared';
 import type { PreparedRollback } from './prepare';
 
-/** Where a service ended. */
-export type RollbackOutcome =
-  | 'succeeded'
-  | 'rolled_back'
-  | 'failed'
-  | 'timed_out'
-  | 'cancelled'
-  /** `wait: false`: the rollback deployment was started and not watched. */
-  | 'started';
+/** Where a service ended (`started`: `wait: false`, the rollback deployment was started and not watched). */
+export type RollbackOutcome = Exclude<ServiceOutcome, 'not_started'>;
 
 /** Everything about one service in this run, for the outputs and the summary. */
 export interface RollbackRun {
@@ -38,7 +33,7 @@ export interface RollbackRun {
 }
 
 export function isFailure(run: RollbackRun): boolean {
-  return run.outcome !== 'succeeded' && run.outcome !== 'started';
+  return outcomeFails(run.outcome);
 }
 
 /**
@@ -120,20 +115,10 @@ export async function startServiceRollback(
 }
 
 /** Records how a watched rollback ended (ECS's own rollback counts as success when it completed). */
-export function recordWatch(run: RollbackRun, result: WatchResult): void {
-  const start = run.start!;
-  run.watch = result;
-  if (rollbackSucceeded(start, result)) {
-    run.outcome = 'succeeded';
-    return;
-  }
-  if (start.method === 'stop-service-deployment') {
-    run.outcome =
-      result.outcome === 'rolled_back' || result.outcome === 'succeeded' ? 'failed' : result.outcome;
-  } else {
-    run.outcome = result.outcome;
-  }
-  run.failureReason = result.reason ?? `The rollback ended ${run.outcome}.`;
+export function recordVerdict(run: RollbackRun, verdict: RollbackVerdict): void {
+  run.watch = verdict.result;
+  run.outcome = verdict.outcome;
+  if (verdict.outcome !== 'succeeded') run.failureReason = verdict.reason;
 }
 
 /** Explains a failed rollback deployment (stopped tasks, exit codes, events, the log) into the run. */

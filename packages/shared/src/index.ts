@@ -279,13 +279,22 @@ export {
   type FailureExplanation,
   type StoppedTask,
 } from './ecs/explain';
+export { ServiceMovedOnError, startRollback, type RollbackOptions, type RollbackStart } from './ecs/rollback';
 export {
-  rollbackSucceeded,
-  ServiceMovedOnError,
-  startRollback,
-  type RollbackOptions,
-  type RollbackStart,
-} from './ecs/rollback';
+  isFailure,
+  judgeRollback,
+  needsRollback,
+  overallOutcome,
+  requestRollback,
+  rollbackLandsOn,
+  watchRollbacks,
+  type RollbackCandidate,
+  type RollbackRequest,
+  type RollbackScope,
+  type RollbackVerdict,
+  type RunOutcome,
+  type ServiceOutcome,
+} from './ecs/rollout';
 export {
   judgeStoppedTask,
   runOneOffTask,

@@ -2,7 +2,7 @@ import { StopServiceDeploymentCommand, UpdateServiceCommand, type ECSClient } fr
 import { AwsOperationError, awsErrorCode, callAws } from '../errors/aws-operation-error';
 import { describeService, primaryDeployment } from './service';
 import { shortTaskDefinition, type ServiceRef, type TrackedDeployment } from './types';
-import type { WatchResult, WatchTarget } from './watch';
+import type { WatchTarget } from './watch';
 
 /** A rollback that has been asked for: how, where to, and what to watch until it is done. */
 export interface RollbackStart {
@@ -141,11 +141,4 @@ export async function startRollback(
     to,
     watch: { tracked, ...(options.label !== undefined ? { label: options.label } : {}) },
   };
-}
-
-/** Whether a watched rollback put the service back (ECS's own rollback completed, or the redeploy succeeded). */
-export function rollbackSucceeded(start: RollbackStart, result: WatchResult): boolean {
-  return start.method === 'stop-service-deployment'
-    ? result.outcome === 'rolled_back' && result.ecsRollback?.succeeded !== false
-    : result.outcome === 'succeeded';
 }

@@ -1,0 +1,192 @@
+import type { ECSClient, Service } from '@aws-sdk/client-ecs';
+import { describeError } from '../runner/describe-error';
+import { ServiceMovedOnError, startRollback, type RollbackOptions, type RollbackStart } from './rollback';
+import type { DeployOutcome, ServiceRef } from './types';
+import { watchDeployments, type WatchOptions, type WatchResult } from './watch';
+
+/**
+ * The run model both deploy-ecs (its main step and its post step) and the rollback action share: the outcomes a
+ * service can end on, which services a failure puts back, and request → watch → judge for a rollback.
+ */
+
+/** Where one service ended in a run. */
+export type ServiceOutcome =
+  | DeployOutcome
+  /** `wait: false`: the deployment was started and not watched. */
+  | 'started'
+  /** A later wave that did not start because an earlier one failed. */
+  | 'not_started';
+
+/** A run's verdict: a service's outcome, or `dry_run`. */
+export type RunOutcome = ServiceOutcome | 'dry_run';
+
+const FAILURES: ReadonlySet<ServiceOutcome | undefined> = new Set([
+  'failed',
+  'rolled_back',
+  'timed_out',
+  'cancelled',
+]);
+
+/** Whether an outcome fails the step. `undefined` (nothing was done, or not yet) is not a failure. */
+export function isFailure(outcome: ServiceOutcome | undefined): boolean {
+  return FAILURES.has(outcome);
+}
+
+/** The run's verdict: `dry_run`, `cancelled`, the first failure in order, else `started` / `succeeded`. */
+export function overallOutcome(
+  outcomes: readonly (ServiceOutcome | undefined)[],
+  dryRun: boolean,
+): RunOutcome {
+  if (dryRun) return 'dry_run';
+  if (outcomes.includes('cancelled')) return 'cancelled';
+  const failed = outcomes.find(isFailure);
+  if (failed !== undefined) return failed;
+  if (outcomes.includes('started')) return 'started';
+  return 'succeeded';
+}
+
+/**
+ * Whether StopServiceDeployment(ROLLBACK) puts a service back on `target`. ECS goes back to the service revision
+ * it last completed, i.e. to what the stopped deployment replaced: the target only when every deployment it
+ * replaced runs the target, one of them completed, and none failed (a failed one means ECS is rolling back
+ * already). `service` is described either before the deployment to stop was started (every deployment it shows
+ * will be replaced) or while it runs (pass its id as `stopping`).
+ */
+export function rollbackLandsOn(
+  service: Service | undefined,
+  target: string | undefined,
+  stopping?: string,
+): boolean {
+  if (target === undefined || service === undefined) return false;
+  const replaced = (service.deployments ?? []).filter((d) => stopping === undefined || d.id !== stopping);
+  return (
+    replaced.length > 0 &&
+    replaced.every((d) => d.taskDefinition === target && d.rolloutState !== 'FAILED') &&
+    replaced.some((d) => d.rolloutState === 'COMPLETED')
+  );
+}
+
+/** `release`: a failure puts back every service the run changed; `service`: only the failing ones. */
+export type RollbackScope = 'release' | 'service';
+
+/** What the rollback policy needs to know of a service in a run. */
+export interface RollbackCandidate {
+  /** The run put something new on the service (it started a deployment that changed it). */
+  changed: boolean;
+  outcome: ServiceOutcome | undefined;
+  /** The service is back on what last worked already (ECS rolled it back, or a rollback of this run did). */
+  back: boolean;
+  /** A deployment started outside the run that replaced the run's: the service is someone else's now. */
+  replacedBy: string | undefined;
+  /** A rollback was asked for and not seen to its end. */
+  requested: boolean;
+}
+
+/**
+ * The one policy for what a failure puts back: a service the run changed and that is not back already — every
+ * such service with the `release` scope, only the unfinished and failed ones with `service` — but never one
+ * that someone else has deployed to since. A rollback already asked for is always seen through.
+ */
+export function needsRollback(c: RollbackCandidate, scope: RollbackScope): boolean {
+  if (!c.changed || c.back || c.replacedBy !== undefined) return false;
+  if (c.requested) return true;
+  if (c.outcome === 'succeeded' || c.outcome === 'started') return scope === 'release';
+  return true;
+}
+
+/** A requested rollback, or why there is none. */
+export type RollbackRequest =
+  | { status: 'requested'; start: RollbackStart }
+  /** Nothing to go back to, or the service moved on (someone else deployed since): left alone. */
+  | { status: 'not_possible'; reason: string }
+  | { status: 'failed'; reason: string };
+
+/**
+ * Asks ECS to put a service back (see {@link startRollback}); never throws. Quick — one to three calls — so it
+ * fits in the seconds a cancelled step has.
+ */
+export async function requestRollback(
+  ecs: ECSClient,
+  ref: ServiceRef,
+  options: RollbackOptions,
+): Promise<RollbackRequest> {
+  try {
+    const start = await startRollback(ecs, ref, options);
+    if (start === undefined) {
+      return {
+        status: 'not_possible',
+        reason: 'No successful deployment of this service is known to go back to.',
+      };
+    }
+    return { status: 'requested', start };
+  } catch (err) {
+    if (err instanceof ServiceMovedOnError) return { status: 'not_possible', reason: err.message };
+    return { status: 'failed', reason: `Could not start the rollback: ${describeError(err).message}` };
+  }
+}
+
+/** How a watched rollback ended. */
+export interface RollbackVerdict {
+  /**
+   * `succeeded`: the service is back. A StopServiceDeployment that ECS did not see through is `failed`; a
+   * redeploy of the target ends as its deployment did (`rolled_back` when ECS rolled the rollback back).
+   */
+  outcome: 'succeeded' | 'rolled_back' | 'failed' | 'timed_out' | 'cancelled';
+  /** The task definition the service went back to (ECS's choice for a StopServiceDeployment). */
+  to: string | undefined;
+  /** Why it did not succeed. */
+  reason: string | undefined;
+  result: WatchResult;
+  /** The watch itself broke down (the rollback was started; how it went is unknown). */
+  unwatched: boolean;
+}
+
+/** Judges a watched rollback: did it put the service back? */
+export function judgeRollback(start: RollbackStart, result: WatchResult): RollbackVerdict {
+  const to = result.ecsRollback?.taskDefinitionArn ?? start.to;
+  const stopped = start.method === 'stop-service-deployment';
+  const ok = stopped
+    ? result.outcome === 'rolled_back' && result.ecsRollback?.succeeded !== false
+    : result.outcome === 'succeeded';
+  if (ok) return { outcome: 'succeeded', to, reason: undefined, result, unwatched: false };
+  const outcome =
+    stopped && (result.outcome === 'rolled_back' || result.outcome === 'succeeded')
+      ? 'failed'
+      : result.outcome;
+  return { outcome, to, reason: result.reason ?? `The rollback ended ${outcome}.`, result, unwatched: false };
+}
+
+/**
+ * Watches requested rollbacks together to their end (or the deadline, or a cancel: `cancelled`) and judges each.
+ * A watch that breaks down judges every rollback `failed`, saying why.
+ */
+export async function watchRollbacks(
+  ecs: ECSClient,
+  starts: readonly RollbackStart[],
+  options: WatchOptions,
+): Promise<RollbackVerdict[]> {
+  if (starts.length === 0) return [];
+  try {
+    const results = await watchDeployments(
+      ecs,
+      starts.map((s) => s.watch),
+      options,
+    );
+    return starts.map((s, i) => judgeRollback(s, results[i]!));
+  } catch (err) {
+    const reason = `The rollback was started, but watching it failed: ${describeError(err).message}`;
+    return starts.map((s) => ({
+      outcome: 'failed',
+      to: s.to,
+      reason,
+      result: {
+        outcome: 'failed',
+        reason,
+        service: undefined,
+        serviceDeployment: undefined,
+        elapsedMs: 0,
+      },
+      unwatched: true,
+    }));
+  }
+}
