@@ -4,7 +4,8 @@ import { startSimulator } from './index';
 
 const USAGE = `usage: ecs-delivery-sim [--port 4566] [--host 127.0.0.1] [--time-scale N] [--seed FILE] [--random-seed N]
 
-Serves a local AWS (STS, ECR with its registry, ECS, CloudWatch Logs) and GitHub (OIDC, REST) on one port.
+Serves a local AWS (STS, ECR with its registry, ECS, CloudWatch Logs, SSM Parameter Store, Secrets Manager) and
+GitHub (OIDC, REST) on one port.
 Point AWS_ENDPOINT_URL at the printed URL; static credentials test/test are always accepted.`;
 
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@ import { copyState } from './checkpoint';
 import { SimClock } from './clock';
 import { AwsError } from './errors';
 import { CredentialStore, type Principal } from './identity';
+import { noLogSink, type LogSink } from './log-sink';
 import { Scenario, seededRandom, type ScenarioRule } from './scenario';
 import { SecretLedger } from './secrets';
 
@@ -86,6 +87,8 @@ export class Simulator {
   readonly secrets = new SecretLedger();
   readonly services = new Map<string, AwsService>();
   readonly routes: HttpRoute[] = [];
+  /** Where container output goes: CloudWatch Logs once the logs module is installed. */
+  logSink: LogSink = noLogSink;
   /** Base URL once listening, e.g. `http://127.0.0.1:4566`. */
   url = '';
 

@@ -1,24 +1,24 @@
 import { AwsError } from '../core/errors';
 import type { ActionHandler } from '../core/simulator';
-import {
-  type ImageId,
-  imageIds,
-  imageNotFound,
-  optionalString,
-  paginate,
-  registryOf,
-  requiredString,
-  resolveImage,
-  validationError,
-} from './api-input';
+import { Input, validationError, validationErrors } from '../core/request';
+import { batchImageIds, imageIds, paginate, repositoryOf } from './request';
 import { scanSummary } from './api-scan';
 import { ManifestRejected, parseManifest, storeManifest } from './manifest';
-import { deleteImage, type Repository, requireRepository, sha256, type StoredImage, tagsOf } from './store';
+import {
+  deleteImage,
+  type ImageId,
+  imageNotFound,
+  type Repository,
+  resolveImage,
+  sha256,
+  type StoredImage,
+  tagsOf,
+} from './store';
 
 type TagStatus = 'TAGGED' | 'UNTAGGED' | 'ANY';
 
-function tagStatus(input: Record<string, unknown>): TagStatus {
-  const filter = input.filter as { tagStatus?: unknown } | undefined;
+function tagStatus(input: Input): TagStatus {
+  const filter = input.raw.filter as { tagStatus?: unknown } | undefined;
   const status = filter?.tagStatus ?? 'ANY';
   if (status !== 'TAGGED' && status !== 'UNTAGGED' && status !== 'ANY') {
     throw validationError(
@@ -33,15 +33,6 @@ function tagStatus(input: Record<string, unknown>): TagStatus {
 function keep(repo: Repository, digest: string, status: TagStatus): boolean {
   const tagged = tagsOf(repo, digest).length > 0;
   return status === 'ANY' || (status === 'TAGGED') === tagged;
-}
-
-function repositoryOf(ctx: Parameters<ActionHandler>[0], input: Record<string, unknown>): Repository {
-  return requireRepository(
-    ctx.sim,
-    registryOf(ctx, input),
-    ctx.region,
-    requiredString(input, 'repositoryName'),
-  );
 }
 
 /** Manifests of this repository that list `digest` (an index or manifest list). */
@@ -90,8 +81,43 @@ function putImageError(repo: Repository, tag: string | undefined, err: ManifestR
   }
 }
 
+interface Failure {
+  imageId: ImageId;
+  failureCode: string;
+  failureReason: string;
+}
+
+const failure = (imageId: ImageId, failureCode: string, failureReason: string): Failure => ({
+  imageId,
+  failureCode,
+  failureReason,
+});
+
+/**
+ * The image one entry of a batch call names, or its failure: an entry that names neither a digest nor a tag, or
+ * an image that is not there (`notFound` says how).
+ */
+function batchEntry(
+  repo: Repository,
+  id: ImageId,
+  notFound: (id: ImageId) => Failure,
+): { image: StoredImage } | { failure: Failure } {
+  if (id.imageDigest === undefined && id.imageTag === undefined) {
+    return {
+      failure: failure(
+        id,
+        'MissingDigestAndTag',
+        'Invalid request parameters: both tag and digest cannot be null',
+      ),
+    };
+  }
+  const image = resolveImage(repo, id);
+  return image ? { image } : { failure: notFound(id) };
+}
+
 export const imageActions: Record<string, ActionHandler> = {
-  DescribeImages(ctx, input) {
+  DescribeImages(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
     const ids = imageIds(input, 'imageIds');
     let images: StoredImage[];
@@ -126,7 +152,8 @@ export const imageActions: Record<string, ActionHandler> = {
     };
   },
 
-  ListImages(ctx, input) {
+  ListImages(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
     const status = tagStatus(input);
     const ids: ImageId[] = [];
@@ -140,37 +167,22 @@ export const imageActions: Record<string, ActionHandler> = {
     return { imageIds: page, ...(nextToken ? { nextToken } : {}) };
   },
 
-  BatchGetImage(ctx, input) {
+  BatchGetImage(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
-    const ids = imageIds(input, 'imageIds');
-    if (!ids || ids.length === 0)
-      throw validationError('imageIds', 'Member must have length greater than or equal to 1', ids);
+    const failures: Failure[] = [];
     const images: unknown[] = [];
-    const failures: unknown[] = [];
-    for (const id of ids) {
-      if (id.imageDigest === undefined && id.imageTag === undefined) {
-        failures.push({
-          imageId: id,
-          failureCode: 'MissingDigestAndTag',
-          failureReason: 'Invalid request parameters: both tag and digest cannot be null',
-        });
+    for (const id of batchImageIds(input)) {
+      const entry = batchEntry(repo, id, () =>
+        id.imageDigest !== undefined && id.imageTag !== undefined && repo.images.has(id.imageDigest)
+          ? failure(id, 'ImageTagDoesNotMatchDigest', 'Invalid image tag for image digest')
+          : failure(id, 'ImageNotFound', 'Requested image not found'),
+      );
+      if ('failure' in entry) {
+        failures.push(entry.failure);
         continue;
       }
-      const image = resolveImage(repo, id);
-      if (!image) {
-        const tagElsewhere =
-          id.imageDigest !== undefined && id.imageTag !== undefined && repo.images.has(id.imageDigest);
-        failures.push(
-          tagElsewhere
-            ? {
-                imageId: id,
-                failureCode: 'ImageTagDoesNotMatchDigest',
-                failureReason: 'Invalid image tag for image digest',
-              }
-            : { imageId: id, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' },
-        );
-        continue;
-      }
+      const { image } = entry;
       images.push({
         registryId: repo.account,
         repositoryName: repo.name,
@@ -185,20 +197,21 @@ export const imageActions: Record<string, ActionHandler> = {
     return { images, failures };
   },
 
-  PutImage(ctx, input) {
+  PutImage(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
-    const manifest = requiredString(input, 'imageManifest');
+    const manifest = input.required('imageManifest');
     if (manifest.length < 1 || manifest.length > 4194304) {
       throw validationError('imageManifest', 'Member must have length less than or equal to 4194304', '…');
     }
-    const tag = optionalString(input, 'imageTag');
+    const tag = input.str('imageTag');
     if (tag !== undefined && (tag.length < 1 || tag.length > 300)) {
       throw validationError('imageTag', 'Member must have length less than or equal to 300', tag);
     }
-    const mediaType = optionalString(input, 'imageManifestMediaType');
+    const mediaType = input.str('imageManifestMediaType');
     const bytes = Buffer.from(manifest, 'utf8');
     const digest = sha256(bytes);
-    const givenDigest = optionalString(input, 'imageDigest');
+    const givenDigest = input.str('imageDigest');
     if (givenDigest !== undefined && givenDigest !== digest) {
       throw new AwsError(
         'ImageDigestDoesNotMatchException',
@@ -237,40 +250,25 @@ export const imageActions: Record<string, ActionHandler> = {
     }
   },
 
-  BatchDeleteImage(ctx, input) {
+  BatchDeleteImage(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
-    const ids = imageIds(input, 'imageIds');
-    if (!ids || ids.length === 0)
-      throw validationError('imageIds', 'Member must have length greater than or equal to 1', ids);
     const deleted: ImageId[] = [];
-    const failures: unknown[] = [];
-    for (const id of ids) {
-      if (id.imageDigest === undefined && id.imageTag === undefined) {
-        failures.push({
-          imageId: id,
-          failureCode: 'MissingDigestAndTag',
-          failureReason: 'Invalid request parameters: both tag and digest cannot be null',
-        });
+    const failures: Failure[] = [];
+    for (const id of batchImageIds(input)) {
+      const entry = batchEntry(repo, id, () => failure(id, 'ImageNotFound', 'Requested image not found'));
+      if ('failure' in entry) {
+        failures.push(entry.failure);
         continue;
       }
-      const image = resolveImage(repo, id);
-      if (!image) {
-        failures.push({
-          imageId: id,
-          failureCode: 'ImageNotFound',
-          failureReason: 'Requested image not found',
-        });
-        continue;
-      }
+      const { image } = entry;
       const tags = tagsOf(repo, image.digest);
       // By tag, only the tag goes; the image goes with its last tag. By digest, the image and all its tags go.
       const removesImage = id.imageDigest !== undefined || tags.length <= 1;
       if (removesImage && referencedBy(repo, image.digest).length > 0) {
-        failures.push({
-          imageId: id,
-          failureCode: 'ImageReferencedByManifestList',
-          failureReason: 'Requested image is referenced by a manifest list',
-        });
+        failures.push(
+          failure(id, 'ImageReferencedByManifestList', 'Requested image is referenced by a manifest list'),
+        );
         continue;
       }
       if (removesImage) {

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AwsError } from '../core/errors';
 import type { ActionHandler, CallContext } from '../core/simulator';
-import { registryOf, requiredString, validationError } from './api-input';
-import { ecrState, repoKey, type Repository, requireRepository, sha256 } from './store';
+import { Input, validationErrors } from '../core/request';
+import { nonEmptyStrings, repositoryOf } from './request';
+import { ecrState, repoKey, type Repository, sha256 } from './store';
 
 /**
  * The layer half of ECR's API (what the ECR proxy uses, and what a tool copying layers between repositories
@@ -13,25 +14,8 @@ import { ecrState, repoKey, type Repository, requireRepository, sha256 } from '.
 const DOWNLOAD_TTL_MS = 3600 * 1000;
 const PART_SIZE = 10 * 1024 * 1024;
 
-function repositoryOf(ctx: CallContext, input: Record<string, unknown>): Repository {
-  return requireRepository(
-    ctx.sim,
-    registryOf(ctx, input),
-    ctx.region,
-    requiredString(input, 'repositoryName'),
-  );
-}
-
-function stringList(input: Record<string, unknown>, member: string): string[] {
-  const value = input[member];
-  if (!Array.isArray(value) || value.length === 0) {
-    throw validationError(member, 'Member must have length greater than or equal to 1', value);
-  }
-  return value.map(String);
-}
-
-function upload(ctx: CallContext, repo: Repository, input: Record<string, unknown>) {
-  const uploadId = requiredString(input, 'uploadId');
+function upload(ctx: CallContext, repo: Repository, input: Input) {
+  const uploadId = input.required('uploadId');
   const session = ecrState(ctx.sim).uploads.get(uploadId);
   if (!session || session.repoKey !== repoKey(repo.account, repo.region, repo.name)) {
     throw new AwsError(
@@ -43,12 +27,13 @@ function upload(ctx: CallContext, repo: Repository, input: Record<string, unknow
 }
 
 export const layerActions: Record<string, ActionHandler> = {
-  BatchCheckLayerAvailability(ctx, input) {
+  BatchCheckLayerAvailability(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
     const blobs = ecrState(ctx.sim).blobs;
     const layers: unknown[] = [];
     const failures: unknown[] = [];
-    for (const layerDigest of stringList(input, 'layerDigests')) {
+    for (const layerDigest of nonEmptyStrings(input, 'layerDigests')) {
       const bytes = repo.blobs.has(layerDigest) ? blobs.get(layerDigest) : undefined;
       if (bytes) layers.push({ layerDigest, layerAvailability: 'AVAILABLE', layerSize: bytes.length });
       else
@@ -61,7 +46,8 @@ export const layerActions: Record<string, ActionHandler> = {
     return { layers, failures };
   },
 
-  InitiateLayerUpload(ctx, input) {
+  InitiateLayerUpload(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
     const id = randomUUID();
     ecrState(ctx.sim).uploads.set(id, {
@@ -73,12 +59,13 @@ export const layerActions: Record<string, ActionHandler> = {
     return { uploadId: id, partSize: PART_SIZE };
   },
 
-  UploadLayerPart(ctx, input) {
+  UploadLayerPart(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
     const session = upload(ctx, repo, input);
-    const blob = Buffer.from(requiredString(input, 'layerPartBlob'), 'base64');
-    const first = Number(input.partFirstByte);
-    const last = Number(input.partLastByte);
+    const blob = Buffer.from(input.required('layerPartBlob'), 'base64');
+    const first = Number(input.raw.partFirstByte);
+    const last = Number(input.raw.partLastByte);
     if (first !== session.size || last - first + 1 !== blob.length) {
       throw new AwsError(
         'InvalidLayerPartException',
@@ -95,10 +82,11 @@ export const layerActions: Record<string, ActionHandler> = {
     };
   },
 
-  CompleteLayerUpload(ctx, input) {
+  CompleteLayerUpload(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
     const session = upload(ctx, repo, input);
-    const [expected] = stringList(input, 'layerDigests');
+    const [expected] = nonEmptyStrings(input, 'layerDigests');
     const state = ecrState(ctx.sim);
     if (session.size === 0) {
       throw new AwsError('EmptyUploadException', `The upload '${session.id}' contains no layer parts`);
@@ -123,9 +111,10 @@ export const layerActions: Record<string, ActionHandler> = {
     return { registryId: repo.account, repositoryName: repo.name, uploadId: session.id, layerDigest: actual };
   },
 
-  GetDownloadUrlForLayer(ctx, input) {
+  GetDownloadUrlForLayer(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
-    const layerDigest = requiredString(input, 'layerDigest');
+    const layerDigest = input.required('layerDigest');
     if (!repo.blobs.has(layerDigest)) {
       throw new AwsError(
         'LayersNotFoundException',

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { AwsError } from '../core/errors';
 import type { ActionHandler, Simulator } from '../core/simulator';
-import { paginate, registryOf, requiredString, validationError } from './api-input';
+import { Input, validationError, validationErrors } from '../core/request';
+import { paginate, registryOf, repositoryOf } from './request';
 import {
   collectGarbage,
   ecrState,
@@ -177,13 +178,14 @@ function repositoryByArn(sim: Simulator, arn: string): Repository {
 }
 
 export const repositoryActions: Record<string, ActionHandler> = {
-  CreateRepository(ctx, input) {
-    const name = requiredString(input, 'repositoryName');
+  CreateRepository(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const name = input.required('repositoryName');
     const { mutability, exclusions } = validateMutability(
-      input.imageTagMutability,
-      input.imageTagMutabilityExclusionFilters,
+      input.raw.imageTagMutability,
+      input.raw.imageTagMutabilityExclusionFilters,
     );
-    const scanning = input.imageScanningConfiguration as { scanOnPush?: unknown } | undefined;
+    const scanning = input.raw.imageScanningConfiguration as { scanOnPush?: unknown } | undefined;
     const repo = createRepository(ctx.sim, {
       account: registryOf(ctx, input),
       region: ctx.region,
@@ -191,14 +193,15 @@ export const repositoryActions: Record<string, ActionHandler> = {
       mutability,
       exclusions,
       scanOnPush: scanning?.scanOnPush === true,
-      tags: resourceTags(input.tags),
+      tags: resourceTags(input.raw.tags),
     });
     return { repository: describeRepository(ctx.sim, repo) };
   },
 
-  DescribeRepositories(ctx, input) {
+  DescribeRepositories(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const account = registryOf(ctx, input);
-    const names = input.repositoryNames;
+    const names = input.raw.repositoryNames;
     let repos: Repository[];
     if (Array.isArray(names)) {
       repos = names.map((n: unknown) => requireRepository(ctx.sim, account, ctx.region, String(n)));
@@ -214,11 +217,12 @@ export const repositoryActions: Record<string, ActionHandler> = {
     };
   },
 
-  DeleteRepository(ctx, input) {
+  DeleteRepository(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const account = registryOf(ctx, input);
-    const name = requiredString(input, 'repositoryName');
+    const name = input.required('repositoryName');
     const repo = requireRepository(ctx.sim, account, ctx.region, name);
-    if (repo.images.size > 0 && input.force !== true) {
+    if (repo.images.size > 0 && input.raw.force !== true) {
       throw new AwsError(
         'RepositoryNotEmptyException',
         `The repository with name '${name}' in registry with id '${account}' cannot be deleted because it still contains images`,
@@ -230,16 +234,12 @@ export const repositoryActions: Record<string, ActionHandler> = {
     return { repository: describeRepository(ctx.sim, repo) };
   },
 
-  PutImageTagMutability(ctx, input) {
-    const repo = requireRepository(
-      ctx.sim,
-      registryOf(ctx, input),
-      ctx.region,
-      requiredString(input, 'repositoryName'),
-    );
+  PutImageTagMutability(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
     const { mutability, exclusions } = validateMutability(
-      input.imageTagMutability,
-      input.imageTagMutabilityExclusionFilters,
+      input.raw.imageTagMutability,
+      input.raw.imageTagMutabilityExclusionFilters,
     );
     repo.mutability = mutability;
     repo.exclusions = exclusions;
@@ -251,14 +251,10 @@ export const repositoryActions: Record<string, ActionHandler> = {
     };
   },
 
-  PutImageScanningConfiguration(ctx, input) {
-    const repo = requireRepository(
-      ctx.sim,
-      registryOf(ctx, input),
-      ctx.region,
-      requiredString(input, 'repositoryName'),
-    );
-    const scanning = input.imageScanningConfiguration as { scanOnPush?: unknown } | undefined;
+  PutImageScanningConfiguration(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
+    const scanning = input.raw.imageScanningConfiguration as { scanOnPush?: unknown } | undefined;
     repo.scanOnPush = scanning?.scanOnPush === true;
     return {
       registryId: repo.account,
@@ -267,8 +263,11 @@ export const repositoryActions: Record<string, ActionHandler> = {
     };
   },
 
-  GetAuthorizationToken(ctx, input) {
-    const registryIds = Array.isArray(input.registryIds) ? input.registryIds.map(String) : [ctx.account];
+  GetAuthorizationToken(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const registryIds = Array.isArray(input.raw.registryIds)
+      ? input.raw.registryIds.map(String)
+      : [ctx.account];
     const tokens = ecrState(ctx.sim).tokens;
     const expiresAt = ctx.now + TOKEN_TTL_MS;
     for (const [password, token] of tokens) if (token.expiresAt <= ctx.now) tokens.delete(password);
@@ -291,23 +290,26 @@ export const repositoryActions: Record<string, ActionHandler> = {
     };
   },
 
-  TagResource(ctx, input) {
-    const repo = repositoryByArn(ctx.sim, requiredString(input, 'resourceArn'));
-    for (const tag of resourceTags(input.tags)) {
+  TagResource(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryByArn(ctx.sim, input.required('resourceArn'));
+    for (const tag of resourceTags(input.raw.tags)) {
       repo.resourceTags = [...repo.resourceTags.filter((t) => t.Key !== tag.Key), tag];
     }
     return {};
   },
 
-  UntagResource(ctx, input) {
-    const repo = repositoryByArn(ctx.sim, requiredString(input, 'resourceArn'));
-    const keys = Array.isArray(input.tagKeys) ? input.tagKeys.map(String) : [];
+  UntagResource(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryByArn(ctx.sim, input.required('resourceArn'));
+    const keys = Array.isArray(input.raw.tagKeys) ? input.raw.tagKeys.map(String) : [];
     repo.resourceTags = repo.resourceTags.filter((t) => !keys.includes(t.Key));
     return {};
   },
 
-  ListTagsForResource(ctx, input) {
-    const repo = repositoryByArn(ctx.sim, requiredString(input, 'resourceArn'));
+  ListTagsForResource(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryByArn(ctx.sim, input.required('resourceArn'));
     return { tags: repo.resourceTags };
   },
 };

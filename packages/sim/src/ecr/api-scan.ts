@@ -1,16 +1,15 @@
 import { AwsError } from '../core/errors';
 import type { ActionHandler, Simulator } from '../core/simulator';
+import { Input, validationErrors } from '../core/request';
+import { paginate, repositoryOf, requiredImageId } from './request';
 import {
-  type ImageId,
   imageNotFound,
-  paginate,
-  registryOf,
-  requiredString,
+  imageRefs,
+  type Repository,
   resolveImage,
   showImageId,
-  validationError,
-} from './api-input';
-import { imageRefs, type Repository, requireRepository, type StoredImage } from './store';
+  type StoredImage,
+} from './store';
 
 const SCAN_QUOTA_MS = 24 * 3600 * 1000;
 
@@ -72,25 +71,10 @@ export function scanSummary(
   };
 }
 
-function requiredImageId(input: Record<string, unknown>): ImageId {
-  const raw = input.imageId;
-  if (typeof raw !== 'object' || raw === null)
-    throw validationError('imageId', 'Member must not be null', raw);
-  const id = raw as Record<string, unknown>;
-  return {
-    ...(typeof id.imageDigest === 'string' ? { imageDigest: id.imageDigest } : {}),
-    ...(typeof id.imageTag === 'string' ? { imageTag: id.imageTag } : {}),
-  };
-}
-
 export const scanActions: Record<string, ActionHandler> = {
-  DescribeImageScanFindings(ctx, input) {
-    const repo = requireRepository(
-      ctx.sim,
-      registryOf(ctx, input),
-      ctx.region,
-      requiredString(input, 'repositoryName'),
-    );
+  DescribeImageScanFindings(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
     const id = requiredImageId(input);
     const image = resolveImage(repo, id);
     if (!image) throw imageNotFound(repo, id);
@@ -121,13 +105,9 @@ export const scanActions: Record<string, ActionHandler> = {
     };
   },
 
-  StartImageScan(ctx, input) {
-    const repo = requireRepository(
-      ctx.sim,
-      registryOf(ctx, input),
-      ctx.region,
-      requiredString(input, 'repositoryName'),
-    );
+  StartImageScan(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
     const id = requiredImageId(input);
     const image = resolveImage(repo, id);
     if (!image) throw imageNotFound(repo, id);

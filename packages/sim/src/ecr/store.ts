@@ -155,3 +155,29 @@ export function deleteImage(repo: Repository, digest: string): void {
   repo.images.delete(digest);
   for (const [tag, d] of repo.tags) if (d === digest) repo.tags.delete(tag);
 }
+
+/** An image as a call names it: by digest, by tag, or both. */
+export interface ImageId {
+  imageDigest?: string;
+  imageTag?: string;
+}
+
+/** ECR's own rendering of an image id in error messages: `{imageDigest:'null', imageTag:'v1'}`. */
+export function showImageId(id: ImageId): string {
+  return `{imageDigest:'${id.imageDigest ?? 'null'}', imageTag:'${id.imageTag ?? 'null'}'}`;
+}
+
+export function imageNotFound(repo: Repository, id: ImageId): AwsError {
+  return new AwsError(
+    'ImageNotFoundException',
+    `The image with imageId ${showImageId(id)} does not exist within the repository with name '${repo.name}' in the registry with id '${repo.account}'`,
+  );
+}
+
+/** The image an id names, by digest or by tag; undefined when absent or when the tag names another digest. */
+export function resolveImage(repo: Repository, id: ImageId): StoredImage | undefined {
+  const digest = id.imageDigest ?? (id.imageTag !== undefined ? repo.tags.get(id.imageTag) : undefined);
+  if (digest === undefined) return undefined;
+  if (id.imageTag !== undefined && repo.tags.get(id.imageTag) !== digest) return undefined;
+  return repo.images.get(digest);
+}

@@ -1,12 +1,12 @@
 import type { SimModule } from '../core/simulator';
-import { clusterActions } from './clusters';
+import { clusterActions } from './api-clusters';
 import { advanceEcs } from './engine';
 import { seedClusters, seedServices, seedTaskDefinitions } from './seed';
-import { serviceDeploymentActions } from './service-deployments';
-import { serviceActions } from './services';
-import { tagActions } from './tags';
-import { taskDefinitionActions } from './task-definitions';
-import { taskActions } from './tasks';
+import { serviceDeploymentActions } from './api-service-deployments';
+import { serviceActions } from './api-services';
+import { tagActions } from './api-tags';
+import { taskDefinitionActions } from './api-task-definitions';
+import { taskActions } from './api-tasks';
 
 export const ecsModule: SimModule = {
   name: 'ecs',

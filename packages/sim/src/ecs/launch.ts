@@ -1,4 +1,4 @@
-import type { Json } from './input';
+import type { Json } from '../core/request';
 import type { ClusterRecord, TaskDefinitionRecord } from './model';
 
 /**

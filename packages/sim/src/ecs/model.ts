@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { TaskBehaviour } from '../core/scenario';
 import type { Simulator } from '../core/simulator';
-import type { Json } from './input';
+import type { Json } from '../core/request';
 
 export type Tag = { key: string; value: string };
 

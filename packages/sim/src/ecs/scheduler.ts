@@ -1,16 +1,17 @@
 import type { Simulator } from '../core/simulator';
 import { addEvent, completeDeployment, tripCircuitBreaker } from './deployments';
-import type { Json } from './input';
+import type { Json } from '../core/request';
 import {
   activeTasks,
   type ClusterRecord,
   type DeploymentRecord,
   type Region,
   type ServiceRecord,
+  type Tag,
   type TaskRecord,
 } from './model';
 import { findTaskDefinition } from './resolve';
-import { countsHealthy, createTask, stopTask, type TaskSignal } from './task-lifecycle';
+import { countsHealthy, createTask, type NewTask, stopTask, type TaskSignal } from './task-lifecycle';
 import { launchFor } from './launch';
 
 /**
@@ -49,24 +50,7 @@ function launch(
   const tags = propagate === 'SERVICE' ? svc.tags : propagate === 'TASK_DEFINITION' ? td.tags : [];
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const task = createTask(
-      sim,
-      r,
-      cluster,
-      td,
-      {
-        startedBy: dep.id,
-        group: `service:${svc.name}`,
-        serviceName: svc.name,
-        deploymentId: dep.id,
-        serviceRevisionArn: dep.serviceRevisionArn,
-        ...placement,
-        overrides: { containerOverrides: [], inferenceAcceleratorOverrides: [] },
-        tags,
-        ...(dep.networkConfiguration ? { networkConfiguration: dep.networkConfiguration } : {}),
-      },
-      t,
-    );
+    const task = createTask(sim, r, cluster, td, serviceTask(svc, dep, placement, tags), t);
     ids.push(task.id);
   }
   addEvent(
@@ -74,6 +58,26 @@ function launch(
     t,
     `(service ${svc.name}) has started ${count} tasks: ${ids.map((id) => `(task ${id})`).join(' ')}.`,
   );
+}
+
+/** A task the service scheduler launches for one of the service's deployments. */
+export function serviceTask(
+  svc: ServiceRecord,
+  dep: DeploymentRecord,
+  placement: ReturnType<typeof launchFor>,
+  tags: Tag[],
+): NewTask {
+  return {
+    startedBy: dep.id,
+    group: `service:${svc.name}`,
+    serviceName: svc.name,
+    deploymentId: dep.id,
+    serviceRevisionArn: dep.serviceRevisionArn,
+    ...placement,
+    overrides: { containerOverrides: [], inferenceAcceleratorOverrides: [] },
+    tags,
+    ...(dep.networkConfiguration ? { networkConfiguration: dep.networkConfiguration } : {}),
+  };
 }
 
 function stopForScheduler(

@@ -1,14 +1,15 @@
 import { AwsError } from '../core/errors';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
+import { Input, invalidParameter, type Json } from '../core/request';
 import { seedEntries } from '../core/seed-entries';
 import type { Simulator } from '../core/simulator';
-import { createCluster } from './clusters';
+import { createCluster } from './api-clusters';
 import { completeDeployment } from './deployments';
-import { Input, type Json } from './input';
 import { regionOf, type Region } from './model';
 import { findCluster } from './resolve';
-import { createService } from './services';
-import { registerTaskDefinition } from './task-definitions';
+import { createService } from './api-services';
+import { clientErrors, registerTaskDefinition } from './api-task-definitions';
+import { serviceTask } from './scheduler';
 import { createTask, startTaskRunning } from './task-lifecycle';
 import { launchFor } from './launch';
 import { findTaskDefinition } from './resolve';
@@ -70,7 +71,7 @@ export function seedTaskDefinitions(data: unknown, sim: Simulator): void {
     checkContainerMemory(rest);
     registerTaskDefinition(
       r,
-      new Input(rest, 'ClientException'),
+      new Input(rest, clientErrors),
       sim.clock.now(),
       `arn:aws:iam::${r.account}:root`,
     );
@@ -82,7 +83,7 @@ export function seedServices(data: unknown, sim: Simulator): void {
   const now = sim.clock.now();
   seedEntries('services', data, (entry) => {
     const { r, rest } = placeOf(sim, entryOf(entry));
-    const input = new Input(rest);
+    const input = new Input(rest, invalidParameter);
     const clusterName = input.str('cluster') ?? 'default';
     const cluster = findCluster(r, clusterName);
     if (!cluster) {
@@ -107,17 +108,7 @@ export function seedServices(data: unknown, sim: Simulator): void {
         r,
         cluster,
         td,
-        {
-          startedBy: dep.id,
-          group: `service:${svc.name}`,
-          serviceName: svc.name,
-          deploymentId: dep.id,
-          serviceRevisionArn: dep.serviceRevisionArn,
-          ...launchFor(svc.settings, td, cluster),
-          overrides: { containerOverrides: [], inferenceAcceleratorOverrides: [] },
-          tags: [],
-          ...(dep.networkConfiguration ? { networkConfiguration: dep.networkConfiguration } : {}),
-        },
+        serviceTask(svc, dep, launchFor(svc.settings, td, cluster), []),
         now,
       );
       startTaskRunning(sim, task, now);

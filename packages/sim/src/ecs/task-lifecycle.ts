@@ -1,7 +1,6 @@
 import type { Simulator } from '../core/simulator';
 import { lookupImage } from '../ecr/lookup';
-import { appendLogEvents, logGroupExists } from '../logs/store';
-import type { Json } from './input';
+import type { Json } from '../core/request';
 import {
   activeTasks,
   arnPrefix,
@@ -9,7 +8,6 @@ import {
   type ClusterRecord,
   type ContainerRecord,
   type Region,
-  type Tag,
   type TaskDefinitionRecord,
   type TaskRecord,
 } from './model';
@@ -28,19 +26,21 @@ export type TaskSignal =
   | { kind: 'stable'; task: TaskRecord }
   | { kind: 'changed'; task: TaskRecord };
 
-export interface NewTask {
-  startedBy?: string;
-  group: string;
-  serviceName?: string;
-  deploymentId?: string;
-  serviceRevisionArn?: string;
-  launchType: string;
-  capacityProviderName?: string;
-  platformVersion?: string;
-  overrides: Json;
-  tags: Tag[];
-  networkConfiguration?: Json;
-}
+/** What the caller of createTask decides; the rest comes from the task definition and the cluster. */
+export type NewTask = Pick<
+  TaskRecord,
+  | 'startedBy'
+  | 'group'
+  | 'serviceName'
+  | 'deploymentId'
+  | 'serviceRevisionArn'
+  | 'launchType'
+  | 'capacityProviderName'
+  | 'platformVersion'
+  | 'overrides'
+  | 'tags'
+  | 'networkConfiguration'
+>;
 
 /** ECR's lookup gives the runtime's own words when it has them (`pull image manifest has been retried…`). */
 function pullFailure(image: string, reason: string | undefined): string {
@@ -269,7 +269,7 @@ function writeLogs(sim: Simulator, task: TaskRecord, account: string, t: number)
   for (const c of task.containers) {
     // The awslogs driver creates the stream when the container starts, even before it prints anything.
     if (!c.logs) continue;
-    appendLogEvents(sim, {
+    sim.logSink.append({
       account,
       region: c.logs.region,
       logGroupName: c.logs.group,
@@ -284,7 +284,7 @@ function writeLogs(sim: Simulator, task: TaskRecord, account: string, t: number)
 function toRunning(sim: Simulator, task: TaskRecord, t: number, signals: TaskSignal[]): void {
   const account = task.arn.split(':')[4] ?? '';
   const missing = task.containers.find(
-    (c) => c.logs && !c.logs.createGroup && !logGroupExists(sim, account, c.logs.region, c.logs.group),
+    (c) => c.logs && !c.logs.createGroup && !sim.logSink.groupExists(account, c.logs.region, c.logs.group),
   );
   task.pullStoppedAt = t;
   if (missing) {

@@ -2,9 +2,9 @@ import { seedValue } from '../core/seed-entries';
 import type { SimModule } from '../core/simulator';
 import { DEFAULT_OIDC_REQUEST_TOKEN, registerOidcContext } from './issuer';
 import { signingKey } from './jwt';
-import { githubRestRoute } from './rest';
-import { githubState } from './rest-store';
-import { githubRoutes, splitRequestToken } from './routes';
+import { githubRestRoute } from './api';
+import { githubState } from './store';
+import { githubRoutes, splitRequestToken } from './issuer-routes';
 
 export { buildClaims, normaliseContext, subjectOf, type OidcContext } from './claims';
 export {
@@ -17,8 +17,8 @@ export {
   type VerifyResult,
 } from './issuer';
 export { GITHUB_ISSUER, GITHUB_ISSUER_HOST } from './jwt';
-export { GITHUB_API_PREFIX } from './rest';
-export { githubState, tokenFingerprint, type GithubRestState } from './rest-store';
+export { GITHUB_API_PREFIX } from './api';
+export { githubState, tokenFingerprint, type GithubRestState } from './store';
 
 /**
  * GitHub's side of a workflow run: the OIDC token endpoint the runner points ACTIONS_ID_TOKEN_REQUEST_URL at,

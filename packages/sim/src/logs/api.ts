@@ -1,6 +1,6 @@
 import { AwsError } from '../core/errors';
 import type { ActionHandler, CallContext } from '../core/simulator';
-import { Input, page, type Json } from '../ecs/input';
+import { Input, invalidParameter, type Json, nextTokenPaging } from '../core/request';
 import {
   afterFilterToken,
   byKey,
@@ -25,7 +25,7 @@ const GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/;
 const DAY = 86_400_000;
 
 function tagsOf(input: Input, key: string): Record<string, string> {
-  const tags = input.obj(key) ?? {};
+  const tags = input.object(key) ?? {};
   for (const v of Object.values(tags))
     if (typeof v !== 'string') input.fail(`${key} values must be strings.`);
   return tags as Record<string, string>;
@@ -84,8 +84,8 @@ function describeStream(stream: LogStream): Json {
 }
 
 const CreateLogGroup: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
-  const name = input.reqStr('logGroupName');
+  const input = new Input(raw, invalidParameter);
+  const name = input.required('logGroupName');
   if (!GROUP_NAME.test(name))
     input.fail(`1 validation error detected: Value '${name}' at 'logGroupName' failed to satisfy constraint`);
   const logGroupClass = input.str('logGroupClass');
@@ -97,7 +97,7 @@ const CreateLogGroup: ActionHandler = (ctx, raw) => {
 };
 
 const DescribeLogGroups: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const prefix = input.str('logGroupNamePrefix');
   const pattern = input.str('logGroupNamePattern');
   if (prefix !== undefined && pattern !== undefined) {
@@ -108,28 +108,26 @@ const DescribeLogGroups: ActionHandler = (ctx, raw) => {
       (prefix === undefined || g.name.startsWith(prefix)) &&
       (pattern === undefined || g.name.toLowerCase().includes(pattern.toLowerCase())),
   );
-  const { items, nextToken } = page(groups, input.int('limit', 1, 50) ?? 50, input.str('nextToken'), (m) =>
-    input.fail(m),
-  );
-  return { logGroups: items.map(describeGroup), nextToken };
+  const { page, nextToken } = input.page(groups, nextTokenPaging('limit', 50, 50));
+  return { logGroups: page.map(describeGroup), nextToken };
 };
 
 const DeleteLogGroup: ActionHandler = (ctx, raw) => {
-  deleteLogGroup(ctx.sim, ctx.account, ctx.region, new Input(raw).reqStr('logGroupName'));
+  deleteLogGroup(ctx.sim, ctx.account, ctx.region, new Input(raw, invalidParameter).required('logGroupName'));
   return {};
 };
 
 const PutRetentionPolicy: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
-  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.reqStr('logGroupName'));
+  const input = new Input(raw, invalidParameter);
+  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.required('logGroupName'));
   group.retentionInDays = input.int('retentionInDays', 1) ?? input.fail('retentionInDays is required.');
   return {};
 };
 
 const CreateLogStream: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
-  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.reqStr('logGroupName'));
-  const name = input.reqStr('logStreamName');
+  const input = new Input(raw, invalidParameter);
+  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.required('logGroupName'));
+  const name = input.required('logStreamName');
   if (name.includes(':') || name.includes('*') || name.length > 512) {
     input.fail(`Invalid log stream name: ${name}`);
   }
@@ -138,16 +136,16 @@ const CreateLogStream: ActionHandler = (ctx, raw) => {
 };
 
 const DeleteLogStream: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
-  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.reqStr('logGroupName'));
-  const name = input.reqStr('logStreamName');
+  const input = new Input(raw, invalidParameter);
+  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.required('logGroupName'));
+  const name = input.required('logStreamName');
   streamOf(group, name);
   group.streams.delete(name);
   return {};
 };
 
 const DescribeLogStreams: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const group = groupOf(ctx, input);
   const prefix = input.str('logStreamNamePrefix');
   const orderBy = input.str('orderBy') ?? 'LogStreamName';
@@ -168,17 +166,15 @@ const DescribeLogStreams: ActionHandler = (ctx, raw) => {
             : 0,
     );
   if (input.bool('descending')) streams.reverse();
-  const { items, nextToken } = page(streams, input.int('limit', 1, 50) ?? 50, input.str('nextToken'), (m) =>
-    input.fail(m),
-  );
-  return { logStreams: items.map(describeStream), nextToken };
+  const { page, nextToken } = input.page(streams, nextTokenPaging('limit', 50, 50));
+  return { logStreams: page.map(describeStream), nextToken };
 };
 
 const PutLogEvents: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
-  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.reqStr('logGroupName'));
-  const stream = streamOf(group, input.reqStr('logStreamName'));
-  const events = input.objList('logEvents') ?? [];
+  const input = new Input(raw, invalidParameter);
+  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.required('logGroupName'));
+  const stream = streamOf(group, input.required('logStreamName'));
+  const events = input.objects('logEvents') ?? [];
   if (events.length === 0 || events.length > 10_000) input.fail('logEvents must hold 1 to 10000 events.');
   const parsed = events.map((e) => {
     if (typeof e.timestamp !== 'number' || typeof e.message !== 'string') {
@@ -213,9 +209,9 @@ const PutLogEvents: ActionHandler = (ctx, raw) => {
 };
 
 const GetLogEvents: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const group = groupOf(ctx, input);
-  const stream = streamOf(group, input.reqStr('logStreamName'));
+  const stream = streamOf(group, input.required('logStreamName'));
   const startTime = input.int('startTime');
   const endTime = input.int('endTime');
   const nextToken = input.str('nextToken');
@@ -238,9 +234,9 @@ const GetLogEvents: ActionHandler = (ctx, raw) => {
 };
 
 const FilterLogEvents: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const group = groupOf(ctx, input);
-  const names = input.strList('logStreamNames');
+  const names = input.strings('logStreamNames');
   const prefix = input.str('logStreamNamePrefix');
   if (names !== undefined && prefix !== undefined) {
     input.fail('logStreamNames and logStreamNamePrefix are mutually exclusive parameters.');
@@ -277,26 +273,28 @@ const FilterLogEvents: ActionHandler = (ctx, raw) => {
 };
 
 function groupByArn(ctx: CallContext, input: Input): LogGroup {
-  const arn = input.reqStr('resourceArn');
+  const arn = input.required('resourceArn');
   const m = /^arn:aws[\w-]*:logs:([^:]+):(\d{12}):log-group:([^:]+)(?::\*)?$/.exec(arn);
   if (!m) throw new AwsError('ResourceNotFoundException', `The specified resource does not exist: ${arn}`);
   return requireLogGroup(ctx.sim, m[2]!, m[1]!, m[3]!);
 }
 
 const TagResource: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   Object.assign(groupByArn(ctx, input).tags, tagsOf(input, 'tags'));
   return {};
 };
 
 const UntagResource: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const group = groupByArn(ctx, input);
-  for (const key of input.strList('tagKeys') ?? []) delete group.tags[key];
+  for (const key of input.strings('tagKeys') ?? []) delete group.tags[key];
   return {};
 };
 
-const ListTagsForResource: ActionHandler = (ctx, raw) => ({ tags: groupByArn(ctx, new Input(raw)).tags });
+const ListTagsForResource: ActionHandler = (ctx, raw) => ({
+  tags: groupByArn(ctx, new Input(raw, invalidParameter)).tags,
+});
 
 export const logsActions: Record<string, ActionHandler> = {
   CreateLogGroup,

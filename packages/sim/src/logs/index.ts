@@ -3,9 +3,10 @@ import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
 import { seedEntries } from '../core/seed-entries';
 import type { SimModule, Simulator } from '../core/simulator';
 import { logsActions } from './api';
-import { createLogGroup, findLogGroup } from './store';
+import { appendLogEvents, createLogGroup, findLogGroup, logGroupExists } from './store';
 
-export { appendLogEvents, logGroupExists, type AppendLogEventsInput } from './store';
+export type { AppendLogEventsInput } from '../core/log-sink';
+export { appendLogEvents, logGroupExists } from './store';
 
 /** Seed `logGroups`: names, or `{ name, account?, region?, retentionInDays? }`. Existing groups are kept. */
 function seedLogGroups(data: unknown, sim: Simulator): void {
@@ -34,6 +35,10 @@ export const logsModule: SimModule = {
       jsonVersion: '1.1',
       actions: logsActions,
     });
+    sim.logSink = {
+      groupExists: (account, region, name) => logGroupExists(sim, account, region, name),
+      append: (input) => appendLogEvents(sim, input),
+    };
     sim.onSeed('logGroups', seedLogGroups);
   },
 };

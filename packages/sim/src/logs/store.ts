@@ -1,4 +1,5 @@
 import { AwsError } from '../core/errors';
+import type { AppendLogEventsInput } from '../core/log-sink';
 import type { Simulator } from '../core/simulator';
 
 /** One log event as CloudWatch Logs keeps it; `seq` orders events with the same timestamp by arrival. */
@@ -143,22 +144,9 @@ export function insertEvents(
   if (events.length > 0) stream.lastIngestionTime = now;
 }
 
-export interface AppendLogEventsInput {
-  account: string;
-  region: string;
-  logGroupName: string;
-  logStreamName: string;
-  /** Plain lines get consecutive millisecond timestamps starting at `now`. */
-  events: ({ timestamp: number; message: string } | string)[];
-  /** Simulator time of the write, epoch ms. */
-  now: number;
-  /** Create the group when it is missing (awslogs-create-group). Without it a missing group throws. */
-  createGroup?: boolean;
-}
-
 /**
  * Appends lines to a log stream, creating the stream (and, when asked, the group) as the awslogs driver does.
- * Other simulator modules call this to write what their "containers" print.
+ * The logs module installs it as the simulator's log sink, where ECS writes what its containers print.
  * Throws AwsError ResourceNotFoundException when the group is missing and `createGroup` is not set.
  */
 export function appendLogEvents(sim: Simulator, input: AppendLogEventsInput): void {

@@ -1,7 +1,8 @@
 import { AwsError } from '../core/errors';
+import { pageOf } from '../core/listing';
+import { Input, keyValueTags, validationError, validationErrors } from '../core/request';
+import { Sealed } from '../core/sealed';
 import type { ActionHandler, CallContext, Simulator } from '../core/simulator';
-import { Input, pageOf, validationError } from '../ssm/input';
-import { Sealed } from '../ssm/sealed';
 import {
   describeView,
   findSecretByName,
@@ -183,10 +184,10 @@ const FILTER_KEYS = [
 
 export const secretsManagerActions: Record<string, ActionHandler> = {
   CreateSecret(ctx, raw) {
-    const input = new Input(raw);
+    const input = new Input(raw, validationErrors);
     const description = input.str('Description');
     const kmsKeyId = input.str('KmsKeyId');
-    const tags = input.tags();
+    const tags = keyValueTags(input);
     const value = readValue(input);
     const versionId = versionToken(input);
     const { secret, version } = createSecret(ctx.sim, {
@@ -209,11 +210,11 @@ export const secretsManagerActions: Record<string, ActionHandler> = {
   },
 
   DescribeSecret(ctx, raw) {
-    return describeView(secretOf(ctx, new Input(raw)));
+    return describeView(secretOf(ctx, new Input(raw, validationErrors)));
   },
 
   GetSecretValue(ctx, raw) {
-    const input = new Input(raw);
+    const input = new Input(raw, validationErrors);
     const secret = secretOf(ctx, input);
     if (secret.deletionDate !== undefined) throw markedForDeletion();
     const versionId = input.str('VersionId');
@@ -257,7 +258,7 @@ export const secretsManagerActions: Record<string, ActionHandler> = {
   },
 
   PutSecretValue(ctx, raw) {
-    const input = new Input(raw);
+    const input = new Input(raw, validationErrors);
     const secret = secretOf(ctx, input);
     if (secret.deletionDate !== undefined) throw markedForDeletion();
     const value = readValue(input);
@@ -286,7 +287,7 @@ export const secretsManagerActions: Record<string, ActionHandler> = {
   },
 
   ListSecrets(ctx, raw) {
-    const input = new Input(raw);
+    const input = new Input(raw, validationErrors);
     const limit = input.int('MaxResults', 1, 100) ?? 100;
     const includeDeleted = input.bool('IncludePlannedDeletion') === true;
     const order = input.str('SortOrder') ?? 'asc';
@@ -294,7 +295,7 @@ export const secretsManagerActions: Record<string, ActionHandler> = {
       throw validationError('SortOrder', 'Member must satisfy enum value set: [asc, desc]', order);
     }
     const filters = (input.objects('Filters') ?? []).map((f) => {
-      const filter = new Input(f);
+      const filter = input.nested(f);
       const key = filter.required('Key');
       if (!FILTER_KEYS.includes(key)) {
         throw validationError(
@@ -326,7 +327,7 @@ export const secretsManagerActions: Record<string, ActionHandler> = {
   },
 
   DeleteSecret(ctx, raw) {
-    const input = new Input(raw);
+    const input = new Input(raw, validationErrors);
     const secret = secretOf(ctx, input);
     const window = input.raw['RecoveryWindowInDays'];
     const force = input.bool('ForceDeleteWithoutRecovery') === true;
@@ -353,7 +354,7 @@ export const secretsManagerActions: Record<string, ActionHandler> = {
   },
 
   RestoreSecret(ctx, raw) {
-    const secret = secretOf(ctx, new Input(raw));
+    const secret = secretOf(ctx, new Input(raw, validationErrors));
     delete secret.deletionDate;
     return { ARN: secret.arn, Name: secret.name };
   },

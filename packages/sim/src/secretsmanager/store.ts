@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AwsError } from '../core/errors';
+import { inScope } from '../core/listing';
+import { Sealed } from '../core/sealed';
 import type { Simulator } from '../core/simulator';
-import { inScope } from '../ssm/input';
-import { Sealed } from '../ssm/sealed';
 
 /** One version of a secret; its staging labels say which is AWSCURRENT, AWSPREVIOUS, AWSPENDING. */
 export interface SecretVersion {

@@ -1,9 +1,10 @@
 import { AwsError } from '../core/errors';
+import { byName, pageOf } from '../core/listing';
+import { Input, keyValueTags, validationError, validationErrors } from '../core/request';
+import { Sealed } from '../core/sealed';
 import type { ActionHandler, CallContext, Simulator } from '../core/simulator';
 import { matchesFilters, readLegacyFilters, readParameterFilters, underPath } from './filters';
-import { byName, Input, pageOf, validationError } from './input';
 import { lookupRef, parseParameterRef, selectVersion } from './resolve';
-import { Sealed } from './sealed';
 import {
   current,
   findParameter,
@@ -166,8 +167,8 @@ function getOne(ctx: CallContext, ref: string, withDecryption: boolean): Record<
 
 export const ssmActions: Record<string, ActionHandler> = {
   PutParameter(ctx, raw) {
-    const input = new Input(raw);
-    const tags = input.tags();
+    const input = new Input(raw, validationErrors);
+    const tags = keyValueTags(input);
     const out = putParameter(ctx.sim, {
       account: ctx.account,
       region: ctx.region,
@@ -188,7 +189,7 @@ export const ssmActions: Record<string, ActionHandler> = {
   },
 
   GetParameter(ctx, raw) {
-    const input = new Input(raw);
+    const input = new Input(raw, validationErrors);
     const name = input.required('Name');
     const found = getOne(ctx, name, input.bool('WithDecryption') === true);
     if (!found) throw parameterNotFound(name);
@@ -196,7 +197,7 @@ export const ssmActions: Record<string, ActionHandler> = {
   },
 
   GetParameters(ctx, raw) {
-    const input = new Input(raw);
+    const input = new Input(raw, validationErrors);
     const names = input.strings('Names');
     if (names === undefined) throw validationError('Names', 'Member must not be null', names);
     if (names.length < 1 || names.length > 10) {
@@ -224,7 +225,7 @@ export const ssmActions: Record<string, ActionHandler> = {
   },
 
   GetParametersByPath(ctx, raw) {
-    const input = new Input(raw);
+    const input = new Input(raw, validationErrors);
     const path = input.required('Path');
     if (!path.startsWith('/')) {
       throw new AwsError(
@@ -247,7 +248,7 @@ export const ssmActions: Record<string, ActionHandler> = {
   },
 
   DescribeParameters(ctx, raw) {
-    const input = new Input(raw);
+    const input = new Input(raw, validationErrors);
     const legacy = readLegacyFilters(input);
     const filters = readParameterFilters(input, 'DescribeParameters');
     if (legacy.length > 0 && filters.length > 0) {
@@ -268,7 +269,7 @@ export const ssmActions: Record<string, ActionHandler> = {
   },
 
   DeleteParameter(ctx, raw) {
-    const input = new Input(raw);
+    const input = new Input(raw, validationErrors);
     const name = input.required('Name');
     const param = findParameter(ctx.sim, ctx.account, ctx.region, name);
     if (!param) throw parameterNotFound(name);
@@ -277,7 +278,7 @@ export const ssmActions: Record<string, ActionHandler> = {
   },
 
   DeleteParameters(ctx, raw) {
-    const input = new Input(raw);
+    const input = new Input(raw, validationErrors);
     const names = input.strings('Names') ?? [];
     if (names.length < 1 || names.length > 10) {
       throw validationError('Names', 'Member must have length between 1 and 10', names);

@@ -1,5 +1,5 @@
 import { AwsError } from '../core/errors';
-import { Input, validationError } from './input';
+import { type Input, validationError } from '../core/request';
 import { current, type Parameter, PARAMETER_TYPES, rooted } from './store';
 
 /** One ParameterStringFilter, checked. */
@@ -43,7 +43,7 @@ export function readParameterFilters(
       ? ['Path', 'Name', 'Type', 'KeyId', 'Tier', 'DataType', 'tag:']
       : ['Type', 'KeyId', 'Label'];
   return raw.map((f, i) => {
-    const filter = new Input(f);
+    const filter = input.nested(f);
     const key = filter.required('Key');
     if (!KEY_PATTERN.test(key)) {
       throw validationError(
@@ -101,7 +101,7 @@ export function readParameterFilters(
 /** The legacy `Filters` of DescribeParameters (keys Name, Type, KeyId), read as Equals filters. */
 export function readLegacyFilters(input: Input): ParameterFilter[] {
   return (input.objects('Filters') ?? []).map((f) => {
-    const filter = new Input(f);
+    const filter = input.nested(f);
     const key = filter.required('Key');
     if (!['Name', 'Type', 'KeyId'].includes(key)) throw invalidKey(key, ['Name', 'Type', 'KeyId']);
     return { key, option: 'Equals', values: filter.strings('Values') ?? [] };

@@ -1,10 +1,10 @@
 import { AwsError } from '../core/errors';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
+import { Sealed } from '../core/sealed';
 import { seedEntries } from '../core/seed-entries';
 import type { SimModule, Simulator } from '../core/simulator';
 import { optional, putParameter, ssmActions } from './api';
 import { lookupRef, parseParameterRef } from './resolve';
-import { Sealed } from './sealed';
 import { type Parameter, ssmState, type ParameterType } from './store';
 
 export { findParameter, parameterArn, type Parameter, type ParameterType } from './store';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AwsError } from '../core/errors';
+import { inScope } from '../core/listing';
+import { Sealed } from '../core/sealed';
 import type { Simulator } from '../core/simulator';
-import { inScope } from './input';
-import { Sealed } from './sealed';
 
 export type ParameterType = 'String' | 'StringList' | 'SecureString';
 export const PARAMETER_TYPES: readonly ParameterType[] = ['String', 'StringList', 'SecureString'];

@@ -1,8 +1,8 @@
 import { seedEntries } from '../core/seed-entries';
 import type { SimModule } from '../core/simulator';
-import { assumeRole, getCallerIdentity } from './assume-role';
+import { assumeRole, getCallerIdentity } from './api-assume-role';
 import { addOidcProvider, addRole } from './roles';
-import { assumeRoleWithWebIdentity } from './web-identity';
+import { assumeRoleWithWebIdentity } from './api-web-identity';
 
 export { addOidcProvider, addRole, findRole, listRoles, type OidcProvider, type Role } from './roles';
 

@@ -1,4 +1,5 @@
 import { AwsError } from '../core/errors';
+import { violation } from '../core/request';
 
 /**
  * Collects input constraint violations and reports them in one ValidationError, worded as STS words them:
@@ -10,10 +11,7 @@ export class InputValidator {
   constructor(private readonly input: Record<string, unknown>) {}
 
   private fail(member: string, value: string | undefined, constraint: string): void {
-    const shown = value === undefined ? 'null' : `'${value}'`;
-    this.problems.push(
-      `Value ${shown} at '${member}' failed to satisfy constraint: Member must ${constraint}`,
-    );
+    this.problems.push(violation(member, value, `Member must ${constraint}`));
   }
 
   /** A string member; `sensitive` members (tokens) are not echoed back. */

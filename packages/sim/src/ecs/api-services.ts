@@ -1,7 +1,7 @@
 import { AwsError } from '../core/errors';
 import type { ActionHandler } from '../core/simulator';
 import { isInFlight, normalizeDeploymentConfiguration, startDeployment } from './deployments';
-import { Input, page, type Json } from './input';
+import { Input, invalidParameter, type Json, nextTokenPaging } from '../core/request';
 import {
   arnPrefix,
   tagsIn,
@@ -98,10 +98,10 @@ export function createService(
   now: number,
   createdBy?: string,
 ): ServiceRecord {
-  const name = input.reqStr('serviceName');
+  const name = input.required('serviceName');
   if (!NAME.test(name))
     invalid('Service name can contain up to 255 letters, numbers, hyphens and underscores.');
-  const td = requireUsableTaskDefinition(r, input.reqStr('taskDefinition'));
+  const td = requireUsableTaskDefinition(r, input.required('taskDefinition'));
   const strategy = input.str('schedulingStrategy') ?? 'REPLICA';
   const desiredCount = input.int('desiredCount', 0) ?? (strategy === 'DAEMON' ? 1 : undefined);
   if (desiredCount === undefined) invalid('desiredCount is required when schedulingStrategy is REPLICA.');
@@ -122,7 +122,7 @@ export function createService(
     settings.launchType as string | undefined,
     settings.networkConfiguration as Json | undefined,
   );
-  const deploymentConfiguration = normalizeDeploymentConfiguration(input.obj('deploymentConfiguration'));
+  const deploymentConfiguration = normalizeDeploymentConfiguration(input.object('deploymentConfiguration'));
   checkDeploymentConfiguration(deploymentConfiguration);
   const svc: ServiceRecord = {
     name,
@@ -137,7 +137,7 @@ export function createService(
     deployments: [],
     events: [],
     createdAt: now,
-    tags: tagsIn(input.objList('tags'), invalid),
+    tags: tagsIn(input.objects('tags'), invalid),
     dirty: true,
     steady: false,
     ...(createdBy ? { createdBy } : {}),
@@ -149,7 +149,7 @@ export function createService(
 
 const CreateService: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str('cluster'));
   const svc = createService(r, cluster, input, ctx.now, ctx.principal?.arn);
   return { service: serviceOut(cluster, svc, true) };
@@ -157,9 +157,9 @@ const CreateService: ActionHandler = (ctx, raw) => {
 
 const UpdateService: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str('cluster'));
-  const svc = requireActiveService(cluster, input.reqStr('service'));
+  const svc = requireActiveService(cluster, input.required('service'));
   const tdRef = input.str('taskDefinition');
   const td = tdRef !== undefined ? requireUsableTaskDefinition(r, tdRef) : undefined;
   const desiredCount = input.int('desiredCount', 0);
@@ -175,7 +175,7 @@ const UpdateService: ActionHandler = (ctx, raw) => {
     settings.capacityProviderStrategy,
   ]);
   const config = normalizeDeploymentConfiguration(
-    input.obj('deploymentConfiguration'),
+    input.object('deploymentConfiguration'),
     svc.deploymentConfiguration,
   );
   checkDeploymentConfiguration(config);
@@ -199,12 +199,12 @@ const UpdateService: ActionHandler = (ctx, raw) => {
 
 const DescribeServices: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str('cluster'));
-  const refs = input.strList('services') ?? [];
+  const refs = input.strings('services') ?? [];
   if (refs.length === 0) invalid('services can not be empty.');
   if (refs.length > 10) invalid('services can have at most 10 items.');
-  const withTags = (input.strList('include') ?? []).includes('TAGS');
+  const withTags = (input.strings('include') ?? []).includes('TAGS');
   const services: Json[] = [];
   const failures: Json[] = [];
   for (const ref of refs) {
@@ -221,7 +221,7 @@ const DescribeServices: ActionHandler = (ctx, raw) => {
 
 const ListServices: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str('cluster'));
   const launchType = input.str('launchType');
   const strategy = input.str('schedulingStrategy');
@@ -234,20 +234,15 @@ const ListServices: ActionHandler = (ctx, raw) => {
     )
     .map((s) => s.arn)
     .sort();
-  const { items, nextToken } = page(
-    arns,
-    input.int('maxResults', 1, 100) ?? 10,
-    input.str('nextToken'),
-    invalid,
-  );
-  return { serviceArns: items, nextToken };
+  const { page, nextToken } = input.page(arns, nextTokenPaging('maxResults', 100, 10));
+  return { serviceArns: page, nextToken };
 };
 
 const DeleteService: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str('cluster'));
-  const svc = findService(cluster, input.reqStr('service'));
+  const svc = findService(cluster, input.required('service'));
   if (!svc) throw new AwsError('ServiceNotFoundException', 'Service not found.');
   if (svc.status !== 'ACTIVE') throw new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.');
   if (svc.desiredCount > 0 && input.bool('force') !== true) {

@@ -12,7 +12,7 @@ import {
   type RestRequest,
   type RestResponse,
   validationFailed,
-} from './rest-http';
+} from './api-http';
 import {
   DEPLOYMENT_STATES,
   type DeploymentRecord,
@@ -23,7 +23,7 @@ import {
   sameRepository,
   shaOf,
   statusView,
-} from './rest-store';
+} from './store';
 
 const MAX_STATUS_DESCRIPTION = 140;
 

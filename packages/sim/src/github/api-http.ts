@@ -1,6 +1,6 @@
 import type { Simulator } from '../core/simulator';
 
-/** What one REST handler is given and answers; the route in rest.ts does the HTTP. */
+/** What one REST handler is given and answers; the route in api.ts does the HTTP. */
 export interface RestRequest {
   sim: Simulator;
   /** `${sim.url}/_github/api`: what GITHUB_API_URL points at, and the base of every `url` in a reply. */

@@ -1,6 +1,6 @@
 import { AwsError } from '../core/errors';
 import type { ActionHandler } from '../core/simulator';
-import { Input } from './input';
+import { Input, invalidParameter } from '../core/request';
 import { mergeTags, tagsIn, type Region, type Tag } from './model';
 import { findTaskDefinition, regionFor } from './resolve';
 
@@ -40,9 +40,9 @@ function taggedByArn(r: Region, arn: string): Tagged {
 }
 
 const TagResource: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
-  const target = taggedByArn(regionFor(ctx), input.reqStr('resourceArn'));
-  const tags = tagsIn(input.objList('tags'), (m) => input.fail(m));
+  const input = new Input(raw, invalidParameter);
+  const target = taggedByArn(regionFor(ctx), input.required('resourceArn'));
+  const tags = tagsIn(input.objects('tags'), (m) => input.fail(m));
   const merged = mergeTags(target.tags, tags);
   if (merged.length > 50) input.fail('Too many tags: a resource can have at most 50 tags.');
   target.tags = merged;
@@ -50,16 +50,16 @@ const TagResource: ActionHandler = (ctx, raw) => {
 };
 
 const UntagResource: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
-  const target = taggedByArn(regionFor(ctx), input.reqStr('resourceArn'));
-  const keys = new Set(input.strList('tagKeys') ?? []);
+  const input = new Input(raw, invalidParameter);
+  const target = taggedByArn(regionFor(ctx), input.required('resourceArn'));
+  const keys = new Set(input.strings('tagKeys') ?? []);
   target.tags = target.tags.filter((t) => !keys.has(t.key));
   return {};
 };
 
 const ListTagsForResource: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
-  return { tags: taggedByArn(regionFor(ctx), input.reqStr('resourceArn')).tags };
+  const input = new Input(raw, invalidParameter);
+  return { tags: taggedByArn(regionFor(ctx), input.required('resourceArn')).tags };
 };
 
 export const tagActions: Record<string, ActionHandler> = { TagResource, UntagResource, ListTagsForResource };

@@ -1,6 +1,6 @@
 import { AwsError } from '../core/errors';
 import type { ActionHandler } from '../core/simulator';
-import { Input, page, type Json } from './input';
+import { Input, invalidParameter, type Json, nextTokenPaging } from '../core/request';
 import { arnPrefix, tagsIn, type ClusterRecord, type Region, type Tag } from './model';
 import { lastSegment, regionFor, requireCluster } from './resolve';
 import { clusterOut } from './views';
@@ -38,19 +38,19 @@ export function createCluster(
 }
 
 const CreateCluster: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const name = input.str('clusterName') ?? 'default';
   if (!NAME.test(name)) {
     input.fail(
       'Cluster name can contain up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.',
     );
   }
-  const configuration = input.obj('configuration');
-  const settings = input.objList('settings');
-  const capacityProviders = input.strList('capacityProviders');
-  const strategy = input.objList('defaultCapacityProviderStrategy');
+  const configuration = input.object('configuration');
+  const settings = input.objects('settings');
+  const capacityProviders = input.strings('capacityProviders');
+  const strategy = input.objects('defaultCapacityProviderStrategy');
   const cluster = createCluster(regionFor(ctx), name, {
-    tags: tagsIn(input.objList('tags'), (m) => input.fail(m)),
+    tags: tagsIn(input.objects('tags'), (m) => input.fail(m)),
     ...(settings ? { settings } : {}),
     ...(capacityProviders ? { capacityProviders } : {}),
     ...(strategy ? { strategy } : {}),
@@ -60,12 +60,12 @@ const CreateCluster: ActionHandler = (ctx, raw) => {
 };
 
 const DescribeClusters: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const r = regionFor(ctx);
-  const include = input.strList('include') ?? [];
+  const include = input.strings('include') ?? [];
   const clusters: Json[] = [];
   const failures: Json[] = [];
-  for (const ref of input.strList('clusters') ?? ['default']) {
+  for (const ref of input.strings('clusters') ?? ['default']) {
     const cluster = r.clusters.get(lastSegment(ref));
     if (cluster) clusters.push(clusterOut(cluster, include));
     else
@@ -78,23 +78,18 @@ const DescribeClusters: ActionHandler = (ctx, raw) => {
 };
 
 const ListClusters: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const arns = [...regionFor(ctx).clusters.values()]
     .filter((c) => c.status === 'ACTIVE')
     .map((c) => c.arn)
     .sort();
-  const { items, nextToken } = page(
-    arns,
-    input.int('maxResults', 1, 100) ?? 100,
-    input.str('nextToken'),
-    (m) => input.fail(m),
-  );
-  return { clusterArns: items, nextToken };
+  const { page, nextToken } = input.page(arns, nextTokenPaging('maxResults', 100, 100));
+  return { clusterArns: page, nextToken };
 };
 
 const DeleteCluster: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
-  const cluster = requireCluster(regionFor(ctx), input.reqStr('cluster'));
+  const input = new Input(raw, invalidParameter);
+  const cluster = requireCluster(regionFor(ctx), input.required('cluster'));
   if ([...cluster.services.values()].some((s) => s.status !== 'INACTIVE')) {
     throw new AwsError(
       'ClusterContainsServicesException',

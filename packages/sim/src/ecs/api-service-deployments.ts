@@ -1,7 +1,7 @@
 import { AwsError } from '../core/errors';
 import type { ActionHandler } from '../core/simulator';
 import { isInFlight, startRollback } from './deployments';
-import { Input, page, type Json } from './input';
+import { Input, invalidParameter, type Json, nextTokenPaging } from '../core/request';
 import type { Region, ServiceDeploymentRecord, ServiceRecord } from './model';
 import { findService, findTaskDefinition, regionFor, requireCluster } from './resolve';
 import { serviceDeploymentBrief, serviceDeploymentOut } from './views';
@@ -16,12 +16,12 @@ function toMs(value: unknown): number | undefined {
 
 const ListServiceDeployments: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str('cluster'));
-  const svc = findService(cluster, input.reqStr('service'));
+  const svc = findService(cluster, input.required('service'));
   if (!svc) throw new AwsError('ServiceNotFoundException', 'Service not found.');
-  const statuses = input.strList('status');
-  const created = input.obj('createdAt') ?? {};
+  const statuses = input.strings('status');
+  const created = input.object('createdAt') ?? {};
   const after = toMs(created.after);
   const before = toMs(created.before);
   const list = [...r.serviceDeployments.values()]
@@ -33,19 +33,14 @@ const ListServiceDeployments: ActionHandler = (ctx, raw) => {
         (before === undefined || sd.createdAt <= before),
     )
     .sort((a, b) => b.createdAt - a.createdAt);
-  const { items, nextToken } = page(
-    list,
-    input.int('maxResults', 1, 100) ?? 20,
-    input.str('nextToken'),
-    (m) => input.fail(m),
-  );
-  return { serviceDeployments: items.map(serviceDeploymentBrief), nextToken };
+  const { page, nextToken } = input.page(list, nextTokenPaging('maxResults', 100, 20));
+  return { serviceDeployments: page.map(serviceDeploymentBrief), nextToken };
 };
 
 const DescribeServiceDeployments: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
-  const arns = input.strList('serviceDeploymentArns') ?? [];
+  const input = new Input(raw, invalidParameter);
+  const arns = input.strings('serviceDeploymentArns') ?? [];
   if (arns.length === 0 || arns.length > 20) input.fail('serviceDeploymentArns must hold 1 to 20 ARNs.');
   const serviceDeployments: Json[] = [];
   const failures: Json[] = [];
@@ -59,8 +54,8 @@ const DescribeServiceDeployments: ActionHandler = (ctx, raw) => {
 
 const StopServiceDeployment: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
-  const arn = input.reqStr('serviceDeploymentArn');
+  const input = new Input(raw, invalidParameter);
+  const arn = input.required('serviceDeploymentArn');
   const stopType = input.str('stopType') ?? 'ROLLBACK';
   if (stopType !== 'ROLLBACK' && stopType !== 'ABORT') input.fail(`Invalid stopType: ${stopType}`);
   const sd = r.serviceDeployments.get(arn);
@@ -112,8 +107,8 @@ const StopServiceDeployment: ActionHandler = (ctx, raw) => {
 
 const DescribeServiceRevisions: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
-  const arns = input.strList('serviceRevisionArns') ?? [];
+  const input = new Input(raw, invalidParameter);
+  const arns = input.strings('serviceRevisionArns') ?? [];
   if (arns.length === 0 || arns.length > 20) input.fail('serviceRevisionArns must hold 1 to 20 ARNs.');
   const serviceRevisions: Json[] = [];
   const failures: Json[] = [];

@@ -1,10 +1,13 @@
 import { AwsError } from '../core/errors';
+import { Input, invalidParameter, type Json, nextTokenPaging, plainErrors } from '../core/request';
 import type { ActionHandler } from '../core/simulator';
-import { Input, page, type Json } from './input';
 import { arnPrefix, tagsIn, toDate, type Region, type TaskDefinitionRecord } from './model';
 import { regionFor, requireTaskDefinition } from './resolve';
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+/** RegisterTaskDefinition refuses a malformed member as a ClientException. */
+export const clientErrors = plainErrors('ClientException');
 
 function clientError(message: string): never {
   throw new AwsError('ClientException', message);
@@ -104,11 +107,11 @@ function requiresAttributes(containers: Json[], body: Json): Json[] {
 
 /** Validates a RegisterTaskDefinition request as ECS does and returns the stored body. */
 export function buildTaskDefinition(input: Input): { family: string; body: Json } {
-  const family = input.reqStr('family');
+  const family = input.required('family');
   if (!NAME.test(family)) clientError('Family contains invalid characters.');
-  const containers = input.objList('containerDefinitions');
+  const containers = input.objects('containerDefinitions');
   if (!containers || containers.length === 0) return clientError('Container list cannot be empty.');
-  const requires = input.strList('requiresCompatibilities') ?? [];
+  const requires = input.strings('requiresCompatibilities') ?? [];
   const fargate = requires.includes('FARGATE');
   const networkMode = input.str('networkMode') ?? (fargate ? undefined : 'bridge');
   const cpu = normalizeSize(input.raw.cpu, /vcpu/, 'cpu');
@@ -170,7 +173,7 @@ export function registerTaskDefinition(
   registeredBy: string | undefined,
 ): TaskDefinitionRecord {
   const { family, body } = buildTaskDefinition(input);
-  const tags = tagsIn(input.objList('tags'), (m) => input.fail(m));
+  const tags = tagsIn(input.objects('tags'), (m) => input.fail(m));
   const revisions = r.families.get(family) ?? [];
   r.families.set(family, revisions);
   const revision = revisions.length + 1;
@@ -200,7 +203,7 @@ export function taskDefinitionOut(td: TaskDefinitionRecord): Json {
 const RegisterTaskDefinition: ActionHandler = (ctx, raw) => {
   const td = registerTaskDefinition(
     regionFor(ctx),
-    new Input(raw, 'ClientException'),
+    new Input(raw, clientErrors),
     ctx.now,
     ctx.principal?.arn,
   );
@@ -208,9 +211,9 @@ const RegisterTaskDefinition: ActionHandler = (ctx, raw) => {
 };
 
 const DescribeTaskDefinition: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
-  const td = requireTaskDefinition(regionFor(ctx), input.reqStr('taskDefinition'));
-  const withTags = (input.strList('include') ?? []).includes('TAGS');
+  const input = new Input(raw, invalidParameter);
+  const td = requireTaskDefinition(regionFor(ctx), input.required('taskDefinition'));
+  const withTags = (input.strings('include') ?? []).includes('TAGS');
   return { taskDefinition: taskDefinitionOut(td), ...(withTags ? { tags: td.tags } : {}) };
 };
 
@@ -222,7 +225,7 @@ function statusFilter(input: Input, allowAll: boolean): string {
 }
 
 const ListTaskDefinitions: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const family = input.str('familyPrefix');
   const status = statusFilter(input, false);
   const sort = input.str('sort') ?? 'ASC';
@@ -231,17 +234,12 @@ const ListTaskDefinitions: ActionHandler = (ctx, raw) => {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .flatMap(([, revisions]) => revisions.filter((td) => td.status === status).map((td) => td.arn));
   if (sort === 'DESC') all.reverse();
-  const { items, nextToken } = page(
-    all,
-    input.int('maxResults', 1, 100) ?? 100,
-    input.str('nextToken'),
-    (m) => input.fail(m),
-  );
-  return { taskDefinitionArns: items, nextToken };
+  const { page, nextToken } = input.page(all, nextTokenPaging('maxResults', 100, 100));
+  return { taskDefinitionArns: page, nextToken };
 };
 
 const ListTaskDefinitionFamilies: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const prefix = input.str('familyPrefix') ?? '';
   const status = statusFilter(input, true);
   const families = [...regionFor(ctx).families.entries()]
@@ -252,18 +250,13 @@ const ListTaskDefinitionFamilies: ActionHandler = (ctx, raw) => {
     })
     .map(([name]) => name)
     .sort();
-  const { items, nextToken } = page(
-    families,
-    input.int('maxResults', 1, 100) ?? 100,
-    input.str('nextToken'),
-    (m) => input.fail(m),
-  );
-  return { families: items, nextToken };
+  const { page, nextToken } = input.page(families, nextTokenPaging('maxResults', 100, 100));
+  return { families: page, nextToken };
 };
 
 const DeregisterTaskDefinition: ActionHandler = (ctx, raw) => {
-  const input = new Input(raw);
-  const ref = input.reqStr('taskDefinition');
+  const input = new Input(raw, invalidParameter);
+  const ref = input.required('taskDefinition');
   if (!/:\d+$/.test(ref)) {
     input.fail('The specified task definition identifier is invalid. Specify a valid revision number.');
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Simulator } from '../core/simulator';
-import { fingerprint } from '../ssm/sealed';
+import { fingerprint } from '../core/sealed';
 
 /** GitHub's side of the REST endpoints the deploy actions use: deployments, their statuses, issue comments. */
 

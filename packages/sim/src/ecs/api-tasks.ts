@@ -1,11 +1,11 @@
 import { AwsError } from '../core/errors';
 import type { ActionHandler } from '../core/simulator';
-import { Input, page, type Json } from './input';
+import { Input, invalidParameter, type Json, nextTokenPaging } from '../core/request';
 import { launchFor } from './launch';
 import { mergeTags, tagsIn, type TaskRecord } from './model';
 import { findTask, lastSegment, regionFor, requireCluster, requireUsableTaskDefinition } from './resolve';
 import { handleSignals } from './scheduler';
-import { checkPlacement } from './services';
+import { checkPlacement } from './api-services';
 import { createTask, stopTask, type TaskSignal } from './task-lifecycle';
 import { taskOut } from './views';
 
@@ -15,7 +15,7 @@ function invalid(message: string): never {
 
 const RunTask: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str('cluster'));
   const clientToken = input.str('clientToken');
   if (clientToken !== undefined && clientToken.length > 64)
@@ -27,7 +27,7 @@ const RunTask: ActionHandler = (ctx, raw) => {
     const tasks = earlier.map((id) => cluster.tasks.get(id)).filter((t): t is TaskRecord => t !== undefined);
     return { tasks: tasks.map((t) => taskOut(t, false)), failures: [] };
   }
-  const td = requireUsableTaskDefinition(r, input.reqStr('taskDefinition'));
+  const td = requireUsableTaskDefinition(r, input.required('taskDefinition'));
   const count = input.int('count', 1, 10) ?? 1;
   if (input.has('launchType') && input.has('capacityProviderStrategy')) {
     invalid(
@@ -37,16 +37,16 @@ const RunTask: ActionHandler = (ctx, raw) => {
   const placement = launchFor(
     {
       launchType: input.str('launchType'),
-      capacityProviderStrategy: input.objList('capacityProviderStrategy'),
+      capacityProviderStrategy: input.objects('capacityProviderStrategy'),
     },
     td,
     cluster,
   );
-  const networkConfiguration = input.obj('networkConfiguration');
+  const networkConfiguration = input.object('networkConfiguration');
   checkPlacement(td, placement.launchType, networkConfiguration);
   const startedBy = input.str('startedBy');
   if (startedBy !== undefined && startedBy.length > 128) invalid('startedBy must be at most 128 characters.');
-  const overrides = input.obj('overrides') ?? {};
+  const overrides = input.object('overrides') ?? {};
   const containerOverrides = (overrides.containerOverrides as Json[] | undefined) ?? [];
   const names = new Set(((td.body.containerDefinitions as Json[] | undefined) ?? []).map((c) => c.name));
   for (const o of containerOverrides) {
@@ -59,7 +59,7 @@ const RunTask: ActionHandler = (ctx, raw) => {
       invalid('containerOverrides.command must be a list of strings.');
     }
   }
-  let tags = tagsIn(input.objList('tags'), invalid);
+  let tags = tagsIn(input.objects('tags'), invalid);
   if (input.str('propagateTags') === 'TASK_DEFINITION') tags = mergeTags(td.tags, tags);
   const group = input.str('group') ?? `family:${td.family}`;
   const tasks: TaskRecord[] = [];
@@ -92,12 +92,12 @@ const RunTask: ActionHandler = (ctx, raw) => {
 
 const DescribeTasks: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str('cluster'));
-  const refs = input.strList('tasks') ?? [];
+  const refs = input.strings('tasks') ?? [];
   if (refs.length === 0) invalid('Tasks cannot be empty.');
   if (refs.length > 100) invalid('tasks can have at most 100 items.');
-  const withTags = (input.strList('include') ?? []).includes('TAGS');
+  const withTags = (input.strings('include') ?? []).includes('TAGS');
   const tasks: Json[] = [];
   const failures: Json[] = [];
   for (const ref of refs) {
@@ -115,7 +115,7 @@ const DescribeTasks: ActionHandler = (ctx, raw) => {
 
 const ListTasks: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str('cluster'));
   const family = input.str('family');
   const serviceName = input.str('serviceName');
@@ -140,20 +140,15 @@ const ListTasks: ActionHandler = (ctx, raw) => {
     )
     .sort((a, b) => a.createdAt - b.createdAt)
     .map((t) => t.arn);
-  const { items, nextToken } = page(
-    arns,
-    input.int('maxResults', 1, 100) ?? 100,
-    input.str('nextToken'),
-    invalid,
-  );
-  return { taskArns: items, nextToken };
+  const { page, nextToken } = input.page(arns, nextTokenPaging('maxResults', 100, 100));
+  return { taskArns: page, nextToken };
 };
 
 const StopTask: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str('cluster'));
-  const task = findTask(cluster, input.reqStr('task'));
+  const task = findTask(cluster, input.required('task'));
   if (!task) invalid('The referenced task was not found.');
   const reason = input.str('reason');
   if (reason !== undefined && reason.length > 255) invalid('reason must be at most 255 characters.');

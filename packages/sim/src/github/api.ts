@@ -8,7 +8,7 @@ import {
   getIssueComment,
   listIssueComments,
   updateIssueComment,
-} from './rest-comments';
+} from './api-comments';
 import {
   createDeployment,
   createDeploymentStatus,
@@ -17,9 +17,9 @@ import {
   getDeploymentStatus,
   listDeployments,
   listDeploymentStatuses,
-} from './rest-deployments';
-import { type RestHandler, RestError, type RestResponse } from './rest-http';
-import { recordRequest, tokenFingerprint } from './rest-store';
+} from './api-deployments';
+import { type RestHandler, RestError, type RestResponse } from './api-http';
+import { recordRequest, tokenFingerprint } from './store';
 
 export const GITHUB_API_PREFIX = '/_github/api';
 const DOCS = 'https://docs.github.com/rest';

@@ -5,8 +5,8 @@ import {
   type RestRequest,
   type RestResponse,
   validationFailed,
-} from './rest-http';
-import { commentView, githubState, type IssueCommentRecord, nextId, sameRepository } from './rest-store';
+} from './api-http';
+import { commentView, githubState, type IssueCommentRecord, nextId, sameRepository } from './store';
 
 /** An issue or pull request comment holds at most 65,536 characters. */
 export const MAX_COMMENT_BODY = 65_536;
