@@ -5,15 +5,14 @@ import {
   heading,
   keyValueTable,
   markdownTable,
-  requestRollback,
+  rollBack,
   shortTaskDefinition,
-  watchRollbacks,
   writeSummary,
   type ActionContext,
   type ConnectOptions,
   type DeployClients as Clients,
-  type RollbackRequest,
-  type RollbackStart,
+  type RollbackEntry,
+  type RollbackPlan,
   type ServiceOutcome,
 } from '@ecs-delivery/shared';
 import {
@@ -38,21 +37,38 @@ interface PostRow {
 
 const IN_FLIGHT: ReadonlySet<ServiceOutcome | undefined> = new Set([undefined, 'cancelled', 'timed_out']);
 
-/** Asks for a rollback main had no time to ask for. */
-function requestFor(clients: Clients, entry: ServiceState): Promise<RollbackRequest> {
-  return requestRollback(
-    clients.ecs,
-    { cluster: entry.cluster, service: entry.service },
-    {
+/** How to put a service back: the rollback main asked for, or how to ask for it now. */
+function planFor(entry: ServiceState): RollbackPlan {
+  return {
+    label: entry.label,
+    ref: { cluster: entry.cluster, service: entry.service },
+    requested: entry.rollback,
+    options: {
       failed: IN_FLIGHT.has(entry.outcome) && entry.stopLandsOnKnownGood ? entry.tracked : undefined,
       to: entry.knownGood,
       ours: [entry.tracked?.deploymentId, entry.ecsRollbackDeploymentId].filter(
         (id): id is string => id !== undefined,
       ),
-      label: `${entry.label} (rollback)`,
-      warn: (m) => core.warning(`${entry.label}: ${m}`),
     },
-  );
+  };
+}
+
+/** A summary row of what became of one rollback. */
+function rowOf(entry: ServiceState, done: RollbackEntry): PostRow {
+  if (done.request.status !== 'requested') {
+    // A service someone else deployed to since is theirs: leaving it alone is right.
+    const moved = done.request.status === 'not_possible' && entry.knownGood !== undefined;
+    return { entry, method: 'none', to: entry.knownGood, result: done.request.reason, ok: moved };
+  }
+  const verdict = done.verdict;
+  const ok = verdict?.outcome === 'succeeded';
+  return {
+    entry,
+    method: done.request.start.method,
+    to: verdict?.to ?? done.request.start.to,
+    result: ok ? 'rolled back' : `${verdict?.outcome ?? 'failed'}: ${verdict?.reason ?? ''}`,
+    ok,
+  };
 }
 
 async function reportToGithub(state: DeployState, description: string): Promise<void> {
@@ -65,7 +81,7 @@ async function reportToGithub(state: DeployState, description: string): Promise<
   );
 }
 
-async function rollBack(
+async function rollBackEntries(
   state: DeployState,
   entries: ServiceState[],
   context: ActionContext,
@@ -77,56 +93,12 @@ async function rollBack(
     audience: state.audience,
     roleDurationSeconds: state.roleDurationSeconds,
   });
-  const rows: PostRow[] = [];
-  const watching: { entry: ServiceState; start: RollbackStart }[] = [];
-  for (const entry of entries) {
-    const request: RollbackRequest =
-      entry.rollback !== undefined
-        ? { status: 'requested', start: entry.rollback }
-        : await requestFor(clients, entry);
-    if (request.status === 'requested') {
-      watching.push({ entry, start: request.start });
-      if (entry.rollback === undefined)
-        core.info(
-          `${entry.label}: rolling back to ${shortTaskDefinition(request.start.to)} (${request.start.method}).`,
-        );
-    } else {
-      // A service someone else deployed to since is theirs: leaving it alone is right.
-      const moved = request.status === 'not_possible' && entry.knownGood !== undefined;
-      rows.push({
-        entry,
-        method: 'none',
-        to: entry.knownGood,
-        result: request.reason,
-        ok: moved,
-      });
-    }
-  }
-  if (watching.length > 0) {
-    core.info(`Waiting for the rollback of ${watching.map((w) => w.entry.label).join(', ')}.`);
-    const verdicts = await watchRollbacks(
-      clients.ecs,
-      watching.map((w) => w.start),
-      { deadline: Date.now() + state.rollbackTimeoutMs, signal: context.signal },
-    );
-    watching.forEach((w, i) => {
-      const verdict = verdicts[i]!;
-      const ok = verdict.outcome === 'succeeded';
-      rows.push({
-        entry: w.entry,
-        method: w.start.method,
-        to: verdict.to,
-        result: ok ? 'rolled back' : `${verdict.result.outcome}: ${verdict.result.reason ?? ''}`,
-        ok,
-      });
-      core.info(
-        ok
-          ? `${w.entry.label}: rolled back to ${shortTaskDefinition(verdict.to)}.`
-          : `${w.entry.label}: rollback ${verdict.result.outcome}: ${verdict.result.reason ?? ''}`,
-      );
-    });
-  }
-  return rows;
+  core.info(`Rolling back ${entries.map((e) => e.label).join(', ')}.`);
+  const done = await rollBack(clients.ecs, entries.map(planFor), {
+    deadline: Date.now() + state.rollbackTimeoutMs,
+    signal: context.signal,
+  });
+  return done.map((d, i) => rowOf(entries[i]!, d));
 }
 
 /**
@@ -153,7 +125,7 @@ export async function post(context: ActionContext, deps: PostDeps = { connect })
     return;
   }
   const entries = servicesToRollBack(state);
-  const rows = entries.length === 0 ? [] : await rollBack(state, entries, context, deps);
+  const rows = entries.length === 0 ? [] : await rollBackEntries(state, entries, context, deps);
   state.completed = true;
   for (const entry of state.services) delete entry.rollback;
   saveDeployState(state);

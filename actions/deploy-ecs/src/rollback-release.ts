@@ -2,11 +2,13 @@ import * as core from '@actions/core';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import {
   needsRollback,
-  requestRollback,
+  requestRollbacks as requestAll,
+  rollBack,
   rollbackLandsOn,
-  shortTaskDefinition,
-  watchRollbacks as watchAll,
+  systemClock,
   type Clock,
+  type RollbackEntry,
+  type RollbackPlan,
   type RollbackScope,
   type Sleep,
   type WatchResult,
@@ -55,97 +57,88 @@ export function stopLandsOnKnownGood(prepared: PreparedService): boolean {
   return rollbackLandsOn(prepared.service, prepared.knownGood?.taskDefinitionArn);
 }
 
+/** How to put a run's service back; `undefined` (and the run says why) when there is nothing to go back to. */
+function planFor(run: ServiceRun): RollbackPlan | undefined {
+  const to = run.prepared.knownGood?.taskDefinitionArn;
+  if (to !== undefined && to === run.tracked?.taskDefinitionArn) {
+    run.rollback = {
+      method: 'none',
+      to,
+      outcome: 'not_possible',
+      reason: 'The last successful definition is the one this run deployed.',
+    };
+    return undefined;
+  }
+  const inFlight = run.outcome !== 'succeeded' && run.outcome !== 'started';
+  return {
+    label: run.label,
+    ref: run.prepared.ref,
+    options: {
+      failed: inFlight && stopLandsOnKnownGood(run.prepared) ? run.tracked : undefined,
+      to,
+      ours: [run.tracked?.deploymentId, run.watch?.ecsRollback?.deploymentId].filter(
+        (id): id is string => id !== undefined,
+      ),
+    },
+  };
+}
+
+function planned(runs: readonly ServiceRun[]): { runs: ServiceRun[]; plans: RollbackPlan[] } {
+  const out: { runs: ServiceRun[]; plans: RollbackPlan[] } = { runs: [], plans: [] };
+  for (const run of runs) {
+    const plan = planFor(run);
+    if (plan === undefined) continue;
+    out.runs.push(run);
+    out.plans.push(plan);
+  }
+  return out;
+}
+
+/** A requested rollback is `run.pendingRollback` until watched (the post step finishes it after a cancel). */
+function recordRequest(run: ServiceRun, entry: RollbackEntry): void {
+  if (entry.request.status !== 'requested') {
+    run.rollback = {
+      method: 'none',
+      to: entry.plan.options.to,
+      outcome: entry.request.status,
+      reason: entry.request.reason,
+    };
+    return;
+  }
+  const start = entry.request.start;
+  run.rollback = { method: start.method, to: start.to, outcome: 'requested', reason: undefined };
+  run.pendingRollback = start;
+}
+
+/** A watched rollback's verdict; a cancelled watch leaves it pending. */
+function recordVerdict(run: ServiceRun, entry: RollbackEntry): void {
+  const verdict = entry.verdict;
+  if (verdict === undefined || verdict.outcome === 'cancelled' || run.pendingRollback === undefined) return;
+  const outcome =
+    verdict.outcome === 'succeeded' ? 'succeeded' : verdict.outcome === 'timed_out' ? 'timed_out' : 'failed';
+  run.rollback = {
+    method: run.pendingRollback.method,
+    to: verdict.to,
+    outcome,
+    reason: outcome === 'succeeded' ? undefined : verdict.reason,
+  };
+  delete run.pendingRollback;
+}
+
 /**
- * Asks ECS to put each service back on its known-good definition, all at once: StopServiceDeployment
- * (ROLLBACK) for a deployment still in flight when that lands on the known-good definition, else UpdateService
- * — but never over a deployment someone else started since. Each requested rollback is `run.pendingRollback`
- * until watched.
+ * Asks ECS to put each service back on its known-good definition, all at once, without watching: what a
+ * cancelled run has time for. StopServiceDeployment(ROLLBACK) for a deployment still in flight when that lands
+ * on the known-good definition, else UpdateService — never over a deployment someone else started since.
  */
 export async function requestRollbacks(
   ecs: ECSClient,
   runs: readonly ServiceRun[],
   onRequested: () => void = () => undefined,
 ): Promise<void> {
-  await Promise.all(
-    runs.map(async (run) => {
-      const to = run.prepared.knownGood?.taskDefinitionArn;
-      if (to !== undefined && to === run.tracked?.taskDefinitionArn) {
-        run.rollback = {
-          method: 'none',
-          to,
-          outcome: 'not_possible',
-          reason: 'The last successful definition is the one this run deployed.',
-        };
-        return;
-      }
-      const inFlight = run.outcome !== 'succeeded' && run.outcome !== 'started';
-      const request = await requestRollback(ecs, run.prepared.ref, {
-        failed: inFlight && stopLandsOnKnownGood(run.prepared) ? run.tracked : undefined,
-        to,
-        ours: [run.tracked?.deploymentId, run.watch?.ecsRollback?.deploymentId].filter(
-          (id): id is string => id !== undefined,
-        ),
-        label: `${run.label} (rollback)`,
-        warn: (m) => core.warning(`${run.label}: ${m}`),
-      });
-      if (request.status !== 'requested') {
-        run.rollback = { method: 'none', to, outcome: request.status, reason: request.reason };
-        return;
-      }
-      const start = request.start;
-      run.rollback = { method: start.method, to: start.to, outcome: 'requested', reason: undefined };
-      run.pendingRollback = start;
-      onRequested();
-      core.info(
-        `${run.label}: rolling back to ${start.to === undefined ? 'the revision ECS last completed' : shortTaskDefinition(start.to)} (${start.method}).`,
-      );
-    }),
-  );
-}
-
-/**
- * Watches the requested rollbacks (`pendingRollback`) to their end and records each outcome. Cancelled
- * midway, the rollbacks stay pending, for the post step.
- */
-export async function watchRollbacks(
-  ecs: ECSClient,
-  runs: readonly ServiceRun[],
-  options: {
-    timeoutMs: number;
-    clock?: Clock | undefined;
-    sleep?: Sleep | undefined;
-    signal?: AbortSignal | undefined;
-  },
-): Promise<void> {
-  const pending = runs.filter((r) => r.pendingRollback !== undefined);
-  const now = (options.clock ?? { now: () => Date.now() }).now();
-  const verdicts = await watchAll(
-    ecs,
-    pending.map((r) => r.pendingRollback!),
-    { deadline: now + options.timeoutMs, clock: options.clock, sleep: options.sleep, signal: options.signal },
-  );
-  pending.forEach((run, i) => {
-    const verdict = verdicts[i]!;
-    if (verdict.outcome === 'cancelled') return; // still pending: the post step sees it through
-    const outcome =
-      verdict.outcome === 'succeeded'
-        ? 'succeeded'
-        : verdict.outcome === 'timed_out'
-          ? 'timed_out'
-          : 'failed';
-    run.rollback = {
-      method: run.pendingRollback!.method,
-      to: verdict.to,
-      outcome,
-      reason: verdict.outcome === 'succeeded' ? undefined : verdict.reason,
-    };
-    delete run.pendingRollback;
-    core.info(
-      outcome === 'succeeded'
-        ? `${run.label}: rolled back to ${shortTaskDefinition(verdict.to)}.`
-        : `${run.label}: the rollback ${outcome === 'timed_out' ? 'timed out' : 'failed'}: ${verdict.reason ?? 'no reason given'}`,
-    );
-  });
+  const work = planned(runs);
+  const entries = await requestAll(ecs, work.plans);
+  entries.forEach((entry, i) => recordRequest(work.runs[i]!, entry));
+  onRequested();
 }
 
 /** After a failure: roll back what the scope says, and wait for it (unless rollbacks are off). */
@@ -177,8 +170,19 @@ export async function rollBackAfterFailure(
     return;
   }
   await core.group('Roll back', async () => {
-    await requestRollbacks(ecs, candidates, options.onChange);
-    await watchRollbacks(ecs, candidates, options);
+    const work = planned(candidates);
+    const now = (options.clock ?? systemClock).now();
+    const entries = await rollBack(ecs, work.plans, {
+      deadline: now + options.timeoutMs,
+      clock: options.clock,
+      sleep: options.sleep,
+      signal: options.signal,
+      onRequested: (requested) => {
+        requested.forEach((entry, i) => recordRequest(work.runs[i]!, entry));
+        options.onChange?.();
+      },
+    });
+    entries.forEach((entry, i) => recordVerdict(work.runs[i]!, entry));
     options.onChange?.();
   });
 }

@@ -87525,6 +87525,21 @@ function rollbackLandsOn(service, target, stopping) {
   const replaced2 = (service.deployments ?? []).filter((d) => stopping === void 0 || d.id !== stopping);
   return replaced2.length > 0 && replaced2.every((d) => d.taskDefinition === target && d.rolloutState !== "FAILED") && replaced2.some((d) => d.rolloutState === "COMPLETED");
 }
+async function requestRollback(ecs, ref, options) {
+  try {
+    const start = await startRollback(ecs, ref, options);
+    if (start === void 0) {
+      return {
+        status: "not_possible",
+        reason: "No successful deployment of this service is known to go back to."
+      };
+    }
+    return { status: "requested", start };
+  } catch (err) {
+    if (err instanceof ServiceMovedOnError) return { status: "not_possible", reason: err.message };
+    return { status: "failed", reason: `Could not start the rollback: ${describeError(err).message}` };
+  }
+}
 function judgeRollback(start, result) {
   const to = result.ecsRollback?.taskDefinitionArn ?? start.to;
   const stopped = start.method === "stop-service-deployment";
@@ -87563,7 +87578,9 @@ var FAILURES;
 var init_rollout = __esm({
   "packages/shared/src/ecs/rollout.ts"() {
     "use strict";
+    init_core();
     init_describe_error();
+    init_rollback();
     init_watch();
     FAILURES = /* @__PURE__ */ new Set([
       "failed",
@@ -104085,7 +104102,6 @@ var init_src = __esm({
     init_task_definition();
     init_history();
     init_explain();
-    init_rollback();
     init_rollout();
     init_resolve_image();
     init_explain_markdown();
@@ -104306,13 +104322,19 @@ async function startServiceRollback(run2, clients, signal) {
       );
     }
     signal.throwIfAborted();
-    const start = await startRollback(clients.ecs, p.ref, {
+    const request = await requestRollback(clients.ecs, p.ref, {
       failed: p.stopInFlight ? p.inFlight : void 0,
       to,
       label: `${run2.label} (rollback)`,
       warn: (m) => warning(`${run2.label}: ${m}`)
     });
-    if (start === void 0) throw new Error("ECS gave no deployment to watch.");
+    if (request.status !== "requested") {
+      if (signal.aborted) throw new Error(request.reason);
+      run2.outcome = "failed";
+      run2.failureReason = request.reason;
+      return;
+    }
+    const start = request.start;
     run2.start = start;
     info(
       start.method === "stop-service-deployment" ? `${run2.label}: StopServiceDeployment (ROLLBACK) of ${p.inFlight?.deploymentId ?? "the deployment in flight"}: ECS goes back to ${shortTaskDefinition(start.to)}.` : `${run2.label}: UpdateService started deployment ${start.watch.tracked.deploymentId} of ${shortTaskDefinition(start.to)}.`

@@ -5,7 +5,7 @@ import {
   registerIfChanged,
   isFailure as outcomeFails,
   shortTaskDefinition,
-  startRollback,
+  requestRollback,
   type FailureExplanation,
   type Registration,
   type RollbackStart,
@@ -90,13 +90,19 @@ export async function startServiceRollback(
       );
     }
     signal.throwIfAborted();
-    const start = await startRollback(clients.ecs, p.ref, {
+    const request = await requestRollback(clients.ecs, p.ref, {
       failed: p.stopInFlight ? p.inFlight : undefined,
       to,
       label: `${run.label} (rollback)`,
       warn: (m) => core.warning(`${run.label}: ${m}`),
     });
-    if (start === undefined) throw new Error('ECS gave no deployment to watch.');
+    if (request.status !== 'requested') {
+      if (signal.aborted) throw new Error(request.reason);
+      run.outcome = 'failed';
+      run.failureReason = request.reason;
+      return;
+    }
+    const start = request.start;
     run.start = start;
     core.info(
       start.method === 'stop-service-deployment'

@@ -11,6 +11,8 @@ import {
   needsRollback,
   overallOutcome,
   requestRollback,
+  requestRollbacks,
+  rollBack,
   rollbackLandsOn,
   watchRollbacks,
   type RollbackCandidate,
@@ -247,5 +249,53 @@ describe('request and watch against ECS', () => {
       ['failed', true],
     ]);
     expect(verdicts[0]!.reason).toMatch(/^The rollback was started, but watching it failed: .*no access/);
+  });
+
+  it('rollBack takes a rollback asked for earlier as requested, and reports one with nowhere to go', async () => {
+    const lines: string[] = [];
+    const printer = { info: (l: string) => lines.push(l), warning: (l: string) => lines.push(`! ${l}`) };
+    const requested: string[][] = [];
+    ecsMock.on(DescribeServicesCommand).rejects(new Error('stop here'));
+    const entries = await rollBack(
+      ecs,
+      [
+        { label: 'api', ref, options: { to: TD1 }, requested: update },
+        { label: 'worker', ref: { ...ref, service: 'worker' }, options: { to: undefined } },
+      ],
+      {
+        deadline: Date.now() + 60_000,
+        sleep: async () => undefined,
+        printer,
+        onRequested: (e) => requested.push(e.map((x) => x.request.status)),
+      },
+    );
+    expect(requested).toEqual([['requested', 'not_possible']]);
+    expect(ecsMock.commandCalls(UpdateServiceCommand)).toHaveLength(0);
+    expect(entries[0]!.verdict).toMatchObject({ outcome: 'failed', unwatched: true });
+    expect(entries[1]!.verdict).toBeUndefined();
+    expect(lines).toEqual([
+      expect.stringMatching(/^api: the rollback failed: The rollback was started, but watching it failed/),
+    ]);
+  });
+
+  it('requestRollbacks asks ECS for each plan at once and says where each goes', async () => {
+    ecsMock.on(UpdateServiceCommand).resolves({
+      service: {
+        serviceName: 'web',
+        deployments: [
+          { id: 'ecs-svc/3', status: 'PRIMARY', taskDefinition: TD1, rolloutState: 'IN_PROGRESS' },
+        ],
+      },
+    });
+    const lines: string[] = [];
+    const entries = await requestRollbacks(ecs, [{ label: 'web', ref, options: { to: TD1 } }], {
+      info: (l) => lines.push(l),
+      warning: (l) => lines.push(l),
+    });
+    expect(entries[0]!.request).toMatchObject({
+      status: 'requested',
+      start: { method: 'update-service', to: TD1 },
+    });
+    expect(lines).toEqual(['web: rolling back to web:1 (update-service).']);
   });
 });

@@ -1,7 +1,8 @@
+import * as core from '@actions/core';
 import type { ECSClient, Service } from '@aws-sdk/client-ecs';
 import { describeError } from '../runner/describe-error';
 import { ServiceMovedOnError, startRollback, type RollbackOptions, type RollbackStart } from './rollback';
-import type { DeployOutcome, ServiceRef } from './types';
+import { shortTaskDefinition, type DeployOutcome, type ServiceRef } from './types';
 import { watchDeployments, type WatchOptions, type WatchResult } from './watch';
 
 /**
@@ -189,4 +190,104 @@ export async function watchRollbacks(
       unwatched: true,
     }));
   }
+}
+
+/** One service to put back. */
+export interface RollbackPlan {
+  label: string;
+  ref: ServiceRef;
+  /** How to ask ECS (see {@link startRollback}); `label` and `warn` are filled in. */
+  options: Omit<RollbackOptions, 'label' | 'warn'>;
+  /** A rollback asked for earlier (by a step that had no time to watch it): watched, not asked for again. */
+  requested?: RollbackStart | undefined;
+}
+
+/** What became of one planned rollback. */
+export interface RollbackEntry {
+  plan: RollbackPlan;
+  request: RollbackRequest;
+  /** How the watch judged it: none until watched, or when there was nothing to watch. */
+  verdict: RollbackVerdict | undefined;
+}
+
+/** Where progress lines go (default `core.info`, warnings `core.warning`). */
+export interface RollbackPrinter {
+  info: (line: string) => void;
+  warning: (line: string) => void;
+}
+
+const CORE_PRINTER: RollbackPrinter = { info: (l) => core.info(l), warning: (l) => core.warning(l) };
+
+/**
+ * Asks for every planned rollback at once (a plan with `requested` is taken as asked for). Quick — one to three
+ * calls a service — so it fits in the seconds a cancelled step has; watch them with {@link watchRequested}.
+ */
+export async function requestRollbacks(
+  ecs: ECSClient,
+  plans: readonly RollbackPlan[],
+  printer: RollbackPrinter = CORE_PRINTER,
+): Promise<RollbackEntry[]> {
+  return Promise.all(
+    plans.map(async (plan): Promise<RollbackEntry> => {
+      if (plan.requested !== undefined) {
+        return { plan, request: { status: 'requested', start: plan.requested }, verdict: undefined };
+      }
+      const request = await requestRollback(ecs, plan.ref, {
+        ...plan.options,
+        label: `${plan.label} (rollback)`,
+        warn: (m) => printer.warning(`${plan.label}: ${m}`),
+      });
+      if (request.status === 'requested') {
+        const { to, method } = request.start;
+        printer.info(
+          `${plan.label}: rolling back to ${to === undefined ? 'the revision ECS last completed' : shortTaskDefinition(to)} (${method}).`,
+        );
+      }
+      return { plan, request, verdict: undefined };
+    }),
+  );
+}
+
+/** Watches the requested rollbacks of `entries` together to their end and judges each into its `verdict`. */
+export async function watchRequested(
+  ecs: ECSClient,
+  entries: readonly RollbackEntry[],
+  options: WatchOptions & { printer?: RollbackPrinter },
+): Promise<void> {
+  const printer = options.printer ?? CORE_PRINTER;
+  const watched = entries.filter(
+    (e): e is RollbackEntry & { request: { status: 'requested' } } => e.request.status === 'requested',
+  );
+  const verdicts = await watchRollbacks(
+    ecs,
+    watched.map((e) => e.request.start),
+    options,
+  );
+  watched.forEach((entry, i) => {
+    const verdict = verdicts[i]!;
+    entry.verdict = verdict;
+    const label = entry.plan.label;
+    if (verdict.outcome === 'succeeded')
+      printer.info(`${label}: rolled back to ${shortTaskDefinition(verdict.to)}.`);
+    else if (verdict.outcome !== 'cancelled')
+      printer.info(
+        `${label}: the rollback ${verdict.outcome === 'timed_out' ? 'timed out' : 'failed'}: ${verdict.reason ?? 'no reason given'}`,
+      );
+  });
+}
+
+/**
+ * Puts services back on what last worked: asks for every rollback at once, then watches them together and
+ * judges each. `onRequested` sees the requests before the watch starts (to record them, should the step be
+ * cancelled while it waits).
+ */
+export async function rollBack(
+  ecs: ECSClient,
+  plans: readonly RollbackPlan[],
+  options: WatchOptions & { printer?: RollbackPrinter; onRequested?: (entries: RollbackEntry[]) => void },
+): Promise<RollbackEntry[]> {
+  const entries = await requestRollbacks(ecs, plans, options.printer);
+  options.onRequested?.(entries);
+  await watchRequested(ecs, entries, options);
+  return entries;
 }
