@@ -127,7 +127,13 @@ function licenseIdOf(manifest) {
 /** Every node_modules package with at least one file in the bundle, keyed by name@version. */
 function bundledPackages(metafile) {
   const packages = new Map();
-  for (const input of Object.keys(metafile.inputs)) {
+  // What the bundle really holds: inputs that left bytes in an output (a module tree-shaken away does not count).
+  const kept = Object.values(metafile.outputs).flatMap((o) =>
+    Object.entries(o.inputs)
+      .filter(([, info]) => info.bytesInOutput > 0)
+      .map(([input]) => input),
+  );
+  for (const input of new Set(kept)) {
     const path = input.replace(/\\/g, '/');
     const at = path.lastIndexOf('node_modules/');
     if (at < 0) continue;

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import {
   parseManifest,
-  resolveEnvironment,
   type ResolvedEnvironment,
+  resolveEnvironment,
   type ServiceDeploySpec,
-} from '@ecs-delivery/shared';
+} from '@ecs-delivery/shared/manifest';
 import { matchExamples, type Handler } from './readme-examples';
 
 /**

@@ -41,6 +41,140 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// package.json
+var version;
+var init_package = __esm({
+  "package.json"() {
+    version = "0.1.0";
+  }
+});
+
+// packages/shared/src/version.ts
+var VERSION, USER_AGENT;
+var init_version = __esm({
+  "packages/shared/src/version.ts"() {
+    "use strict";
+    init_package();
+    VERSION = version;
+    USER_AGENT = `ecs-delivery/${VERSION}`;
+  }
+});
+
+// packages/shared/src/errors/configuration-error.ts
+var ConfigurationError;
+var init_configuration_error = __esm({
+  "packages/shared/src/errors/configuration-error.ts"() {
+    "use strict";
+    ConfigurationError = class _ConfigurationError extends Error {
+      /** The action input at fault, as written in action.yml (e.g. `aws-region`), when there is one. */
+      input;
+      constructor(message2, options = {}) {
+        super(message2, options.cause === void 0 ? void 0 : { cause: options.cause });
+        this.name = "ConfigurationError";
+        this.input = options.input;
+      }
+      /**
+       * The standard message for an input that does not have the expected form:
+       * `Input "timeout" must be a duration like 90s, 20m or 1h30m; got "ten minutes".`
+       */
+      static invalidInput(input, expected, given) {
+        return new _ConfigurationError(`Input "${input}" must be ${expected}; got ${JSON.stringify(given)}.`, {
+          input
+        });
+      }
+      /** The standard message for a required input that was not given. */
+      static missingInput(input, expected) {
+        const what = expected === void 0 ? "" : ` (${expected})`;
+        return new _ConfigurationError(`Input "${input}" is required${what} but was not given.`, { input });
+      }
+    };
+  }
+});
+
+// packages/shared/src/errors/aws-operation-error.ts
+function str(v) {
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+function awsErrorCode(err) {
+  if (err instanceof AwsOperationError) return err.code;
+  if (typeof err !== "object" || err === null) return void 0;
+  const e = err;
+  if (e.$metadata === void 0 && e.$fault === void 0) return void 0;
+  return str(e.name) ?? str(e.code);
+}
+function fromAwsError(err, operation, service) {
+  if (err instanceof AwsOperationError) return err;
+  const colon = operation.indexOf(":");
+  const svc = service ?? (colon > 0 ? operation.slice(0, colon) : "aws");
+  const op = colon > 0 ? operation.slice(colon + 1) : operation;
+  const e = typeof err === "object" && err !== null ? err : {};
+  const status = e.$metadata?.httpStatusCode;
+  const fault = e.$fault === "client" || e.$fault === "server" ? e.$fault : void 0;
+  return new AwsOperationError({
+    service: svc,
+    operation: op,
+    code: str(e.name) ?? str(e.code) ?? "UnknownError",
+    message: str(e.message) ?? String(err),
+    requestId: str(e.$metadata?.requestId),
+    fault,
+    httpStatus: typeof status === "number" ? status : void 0,
+    cause: err
+  });
+}
+async function callAws(operation, call) {
+  try {
+    return await call();
+  } catch (err) {
+    throw fromAwsError(err, operation);
+  }
+}
+var AwsOperationError;
+var init_aws_operation_error = __esm({
+  "packages/shared/src/errors/aws-operation-error.ts"() {
+    "use strict";
+    AwsOperationError = class _AwsOperationError extends Error {
+      /** The service, lower-case as in IAM actions: `ecs`, `ecr`, `sts`, `logs`. */
+      service;
+      /** The API operation, e.g. `UpdateService`. */
+      operation;
+      /** The AWS error code, e.g. `ServiceNotFoundException`, `AccessDenied`, `ThrottlingException`. */
+      code;
+      requestId;
+      /** Whose fault AWS says it was. */
+      fault;
+      httpStatus;
+      constructor(fields) {
+        super(fields.message, fields.cause === void 0 ? void 0 : { cause: fields.cause });
+        this.name = "AwsOperationError";
+        this.service = fields.service;
+        this.operation = fields.operation;
+        this.code = fields.code;
+        this.requestId = fields.requestId;
+        this.fault = fields.fault;
+        this.httpStatus = fields.httpStatus;
+      }
+      /** The same failure with a message that explains it better (code, request id and cause kept). */
+      withMessage(message2) {
+        return new _AwsOperationError({
+          service: this.service,
+          operation: this.operation,
+          code: this.code,
+          message: message2,
+          requestId: this.requestId,
+          fault: this.fault,
+          httpStatus: this.httpStatus,
+          cause: this.cause
+        });
+      }
+      /** One line for logs and annotations: `ecs:UpdateService failed: ServiceNotFoundException: … (request id …)`. */
+      describe() {
+        const id = this.requestId === void 0 ? "" : ` (request id ${this.requestId})`;
+        return `${this.service}:${this.operation} failed: ${this.code}: ${this.message}${id}`;
+      }
+    };
+  }
+});
+
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
@@ -21335,208 +21469,6 @@ var init_core = __esm({
   }
 });
 
-// packages/shared/src/errors/aws-operation-error.ts
-function str(v) {
-  return typeof v === "string" && v !== "" ? v : void 0;
-}
-function awsErrorCode(err) {
-  if (err instanceof AwsOperationError) return err.code;
-  if (typeof err !== "object" || err === null) return void 0;
-  const e = err;
-  if (e.$metadata === void 0 && e.$fault === void 0) return void 0;
-  return str(e.name) ?? str(e.code);
-}
-function fromAwsError(err, operation, service) {
-  if (err instanceof AwsOperationError) return err;
-  const colon = operation.indexOf(":");
-  const svc = service ?? (colon > 0 ? operation.slice(0, colon) : "aws");
-  const op = colon > 0 ? operation.slice(colon + 1) : operation;
-  const e = typeof err === "object" && err !== null ? err : {};
-  const status = e.$metadata?.httpStatusCode;
-  const fault = e.$fault === "client" || e.$fault === "server" ? e.$fault : void 0;
-  return new AwsOperationError({
-    service: svc,
-    operation: op,
-    code: str(e.name) ?? str(e.code) ?? "UnknownError",
-    message: str(e.message) ?? String(err),
-    requestId: str(e.$metadata?.requestId),
-    fault,
-    httpStatus: typeof status === "number" ? status : void 0,
-    cause: err
-  });
-}
-async function callAws(operation, call) {
-  try {
-    return await call();
-  } catch (err) {
-    throw fromAwsError(err, operation);
-  }
-}
-var AwsOperationError;
-var init_aws_operation_error = __esm({
-  "packages/shared/src/errors/aws-operation-error.ts"() {
-    "use strict";
-    AwsOperationError = class _AwsOperationError extends Error {
-      /** The service, lower-case as in IAM actions: `ecs`, `ecr`, `sts`, `logs`. */
-      service;
-      /** The API operation, e.g. `UpdateService`. */
-      operation;
-      /** The AWS error code, e.g. `ServiceNotFoundException`, `AccessDenied`, `ThrottlingException`. */
-      code;
-      requestId;
-      /** Whose fault AWS says it was. */
-      fault;
-      httpStatus;
-      constructor(fields) {
-        super(fields.message, fields.cause === void 0 ? void 0 : { cause: fields.cause });
-        this.name = "AwsOperationError";
-        this.service = fields.service;
-        this.operation = fields.operation;
-        this.code = fields.code;
-        this.requestId = fields.requestId;
-        this.fault = fields.fault;
-        this.httpStatus = fields.httpStatus;
-      }
-      /** The same failure with a message that explains it better (code, request id and cause kept). */
-      withMessage(message2) {
-        return new _AwsOperationError({
-          service: this.service,
-          operation: this.operation,
-          code: this.code,
-          message: message2,
-          requestId: this.requestId,
-          fault: this.fault,
-          httpStatus: this.httpStatus,
-          cause: this.cause
-        });
-      }
-      /** One line for logs and annotations: `ecs:UpdateService failed: ServiceNotFoundException: … (request id …)`. */
-      describe() {
-        const id = this.requestId === void 0 ? "" : ` (request id ${this.requestId})`;
-        return `${this.service}:${this.operation} failed: ${this.code}: ${this.message}${id}`;
-      }
-    };
-  }
-});
-
-// packages/shared/src/errors/configuration-error.ts
-var ConfigurationError;
-var init_configuration_error = __esm({
-  "packages/shared/src/errors/configuration-error.ts"() {
-    "use strict";
-    ConfigurationError = class _ConfigurationError extends Error {
-      /** The action input at fault, as written in action.yml (e.g. `aws-region`), when there is one. */
-      input;
-      constructor(message2, options = {}) {
-        super(message2, options.cause === void 0 ? void 0 : { cause: options.cause });
-        this.name = "ConfigurationError";
-        this.input = options.input;
-      }
-      /**
-       * The standard message for an input that does not have the expected form:
-       * `Input "timeout" must be a duration like 90s, 20m or 1h30m; got "ten minutes".`
-       */
-      static invalidInput(input, expected, given) {
-        return new _ConfigurationError(`Input "${input}" must be ${expected}; got ${JSON.stringify(given)}.`, {
-          input
-        });
-      }
-      /** The standard message for a required input that was not given. */
-      static missingInput(input, expected) {
-        const what = expected === void 0 ? "" : ` (${expected})`;
-        return new _ConfigurationError(`Input "${input}" is required${what} but was not given.`, { input });
-      }
-    };
-  }
-});
-
-// packages/shared/src/runner/describe-error.ts
-function oneLine(text) {
-  return text.replace(/\s*\r?\n\s*/g, " ").trim();
-}
-function describeError(err) {
-  if (err instanceof ConfigurationError) {
-    return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
-  }
-  if (err instanceof AwsOperationError) {
-    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
-  }
-  if (err instanceof Error && err.name === "AbortError") {
-    return { title: "Cancelled", message: "The run was cancelled." };
-  }
-  if (err instanceof Error) {
-    return { title: "Unexpected error", message: oneLine(err.message === "" ? err.name : err.message) };
-  }
-  return { title: "Unexpected error", message: oneLine(String(err)) };
-}
-function errorStack(err) {
-  const parts = [];
-  let current = err;
-  for (let depth = 0; current !== void 0 && depth < 5; depth++) {
-    parts.push(
-      current instanceof Error ? current.stack ?? `${current.name}: ${current.message}` : String(current)
-    );
-    current = current instanceof Error ? current.cause : void 0;
-    if (current !== void 0) parts.push("Caused by:");
-  }
-  return parts.join("\n");
-}
-var init_describe_error = __esm({
-  "packages/shared/src/runner/describe-error.ts"() {
-    "use strict";
-    init_aws_operation_error();
-    init_configuration_error();
-  }
-});
-
-// packages/shared/src/runner/run-action.ts
-function debugRequested() {
-  if (isDebug()) return true;
-  return /^(true|yes|1)$/i.test(getInput("debug"));
-}
-async function runAction(main, post2) {
-  const isPost = post2 !== void 0 && getState(IS_POST) === "true";
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    if (!controller.signal.aborted) {
-      info(`Received ${signal}: cancelling.`);
-      const reason = new Error(`Cancelled by ${signal}`);
-      reason.name = "AbortError";
-      controller.abort(reason);
-    }
-  };
-  process.on("SIGINT", onSignal);
-  try {
-    if (isPost) {
-      await post2({ phase: "post", signal: controller.signal });
-    } else {
-      if (post2 !== void 0) saveState(IS_POST, "true");
-      await main({ phase: "main", signal: controller.signal });
-    }
-  } catch (err) {
-    reportFailure(err);
-  } finally {
-    process.off("SIGINT", onSignal);
-  }
-}
-function reportFailure(err) {
-  const { title, message: message2 } = describeError(err);
-  error(message2, { title });
-  process.exitCode = ExitCode.Failure;
-  const stack = errorStack(err);
-  if (debugRequested()) info(stack);
-  else debug(stack);
-}
-var IS_POST;
-var init_run_action = __esm({
-  "packages/shared/src/runner/run-action.ts"() {
-    "use strict";
-    init_core();
-    init_describe_error();
-    IS_POST = "isPost";
-  }
-});
-
 // packages/shared/src/inputs/duration.ts
 function parseDuration(text) {
   const s = text.trim().toLowerCase();
@@ -21750,6 +21682,269 @@ var init_get_input = __esm({
   }
 });
 
+// packages/shared/src/runner/describe-error.ts
+function oneLine(text) {
+  return text.replace(/\s*\r?\n\s*/g, " ").trim();
+}
+function describeError(err) {
+  if (err instanceof ConfigurationError) {
+    return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
+  }
+  if (err instanceof AwsOperationError) {
+    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
+  }
+  if (err instanceof Error && err.name === "AbortError") {
+    return { title: "Cancelled", message: "The run was cancelled." };
+  }
+  if (err instanceof Error) {
+    return { title: "Unexpected error", message: oneLine(err.message === "" ? err.name : err.message) };
+  }
+  return { title: "Unexpected error", message: oneLine(String(err)) };
+}
+function errorStack(err) {
+  const parts = [];
+  let current = err;
+  for (let depth = 0; current !== void 0 && depth < 5; depth++) {
+    parts.push(
+      current instanceof Error ? current.stack ?? `${current.name}: ${current.message}` : String(current)
+    );
+    current = current instanceof Error ? current.cause : void 0;
+    if (current !== void 0) parts.push("Caused by:");
+  }
+  return parts.join("\n");
+}
+function messageOf(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+var init_describe_error = __esm({
+  "packages/shared/src/runner/describe-error.ts"() {
+    "use strict";
+    init_aws_operation_error();
+    init_configuration_error();
+  }
+});
+
+// packages/shared/src/runner/run-action.ts
+function debugRequested() {
+  if (isDebug()) return true;
+  return /^(true|yes|1)$/i.test(getInput("debug"));
+}
+async function runAction(main, post2) {
+  const isPost = post2 !== void 0 && getState(IS_POST) === "true";
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (!controller.signal.aborted) {
+      info(`Received ${signal}: cancelling.`);
+      const reason = new Error(`Cancelled by ${signal}`);
+      reason.name = "AbortError";
+      controller.abort(reason);
+    }
+  };
+  process.on("SIGINT", onSignal);
+  try {
+    if (isPost) {
+      await post2({ phase: "post", signal: controller.signal });
+    } else {
+      if (post2 !== void 0) saveState(IS_POST, "true");
+      await main({ phase: "main", signal: controller.signal });
+    }
+  } catch (err) {
+    reportFailure(err);
+  } finally {
+    process.off("SIGINT", onSignal);
+  }
+}
+function reportFailure(err) {
+  const { title, message: message2 } = describeError(err);
+  error(message2, { title });
+  process.exitCode = ExitCode.Failure;
+  const stack = errorStack(err);
+  if (debugRequested()) info(stack);
+  else debug(stack);
+}
+var IS_POST;
+var init_run_action = __esm({
+  "packages/shared/src/runner/run-action.ts"() {
+    "use strict";
+    init_core();
+    init_describe_error();
+    IS_POST = "isPost";
+  }
+});
+
+// packages/shared/src/poll/clock.ts
+function abortReason(signal) {
+  if (signal.reason !== void 0) return signal.reason;
+  const err = new Error("The operation was aborted");
+  err.name = "AbortError";
+  return err;
+}
+function throwIfAborted(signal) {
+  if (signal?.aborted === true) throw abortReason(signal);
+}
+var systemClock, sleep;
+var init_clock = __esm({
+  "packages/shared/src/poll/clock.ts"() {
+    "use strict";
+    systemClock = { now: () => Date.now() };
+    sleep = (ms, signal) => new Promise((resolve4, reject) => {
+      if (signal?.aborted === true) {
+        reject(abortReason(signal));
+        return;
+      }
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal));
+      };
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve4();
+        },
+        Math.max(0, ms)
+      );
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+});
+
+// packages/shared/src/poll/poll.ts
+async function poll(options) {
+  const clock = options.clock ?? systemClock;
+  const sleep2 = options.sleep ?? sleep;
+  const random = options.random ?? Math.random;
+  const minDelay = Math.max(0, options.minDelayMs ?? 1e3);
+  const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 3e4);
+  const factor = Math.max(1, options.factor ?? 2);
+  const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.2));
+  const start = clock.now();
+  if (options.deadline === void 0 && options.timeoutMs === void 0) {
+    throw new TypeError("poll needs a timeoutMs or a deadline");
+  }
+  const deadline = options.deadline ?? start + (options.timeoutMs ?? 0);
+  let backoffStep = 0;
+  for (let attempt = 1; ; attempt++) {
+    throwIfAborted(options.signal);
+    const result = await options.check(attempt);
+    const now = clock.now();
+    if (result.done)
+      return { outcome: "done", value: result.value, attempts: attempt, elapsedMs: now - start };
+    const remainingMs = deadline - now;
+    if (remainingMs <= 0) return { outcome: "timed_out", attempts: attempt, elapsedMs: now - start };
+    let delay;
+    if (result.nextDelayMs !== void 0 && Number.isFinite(result.nextDelayMs)) {
+      delay = Math.min(maxDelay, Math.max(0, result.nextDelayMs));
+    } else {
+      const base = Math.min(maxDelay, minDelay * factor ** backoffStep);
+      delay = base * (1 - jitter * random());
+      backoffStep++;
+    }
+    delay = Math.min(Math.round(delay), remainingMs);
+    options.onProgress?.({ attempt, elapsedMs: now - start, remainingMs, nextDelayMs: delay });
+    await sleep2(delay, options.signal);
+  }
+}
+var init_poll = __esm({
+  "packages/shared/src/poll/poll.ts"() {
+    "use strict";
+    init_clock();
+  }
+});
+
+// packages/shared/src/poll/progress.ts
+function createProgressLine(options = {}) {
+  const print = options.print ?? ((line) => info(line));
+  const clock = options.clock ?? systemClock;
+  let last;
+  let printedAt = 0;
+  return (line) => {
+    const now = clock.now();
+    const stale = options.repeatAfterMs !== void 0 && now - printedAt >= options.repeatAfterMs;
+    if (line === last && !stale) return false;
+    print(line);
+    last = line;
+    printedAt = now;
+    return true;
+  };
+}
+var init_progress = __esm({
+  "packages/shared/src/poll/progress.ts"() {
+    "use strict";
+    init_core();
+    init_clock();
+  }
+});
+
+// packages/shared/src/summary/markdown.ts
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function heading(text, level = 2) {
+  return `${"#".repeat(level)} ${text.replace(/\r?\n/g, " ")}`;
+}
+function markdownTable(header, rows) {
+  const line = (cells) => `| ${header.map((_, i) => cell(cells[i] ?? "")).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+function keyValueTable(entries, header = ["", ""]) {
+  const pairs2 = Array.isArray(entries) ? entries : Object.entries(entries);
+  const rows = pairs2.filter(([, v]) => v !== void 0).map(([k, v]) => [k, String(v)]);
+  return markdownTable(header, rows);
+}
+var init_markdown = __esm({
+  "packages/shared/src/summary/markdown.ts"() {
+    "use strict";
+  }
+});
+
+// packages/shared/src/summary/write-summary.ts
+function truncateToBytes(markdown, maxBytes) {
+  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
+  const budget = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATED));
+  let cut = Buffer.from(markdown).subarray(0, budget).toString("utf8");
+  if (cut.endsWith("�")) cut = cut.slice(0, -1);
+  return cut + TRUNCATED;
+}
+async function writeSummary(...sections) {
+  const file = process.env["GITHUB_STEP_SUMMARY"];
+  if (file === void 0 || file === "") {
+    debug("GITHUB_STEP_SUMMARY is not set; no job summary written.");
+    return;
+  }
+  const used = await (0, import_promises.stat)(file).then(
+    (s) => s.size,
+    () => 0
+  );
+  const text = truncateToBytes(`${sections.join("\n\n")}
+`, STEP_SUMMARY_LIMIT_BYTES - used);
+  await (0, import_promises.appendFile)(file, text, "utf8");
+}
+var import_promises, STEP_SUMMARY_LIMIT_BYTES, TRUNCATED;
+var init_write_summary = __esm({
+  "packages/shared/src/summary/write-summary.ts"() {
+    "use strict";
+    init_core();
+    import_promises = require("node:fs/promises");
+    STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+    TRUNCATED = "\n\n_… summary truncated: it exceeded GitHub’s 1 MiB limit for a step summary._\n";
+  }
+});
+
+// packages/shared/src/summary/redact.ts
+function redact(text, secrets) {
+  const known = [...new Set(secrets.filter((s) => s !== void 0 && s.trim() !== ""))].sort(
+    (a, b) => b.length - a.length
+  );
+  let result = text;
+  for (const secret of known) result = result.split(secret).join("***");
+  return result;
+}
+var init_redact = __esm({
+  "packages/shared/src/summary/redact.ts"() {
+    "use strict";
+  }
+});
+
 // packages/shared/src/ecr/reference.ts
 function isHost(segment) {
   return segment.includes(".") || segment.includes(":") || segment === "localhost";
@@ -21843,6 +22038,23 @@ var init_severity = __esm({
     "use strict";
     SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNDEFINED"];
     GATE_SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM"];
+  }
+});
+
+// packages/shared/src/index.ts
+var init_src = __esm({
+  "packages/shared/src/index.ts"() {
+    "use strict";
+    init_configuration_error();
+    init_aws_operation_error();
+    init_get_input();
+    init_run_action();
+    init_describe_error();
+    init_markdown();
+    init_write_summary();
+    init_reference();
+    init_severity();
+    init_get_input();
   }
 });
 
@@ -29198,7 +29410,7 @@ var init_types = __esm({
 // packages/shared/src/taskdef/load.ts
 async function readInputFile(path4, input, what = "file") {
   try {
-    return await (0, import_promises.readFile)(path4, "utf8");
+    return await (0, import_promises2.readFile)(path4, "utf8");
   } catch (error2) {
     const code = error2.code;
     const why = code === "ENOENT" ? "it does not exist" : code === "EISDIR" ? "it is a directory" : String(error2);
@@ -29211,11 +29423,11 @@ async function readInputFile(path4, input, what = "file") {
     );
   }
 }
-var import_promises, import_yaml, KNOWN_FIELDS;
+var import_promises2, import_yaml, KNOWN_FIELDS;
 var init_load = __esm({
   "packages/shared/src/taskdef/load.ts"() {
     "use strict";
-    import_promises = require("node:fs/promises");
+    import_promises2 = require("node:fs/promises");
     import_yaml = __toESM(require_dist());
     init_configuration_error();
     init_types();
@@ -29596,12 +29808,6 @@ ${sorted.map((p) => `  ${formatProblem(file, p)}`).join("\n")}`,
 });
 
 // packages/shared/src/manifest/resolve.ts
-var resolve_exports = {};
-__export(resolve_exports, {
-  checkAllEnvironments: () => checkAllEnvironments,
-  promotionOrder: () => promotionOrder,
-  resolveEnvironment: () => resolveEnvironment
-});
 function durationMs(value) {
   if (value === void 0) return void 0;
   return typeof value === "number" ? value * 1e3 : parseDuration(value);
@@ -29661,6 +29867,7 @@ var init_resolve = __esm({
     init_targets();
     init_command2();
     init_source();
+    init_describe_error();
     ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
     str2 = (v) => String(v);
     Resolver = class {
@@ -29779,7 +29986,7 @@ var init_resolve = __esm({
             } catch (error2) {
               this.problem(
                 [...path4, key],
-                `${formatPath([...path4, key])}: ${error2.message.replace(/^Input "manifest": /, "")}`
+                `${formatPath([...path4, key])}: ${messageOf(error2).replace(/^Input "manifest": /, "")}`
               );
             }
           }
@@ -37759,13 +37966,14 @@ ${text}`;
   }
   return problems;
 }
-var import__, compiled, TYPE_WORDS;
+var import__, MANIFEST_SCHEMA, compiled, TYPE_WORDS;
 var init_validate_schema = __esm({
   "packages/shared/src/manifest/validate-schema.ts"() {
     "use strict";
     import__ = __toESM(require__());
     init_schema();
     init_source();
+    MANIFEST_SCHEMA = schema_default;
     TYPE_WORDS = {
       string: "text",
       number: "a number",
@@ -37779,11 +37987,6 @@ var init_validate_schema = __esm({
 });
 
 // packages/shared/src/manifest/load.ts
-var load_exports = {};
-__export(load_exports, {
-  loadManifest: () => loadManifest,
-  parseManifest: () => parseManifest
-});
 function parseManifest(text, options = {}) {
   const file = options.file ?? "manifest";
   const input = options.input ?? "manifest";
@@ -37833,6 +38036,68 @@ var init_load2 = __esm({
     init_resolve();
     init_source();
     init_validate_schema();
+  }
+});
+
+// packages/shared/src/manifest/release.ts
+function looksLikeRelease(text) {
+  return text.trimStart().startsWith("{");
+}
+function parseRelease(text, input) {
+  const refuse2 = (problem) => {
+    throw new ConfigurationError(`Input "${input}" ${problem}.`, { input });
+  };
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return refuse2(`must be ${FORM}; it is not valid JSON`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    return refuse2(`must be ${FORM}`);
+  const release = {};
+  for (const [name, ref] of Object.entries(parsed)) {
+    if (typeof ref !== "string" || !/^[^\s@]+\/[^\s@]+@sha256:[a-f0-9]{64}$/.test(ref)) {
+      refuse2(
+        `gives the image "${name}" as ${JSON.stringify(ref)}; expected "<repositoryUri>@sha256:<digest>"`
+      );
+    }
+    release[name] = ref;
+  }
+  if (Object.keys(release).length === 0) refuse2("is an empty release: it names no image");
+  return release;
+}
+var FORM;
+var init_release = __esm({
+  "packages/shared/src/manifest/release.ts"() {
+    "use strict";
+    init_configuration_error();
+    FORM = 'a release: a JSON object of image name → "<repositoryUri>@sha256:<digest>"';
+  }
+});
+
+// packages/shared/src/manifest/index.ts
+var manifest_exports = {};
+__export(manifest_exports, {
+  MANIFEST_SCHEMA: () => MANIFEST_SCHEMA,
+  ManifestError: () => ManifestError,
+  loadManifest: () => loadManifest,
+  looksLikeRelease: () => looksLikeRelease,
+  parseCommand: () => parseCommand,
+  parseManifest: () => parseManifest,
+  parseRelease: () => parseRelease,
+  promotionOrder: () => promotionOrder,
+  resolveEnvironment: () => resolveEnvironment
+});
+var init_manifest = __esm({
+  "packages/shared/src/manifest/index.ts"() {
+    "use strict";
+    init_load2();
+    init_resolve();
+    init_source();
+    init_validate_schema();
+    init_command2();
+    init_release();
   }
 });
 
@@ -48051,11 +48316,11 @@ var require_retry2 = __commonJS({
       return errorMessages.has(error2.message);
     };
     var isThrottlingError = (error2) => error2.$metadata?.httpStatusCode === 429 || THROTTLING_ERROR_CODES.includes(error2.name) || error2.$retryable?.throttling == true;
-    var isTransientError2 = (error2, depth = 0) => error2?.name !== "AbortError" && (isRetryableByTrait(error2) || isClockSkewCorrectedError(error2) || error2.name === "InvalidSignatureException" && error2.message?.includes("Signature expired") || TRANSIENT_ERROR_CODES.includes(error2.name) || NODEJS_TIMEOUT_ERROR_CODES.includes(error2?.code || "") || NODEJS_NETWORK_ERROR_CODES.includes(error2?.code || "") || TRANSIENT_ERROR_STATUS_CODES.includes(error2.$metadata?.httpStatusCode || 0) || isBrowserNetworkError(error2) || isNodeJsHttp2TransientError(error2) || error2.cause !== void 0 && depth <= 10 && isTransientError2(error2.cause, depth + 1));
+    var isTransientError = (error2, depth = 0) => error2?.name !== "AbortError" && (isRetryableByTrait(error2) || isClockSkewCorrectedError(error2) || error2.name === "InvalidSignatureException" && error2.message?.includes("Signature expired") || TRANSIENT_ERROR_CODES.includes(error2.name) || NODEJS_TIMEOUT_ERROR_CODES.includes(error2?.code || "") || NODEJS_NETWORK_ERROR_CODES.includes(error2?.code || "") || TRANSIENT_ERROR_STATUS_CODES.includes(error2.$metadata?.httpStatusCode || 0) || isBrowserNetworkError(error2) || isNodeJsHttp2TransientError(error2) || error2.cause !== void 0 && depth <= 10 && isTransientError(error2.cause, depth + 1));
     var isServerError = (error2) => {
       if (error2.$metadata?.httpStatusCode !== void 0) {
         const statusCode = error2.$metadata.httpStatusCode;
-        if (500 <= statusCode && statusCode <= 599 && !isTransientError2(error2)) {
+        if (500 <= statusCode && statusCode <= 599 && !isTransientError(error2)) {
           return true;
         }
         return false;
@@ -48232,7 +48497,7 @@ var require_retry2 = __commonJS({
       if (isThrottlingError(error2)) {
         return "THROTTLING";
       }
-      if (isTransientError2(error2)) {
+      if (isTransientError(error2)) {
         return "TRANSIENT";
       }
       if (isServerError(error2)) {
@@ -48593,7 +48858,7 @@ var require_retry2 = __commonJS({
       if (!error2) {
         return false;
       }
-      return isRetryableByTrait(error2) || isClockSkewError(error2) || isThrottlingError(error2) || isTransientError2(error2);
+      return isRetryableByTrait(error2) || isClockSkewError(error2) || isThrottlingError(error2) || isTransientError(error2);
     };
     var StandardRetryStrategy = class {
       maxAttemptsProvider;
@@ -48818,7 +49083,7 @@ var require_retry2 = __commonJS({
     exports2.isRetryableByTrait = isRetryableByTrait;
     exports2.isServerError = isServerError;
     exports2.isThrottlingError = isThrottlingError;
-    exports2.isTransientError = isTransientError2;
+    exports2.isTransientError = isTransientError;
     exports2.omitRetryHeadersMiddleware = omitRetryHeadersMiddleware;
     exports2.omitRetryHeadersMiddlewareOptions = omitRetryHeadersMiddlewareOptions;
     exports2.resolveRetryConfig = resolveRetryConfig;
@@ -66623,25 +66888,6 @@ var require_dist_cjs17 = __commonJS({
   }
 });
 
-// package.json
-var version;
-var init_package = __esm({
-  "package.json"() {
-    version = "0.1.0";
-  }
-});
-
-// packages/shared/src/version.ts
-var VERSION, USER_AGENT;
-var init_version = __esm({
-  "packages/shared/src/version.ts"() {
-    "use strict";
-    init_package();
-    VERSION = version;
-    USER_AGENT = `ecs-delivery/${VERSION}`;
-  }
-});
-
 // packages/shared/src/aws/endpoint.ts
 function endpointEnvName(serviceId) {
   return `AWS_ENDPOINT_URL_${serviceId.trim().replace(/\s+/g, "_").toUpperCase()}`;
@@ -69413,42 +69659,6 @@ var require_dist_cjs20 = __commonJS({
   }
 });
 
-// packages/shared/src/poll/clock.ts
-function abortReason(signal) {
-  if (signal.reason !== void 0) return signal.reason;
-  const err = new Error("The operation was aborted");
-  err.name = "AbortError";
-  return err;
-}
-function throwIfAborted(signal) {
-  if (signal?.aborted === true) throw abortReason(signal);
-}
-var systemClock, sleep;
-var init_clock = __esm({
-  "packages/shared/src/poll/clock.ts"() {
-    "use strict";
-    systemClock = { now: () => Date.now() };
-    sleep = (ms, signal) => new Promise((resolve4, reject) => {
-      if (signal?.aborted === true) {
-        reject(abortReason(signal));
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortReason(signal));
-      };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve4();
-        },
-        Math.max(0, ms)
-      );
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-  }
-});
-
 // packages/shared/src/aws/auth/id-token.ts
 async function requestIdToken(audience, roleArn, source = (aud) => getIDToken(aud)) {
   const missing = ["ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"].filter(
@@ -69463,7 +69673,7 @@ async function requestIdToken(audience, roleArn, source = (aud) => getIDToken(au
   try {
     return await source(audience);
   } catch (err) {
-    const message2 = err.message.replace(/^Error message: /, "").replace(/\s+/g, " ");
+    const message2 = messageOf(err).replace(/^Error message: /, "").replace(/\s+/g, " ");
     throw new Error(
       `Could not get a GitHub OIDC token (audience "${audience}") for role ${roleArn}: ${message2}`,
       {
@@ -69487,6 +69697,7 @@ var init_id_token = __esm({
     "use strict";
     init_core();
     init_configuration_error();
+    init_describe_error();
   }
 });
 
@@ -69624,6 +69835,7 @@ var init_credential_cache = __esm({
   "packages/shared/src/aws/auth/credential-cache.ts"() {
     "use strict";
     init_core();
+    init_describe_error();
     CredentialCache = class {
       constructor(load, clock) {
         this.load = load;
@@ -69653,7 +69865,7 @@ var init_credential_cache = __esm({
         } catch (err) {
           if (current === void 0 || this.clock.now() >= current.expiresAt) throw err;
           if (!this.warned) {
-            warning(`Could not renew the AWS session yet; using the current one: ${err.message}`);
+            warning(`Could not renew the AWS session yet; using the current one: ${messageOf(err)}`);
             this.warned = true;
           }
           return current.identity;
@@ -69764,7 +69976,7 @@ function ambientLoader() {
       identity = await chain(reason === "renewal" ? { forceRefresh: true } : void 0);
     } catch (err) {
       throw new ConfigurationError(
-        `No AWS credentials: give "role-to-assume" to use GitHub OIDC (recommended), or provide credentials in the environment. (${err.message})`,
+        `No AWS credentials: give "role-to-assume" to use GitHub OIDC (recommended), or provide credentials in the environment. (${messageOf(err)})`,
         { input: "role-to-assume", cause: err }
       );
     }
@@ -69884,347 +70096,17 @@ var init_authenticate = __esm({
     init_expired_token_retry();
     init_id_token();
     init_session_name();
+    init_describe_error();
     DEFAULT_AUDIENCE = "sts.amazonaws.com";
     CHAINED_MAX_SECONDS = 3600;
   }
 });
 
-// packages/shared/src/poll/poll.ts
-async function poll(options) {
-  const clock = options.clock ?? systemClock;
-  const sleep2 = options.sleep ?? sleep;
-  const random = options.random ?? Math.random;
-  const minDelay = Math.max(0, options.minDelayMs ?? 1e3);
-  const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 3e4);
-  const factor = Math.max(1, options.factor ?? 2);
-  const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.2));
-  const start = clock.now();
-  if (options.deadline === void 0 && options.timeoutMs === void 0) {
-    throw new TypeError("poll needs a timeoutMs or a deadline");
-  }
-  const deadline = options.deadline ?? start + (options.timeoutMs ?? 0);
-  let backoffStep = 0;
-  for (let attempt = 1; ; attempt++) {
-    throwIfAborted(options.signal);
-    const result = await options.check(attempt);
-    const now = clock.now();
-    if (result.done)
-      return { outcome: "done", value: result.value, attempts: attempt, elapsedMs: now - start };
-    const remainingMs = deadline - now;
-    if (remainingMs <= 0) return { outcome: "timed_out", attempts: attempt, elapsedMs: now - start };
-    let delay;
-    if (result.nextDelayMs !== void 0 && Number.isFinite(result.nextDelayMs)) {
-      delay = Math.min(maxDelay, Math.max(0, result.nextDelayMs));
-    } else {
-      const base = Math.min(maxDelay, minDelay * factor ** backoffStep);
-      delay = base * (1 - jitter * random());
-      backoffStep++;
-    }
-    delay = Math.min(Math.round(delay), remainingMs);
-    options.onProgress?.({ attempt, elapsedMs: now - start, remainingMs, nextDelayMs: delay });
-    await sleep2(delay, options.signal);
-  }
-}
-var init_poll = __esm({
-  "packages/shared/src/poll/poll.ts"() {
+// packages/shared/src/aws/index.ts
+var init_aws = __esm({
+  "packages/shared/src/aws/index.ts"() {
     "use strict";
-    init_clock();
-  }
-});
-
-// packages/shared/src/poll/progress.ts
-function createProgressLine(options = {}) {
-  const print = options.print ?? ((line) => info(line));
-  const clock = options.clock ?? systemClock;
-  let last;
-  let printedAt = 0;
-  return (line) => {
-    const now = clock.now();
-    const stale = options.repeatAfterMs !== void 0 && now - printedAt >= options.repeatAfterMs;
-    if (line === last && !stale) return false;
-    print(line);
-    last = line;
-    printedAt = now;
-    return true;
-  };
-}
-var init_progress = __esm({
-  "packages/shared/src/poll/progress.ts"() {
-    "use strict";
-    init_core();
-    init_clock();
-  }
-});
-
-// packages/shared/src/summary/markdown.ts
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function heading(text, level = 2) {
-  return `${"#".repeat(level)} ${text.replace(/\r?\n/g, " ")}`;
-}
-function markdownTable(header, rows) {
-  const line = (cells) => `| ${header.map((_, i) => cell(cells[i] ?? "")).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
-function keyValueTable(entries, header = ["", ""]) {
-  const pairs2 = Array.isArray(entries) ? entries : Object.entries(entries);
-  const rows = pairs2.filter(([, v]) => v !== void 0).map(([k, v]) => [k, String(v)]);
-  return markdownTable(header, rows);
-}
-var init_markdown = __esm({
-  "packages/shared/src/summary/markdown.ts"() {
-    "use strict";
-  }
-});
-
-// packages/shared/src/summary/write-summary.ts
-function truncateToBytes(markdown, maxBytes) {
-  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
-  const budget = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATED));
-  let cut = Buffer.from(markdown).subarray(0, budget).toString("utf8");
-  if (cut.endsWith("�")) cut = cut.slice(0, -1);
-  return cut + TRUNCATED;
-}
-async function writeSummary(...sections) {
-  const file = process.env["GITHUB_STEP_SUMMARY"];
-  if (file === void 0 || file === "") {
-    debug("GITHUB_STEP_SUMMARY is not set; no job summary written.");
-    return;
-  }
-  const used = await (0, import_promises2.stat)(file).then(
-    (s) => s.size,
-    () => 0
-  );
-  const text = truncateToBytes(`${sections.join("\n\n")}
-`, STEP_SUMMARY_LIMIT_BYTES - used);
-  await (0, import_promises2.appendFile)(file, text, "utf8");
-}
-var import_promises2, STEP_SUMMARY_LIMIT_BYTES, TRUNCATED;
-var init_write_summary = __esm({
-  "packages/shared/src/summary/write-summary.ts"() {
-    "use strict";
-    init_core();
-    import_promises2 = require("node:fs/promises");
-    STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-    TRUNCATED = "\n\n_… summary truncated: it exceeded GitHub’s 1 MiB limit for a step summary._\n";
-  }
-});
-
-// packages/shared/src/summary/redact.ts
-function redact(text, secrets) {
-  const known = [...new Set(secrets.filter((s) => s !== void 0 && s.trim() !== ""))].sort(
-    (a, b) => b.length - a.length
-  );
-  let result = text;
-  for (const secret of known) result = result.split(secret).join("***");
-  return result;
-}
-var init_redact = __esm({
-  "packages/shared/src/summary/redact.ts"() {
-    "use strict";
-  }
-});
-
-// packages/shared/src/exec/exec.ts
-function tailOf(text, lines = 15) {
-  return text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(-lines).join("\n");
-}
-function mergedEnv(overrides) {
-  const env = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== void 0) env[key] = value;
-  for (const [key, value] of Object.entries(overrides ?? {})) {
-    if (value === void 0) delete env[key];
-    else env[key] = value;
-  }
-  return env;
-}
-var CommandError, runCommand;
-var init_exec2 = __esm({
-  "packages/shared/src/exec/exec.ts"() {
-    "use strict";
-    init_exec();
-    init_redact();
-    CommandError = class extends Error {
-      command;
-      exitCode;
-      constructor(command, args, result, secrets) {
-        const tail = tailOf(`${result.stderr}
-${result.stdout}`);
-        const what = [command, ...args].join(" ");
-        super(redact(`${what} exited with code ${result.exitCode}${tail === "" ? "." : `:
-${tail}`}`, secrets));
-        this.name = "CommandError";
-        this.command = command;
-        this.exitCode = result.exitCode;
-      }
-    };
-    runCommand = async (command, args, options = {}) => {
-      const secrets = (options.secrets ?? []).filter((s) => s !== void 0 && s.trim() !== "");
-      const telling = secrets.filter((s) => s.length >= 8);
-      if (args.some((arg) => telling.some((secret) => arg.includes(secret)))) {
-        throw new Error(
-          `Refusing to run ${command}: a secret is in its arguments; pass it on stdin or in a file.`
-        );
-      }
-      const result = await getExecOutput(command, [...args], {
-        env: mergedEnv(options.env),
-        ignoreReturnCode: true,
-        silent: options.silent ?? false,
-        ...options.cwd !== void 0 ? { cwd: options.cwd } : {},
-        ...options.input !== void 0 ? { input: Buffer.from(options.input, "utf8") } : {}
-      });
-      if (result.exitCode !== 0 && options.ignoreReturnCode !== true) {
-        throw new CommandError(command, args, result, secrets);
-      }
-      return result;
-    };
-  }
-});
-
-// packages/shared/src/registry/client.ts
-function errorCode(body) {
-  try {
-    const parsed = JSON.parse(body);
-    const code = parsed.errors?.[0]?.code;
-    return typeof code === "string" ? code : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function sha256Digest(bytes) {
-  return `sha256:${(0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex")}`;
-}
-var import_node_crypto, RegistryHttpError, MANIFEST_MEDIA_TYPES, RegistryClient;
-var init_client = __esm({
-  "packages/shared/src/registry/client.ts"() {
-    "use strict";
-    import_node_crypto = require("node:crypto");
-    RegistryHttpError = class extends Error {
-      status;
-      /** The first OCI error code of the answer (`BLOB_UNKNOWN`, `DENIED`, …) when it has one. */
-      code;
-      constructor(what, status, body) {
-        const code = errorCode(body);
-        super(`${what} failed with HTTP ${status}${code === void 0 ? "" : ` ${code}`}: ${body.slice(0, 300)}`);
-        this.name = "RegistryHttpError";
-        this.status = status;
-        this.code = code;
-      }
-    };
-    MANIFEST_MEDIA_TYPES = [
-      "application/vnd.oci.image.index.v1+json",
-      "application/vnd.oci.image.manifest.v1+json",
-      "application/vnd.docker.distribution.manifest.list.v2+json",
-      "application/vnd.docker.distribution.manifest.v2+json"
-    ];
-    RegistryClient = class {
-      endpoint;
-      host;
-      authorization;
-      fetch;
-      constructor(options) {
-        const url = new URL(options.endpoint);
-        this.endpoint = `${url.protocol}//${url.host}`;
-        this.host = url.host;
-        const { username, password } = options.credentials;
-        this.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
-        this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
-      }
-      /** The registry path of a repositoryUri served by this registry (`host/path` → `path`), else `undefined`. */
-      pathOf(repositoryUri) {
-        const slash = repositoryUri.indexOf("/");
-        if (slash < 0 || repositoryUri.slice(0, slash) !== this.host) return void 0;
-        return repositoryUri.slice(slash + 1);
-      }
-      url(path4) {
-        return `${this.endpoint}${path4}`;
-      }
-      async request(method, path4, init = {}) {
-        const headers = new Headers(init.headers);
-        headers.set("authorization", this.authorization);
-        return this.fetch(path4.startsWith("http") ? path4 : this.url(path4), {
-          ...init,
-          method,
-          headers,
-          redirect: "follow"
-        });
-      }
-      /** Whether `repository` holds the blob. */
-      async hasBlob(repository, digest) {
-        const res = await this.request("HEAD", `/v2/${repository}/blobs/${digest}`);
-        if (res.ok) return true;
-        if (res.status === 404) return false;
-        throw new RegistryHttpError(`HEAD blob ${digest} in ${repository}`, res.status, await res.text());
-      }
-      /** The blob's bytes, checked against its digest. */
-      async getBlob(repository, digest) {
-        const res = await this.request("GET", `/v2/${repository}/blobs/${digest}`);
-        if (!res.ok)
-          throw new RegistryHttpError(`GET blob ${digest} from ${repository}`, res.status, await res.text());
-        const bytes = Buffer.from(await res.arrayBuffer());
-        const actual = sha256Digest(bytes);
-        if (actual !== digest)
-          throw new Error(`The blob ${digest} read from ${repository} has the digest ${actual}.`);
-        return bytes;
-      }
-      /**
-       * Asks the registry to mount a blob from another repository of the same registry (no bytes move).
-       * Returns false when the registry declined (it then answers with an upload session, which is cancelled).
-       */
-      async mountBlob(repository, digest, from) {
-        const query = `mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
-        const res = await this.request("POST", `/v2/${repository}/blobs/uploads/?${query}`);
-        await res.arrayBuffer();
-        if (res.status === 201) return true;
-        if (res.status === 202) {
-          const location = res.headers.get("location");
-          if (location !== null)
-            await this.request("DELETE", location).then(
-              (r) => r.arrayBuffer(),
-              () => void 0
-            );
-          return false;
-        }
-        if (res.status >= 400 && res.status < 500 && res.status !== 401 && res.status !== 403) return false;
-        throw new RegistryHttpError(`mounting blob ${digest} into ${repository}`, res.status, "");
-      }
-      /** Uploads a blob: POST starts an upload session, one PUT with the digest finishes it. */
-      async putBlob(repository, digest, bytes) {
-        const start = await this.request("POST", `/v2/${repository}/blobs/uploads/`);
-        if (start.status !== 202) {
-          throw new RegistryHttpError(`starting an upload to ${repository}`, start.status, await start.text());
-        }
-        await start.arrayBuffer();
-        const location = start.headers.get("location");
-        if (location === null)
-          throw new Error(`The registry started an upload to ${repository} without a Location.`);
-        const target = new URL(location, this.endpoint);
-        target.searchParams.set("digest", digest);
-        const put = await this.request("PUT", target.toString(), {
-          body: new Uint8Array(bytes),
-          headers: { "content-type": "application/octet-stream", "content-length": String(bytes.length) }
-        });
-        if (put.status !== 201)
-          throw new RegistryHttpError(`uploading blob ${digest} to ${repository}`, put.status, await put.text());
-        await put.arrayBuffer();
-      }
-      /** A manifest by tag or digest, exactly as stored. */
-      async getManifest(repository, reference) {
-        const res = await this.request("GET", `/v2/${repository}/manifests/${reference}`, {
-          headers: { accept: MANIFEST_MEDIA_TYPES.join(", ") }
-        });
-        if (!res.ok)
-          throw new RegistryHttpError(
-            `GET manifest ${reference} from ${repository}`,
-            res.status,
-            await res.text()
-          );
-        const bytes = Buffer.from(await res.arrayBuffer());
-        const mediaType = (res.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
-        return { bytes, mediaType, digest: sha256Digest(bytes) };
-      }
-    };
+    init_authenticate();
   }
 });
 
@@ -70412,6 +70294,152 @@ var init_repository = __esm({
       "IMMUTABLE_WITH_EXCLUSION",
       "MUTABLE_WITH_EXCLUSION"
     ];
+  }
+});
+
+// packages/shared/src/registry/client.ts
+function errorCode(body) {
+  try {
+    const parsed = JSON.parse(body);
+    const code = parsed.errors?.[0]?.code;
+    return typeof code === "string" ? code : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function sha256Digest(bytes) {
+  return `sha256:${(0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex")}`;
+}
+var import_node_crypto, RegistryHttpError, MANIFEST_MEDIA_TYPES, RegistryClient;
+var init_client = __esm({
+  "packages/shared/src/registry/client.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    RegistryHttpError = class extends Error {
+      status;
+      /** The first OCI error code of the answer (`BLOB_UNKNOWN`, `DENIED`, …) when it has one. */
+      code;
+      constructor(what, status, body) {
+        const code = errorCode(body);
+        super(`${what} failed with HTTP ${status}${code === void 0 ? "" : ` ${code}`}: ${body.slice(0, 300)}`);
+        this.name = "RegistryHttpError";
+        this.status = status;
+        this.code = code;
+      }
+    };
+    MANIFEST_MEDIA_TYPES = [
+      "application/vnd.oci.image.index.v1+json",
+      "application/vnd.oci.image.manifest.v1+json",
+      "application/vnd.docker.distribution.manifest.list.v2+json",
+      "application/vnd.docker.distribution.manifest.v2+json"
+    ];
+    RegistryClient = class {
+      endpoint;
+      host;
+      authorization;
+      fetch;
+      constructor(options) {
+        const url = new URL(options.endpoint);
+        this.endpoint = `${url.protocol}//${url.host}`;
+        this.host = url.host;
+        const { username, password } = options.credentials;
+        this.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
+        this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
+      }
+      /** The registry path of a repositoryUri served by this registry (`host/path` → `path`), else `undefined`. */
+      pathOf(repositoryUri) {
+        const slash = repositoryUri.indexOf("/");
+        if (slash < 0 || repositoryUri.slice(0, slash) !== this.host) return void 0;
+        return repositoryUri.slice(slash + 1);
+      }
+      url(path4) {
+        return `${this.endpoint}${path4}`;
+      }
+      async request(method, path4, init = {}) {
+        const headers = new Headers(init.headers);
+        headers.set("authorization", this.authorization);
+        return this.fetch(path4.startsWith("http") ? path4 : this.url(path4), {
+          ...init,
+          method,
+          headers,
+          redirect: "follow"
+        });
+      }
+      /** Whether `repository` holds the blob. */
+      async hasBlob(repository, digest) {
+        const res = await this.request("HEAD", `/v2/${repository}/blobs/${digest}`);
+        if (res.ok) return true;
+        if (res.status === 404) return false;
+        throw new RegistryHttpError(`HEAD blob ${digest} in ${repository}`, res.status, await res.text());
+      }
+      /** The blob's bytes, checked against its digest. */
+      async getBlob(repository, digest) {
+        const res = await this.request("GET", `/v2/${repository}/blobs/${digest}`);
+        if (!res.ok)
+          throw new RegistryHttpError(`GET blob ${digest} from ${repository}`, res.status, await res.text());
+        const bytes = Buffer.from(await res.arrayBuffer());
+        const actual = sha256Digest(bytes);
+        if (actual !== digest)
+          throw new Error(`The blob ${digest} read from ${repository} has the digest ${actual}.`);
+        return bytes;
+      }
+      /**
+       * Asks the registry to mount a blob from another repository of the same registry (no bytes move).
+       * Returns false when the registry declined (it then answers with an upload session, which is cancelled).
+       */
+      async mountBlob(repository, digest, from) {
+        const query = `mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+        const res = await this.request("POST", `/v2/${repository}/blobs/uploads/?${query}`);
+        await res.arrayBuffer();
+        if (res.status === 201) return true;
+        if (res.status === 202) {
+          const location = res.headers.get("location");
+          if (location !== null)
+            await this.request("DELETE", location).then(
+              (r) => r.arrayBuffer(),
+              () => void 0
+            );
+          return false;
+        }
+        if (res.status >= 400 && res.status < 500 && res.status !== 401 && res.status !== 403) return false;
+        throw new RegistryHttpError(`mounting blob ${digest} into ${repository}`, res.status, "");
+      }
+      /** Uploads a blob: POST starts an upload session, one PUT with the digest finishes it. */
+      async putBlob(repository, digest, bytes) {
+        const start = await this.request("POST", `/v2/${repository}/blobs/uploads/`);
+        if (start.status !== 202) {
+          throw new RegistryHttpError(`starting an upload to ${repository}`, start.status, await start.text());
+        }
+        await start.arrayBuffer();
+        const location = start.headers.get("location");
+        if (location === null)
+          throw new Error(`The registry started an upload to ${repository} without a Location.`);
+        const target = new URL(location, this.endpoint);
+        target.searchParams.set("digest", digest);
+        const put = await this.request("PUT", target.toString(), {
+          body: new Uint8Array(bytes),
+          headers: { "content-type": "application/octet-stream", "content-length": String(bytes.length) }
+        });
+        if (put.status !== 201)
+          throw new RegistryHttpError(`uploading blob ${digest} to ${repository}`, put.status, await put.text());
+        await put.arrayBuffer();
+      }
+      /** A manifest by tag or digest, exactly as stored. */
+      async getManifest(repository, reference) {
+        const res = await this.request("GET", `/v2/${repository}/manifests/${reference}`, {
+          headers: { accept: MANIFEST_MEDIA_TYPES.join(", ") }
+        });
+        if (!res.ok)
+          throw new RegistryHttpError(
+            `GET manifest ${reference} from ${repository}`,
+            res.status,
+            await res.text()
+          );
+        const bytes = Buffer.from(await res.arrayBuffer());
+        const mediaType = (res.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
+        return { bytes, mediaType, digest: sha256Digest(bytes) };
+      }
+    };
   }
 });
 
@@ -70857,23 +70885,80 @@ var init_scan = __esm({
   }
 });
 
-// packages/shared/src/index.ts
-var init_src = __esm({
-  "packages/shared/src/index.ts"() {
+// packages/shared/src/ecr/index.ts
+var init_ecr = __esm({
+  "packages/shared/src/ecr/index.ts"() {
     "use strict";
-    init_configuration_error();
-    init_aws_operation_error();
-    init_authenticate();
-    init_markdown();
-    init_write_summary();
-    init_exec2();
     init_tag_policy();
     init_repository();
     init_images();
     init_authorization();
     init_promote();
     init_scan();
-    init_severity();
+  }
+});
+
+// packages/shared/src/exec/exec.ts
+function tailOf(text, lines = 15) {
+  return text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(-lines).join("\n");
+}
+function mergedEnv(overrides) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== void 0) env[key] = value;
+  for (const [key, value] of Object.entries(overrides ?? {})) {
+    if (value === void 0) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+var CommandError, runCommand;
+var init_exec2 = __esm({
+  "packages/shared/src/exec/exec.ts"() {
+    "use strict";
+    init_exec();
+    init_redact();
+    CommandError = class extends Error {
+      command;
+      exitCode;
+      constructor(command, args, result, secrets) {
+        const tail = tailOf(`${result.stderr}
+${result.stdout}`);
+        const what = [command, ...args].join(" ");
+        super(redact(`${what} exited with code ${result.exitCode}${tail === "" ? "." : `:
+${tail}`}`, secrets));
+        this.name = "CommandError";
+        this.command = command;
+        this.exitCode = result.exitCode;
+      }
+    };
+    runCommand = async (command, args, options = {}) => {
+      const secrets = (options.secrets ?? []).filter((s) => s !== void 0 && s.trim() !== "");
+      const telling = secrets.filter((s) => s.length >= 8);
+      if (args.some((arg) => telling.some((secret) => arg.includes(secret)))) {
+        throw new Error(
+          `Refusing to run ${command}: a secret is in its arguments; pass it on stdin or in a file.`
+        );
+      }
+      const result = await getExecOutput(command, [...args], {
+        env: mergedEnv(options.env),
+        ignoreReturnCode: true,
+        silent: options.silent ?? false,
+        ...options.cwd !== void 0 ? { cwd: options.cwd } : {},
+        ...options.input !== void 0 ? { input: Buffer.from(options.input, "utf8") } : {}
+      });
+      if (result.exitCode !== 0 && options.ignoreReturnCode !== true) {
+        throw new CommandError(command, args, result, secrets);
+      }
+      return result;
+    };
+  }
+});
+
+// packages/shared/src/exec/index.ts
+var init_exec3 = __esm({
+  "packages/shared/src/exec/index.ts"() {
+    "use strict";
+    init_exec2();
   }
 });
 
@@ -71009,12 +71094,12 @@ function buildCommands(cli2, spec) {
 function parseResultFile(cli2, text) {
   if (cli2 === "podman") {
     const digest = text.trim();
-    return /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : void 0;
+    return DIGEST_RE.test(digest) ? digest : void 0;
   }
   try {
     const metadata = JSON.parse(text);
     const digest = metadata["containerimage.digest"];
-    return typeof digest === "string" && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : void 0;
+    return typeof digest === "string" && DIGEST_RE.test(digest) ? digest : void 0;
   } catch {
     return void 0;
   }
@@ -71035,6 +71120,7 @@ var init_container_cli = __esm({
     import_node_fs = require("node:fs");
     import_node_os = require("node:os");
     import_node_path4 = require("node:path");
+    init_src();
   }
 });
 
@@ -71299,6 +71385,7 @@ var init_report = __esm({
     "use strict";
     init_core();
     init_src();
+    init_ecr();
   }
 });
 
@@ -71493,6 +71580,9 @@ var init_run = __esm({
     init_core();
     import_client_ecr6 = __toESM(require_dist_cjs17());
     init_src();
+    init_aws();
+    init_ecr();
+    init_exec3();
     init_build();
     init_report();
     defaultDeps = {
@@ -71524,7 +71614,7 @@ async function logout(state, exec2) {
     try {
       await exec2(state.cli, logoutArgs(config, state.host), { env: cliEnv(config) });
     } catch (err) {
-      warning(`Could not log out of ${state.host}: ${err.message}`);
+      warning(`Could not log out of ${state.host}: ${messageOf(err)}`);
     }
     await (0, import_promises4.rm)(state.dir, { recursive: true, force: true });
     info(`Removed the private registry login (${state.dir}).`);
@@ -71538,60 +71628,27 @@ var import_promises4;
 var init_post = __esm({
   "actions/build-push/src/post.ts"() {
     "use strict";
+    init_src();
     init_core();
     import_promises4 = require("node:fs/promises");
-    init_src();
+    init_exec3();
     init_container_cli();
     init_state();
   }
 });
 
 // actions/build-push/src/main.ts
-init_run_action();
+init_src();
 
 // actions/build-push/src/inputs.ts
 init_core();
-init_configuration_error();
-init_get_input();
-init_reference();
-init_severity();
+init_src();
 
 // actions/build-push/src/manifest-inputs.ts
 init_core();
 var import_node_path3 = require("node:path");
-init_configuration_error();
-init_get_input();
-
-// packages/shared/src/manifest/release.ts
-init_configuration_error();
-var FORM = 'a release: a JSON object of image name → "<repositoryUri>@sha256:<digest>"';
-function parseRelease(text, input) {
-  const refuse2 = (problem) => {
-    throw new ConfigurationError(`Input "${input}" ${problem}.`, { input });
-  };
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return refuse2(`must be ${FORM}; it is not valid JSON`);
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
-    return refuse2(`must be ${FORM}`);
-  const release = {};
-  for (const [name, ref] of Object.entries(parsed)) {
-    if (typeof ref !== "string" || !/^[^\s@]+\/[^\s@]+@sha256:[a-f0-9]{64}$/.test(ref)) {
-      refuse2(
-        `gives the image "${name}" as ${JSON.stringify(ref)}; expected "<repositoryUri>@sha256:<digest>"`
-      );
-    }
-    release[name] = ref;
-  }
-  if (Object.keys(release).length === 0) refuse2("is an empty release: it names no image");
-  return release;
-}
-
-// actions/build-push/src/manifest-inputs.ts
-init_reference();
+init_src();
+init_manifest();
 var MANIFEST_BUILD_INPUTS = ["context", "file", "target", "platforms"];
 function refuse(input, problem) {
   throw new ConfigurationError(`Input "${input}" ${problem}.`, { input });
@@ -71628,8 +71685,8 @@ async function readManifestPlan(path4, common2) {
       );
     }
   }
-  const { loadManifest: loadManifest2 } = await Promise.resolve().then(() => (init_load2(), load_exports));
-  const { resolveEnvironment: resolveEnvironment2 } = await Promise.resolve().then(() => (init_resolve(), resolve_exports));
+  const { loadManifest: loadManifest2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
+  const { resolveEnvironment: resolveEnvironment2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
   const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
   const file = (0, import_node_path3.isAbsolute)(path4) ? path4 : (0, import_node_path3.resolve)(workspace, path4);
   const loaded = await loadManifest2(file, { input: "manifest" });

@@ -2,12 +2,9 @@ import * as core from '@actions/core';
 import { chmod, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ConfigurationError,
-  type CommandOptions,
-  type CommandRunner,
-  type RegistryAuth,
-} from '@ecs-delivery/shared';
+import { ConfigurationError } from '@ecs-delivery/shared';
+import type { RegistryAuth } from '@ecs-delivery/shared/ecr';
+import type { CommandOptions, CommandRunner } from '@ecs-delivery/shared/exec';
 import {
   authfileOf,
   buildCommands,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { DIGEST_RE } from '@ecs-delivery/shared';
 import type { BuildOptions, ContainerCli } from './inputs';
 
 /**
@@ -211,12 +212,12 @@ export function buildCommands(cli: ContainerCli, spec: BuildSpec): BuildCommands
 export function parseResultFile(cli: ContainerCli, text: string): string | undefined {
   if (cli === 'podman') {
     const digest = text.trim();
-    return /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined;
+    return DIGEST_RE.test(digest) ? digest : undefined;
   }
   try {
     const metadata = JSON.parse(text) as Record<string, unknown>;
     const digest = metadata['containerimage.digest'];
-    return typeof digest === 'string' && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined;
+    return typeof digest === 'string' && DIGEST_RE.test(digest) ? digest : undefined;
   } catch {
     return undefined;
   }

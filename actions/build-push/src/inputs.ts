@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
-// Deep imports on purpose: the package index loads the AWS SDK, which waits until every input is valid.
-import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
 import {
+  ConfigurationError,
+  GATE_SEVERITIES,
+  type GateSeverity,
   getBooleanInput,
   getDurationInput,
   getEnumInput,
@@ -11,15 +12,12 @@ import {
   getOptionalInput,
   getRequiredInput,
   getSecretKeyValueInput,
-} from '@ecs-delivery/shared/src/inputs/get-input';
-import {
+  type ImageRef,
   parseImageRef,
   parseRepositoryRef,
-  validateTags,
-  type ImageRef,
   type RepositoryRef,
-} from '@ecs-delivery/shared/src/ecr/reference';
-import { GATE_SEVERITIES, type GateSeverity } from '@ecs-delivery/shared/src/ecr/severity';
+  validateTags,
+} from '@ecs-delivery/shared';
 import { readManifestPlan, type ManifestPlan } from './manifest-inputs';
 
 export type ContainerCli = 'docker' | 'podman';

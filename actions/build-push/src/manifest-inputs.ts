@@ -1,15 +1,15 @@
 import * as core from '@actions/core';
 import { isAbsolute, resolve } from 'node:path';
-// Deep imports on purpose: the package index loads the AWS SDK, which waits until every input is valid.
-import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
-import { getListInput, getOptionalInput } from '@ecs-delivery/shared/src/inputs/get-input';
-import { parseRelease } from '@ecs-delivery/shared/src/manifest/release';
 import {
+  ConfigurationError,
+  getListInput,
+  getOptionalInput,
+  type ImageRef,
   parseImageRef,
   parseRepositoryRef,
-  type ImageRef,
   type RepositoryRef,
-} from '@ecs-delivery/shared/src/ecr/reference';
+} from '@ecs-delivery/shared';
+import { parseRelease } from '@ecs-delivery/shared/manifest';
 import type { BuildOptions } from './inputs';
 
 /** One image of a deploy manifest: where it goes and how it is built, or which image it is promoted from. */
@@ -79,8 +79,8 @@ export async function readManifestPlan(path: string, common: BuildOptions): Prom
     }
   }
   // Loaded only in manifest mode: the schema validator is the largest part of reading the inputs.
-  const { loadManifest } = await import('@ecs-delivery/shared/src/manifest/load');
-  const { resolveEnvironment } = await import('@ecs-delivery/shared/src/manifest/resolve');
+  const { loadManifest } = await import('@ecs-delivery/shared/manifest');
+  const { resolveEnvironment } = await import('@ecs-delivery/shared/manifest');
   const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
   const file = isAbsolute(path) ? path : resolve(workspace, path);
   const loaded = await loadManifest(file, { input: 'manifest' });

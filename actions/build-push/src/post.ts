@@ -1,6 +1,7 @@
+import { messageOf } from '@ecs-delivery/shared';
 import * as core from '@actions/core';
 import { rm } from 'node:fs/promises';
-import { runCommand, type CommandRunner } from '@ecs-delivery/shared';
+import { type CommandRunner, runCommand } from '@ecs-delivery/shared/exec';
 import { cliEnv, logoutArgs } from './container-cli';
 import { readLoginStates, type LoginState } from './state';
 
@@ -15,7 +16,7 @@ async function logout(state: LoginState, exec: CommandRunner): Promise<void> {
     try {
       await exec(state.cli, logoutArgs(config, state.host), { env: cliEnv(config) });
     } catch (err) {
-      core.warning(`Could not log out of ${state.host}: ${(err as Error).message}`);
+      core.warning(`Could not log out of ${state.host}: ${messageOf(err)}`);
     }
     await rm(state.dir, { recursive: true, force: true });
     core.info(`Removed the private registry login (${state.dir}).`);

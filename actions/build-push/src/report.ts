@@ -1,16 +1,14 @@
 import * as core from '@actions/core';
 import {
-  describeTagSettings,
   findingsAtOrAbove,
+  type GateSeverity,
   heading,
   keyValueTable,
   markdownTable,
-  writeSummary,
-  type GateSeverity,
-  type RepositoryInfo,
   type ScanFinding,
-  type ScanResult,
+  writeSummary,
 } from '@ecs-delivery/shared';
+import { describeTagSettings, type RepositoryInfo, type ScanResult } from '@ecs-delivery/shared/ecr';
 
 /** What one run did, for the outputs and the job summary. */
 export interface Outcome {

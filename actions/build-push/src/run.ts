@@ -1,28 +1,29 @@
 import * as core from '@actions/core';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import {
-  authenticate,
+  type ActionContext,
   awsErrorCode,
+  type Clock,
   ConfigurationError,
+  type Sleep,
+} from '@ecs-delivery/shared';
+import { authenticate } from '@ecs-delivery/shared/aws';
+import {
   describeImage,
   describeTagSettings,
   findTags,
   getManifest,
   getRegistryAuth,
   planBuildTags,
+  type PromoteEnd,
   promoteImage,
   refuseFrozenMovingTags,
   registryClientFor,
-  resolveRepository,
-  runCommand,
-  waitForImageScan,
-  type ActionContext,
-  type Clock,
-  type CommandRunner,
-  type PromoteEnd,
   type RepositoryInfo,
-  type Sleep,
-} from '@ecs-delivery/shared';
+  resolveRepository,
+  waitForImageScan,
+} from '@ecs-delivery/shared/ecr';
+import { type CommandRunner, runCommand } from '@ecs-delivery/shared/exec';
 import { loginBuildAndPush } from './build';
 import type { LoginState } from './state';
 import type { Inputs } from './inputs';

@@ -12,7 +12,8 @@ import {
   PutImageCommand,
 } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
-import { parseRepositoryRef, type CommandRunner } from '@ecs-delivery/shared';
+import { parseRepositoryRef } from '@ecs-delivery/shared';
+import type { CommandRunner } from '@ecs-delivery/shared/exec';
 import type { ContainerCli, Inputs } from '../src/inputs';
 import { run, type RunDeps } from '../src/run';
 

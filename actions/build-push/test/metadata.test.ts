@@ -26,12 +26,4 @@ describe('action.yml and README', () => {
     for (const [name, input] of Object.entries(meta.inputs))
       expect([name, input.description ?? '']).not.toEqual([name, '']);
   });
-
-  it('loads no AWS SDK before the inputs are valid: the bundle initialises only the input modules up front', () => {
-    const bundle = readFileSync(join(dir, meta.runs.main), 'utf8');
-    const eager = bundle.split('\n').filter((line) => /^(init|require)_\w+\(\);$/.test(line));
-    expect(eager).toContain('init_get_input();');
-    expect(eager.filter((line) => /client|dist_cjs|smithy|aws|sdk/i.test(line))).toEqual([]);
-    expect(bundle).toMatch(/await Promise\.resolve\(\)\.then\(\(\) => \(init_run\(\), run_exports\)\)/);
-  });
 });

@@ -12,7 +12,8 @@ import {
   type BatchGetImageCommandInput,
 } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
-import { parseRepositoryRef, type CommandOptions, type CommandRunner } from '@ecs-delivery/shared';
+import { parseRepositoryRef } from '@ecs-delivery/shared';
+import type { CommandOptions, CommandRunner } from '@ecs-delivery/shared/exec';
 import { parseKeyValueFile } from '@ecs-delivery/testkit';
 import type { Inputs } from '../src/inputs';
 import { post } from '../src/post';

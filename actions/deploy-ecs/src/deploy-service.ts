@@ -1,16 +1,14 @@
 import * as core from '@actions/core';
 import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import { callAws, type Clock, type Sleep } from '@ecs-delivery/shared';
+import type { DeployClients as Clients } from '@ecs-delivery/shared/aws';
 import {
-  callAws,
   primaryDeployment,
   registerIfChanged,
   runOneOffTask,
   shortTaskDefinition,
-  type Clock,
-  type Sleep,
-} from '@ecs-delivery/shared';
+} from '@ecs-delivery/shared/ecs';
 import { createHash } from 'node:crypto';
-import type { DeployClients as Clients } from '@ecs-delivery/shared';
 import type { ServiceRun } from './service-run';
 
 export interface DeployContext {

@@ -1,8 +1,10 @@
 import * as core from '@actions/core';
 import { isAbsolute, resolve } from 'node:path';
-// Deep imports on purpose: the package index loads the AWS SDK, which waits until every input is valid.
-import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
 import {
+  ConfigurationError,
+  DIGEST_RE,
+  environmentDefaults,
+  type EnvironmentDefaults,
   getBooleanInput,
   getDurationInput,
   getEnumInput,
@@ -10,21 +12,20 @@ import {
   getKeyValueInput,
   getListInput,
   getOptionalInput,
-} from '@ecs-delivery/shared/src/inputs/get-input';
-import { maskSecret } from '@ecs-delivery/shared/src/runner/mask';
-import {
-  environmentDefaults,
   getTargetInputs,
-  type EnvironmentDefaults,
+  maskSecret,
+  TAG_RE,
   type TargetInputs,
-} from '@ecs-delivery/shared/src/inputs/aws-inputs';
-import { parseCommand } from '@ecs-delivery/shared/src/manifest/command';
-import { looksLikeRelease, parseRelease } from '@ecs-delivery/shared/src/manifest/release';
-import { loadManifest } from '@ecs-delivery/shared/src/manifest/load';
-import { resolveEnvironment } from '@ecs-delivery/shared/src/manifest/resolve';
-import { loadTaskDefinitionFile } from '@ecs-delivery/shared/src/taskdef/load';
-import { parseTargetedKey, secretValueFrom } from '@ecs-delivery/shared/src/taskdef/targets';
-import type { RollbackScope } from '@ecs-delivery/shared';
+} from '@ecs-delivery/shared';
+import type { RollbackScope } from '@ecs-delivery/shared/ecs';
+import {
+  loadManifest,
+  looksLikeRelease,
+  parseCommand,
+  parseRelease,
+  resolveEnvironment,
+} from '@ecs-delivery/shared/manifest';
+import { loadTaskDefinitionFile, parseTargetedKey, secretValueFrom } from '@ecs-delivery/shared/taskdef';
 import type { ServicePlan, ImageChoice } from './plan';
 
 /** Every input of action.yml, validated, with the services to deploy worked out. */
@@ -68,9 +69,6 @@ function refuse(name: string, why: string): never {
   throw new ConfigurationError(`Input "${name}" ${why}.`, { input: name });
 }
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-
 /** Single mode: `container=image-ref` lines. */
 function singleImages(): Record<string, ImageChoice> {
   const out: Record<string, ImageChoice> = {};
@@ -88,8 +86,8 @@ function manifestImageChoice(
   value: string,
   input: string,
 ): ImageChoice {
-  if (DIGEST.test(value)) return { kind: 'repository', repository, digest: value, imageName, input };
-  if (TAG.test(value)) return { kind: 'repository', repository, tag: value, imageName, input };
+  if (DIGEST_RE.test(value)) return { kind: 'repository', repository, digest: value, imageName, input };
+  if (TAG_RE.test(value)) return { kind: 'repository', repository, tag: value, imageName, input };
   if (
     value.includes('/') &&
     (value.includes('@sha256:') || value.lastIndexOf(':') > value.lastIndexOf('/'))
@@ -204,7 +202,7 @@ async function manifestPlan(
     }
   }
   const imageTag = getOptionalInput('image-tag');
-  if (imageTag !== undefined && !TAG.test(imageTag))
+  if (imageTag !== undefined && !TAG_RE.test(imageTag))
     refuse('image-tag', `must be an image tag; got ${JSON.stringify(imageTag)}`);
   const waves: ServicePlan[][] = [];
   for (const wave of env.waves) {

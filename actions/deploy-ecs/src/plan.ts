@@ -1,6 +1,5 @@
 // Types only: nothing here loads the AWS SDK.
-import type { RenderInputNames } from '@ecs-delivery/shared/src/taskdef/render';
-import type { TaskDefinitionDocument } from '@ecs-delivery/shared/src/taskdef/types';
+import type { RenderInputNames, TaskDefinitionDocument } from '@ecs-delivery/shared/taskdef';
 
 /** The image a container gets: a full reference, or a tag / digest in the repository of a manifest image. */
 export type ImageChoice =

@@ -1,20 +1,24 @@
 import * as core from '@actions/core';
 import {
-  connectDeployClients as connect,
-  GithubStatus,
+  type ActionContext,
   heading,
   keyValueTable,
   markdownTable,
-  rollBack,
-  shortTaskDefinition,
   writeSummary,
-  type ActionContext,
+} from '@ecs-delivery/shared';
+import {
+  connectDeployClients as connect,
   type ConnectOptions,
   type DeployClients as Clients,
+} from '@ecs-delivery/shared/aws';
+import {
+  rollBack,
   type RollbackEntry,
   type RollbackPlan,
   type ServiceOutcome,
-} from '@ecs-delivery/shared';
+  shortTaskDefinition,
+} from '@ecs-delivery/shared/ecs';
+import { GithubStatus } from '@ecs-delivery/shared/github';
 import {
   readDeployState,
   saveDeployState,

@@ -1,33 +1,32 @@
 import * as core from '@actions/core';
 import type { Service } from '@aws-sdk/client-ecs';
+import { ConfigurationError, parseRepositoryRef } from '@ecs-delivery/shared';
+import type { DeployClients as Clients } from '@ecs-delivery/shared/aws';
+import { type CheckedImage, checkImages, resolveRepository } from '@ecs-delivery/shared/ecr';
+import {
+  describeTaskDefinition,
+  findLastSuccessful,
+  isSteady,
+  type KnownGood,
+  requireActiveServices,
+  serviceKey,
+  type ServiceRef,
+  shortTaskDefinition,
+} from '@ecs-delivery/shared/ecs';
+import { findMissingReferences } from '@ecs-delivery/shared/preflight';
 import {
   awslogsGroups,
-  checkImages,
-  ConfigurationError,
   defaultContainer,
-  describeTaskDefinition,
   diffTaskDefinitions,
-  findLastSuccessful,
-  findMissingReferences,
   formatDiffText,
-  isSteady,
-  parseRepositoryRef,
   referencedImages,
   referencedSecrets,
-  renderTaskDefinition,
-  requireActiveServices,
-  resolveRepository,
-  sameTaskDefinition,
-  serviceKey,
-  shortTaskDefinition,
-  type CheckedImage,
-  type KnownGood,
   type RegisterTaskDefinitionInput,
-  type ServiceRef,
+  renderTaskDefinition,
+  sameTaskDefinition,
   type TaskDefinitionChange,
   type TaskDefinitionDocument,
-} from '@ecs-delivery/shared';
-import type { DeployClients as Clients } from '@ecs-delivery/shared';
+} from '@ecs-delivery/shared/taskdef';
 import type { ServicePlan } from './plan';
 
 /** A service checked and rendered, ready to deploy: everything read, nothing changed. */

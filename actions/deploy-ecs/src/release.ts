@@ -1,14 +1,12 @@
 import * as core from '@actions/core';
+import { type Clock, describeError, type Sleep } from '@ecs-delivery/shared';
+import type { DeployClients as Clients } from '@ecs-delivery/shared/aws';
 import {
-  describeError,
   explainDeployment,
   isFailure as outcomeFails,
   watchDeployments,
-  type Clock,
-  type Sleep,
   type WatchResult,
-} from '@ecs-delivery/shared';
-import type { DeployClients as Clients } from '@ecs-delivery/shared';
+} from '@ecs-delivery/shared/ecs';
 import { readyService, updateService } from './deploy-service';
 import type { Inputs } from './inputs';
 import type { PreparedService } from './prepare';

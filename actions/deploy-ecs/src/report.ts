@@ -3,16 +3,18 @@ import {
   codeBlock,
   details,
   escapeHtml,
-  explanationMarkdown,
-  formatDiffMarkdown,
   heading,
   keyValueTable,
   markdownTable,
-  overallOutcome as overallOf,
-  shortTaskDefinition,
   writeSummary,
-  type RunOutcome,
 } from '@ecs-delivery/shared';
+import {
+  explanationMarkdown,
+  overallOutcome as overallOf,
+  type RunOutcome,
+  shortTaskDefinition,
+} from '@ecs-delivery/shared/ecs';
+import { formatDiffMarkdown } from '@ecs-delivery/shared/taskdef';
 import { isFailure } from './release';
 import { finalTaskDefinition, type ServiceRun } from './service-run';
 

@@ -1,18 +1,16 @@
 import * as core from '@actions/core';
 import type { ECSClient } from '@aws-sdk/client-ecs';
+import { type Clock, type Sleep, systemClock } from '@ecs-delivery/shared';
 import {
   needsRollback,
   requestRollbacks as requestAll,
   rollBack,
-  rollbackLandsOn,
-  systemClock,
-  type Clock,
   type RollbackEntry,
+  rollbackLandsOn,
   type RollbackPlan,
   type RollbackScope,
-  type Sleep,
   type WatchResult,
-} from '@ecs-delivery/shared';
+} from '@ecs-delivery/shared/ecs';
 import type { PreparedService } from './prepare';
 import { changedService, type ServiceRun } from './service-run';
 

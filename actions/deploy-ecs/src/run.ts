@@ -1,15 +1,13 @@
 import * as core from '@actions/core';
+import type { ActionContext, Clock, Sleep } from '@ecs-delivery/shared';
 import {
   connectDeployClients as connect,
   connectOptions,
-  GithubStatus,
-  shortTaskDefinition,
-  type ActionContext,
-  type Clock,
   type ConnectOptions,
   type DeployClients as Clients,
-  type Sleep,
-} from '@ecs-delivery/shared';
+} from '@ecs-delivery/shared/aws';
+import { shortTaskDefinition } from '@ecs-delivery/shared/ecs';
+import { GithubStatus } from '@ecs-delivery/shared/github';
 import type { Inputs } from './inputs';
 import { prepareRelease, printPrepared, type PreparedService } from './prepare';
 import { createRuns, isFailure, runRelease } from './release';

@@ -1,12 +1,12 @@
 import type {
   FailureExplanation,
-  RollbackStart,
-  ServiceOutcome,
   OneOffResult,
   Registration,
+  RollbackStart,
+  ServiceOutcome,
   TrackedDeployment,
   WatchResult,
-} from '@ecs-delivery/shared';
+} from '@ecs-delivery/shared/ecs';
 import type { PreparedService } from './prepare';
 
 /** A rollback this run made (or ECS made, for a deployment of this run). */

@@ -6,7 +6,7 @@ import {
   type ServiceOutcome,
   type TrackedDeployment,
   type WatchTarget,
-} from '@ecs-delivery/shared';
+} from '@ecs-delivery/shared/ecs';
 
 /**
  * What the post step needs when the run is cancelled: the deployments this run started, how each ended so far,

@@ -8,7 +8,8 @@ import {
   type Service,
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { FakeClock, type DeployClients } from '@ecs-delivery/shared';
+import { FakeClock } from '@ecs-delivery/shared';
+import type { DeployClients } from '@ecs-delivery/shared/aws';
 import type { Inputs } from '../src/inputs';
 import type { PreparedService } from '../src/prepare';
 import { createRuns, runRelease } from '../src/release';

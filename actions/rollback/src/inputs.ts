@@ -1,20 +1,17 @@
 import * as core from '@actions/core';
 import { isAbsolute, resolve } from 'node:path';
-// Deep imports on purpose: the package index loads the AWS SDK, which waits until every input is valid.
-import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
 import {
+  ConfigurationError,
+  environmentDefaults,
+  type EnvironmentDefaults,
   getBooleanInput,
   getDurationInput,
   getListInput,
   getOptionalInput,
-} from '@ecs-delivery/shared/src/inputs/get-input';
-import { maskSecret } from '@ecs-delivery/shared/src/runner/mask';
-import {
-  environmentDefaults,
   getTargetInputs,
-  type EnvironmentDefaults,
+  maskSecret,
   type TargetInputs,
-} from '@ecs-delivery/shared/src/inputs/aws-inputs';
+} from '@ecs-delivery/shared';
 import { parseTarget, PREVIOUS_SUCCESSFUL, type RollbackTarget } from './target';
 
 /** One service to put back. */
@@ -71,8 +68,8 @@ async function manifestServices(manifestPath: string): Promise<ManifestServices>
   const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
   const path = isAbsolute(manifestPath) ? manifestPath : resolve(workspace, manifestPath);
   // Loaded only in this mode: the manifest reader brings its schema validator along.
-  const { loadManifest } = await import('@ecs-delivery/shared/src/manifest/load');
-  const { resolveEnvironment } = await import('@ecs-delivery/shared/src/manifest/resolve');
+  const { loadManifest } = await import('@ecs-delivery/shared/manifest');
+  const { resolveEnvironment } = await import('@ecs-delivery/shared/manifest');
   const loaded = await loadManifest(path, { input: 'manifest' });
   const filter = getListInput('services');
   const env = resolveEnvironment(loaded, environment, filter.length > 0 ? { services: filter } : {});

@@ -1,5 +1,5 @@
-// Deep import on purpose: the package index loads the AWS SDK, which waits until every input is valid.
-import { runAction } from '@ecs-delivery/shared/src/runner/run-action';
+// The core entry of @ecs-delivery/shared loads no AWS SDK: every input is checked before any client exists.
+import { runAction } from '@ecs-delivery/shared';
 import { getInputs } from './inputs';
 
 void runAction(async (context) => {

@@ -1,30 +1,31 @@
 import * as core from '@actions/core';
 import type { ECSClient, Service } from '@aws-sdk/client-ecs';
+import { ConfigurationError } from '@ecs-delivery/shared';
+import type { EcsClients as Clients } from '@ecs-delivery/shared/aws';
+import { type CheckedImage, checkImages } from '@ecs-delivery/shared/ecr';
 import {
-  checkImages,
-  ConfigurationError,
-  defaultContainer,
   describeTaskDefinition,
-  diffTaskDefinitions,
   findLastSuccessful,
   isSteady,
   primaryDeployment,
-  referencedImages,
-  renderTaskDefinition,
   requireActiveServices,
   rollbackLandsOn,
-  sameTaskDefinition,
   serviceKey,
-  shortTaskDefinition,
-  type CheckedImage,
-  type ContainerDefinition,
-  type RegisterTaskDefinitionInput,
   type ServiceRef,
+  shortTaskDefinition,
+  type TrackedDeployment,
+} from '@ecs-delivery/shared/ecs';
+import {
+  type ContainerDefinition,
+  defaultContainer,
+  diffTaskDefinitions,
+  referencedImages,
+  type RegisterTaskDefinitionInput,
+  renderTaskDefinition,
+  sameTaskDefinition,
   type TaskDefinitionChange,
   type TaskDefinitionDocument,
-  type TrackedDeployment,
-} from '@ecs-delivery/shared';
-import type { DeployClients as Clients } from '@ecs-delivery/shared';
+} from '@ecs-delivery/shared/taskdef';
 import type { Inputs, ServiceToRollBack } from './inputs';
 import type { RollbackTarget } from './target';
 
@@ -61,7 +62,6 @@ function refuse(message: string): never {
   throw new ConfigurationError(`Input "to": ${message}`, { input: 'to' });
 }
 
-/** The service's PRIMARY deployment, when it is still rolling out. */
 /** A rollback target must exist and be ACTIVE: ECS starts no new task from a deregistered revision. */
 async function requireActive(
   ecs: ECSClient,

@@ -2,16 +2,18 @@ import * as core from '@actions/core';
 import {
   details,
   escapeHtml,
-  explanationMarkdown,
-  formatDiffMarkdown,
   heading,
   keyValueTable,
   markdownTable,
-  overallOutcome as overallOf,
-  shortTaskDefinition,
   writeSummary,
-  type RunOutcome,
 } from '@ecs-delivery/shared';
+import {
+  explanationMarkdown,
+  overallOutcome as overallOf,
+  type RunOutcome,
+  shortTaskDefinition,
+} from '@ecs-delivery/shared/ecs';
+import { formatDiffMarkdown } from '@ecs-delivery/shared/taskdef';
 import { deploymentOf, finalTaskDefinition, isFailure, targetOf, type RollbackRun } from './service-run';
 
 /** The run's verdict: `dry_run`, `cancelled`, the first failure, else `started` / `succeeded`. */

@@ -1,17 +1,13 @@
 import * as core from '@actions/core';
+import { type ActionContext, type Clock, type Sleep, systemClock } from '@ecs-delivery/shared';
 import {
-  connectDeployClients as connect,
+  connectEcsClients as connect,
   connectOptions,
-  GithubStatus,
-  shortTaskDefinition,
-  systemClock,
-  watchRollbacks,
-  type ActionContext,
-  type Clock,
   type ConnectOptions,
-  type DeployClients as Clients,
-  type Sleep,
-} from '@ecs-delivery/shared';
+  type EcsClients as Clients,
+} from '@ecs-delivery/shared/aws';
+import { shortTaskDefinition, watchRollbacks } from '@ecs-delivery/shared/ecs';
+import { GithubStatus } from '@ecs-delivery/shared/github';
 import type { Inputs } from './inputs';
 import { prepareRollbacks, printPrepared } from './prepare';
 import { annotateFailures, overallOutcome, setOutputs, writeReport } from './report';

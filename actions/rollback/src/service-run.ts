@@ -1,19 +1,19 @@
 import * as core from '@actions/core';
+import { describeError } from '@ecs-delivery/shared';
+import type { EcsClients as Clients } from '@ecs-delivery/shared/aws';
 import {
-  describeError,
   explainDeployment,
-  registerIfChanged,
-  isFailure as outcomeFails,
-  shortTaskDefinition,
-  requestRollback,
   type FailureExplanation,
+  isFailure as outcomeFails,
+  registerIfChanged,
   type Registration,
+  requestRollback,
   type RollbackStart,
   type RollbackVerdict,
   type ServiceOutcome,
+  shortTaskDefinition,
   type WatchResult,
-} from '@ecs-delivery/shared';
-import type { DeployClients as Clients } from '@ecs-delivery/shared';
+} from '@ecs-delivery/shared/ecs';
 import type { PreparedRollback } from './prepare';
 
 /** Where a service ended (`started`: `wait: false`, the rollback deployment was started and not watched). */

@@ -1,6 +1,4 @@
-// Deep imports on purpose: nothing here may load the AWS SDK (inputs are checked before it loads).
-import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
-import { parseImageRef } from '@ecs-delivery/shared/src/ecr/reference';
+import { ConfigurationError, parseImageRef } from '@ecs-delivery/shared';
 
 /** Where the `to` input sends a service. */
 export type RollbackTarget =

@@ -28,14 +28,4 @@ describe('action.yml and README', () => {
     }
     for (const name of ['wait', 'dry-run']) expect(meta.inputs[name]?.default).toMatch(/^(true|false)$/);
   });
-
-  it('loads only the input code up front: the AWS SDK loads once the inputs are valid', () => {
-    const bundle = readFileSync(join(dir, meta.runs.main), 'utf8');
-    const eager = bundle.split('\n').filter((line) => /^(init|require)_\w+\(\);$/.test(line));
-    expect(eager).toContain('init_target();');
-    expect(eager.filter((line) => /client|sdk|smithy|run\d*\(|load\d*\(|ajv/i.test(line))).toEqual([]);
-    expect(bundle).toMatch(/await Promise\.resolve\(\)\.then\(\(\) => \(init_run\d*\(\), run_exports\)\)/);
-    // The manifest reader (and its schema validator) loads only when a manifest is given.
-    expect(bundle).toMatch(/await Promise\.resolve\(\)\.then\(\(\) => \(init_load\d*\(\), load_exports\)\)/);
-  });
 });

@@ -1,4 +1,4 @@
-import type { SmokeReport } from '@ecs-delivery/shared/src/smoke';
+import type { SmokeReport } from '@ecs-delivery/shared/smoke';
 import { expectNoSecrets, runAction, type ActionRun } from '@ecs-delivery/testkit';
 import {
   CLUSTER,

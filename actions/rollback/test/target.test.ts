@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
+import { ConfigurationError } from '@ecs-delivery/shared';
 import { parseTarget, type RollbackTarget } from '../src/target';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;

@@ -41,6 +41,85 @@ var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__
   mod
 ));
 
+// packages/shared/src/errors/configuration-error.ts
+var ConfigurationError;
+var init_configuration_error = __esm({
+  "packages/shared/src/errors/configuration-error.ts"() {
+    "use strict";
+    ConfigurationError = class _ConfigurationError extends Error {
+      /** The action input at fault, as written in action.yml (e.g. `aws-region`), when there is one. */
+      input;
+      constructor(message2, options = {}) {
+        super(message2, options.cause === void 0 ? void 0 : { cause: options.cause });
+        this.name = "ConfigurationError";
+        this.input = options.input;
+      }
+      /**
+       * The standard message for an input that does not have the expected form:
+       * `Input "timeout" must be a duration like 90s, 20m or 1h30m; got "ten minutes".`
+       */
+      static invalidInput(input, expected, given2) {
+        return new _ConfigurationError(`Input "${input}" must be ${expected}; got ${JSON.stringify(given2)}.`, {
+          input
+        });
+      }
+      /** The standard message for a required input that was not given. */
+      static missingInput(input, expected) {
+        const what = expected === void 0 ? "" : ` (${expected})`;
+        return new _ConfigurationError(`Input "${input}" is required${what} but was not given.`, { input });
+      }
+    };
+  }
+});
+
+// packages/shared/src/errors/aws-operation-error.ts
+var AwsOperationError;
+var init_aws_operation_error = __esm({
+  "packages/shared/src/errors/aws-operation-error.ts"() {
+    "use strict";
+    AwsOperationError = class _AwsOperationError extends Error {
+      /** The service, lower-case as in IAM actions: `ecs`, `ecr`, `sts`, `logs`. */
+      service;
+      /** The API operation, e.g. `UpdateService`. */
+      operation;
+      /** The AWS error code, e.g. `ServiceNotFoundException`, `AccessDenied`, `ThrottlingException`. */
+      code;
+      requestId;
+      /** Whose fault AWS says it was. */
+      fault;
+      httpStatus;
+      constructor(fields) {
+        super(fields.message, fields.cause === void 0 ? void 0 : { cause: fields.cause });
+        this.name = "AwsOperationError";
+        this.service = fields.service;
+        this.operation = fields.operation;
+        this.code = fields.code;
+        this.requestId = fields.requestId;
+        this.fault = fields.fault;
+        this.httpStatus = fields.httpStatus;
+      }
+      /** The same failure with a message that explains it better (code, request id and cause kept). */
+      withMessage(message2) {
+        return new _AwsOperationError({
+          service: this.service,
+          operation: this.operation,
+          code: this.code,
+          message: message2,
+          requestId: this.requestId,
+          fault: this.fault,
+          httpStatus: this.httpStatus,
+          cause: this.cause
+        });
+      }
+      /** One line for logs and annotations: `ecs:UpdateService failed: ServiceNotFoundException: … (request id …)`. */
+      describe() {
+        const id = this.requestId === void 0 ? "" : ` (request id ${this.requestId})`;
+        return `${this.service}:${this.operation} failed: ${this.code}: ${this.message}${id}`;
+      }
+    };
+  }
+});
+
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
@@ -19799,37 +19878,6 @@ var init_core = __esm({
   }
 });
 
-// packages/shared/src/errors/configuration-error.ts
-var ConfigurationError;
-var init_configuration_error = __esm({
-  "packages/shared/src/errors/configuration-error.ts"() {
-    "use strict";
-    ConfigurationError = class _ConfigurationError extends Error {
-      /** The action input at fault, as written in action.yml (e.g. `aws-region`), when there is one. */
-      input;
-      constructor(message2, options = {}) {
-        super(message2, options.cause === void 0 ? void 0 : { cause: options.cause });
-        this.name = "ConfigurationError";
-        this.input = options.input;
-      }
-      /**
-       * The standard message for an input that does not have the expected form:
-       * `Input "timeout" must be a duration like 90s, 20m or 1h30m; got "ten minutes".`
-       */
-      static invalidInput(input, expected, given2) {
-        return new _ConfigurationError(`Input "${input}" must be ${expected}; got ${JSON.stringify(given2)}.`, {
-          input
-        });
-      }
-      /** The standard message for a required input that was not given. */
-      static missingInput(input, expected) {
-        const what = expected === void 0 ? "" : ` (${expected})`;
-        return new _ConfigurationError(`Input "${input}" is required${what} but was not given.`, { input });
-      }
-    };
-  }
-});
-
 // packages/shared/src/inputs/duration.ts
 function parseDuration(text2) {
   const s = text2.trim().toLowerCase();
@@ -19871,6 +19919,395 @@ var init_duration = __esm({
   }
 });
 
+// packages/shared/src/runner/mask.ts
+function maskSecret(value) {
+  if (value === void 0 || value === null || value.trim() === "") return;
+  setSecret(value);
+  if (value.includes("\n")) {
+    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
+  }
+}
+var init_mask = __esm({
+  "packages/shared/src/runner/mask.ts"() {
+    "use strict";
+    init_core();
+  }
+});
+
+// packages/shared/src/inputs/parse-list.ts
+function parseList(text2) {
+  return text2.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+function parseKeyValues(input, text2) {
+  const entries = text2.includes("\n") ? text2.split("\n") : text2.split(",");
+  const result = /* @__PURE__ */ new Map();
+  for (const raw2 of entries) {
+    const entry = raw2.trim();
+    if (entry === "") continue;
+    const eq = entry.indexOf("=");
+    const key = eq < 0 ? "" : entry.slice(0, eq).trim();
+    if (key === "") {
+      const hint = text2.includes("\n") ? "" : " (write one entry per line to keep commas in a value)";
+      throw new ConfigurationError(
+        `Input "${input}" must be KEY=value entries, one per line or comma separated; got ${JSON.stringify(entry)}${hint}.`,
+        { input }
+      );
+    }
+    if (result.has(key)) {
+      throw new ConfigurationError(`Input "${input}" sets "${key}" more than once.`, { input });
+    }
+    result.set(key, entry.slice(eq + 1).trim());
+  }
+  return Object.fromEntries(result);
+}
+var init_parse_list = __esm({
+  "packages/shared/src/inputs/parse-list.ts"() {
+    "use strict";
+    init_configuration_error();
+  }
+});
+
+// packages/shared/src/inputs/get-input.ts
+function raw(name) {
+  const value = getInput(name);
+  return value === "" ? void 0 : value;
+}
+function resolve(name, options, expected, parse) {
+  const text2 = raw(name);
+  if (text2 !== void 0) return parse(text2);
+  if (options?.default !== void 0) return options.default;
+  if (options?.required === true) throw ConfigurationError.missingInput(name, expected);
+  return void 0;
+}
+function getOptionalInput(name) {
+  return raw(name);
+}
+function getListInput(name, options = {}) {
+  const list2 = parseList(raw(name) ?? "");
+  if (list2.length === 0 && options.required === true) {
+    throw ConfigurationError.missingInput(name, "one or more values, one per line or comma separated");
+  }
+  return list2;
+}
+function rangeText(min, max) {
+  if (min !== void 0 && max !== void 0) return `a whole number from ${min} to ${max}`;
+  if (min !== void 0) return `a whole number of at least ${min}`;
+  if (max !== void 0) return `a whole number of at most ${max}`;
+  return "a whole number";
+}
+function getIntegerInput(name, options) {
+  const expected = rangeText(options?.min, options?.max);
+  return resolve(name, options, expected, (text2) => {
+    const n = /^[+-]?\d+$/.test(text2) ? Number(text2) : Number.NaN;
+    const ok = Number.isSafeInteger(n) && (options?.min === void 0 || n >= options.min) && (options?.max === void 0 || n <= options.max);
+    if (!ok) throw ConfigurationError.invalidInput(name, expected, text2);
+    return n;
+  });
+}
+function getDurationInput(name, options) {
+  return resolve(name, options, DURATION_FORM, (text2) => {
+    const ms = parseDuration(text2);
+    if (ms === void 0) throw ConfigurationError.invalidInput(name, DURATION_FORM, text2);
+    if (options?.minMs !== void 0 && ms < options.minMs) {
+      throw ConfigurationError.invalidInput(
+        name,
+        `a duration of at least ${formatDuration(options.minMs)}`,
+        text2
+      );
+    }
+    if (options?.maxMs !== void 0 && ms > options.maxMs) {
+      throw ConfigurationError.invalidInput(
+        name,
+        `a duration of at most ${formatDuration(options.maxMs)}`,
+        text2
+      );
+    }
+    return ms;
+  });
+}
+function getKeyValueInput(name, options = {}) {
+  const text2 = raw(name);
+  if (text2 === void 0) {
+    if (options.required === true) throw ConfigurationError.missingInput(name, "KEY=value entries");
+    return {};
+  }
+  return parseKeyValues(name, text2);
+}
+var init_get_input = __esm({
+  "packages/shared/src/inputs/get-input.ts"() {
+    "use strict";
+    init_core();
+    init_configuration_error();
+    init_duration();
+    init_parse_list();
+  }
+});
+
+// packages/shared/src/runner/describe-error.ts
+function oneLine(text2) {
+  return text2.replace(/\s*\r?\n\s*/g, " ").trim();
+}
+function describeError(err) {
+  if (err instanceof ConfigurationError) {
+    return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
+  }
+  if (err instanceof AwsOperationError) {
+    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
+  }
+  if (err instanceof Error && err.name === "AbortError") {
+    return { title: "Cancelled", message: "The run was cancelled." };
+  }
+  if (err instanceof Error) {
+    return { title: "Unexpected error", message: oneLine(err.message === "" ? err.name : err.message) };
+  }
+  return { title: "Unexpected error", message: oneLine(String(err)) };
+}
+function errorStack(err) {
+  const parts = [];
+  let current = err;
+  for (let depth = 0; current !== void 0 && depth < 5; depth++) {
+    parts.push(
+      current instanceof Error ? current.stack ?? `${current.name}: ${current.message}` : String(current)
+    );
+    current = current instanceof Error ? current.cause : void 0;
+    if (current !== void 0) parts.push("Caused by:");
+  }
+  return parts.join("\n");
+}
+function messageOf(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+var init_describe_error = __esm({
+  "packages/shared/src/runner/describe-error.ts"() {
+    "use strict";
+    init_aws_operation_error();
+    init_configuration_error();
+  }
+});
+
+// packages/shared/src/runner/run-action.ts
+function debugRequested() {
+  if (isDebug()) return true;
+  return /^(true|yes|1)$/i.test(getInput("debug"));
+}
+async function runAction(main, post) {
+  const isPost = post !== void 0 && getState(IS_POST) === "true";
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (!controller.signal.aborted) {
+      info(`Received ${signal}: cancelling.`);
+      const reason = new Error(`Cancelled by ${signal}`);
+      reason.name = "AbortError";
+      controller.abort(reason);
+    }
+  };
+  process.on("SIGINT", onSignal);
+  try {
+    if (isPost) {
+      await post({ phase: "post", signal: controller.signal });
+    } else {
+      if (post !== void 0) saveState(IS_POST, "true");
+      await main({ phase: "main", signal: controller.signal });
+    }
+  } catch (err) {
+    reportFailure(err);
+  } finally {
+    process.off("SIGINT", onSignal);
+  }
+}
+function reportFailure(err) {
+  const { title, message: message2 } = describeError(err);
+  error(message2, { title });
+  process.exitCode = ExitCode.Failure;
+  const stack = errorStack(err);
+  if (debugRequested()) info(stack);
+  else debug(stack);
+}
+var IS_POST;
+var init_run_action = __esm({
+  "packages/shared/src/runner/run-action.ts"() {
+    "use strict";
+    init_core();
+    init_describe_error();
+    IS_POST = "isPost";
+  }
+});
+
+// packages/shared/src/poll/clock.ts
+function abortReason(signal) {
+  if (signal.reason !== void 0) return signal.reason;
+  const err = new Error("The operation was aborted");
+  err.name = "AbortError";
+  return err;
+}
+function throwIfAborted(signal) {
+  if (signal?.aborted === true) throw abortReason(signal);
+}
+var systemClock, sleep;
+var init_clock = __esm({
+  "packages/shared/src/poll/clock.ts"() {
+    "use strict";
+    systemClock = { now: () => Date.now() };
+    sleep = (ms, signal) => new Promise((resolve2, reject) => {
+      if (signal?.aborted === true) {
+        reject(abortReason(signal));
+        return;
+      }
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal));
+      };
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve2();
+        },
+        Math.max(0, ms)
+      );
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+});
+
+// packages/shared/src/poll/poll.ts
+async function poll(options) {
+  const clock = options.clock ?? systemClock;
+  const sleep2 = options.sleep ?? sleep;
+  const random = options.random ?? Math.random;
+  const minDelay = Math.max(0, options.minDelayMs ?? 1e3);
+  const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 3e4);
+  const factor = Math.max(1, options.factor ?? 2);
+  const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.2));
+  const start = clock.now();
+  if (options.deadline === void 0 && options.timeoutMs === void 0) {
+    throw new TypeError("poll needs a timeoutMs or a deadline");
+  }
+  const deadline = options.deadline ?? start + (options.timeoutMs ?? 0);
+  let backoffStep = 0;
+  for (let attempt = 1; ; attempt++) {
+    throwIfAborted(options.signal);
+    const result = await options.check(attempt);
+    const now = clock.now();
+    if (result.done)
+      return { outcome: "done", value: result.value, attempts: attempt, elapsedMs: now - start };
+    const remainingMs = deadline - now;
+    if (remainingMs <= 0) return { outcome: "timed_out", attempts: attempt, elapsedMs: now - start };
+    let delay;
+    if (result.nextDelayMs !== void 0 && Number.isFinite(result.nextDelayMs)) {
+      delay = Math.min(maxDelay, Math.max(0, result.nextDelayMs));
+    } else {
+      const base = Math.min(maxDelay, minDelay * factor ** backoffStep);
+      delay = base * (1 - jitter * random());
+      backoffStep++;
+    }
+    delay = Math.min(Math.round(delay), remainingMs);
+    options.onProgress?.({ attempt, elapsedMs: now - start, remainingMs, nextDelayMs: delay });
+    await sleep2(delay, options.signal);
+  }
+}
+var init_poll = __esm({
+  "packages/shared/src/poll/poll.ts"() {
+    "use strict";
+    init_clock();
+  }
+});
+
+// packages/shared/src/poll/progress.ts
+function createProgressLine(options = {}) {
+  const print = options.print ?? ((line) => info(line));
+  const clock = options.clock ?? systemClock;
+  let last;
+  let printedAt = 0;
+  return (line) => {
+    const now = clock.now();
+    const stale = options.repeatAfterMs !== void 0 && now - printedAt >= options.repeatAfterMs;
+    if (line === last && !stale) return false;
+    print(line);
+    last = line;
+    printedAt = now;
+    return true;
+  };
+}
+var init_progress = __esm({
+  "packages/shared/src/poll/progress.ts"() {
+    "use strict";
+    init_core();
+    init_clock();
+  }
+});
+
+// packages/shared/src/summary/markdown.ts
+function cell(text2) {
+  return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function heading(text2, level = 2) {
+  return `${"#".repeat(level)} ${text2.replace(/\r?\n/g, " ")}`;
+}
+function markdownTable(header, rows) {
+  const line = (cells) => `| ${header.map((_, i) => cell(cells[i] ?? "")).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+function keyValueTable(entries, header = ["", ""]) {
+  const pairs = Array.isArray(entries) ? entries : Object.entries(entries);
+  const rows = pairs.filter(([, v]) => v !== void 0).map(([k, v]) => [k, String(v)]);
+  return markdownTable(header, rows);
+}
+function details(label, body) {
+  return `<details><summary>${escapeHtml(label)}</summary>
+
+${body}
+
+</details>`;
+}
+function codeBlock(text2, language = "") {
+  const longest = Math.max(2, ...(text2.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}
+${text2}
+${fence}`;
+}
+function escapeHtml(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+var init_markdown = __esm({
+  "packages/shared/src/summary/markdown.ts"() {
+    "use strict";
+  }
+});
+
+// packages/shared/src/summary/write-summary.ts
+function truncateToBytes(markdown, maxBytes) {
+  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
+  const budget = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATED));
+  let cut = Buffer.from(markdown).subarray(0, budget).toString("utf8");
+  if (cut.endsWith("�")) cut = cut.slice(0, -1);
+  return cut + TRUNCATED;
+}
+async function writeSummary(...sections) {
+  const file = process.env["GITHUB_STEP_SUMMARY"];
+  if (file === void 0 || file === "") {
+    debug("GITHUB_STEP_SUMMARY is not set; no job summary written.");
+    return;
+  }
+  const used = await (0, import_promises.stat)(file).then(
+    (s) => s.size,
+    () => 0
+  );
+  const text2 = truncateToBytes(`${sections.join("\n\n")}
+`, STEP_SUMMARY_LIMIT_BYTES - used);
+  await (0, import_promises.appendFile)(file, text2, "utf8");
+}
+var import_promises, STEP_SUMMARY_LIMIT_BYTES, TRUNCATED;
+var init_write_summary = __esm({
+  "packages/shared/src/summary/write-summary.ts"() {
+    "use strict";
+    init_core();
+    import_promises = require("node:fs/promises");
+    STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+    TRUNCATED = "\n\n_… summary truncated: it exceeded GitHub’s 1 MiB limit for a step summary._\n";
+  }
+});
+
 // packages/shared/src/summary/redact.ts
 function redact(text2, secrets) {
   const known = [...new Set(secrets.filter((s) => s !== void 0 && s.trim() !== ""))].sort(
@@ -19886,101 +20323,18 @@ var init_redact = __esm({
   }
 });
 
-// packages/shared/src/smoke/redact-http.ts
-function isSecretHeader(name, secretHeaders = []) {
-  const lower = name.toLowerCase();
-  return ALWAYS_SECRET.has(lower) || SECRET_NAME.test(lower) || secretHeaders.some((h) => h.toLowerCase() === lower);
-}
-function secretHeaderValues(headers, secretHeaders = []) {
-  const values = [];
-  for (const [name, value] of Object.entries(headers)) {
-    if (!isSecretHeader(name, secretHeaders) || value.trim() === "") continue;
-    values.push(value);
-    const parts = value.trim().split(/\s+/);
-    if (parts.length === 2 && parts[1].length >= 6) values.push(parts[1]);
-  }
-  return values;
-}
-function relevantHeaders(headers, max = 25) {
-  const entries = Object.entries(headers).filter(([name]) => !NOISE_HEADERS.has(name.toLowerCase()));
-  return Object.fromEntries(entries.slice(0, max));
-}
-function redactHeaders(headers, secretHeaders, secrets) {
-  const out = {};
-  for (const [name, value] of Object.entries(headers)) {
-    out[name] = isSecretHeader(name, secretHeaders) ? "***" : redact(value, secrets);
-  }
-  return out;
-}
-function redactText(text2, secrets) {
-  return redact(text2, secrets).replace(JSON_SECRET, '$1***"').replace(SCHEME_SECRET, "$1 ***").replace(FORM_SECRET, "$1=***");
-}
-function redactUrl(url, secrets) {
-  try {
-    const u = new URL(url);
-    if (u.username !== "" || u.password !== "") {
-      u.username = "***";
-      u.password = "";
-    }
-    for (const key of [...u.searchParams.keys()]) {
-      if (isSecretHeader(key)) u.searchParams.set(key, "***");
-    }
-    return redact(u.toString().replace("%2A%2A%2A", "***"), secrets).replace(/%2A%2A%2A/g, "***");
-  } catch {
-    return redact(url, secrets);
-  }
-}
-function urlSecrets(url) {
-  let u;
-  try {
-    u = new URL(url);
-  } catch {
-    return [];
-  }
-  const decoded = (part) => {
-    try {
-      return decodeURIComponent(part);
-    } catch {
-      return part;
-    }
-  };
-  const credential = u.password !== "" ? u.password : u.username;
-  const found = [credential, decoded(credential)];
-  for (const [key, value] of u.searchParams) if (isSecretHeader(key)) found.push(value);
-  return [...new Set(found.filter((v) => v.trim() !== ""))];
-}
-function bodyExcerpt(body, max = 500) {
-  const flat = body.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-var ALWAYS_SECRET, SECRET_NAME, NOISE_HEADERS, JSON_SECRET, SCHEME_SECRET, FORM_SECRET;
-var init_redact_http = __esm({
-  "packages/shared/src/smoke/redact-http.ts"() {
+// packages/shared/src/index.ts
+var init_src = __esm({
+  "packages/shared/src/index.ts"() {
     "use strict";
+    init_configuration_error();
+    init_get_input();
+    init_duration();
+    init_run_action();
+    init_mask();
+    init_progress();
+    init_write_summary();
     init_redact();
-    ALWAYS_SECRET = /* @__PURE__ */ new Set([
-      "authorization",
-      "proxy-authorization",
-      "cookie",
-      "set-cookie",
-      "x-api-key",
-      "x-amz-security-token"
-    ]);
-    SECRET_NAME = /token|secret|passw(or)?d|api[-_]?key|session|cookie|auth|credential|signature|private/i;
-    NOISE_HEADERS = /* @__PURE__ */ new Set([
-      "date",
-      "connection",
-      "keep-alive",
-      "transfer-encoding",
-      "content-length",
-      "accept-ranges",
-      "etag",
-      "last-modified",
-      "age"
-    ]);
-    JSON_SECRET = /("(?:[\w-]*(?:token|secret|passw(?:or)?d|api[-_]?key|session|cookie|credential|authorization)[\w-]*)"\s*:\s*")((?:[^"\\]|\\.)*)"/gi;
-    SCHEME_SECRET = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{6,}/g;
-    FORM_SECRET = /\b([\w-]*(?:token|secret|passw(?:or)?d|api[-_]?key|session)[\w-]*)=([^&\s"';]+)/gi;
   }
 });
 
@@ -27314,368 +27668,6 @@ var require_dist = __commonJS({
   }
 });
 
-// packages/shared/src/smoke/json-path.ts
-function parseJsonPath(path) {
-  let rest = path.trim();
-  if (rest === "") throw new JsonPathError("the path is empty");
-  if (rest.startsWith("$")) rest = rest.slice(1);
-  else rest = `.${rest}`;
-  const segments = [];
-  while (rest !== "") {
-    if (rest.startsWith(".")) {
-      const m = IDENT.exec(rest.slice(1));
-      if (!m) throw new JsonPathError(`expected a field name after "." in ${JSON.stringify(path)}`);
-      segments.push(m[0]);
-      rest = rest.slice(1 + m[0].length);
-      continue;
-    }
-    const index = /^\[\s*(-?\d+)\s*\]/.exec(rest);
-    if (index) {
-      segments.push(Number(index[1]));
-      rest = rest.slice(index[0].length);
-      continue;
-    }
-    const quoted2 = /^\[\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*\]/.exec(rest);
-    if (quoted2) {
-      segments.push((quoted2[1] ?? quoted2[2] ?? "").replace(/\\(.)/g, "$1"));
-      rest = rest.slice(quoted2[0].length);
-      continue;
-    }
-    throw new JsonPathError(`unexpected ${JSON.stringify(rest.slice(0, 10))} in ${JSON.stringify(path)}`);
-  }
-  return segments;
-}
-function evaluateJsonPath(value, path) {
-  let current = value;
-  for (const segment of path) {
-    if (typeof segment === "number") {
-      if (!Array.isArray(current)) return { found: false };
-      const i = segment < 0 ? current.length + segment : segment;
-      if (i < 0 || i >= current.length) return { found: false };
-      current = current[i];
-    } else {
-      if (typeof current !== "object" || current === null || Array.isArray(current)) return { found: false };
-      if (!Object.hasOwn(current, segment)) return { found: false };
-      current = current[segment];
-    }
-  }
-  return { found: true, value: current };
-}
-function jsonEqual(a, b) {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  }
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every(
-    (k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k])
-  );
-}
-var JsonPathError, IDENT;
-var init_json_path = __esm({
-  "packages/shared/src/smoke/json-path.ts"() {
-    "use strict";
-    JsonPathError = class extends Error {
-    };
-    IDENT = /^[A-Za-z_$][\w$-]*/;
-  }
-});
-
-// packages/shared/src/smoke/status.ts
-function code(text2, spec) {
-  if (!CODE.test(text2)) {
-    throw new StatusSpecError(`${JSON.stringify(spec)} is not a status: use codes from 100 to 599`);
-  }
-  return Number(text2);
-}
-function parseStatusEntry(entry) {
-  const spec = String(entry).trim();
-  const cls = /^([1-5])xx$/i.exec(spec);
-  if (cls) return { min: Number(cls[1]) * 100, max: Number(cls[1]) * 100 + 99 };
-  const range = /^(\d+)\s*-\s*(\d+)$/.exec(spec);
-  if (range) {
-    const min = code(range[1], spec);
-    const max = code(range[2], spec);
-    if (min > max) {
-      throw new StatusSpecError(`${JSON.stringify(spec)} is an impossible range: ${min} is above ${max}`);
-    }
-    return { min, max };
-  }
-  const single = code(spec, spec);
-  return { min: single, max: single };
-}
-function parseStatusSpec(spec) {
-  const entries = Array.isArray(spec) ? spec : String(spec).split(",").map((s) => s.trim()).filter((s) => s !== "");
-  if (entries.length === 0) throw new StatusSpecError("no status given");
-  return entries.map((e) => parseStatusEntry(e));
-}
-function statusMatches(ranges, status) {
-  return ranges.some((r) => status >= r.min && status <= r.max);
-}
-function formatStatusRanges(ranges) {
-  return ranges.map((r) => r.min === r.max ? String(r.min) : `${r.min}-${r.max}`).join(", ");
-}
-var StatusSpecError, CODE, DEFAULT_STATUS;
-var init_status = __esm({
-  "packages/shared/src/smoke/status.ts"() {
-    "use strict";
-    StatusSpecError = class extends Error {
-    };
-    CODE = /^[1-5]\d\d$/;
-    DEFAULT_STATUS = [{ min: 200, max: 299 }];
-  }
-});
-
-// packages/shared/src/smoke/parse.ts
-function describe(value) {
-  return value === null ? "null" : Array.isArray(value) ? "a list" : `${typeof value} ${JSON.stringify(value)}`;
-}
-function text(field, value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return field.fail(`must be text; got ${describe(value)}`);
-}
-function parseCheckUrl(field, value) {
-  let url;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return field.fail(
-      `is not a valid URL: ${JSON.stringify(value)} (give an absolute http:// or https:// URL)`
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return field.fail(`must be an http:// or https:// URL; got ${JSON.stringify(value)}`);
-  }
-  return url.toString();
-}
-function kindOf(value) {
-  return value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a map" : typeof value;
-}
-function headersOf(field, value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return field.fail(`must be a map of header names to values; got ${kindOf(value)}`);
-  }
-  const out = {};
-  for (const [name, v] of Object.entries(value)) {
-    if (!HEADER_NAME2.test(name)) field.fail(`has an invalid header name ${JSON.stringify(name)}`);
-    if (typeof v === "object" && v !== null) field.at(name).fail(`must be text; got ${kindOf(v)}`);
-    const headerValue = text(field.at(name), v);
-    if (/[\r\n]/.test(headerValue)) field.at(name).fail("must be on one line");
-    out[name] = headerValue;
-  }
-  return out;
-}
-function durationOf(field, value) {
-  const ms = parseDuration(text(field, value));
-  if (ms === void 0 || ms <= 0) return field.fail(`must be ${DURATION_FORM}; got ${describe(value)}`);
-  return ms;
-}
-function countOf(field, value) {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 1e3) {
-    return field.fail(`must be a whole number from 0 to 1000; got ${describe(value)}`);
-  }
-  return value;
-}
-function stringList(field, value) {
-  const list2 = Array.isArray(value) ? value : [value];
-  return list2.map((v, i) => text(Array.isArray(value) ? field.at(i) : field, v));
-}
-function mergeHeaders(defaults, own) {
-  const ownNames = new Set(Object.keys(own).map((n) => n.toLowerCase()));
-  const out = {};
-  for (const [n, v] of Object.entries(defaults)) if (!ownNames.has(n.toLowerCase())) out[n] = v;
-  return { ...out, ...own };
-}
-function hasHeader(headers, name) {
-  return Object.keys(headers).some((n) => n.toLowerCase() === name);
-}
-function parseCheck(field, raw2, defaults = {}) {
-  if (typeof raw2 === "string") raw2 = { url: raw2 };
-  if (typeof raw2 !== "object" || raw2 === null || Array.isArray(raw2)) {
-    return field.fail(`must be a map with at least a url; got ${describe(raw2)}`);
-  }
-  const entry = { ...raw2 };
-  for (const key of Object.keys(entry)) {
-    if (!CHECK_KEYS.includes(key)) {
-      field.fail(`has an unknown key ${JSON.stringify(key)}; known keys: ${CHECK_KEYS.join(", ")}`);
-    }
-  }
-  if (entry.url === void 0) field.fail("has no url");
-  if (entry.type !== void 0 && entry.type !== "http") {
-    field.at("type").fail(`must be "http"; got ${describe(entry.type)}`);
-  }
-  for (const [alias, key] of [
-    ["expect-status", "status"],
-    ["expect-body", "body-contains"]
-  ]) {
-    if (entry[alias] === void 0) continue;
-    if (entry[key] !== void 0) field.fail(`has both "${key}" and "${alias}"; give one`);
-    entry[key] = entry[alias];
-  }
-  const url = parseCheckUrl(field.at("url"), text(field.at("url"), entry.url));
-  const method = entry.method === void 0 ? "GET" : text(field.at("method"), entry.method).toUpperCase();
-  if (!METHODS.includes(method))
-    field.at("method").fail(`must be one of ${METHODS.join(", ")}; got "${method}"`);
-  let headers = mergeHeaders(
-    defaults.headers ?? {},
-    entry.headers === void 0 ? {} : headersOf(field.at("headers"), entry.headers)
-  );
-  let body;
-  if (entry.body !== void 0 && entry.body !== null) {
-    if (typeof entry.body === "object") {
-      body = JSON.stringify(entry.body);
-      if (!hasHeader(headers, "content-type")) headers = { ...headers, "content-type": "application/json" };
-    } else body = text(field.at("body"), entry.body);
-  }
-  let status = [...DEFAULT_STATUS];
-  if (entry.status !== void 0) {
-    const spec = entry.status;
-    if (!(typeof spec === "string" || typeof spec === "number" || Array.isArray(spec))) {
-      field.at("status").fail(`must be a status, a range like 200-299, or a list of them; got ${describe(spec)}`);
-    }
-    try {
-      status = parseStatusSpec(spec);
-    } catch (err) {
-      if (err instanceof StatusSpecError) field.at("status").fail(`is invalid: ${err.message}`);
-      throw err;
-    }
-  }
-  const jsonEquals = [];
-  if (entry["json-equals"] !== void 0) {
-    const map = entry["json-equals"];
-    const f = field.at("json-equals");
-    if (typeof map !== "object" || map === null || Array.isArray(map)) {
-      return f.fail(
-        `must map JSON paths to expected values, like { "$.status": "ok" }; got ${describe(map)}`
-      );
-    }
-    for (const [path, value] of Object.entries(map)) {
-      try {
-        jsonEquals.push({ path, segments: parseJsonPath(path), value });
-      } catch (err) {
-        if (err instanceof JsonPathError)
-          f.fail(`has an invalid JSON path ${JSON.stringify(path)}: ${err.message}`);
-        throw err;
-      }
-    }
-  }
-  let expectVersion;
-  const ev = entry["expect-version"];
-  if (ev === true) {
-    if (defaults.expectVersion === void 0) {
-      field.at("expect-version").fail('is true, but input "expect-version" is not given');
-    }
-    expectVersion = defaults.expectVersion;
-  } else if (ev !== void 0 && ev !== false && ev !== null) {
-    expectVersion = text(field.at("expect-version"), ev).trim();
-    if (expectVersion === "") field.at("expect-version").fail("is empty");
-  }
-  let versionPath;
-  if (entry["version-path"] !== void 0) {
-    const path = text(field.at("version-path"), entry["version-path"]);
-    try {
-      versionPath = { path, segments: parseJsonPath(path) };
-    } catch (err) {
-      if (err instanceof JsonPathError) field.at("version-path").fail(`is not a JSON path: ${err.message}`);
-      throw err;
-    }
-  }
-  const name = entry.name === void 0 ? `${method} ${redactUrl(url, [])}` : text(field.at("name"), entry.name);
-  return {
-    name,
-    url,
-    method,
-    headers,
-    ...body !== void 0 ? { body } : {},
-    status,
-    bodyContains: entry["body-contains"] === void 0 ? [] : stringList(field.at("body-contains"), entry["body-contains"]),
-    jsonEquals,
-    ...entry["max-latency"] !== void 0 ? { maxLatencyMs: durationOf(field.at("max-latency"), entry["max-latency"]) } : {},
-    ...expectVersion !== void 0 ? { expectVersion } : {},
-    ...versionPath !== void 0 ? { versionPath } : {},
-    ...entry.timeout !== void 0 ? { requestTimeoutMs: durationOf(field.at("timeout"), entry.timeout) } : {},
-    ...entry.interval !== void 0 ? { intervalMs: durationOf(field.at("interval"), entry.interval) } : {},
-    ...entry.retries !== void 0 ? { retries: countOf(field.at("retries"), entry.retries) } : {}
-  };
-}
-function checksFromList(input, list2, defaults = {}, where = "checks") {
-  const field = new Field(input, where);
-  if (!Array.isArray(list2)) return field.fail(`must be a list of checks; got ${describe(list2)}`);
-  if (list2.length === 0) field.fail("is empty: give at least one check");
-  return list2.map((raw2, i) => parseCheck(field.at(i), raw2, defaults));
-}
-function parseChecksYaml(input, yamlText, defaults = {}) {
-  let doc;
-  try {
-    doc = (0, import_yaml.parse)(yamlText, { prettyErrors: true, uniqueKeys: true });
-  } catch (err) {
-    const detail = err instanceof import_yaml.YAMLParseError ? (
-      // Without the source text the parser quotes: it may be part of a header value.
-      err.message.split("\n")[0].replace(/:$/, "").replace(/: ".*" (at line \d+)/, " $1")
-    ) : err instanceof Error ? err.message : String(err);
-    throw new ConfigurationError(`Input "${input}" is not valid YAML: ${detail}`, { input });
-  }
-  return checksFromList(input, doc, defaults);
-}
-function checksFromUrls(input, urls, defaults = {}) {
-  const field = new Field(input, "urls");
-  return urls.map((url, i) => {
-    parseCheckUrl(field.at(i), url);
-    return parseCheck(field.at(i), { url }, defaults);
-  });
-}
-var import_yaml, METHODS, CHECK_KEYS, HEADER_NAME2, Field;
-var init_parse = __esm({
-  "packages/shared/src/smoke/parse.ts"() {
-    "use strict";
-    import_yaml = __toESM(require_dist());
-    init_configuration_error();
-    init_duration();
-    init_json_path();
-    init_redact_http();
-    init_status();
-    METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-    CHECK_KEYS = [
-      "name",
-      "url",
-      "method",
-      "headers",
-      "body",
-      "status",
-      "body-contains",
-      "json-equals",
-      "max-latency",
-      "expect-version",
-      "version-path",
-      "timeout",
-      "interval",
-      "retries",
-      // The deploy manifest's spellings, so checks copy between the two.
-      "type",
-      "expect-status",
-      "expect-body"
-    ];
-    HEADER_NAME2 = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-    Field = class _Field {
-      constructor(input, where) {
-        this.input = input;
-        this.where = where;
-      }
-      input;
-      where;
-      at(key) {
-        return new _Field(this.input, typeof key === "number" ? `${this.where}[${key}]` : `${this.where}.${key}`);
-      }
-      fail(problem) {
-        throw new ConfigurationError(`Input "${this.input}": ${this.where} ${problem}.`, { input: this.input });
-      }
-    };
-  }
-});
-
 // packages/shared/src/taskdef/types.ts
 var READ_ONLY_FIELDS;
 var init_types = __esm({
@@ -27698,7 +27690,7 @@ var init_types = __esm({
 // packages/shared/src/taskdef/load.ts
 async function readInputFile(path, input, what = "file") {
   try {
-    return await (0, import_promises.readFile)(path, "utf8");
+    return await (0, import_promises2.readFile)(path, "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const why = code2 === "ENOENT" ? "it does not exist" : code2 === "EISDIR" ? "it is a directory" : String(error2);
@@ -27711,12 +27703,12 @@ async function readInputFile(path, input, what = "file") {
     );
   }
 }
-var import_promises, import_yaml2, KNOWN_FIELDS;
+var import_promises2, import_yaml, KNOWN_FIELDS;
 var init_load = __esm({
   "packages/shared/src/taskdef/load.ts"() {
     "use strict";
-    import_promises = require("node:fs/promises");
-    import_yaml2 = __toESM(require_dist());
+    import_promises2 = require("node:fs/promises");
+    import_yaml = __toESM(require_dist());
     init_configuration_error();
     init_types();
     KNOWN_FIELDS = /* @__PURE__ */ new Set([
@@ -28022,11 +28014,11 @@ function formatProblem(file, problem) {
   const where = problem.position === void 0 ? file : `${file}:${problem.position.line}:${problem.position.column}`;
   return `${where}: ${problem.message}`;
 }
-var import_yaml3, ManifestSource, ManifestError;
+var import_yaml2, ManifestSource, ManifestError;
 var init_source = __esm({
   "packages/shared/src/manifest/source.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist());
+    import_yaml2 = __toESM(require_dist());
     init_configuration_error();
     init_placeholders();
     ManifestSource = class {
@@ -28047,14 +28039,14 @@ var init_source = __esm({
         let node = this.doc.contents;
         let keyNode;
         for (const seg of path) {
-          if ((0, import_yaml3.isMap)(node)) {
+          if ((0, import_yaml2.isMap)(node)) {
             const pair = node.items.find(
-              (p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === String(seg)
+              (p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === String(seg)
             );
             if (pair === void 0) break;
             keyNode = pair.key;
             node = pair.value;
-          } else if ((0, import_yaml3.isSeq)(node) && typeof seg === "number" && seg < node.items.length) {
+          } else if ((0, import_yaml2.isSeq)(node) && typeof seg === "number" && seg < node.items.length) {
             keyNode = void 0;
             node = node.items[seg];
           } else {
@@ -28096,12 +28088,6 @@ ${sorted.map((p) => `  ${formatProblem(file, p)}`).join("\n")}`,
 });
 
 // packages/shared/src/manifest/resolve.ts
-var resolve_exports = {};
-__export(resolve_exports, {
-  checkAllEnvironments: () => checkAllEnvironments,
-  promotionOrder: () => promotionOrder,
-  resolveEnvironment: () => resolveEnvironment
-});
 function durationMs(value) {
   if (value === void 0) return void 0;
   return typeof value === "number" ? value * 1e3 : parseDuration(value);
@@ -28161,6 +28147,7 @@ var init_resolve = __esm({
     init_targets();
     init_command2();
     init_source();
+    init_describe_error();
     ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
     str = (v) => String(v);
     Resolver = class {
@@ -28279,7 +28266,7 @@ var init_resolve = __esm({
             } catch (error2) {
               this.problem(
                 [...path, key],
-                `${formatPath([...path, key])}: ${error2.message.replace(/^Input "manifest": /, "")}`
+                `${formatPath([...path, key])}: ${messageOf(error2).replace(/^Input "manifest": /, "")}`
               );
             }
           }
@@ -36259,13 +36246,14 @@ ${text2}`;
   }
   return problems;
 }
-var import__, compiled, TYPE_WORDS;
+var import__, MANIFEST_SCHEMA, compiled, TYPE_WORDS;
 var init_validate_schema = __esm({
   "packages/shared/src/manifest/validate-schema.ts"() {
     "use strict";
     import__ = __toESM(require__());
     init_schema();
     init_source();
+    MANIFEST_SCHEMA = schema_default;
     TYPE_WORDS = {
       string: "text",
       number: "a number",
@@ -36279,16 +36267,11 @@ var init_validate_schema = __esm({
 });
 
 // packages/shared/src/manifest/load.ts
-var load_exports = {};
-__export(load_exports, {
-  loadManifest: () => loadManifest,
-  parseManifest: () => parseManifest
-});
 function parseManifest(text2, options = {}) {
   const file = options.file ?? "manifest";
   const input = options.input ?? "manifest";
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text2, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
   const source = new ManifestSource(file, doc, lineCounter);
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
@@ -36322,12 +36305,12 @@ async function loadManifest(path, options = {}) {
   const input = options.input ?? "manifest";
   return parseManifest(await readInputFile(path, input, "manifest"), { file: path, input });
 }
-var import_node_path2, import_yaml4;
+var import_node_path2, import_yaml3;
 var init_load2 = __esm({
   "packages/shared/src/manifest/load.ts"() {
     "use strict";
     import_node_path2 = require("node:path");
-    import_yaml4 = __toESM(require_dist());
+    import_yaml3 = __toESM(require_dist());
     init_load();
     init_semantic();
     init_resolve();
@@ -36336,85 +36319,616 @@ var init_load2 = __esm({
   }
 });
 
-// packages/shared/src/smoke/manifest.ts
+// packages/shared/src/manifest/release.ts
+function looksLikeRelease(text2) {
+  return text2.trimStart().startsWith("{");
+}
+function parseRelease(text2, input) {
+  const refuse = (problem) => {
+    throw new ConfigurationError(`Input "${input}" ${problem}.`, { input });
+  };
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch {
+    return refuse(`must be ${FORM}; it is not valid JSON`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    return refuse(`must be ${FORM}`);
+  const release = {};
+  for (const [name, ref] of Object.entries(parsed)) {
+    if (typeof ref !== "string" || !/^[^\s@]+\/[^\s@]+@sha256:[a-f0-9]{64}$/.test(ref)) {
+      refuse(
+        `gives the image "${name}" as ${JSON.stringify(ref)}; expected "<repositoryUri>@sha256:<digest>"`
+      );
+    }
+    release[name] = ref;
+  }
+  if (Object.keys(release).length === 0) refuse("is an empty release: it names no image");
+  return release;
+}
+var FORM;
+var init_release = __esm({
+  "packages/shared/src/manifest/release.ts"() {
+    "use strict";
+    init_configuration_error();
+    FORM = 'a release: a JSON object of image name → "<repositoryUri>@sha256:<digest>"';
+  }
+});
+
+// packages/shared/src/manifest/index.ts
 var manifest_exports = {};
 __export(manifest_exports, {
-  checksFromEnvironment: () => checksFromEnvironment,
-  serviceChecks: () => serviceChecks
+  MANIFEST_SCHEMA: () => MANIFEST_SCHEMA,
+  ManifestError: () => ManifestError,
+  loadManifest: () => loadManifest,
+  looksLikeRelease: () => looksLikeRelease,
+  parseCommand: () => parseCommand,
+  parseManifest: () => parseManifest,
+  parseRelease: () => parseRelease,
+  promotionOrder: () => promotionOrder,
+  resolveEnvironment: () => resolveEnvironment
 });
-function checksFromEnvironment(input, env, defaults = {}) {
-  return serviceChecks(input, env, defaults).flatMap((s) => s.checks);
-}
-function serviceChecks(input, env, defaults = {}) {
-  const result = [];
-  for (const spec of env.waves.flat()) {
-    if (spec.smoke.length === 0) continue;
-    const raw2 = spec.smoke.map((c) => toRaw(spec.name, c));
-    result.push({
-      service: spec.name,
-      images: Object.values(spec.images).map((i) => i.image),
-      checks: checksFromList(input, raw2, defaults, `services.${spec.name}.smoke`)
+var init_manifest = __esm({
+  "packages/shared/src/manifest/index.ts"() {
+    "use strict";
+    init_load2();
+    init_resolve();
+    init_source();
+    init_validate_schema();
+    init_command2();
+    init_release();
+  }
+});
+
+// packages/shared/src/smoke/version-checks.ts
+function applyExpectVersion(checks, expected, versionPath = "/version") {
+  const withVersion = checks.map(
+    (c) => c.expectVersion === void 0 && new URL(c.url).pathname === versionPath ? { ...c, expectVersion: expected } : c
+  );
+  const targets = /* @__PURE__ */ new Map();
+  for (const check of withVersion) {
+    const key = targetKey(check);
+    targets.set(key, [...targets.get(key) ?? [], check]);
+  }
+  const added = [];
+  for (const group2 of targets.values()) {
+    if (group2.some((c) => c.expectVersion !== void 0)) continue;
+    const first = group2[0];
+    const url = new URL(versionPath, first.url).toString();
+    const headers = Object.fromEntries(
+      Object.entries(first.headers).filter(([n]) => !/^content-(type|length)$/i.test(n))
+    );
+    const host = hostHeader(first) ?? new URL(first.url).host;
+    added.push({
+      name: `version of ${host}`,
+      url,
+      method: "GET",
+      headers,
+      status: [{ min: 200, max: 299 }],
+      bodyContains: [],
+      jsonEquals: [],
+      expectVersion: expected,
+      ...first.requestTimeoutMs !== void 0 ? { requestTimeoutMs: first.requestTimeoutMs } : {}
     });
   }
-  return result;
+  return { checks: [...withVersion, ...added], added };
 }
-function toRaw(service, check) {
-  return {
-    name: `${service}: ${check.name}`,
-    url: check.url,
-    method: check.method,
-    headers: check.headers,
-    ...check.body !== void 0 ? { body: check.body } : {},
-    status: check.expectStatus,
-    ...check.expectBody !== void 0 ? { "body-contains": check.expectBody } : {},
-    ...check.timeoutMs !== void 0 ? { timeout: `${check.timeoutMs}ms` } : {},
-    ...check.intervalMs !== void 0 ? { interval: `${check.intervalMs}ms` } : {},
-    ...check.retries !== void 0 ? { retries: check.retries } : {}
-  };
+function hostHeader(check) {
+  const entry = Object.entries(check.headers).find(([n]) => n.toLowerCase() === "host");
+  return entry?.[1].trim().toLowerCase();
 }
-var init_manifest = __esm({
-  "packages/shared/src/smoke/manifest.ts"() {
+function targetKey(check) {
+  return `${new URL(check.url).origin} ${hostHeader(check) ?? ""}`;
+}
+var init_version_checks = __esm({
+  "packages/shared/src/smoke/version-checks.ts"() {
     "use strict";
-    init_parse();
   }
 });
 
-// packages/shared/src/summary/markdown.ts
-function cell(text2) {
-  return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+// packages/shared/src/smoke/header-input.ts
+function parseHeaderLines(input, text2) {
+  const out = {};
+  const seen = /* @__PURE__ */ new Set();
+  const lines = text2.split(/\r?\n/);
+  for (const [i, raw2] of lines.entries()) {
+    const line = raw2.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const colon = line.indexOf(":");
+    const name = colon < 0 ? "" : line.slice(0, colon).trim();
+    if (!HEADER_NAME.test(name)) {
+      throw new ConfigurationError(
+        `Input "${input}" line ${i + 1} must be a header, "Name: value"${colon < 0 ? ' (there is no ":")' : ', with a name of letters, digits and "-"'}.`,
+        { input }
+      );
+    }
+    const lower = name.toLowerCase();
+    if (seen.has(lower)) {
+      throw new ConfigurationError(`Input "${input}" sets the header "${name}" more than once.`, { input });
+    }
+    seen.add(lower);
+    out[name] = line.slice(colon + 1).trim();
+  }
+  return out;
 }
-function heading(text2, level = 2) {
-  return `${"#".repeat(level)} ${text2.replace(/\r?\n/g, " ")}`;
+function parseHeaderNames(input, names) {
+  for (const name of names) {
+    if (!HEADER_NAME.test(name)) {
+      throw new ConfigurationError(
+        `Input "${input}" must list header names; ${JSON.stringify(name)} is not one.`,
+        { input }
+      );
+    }
+  }
+  return [...names];
 }
-function markdownTable(header, rows) {
-  const line = (cells) => `| ${header.map((_, i) => cell(cells[i] ?? "")).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
-function keyValueTable(entries, header = ["", ""]) {
-  const pairs = Array.isArray(entries) ? entries : Object.entries(entries);
-  const rows = pairs.filter(([, v]) => v !== void 0).map(([k, v]) => [k, String(v)]);
-  return markdownTable(header, rows);
-}
-function details(label, body) {
-  return `<details><summary>${escapeHtml(label)}</summary>
-
-${body}
-
-</details>`;
-}
-function codeBlock(text2, language = "") {
-  const longest = Math.max(2, ...(text2.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${language}
-${text2}
-${fence}`;
-}
-function escapeHtml(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-var init_markdown = __esm({
-  "packages/shared/src/summary/markdown.ts"() {
+var HEADER_NAME;
+var init_header_input = __esm({
+  "packages/shared/src/smoke/header-input.ts"() {
     "use strict";
+    init_configuration_error();
+    HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+  }
+});
+
+// packages/shared/src/smoke/json-path.ts
+function parseJsonPath(path) {
+  let rest = path.trim();
+  if (rest === "") throw new JsonPathError("the path is empty");
+  if (rest.startsWith("$")) rest = rest.slice(1);
+  else rest = `.${rest}`;
+  const segments = [];
+  while (rest !== "") {
+    if (rest.startsWith(".")) {
+      const m = IDENT.exec(rest.slice(1));
+      if (!m) throw new JsonPathError(`expected a field name after "." in ${JSON.stringify(path)}`);
+      segments.push(m[0]);
+      rest = rest.slice(1 + m[0].length);
+      continue;
+    }
+    const index = /^\[\s*(-?\d+)\s*\]/.exec(rest);
+    if (index) {
+      segments.push(Number(index[1]));
+      rest = rest.slice(index[0].length);
+      continue;
+    }
+    const quoted2 = /^\[\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*\]/.exec(rest);
+    if (quoted2) {
+      segments.push((quoted2[1] ?? quoted2[2] ?? "").replace(/\\(.)/g, "$1"));
+      rest = rest.slice(quoted2[0].length);
+      continue;
+    }
+    throw new JsonPathError(`unexpected ${JSON.stringify(rest.slice(0, 10))} in ${JSON.stringify(path)}`);
+  }
+  return segments;
+}
+function evaluateJsonPath(value, path) {
+  let current = value;
+  for (const segment of path) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(current)) return { found: false };
+      const i = segment < 0 ? current.length + segment : segment;
+      if (i < 0 || i >= current.length) return { found: false };
+      current = current[i];
+    } else {
+      if (typeof current !== "object" || current === null || Array.isArray(current)) return { found: false };
+      if (!Object.hasOwn(current, segment)) return { found: false };
+      current = current[segment];
+    }
+  }
+  return { found: true, value: current };
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  }
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every(
+    (k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k])
+  );
+}
+var JsonPathError, IDENT;
+var init_json_path = __esm({
+  "packages/shared/src/smoke/json-path.ts"() {
+    "use strict";
+    JsonPathError = class extends Error {
+    };
+    IDENT = /^[A-Za-z_$][\w$-]*/;
+  }
+});
+
+// packages/shared/src/smoke/redact-http.ts
+function isSecretHeader(name, secretHeaders = []) {
+  const lower = name.toLowerCase();
+  return ALWAYS_SECRET.has(lower) || SECRET_NAME.test(lower) || secretHeaders.some((h) => h.toLowerCase() === lower);
+}
+function secretHeaderValues(headers, secretHeaders = []) {
+  const values = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!isSecretHeader(name, secretHeaders) || value.trim() === "") continue;
+    values.push(value);
+    const parts = value.trim().split(/\s+/);
+    if (parts.length === 2 && parts[1].length >= 6) values.push(parts[1]);
+  }
+  return values;
+}
+function relevantHeaders(headers, max = 25) {
+  const entries = Object.entries(headers).filter(([name]) => !NOISE_HEADERS.has(name.toLowerCase()));
+  return Object.fromEntries(entries.slice(0, max));
+}
+function redactHeaders(headers, secretHeaders, secrets) {
+  const out = {};
+  for (const [name, value] of Object.entries(headers)) {
+    out[name] = isSecretHeader(name, secretHeaders) ? "***" : redact(value, secrets);
+  }
+  return out;
+}
+function redactText(text2, secrets) {
+  return redact(text2, secrets).replace(JSON_SECRET, '$1***"').replace(SCHEME_SECRET, "$1 ***").replace(FORM_SECRET, "$1=***");
+}
+function redactUrl(url, secrets) {
+  try {
+    const u = new URL(url);
+    if (u.username !== "" || u.password !== "") {
+      u.username = "***";
+      u.password = "";
+    }
+    for (const key of [...u.searchParams.keys()]) {
+      if (isSecretHeader(key)) u.searchParams.set(key, "***");
+    }
+    return redact(u.toString().replace("%2A%2A%2A", "***"), secrets).replace(/%2A%2A%2A/g, "***");
+  } catch {
+    return redact(url, secrets);
+  }
+}
+function urlSecrets(url) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return [];
+  }
+  const decoded = (part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  };
+  const credential = u.password !== "" ? u.password : u.username;
+  const found = [credential, decoded(credential)];
+  for (const [key, value] of u.searchParams) if (isSecretHeader(key)) found.push(value);
+  return [...new Set(found.filter((v) => v.trim() !== ""))];
+}
+function bodyExcerpt(body, max = 500) {
+  const flat = body.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+var ALWAYS_SECRET, SECRET_NAME, NOISE_HEADERS, JSON_SECRET, SCHEME_SECRET, FORM_SECRET;
+var init_redact_http = __esm({
+  "packages/shared/src/smoke/redact-http.ts"() {
+    "use strict";
+    init_redact();
+    ALWAYS_SECRET = /* @__PURE__ */ new Set([
+      "authorization",
+      "proxy-authorization",
+      "cookie",
+      "set-cookie",
+      "x-api-key",
+      "x-amz-security-token"
+    ]);
+    SECRET_NAME = /token|secret|passw(or)?d|api[-_]?key|session|cookie|auth|credential|signature|private/i;
+    NOISE_HEADERS = /* @__PURE__ */ new Set([
+      "date",
+      "connection",
+      "keep-alive",
+      "transfer-encoding",
+      "content-length",
+      "accept-ranges",
+      "etag",
+      "last-modified",
+      "age"
+    ]);
+    JSON_SECRET = /("(?:[\w-]*(?:token|secret|passw(?:or)?d|api[-_]?key|session|cookie|credential|authorization)[\w-]*)"\s*:\s*")((?:[^"\\]|\\.)*)"/gi;
+    SCHEME_SECRET = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{6,}/g;
+    FORM_SECRET = /\b([\w-]*(?:token|secret|passw(?:or)?d|api[-_]?key|session)[\w-]*)=([^&\s"';]+)/gi;
+  }
+});
+
+// packages/shared/src/smoke/status.ts
+function code(text2, spec) {
+  if (!CODE.test(text2)) {
+    throw new StatusSpecError(`${JSON.stringify(spec)} is not a status: use codes from 100 to 599`);
+  }
+  return Number(text2);
+}
+function parseStatusEntry(entry) {
+  const spec = String(entry).trim();
+  const cls = /^([1-5])xx$/i.exec(spec);
+  if (cls) return { min: Number(cls[1]) * 100, max: Number(cls[1]) * 100 + 99 };
+  const range = /^(\d+)\s*-\s*(\d+)$/.exec(spec);
+  if (range) {
+    const min = code(range[1], spec);
+    const max = code(range[2], spec);
+    if (min > max) {
+      throw new StatusSpecError(`${JSON.stringify(spec)} is an impossible range: ${min} is above ${max}`);
+    }
+    return { min, max };
+  }
+  const single = code(spec, spec);
+  return { min: single, max: single };
+}
+function parseStatusSpec(spec) {
+  const entries = Array.isArray(spec) ? spec : String(spec).split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (entries.length === 0) throw new StatusSpecError("no status given");
+  return entries.map((e) => parseStatusEntry(e));
+}
+function statusMatches(ranges, status) {
+  return ranges.some((r) => status >= r.min && status <= r.max);
+}
+function formatStatusRanges(ranges) {
+  return ranges.map((r) => r.min === r.max ? String(r.min) : `${r.min}-${r.max}`).join(", ");
+}
+var StatusSpecError, CODE, DEFAULT_STATUS;
+var init_status = __esm({
+  "packages/shared/src/smoke/status.ts"() {
+    "use strict";
+    StatusSpecError = class extends Error {
+    };
+    CODE = /^[1-5]\d\d$/;
+    DEFAULT_STATUS = [{ min: 200, max: 299 }];
+  }
+});
+
+// packages/shared/src/smoke/parse.ts
+function describe(value) {
+  return value === null ? "null" : Array.isArray(value) ? "a list" : `${typeof value} ${JSON.stringify(value)}`;
+}
+function text(field, value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return field.fail(`must be text; got ${describe(value)}`);
+}
+function parseCheckUrl(field, value) {
+  let url;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return field.fail(
+      `is not a valid URL: ${JSON.stringify(value)} (give an absolute http:// or https:// URL)`
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return field.fail(`must be an http:// or https:// URL; got ${JSON.stringify(value)}`);
+  }
+  return url.toString();
+}
+function kindOf(value) {
+  return value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a map" : typeof value;
+}
+function headersOf(field, value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return field.fail(`must be a map of header names to values; got ${kindOf(value)}`);
+  }
+  const out = {};
+  for (const [name, v] of Object.entries(value)) {
+    if (!HEADER_NAME2.test(name)) field.fail(`has an invalid header name ${JSON.stringify(name)}`);
+    if (typeof v === "object" && v !== null) field.at(name).fail(`must be text; got ${kindOf(v)}`);
+    const headerValue = text(field.at(name), v);
+    if (/[\r\n]/.test(headerValue)) field.at(name).fail("must be on one line");
+    out[name] = headerValue;
+  }
+  return out;
+}
+function durationOf(field, value) {
+  const ms = parseDuration(text(field, value));
+  if (ms === void 0 || ms <= 0) return field.fail(`must be ${DURATION_FORM}; got ${describe(value)}`);
+  return ms;
+}
+function countOf(field, value) {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 1e3) {
+    return field.fail(`must be a whole number from 0 to 1000; got ${describe(value)}`);
+  }
+  return value;
+}
+function stringList(field, value) {
+  const list2 = Array.isArray(value) ? value : [value];
+  return list2.map((v, i) => text(Array.isArray(value) ? field.at(i) : field, v));
+}
+function mergeHeaders(defaults, own) {
+  const ownNames = new Set(Object.keys(own).map((n) => n.toLowerCase()));
+  const out = {};
+  for (const [n, v] of Object.entries(defaults)) if (!ownNames.has(n.toLowerCase())) out[n] = v;
+  return { ...out, ...own };
+}
+function hasHeader(headers, name) {
+  return Object.keys(headers).some((n) => n.toLowerCase() === name);
+}
+function parseCheck(field, raw2, defaults = {}) {
+  if (typeof raw2 === "string") raw2 = { url: raw2 };
+  if (typeof raw2 !== "object" || raw2 === null || Array.isArray(raw2)) {
+    return field.fail(`must be a map with at least a url; got ${describe(raw2)}`);
+  }
+  const entry = { ...raw2 };
+  for (const key of Object.keys(entry)) {
+    if (!CHECK_KEYS.includes(key)) {
+      field.fail(`has an unknown key ${JSON.stringify(key)}; known keys: ${CHECK_KEYS.join(", ")}`);
+    }
+  }
+  if (entry.url === void 0) field.fail("has no url");
+  if (entry.type !== void 0 && entry.type !== "http") {
+    field.at("type").fail(`must be "http"; got ${describe(entry.type)}`);
+  }
+  for (const [alias, key] of [
+    ["expect-status", "status"],
+    ["expect-body", "body-contains"]
+  ]) {
+    if (entry[alias] === void 0) continue;
+    if (entry[key] !== void 0) field.fail(`has both "${key}" and "${alias}"; give one`);
+    entry[key] = entry[alias];
+  }
+  const url = parseCheckUrl(field.at("url"), text(field.at("url"), entry.url));
+  const method = entry.method === void 0 ? "GET" : text(field.at("method"), entry.method).toUpperCase();
+  if (!METHODS.includes(method))
+    field.at("method").fail(`must be one of ${METHODS.join(", ")}; got "${method}"`);
+  let headers = mergeHeaders(
+    defaults.headers ?? {},
+    entry.headers === void 0 ? {} : headersOf(field.at("headers"), entry.headers)
+  );
+  let body;
+  if (entry.body !== void 0 && entry.body !== null) {
+    if (typeof entry.body === "object") {
+      body = JSON.stringify(entry.body);
+      if (!hasHeader(headers, "content-type")) headers = { ...headers, "content-type": "application/json" };
+    } else body = text(field.at("body"), entry.body);
+  }
+  let status = [...DEFAULT_STATUS];
+  if (entry.status !== void 0) {
+    const spec = entry.status;
+    if (!(typeof spec === "string" || typeof spec === "number" || Array.isArray(spec))) {
+      field.at("status").fail(`must be a status, a range like 200-299, or a list of them; got ${describe(spec)}`);
+    }
+    try {
+      status = parseStatusSpec(spec);
+    } catch (err) {
+      if (err instanceof StatusSpecError) field.at("status").fail(`is invalid: ${err.message}`);
+      throw err;
+    }
+  }
+  const jsonEquals = [];
+  if (entry["json-equals"] !== void 0) {
+    const map = entry["json-equals"];
+    const f = field.at("json-equals");
+    if (typeof map !== "object" || map === null || Array.isArray(map)) {
+      return f.fail(
+        `must map JSON paths to expected values, like { "$.status": "ok" }; got ${describe(map)}`
+      );
+    }
+    for (const [path, value] of Object.entries(map)) {
+      try {
+        jsonEquals.push({ path, segments: parseJsonPath(path), value });
+      } catch (err) {
+        if (err instanceof JsonPathError)
+          f.fail(`has an invalid JSON path ${JSON.stringify(path)}: ${err.message}`);
+        throw err;
+      }
+    }
+  }
+  let expectVersion;
+  const ev = entry["expect-version"];
+  if (ev === true) {
+    if (defaults.expectVersion === void 0) {
+      field.at("expect-version").fail('is true, but input "expect-version" is not given');
+    }
+    expectVersion = defaults.expectVersion;
+  } else if (ev !== void 0 && ev !== false && ev !== null) {
+    expectVersion = text(field.at("expect-version"), ev).trim();
+    if (expectVersion === "") field.at("expect-version").fail("is empty");
+  }
+  let versionPath;
+  if (entry["version-path"] !== void 0) {
+    const path = text(field.at("version-path"), entry["version-path"]);
+    try {
+      versionPath = { path, segments: parseJsonPath(path) };
+    } catch (err) {
+      if (err instanceof JsonPathError) field.at("version-path").fail(`is not a JSON path: ${err.message}`);
+      throw err;
+    }
+  }
+  const name = entry.name === void 0 ? `${method} ${redactUrl(url, [])}` : text(field.at("name"), entry.name);
+  return {
+    name,
+    url,
+    method,
+    headers,
+    ...body !== void 0 ? { body } : {},
+    status,
+    bodyContains: entry["body-contains"] === void 0 ? [] : stringList(field.at("body-contains"), entry["body-contains"]),
+    jsonEquals,
+    ...entry["max-latency"] !== void 0 ? { maxLatencyMs: durationOf(field.at("max-latency"), entry["max-latency"]) } : {},
+    ...expectVersion !== void 0 ? { expectVersion } : {},
+    ...versionPath !== void 0 ? { versionPath } : {},
+    ...entry.timeout !== void 0 ? { requestTimeoutMs: durationOf(field.at("timeout"), entry.timeout) } : {},
+    ...entry.interval !== void 0 ? { intervalMs: durationOf(field.at("interval"), entry.interval) } : {},
+    ...entry.retries !== void 0 ? { retries: countOf(field.at("retries"), entry.retries) } : {}
+  };
+}
+function checksFromList(input, list2, defaults = {}, where = "checks") {
+  const field = new Field(input, where);
+  if (!Array.isArray(list2)) return field.fail(`must be a list of checks; got ${describe(list2)}`);
+  if (list2.length === 0) field.fail("is empty: give at least one check");
+  return list2.map((raw2, i) => parseCheck(field.at(i), raw2, defaults));
+}
+function parseChecksYaml(input, yamlText, defaults = {}) {
+  let doc;
+  try {
+    doc = (0, import_yaml4.parse)(yamlText, { prettyErrors: true, uniqueKeys: true });
+  } catch (err) {
+    const detail = err instanceof import_yaml4.YAMLParseError ? (
+      // Without the source text the parser quotes: it may be part of a header value.
+      err.message.split("\n")[0].replace(/:$/, "").replace(/: ".*" (at line \d+)/, " $1")
+    ) : err instanceof Error ? err.message : String(err);
+    throw new ConfigurationError(`Input "${input}" is not valid YAML: ${detail}`, { input });
+  }
+  return checksFromList(input, doc, defaults);
+}
+function checksFromUrls(input, urls, defaults = {}) {
+  const field = new Field(input, "urls");
+  return urls.map((url, i) => {
+    parseCheckUrl(field.at(i), url);
+    return parseCheck(field.at(i), { url }, defaults);
+  });
+}
+var import_yaml4, METHODS, CHECK_KEYS, HEADER_NAME2, Field;
+var init_parse = __esm({
+  "packages/shared/src/smoke/parse.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist());
+    init_configuration_error();
+    init_duration();
+    init_json_path();
+    init_redact_http();
+    init_status();
+    METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+    CHECK_KEYS = [
+      "name",
+      "url",
+      "method",
+      "headers",
+      "body",
+      "status",
+      "body-contains",
+      "json-equals",
+      "max-latency",
+      "expect-version",
+      "version-path",
+      "timeout",
+      "interval",
+      "retries",
+      // The deploy manifest's spellings, so checks copy between the two.
+      "type",
+      "expect-status",
+      "expect-body"
+    ];
+    HEADER_NAME2 = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    Field = class _Field {
+      constructor(input, where) {
+        this.input = input;
+        this.where = where;
+      }
+      input;
+      where;
+      at(key) {
+        return new _Field(this.input, typeof key === "number" ? `${this.where}[${key}]` : `${this.where}.${key}`);
+      }
+      fail(problem) {
+        throw new ConfigurationError(`Input "${this.input}": ${this.where} ${problem}.`, { input: this.input });
+      }
+    };
   }
 });
 
@@ -36498,85 +37012,6 @@ var init_report = __esm({
     "use strict";
     init_duration();
     init_markdown();
-  }
-});
-
-// packages/shared/src/poll/clock.ts
-function abortReason(signal) {
-  if (signal.reason !== void 0) return signal.reason;
-  const err = new Error("The operation was aborted");
-  err.name = "AbortError";
-  return err;
-}
-function throwIfAborted(signal) {
-  if (signal?.aborted === true) throw abortReason(signal);
-}
-var systemClock, sleep;
-var init_clock = __esm({
-  "packages/shared/src/poll/clock.ts"() {
-    "use strict";
-    systemClock = { now: () => Date.now() };
-    sleep = (ms, signal) => new Promise((resolve2, reject) => {
-      if (signal?.aborted === true) {
-        reject(abortReason(signal));
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortReason(signal));
-      };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve2();
-        },
-        Math.max(0, ms)
-      );
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-  }
-});
-
-// packages/shared/src/poll/poll.ts
-async function poll(options) {
-  const clock = options.clock ?? systemClock;
-  const sleep2 = options.sleep ?? sleep;
-  const random = options.random ?? Math.random;
-  const minDelay = Math.max(0, options.minDelayMs ?? 1e3);
-  const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 3e4);
-  const factor = Math.max(1, options.factor ?? 2);
-  const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.2));
-  const start = clock.now();
-  if (options.deadline === void 0 && options.timeoutMs === void 0) {
-    throw new TypeError("poll needs a timeoutMs or a deadline");
-  }
-  const deadline = options.deadline ?? start + (options.timeoutMs ?? 0);
-  let backoffStep = 0;
-  for (let attempt = 1; ; attempt++) {
-    throwIfAborted(options.signal);
-    const result = await options.check(attempt);
-    const now = clock.now();
-    if (result.done)
-      return { outcome: "done", value: result.value, attempts: attempt, elapsedMs: now - start };
-    const remainingMs = deadline - now;
-    if (remainingMs <= 0) return { outcome: "timed_out", attempts: attempt, elapsedMs: now - start };
-    let delay;
-    if (result.nextDelayMs !== void 0 && Number.isFinite(result.nextDelayMs)) {
-      delay = Math.min(maxDelay, Math.max(0, result.nextDelayMs));
-    } else {
-      const base = Math.min(maxDelay, minDelay * factor ** backoffStep);
-      delay = base * (1 - jitter * random());
-      backoffStep++;
-    }
-    delay = Math.min(Math.round(delay), remainingMs);
-    options.onProgress?.({ attempt, elapsedMs: now - start, remainingMs, nextDelayMs: delay });
-    await sleep2(delay, options.signal);
-  }
-}
-var init_poll = __esm({
-  "packages/shared/src/poll/poll.ts"() {
-    "use strict";
-    init_clock();
   }
 });
 
@@ -36924,60 +37359,73 @@ var init_run = __esm({
   }
 });
 
-// packages/shared/src/summary/write-summary.ts
-function truncateToBytes(markdown, maxBytes) {
-  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
-  const budget = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATED));
-  let cut = Buffer.from(markdown).subarray(0, budget).toString("utf8");
-  if (cut.endsWith("�")) cut = cut.slice(0, -1);
-  return cut + TRUNCATED;
-}
-async function writeSummary(...sections) {
-  const file = process.env["GITHUB_STEP_SUMMARY"];
-  if (file === void 0 || file === "") {
-    debug("GITHUB_STEP_SUMMARY is not set; no job summary written.");
-    return;
+// packages/shared/src/smoke/manifest.ts
+function serviceChecks(input, env, defaults = {}) {
+  const result = [];
+  for (const spec of env.waves.flat()) {
+    if (spec.smoke.length === 0) continue;
+    const raw2 = spec.smoke.map((c) => toRaw(spec.name, c));
+    result.push({
+      service: spec.name,
+      images: Object.values(spec.images).map((i) => i.image),
+      checks: checksFromList(input, raw2, defaults, `services.${spec.name}.smoke`)
+    });
   }
-  const used = await (0, import_promises2.stat)(file).then(
-    (s) => s.size,
-    () => 0
-  );
-  const text2 = truncateToBytes(`${sections.join("\n\n")}
-`, STEP_SUMMARY_LIMIT_BYTES - used);
-  await (0, import_promises2.appendFile)(file, text2, "utf8");
+  return result;
 }
-var import_promises2, STEP_SUMMARY_LIMIT_BYTES, TRUNCATED;
-var init_write_summary = __esm({
-  "packages/shared/src/summary/write-summary.ts"() {
+function toRaw(service, check) {
+  return {
+    name: `${service}: ${check.name}`,
+    url: check.url,
+    method: check.method,
+    headers: check.headers,
+    ...check.body !== void 0 ? { body: check.body } : {},
+    status: check.expectStatus,
+    ...check.expectBody !== void 0 ? { "body-contains": check.expectBody } : {},
+    ...check.timeoutMs !== void 0 ? { timeout: `${check.timeoutMs}ms` } : {},
+    ...check.intervalMs !== void 0 ? { interval: `${check.intervalMs}ms` } : {},
+    ...check.retries !== void 0 ? { retries: check.retries } : {}
+  };
+}
+var init_manifest2 = __esm({
+  "packages/shared/src/smoke/manifest.ts"() {
     "use strict";
-    init_core();
-    import_promises2 = require("node:fs/promises");
-    STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-    TRUNCATED = "\n\n_… summary truncated: it exceeded GitHub’s 1 MiB limit for a step summary._\n";
+    init_parse();
   }
 });
 
-// packages/shared/src/poll/progress.ts
-function createProgressLine(options = {}) {
-  const print = options.print ?? ((line) => info(line));
-  const clock = options.clock ?? systemClock;
-  let last;
-  let printedAt = 0;
-  return (line) => {
-    const now = clock.now();
-    const stale = options.repeatAfterMs !== void 0 && now - printedAt >= options.repeatAfterMs;
-    if (line === last && !stale) return false;
-    print(line);
-    last = line;
-    printedAt = now;
-    return true;
-  };
-}
-var init_progress = __esm({
-  "packages/shared/src/poll/progress.ts"() {
+// packages/shared/src/smoke/index.ts
+var smoke_exports = {};
+__export(smoke_exports, {
+  applyExpectVersion: () => applyExpectVersion,
+  checksFromList: () => checksFromList,
+  checksFromUrls: () => checksFromUrls,
+  formatStatusRanges: () => formatStatusRanges,
+  parseChecksYaml: () => parseChecksYaml,
+  parseHeaderLines: () => parseHeaderLines,
+  parseHeaderNames: () => parseHeaderNames,
+  redactText: () => redactText,
+  redactUrl: () => redactUrl,
+  relevantHeaders: () => relevantHeaders,
+  runSmokeChecks: () => runSmokeChecks,
+  secretHeaderValues: () => secretHeaderValues,
+  serviceChecks: () => serviceChecks,
+  smokeFailureMessage: () => smokeFailureMessage,
+  smokeLogLines: () => smokeLogLines,
+  smokeSummary: () => smokeSummary,
+  urlSecrets: () => urlSecrets
+});
+var init_smoke = __esm({
+  "packages/shared/src/smoke/index.ts"() {
     "use strict";
-    init_core();
-    init_clock();
+    init_version_checks();
+    init_header_input();
+    init_parse();
+    init_redact_http();
+    init_report();
+    init_run();
+    init_status();
+    init_manifest2();
   }
 });
 
@@ -37030,11 +37478,8 @@ var init_report2 = __esm({
   "actions/smoke-test/src/report.ts"() {
     "use strict";
     init_core();
-    init_duration();
-    init_progress();
-    init_redact_http();
-    init_redact();
-    init_status();
+    init_src();
+    init_smoke();
   }
 });
 
@@ -37093,364 +37538,25 @@ var init_run2 = __esm({
   "actions/smoke-test/src/run.ts"() {
     "use strict";
     init_core();
-    init_duration();
-    init_report();
-    init_run();
-    init_write_summary();
+    init_src();
+    init_smoke();
     init_report2();
   }
 });
 
-// packages/shared/src/runner/run-action.ts
-init_core();
-
-// packages/shared/src/errors/aws-operation-error.ts
-var AwsOperationError = class _AwsOperationError extends Error {
-  /** The service, lower-case as in IAM actions: `ecs`, `ecr`, `sts`, `logs`. */
-  service;
-  /** The API operation, e.g. `UpdateService`. */
-  operation;
-  /** The AWS error code, e.g. `ServiceNotFoundException`, `AccessDenied`, `ThrottlingException`. */
-  code;
-  requestId;
-  /** Whose fault AWS says it was. */
-  fault;
-  httpStatus;
-  constructor(fields) {
-    super(fields.message, fields.cause === void 0 ? void 0 : { cause: fields.cause });
-    this.name = "AwsOperationError";
-    this.service = fields.service;
-    this.operation = fields.operation;
-    this.code = fields.code;
-    this.requestId = fields.requestId;
-    this.fault = fields.fault;
-    this.httpStatus = fields.httpStatus;
-  }
-  /** The same failure with a message that explains it better (code, request id and cause kept). */
-  withMessage(message2) {
-    return new _AwsOperationError({
-      service: this.service,
-      operation: this.operation,
-      code: this.code,
-      message: message2,
-      requestId: this.requestId,
-      fault: this.fault,
-      httpStatus: this.httpStatus,
-      cause: this.cause
-    });
-  }
-  /** One line for logs and annotations: `ecs:UpdateService failed: ServiceNotFoundException: … (request id …)`. */
-  describe() {
-    const id = this.requestId === void 0 ? "" : ` (request id ${this.requestId})`;
-    return `${this.service}:${this.operation} failed: ${this.code}: ${this.message}${id}`;
-  }
-};
-
-// packages/shared/src/runner/describe-error.ts
-init_configuration_error();
-function oneLine(text2) {
-  return text2.replace(/\s*\r?\n\s*/g, " ").trim();
-}
-function describeError(err) {
-  if (err instanceof ConfigurationError) {
-    return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
-  }
-  if (err instanceof AwsOperationError) {
-    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
-  }
-  if (err instanceof Error && err.name === "AbortError") {
-    return { title: "Cancelled", message: "The run was cancelled." };
-  }
-  if (err instanceof Error) {
-    return { title: "Unexpected error", message: oneLine(err.message === "" ? err.name : err.message) };
-  }
-  return { title: "Unexpected error", message: oneLine(String(err)) };
-}
-function errorStack(err) {
-  const parts = [];
-  let current = err;
-  for (let depth = 0; current !== void 0 && depth < 5; depth++) {
-    parts.push(
-      current instanceof Error ? current.stack ?? `${current.name}: ${current.message}` : String(current)
-    );
-    current = current instanceof Error ? current.cause : void 0;
-    if (current !== void 0) parts.push("Caused by:");
-  }
-  return parts.join("\n");
-}
-
-// packages/shared/src/runner/run-action.ts
-var IS_POST = "isPost";
-function debugRequested() {
-  if (isDebug()) return true;
-  return /^(true|yes|1)$/i.test(getInput("debug"));
-}
-async function runAction(main, post) {
-  const isPost = post !== void 0 && getState(IS_POST) === "true";
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    if (!controller.signal.aborted) {
-      info(`Received ${signal}: cancelling.`);
-      const reason = new Error(`Cancelled by ${signal}`);
-      reason.name = "AbortError";
-      controller.abort(reason);
-    }
-  };
-  process.on("SIGINT", onSignal);
-  try {
-    if (isPost) {
-      await post({ phase: "post", signal: controller.signal });
-    } else {
-      if (post !== void 0) saveState(IS_POST, "true");
-      await main({ phase: "main", signal: controller.signal });
-    }
-  } catch (err) {
-    reportFailure(err);
-  } finally {
-    process.off("SIGINT", onSignal);
-  }
-}
-function reportFailure(err) {
-  const { title, message: message2 } = describeError(err);
-  error(message2, { title });
-  process.exitCode = ExitCode.Failure;
-  const stack = errorStack(err);
-  if (debugRequested()) info(stack);
-  else debug(stack);
-}
+// actions/smoke-test/src/main.ts
+init_src();
 
 // actions/smoke-test/src/inputs.ts
 init_core();
-init_configuration_error();
-
-// packages/shared/src/inputs/get-input.ts
-init_core();
-init_configuration_error();
-init_duration();
-
-// packages/shared/src/runner/mask.ts
-init_core();
-function maskSecret(value) {
-  if (value === void 0 || value === null || value.trim() === "") return;
-  setSecret(value);
-  if (value.includes("\n")) {
-    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
-  }
-}
-
-// packages/shared/src/inputs/parse-list.ts
-init_configuration_error();
-function parseList(text2) {
-  return text2.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
-}
-function parseKeyValues(input, text2) {
-  const entries = text2.includes("\n") ? text2.split("\n") : text2.split(",");
-  const result = /* @__PURE__ */ new Map();
-  for (const raw2 of entries) {
-    const entry = raw2.trim();
-    if (entry === "") continue;
-    const eq = entry.indexOf("=");
-    const key = eq < 0 ? "" : entry.slice(0, eq).trim();
-    if (key === "") {
-      const hint = text2.includes("\n") ? "" : " (write one entry per line to keep commas in a value)";
-      throw new ConfigurationError(
-        `Input "${input}" must be KEY=value entries, one per line or comma separated; got ${JSON.stringify(entry)}${hint}.`,
-        { input }
-      );
-    }
-    if (result.has(key)) {
-      throw new ConfigurationError(`Input "${input}" sets "${key}" more than once.`, { input });
-    }
-    result.set(key, entry.slice(eq + 1).trim());
-  }
-  return Object.fromEntries(result);
-}
-
-// packages/shared/src/inputs/get-input.ts
-function raw(name) {
-  const value = getInput(name);
-  return value === "" ? void 0 : value;
-}
-function resolve(name, options, expected, parse) {
-  const text2 = raw(name);
-  if (text2 !== void 0) return parse(text2);
-  if (options?.default !== void 0) return options.default;
-  if (options?.required === true) throw ConfigurationError.missingInput(name, expected);
-  return void 0;
-}
-function getOptionalInput(name) {
-  return raw(name);
-}
-function getListInput(name, options = {}) {
-  const list2 = parseList(raw(name) ?? "");
-  if (list2.length === 0 && options.required === true) {
-    throw ConfigurationError.missingInput(name, "one or more values, one per line or comma separated");
-  }
-  return list2;
-}
-function rangeText(min, max) {
-  if (min !== void 0 && max !== void 0) return `a whole number from ${min} to ${max}`;
-  if (min !== void 0) return `a whole number of at least ${min}`;
-  if (max !== void 0) return `a whole number of at most ${max}`;
-  return "a whole number";
-}
-function getIntegerInput(name, options) {
-  const expected = rangeText(options?.min, options?.max);
-  return resolve(name, options, expected, (text2) => {
-    const n = /^[+-]?\d+$/.test(text2) ? Number(text2) : Number.NaN;
-    const ok = Number.isSafeInteger(n) && (options?.min === void 0 || n >= options.min) && (options?.max === void 0 || n <= options.max);
-    if (!ok) throw ConfigurationError.invalidInput(name, expected, text2);
-    return n;
-  });
-}
-function getDurationInput(name, options) {
-  return resolve(name, options, DURATION_FORM, (text2) => {
-    const ms = parseDuration(text2);
-    if (ms === void 0) throw ConfigurationError.invalidInput(name, DURATION_FORM, text2);
-    if (options?.minMs !== void 0 && ms < options.minMs) {
-      throw ConfigurationError.invalidInput(
-        name,
-        `a duration of at least ${formatDuration(options.minMs)}`,
-        text2
-      );
-    }
-    if (options?.maxMs !== void 0 && ms > options.maxMs) {
-      throw ConfigurationError.invalidInput(
-        name,
-        `a duration of at most ${formatDuration(options.maxMs)}`,
-        text2
-      );
-    }
-    return ms;
-  });
-}
-function getKeyValueInput(name, options = {}) {
-  const text2 = raw(name);
-  if (text2 === void 0) {
-    if (options.required === true) throw ConfigurationError.missingInput(name, "KEY=value entries");
-    return {};
-  }
-  return parseKeyValues(name, text2);
-}
-
-// packages/shared/src/smoke/header-input.ts
-init_configuration_error();
-var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-function parseHeaderLines(input, text2) {
-  const out = {};
-  const seen = /* @__PURE__ */ new Set();
-  const lines = text2.split(/\r?\n/);
-  for (const [i, raw2] of lines.entries()) {
-    const line = raw2.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const colon = line.indexOf(":");
-    const name = colon < 0 ? "" : line.slice(0, colon).trim();
-    if (!HEADER_NAME.test(name)) {
-      throw new ConfigurationError(
-        `Input "${input}" line ${i + 1} must be a header, "Name: value"${colon < 0 ? ' (there is no ":")' : ', with a name of letters, digits and "-"'}.`,
-        { input }
-      );
-    }
-    const lower = name.toLowerCase();
-    if (seen.has(lower)) {
-      throw new ConfigurationError(`Input "${input}" sets the header "${name}" more than once.`, { input });
-    }
-    seen.add(lower);
-    out[name] = line.slice(colon + 1).trim();
-  }
-  return out;
-}
-function parseHeaderNames(input, names) {
-  for (const name of names) {
-    if (!HEADER_NAME.test(name)) {
-      throw new ConfigurationError(
-        `Input "${input}" must list header names; ${JSON.stringify(name)} is not one.`,
-        { input }
-      );
-    }
-  }
-  return [...names];
-}
-
-// actions/smoke-test/src/inputs.ts
-init_redact_http();
-
-// packages/shared/src/smoke/version-checks.ts
-function applyExpectVersion(checks, expected, versionPath = "/version") {
-  const withVersion = checks.map(
-    (c) => c.expectVersion === void 0 && new URL(c.url).pathname === versionPath ? { ...c, expectVersion: expected } : c
-  );
-  const targets = /* @__PURE__ */ new Map();
-  for (const check of withVersion) {
-    const key = targetKey(check);
-    targets.set(key, [...targets.get(key) ?? [], check]);
-  }
-  const added = [];
-  for (const group2 of targets.values()) {
-    if (group2.some((c) => c.expectVersion !== void 0)) continue;
-    const first = group2[0];
-    const url = new URL(versionPath, first.url).toString();
-    const headers = Object.fromEntries(
-      Object.entries(first.headers).filter(([n]) => !/^content-(type|length)$/i.test(n))
-    );
-    const host = hostHeader(first) ?? new URL(first.url).host;
-    added.push({
-      name: `version of ${host}`,
-      url,
-      method: "GET",
-      headers,
-      status: [{ min: 200, max: 299 }],
-      bodyContains: [],
-      jsonEquals: [],
-      expectVersion: expected,
-      ...first.requestTimeoutMs !== void 0 ? { requestTimeoutMs: first.requestTimeoutMs } : {}
-    });
-  }
-  return { checks: [...withVersion, ...added], added };
-}
-function hostHeader(check) {
-  const entry = Object.entries(check.headers).find(([n]) => n.toLowerCase() === "host");
-  return entry?.[1].trim().toLowerCase();
-}
-function targetKey(check) {
-  return `${new URL(check.url).origin} ${hostHeader(check) ?? ""}`;
-}
-
-// packages/shared/src/manifest/release.ts
-init_configuration_error();
-var FORM = 'a release: a JSON object of image name → "<repositoryUri>@sha256:<digest>"';
-function looksLikeRelease(text2) {
-  return text2.trimStart().startsWith("{");
-}
-function parseRelease(text2, input) {
-  const refuse = (problem) => {
-    throw new ConfigurationError(`Input "${input}" ${problem}.`, { input });
-  };
-  let parsed;
-  try {
-    parsed = JSON.parse(text2);
-  } catch {
-    return refuse(`must be ${FORM}; it is not valid JSON`);
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
-    return refuse(`must be ${FORM}`);
-  const release = {};
-  for (const [name, ref] of Object.entries(parsed)) {
-    if (typeof ref !== "string" || !/^[^\s@]+\/[^\s@]+@sha256:[a-f0-9]{64}$/.test(ref)) {
-      refuse(
-        `gives the image "${name}" as ${JSON.stringify(ref)}; expected "<repositoryUri>@sha256:<digest>"`
-      );
-    }
-    release[name] = ref;
-  }
-  if (Object.keys(release).length === 0) refuse("is an empty release: it names no image");
-  return release;
-}
+init_src();
+init_manifest();
+init_smoke();
 
 // actions/smoke-test/src/check-sources.ts
 init_core();
-init_configuration_error();
-init_parse();
+init_src();
+init_smoke();
 var CHECK_SOURCES = ["checks", "urls", "manifest"];
 var MANIFEST_ONLY = ["environment", "services", "vars"];
 var given = (name) => getInput(name) !== "";
@@ -37491,9 +37597,9 @@ async function manifestChecks(defaults) {
     );
   }
   const services = getListInput("services");
-  const { loadManifest: loadManifest2 } = await Promise.resolve().then(() => (init_load2(), load_exports));
-  const { resolveEnvironment: resolveEnvironment2 } = await Promise.resolve().then(() => (init_resolve(), resolve_exports));
-  const { serviceChecks: serviceChecks2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
+  const { loadManifest: loadManifest2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
+  const { resolveEnvironment: resolveEnvironment2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
+  const { serviceChecks: serviceChecks2 } = await Promise.resolve().then(() => (init_smoke(), smoke_exports));
   const path = getOptionalInput("manifest");
   const loaded = await loadManifest2(path, { input: "manifest" });
   const vars = getKeyValueInput("vars");

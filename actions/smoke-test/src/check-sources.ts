@@ -1,10 +1,12 @@
 import * as core from '@actions/core';
-// Deep imports on purpose: only what reading the inputs needs is loaded before they are valid.
-import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
-import { getKeyValueInput, getListInput, getOptionalInput } from '@ecs-delivery/shared/src/inputs/get-input';
-import { checksFromUrls, parseChecksYaml, type CheckDefaults } from '@ecs-delivery/shared/src/smoke/parse';
-import type { ServiceChecks } from '@ecs-delivery/shared/src/smoke/manifest';
-import type { SmokeCheck } from '@ecs-delivery/shared/src/smoke/types';
+import { ConfigurationError, getKeyValueInput, getListInput, getOptionalInput } from '@ecs-delivery/shared';
+import {
+  type CheckDefaults,
+  checksFromUrls,
+  parseChecksYaml,
+  type ServiceChecks,
+  type SmokeCheck,
+} from '@ecs-delivery/shared/smoke';
 
 /** Where the checks come from: exactly one of these inputs. */
 export const CHECK_SOURCES = ['checks', 'urls', 'manifest'] as const;
@@ -56,9 +58,9 @@ async function manifestChecks(defaults: CheckDefaults): Promise<ServiceChecks[]>
   }
   const services = getListInput('services');
   // Loaded only in manifest mode: the schema validator is the largest part of reading the inputs.
-  const { loadManifest } = await import('@ecs-delivery/shared/src/manifest/load');
-  const { resolveEnvironment } = await import('@ecs-delivery/shared/src/manifest/resolve');
-  const { serviceChecks } = await import('@ecs-delivery/shared/src/smoke/manifest');
+  const { loadManifest } = await import('@ecs-delivery/shared/manifest');
+  const { resolveEnvironment } = await import('@ecs-delivery/shared/manifest');
+  const { serviceChecks } = await import('@ecs-delivery/shared/smoke');
   const path = getOptionalInput('manifest')!;
   const loaded = await loadManifest(path, { input: 'manifest' });
   const vars = getKeyValueInput('vars');

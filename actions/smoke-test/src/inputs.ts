@@ -1,19 +1,22 @@
 import * as core from '@actions/core';
-// Deep imports on purpose: only what reading the inputs needs is loaded before they are valid.
-import { ConfigurationError } from '@ecs-delivery/shared/src/errors/configuration-error';
 import {
+  ConfigurationError,
   getDurationInput,
   getIntegerInput,
   getListInput,
   getOptionalInput,
-} from '@ecs-delivery/shared/src/inputs/get-input';
-import { maskSecret } from '@ecs-delivery/shared/src/runner/mask';
-import { parseHeaderLines, parseHeaderNames } from '@ecs-delivery/shared/src/smoke/header-input';
-import { secretHeaderValues, urlSecrets } from '@ecs-delivery/shared/src/smoke/redact-http';
-import type { SmokeCheck } from '@ecs-delivery/shared/src/smoke/types';
-import { applyExpectVersion } from '@ecs-delivery/shared/src/smoke/version-checks';
-import type { ServiceChecks } from '@ecs-delivery/shared/src/smoke/manifest';
-import { looksLikeRelease, parseRelease, type Release } from '@ecs-delivery/shared/src/manifest/release';
+  maskSecret,
+} from '@ecs-delivery/shared';
+import { looksLikeRelease, parseRelease, type Release } from '@ecs-delivery/shared/manifest';
+import {
+  applyExpectVersion,
+  parseHeaderLines,
+  parseHeaderNames,
+  secretHeaderValues,
+  type ServiceChecks,
+  type SmokeCheck,
+  urlSecrets,
+} from '@ecs-delivery/shared/smoke';
 import { checkSource, readChecks, type CheckSource } from './check-sources';
 
 /** Every input of action.yml, validated. */

@@ -1,12 +1,13 @@
 import * as core from '@actions/core';
-import { formatDuration } from '@ecs-delivery/shared/src/inputs/duration';
-import { createProgressLine } from '@ecs-delivery/shared/src/poll/progress';
-import type { Clock } from '@ecs-delivery/shared/src/poll/clock';
-import { redactText, redactUrl } from '@ecs-delivery/shared/src/smoke/redact-http';
-import { redact } from '@ecs-delivery/shared/src/summary/redact';
-import type { AttemptSummary, SmokeReport } from '@ecs-delivery/shared/src/smoke/run';
-import { formatStatusRanges } from '@ecs-delivery/shared/src/smoke/status';
-import type { SmokeCheck } from '@ecs-delivery/shared/src/smoke/types';
+import { type Clock, createProgressLine, formatDuration, redact } from '@ecs-delivery/shared';
+import {
+  type AttemptSummary,
+  formatStatusRanges,
+  redactText,
+  redactUrl,
+  type SmokeCheck,
+  type SmokeReport,
+} from '@ecs-delivery/shared/smoke';
 
 /** How the action tells a person what it checks, how it goes, and how it ended. */
 

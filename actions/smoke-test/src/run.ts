@@ -1,11 +1,19 @@
 import * as core from '@actions/core';
-import { formatDuration } from '@ecs-delivery/shared/src/inputs/duration';
-import type { Clock, Sleep } from '@ecs-delivery/shared/src/poll/clock';
-import type { ActionContext } from '@ecs-delivery/shared/src/runner/run-action';
-import { smokeFailureMessage, smokeLogLines, smokeSummary } from '@ecs-delivery/shared/src/smoke/report';
-import { runSmokeChecks, type SmokeReport } from '@ecs-delivery/shared/src/smoke/run';
-import type { HttpSender } from '@ecs-delivery/shared/src/smoke/types';
-import { writeSummary } from '@ecs-delivery/shared/src/summary/write-summary';
+import {
+  type ActionContext,
+  type Clock,
+  formatDuration,
+  type Sleep,
+  writeSummary,
+} from '@ecs-delivery/shared';
+import {
+  type HttpSender,
+  runSmokeChecks,
+  smokeFailureMessage,
+  smokeLogLines,
+  type SmokeReport,
+  smokeSummary,
+} from '@ecs-delivery/shared/smoke';
 import type { Inputs } from './inputs';
 import { describeCheck, progressPrinter, setOutputs } from './report';
 

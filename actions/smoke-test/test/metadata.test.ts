@@ -21,16 +21,4 @@ describe('action.yml and README', () => {
       expect(name).toMatch(/^[a-z]+(-[a-z]+)*$/);
     }
   });
-
-  it('loads only the input code up front: the checks run from a module loaded once the inputs are valid', () => {
-    const bundle = readFileSync(join(dir, meta.runs.main), 'utf8');
-    const eager = bundle.split('\n').filter((line) => /^(init|require)_\w+\(\);$/.test(line));
-    expect(eager).toContain('init_parse();');
-    const heavy =
-      /^init_(run\d*|http|report\d*|poll|progress|load|resolve|validate_schema|manifest|write_summary)\(\);$/;
-    expect(eager.filter((line) => heavy.test(line) || /ajv/i.test(line))).toEqual([]);
-    expect(bundle).toMatch(/await Promise\.resolve\(\)\.then\(\(\) => \(init_run\d*\(\), run_exports\)\)/);
-    // The manifest reader (and its schema validator) loads only when the checks come from a manifest.
-    expect(bundle).toMatch(/await Promise\.resolve\(\)\.then\(\(\) => \(init_load\d*\(\), load_exports\)\)/);
-  });
 });

@@ -1,5 +1,5 @@
 import { FakeClock } from '@ecs-delivery/shared';
-import { checksFromList, type HttpAnswer, type HttpSender } from '@ecs-delivery/shared/src/smoke';
+import { checksFromList, type HttpAnswer, type HttpSender } from '@ecs-delivery/shared/smoke';
 import type { Inputs } from '../src/inputs';
 import { describeCheck, progressPrinter } from '../src/report';
 import { run } from '../src/run';

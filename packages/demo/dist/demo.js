@@ -13902,8 +13902,8 @@ var require_event_streams = __commonJS({
                 body
               };
             }
-            for await (const page2 of eventStream) {
-              yield page2;
+            for await (const page of eventStream) {
+              yield page;
             }
           }
         };
@@ -15777,8 +15777,8 @@ var require_protocols = __commonJS({
         }
         const mediaType = ns.getMergedTraits().mediaType;
         if (ns.isStringSchema() && typeof value === "string" && mediaType) {
-          const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
-          if (isJson) {
+          const isJson2 = mediaType === "application/json" || mediaType.endsWith("+json");
+          if (isJson2) {
             return LazyJsonString.from(value);
           }
           return value;
@@ -16243,8 +16243,8 @@ var require_protocols = __commonJS({
         if (ns.isStringSchema()) {
           const mediaType = ns.getMergedTraits().mediaType;
           if (mediaType) {
-            const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
-            if (isJson) {
+            const isJson2 = mediaType === "application/json" || mediaType.endsWith("+json");
+            if (isJson2) {
               this.writeJsonString(LazyJsonString.from(value).toString());
               return;
             }
@@ -16696,8 +16696,8 @@ var require_protocols = __commonJS({
         }
         const mediaType = ns.getMergedTraits().mediaType;
         if (ns.isStringSchema() && typeof value === "string" && mediaType) {
-          const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
-          if (isJson) {
+          const isJson2 = mediaType === "application/json" || mediaType.endsWith("+json");
+          if (isJson2) {
             return LazyJsonString.from(value);
           }
           return value;
@@ -16952,8 +16952,8 @@ var require_protocols = __commonJS({
           }
           const mediaType = ns.getMergedTraits().mediaType;
           if (value != null && mediaType) {
-            const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
-            if (isJson) {
+            const isJson2 = mediaType === "application/json" || mediaType.endsWith("+json");
+            if (isJson2) {
               return LazyJsonString.from(value);
             }
           }
@@ -17343,20 +17343,20 @@ var require_dist_cjs2 = __commonJS({
         const _input = input;
         let token = config.startingToken ?? _input[inputTokenName];
         let hasNext = true;
-        let page2;
+        let page;
         while (hasNext) {
           _input[inputTokenName] = token;
           if (pageSizeTokenName) {
             _input[pageSizeTokenName] = _input[pageSizeTokenName] ?? config.pageSize;
           }
           if (config.client instanceof ClientCtor) {
-            page2 = await makePagedClientRequest(CommandCtor, config.client, input, config.withCommand, ...additionalArguments);
+            page = await makePagedClientRequest(CommandCtor, config.client, input, config.withCommand, ...additionalArguments);
           } else {
             throw new Error(`Invalid client, expected instance of ${ClientCtor.name}`);
           }
-          yield page2;
+          yield page;
           const prevToken = token;
-          token = get(page2, outputTokenName);
+          token = get(page, outputTokenName);
           hasNext = !!(token && (!config.stopOnSameToken || token !== prevToken));
         }
         return void 0;
@@ -36769,6 +36769,12 @@ var SimClock = class {
   }
 };
 
+// packages/sim/src/core/log-sink.ts
+var noLogSink = {
+  groupExists: () => false,
+  append: () => void 0
+};
+
 // packages/sim/src/core/secrets.ts
 var MAX_ISSUED = 2e4;
 var SecretLedger = class {
@@ -36824,6 +36830,8 @@ var Simulator = class {
   secrets = new SecretLedger();
   services = /* @__PURE__ */ new Map();
   routes = [];
+  /** Where container output goes: CloudWatch Logs once the logs module is installed. */
+  logSink = noLogSink;
   /** Base URL once listening, e.g. `http://127.0.0.1:4566`. */
   url = "";
   stores = /* @__PURE__ */ new Map();
@@ -36962,83 +36970,190 @@ var scenarioModule = {
   }
 };
 
-// packages/sim/src/ecr/api-input.ts
-function validationError(member, constraint, value) {
-  const shown2 = value === void 0 || value === null ? "null" : `'${String(value)}'`;
-  return new AwsError(
-    "ValidationException",
-    `1 validation error detected: Value ${shown2} at '${member}' failed to satisfy constraint: ${constraint}`
-  );
-}
-function requiredString(input, member) {
-  const value = input[member];
-  if (typeof value !== "string") throw validationError(member, "Member must not be null", value);
-  return value;
-}
-function optionalString(input, member) {
-  const value = input[member];
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "string") throw validationError(member, "Member must be a string", value);
-  return value;
-}
-function registryOf(ctx, input) {
-  const registryId = optionalString(input, "registryId");
-  if (registryId !== void 0 && !/^[0-9]{12}$/.test(registryId)) {
-    throw validationError(
-      "registryId",
-      "Member must satisfy regular expression pattern: '[0-9]{12}'",
-      registryId
-    );
-  }
-  return registryId ?? ctx.account;
-}
-function imageIds(input, member) {
-  const value = input[member];
-  if (value === void 0 || value === null) return void 0;
-  if (!Array.isArray(value)) throw validationError(member, "Member must be a list", value);
-  return value.map((v2) => {
-    const id = typeof v2 === "object" && v2 !== null ? v2 : {};
-    return {
-      ...typeof id.imageDigest === "string" ? { imageDigest: id.imageDigest } : {},
-      ...typeof id.imageTag === "string" ? { imageTag: id.imageTag } : {}
-    };
-  });
-}
-function showImageId(id) {
-  return `{imageDigest:'${id.imageDigest ?? "null"}', imageTag:'${id.imageTag ?? "null"}'}`;
-}
-function paginate(items, input, maxLimit = 1e3, defaultLimit = 100) {
-  const max = input.maxResults;
-  if (max !== void 0 && (typeof max !== "number" || max < 1 || max > maxLimit)) {
-    throw validationError("maxResults", `Member must have value less than or equal to ${maxLimit}`, max);
-  }
-  const limit = typeof max === "number" ? max : defaultLimit;
-  const token = optionalString(input, "nextToken");
+// packages/sim/src/core/listing.ts
+function pageOf(items, limit, token, invalidToken) {
   let start = 0;
   if (token !== void 0) {
-    start = Number(Buffer.from(token, "base64url").toString("utf8"));
-    if (!Number.isInteger(start) || start < 0) {
-      throw new AwsError(
-        "InvalidParameterException",
-        "Invalid parameter at nextToken: the token is not valid"
-      );
-    }
+    const decoded = /^o:(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+    if (!decoded) throw invalidToken();
+    start = Number(decoded[1]);
   }
-  const page2 = items.slice(start, start + limit);
+  const page = items.slice(start, start + limit);
   const next = start + limit;
-  return next < items.length ? { page: page2, nextToken: Buffer.from(String(next)).toString("base64url") } : { page: page2 };
+  return next < items.length ? { page, nextToken: Buffer.from(`o:${next}`).toString("base64url") } : { page };
 }
-function imageNotFound(repo, id) {
+function byName(key) {
+  return (a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}
+function inScope(map, account, region) {
+  const prefix = `${account}/${region}/`;
+  return [...map.entries()].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value);
+}
+
+// packages/sim/src/core/request.ts
+var PLAIN_NOUN = {
+  string: "a string",
+  integer: "an integer",
+  boolean: "a boolean",
+  strings: "a list of strings",
+  object: "an object",
+  objects: "a list of objects"
+};
+function plainErrors(code) {
+  return {
+    code,
+    blankIsMissing: true,
+    message(member, problem) {
+      switch (problem.kind) {
+        case "missing":
+          return `${member} can not be blank.`;
+        case "type":
+          return `${member} must be ${PLAIN_NOUN[problem.expected]}.`;
+        case "range":
+          return `${member} must be between ${problem.min ?? "-∞"} and ${problem.max ?? "∞"}.`;
+      }
+    }
+  };
+}
+var invalidParameter = plainErrors("InvalidParameterException");
+var MEMBER_NOUN = {
+  ...PLAIN_NOUN,
+  object: "a structure",
+  objects: "a list of structures"
+};
+function violation(member, value, constraint) {
+  const shown2 = value === void 0 || value === null ? "null" : `'${Array.isArray(value) ? `[${value.map(String).join(", ")}]` : String(value)}'`;
+  const camel = member.charAt(0).toLowerCase() + member.slice(1);
+  return `Value ${shown2} at '${camel}' failed to satisfy constraint: ${constraint}`;
+}
+function validationError(member, constraint, value) {
   return new AwsError(
-    "ImageNotFoundException",
-    `The image with imageId ${showImageId(id)} does not exist within the repository with name '${repo.name}' in the registry with id '${repo.account}'`
+    "ValidationException",
+    `1 validation error detected: ${violation(member, value, constraint)}`
   );
 }
-function resolveImage(repo, id) {
-  const digest = id.imageDigest ?? (id.imageTag !== void 0 ? repo.tags.get(id.imageTag) : void 0);
-  if (digest === void 0) return void 0;
-  if (id.imageTag !== void 0 && repo.tags.get(id.imageTag) !== digest) return void 0;
-  return repo.images.get(digest);
+function constraintOf(problem, value) {
+  switch (problem.kind) {
+    case "missing":
+      return "Member must not be null";
+    case "type":
+      return `Member must be ${MEMBER_NOUN[problem.expected]}`;
+    case "range":
+      return problem.min !== void 0 && typeof value === "number" && value < problem.min ? `Member must have value greater than or equal to ${problem.min}` : `Member must have value less than or equal to ${problem.max ?? "∞"}`;
+  }
+}
+var validationErrors = {
+  code: "ValidationException",
+  blankIsMissing: false,
+  message: (member, problem, value) => `1 validation error detected: ${violation(member, value, constraintOf(problem, value))}`
+};
+var Input = class _Input {
+  constructor(raw, errors) {
+    this.raw = raw;
+    this.errors = errors;
+  }
+  raw;
+  errors;
+  /** A structure inside this request, read with the same wording. */
+  nested(raw) {
+    return new _Input(raw, this.errors);
+  }
+  fail(message) {
+    throw new AwsError(this.errors.code, message);
+  }
+  invalid(member, problem) {
+    this.fail(this.errors.message(member, problem, this.raw[member]));
+  }
+  /** The member's value, undefined when it is absent or null. */
+  value(member) {
+    const v2 = this.raw[member];
+    return v2 === null ? void 0 : v2;
+  }
+  has(member) {
+    return this.value(member) !== void 0;
+  }
+  str(member) {
+    const v2 = this.value(member);
+    if (v2 !== void 0 && typeof v2 !== "string") this.invalid(member, { kind: "type", expected: "string" });
+    return v2;
+  }
+  required(member) {
+    const v2 = this.str(member);
+    if (v2 === void 0 || v2 === "" && this.errors.blankIsMissing)
+      this.invalid(member, { kind: "missing" });
+    return v2;
+  }
+  int(member, min, max) {
+    const v2 = this.value(member);
+    if (v2 === void 0) return void 0;
+    if (typeof v2 !== "number" || !Number.isInteger(v2))
+      this.invalid(member, { kind: "type", expected: "integer" });
+    if (min !== void 0 && v2 < min || max !== void 0 && v2 > max) {
+      this.invalid(member, {
+        kind: "range",
+        ...min !== void 0 ? { min } : {},
+        ...max !== void 0 ? { max } : {}
+      });
+    }
+    return v2;
+  }
+  bool(member) {
+    const v2 = this.value(member);
+    if (v2 !== void 0 && typeof v2 !== "boolean")
+      this.invalid(member, { kind: "type", expected: "boolean" });
+    return v2;
+  }
+  strings(member) {
+    const v2 = this.value(member);
+    if (v2 === void 0) return void 0;
+    if (!Array.isArray(v2) || !v2.every((x2) => typeof x2 === "string")) {
+      this.invalid(member, { kind: "type", expected: "strings" });
+    }
+    return v2;
+  }
+  object(member) {
+    const v2 = this.value(member);
+    if (v2 === void 0) return void 0;
+    if (!isJson(v2)) this.invalid(member, { kind: "type", expected: "object" });
+    return v2;
+  }
+  objects(member) {
+    const v2 = this.value(member);
+    if (v2 === void 0) return void 0;
+    if (!Array.isArray(v2) || !v2.every(isJson)) this.invalid(member, { kind: "type", expected: "objects" });
+    return v2;
+  }
+  /** The page of `items` the call asks for with its paging members. */
+  page(items, paging) {
+    const limit = this.int(paging.limit, 1, paging.max) ?? paging.fallback;
+    return pageOf(items, limit, this.str(paging.token), paging.invalidToken);
+  }
+};
+function isJson(v2) {
+  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+}
+function keyValueTags(input, member = "Tags") {
+  return input.objects(member)?.map((t, i) => {
+    const tag = input.nested(t);
+    const key = tag.str("Key");
+    if (key === void 0 || key.length === 0 || key.length > 128) {
+      throw validationError(
+        `${member}.${i + 1}.member.key`,
+        "Member must have length between 1 and 128",
+        key
+      );
+    }
+    return { Key: key, Value: tag.str("Value") ?? "" };
+  });
+}
+function nextTokenPaging(limit, max, fallback) {
+  return {
+    limit,
+    token: "nextToken",
+    max,
+    fallback,
+    invalidToken: () => new AwsError("InvalidParameterException", "The specified nextToken is invalid.")
+  };
 }
 
 // packages/sim/src/ecr/store.ts
@@ -37111,6 +37226,83 @@ function deleteImage(repo, digest) {
   repo.images.delete(digest);
   for (const [tag, d] of repo.tags) if (d === digest) repo.tags.delete(tag);
 }
+function showImageId(id) {
+  return `{imageDigest:'${id.imageDigest ?? "null"}', imageTag:'${id.imageTag ?? "null"}'}`;
+}
+function imageNotFound(repo, id) {
+  return new AwsError(
+    "ImageNotFoundException",
+    `The image with imageId ${showImageId(id)} does not exist within the repository with name '${repo.name}' in the registry with id '${repo.account}'`
+  );
+}
+function resolveImage(repo, id) {
+  const digest = id.imageDigest ?? (id.imageTag !== void 0 ? repo.tags.get(id.imageTag) : void 0);
+  if (digest === void 0) return void 0;
+  if (id.imageTag !== void 0 && repo.tags.get(id.imageTag) !== digest) return void 0;
+  return repo.images.get(digest);
+}
+
+// packages/sim/src/ecr/request.ts
+function registryOf(ctx, input) {
+  const registryId = input.str("registryId");
+  if (registryId !== void 0 && !/^[0-9]{12}$/.test(registryId)) {
+    throw validationError(
+      "registryId",
+      "Member must satisfy regular expression pattern: '[0-9]{12}'",
+      registryId
+    );
+  }
+  return registryId ?? ctx.account;
+}
+function repositoryOf(ctx, input) {
+  return requireRepository(ctx.sim, registryOf(ctx, input), ctx.region, input.required("repositoryName"));
+}
+function imageIdOf(value) {
+  const id = typeof value === "object" && value !== null ? value : {};
+  return {
+    ...typeof id.imageDigest === "string" ? { imageDigest: id.imageDigest } : {},
+    ...typeof id.imageTag === "string" ? { imageTag: id.imageTag } : {}
+  };
+}
+function imageIds(input, member) {
+  const value = input.raw[member];
+  if (value === void 0 || value === null) return void 0;
+  if (!Array.isArray(value)) throw validationError(member, "Member must be a list", value);
+  return value.map(imageIdOf);
+}
+function batchImageIds(input) {
+  const ids = imageIds(input, "imageIds");
+  if (!ids || ids.length === 0) {
+    throw validationError("imageIds", "Member must have length greater than or equal to 1", ids);
+  }
+  return ids;
+}
+function requiredImageId(input) {
+  const value = input.raw.imageId;
+  if (typeof value !== "object" || value === null) {
+    throw validationError("imageId", "Member must not be null", value);
+  }
+  return imageIdOf(value);
+}
+function nonEmptyStrings(input, member) {
+  const value = input.raw[member];
+  if (!Array.isArray(value) || value.length === 0) {
+    throw validationError(member, "Member must have length greater than or equal to 1", value);
+  }
+  return value.map(String);
+}
+function paginate(items, input, maxLimit = 1e3, defaultLimit = 100) {
+  const max = input.raw.maxResults;
+  if (max !== void 0 && (typeof max !== "number" || max < 1 || max > maxLimit)) {
+    throw validationError("maxResults", `Member must have value less than or equal to ${maxLimit}`, max);
+  }
+  return pageOf(
+    items,
+    typeof max === "number" ? max : defaultLimit,
+    input.str("nextToken"),
+    () => new AwsError("InvalidParameterException", "Invalid parameter at nextToken: the token is not valid")
+  );
+}
 
 // packages/sim/src/ecr/api-scan.ts
 var SCAN_QUOTA_MS = 24 * 3600 * 1e3;
@@ -37146,24 +37338,10 @@ function scanSummary(sim, repo, image, now) {
     } : {}
   };
 }
-function requiredImageId(input) {
-  const raw = input.imageId;
-  if (typeof raw !== "object" || raw === null)
-    throw validationError("imageId", "Member must not be null", raw);
-  const id = raw;
-  return {
-    ...typeof id.imageDigest === "string" ? { imageDigest: id.imageDigest } : {},
-    ...typeof id.imageTag === "string" ? { imageTag: id.imageTag } : {}
-  };
-}
 var scanActions = {
-  DescribeImageScanFindings(ctx, input) {
-    const repo = requireRepository(
-      ctx.sim,
-      registryOf(ctx, input),
-      ctx.region,
-      requiredString(input, "repositoryName")
-    );
+  DescribeImageScanFindings(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
     const id = requiredImageId(input);
     const image = resolveImage(repo, id);
     if (!image) throw imageNotFound(repo, id);
@@ -37181,25 +37359,21 @@ var scanActions = {
       imageScanStatus: statusOf(view)
     };
     if (view.status !== "COMPLETE") return base;
-    const { page: page2, nextToken } = paginate(view.findings, input);
+    const { page, nextToken } = paginate(view.findings, input);
     return {
       ...base,
       imageScanFindings: {
         imageScanCompletedAt: new Date(view.completedAt),
         vulnerabilitySourceUpdatedAt: new Date(view.completedAt),
         findingSeverityCounts: severityCounts(view.findings),
-        findings: page2.map((f) => ({ ...f, attributes: [] }))
+        findings: page.map((f) => ({ ...f, attributes: [] }))
       },
       ...nextToken ? { nextToken } : {}
     };
   },
-  StartImageScan(ctx, input) {
-    const repo = requireRepository(
-      ctx.sim,
-      registryOf(ctx, input),
-      ctx.region,
-      requiredString(input, "repositoryName")
-    );
+  StartImageScan(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
     const id = requiredImageId(input);
     const image = resolveImage(repo, id);
     if (!image) throw imageNotFound(repo, id);
@@ -37320,7 +37494,7 @@ function storeManifest(repo, bytes, mediaTypeHint, tag, now) {
 
 // packages/sim/src/ecr/api-images.ts
 function tagStatus(input) {
-  const filter = input.filter;
+  const filter = input.raw.filter;
   const status = filter?.tagStatus ?? "ANY";
   if (status !== "TAGGED" && status !== "UNTAGGED" && status !== "ANY") {
     throw validationError(
@@ -37334,14 +37508,6 @@ function tagStatus(input) {
 function keep(repo, digest, status) {
   const tagged = tagsOf(repo, digest).length > 0;
   return status === "ANY" || status === "TAGGED" === tagged;
-}
-function repositoryOf(ctx, input) {
-  return requireRepository(
-    ctx.sim,
-    registryOf(ctx, input),
-    ctx.region,
-    requiredString(input, "repositoryName")
-  );
 }
 function referencedBy(repo, digest) {
   const out = [];
@@ -37385,8 +37551,27 @@ function putImageError(repo, tag, err) {
       );
   }
 }
+var failure = (imageId, failureCode, failureReason) => ({
+  imageId,
+  failureCode,
+  failureReason
+});
+function batchEntry(repo, id, notFound2) {
+  if (id.imageDigest === void 0 && id.imageTag === void 0) {
+    return {
+      failure: failure(
+        id,
+        "MissingDigestAndTag",
+        "Invalid request parameters: both tag and digest cannot be null"
+      )
+    };
+  }
+  const image = resolveImage(repo, id);
+  return image ? { image } : { failure: notFound2(id) };
+}
 var imageActions = {
-  DescribeImages(ctx, input) {
+  DescribeImages(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
     const ids = imageIds(input, "imageIds");
     let images;
@@ -37401,9 +37586,9 @@ var imageActions = {
       const status = tagStatus(input);
       images = [...repo.images.values()].filter((i) => keep(repo, i.digest, status));
     }
-    const { page: page2, nextToken } = paginate(images, input);
+    const { page, nextToken } = paginate(images, input);
     return {
-      imageDetails: page2.map((image) => {
+      imageDetails: page.map((image) => {
         const tags = tagsOf(repo, image.digest);
         return {
           registryId: repo.account,
@@ -37420,7 +37605,8 @@ var imageActions = {
       ...nextToken ? { nextToken } : {}
     };
   },
-  ListImages(ctx, input) {
+  ListImages(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
     const status = tagStatus(input);
     const ids = [];
@@ -37430,37 +37616,25 @@ var imageActions = {
       if (tags.length === 0) ids.push({ imageDigest: image.digest });
       for (const imageTag of tags) ids.push({ imageDigest: image.digest, imageTag });
     }
-    const { page: page2, nextToken } = paginate(ids, input);
-    return { imageIds: page2, ...nextToken ? { nextToken } : {} };
+    const { page, nextToken } = paginate(ids, input);
+    return { imageIds: page, ...nextToken ? { nextToken } : {} };
   },
-  BatchGetImage(ctx, input) {
+  BatchGetImage(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
-    const ids = imageIds(input, "imageIds");
-    if (!ids || ids.length === 0)
-      throw validationError("imageIds", "Member must have length greater than or equal to 1", ids);
-    const images = [];
     const failures = [];
-    for (const id of ids) {
-      if (id.imageDigest === void 0 && id.imageTag === void 0) {
-        failures.push({
-          imageId: id,
-          failureCode: "MissingDigestAndTag",
-          failureReason: "Invalid request parameters: both tag and digest cannot be null"
-        });
+    const images = [];
+    for (const id of batchImageIds(input)) {
+      const entry = batchEntry(
+        repo,
+        id,
+        () => id.imageDigest !== void 0 && id.imageTag !== void 0 && repo.images.has(id.imageDigest) ? failure(id, "ImageTagDoesNotMatchDigest", "Invalid image tag for image digest") : failure(id, "ImageNotFound", "Requested image not found")
+      );
+      if ("failure" in entry) {
+        failures.push(entry.failure);
         continue;
       }
-      const image = resolveImage(repo, id);
-      if (!image) {
-        const tagElsewhere = id.imageDigest !== void 0 && id.imageTag !== void 0 && repo.images.has(id.imageDigest);
-        failures.push(
-          tagElsewhere ? {
-            imageId: id,
-            failureCode: "ImageTagDoesNotMatchDigest",
-            failureReason: "Invalid image tag for image digest"
-          } : { imageId: id, failureCode: "ImageNotFound", failureReason: "Requested image not found" }
-        );
-        continue;
-      }
+      const { image } = entry;
       images.push({
         registryId: repo.account,
         repositoryName: repo.name,
@@ -37474,20 +37648,21 @@ var imageActions = {
     }
     return { images, failures };
   },
-  PutImage(ctx, input) {
+  PutImage(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
-    const manifest = requiredString(input, "imageManifest");
+    const manifest = input.required("imageManifest");
     if (manifest.length < 1 || manifest.length > 4194304) {
       throw validationError("imageManifest", "Member must have length less than or equal to 4194304", "…");
     }
-    const tag = optionalString(input, "imageTag");
+    const tag = input.str("imageTag");
     if (tag !== void 0 && (tag.length < 1 || tag.length > 300)) {
       throw validationError("imageTag", "Member must have length less than or equal to 300", tag);
     }
-    const mediaType = optionalString(input, "imageManifestMediaType");
+    const mediaType = input.str("imageManifestMediaType");
     const bytes = Buffer.from(manifest, "utf8");
     const digest = sha256(bytes);
-    const givenDigest = optionalString(input, "imageDigest");
+    const givenDigest = input.str("imageDigest");
     if (givenDigest !== void 0 && givenDigest !== digest) {
       throw new AwsError(
         "ImageDigestDoesNotMatchException",
@@ -37524,39 +37699,24 @@ var imageActions = {
       throw err;
     }
   },
-  BatchDeleteImage(ctx, input) {
+  BatchDeleteImage(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
-    const ids = imageIds(input, "imageIds");
-    if (!ids || ids.length === 0)
-      throw validationError("imageIds", "Member must have length greater than or equal to 1", ids);
     const deleted = [];
     const failures = [];
-    for (const id of ids) {
-      if (id.imageDigest === void 0 && id.imageTag === void 0) {
-        failures.push({
-          imageId: id,
-          failureCode: "MissingDigestAndTag",
-          failureReason: "Invalid request parameters: both tag and digest cannot be null"
-        });
+    for (const id of batchImageIds(input)) {
+      const entry = batchEntry(repo, id, () => failure(id, "ImageNotFound", "Requested image not found"));
+      if ("failure" in entry) {
+        failures.push(entry.failure);
         continue;
       }
-      const image = resolveImage(repo, id);
-      if (!image) {
-        failures.push({
-          imageId: id,
-          failureCode: "ImageNotFound",
-          failureReason: "Requested image not found"
-        });
-        continue;
-      }
+      const { image } = entry;
       const tags = tagsOf(repo, image.digest);
       const removesImage = id.imageDigest !== void 0 || tags.length <= 1;
       if (removesImage && referencedBy(repo, image.digest).length > 0) {
-        failures.push({
-          imageId: id,
-          failureCode: "ImageReferencedByManifestList",
-          failureReason: "Requested image is referenced by a manifest list"
-        });
+        failures.push(
+          failure(id, "ImageReferencedByManifestList", "Requested image is referenced by a manifest list")
+        );
         continue;
       }
       if (removesImage) {
@@ -37576,23 +37736,8 @@ var imageActions = {
 var import_node_crypto4 = require("node:crypto");
 var DOWNLOAD_TTL_MS = 3600 * 1e3;
 var PART_SIZE = 10 * 1024 * 1024;
-function repositoryOf2(ctx, input) {
-  return requireRepository(
-    ctx.sim,
-    registryOf(ctx, input),
-    ctx.region,
-    requiredString(input, "repositoryName")
-  );
-}
-function stringList(input, member) {
-  const value = input[member];
-  if (!Array.isArray(value) || value.length === 0) {
-    throw validationError(member, "Member must have length greater than or equal to 1", value);
-  }
-  return value.map(String);
-}
 function upload(ctx, repo, input) {
-  const uploadId = requiredString(input, "uploadId");
+  const uploadId = input.required("uploadId");
   const session2 = ecrState(ctx.sim).uploads.get(uploadId);
   if (!session2 || session2.repoKey !== repoKey(repo.account, repo.region, repo.name)) {
     throw new AwsError(
@@ -37603,12 +37748,13 @@ function upload(ctx, repo, input) {
   return session2;
 }
 var layerActions = {
-  BatchCheckLayerAvailability(ctx, input) {
-    const repo = repositoryOf2(ctx, input);
+  BatchCheckLayerAvailability(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
     const blobs = ecrState(ctx.sim).blobs;
     const layers = [];
     const failures = [];
-    for (const layerDigest of stringList(input, "layerDigests")) {
+    for (const layerDigest of nonEmptyStrings(input, "layerDigests")) {
       const bytes = repo.blobs.has(layerDigest) ? blobs.get(layerDigest) : void 0;
       if (bytes) layers.push({ layerDigest, layerAvailability: "AVAILABLE", layerSize: bytes.length });
       else
@@ -37620,8 +37766,9 @@ var layerActions = {
     }
     return { layers, failures };
   },
-  InitiateLayerUpload(ctx, input) {
-    const repo = repositoryOf2(ctx, input);
+  InitiateLayerUpload(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
     const id = (0, import_node_crypto4.randomUUID)();
     ecrState(ctx.sim).uploads.set(id, {
       id,
@@ -37631,12 +37778,13 @@ var layerActions = {
     });
     return { uploadId: id, partSize: PART_SIZE };
   },
-  UploadLayerPart(ctx, input) {
-    const repo = repositoryOf2(ctx, input);
+  UploadLayerPart(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
     const session2 = upload(ctx, repo, input);
-    const blob = Buffer.from(requiredString(input, "layerPartBlob"), "base64");
-    const first = Number(input.partFirstByte);
-    const last = Number(input.partLastByte);
+    const blob = Buffer.from(input.required("layerPartBlob"), "base64");
+    const first = Number(input.raw.partFirstByte);
+    const last = Number(input.raw.partLastByte);
     if (first !== session2.size || last - first + 1 !== blob.length) {
       throw new AwsError(
         "InvalidLayerPartException",
@@ -37652,10 +37800,11 @@ var layerActions = {
       lastByteReceived: session2.size - 1
     };
   },
-  CompleteLayerUpload(ctx, input) {
-    const repo = repositoryOf2(ctx, input);
+  CompleteLayerUpload(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
     const session2 = upload(ctx, repo, input);
-    const [expected] = stringList(input, "layerDigests");
+    const [expected] = nonEmptyStrings(input, "layerDigests");
     const state = ecrState(ctx.sim);
     if (session2.size === 0) {
       throw new AwsError("EmptyUploadException", `The upload '${session2.id}' contains no layer parts`);
@@ -37679,9 +37828,10 @@ var layerActions = {
     repo.blobs.add(actual);
     return { registryId: repo.account, repositoryName: repo.name, uploadId: session2.id, layerDigest: actual };
   },
-  GetDownloadUrlForLayer(ctx, input) {
-    const repo = repositoryOf2(ctx, input);
-    const layerDigest = requiredString(input, "layerDigest");
+  GetDownloadUrlForLayer(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
+    const layerDigest = input.required("layerDigest");
     if (!repo.blobs.has(layerDigest)) {
       throw new AwsError(
         "LayersNotFoundException",
@@ -37839,13 +37989,14 @@ function repositoryByArn(sim, arn) {
   return repo;
 }
 var repositoryActions = {
-  CreateRepository(ctx, input) {
-    const name = requiredString(input, "repositoryName");
+  CreateRepository(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const name = input.required("repositoryName");
     const { mutability, exclusions } = validateMutability(
-      input.imageTagMutability,
-      input.imageTagMutabilityExclusionFilters
+      input.raw.imageTagMutability,
+      input.raw.imageTagMutabilityExclusionFilters
     );
-    const scanning = input.imageScanningConfiguration;
+    const scanning = input.raw.imageScanningConfiguration;
     const repo = createRepository(ctx.sim, {
       account: registryOf(ctx, input),
       region: ctx.region,
@@ -37853,13 +38004,14 @@ var repositoryActions = {
       mutability,
       exclusions,
       scanOnPush: scanning?.scanOnPush === true,
-      tags: resourceTags(input.tags)
+      tags: resourceTags(input.raw.tags)
     });
     return { repository: describeRepository(ctx.sim, repo) };
   },
-  DescribeRepositories(ctx, input) {
+  DescribeRepositories(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const account = registryOf(ctx, input);
-    const names = input.repositoryNames;
+    const names = input.raw.repositoryNames;
     let repos;
     if (Array.isArray(names)) {
       repos = names.map((n) => requireRepository(ctx.sim, account, ctx.region, String(n)));
@@ -37868,17 +38020,18 @@ var repositoryActions = {
         (r) => r.account === account && r.region === ctx.region
       );
     }
-    const { page: page2, nextToken } = paginate(repos, input);
+    const { page, nextToken } = paginate(repos, input);
     return {
-      repositories: page2.map((r) => describeRepository(ctx.sim, r)),
+      repositories: page.map((r) => describeRepository(ctx.sim, r)),
       ...nextToken ? { nextToken } : {}
     };
   },
-  DeleteRepository(ctx, input) {
+  DeleteRepository(ctx, raw) {
+    const input = new Input(raw, validationErrors);
     const account = registryOf(ctx, input);
-    const name = requiredString(input, "repositoryName");
+    const name = input.required("repositoryName");
     const repo = requireRepository(ctx.sim, account, ctx.region, name);
-    if (repo.images.size > 0 && input.force !== true) {
+    if (repo.images.size > 0 && input.raw.force !== true) {
       throw new AwsError(
         "RepositoryNotEmptyException",
         `The repository with name '${name}' in registry with id '${account}' cannot be deleted because it still contains images`
@@ -37889,16 +38042,12 @@ var repositoryActions = {
     collectGarbage(state);
     return { repository: describeRepository(ctx.sim, repo) };
   },
-  PutImageTagMutability(ctx, input) {
-    const repo = requireRepository(
-      ctx.sim,
-      registryOf(ctx, input),
-      ctx.region,
-      requiredString(input, "repositoryName")
-    );
+  PutImageTagMutability(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
     const { mutability, exclusions } = validateMutability(
-      input.imageTagMutability,
-      input.imageTagMutabilityExclusionFilters
+      input.raw.imageTagMutability,
+      input.raw.imageTagMutabilityExclusionFilters
     );
     repo.mutability = mutability;
     repo.exclusions = exclusions;
@@ -37909,14 +38058,10 @@ var repositoryActions = {
       ...exclusions.length > 0 ? { imageTagMutabilityExclusionFilters: exclusions } : {}
     };
   },
-  PutImageScanningConfiguration(ctx, input) {
-    const repo = requireRepository(
-      ctx.sim,
-      registryOf(ctx, input),
-      ctx.region,
-      requiredString(input, "repositoryName")
-    );
-    const scanning = input.imageScanningConfiguration;
+  PutImageScanningConfiguration(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
+    const scanning = input.raw.imageScanningConfiguration;
     repo.scanOnPush = scanning?.scanOnPush === true;
     return {
       registryId: repo.account,
@@ -37924,8 +38069,9 @@ var repositoryActions = {
       imageScanningConfiguration: { scanOnPush: repo.scanOnPush }
     };
   },
-  GetAuthorizationToken(ctx, input) {
-    const registryIds = Array.isArray(input.registryIds) ? input.registryIds.map(String) : [ctx.account];
+  GetAuthorizationToken(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const registryIds = Array.isArray(input.raw.registryIds) ? input.raw.registryIds.map(String) : [ctx.account];
     const tokens = ecrState(ctx.sim).tokens;
     const expiresAt = ctx.now + TOKEN_TTL_MS;
     for (const [password, token] of tokens) if (token.expiresAt <= ctx.now) tokens.delete(password);
@@ -37944,21 +38090,24 @@ var repositoryActions = {
       })
     };
   },
-  TagResource(ctx, input) {
-    const repo = repositoryByArn(ctx.sim, requiredString(input, "resourceArn"));
-    for (const tag of resourceTags(input.tags)) {
+  TagResource(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryByArn(ctx.sim, input.required("resourceArn"));
+    for (const tag of resourceTags(input.raw.tags)) {
       repo.resourceTags = [...repo.resourceTags.filter((t) => t.Key !== tag.Key), tag];
     }
     return {};
   },
-  UntagResource(ctx, input) {
-    const repo = repositoryByArn(ctx.sim, requiredString(input, "resourceArn"));
-    const keys = Array.isArray(input.tagKeys) ? input.tagKeys.map(String) : [];
+  UntagResource(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryByArn(ctx.sim, input.required("resourceArn"));
+    const keys = Array.isArray(input.raw.tagKeys) ? input.raw.tagKeys.map(String) : [];
     repo.resourceTags = repo.resourceTags.filter((t) => !keys.includes(t.Key));
     return {};
   },
-  ListTagsForResource(ctx, input) {
-    const repo = repositoryByArn(ctx.sim, requiredString(input, "resourceArn"));
+  ListTagsForResource(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryByArn(ctx.sim, input.required("resourceArn"));
     return { tags: repo.resourceTags };
   }
 };
@@ -38652,7 +38801,7 @@ function lookupImage(sim, ref) {
 }
 
 // packages/sim/src/ecr/push-image.ts
-async function failure(what, res) {
+async function failure2(what, res) {
   return new Error(`pushImage: ${what} failed with HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`);
 }
 async function pushImage(options) {
@@ -38671,7 +38820,7 @@ async function pushImage(options) {
       headers: { authorization, "content-type": "application/octet-stream" },
       body: blob
     });
-    if (res.status !== 201) throw await failure(`uploading blob ${digest2}`, res);
+    if (res.status !== 201) throw await failure2(`uploading blob ${digest2}`, res);
   }
   const { digest, mediaType, manifest } = image;
   const references = options.tags && options.tags.length > 0 ? options.tags : [digest];
@@ -38681,7 +38830,7 @@ async function pushImage(options) {
       headers: { authorization, "content-type": mediaType },
       body: manifest
     });
-    if (res.status !== 201) throw await failure(`putting the manifest as ${reference}`, res);
+    if (res.status !== 201) throw await failure2(`putting the manifest as ${reference}`, res);
   }
   return { digest, manifest: manifest.toString("utf8"), mediaType, size: manifest.length };
 }
@@ -38702,80 +38851,6 @@ var ecrModule = {
     sim.onSeed("images", seedImages);
   }
 };
-
-// packages/sim/src/ecs/input.ts
-var Input = class {
-  constructor(raw, errorCode = "InvalidParameterException") {
-    this.raw = raw;
-    this.errorCode = errorCode;
-  }
-  raw;
-  errorCode;
-  fail(message) {
-    throw new AwsError(this.errorCode, message);
-  }
-  has(key) {
-    return this.raw[key] !== void 0 && this.raw[key] !== null;
-  }
-  str(key) {
-    const v2 = this.raw[key];
-    if (v2 === void 0 || v2 === null) return void 0;
-    if (typeof v2 !== "string") this.fail(`${key} must be a string.`);
-    return v2;
-  }
-  reqStr(key) {
-    const v2 = this.str(key);
-    if (v2 === void 0 || v2 === "") this.fail(`${key} can not be blank.`);
-    return v2;
-  }
-  int(key, min, max) {
-    const v2 = this.raw[key];
-    if (v2 === void 0 || v2 === null) return void 0;
-    if (typeof v2 !== "number" || !Number.isInteger(v2)) this.fail(`${key} must be an integer.`);
-    if (min !== void 0 && v2 < min || max !== void 0 && v2 > max) {
-      this.fail(`${key} must be between ${min ?? "-∞"} and ${max ?? "∞"}.`);
-    }
-    return v2;
-  }
-  bool(key) {
-    const v2 = this.raw[key];
-    if (v2 === void 0 || v2 === null) return void 0;
-    if (typeof v2 !== "boolean") this.fail(`${key} must be a boolean.`);
-    return v2;
-  }
-  strList(key) {
-    const v2 = this.raw[key];
-    if (v2 === void 0 || v2 === null) return void 0;
-    if (!Array.isArray(v2) || !v2.every((x2) => typeof x2 === "string"))
-      this.fail(`${key} must be a list of strings.`);
-    return v2;
-  }
-  obj(key) {
-    const v2 = this.raw[key];
-    if (v2 === void 0 || v2 === null) return void 0;
-    if (typeof v2 !== "object" || Array.isArray(v2)) this.fail(`${key} must be an object.`);
-    return v2;
-  }
-  objList(key) {
-    const v2 = this.raw[key];
-    if (v2 === void 0 || v2 === null) return void 0;
-    if (!Array.isArray(v2) || !v2.every((x2) => typeof x2 === "object" && x2 !== null && !Array.isArray(x2))) {
-      this.fail(`${key} must be a list of objects.`);
-    }
-    return v2;
-  }
-};
-function page(items, maxResults, nextToken, fail2) {
-  let start = 0;
-  if (nextToken !== void 0) {
-    const decoded = Number(Buffer.from(nextToken, "base64").toString("utf8"));
-    if (!Number.isInteger(decoded) || decoded < 0) fail2("The specified nextToken is invalid.");
-    start = decoded;
-  }
-  const slice = items.slice(start, start + maxResults);
-  const next = start + maxResults < items.length ? Buffer.from(String(start + maxResults)).toString("base64") : void 0;
-  return { items: slice, nextToken: next };
-}
 
 // packages/sim/src/ecs/model.ts
 var import_node_crypto8 = require("node:crypto");
@@ -39113,7 +39188,7 @@ function serviceDeploymentBrief(sd) {
   };
 }
 
-// packages/sim/src/ecs/clusters.ts
+// packages/sim/src/ecs/api-clusters.ts
 var NAME = /^[A-Za-z0-9_-]{1,255}$/;
 function createCluster(r, name, options = {}) {
   const existing = r.clusters.get(name);
@@ -39134,19 +39209,19 @@ function createCluster(r, name, options = {}) {
   return cluster;
 }
 var CreateCluster = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const name = input.str("clusterName") ?? "default";
   if (!NAME.test(name)) {
     input.fail(
       "Cluster name can contain up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens."
     );
   }
-  const configuration = input.obj("configuration");
-  const settings = input.objList("settings");
-  const capacityProviders = input.strList("capacityProviders");
-  const strategy = input.objList("defaultCapacityProviderStrategy");
+  const configuration = input.object("configuration");
+  const settings = input.objects("settings");
+  const capacityProviders = input.strings("capacityProviders");
+  const strategy = input.objects("defaultCapacityProviderStrategy");
   const cluster = createCluster(regionFor(ctx), name, {
-    tags: tagsIn(input.objList("tags"), (m) => input.fail(m)),
+    tags: tagsIn(input.objects("tags"), (m) => input.fail(m)),
     ...settings ? { settings } : {},
     ...capacityProviders ? { capacityProviders } : {},
     ...strategy ? { strategy } : {},
@@ -39155,12 +39230,12 @@ var CreateCluster = (ctx, raw) => {
   return { cluster: clusterOut(cluster, ["TAGS", "SETTINGS", "CONFIGURATIONS"]) };
 };
 var DescribeClusters = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const r = regionFor(ctx);
-  const include = input.strList("include") ?? [];
+  const include = input.strings("include") ?? [];
   const clusters = [];
   const failures = [];
-  for (const ref of input.strList("clusters") ?? ["default"]) {
+  for (const ref of input.strings("clusters") ?? ["default"]) {
     const cluster = r.clusters.get(lastSegment(ref));
     if (cluster) clusters.push(clusterOut(cluster, include));
     else
@@ -39172,19 +39247,14 @@ var DescribeClusters = (ctx, raw) => {
   return { clusters, failures };
 };
 var ListClusters = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const arns = [...regionFor(ctx).clusters.values()].filter((c) => c.status === "ACTIVE").map((c) => c.arn).sort();
-  const { items, nextToken } = page(
-    arns,
-    input.int("maxResults", 1, 100) ?? 100,
-    input.str("nextToken"),
-    (m) => input.fail(m)
-  );
-  return { clusterArns: items, nextToken };
+  const { page, nextToken } = input.page(arns, nextTokenPaging("maxResults", 100, 100));
+  return { clusterArns: page, nextToken };
 };
 var DeleteCluster = (ctx, raw) => {
-  const input = new Input(raw);
-  const cluster = requireCluster(regionFor(ctx), input.reqStr("cluster"));
+  const input = new Input(raw, invalidParameter);
+  const cluster = requireCluster(regionFor(ctx), input.required("cluster"));
   if ([...cluster.services.values()].some((s) => s.status !== "INACTIVE")) {
     throw new AwsError(
       "ClusterContainsServicesException",
@@ -39408,101 +39478,6 @@ function tripCircuitBreaker(r, svc, dep, t) {
   }
 }
 
-// packages/sim/src/logs/store.ts
-function logsState(sim) {
-  return sim.store("logs", () => ({ groups: /* @__PURE__ */ new Map(), nextSeq: 1 }));
-}
-var groupKey = (account, region, name) => `${account}/${region}/${name}`;
-function groupArn(group) {
-  return `arn:aws:logs:${group.region}:${group.account}:log-group:${group.name}`;
-}
-function findLogGroup(sim, account, region, name) {
-  return logsState(sim).groups.get(groupKey(account, region, name));
-}
-function requireLogGroup(sim, account, region, name) {
-  const group = findLogGroup(sim, account, region, name);
-  if (!group) throw new AwsError("ResourceNotFoundException", "The specified log group does not exist.");
-  return group;
-}
-function groupsOf(sim, account, region) {
-  const prefix = `${account}/${region}/`;
-  return [...logsState(sim).groups.entries()].filter(([key]) => key.startsWith(prefix)).map(([, group]) => group).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-}
-function createLogGroup(sim, account, region, name, now, options = {}) {
-  const state = logsState(sim);
-  const key = groupKey(account, region, name);
-  if (state.groups.has(key)) {
-    throw new AwsError("ResourceAlreadyExistsException", "The specified log group already exists");
-  }
-  const group = {
-    name,
-    account,
-    region,
-    creationTime: now,
-    logGroupClass: options.logGroupClass ?? "STANDARD",
-    tags: options.tags ?? {},
-    streams: /* @__PURE__ */ new Map(),
-    ...options.retentionInDays !== void 0 ? { retentionInDays: options.retentionInDays } : {}
-  };
-  state.groups.set(key, group);
-  return group;
-}
-function deleteLogGroup(sim, account, region, name) {
-  requireLogGroup(sim, account, region, name);
-  logsState(sim).groups.delete(groupKey(account, region, name));
-}
-function createLogStream(group, name, now) {
-  if (group.streams.has(name)) {
-    throw new AwsError("ResourceAlreadyExistsException", "The specified log stream already exists");
-  }
-  const stream = {
-    name,
-    arn: `${groupArn(group)}:log-stream:${name}`,
-    creationTime: now,
-    events: [],
-    storedBytes: 0
-  };
-  group.streams.set(name, stream);
-  return stream;
-}
-function insertEvents(sim, stream, events, now) {
-  const state = logsState(sim);
-  for (const e of events) {
-    const stored = {
-      timestamp: e.timestamp,
-      message: e.message,
-      ingestionTime: now,
-      seq: state.nextSeq++
-    };
-    const list = stream.events;
-    if (list.length === 0 || list[list.length - 1].timestamp <= stored.timestamp) list.push(stored);
-    else {
-      let i = list.length - 1;
-      while (i > 0 && list[i - 1].timestamp > stored.timestamp) i--;
-      list.splice(i, 0, stored);
-    }
-    stream.storedBytes += Buffer.byteLength(e.message) + 26;
-  }
-  if (events.length > 0) stream.lastIngestionTime = now;
-}
-function appendLogEvents(sim, input) {
-  let group = findLogGroup(sim, input.account, input.region, input.logGroupName);
-  if (!group) {
-    if (!input.createGroup) {
-      throw new AwsError("ResourceNotFoundException", "The specified log group does not exist.");
-    }
-    group = createLogGroup(sim, input.account, input.region, input.logGroupName, input.now);
-  }
-  const stream = group.streams.get(input.logStreamName) ?? createLogStream(group, input.logStreamName, input.now);
-  const events = input.events.map(
-    (e, i) => typeof e === "string" ? { timestamp: input.now + i, message: e } : e
-  );
-  insertEvents(sim, stream, events, input.now);
-}
-function logGroupExists(sim, account, region, name) {
-  return findLogGroup(sim, account, region, name) !== void 0;
-}
-
 // packages/sim/src/ecs/task-lifecycle.ts
 var PROVISIONING_MS = 3e3;
 var PENDING_MS = 1e4;
@@ -39558,8 +39533,8 @@ function containerOf(sim, r, def, overrides) {
       createGroup: options["awslogs-create-group"] === "true"
     };
   }
-  const failure2 = resolved.failure ?? behaviour.failToStart;
-  return failure2 !== void 0 ? { container, failure: failure2 } : { container };
+  const failure3 = resolved.failure ?? behaviour.failToStart;
+  return failure3 !== void 0 ? { container, failure: failure3 } : { container };
 }
 function createTask(sim, r, cluster, td, spec, now) {
   const id = newTaskId();
@@ -39669,7 +39644,7 @@ function refreshHealth(task, t) {
   if (countsHealthy(task)) task.healthySince ??= t;
   else delete task.healthySince;
 }
-function stopTask(task, t, stopCode, reason, signals, failure2) {
+function stopTask(task, t, stopCode, reason, signals, failure3) {
   if (task.desiredStatus === "STOPPED" && task.stoppingAt !== void 0) return;
   const wasStarted = task.lastStatus === "RUNNING";
   task.desiredStatus = "STOPPED";
@@ -39686,12 +39661,12 @@ function stopTask(task, t, stopCode, reason, signals, failure2) {
     else if (stopCode === "TaskFailedToStart") c.reason = reason;
   }
   task.version++;
-  signals.push({ kind: "stopping", task, failure: failure2 });
+  signals.push({ kind: "stopping", task, failure: failure3 });
 }
 function writeLogs(sim, task, account, t) {
   for (const c of task.containers) {
     if (!c.logs) continue;
-    appendLogEvents(sim, {
+    sim.logSink.append({
       account,
       region: c.logs.region,
       logGroupName: c.logs.group,
@@ -39705,7 +39680,7 @@ function writeLogs(sim, task, account, t) {
 function toRunning(sim, task, t, signals) {
   const account = task.arn.split(":")[4] ?? "";
   const missing = task.containers.find(
-    (c) => c.logs && !c.logs.createGroup && !logGroupExists(sim, account, c.logs.region, c.logs.group)
+    (c) => c.logs && !c.logs.createGroup && !sim.logSink.groupExists(account, c.logs.region, c.logs.group)
   );
   task.pullStoppedAt = t;
   if (missing) {
@@ -39837,24 +39812,7 @@ function launch(sim, r, cluster, svc, dep, count, t) {
   const tags = propagate === "SERVICE" ? svc.tags : propagate === "TASK_DEFINITION" ? td.tags : [];
   const ids = [];
   for (let i = 0; i < count; i++) {
-    const task = createTask(
-      sim,
-      r,
-      cluster,
-      td,
-      {
-        startedBy: dep.id,
-        group: `service:${svc.name}`,
-        serviceName: svc.name,
-        deploymentId: dep.id,
-        serviceRevisionArn: dep.serviceRevisionArn,
-        ...placement,
-        overrides: { containerOverrides: [], inferenceAcceleratorOverrides: [] },
-        tags,
-        ...dep.networkConfiguration ? { networkConfiguration: dep.networkConfiguration } : {}
-      },
-      t
-    );
+    const task = createTask(sim, r, cluster, td, serviceTask(svc, dep, placement, tags), t);
     ids.push(task.id);
   }
   addEvent(
@@ -39862,6 +39820,19 @@ function launch(sim, r, cluster, svc, dep, count, t) {
     t,
     `(service ${svc.name}) has started ${count} tasks: ${ids.map((id) => `(task ${id})`).join(" ")}.`
   );
+}
+function serviceTask(svc, dep, placement, tags) {
+  return {
+    startedBy: dep.id,
+    group: `service:${svc.name}`,
+    serviceName: svc.name,
+    deploymentId: dep.id,
+    serviceRevisionArn: dep.serviceRevisionArn,
+    ...placement,
+    overrides: { containerOverrides: [], inferenceAcceleratorOverrides: [] },
+    tags,
+    ...dep.networkConfiguration ? { networkConfiguration: dep.networkConfiguration } : {}
+  };
 }
 function stopForScheduler(svc, tasks, reason, t, signals) {
   if (tasks.length === 0) return;
@@ -40013,7 +39984,7 @@ function advanceEcs(sim, now) {
   for (const r of ecsState(sim).regions.values()) advanceRegion(sim, r, now);
 }
 
-// packages/sim/src/ecs/services.ts
+// packages/sim/src/ecs/api-services.ts
 var NAME2 = /^[A-Za-z0-9_-]{1,255}$/;
 function invalid2(message) {
   throw new AwsError("InvalidParameterException", message);
@@ -40075,10 +40046,10 @@ function settingsFrom(input, previous) {
   return out;
 }
 function createService(r, cluster, input, now, createdBy) {
-  const name = input.reqStr("serviceName");
+  const name = input.required("serviceName");
   if (!NAME2.test(name))
     invalid2("Service name can contain up to 255 letters, numbers, hyphens and underscores.");
-  const td = requireUsableTaskDefinition(r, input.reqStr("taskDefinition"));
+  const td = requireUsableTaskDefinition(r, input.required("taskDefinition"));
   const strategy = input.str("schedulingStrategy") ?? "REPLICA";
   const desiredCount = input.int("desiredCount", 0) ?? (strategy === "DAEMON" ? 1 : void 0);
   if (desiredCount === void 0) invalid2("desiredCount is required when schedulingStrategy is REPLICA.");
@@ -40099,7 +40070,7 @@ function createService(r, cluster, input, now, createdBy) {
     settings.launchType,
     settings.networkConfiguration
   );
-  const deploymentConfiguration = normalizeDeploymentConfiguration(input.obj("deploymentConfiguration"));
+  const deploymentConfiguration = normalizeDeploymentConfiguration(input.object("deploymentConfiguration"));
   checkDeploymentConfiguration(deploymentConfiguration);
   const svc = {
     name,
@@ -40114,7 +40085,7 @@ function createService(r, cluster, input, now, createdBy) {
     deployments: [],
     events: [],
     createdAt: now,
-    tags: tagsIn(input.objList("tags"), invalid2),
+    tags: tagsIn(input.objects("tags"), invalid2),
     dirty: true,
     steady: false,
     ...createdBy ? { createdBy } : {}
@@ -40125,16 +40096,16 @@ function createService(r, cluster, input, now, createdBy) {
 }
 var CreateService = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str("cluster"));
   const svc = createService(r, cluster, input, ctx.now, ctx.principal?.arn);
   return { service: serviceOut(cluster, svc, true) };
 };
 var UpdateService = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str("cluster"));
-  const svc = requireActiveService(cluster, input.reqStr("service"));
+  const svc = requireActiveService(cluster, input.required("service"));
   const tdRef = input.str("taskDefinition");
   const td = tdRef !== void 0 ? requireUsableTaskDefinition(r, tdRef) : void 0;
   const desiredCount = input.int("desiredCount", 0);
@@ -40150,7 +40121,7 @@ var UpdateService = (ctx, raw) => {
     settings.capacityProviderStrategy
   ]);
   const config = normalizeDeploymentConfiguration(
-    input.obj("deploymentConfiguration"),
+    input.object("deploymentConfiguration"),
     svc.deploymentConfiguration
   );
   checkDeploymentConfiguration(config);
@@ -40172,12 +40143,12 @@ var UpdateService = (ctx, raw) => {
 };
 var DescribeServices = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str("cluster"));
-  const refs = input.strList("services") ?? [];
+  const refs = input.strings("services") ?? [];
   if (refs.length === 0) invalid2("services can not be empty.");
   if (refs.length > 10) invalid2("services can have at most 10 items.");
-  const withTags = (input.strList("include") ?? []).includes("TAGS");
+  const withTags = (input.strings("include") ?? []).includes("TAGS");
   const services = [];
   const failures = [];
   for (const ref of refs) {
@@ -40193,26 +40164,21 @@ var DescribeServices = (ctx, raw) => {
 };
 var ListServices = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str("cluster"));
   const launchType = input.str("launchType");
   const strategy = input.str("schedulingStrategy");
   const arns = [...cluster.services.values()].filter(
     (s) => s.status !== "INACTIVE" && (launchType === void 0 || s.settings.launchType === launchType) && (strategy === void 0 || s.settings.schedulingStrategy === strategy)
   ).map((s) => s.arn).sort();
-  const { items, nextToken } = page(
-    arns,
-    input.int("maxResults", 1, 100) ?? 10,
-    input.str("nextToken"),
-    invalid2
-  );
-  return { serviceArns: items, nextToken };
+  const { page, nextToken } = input.page(arns, nextTokenPaging("maxResults", 100, 10));
+  return { serviceArns: page, nextToken };
 };
 var DeleteService = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str("cluster"));
-  const svc = findService(cluster, input.reqStr("service"));
+  const svc = findService(cluster, input.required("service"));
   if (!svc) throw new AwsError("ServiceNotFoundException", "Service not found.");
   if (svc.status !== "ACTIVE") throw new AwsError("ServiceNotActiveException", "Service was not ACTIVE.");
   if (svc.desiredCount > 0 && input.bool("force") !== true) {
@@ -40241,8 +40207,9 @@ var serviceActions = {
   DeleteService
 };
 
-// packages/sim/src/ecs/task-definitions.ts
+// packages/sim/src/ecs/api-task-definitions.ts
 var NAME3 = /^[A-Za-z0-9_-]{1,255}$/;
+var clientErrors = plainErrors("ClientException");
 function clientError(message) {
   throw new AwsError("ClientException", message);
 }
@@ -40332,11 +40299,11 @@ function requiresAttributes(containers, body) {
   return [...names].map((name) => ({ name }));
 }
 function buildTaskDefinition(input) {
-  const family = input.reqStr("family");
+  const family = input.required("family");
   if (!NAME3.test(family)) clientError("Family contains invalid characters.");
-  const containers = input.objList("containerDefinitions");
+  const containers = input.objects("containerDefinitions");
   if (!containers || containers.length === 0) return clientError("Container list cannot be empty.");
-  const requires = input.strList("requiresCompatibilities") ?? [];
+  const requires = input.strings("requiresCompatibilities") ?? [];
   const fargate = requires.includes("FARGATE");
   const networkMode = input.str("networkMode") ?? (fargate ? void 0 : "bridge");
   const cpu = normalizeSize(input.raw.cpu, /vcpu/, "cpu");
@@ -40392,7 +40359,7 @@ function buildTaskDefinition(input) {
 }
 function registerTaskDefinition(r, input, now, registeredBy) {
   const { family, body } = buildTaskDefinition(input);
-  const tags = tagsIn(input.objList("tags"), (m) => input.fail(m));
+  const tags = tagsIn(input.objects("tags"), (m) => input.fail(m));
   const revisions = r.families.get(family) ?? [];
   r.families.set(family, revisions);
   const revision = revisions.length + 1;
@@ -40420,16 +40387,16 @@ function taskDefinitionOut(td) {
 var RegisterTaskDefinition = (ctx, raw) => {
   const td = registerTaskDefinition(
     regionFor(ctx),
-    new Input(raw, "ClientException"),
+    new Input(raw, clientErrors),
     ctx.now,
     ctx.principal?.arn
   );
   return { taskDefinition: taskDefinitionOut(td), tags: td.tags };
 };
 var DescribeTaskDefinition = (ctx, raw) => {
-  const input = new Input(raw);
-  const td = requireTaskDefinition(regionFor(ctx), input.reqStr("taskDefinition"));
-  const withTags = (input.strList("include") ?? []).includes("TAGS");
+  const input = new Input(raw, invalidParameter);
+  const td = requireTaskDefinition(regionFor(ctx), input.required("taskDefinition"));
+  const withTags = (input.strings("include") ?? []).includes("TAGS");
   return { taskDefinition: taskDefinitionOut(td), ...withTags ? { tags: td.tags } : {} };
 };
 function statusFilter(input, allowAll) {
@@ -40439,22 +40406,17 @@ function statusFilter(input, allowAll) {
   return status;
 }
 var ListTaskDefinitions = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const family = input.str("familyPrefix");
   const status = statusFilter(input, false);
   const sort = input.str("sort") ?? "ASC";
   const all = [...regionFor(ctx).families.entries()].filter(([name]) => family === void 0 || name === family).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).flatMap(([, revisions]) => revisions.filter((td) => td.status === status).map((td) => td.arn));
   if (sort === "DESC") all.reverse();
-  const { items, nextToken } = page(
-    all,
-    input.int("maxResults", 1, 100) ?? 100,
-    input.str("nextToken"),
-    (m) => input.fail(m)
-  );
-  return { taskDefinitionArns: items, nextToken };
+  const { page, nextToken } = input.page(all, nextTokenPaging("maxResults", 100, 100));
+  return { taskDefinitionArns: page, nextToken };
 };
 var ListTaskDefinitionFamilies = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const prefix = input.str("familyPrefix") ?? "";
   const status = statusFilter(input, true);
   const families = [...regionFor(ctx).families.entries()].filter(([name, revisions]) => {
@@ -40462,17 +40424,12 @@ var ListTaskDefinitionFamilies = (ctx, raw) => {
     const active = revisions.some((td) => td.status === "ACTIVE");
     return status === "ALL" || (status === "ACTIVE" ? active : !active);
   }).map(([name]) => name).sort();
-  const { items, nextToken } = page(
-    families,
-    input.int("maxResults", 1, 100) ?? 100,
-    input.str("nextToken"),
-    (m) => input.fail(m)
-  );
-  return { families: items, nextToken };
+  const { page, nextToken } = input.page(families, nextTokenPaging("maxResults", 100, 100));
+  return { families: page, nextToken };
 };
 var DeregisterTaskDefinition = (ctx, raw) => {
-  const input = new Input(raw);
-  const ref = input.reqStr("taskDefinition");
+  const input = new Input(raw, invalidParameter);
+  const ref = input.required("taskDefinition");
   if (!/:\d+$/.test(ref)) {
     input.fail("The specified task definition identifier is invalid. Specify a valid revision number.");
   }
@@ -40537,7 +40494,7 @@ function seedTaskDefinitions(data, sim) {
     checkContainerMemory(rest);
     registerTaskDefinition(
       r,
-      new Input(rest, "ClientException"),
+      new Input(rest, clientErrors),
       sim.clock.now(),
       `arn:aws:iam::${r.account}:root`
     );
@@ -40547,7 +40504,7 @@ function seedServices(data, sim) {
   const now = sim.clock.now();
   seedEntries("services", data, (entry) => {
     const { r, rest } = placeOf(sim, entryOf(entry));
-    const input = new Input(rest);
+    const input = new Input(rest, invalidParameter);
     const clusterName = input.str("cluster") ?? "default";
     const cluster = findCluster(r, clusterName);
     if (!cluster) {
@@ -40572,17 +40529,7 @@ function seedServices(data, sim) {
         r,
         cluster,
         td,
-        {
-          startedBy: dep.id,
-          group: `service:${svc.name}`,
-          serviceName: svc.name,
-          deploymentId: dep.id,
-          serviceRevisionArn: dep.serviceRevisionArn,
-          ...launchFor(svc.settings, td, cluster),
-          overrides: { containerOverrides: [], inferenceAcceleratorOverrides: [] },
-          tags: [],
-          ...dep.networkConfiguration ? { networkConfiguration: dep.networkConfiguration } : {}
-        },
+        serviceTask(svc, dep, launchFor(svc.settings, td, cluster), []),
         now
       );
       startTaskRunning(sim, task, now);
@@ -40592,7 +40539,7 @@ function seedServices(data, sim) {
   });
 }
 
-// packages/sim/src/ecs/service-deployments.ts
+// packages/sim/src/ecs/api-service-deployments.ts
 function serviceOf(r, sd) {
   return r.clusters.get(sd.clusterName)?.services.get(sd.serviceName);
 }
@@ -40601,29 +40548,24 @@ function toMs(value) {
 }
 var ListServiceDeployments = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str("cluster"));
-  const svc = findService(cluster, input.reqStr("service"));
+  const svc = findService(cluster, input.required("service"));
   if (!svc) throw new AwsError("ServiceNotFoundException", "Service not found.");
-  const statuses = input.strList("status");
-  const created = input.obj("createdAt") ?? {};
+  const statuses = input.strings("status");
+  const created = input.object("createdAt") ?? {};
   const after = toMs(created.after);
   const before = toMs(created.before);
   const list = [...r.serviceDeployments.values()].filter(
     (sd) => sd.serviceArn === svc.arn && (statuses === void 0 || statuses.includes(sd.status)) && (after === void 0 || sd.createdAt >= after) && (before === void 0 || sd.createdAt <= before)
   ).sort((a, b) => b.createdAt - a.createdAt);
-  const { items, nextToken } = page(
-    list,
-    input.int("maxResults", 1, 100) ?? 20,
-    input.str("nextToken"),
-    (m) => input.fail(m)
-  );
-  return { serviceDeployments: items.map(serviceDeploymentBrief), nextToken };
+  const { page, nextToken } = input.page(list, nextTokenPaging("maxResults", 100, 20));
+  return { serviceDeployments: page.map(serviceDeploymentBrief), nextToken };
 };
 var DescribeServiceDeployments = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
-  const arns = input.strList("serviceDeploymentArns") ?? [];
+  const input = new Input(raw, invalidParameter);
+  const arns = input.strings("serviceDeploymentArns") ?? [];
   if (arns.length === 0 || arns.length > 20) input.fail("serviceDeploymentArns must hold 1 to 20 ARNs.");
   const serviceDeployments = [];
   const failures = [];
@@ -40636,8 +40578,8 @@ var DescribeServiceDeployments = (ctx, raw) => {
 };
 var StopServiceDeployment = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
-  const arn = input.reqStr("serviceDeploymentArn");
+  const input = new Input(raw, invalidParameter);
+  const arn = input.required("serviceDeploymentArn");
   const stopType = input.str("stopType") ?? "ROLLBACK";
   if (stopType !== "ROLLBACK" && stopType !== "ABORT") input.fail(`Invalid stopType: ${stopType}`);
   const sd = r.serviceDeployments.get(arn);
@@ -40688,8 +40630,8 @@ var StopServiceDeployment = (ctx, raw) => {
 };
 var DescribeServiceRevisions = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
-  const arns = input.strList("serviceRevisionArns") ?? [];
+  const input = new Input(raw, invalidParameter);
+  const arns = input.strings("serviceRevisionArns") ?? [];
   if (arns.length === 0 || arns.length > 20) input.fail("serviceRevisionArns must hold 1 to 20 ARNs.");
   const serviceRevisions = [];
   const failures = [];
@@ -40725,7 +40667,7 @@ var serviceDeploymentActions = {
   DescribeServiceRevisions
 };
 
-// packages/sim/src/ecs/tags.ts
+// packages/sim/src/ecs/api-tags.ts
 function taggedByArn(r, arn) {
   const m = /^arn:aws[\w-]*:ecs:[^:]+:\d{12}:([a-z-]+)\/(.+)$/.exec(arn);
   const notFound2 = () => {
@@ -40755,34 +40697,34 @@ function taggedByArn(r, arn) {
   return notFound2();
 }
 var TagResource = (ctx, raw) => {
-  const input = new Input(raw);
-  const target = taggedByArn(regionFor(ctx), input.reqStr("resourceArn"));
-  const tags = tagsIn(input.objList("tags"), (m) => input.fail(m));
+  const input = new Input(raw, invalidParameter);
+  const target = taggedByArn(regionFor(ctx), input.required("resourceArn"));
+  const tags = tagsIn(input.objects("tags"), (m) => input.fail(m));
   const merged = mergeTags(target.tags, tags);
   if (merged.length > 50) input.fail("Too many tags: a resource can have at most 50 tags.");
   target.tags = merged;
   return {};
 };
 var UntagResource = (ctx, raw) => {
-  const input = new Input(raw);
-  const target = taggedByArn(regionFor(ctx), input.reqStr("resourceArn"));
-  const keys = new Set(input.strList("tagKeys") ?? []);
+  const input = new Input(raw, invalidParameter);
+  const target = taggedByArn(regionFor(ctx), input.required("resourceArn"));
+  const keys = new Set(input.strings("tagKeys") ?? []);
   target.tags = target.tags.filter((t) => !keys.has(t.key));
   return {};
 };
 var ListTagsForResource = (ctx, raw) => {
-  const input = new Input(raw);
-  return { tags: taggedByArn(regionFor(ctx), input.reqStr("resourceArn")).tags };
+  const input = new Input(raw, invalidParameter);
+  return { tags: taggedByArn(regionFor(ctx), input.required("resourceArn")).tags };
 };
 var tagActions = { TagResource, UntagResource, ListTagsForResource };
 
-// packages/sim/src/ecs/tasks.ts
+// packages/sim/src/ecs/api-tasks.ts
 function invalid3(message) {
   throw new AwsError("InvalidParameterException", message);
 }
 var RunTask = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str("cluster"));
   const clientToken = input.str("clientToken");
   if (clientToken !== void 0 && clientToken.length > 64)
@@ -40793,7 +40735,7 @@ var RunTask = (ctx, raw) => {
     const tasks2 = earlier.map((id) => cluster.tasks.get(id)).filter((t) => t !== void 0);
     return { tasks: tasks2.map((t) => taskOut(t, false)), failures: [] };
   }
-  const td = requireUsableTaskDefinition(r, input.reqStr("taskDefinition"));
+  const td = requireUsableTaskDefinition(r, input.required("taskDefinition"));
   const count = input.int("count", 1, 10) ?? 1;
   if (input.has("launchType") && input.has("capacityProviderStrategy")) {
     invalid3(
@@ -40803,16 +40745,16 @@ var RunTask = (ctx, raw) => {
   const placement = launchFor(
     {
       launchType: input.str("launchType"),
-      capacityProviderStrategy: input.objList("capacityProviderStrategy")
+      capacityProviderStrategy: input.objects("capacityProviderStrategy")
     },
     td,
     cluster
   );
-  const networkConfiguration = input.obj("networkConfiguration");
+  const networkConfiguration = input.object("networkConfiguration");
   checkPlacement(td, placement.launchType, networkConfiguration);
   const startedBy = input.str("startedBy");
   if (startedBy !== void 0 && startedBy.length > 128) invalid3("startedBy must be at most 128 characters.");
-  const overrides = input.obj("overrides") ?? {};
+  const overrides = input.object("overrides") ?? {};
   const containerOverrides = overrides.containerOverrides ?? [];
   const names = new Set((td.body.containerDefinitions ?? []).map((c) => c.name));
   for (const o of containerOverrides) {
@@ -40822,7 +40764,7 @@ var RunTask = (ctx, raw) => {
       invalid3("containerOverrides.command must be a list of strings.");
     }
   }
-  let tags = tagsIn(input.objList("tags"), invalid3);
+  let tags = tagsIn(input.objects("tags"), invalid3);
   if (input.str("propagateTags") === "TASK_DEFINITION") tags = mergeTags(td.tags, tags);
   const group = input.str("group") ?? `family:${td.family}`;
   const tasks = [];
@@ -40854,12 +40796,12 @@ var RunTask = (ctx, raw) => {
 };
 var DescribeTasks = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str("cluster"));
-  const refs = input.strList("tasks") ?? [];
+  const refs = input.strings("tasks") ?? [];
   if (refs.length === 0) invalid3("Tasks cannot be empty.");
   if (refs.length > 100) invalid3("tasks can have at most 100 items.");
-  const withTags = (input.strList("include") ?? []).includes("TAGS");
+  const withTags = (input.strings("include") ?? []).includes("TAGS");
   const tasks = [];
   const failures = [];
   for (const ref of refs) {
@@ -40874,7 +40816,7 @@ var DescribeTasks = (ctx, raw) => {
 };
 var ListTasks = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str("cluster"));
   const family = input.str("family");
   const serviceName = input.str("serviceName");
@@ -40893,19 +40835,14 @@ var ListTasks = (ctx, raw) => {
       t.desiredStatus === desired && (family === void 0 || t.family === family) && (service === void 0 || t.serviceName === service) && (startedBy === void 0 || t.startedBy === startedBy) && (launchType === void 0 || t.launchType === launchType)
     )
   ).sort((a, b) => a.createdAt - b.createdAt).map((t) => t.arn);
-  const { items, nextToken } = page(
-    arns,
-    input.int("maxResults", 1, 100) ?? 100,
-    input.str("nextToken"),
-    invalid3
-  );
-  return { taskArns: items, nextToken };
+  const { page, nextToken } = input.page(arns, nextTokenPaging("maxResults", 100, 100));
+  return { taskArns: page, nextToken };
 };
 var StopTask = (ctx, raw) => {
   const r = regionFor(ctx);
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str("cluster"));
-  const task = findTask(cluster, input.reqStr("task"));
+  const task = findTask(cluster, input.required("task"));
   if (!task) invalid3("The referenced task was not found.");
   const reason = input.str("reason");
   if (reason !== void 0 && reason.length > 255) invalid3("reason must be at most 255 characters.");
@@ -41407,10 +41344,10 @@ function verifyGithubToken(sim, jwt) {
   return { claims };
 }
 
-// packages/sim/src/github/rest.ts
+// packages/sim/src/github/api.ts
 var import_node_crypto14 = require("node:crypto");
 
-// packages/sim/src/github/rest-http.ts
+// packages/sim/src/github/api-http.ts
 var RestError = class extends Error {
   constructor(status, message, errors) {
     super(message);
@@ -41426,11 +41363,11 @@ var invalidRequest = (detail) => new RestError(422, `Invalid request.
 ${detail}`);
 var validationFailed = (resource, field, message) => new RestError(422, "Validation Failed", [{ resource, code: "custom", field, message }]);
 var shown = (value) => JSON.stringify(value);
-function requiredString2(body, field) {
+function requiredString(body, field) {
   if (body[field] === void 0) throw invalidRequest(`"${field}" wasn't supplied.`);
-  return optionalString2(body, field) ?? "";
+  return optionalString(body, field) ?? "";
 }
-function optionalString2(body, field) {
+function optionalString(body, field) {
   const value = body[field];
   if (value === void 0) return void 0;
   if (typeof value !== "string")
@@ -41439,7 +41376,7 @@ function optionalString2(body, field) {
 }
 function nullableString(body, field) {
   if (body[field] === null) return null;
-  return optionalString2(body, field);
+  return optionalString(body, field);
 }
 function optionalBoolean(body, field) {
   const value = body[field];
@@ -41459,7 +41396,7 @@ function optionalStringList(body, field) {
   return value;
 }
 function oneOf(body, field, allowed) {
-  const value = requiredString2(body, field);
+  const value = requiredString(body, field);
   if (!allowed.includes(value)) {
     throw invalidRequest(`For 'properties/${field}', ${shown(value)} is not one of ${shown(allowed)}.`);
   }
@@ -41469,7 +41406,7 @@ function paginate2(req, path, items) {
   const perPage = Math.min(Math.max(Number(req.query.get("per_page") ?? 30) || 30, 1), 100);
   const pageNo = Math.max(Number(req.query.get("page") ?? 1) || 1, 1);
   const last = Math.max(Math.ceil(items.length / perPage), 1);
-  const page2 = items.slice((pageNo - 1) * perPage, pageNo * perPage);
+  const page = items.slice((pageNo - 1) * perPage, pageNo * perPage);
   const link = (n, rel) => {
     const q2 = new URLSearchParams(req.query);
     q2.set("per_page", String(perPage));
@@ -41480,13 +41417,13 @@ function paginate2(req, path, items) {
   if (pageNo > 1) links.push(link(pageNo - 1, "prev"));
   if (pageNo < last) links.push(link(pageNo + 1, "next"), link(last, "last"));
   if (pageNo > 1) links.push(link(1, "first"));
-  return { page: page2, headers: links.length > 0 ? { link: links.join(", ") } : {} };
+  return { page, headers: links.length > 0 ? { link: links.join(", ") } : {} };
 }
 
-// packages/sim/src/github/rest-store.ts
+// packages/sim/src/github/store.ts
 var import_node_crypto13 = require("node:crypto");
 
-// packages/sim/src/ssm/sealed.ts
+// packages/sim/src/core/sealed.ts
 var import_node_crypto12 = require("node:crypto");
 var Sealed = class {
   #value;
@@ -41507,7 +41444,7 @@ function fingerprint(value) {
   return `sha256:${(0, import_node_crypto12.createHash)("sha256").update(value).digest("hex").slice(0, 12)}`;
 }
 
-// packages/sim/src/github/rest-store.ts
+// packages/sim/src/github/store.ts
 var DEPLOYMENT_STATES = [
   "error",
   "failure",
@@ -41619,11 +41556,11 @@ function commentView(apiUrl, c) {
   };
 }
 
-// packages/sim/src/github/rest-comments.ts
+// packages/sim/src/github/api-comments.ts
 var MAX_COMMENT_BODY = 65536;
-var repositoryOf3 = (req) => `${req.params[0]}/${req.params[1]}`;
+var repositoryOf2 = (req) => `${req.params[0]}/${req.params[1]}`;
 function bodyOf(req) {
-  const body = requiredString2(req.body, "body");
+  const body = requiredString(req.body, "body");
   if (body.trim() === "") throw validationFailed("IssueComment", "body", "body can't be blank");
   if ([...body].length > MAX_COMMENT_BODY) {
     throw validationFailed(
@@ -41636,7 +41573,7 @@ function bodyOf(req) {
 }
 function commentOf(req) {
   const c = githubState(req.sim).comments.get(Number(req.params[2]));
-  if (!c || !sameRepository(c.repository, repositoryOf3(req))) throw notFound();
+  if (!c || !sameRepository(c.repository, repositoryOf2(req))) throw notFound();
   return c;
 }
 function issueNumber(req) {
@@ -41647,7 +41584,7 @@ function issueNumber(req) {
 function createIssueComment(req) {
   const comment = {
     id: nextId(req.sim),
-    repository: repositoryOf3(req),
+    repository: repositoryOf2(req),
     issueNumber: issueNumber(req),
     body: bodyOf(req),
     createdAt: req.now,
@@ -41657,13 +41594,13 @@ function createIssueComment(req) {
   return { status: 201, body: commentView(req.apiUrl, comment) };
 }
 function listIssueComments(req) {
-  const repository = repositoryOf3(req);
+  const repository = repositoryOf2(req);
   const n = issueNumber(req);
   const since = req.query.get("since");
   const sinceMs = since !== null ? Date.parse(since) : Number.NaN;
   const all = [...githubState(req.sim).comments.values()].filter((c) => sameRepository(c.repository, repository) && c.issueNumber === n).filter((c) => Number.isNaN(sinceMs) || c.updatedAt >= sinceMs).sort((a, b) => a.id - b.id);
-  const { page: page2, headers } = paginate2(req, `/repos/${repository}/issues/${n}/comments`, all);
-  return { status: 200, body: page2.map((c) => commentView(req.apiUrl, c)), headers };
+  const { page, headers } = paginate2(req, `/repos/${repository}/issues/${n}/comments`, all);
+  return { status: 200, body: page.map((c) => commentView(req.apiUrl, c)), headers };
 }
 function getIssueComment(req) {
   return { status: 200, body: commentView(req.apiUrl, commentOf(req)) };
@@ -41680,12 +41617,12 @@ function deleteIssueComment(req) {
   return { status: 204 };
 }
 
-// packages/sim/src/github/rest-deployments.ts
+// packages/sim/src/github/api-deployments.ts
 var MAX_STATUS_DESCRIPTION = 140;
-var repositoryOf4 = (req) => `${req.params[0]}/${req.params[1]}`;
+var repositoryOf3 = (req) => `${req.params[0]}/${req.params[1]}`;
 function deploymentOf(req) {
   const d = githubState(req.sim).deployments.get(Number(req.params[2]));
-  if (!d || !sameRepository(d.repository, repositoryOf4(req))) throw notFound();
+  if (!d || !sameRepository(d.repository, repositoryOf3(req))) throw notFound();
   return d;
 }
 var latestState = (d) => d.statuses[d.statuses.length - 1]?.state;
@@ -41698,17 +41635,17 @@ function payloadOf(body) {
   throw invalidRequest(`For 'properties/payload', ${JSON.stringify(payload)} is not an object or a string.`);
 }
 function createDeployment(req) {
-  const repository = repositoryOf4(req);
-  const ref = requiredString2(req.body, "ref");
+  const repository = repositoryOf3(req);
+  const ref = requiredString(req.body, "ref");
   if (ref === "") throw validationFailed("Deployment", "ref", "ref cannot be blank");
-  const environment = optionalString2(req.body, "environment") ?? "production";
+  const environment = optionalString(req.body, "environment") ?? "production";
   const description = nullableString(req.body, "description");
   const record2 = {
     id: nextId(req.sim),
     repository,
     sha: shaOf(repository, ref),
     ref,
-    task: optionalString2(req.body, "task") ?? "deploy",
+    task: optionalString(req.body, "task") ?? "deploy",
     payload: payloadOf(req.body),
     originalEnvironment: environment,
     environment,
@@ -41725,11 +41662,11 @@ function createDeployment(req) {
   return { status: 201, body: deploymentView(req.apiUrl, record2) };
 }
 function listDeployments(req) {
-  const repository = repositoryOf4(req);
+  const repository = repositoryOf3(req);
   const filters = ["sha", "ref", "task", "environment"].map((key) => [key, req.query.get(key)]).filter((f) => f[1] !== null && f[1] !== "none");
   const all = [...githubState(req.sim).deployments.values()].filter((d) => sameRepository(d.repository, repository)).filter((d) => filters.every(([key, value]) => d[key] === value)).sort((a, b) => b.id - a.id);
-  const { page: page2, headers } = paginate2(req, `/repos/${repository}/deployments`, all);
-  return { status: 200, body: page2.map((d) => deploymentView(req.apiUrl, d)), headers };
+  const { page, headers } = paginate2(req, `/repos/${repository}/deployments`, all);
+  return { status: 200, body: page.map((d) => deploymentView(req.apiUrl, d)), headers };
 }
 function getDeployment(req) {
   return { status: 200, body: deploymentView(req.apiUrl, deploymentOf(req)) };
@@ -41769,7 +41706,7 @@ function deactivatePrevious(req, current2) {
 function createDeploymentStatus(req) {
   const d = deploymentOf(req);
   const state = oneOf(req.body, "state", DEPLOYMENT_STATES);
-  const description = optionalString2(req.body, "description") ?? "";
+  const description = optionalString(req.body, "description") ?? "";
   if ([...description].length > MAX_STATUS_DESCRIPTION) {
     throw validationFailed(
       "DeploymentStatus",
@@ -41777,9 +41714,9 @@ function createDeploymentStatus(req) {
       `description is too long (maximum is ${MAX_STATUS_DESCRIPTION} characters)`
     );
   }
-  const logUrl = optionalString2(req.body, "log_url");
-  const targetUrl = optionalString2(req.body, "target_url");
-  const environment = optionalString2(req.body, "environment") ?? d.statuses[d.statuses.length - 1]?.environment ?? d.environment;
+  const logUrl = optionalString(req.body, "log_url");
+  const targetUrl = optionalString(req.body, "target_url");
+  const environment = optionalString(req.body, "environment") ?? d.statuses[d.statuses.length - 1]?.environment ?? d.environment;
   const status = {
     id: nextId(req.sim),
     state,
@@ -41788,7 +41725,7 @@ function createDeploymentStatus(req) {
     // Setting log_url sets target_url to the same value (and the legacy target_url fills log_url).
     targetUrl: logUrl ?? targetUrl ?? "",
     logUrl: logUrl ?? targetUrl ?? "",
-    environmentUrl: optionalString2(req.body, "environment_url") ?? "",
+    environmentUrl: optionalString(req.body, "environment_url") ?? "",
     createdAt: req.now
   };
   d.environment = environment;
@@ -41800,8 +41737,8 @@ function createDeploymentStatus(req) {
 function listDeploymentStatuses(req) {
   const d = deploymentOf(req);
   const newestFirst = [...d.statuses].reverse();
-  const { page: page2, headers } = paginate2(req, `/repos/${d.repository}/deployments/${d.id}/statuses`, newestFirst);
-  return { status: 200, body: page2.map((s) => statusView(req.apiUrl, d, s)), headers };
+  const { page, headers } = paginate2(req, `/repos/${d.repository}/deployments/${d.id}/statuses`, newestFirst);
+  return { status: 200, body: page.map((s) => statusView(req.apiUrl, d, s)), headers };
 }
 function getDeploymentStatus(req) {
   const d = deploymentOf(req);
@@ -41810,7 +41747,7 @@ function getDeploymentStatus(req) {
   return { status: 200, body: statusView(req.apiUrl, d, s) };
 }
 
-// packages/sim/src/github/rest.ts
+// packages/sim/src/github/api.ts
 var GITHUB_API_PREFIX = "/_github/api";
 var DOCS = "https://docs.github.com/rest";
 var MAX_BODY = 4 * 1024 * 1024;
@@ -42037,7 +41974,7 @@ function githubRestRoute(sim) {
   };
 }
 
-// packages/sim/src/github/routes.ts
+// packages/sim/src/github/issuer-routes.ts
 var CLAIMS_SUPPORTED = [
   "sub",
   "aud",
@@ -42261,11 +42198,106 @@ function byKey(a, b) {
   return compare(keyOf2(a), keyOf2(b));
 }
 
+// packages/sim/src/logs/store.ts
+function logsState(sim) {
+  return sim.store("logs", () => ({ groups: /* @__PURE__ */ new Map(), nextSeq: 1 }));
+}
+var groupKey = (account, region, name) => `${account}/${region}/${name}`;
+function groupArn(group) {
+  return `arn:aws:logs:${group.region}:${group.account}:log-group:${group.name}`;
+}
+function findLogGroup(sim, account, region, name) {
+  return logsState(sim).groups.get(groupKey(account, region, name));
+}
+function requireLogGroup(sim, account, region, name) {
+  const group = findLogGroup(sim, account, region, name);
+  if (!group) throw new AwsError("ResourceNotFoundException", "The specified log group does not exist.");
+  return group;
+}
+function groupsOf(sim, account, region) {
+  const prefix = `${account}/${region}/`;
+  return [...logsState(sim).groups.entries()].filter(([key]) => key.startsWith(prefix)).map(([, group]) => group).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function createLogGroup(sim, account, region, name, now, options = {}) {
+  const state = logsState(sim);
+  const key = groupKey(account, region, name);
+  if (state.groups.has(key)) {
+    throw new AwsError("ResourceAlreadyExistsException", "The specified log group already exists");
+  }
+  const group = {
+    name,
+    account,
+    region,
+    creationTime: now,
+    logGroupClass: options.logGroupClass ?? "STANDARD",
+    tags: options.tags ?? {},
+    streams: /* @__PURE__ */ new Map(),
+    ...options.retentionInDays !== void 0 ? { retentionInDays: options.retentionInDays } : {}
+  };
+  state.groups.set(key, group);
+  return group;
+}
+function deleteLogGroup(sim, account, region, name) {
+  requireLogGroup(sim, account, region, name);
+  logsState(sim).groups.delete(groupKey(account, region, name));
+}
+function createLogStream(group, name, now) {
+  if (group.streams.has(name)) {
+    throw new AwsError("ResourceAlreadyExistsException", "The specified log stream already exists");
+  }
+  const stream = {
+    name,
+    arn: `${groupArn(group)}:log-stream:${name}`,
+    creationTime: now,
+    events: [],
+    storedBytes: 0
+  };
+  group.streams.set(name, stream);
+  return stream;
+}
+function insertEvents(sim, stream, events, now) {
+  const state = logsState(sim);
+  for (const e of events) {
+    const stored = {
+      timestamp: e.timestamp,
+      message: e.message,
+      ingestionTime: now,
+      seq: state.nextSeq++
+    };
+    const list = stream.events;
+    if (list.length === 0 || list[list.length - 1].timestamp <= stored.timestamp) list.push(stored);
+    else {
+      let i = list.length - 1;
+      while (i > 0 && list[i - 1].timestamp > stored.timestamp) i--;
+      list.splice(i, 0, stored);
+    }
+    stream.storedBytes += Buffer.byteLength(e.message) + 26;
+  }
+  if (events.length > 0) stream.lastIngestionTime = now;
+}
+function appendLogEvents(sim, input) {
+  let group = findLogGroup(sim, input.account, input.region, input.logGroupName);
+  if (!group) {
+    if (!input.createGroup) {
+      throw new AwsError("ResourceNotFoundException", "The specified log group does not exist.");
+    }
+    group = createLogGroup(sim, input.account, input.region, input.logGroupName, input.now);
+  }
+  const stream = group.streams.get(input.logStreamName) ?? createLogStream(group, input.logStreamName, input.now);
+  const events = input.events.map(
+    (e, i) => typeof e === "string" ? { timestamp: input.now + i, message: e } : e
+  );
+  insertEvents(sim, stream, events, input.now);
+}
+function logGroupExists(sim, account, region, name) {
+  return findLogGroup(sim, account, region, name) !== void 0;
+}
+
 // packages/sim/src/logs/api.ts
 var GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/;
 var DAY = 864e5;
 function tagsOf2(input, key) {
-  const tags = input.obj(key) ?? {};
+  const tags = input.object(key) ?? {};
   for (const v2 of Object.values(tags))
     if (typeof v2 !== "string") input.fail(`${key} values must be strings.`);
   return tags;
@@ -42316,8 +42348,8 @@ function describeStream(stream) {
   };
 }
 var CreateLogGroup = (ctx, raw) => {
-  const input = new Input(raw);
-  const name = input.reqStr("logGroupName");
+  const input = new Input(raw, invalidParameter);
+  const name = input.required("logGroupName");
   if (!GROUP_NAME.test(name))
     input.fail(`1 validation error detected: Value '${name}' at 'logGroupName' failed to satisfy constraint`);
   const logGroupClass = input.str("logGroupClass");
@@ -42328,7 +42360,7 @@ var CreateLogGroup = (ctx, raw) => {
   return {};
 };
 var DescribeLogGroups = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const prefix = input.str("logGroupNamePrefix");
   const pattern = input.str("logGroupNamePattern");
   if (prefix !== void 0 && pattern !== void 0) {
@@ -42337,28 +42369,23 @@ var DescribeLogGroups = (ctx, raw) => {
   const groups = groupsOf(ctx.sim, ctx.account, ctx.region).filter(
     (g2) => (prefix === void 0 || g2.name.startsWith(prefix)) && (pattern === void 0 || g2.name.toLowerCase().includes(pattern.toLowerCase()))
   );
-  const { items, nextToken } = page(
-    groups,
-    input.int("limit", 1, 50) ?? 50,
-    input.str("nextToken"),
-    (m) => input.fail(m)
-  );
-  return { logGroups: items.map(describeGroup), nextToken };
+  const { page, nextToken } = input.page(groups, nextTokenPaging("limit", 50, 50));
+  return { logGroups: page.map(describeGroup), nextToken };
 };
 var DeleteLogGroup = (ctx, raw) => {
-  deleteLogGroup(ctx.sim, ctx.account, ctx.region, new Input(raw).reqStr("logGroupName"));
+  deleteLogGroup(ctx.sim, ctx.account, ctx.region, new Input(raw, invalidParameter).required("logGroupName"));
   return {};
 };
 var PutRetentionPolicy = (ctx, raw) => {
-  const input = new Input(raw);
-  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.reqStr("logGroupName"));
+  const input = new Input(raw, invalidParameter);
+  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.required("logGroupName"));
   group.retentionInDays = input.int("retentionInDays", 1) ?? input.fail("retentionInDays is required.");
   return {};
 };
 var CreateLogStream = (ctx, raw) => {
-  const input = new Input(raw);
-  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.reqStr("logGroupName"));
-  const name = input.reqStr("logStreamName");
+  const input = new Input(raw, invalidParameter);
+  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.required("logGroupName"));
+  const name = input.required("logStreamName");
   if (name.includes(":") || name.includes("*") || name.length > 512) {
     input.fail(`Invalid log stream name: ${name}`);
   }
@@ -42366,15 +42393,15 @@ var CreateLogStream = (ctx, raw) => {
   return {};
 };
 var DeleteLogStream = (ctx, raw) => {
-  const input = new Input(raw);
-  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.reqStr("logGroupName"));
-  const name = input.reqStr("logStreamName");
+  const input = new Input(raw, invalidParameter);
+  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.required("logGroupName"));
+  const name = input.required("logStreamName");
   streamOf(group, name);
   group.streams.delete(name);
   return {};
 };
 var DescribeLogStreams = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const group = groupOf(ctx, input);
   const prefix = input.str("logStreamNamePrefix");
   const orderBy = input.str("orderBy") ?? "LogStreamName";
@@ -42387,19 +42414,14 @@ var DescribeLogStreams = (ctx, raw) => {
     (a, b) => orderBy === "LastEventTime" ? lastTime(a) - lastTime(b) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0
   );
   if (input.bool("descending")) streams.reverse();
-  const { items, nextToken } = page(
-    streams,
-    input.int("limit", 1, 50) ?? 50,
-    input.str("nextToken"),
-    (m) => input.fail(m)
-  );
-  return { logStreams: items.map(describeStream), nextToken };
+  const { page, nextToken } = input.page(streams, nextTokenPaging("limit", 50, 50));
+  return { logStreams: page.map(describeStream), nextToken };
 };
 var PutLogEvents = (ctx, raw) => {
-  const input = new Input(raw);
-  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.reqStr("logGroupName"));
-  const stream = streamOf(group, input.reqStr("logStreamName"));
-  const events = input.objList("logEvents") ?? [];
+  const input = new Input(raw, invalidParameter);
+  const group = requireLogGroup(ctx.sim, ctx.account, ctx.region, input.required("logGroupName"));
+  const stream = streamOf(group, input.required("logStreamName"));
+  const events = input.objects("logEvents") ?? [];
   if (events.length === 0 || events.length > 1e4) input.fail("logEvents must hold 1 to 10000 events.");
   const parsed = events.map((e) => {
     if (typeof e.timestamp !== "number" || typeof e.message !== "string") {
@@ -42429,9 +42451,9 @@ var PutLogEvents = (ctx, raw) => {
   };
 };
 var GetLogEvents = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const group = groupOf(ctx, input);
-  const stream = streamOf(group, input.reqStr("logStreamName"));
+  const stream = streamOf(group, input.required("logStreamName"));
   const startTime = input.int("startTime");
   const endTime = input.int("endTime");
   const nextToken = input.str("nextToken");
@@ -42453,9 +42475,9 @@ var GetLogEvents = (ctx, raw) => {
   };
 };
 var FilterLogEvents = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const group = groupOf(ctx, input);
-  const names = input.strList("logStreamNames");
+  const names = input.strings("logStreamNames");
   const prefix = input.str("logStreamNamePrefix");
   if (names !== void 0 && prefix !== void 0) {
     input.fail("logStreamNames and logStreamNamePrefix are mutually exclusive parameters.");
@@ -42491,23 +42513,25 @@ var FilterLogEvents = (ctx, raw) => {
   };
 };
 function groupByArn(ctx, input) {
-  const arn = input.reqStr("resourceArn");
+  const arn = input.required("resourceArn");
   const m = /^arn:aws[\w-]*:logs:([^:]+):(\d{12}):log-group:([^:]+)(?::\*)?$/.exec(arn);
   if (!m) throw new AwsError("ResourceNotFoundException", `The specified resource does not exist: ${arn}`);
   return requireLogGroup(ctx.sim, m[2], m[1], m[3]);
 }
 var TagResource2 = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   Object.assign(groupByArn(ctx, input).tags, tagsOf2(input, "tags"));
   return {};
 };
 var UntagResource2 = (ctx, raw) => {
-  const input = new Input(raw);
+  const input = new Input(raw, invalidParameter);
   const group = groupByArn(ctx, input);
-  for (const key of input.strList("tagKeys") ?? []) delete group.tags[key];
+  for (const key of input.strings("tagKeys") ?? []) delete group.tags[key];
   return {};
 };
-var ListTagsForResource2 = (ctx, raw) => ({ tags: groupByArn(ctx, new Input(raw)).tags });
+var ListTagsForResource2 = (ctx, raw) => ({
+  tags: groupByArn(ctx, new Input(raw, invalidParameter)).tags
+});
 var logsActions = {
   CreateLogGroup,
   DescribeLogGroups,
@@ -42549,103 +42573,13 @@ var logsModule = {
       jsonVersion: "1.1",
       actions: logsActions
     });
+    sim.logSink = {
+      groupExists: (account, region, name) => logGroupExists(sim, account, region, name),
+      append: (input) => appendLogEvents(sim, input)
+    };
     sim.onSeed("logGroups", seedLogGroups);
   }
 };
-
-// packages/sim/src/ssm/input.ts
-function validationError2(member, constraint, value) {
-  const shown2 = value === void 0 || value === null ? "null" : `'${Array.isArray(value) ? `[${value.map(String).join(", ")}]` : String(value)}'`;
-  const camel = member.charAt(0).toLowerCase() + member.slice(1);
-  return new AwsError(
-    "ValidationException",
-    `1 validation error detected: Value ${shown2} at '${camel}' failed to satisfy constraint: ${constraint}`
-  );
-}
-var Input2 = class _Input {
-  constructor(raw) {
-    this.raw = raw;
-  }
-  raw;
-  str(member) {
-    const value = this.raw[member];
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value !== "string") throw validationError2(member, "Member must be a string", value);
-    return value;
-  }
-  required(member) {
-    const value = this.str(member);
-    if (value === void 0) throw validationError2(member, "Member must not be null", value);
-    return value;
-  }
-  bool(member) {
-    const value = this.raw[member];
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value !== "boolean") throw validationError2(member, "Member must be a boolean", value);
-    return value;
-  }
-  int(member, min, max) {
-    const value = this.raw[member];
-    if (value === void 0 || value === null) return void 0;
-    if (typeof value !== "number" || !Number.isInteger(value)) {
-      throw validationError2(member, "Member must be an integer", value);
-    }
-    if (value < min)
-      throw validationError2(member, `Member must have value greater than or equal to ${min}`, value);
-    if (value > max)
-      throw validationError2(member, `Member must have value less than or equal to ${max}`, value);
-    return value;
-  }
-  strings(member) {
-    const value = this.raw[member];
-    if (value === void 0 || value === null) return void 0;
-    if (!Array.isArray(value) || !value.every((v2) => typeof v2 === "string")) {
-      throw validationError2(member, "Member must be a list of strings", value);
-    }
-    return value;
-  }
-  objects(member) {
-    const value = this.raw[member];
-    if (value === void 0 || value === null) return void 0;
-    if (!Array.isArray(value) || !value.every((v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2))) {
-      throw validationError2(member, "Member must be a list of structures", value);
-    }
-    return value;
-  }
-  /** `[{Key, Value}]` resource tags. */
-  tags(member = "Tags") {
-    return this.objects(member)?.map((t, i) => {
-      const tag = new _Input(t);
-      const key = tag.str("Key");
-      if (key === void 0 || key.length === 0 || key.length > 128) {
-        throw validationError2(
-          `${member}.${i + 1}.member.key`,
-          "Member must have length between 1 and 128",
-          key
-        );
-      }
-      return { Key: key, Value: tag.str("Value") ?? "" };
-    });
-  }
-};
-function pageOf(items, limit, token, invalidToken) {
-  let start = 0;
-  if (token !== void 0) {
-    const decoded = /^o:(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
-    if (!decoded) throw invalidToken();
-    start = Number(decoded[1]);
-  }
-  const page2 = items.slice(start, start + limit);
-  const next = start + limit;
-  return next < items.length ? { page: page2, nextToken: Buffer.from(`o:${next}`).toString("base64url") } : { page: page2 };
-}
-function byName(key) {
-  return (a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
-}
-function inScope(map, account, region) {
-  const prefix = `${account}/${region}/`;
-  return [...map.entries()].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value);
-}
 
 // packages/sim/src/secretsmanager/store.ts
 var import_node_crypto15 = require("node:crypto");
@@ -42740,7 +42674,7 @@ function readValue(input) {
   const value = str2 ?? bin;
   if (value === void 0) return void 0;
   if (value.length > MAX_VALUE) {
-    throw validationError2(
+    throw validationError(
       str2 !== void 0 ? "SecretString" : "SecretBinary",
       `Member must have length less than or equal to ${MAX_VALUE}`,
       "***"
@@ -42777,7 +42711,7 @@ function sameValue(version, value) {
 }
 function createSecret(sim, spec) {
   if (spec.name.length < 1 || spec.name.length > 512) {
-    throw validationError2("Name", "Member must have length between 1 and 512", spec.name);
+    throw validationError("Name", "Member must have length between 1 and 512", spec.name);
   }
   if (!NAME_RE2.test(spec.name)) {
     throw new AwsError(
@@ -42822,7 +42756,7 @@ function secretOf(ctx, input) {
 function versionToken(input) {
   const token = input.str("ClientRequestToken");
   if (token !== void 0 && (token.length < 32 || token.length > 64)) {
-    throw validationError2("ClientRequestToken", "Member must have length between 32 and 64", token);
+    throw validationError("ClientRequestToken", "Member must have length between 32 and 64", token);
   }
   return token;
 }
@@ -42852,10 +42786,10 @@ var FILTER_KEYS = [
 ];
 var secretsManagerActions = {
   CreateSecret(ctx, raw) {
-    const input = new Input2(raw);
+    const input = new Input(raw, validationErrors);
     const description = input.str("Description");
     const kmsKeyId = input.str("KmsKeyId");
-    const tags = input.tags();
+    const tags = keyValueTags(input);
     const value = readValue(input);
     const versionId = versionToken(input);
     const { secret, version } = createSecret(ctx.sim, {
@@ -42877,10 +42811,10 @@ var secretsManagerActions = {
     };
   },
   DescribeSecret(ctx, raw) {
-    return describeView(secretOf(ctx, new Input2(raw)));
+    return describeView(secretOf(ctx, new Input(raw, validationErrors)));
   },
   GetSecretValue(ctx, raw) {
-    const input = new Input2(raw);
+    const input = new Input(raw, validationErrors);
     const secret = secretOf(ctx, input);
     if (secret.deletionDate !== void 0) throw markedForDeletion();
     const versionId = input.str("VersionId");
@@ -42921,7 +42855,7 @@ var secretsManagerActions = {
     };
   },
   PutSecretValue(ctx, raw) {
-    const input = new Input2(raw);
+    const input = new Input(raw, validationErrors);
     const secret = secretOf(ctx, input);
     if (secret.deletionDate !== void 0) throw markedForDeletion();
     const value = readValue(input);
@@ -42949,18 +42883,18 @@ var secretsManagerActions = {
     return { ARN: secret.arn, Name: secret.name, VersionId: versionId, VersionStages: [...version.stages] };
   },
   ListSecrets(ctx, raw) {
-    const input = new Input2(raw);
+    const input = new Input(raw, validationErrors);
     const limit = input.int("MaxResults", 1, 100) ?? 100;
     const includeDeleted = input.bool("IncludePlannedDeletion") === true;
     const order = input.str("SortOrder") ?? "asc";
     if (order !== "asc" && order !== "desc") {
-      throw validationError2("SortOrder", "Member must satisfy enum value set: [asc, desc]", order);
+      throw validationError("SortOrder", "Member must satisfy enum value set: [asc, desc]", order);
     }
     const filters = (input.objects("Filters") ?? []).map((f) => {
-      const filter = new Input2(f);
+      const filter = input.nested(f);
       const key = filter.required("Key");
       if (!FILTER_KEYS.includes(key)) {
-        throw validationError2(
+        throw validationError(
           "Filters.1.member.key",
           `Member must satisfy enum value set: [${FILTER_KEYS.join(", ")}]`,
           key
@@ -42969,14 +42903,14 @@ var secretsManagerActions = {
       return { key, values: filter.strings("Values") ?? [] };
     });
     const matching = secretsOf(ctx.sim, ctx.account, ctx.region).filter((s) => includeDeleted || s.deletionDate === void 0).filter((s) => filters.every((f) => matchesFilter(s, f.key, f.values))).sort((a, b) => order === "asc" ? a.createdDate - b.createdDate : b.createdDate - a.createdDate);
-    const { page: page2, nextToken } = pageOf(
+    const { page, nextToken } = pageOf(
       matching,
       limit,
       input.str("NextToken"),
       () => new AwsError("InvalidNextTokenException", "The NextToken value is invalid.")
     );
     return {
-      SecretList: page2.map((s) => {
+      SecretList: page.map((s) => {
         const { VersionIdsToStages: _omit, ...entry } = describeView(s);
         const stages = versionsToStages(s);
         return { ...entry, ...stages !== void 0 ? { SecretVersionsToStages: stages } : {} };
@@ -42985,7 +42919,7 @@ var secretsManagerActions = {
     };
   },
   DeleteSecret(ctx, raw) {
-    const input = new Input2(raw);
+    const input = new Input(raw, validationErrors);
     const secret = secretOf(ctx, input);
     const window2 = input.raw["RecoveryWindowInDays"];
     const force = input.bool("ForceDeleteWithoutRecovery") === true;
@@ -43011,7 +42945,7 @@ var secretsManagerActions = {
     return { ARN: secret.arn, Name: secret.name, DeletionDate: new Date(secret.deletionDate) };
   },
   RestoreSecret(ctx, raw) {
-    const secret = secretOf(ctx, new Input2(raw));
+    const secret = secretOf(ctx, new Input(raw, validationErrors));
     delete secret.deletionDate;
     return { ARN: secret.arn, Name: secret.name };
   }
@@ -43195,10 +43129,10 @@ function readParameterFilters(input, operation) {
   const raw = input.objects("ParameterFilters") ?? [];
   const validKeys = operation === "DescribeParameters" ? ["Path", "Name", "Type", "KeyId", "Tier", "DataType", "tag:"] : ["Type", "KeyId", "Label"];
   return raw.map((f, i) => {
-    const filter = new Input2(f);
+    const filter = input.nested(f);
     const key = filter.required("Key");
     if (!KEY_PATTERN.test(key)) {
-      throw validationError2(
+      throw validationError(
         `ParameterFilters.${i + 1}.member.key`,
         "Member must satisfy regular expression pattern: tag:.+|Name|Type|KeyId|Path|Label|Tier|DataType",
         key
@@ -43221,7 +43155,7 @@ function readParameterFilters(input, operation) {
       );
     }
     if (values.length > 50) {
-      throw validationError2(
+      throw validationError(
         `ParameterFilters.${i + 1}.member.values`,
         "Member must have length less than or equal to 50",
         values
@@ -43251,7 +43185,7 @@ function readParameterFilters(input, operation) {
 }
 function readLegacyFilters(input) {
   return (input.objects("Filters") ?? []).map((f) => {
-    const filter = new Input2(f);
+    const filter = input.nested(f);
     const key = filter.required("Key");
     if (!["Name", "Type", "KeyId"].includes(key)) throw invalidKey(key, ["Name", "Type", "KeyId"]);
     return { key, option: "Equals", values: filter.strings("Values") ?? [] };
@@ -43342,7 +43276,7 @@ var invalidNextToken = () => new AwsError("InvalidNextToken", "The specified tok
 function tierOf(requested, value, previous) {
   const tier = requested ?? "Standard";
   if (!["Standard", "Advanced", "Intelligent-Tiering"].includes(tier)) {
-    throw validationError2(
+    throw validationError(
       "Tier",
       "Member must satisfy enum value set: [Standard, Advanced, Intelligent-Tiering]",
       tier
@@ -43367,17 +43301,17 @@ function putParameter(sim, spec) {
     );
   }
   if (spec.type !== void 0 && !PARAMETER_TYPES.includes(spec.type)) {
-    throw validationError2(
+    throw validationError(
       "Type",
       `Member must satisfy enum value set: [${PARAMETER_TYPES.join(", ")}]`,
       spec.type
     );
   }
   if (spec.value.length === 0) {
-    throw validationError2("Value", "Member must have length greater than or equal to 1", spec.value);
+    throw validationError("Value", "Member must have length greater than or equal to 1", spec.value);
   }
   if (spec.value.length > ADVANCED_MAX) {
-    throw validationError2(
+    throw validationError(
       "Value",
       `Member must have length less than or equal to ${ADVANCED_MAX}`,
       "<value>"
@@ -43448,8 +43382,8 @@ function getOne(ctx, ref, withDecryption) {
 }
 var ssmActions = {
   PutParameter(ctx, raw) {
-    const input = new Input2(raw);
-    const tags = input.tags();
+    const input = new Input(raw, validationErrors);
+    const tags = keyValueTags(input);
     const out = putParameter(ctx.sim, {
       account: ctx.account,
       region: ctx.region,
@@ -43469,18 +43403,18 @@ var ssmActions = {
     return { Version: out.version, Tier: out.tier };
   },
   GetParameter(ctx, raw) {
-    const input = new Input2(raw);
+    const input = new Input(raw, validationErrors);
     const name = input.required("Name");
     const found = getOne(ctx, name, input.bool("WithDecryption") === true);
     if (!found) throw parameterNotFound(name);
     return { Parameter: found };
   },
   GetParameters(ctx, raw) {
-    const input = new Input2(raw);
+    const input = new Input(raw, validationErrors);
     const names = input.strings("Names");
-    if (names === void 0) throw validationError2("Names", "Member must not be null", names);
+    if (names === void 0) throw validationError("Names", "Member must not be null", names);
     if (names.length < 1 || names.length > 10) {
-      throw validationError2(
+      throw validationError(
         "Names",
         `Member must have length ${names.length < 1 ? "greater than or equal to 1" : "less than or equal to 10"}`,
         names
@@ -43502,7 +43436,7 @@ var ssmActions = {
     return { Parameters: parameters, InvalidParameters: invalid5 };
   },
   GetParametersByPath(ctx, raw) {
-    const input = new Input2(raw);
+    const input = new Input(raw, validationErrors);
     const path = input.required("Path");
     if (!path.startsWith("/")) {
       throw new AwsError(
@@ -43515,14 +43449,14 @@ var ssmActions = {
     const limit = input.int("MaxResults", 1, 10) ?? 10;
     const withDecryption = input.bool("WithDecryption") === true;
     const matching = parametersOf(ctx.sim, ctx.account, ctx.region).filter((p) => underPath(p.name, path, recursive) && matchesFilters(p, filters)).sort(byName((p) => p.name));
-    const { page: page2, nextToken } = pageOf(matching, limit, input.str("NextToken"), invalidNextToken);
+    const { page, nextToken } = pageOf(matching, limit, input.str("NextToken"), invalidNextToken);
     return {
-      Parameters: page2.map((p) => parameterView(p, current(p), withDecryption)),
+      Parameters: page.map((p) => parameterView(p, current(p), withDecryption)),
       ...nextToken !== void 0 ? { NextToken: nextToken } : {}
     };
   },
   DescribeParameters(ctx, raw) {
-    const input = new Input2(raw);
+    const input = new Input(raw, validationErrors);
     const legacy = readLegacyFilters(input);
     const filters = readParameterFilters(input, "DescribeParameters");
     if (legacy.length > 0 && filters.length > 0) {
@@ -43533,14 +43467,14 @@ var ssmActions = {
     }
     const limit = input.int("MaxResults", 1, 50) ?? 50;
     const matching = parametersOf(ctx.sim, ctx.account, ctx.region).filter((p) => matchesFilters(p, [...legacy, ...filters])).sort(byName((p) => p.name));
-    const { page: page2, nextToken } = pageOf(matching, limit, input.str("NextToken"), invalidNextToken);
+    const { page, nextToken } = pageOf(matching, limit, input.str("NextToken"), invalidNextToken);
     return {
-      Parameters: page2.map(metadataView),
+      Parameters: page.map(metadataView),
       ...nextToken !== void 0 ? { NextToken: nextToken } : {}
     };
   },
   DeleteParameter(ctx, raw) {
-    const input = new Input2(raw);
+    const input = new Input(raw, validationErrors);
     const name = input.required("Name");
     const param = findParameter(ctx.sim, ctx.account, ctx.region, name);
     if (!param) throw parameterNotFound(name);
@@ -43548,10 +43482,10 @@ var ssmActions = {
     return {};
   },
   DeleteParameters(ctx, raw) {
-    const input = new Input2(raw);
+    const input = new Input(raw, validationErrors);
     const names = input.strings("Names") ?? [];
     if (names.length < 1 || names.length > 10) {
-      throw validationError2("Names", "Member must have length between 1 and 10", names);
+      throw validationError("Names", "Member must have length between 1 and 10", names);
     }
     const deleted = [];
     const invalid5 = [];
@@ -43708,7 +43642,7 @@ function conditionsHold(conditions, context) {
 function malformed(message) {
   return new AwsError("MalformedPolicyDocument", message);
 }
-function stringList2(value, where) {
+function stringList(value, where) {
   const list = Array.isArray(value) ? value : [value];
   if (!list.every((v2) => typeof v2 === "string"))
     throw malformed(`${where} must be a string or a list of strings`);
@@ -43722,7 +43656,7 @@ function parsePrincipal(value, where) {
     );
   }
   const out = /* @__PURE__ */ new Map();
-  for (const [type, v2] of Object.entries(value)) out.set(type, stringList2(v2, `${where}: Principal.${type}`));
+  for (const [type, v2] of Object.entries(value)) out.set(type, stringList(v2, `${where}: Principal.${type}`));
   return out;
 }
 function parseTrustPolicy(raw, where) {
@@ -43748,7 +43682,7 @@ function parseTrustPolicy(raw, where) {
     if (st2["NotPrincipal"] !== void 0)
       throw malformed(`${at2}: NotPrincipal is not supported in a trust policy`);
     const notAction = st2["Action"] === void 0 && st2["NotAction"] !== void 0;
-    const actions = stringList2(notAction ? st2["NotAction"] : st2["Action"], `${at2}: Action`);
+    const actions = stringList(notAction ? st2["NotAction"] : st2["Action"], `${at2}: Action`);
     return {
       effect: st2["Effect"],
       principal: parsePrincipal(st2["Principal"], at2),
@@ -43807,7 +43741,7 @@ function record(value, what) {
     throw invalid4(`${what} must be an object`);
   return value;
 }
-function optionalString3(doc, key, what) {
+function optionalString2(doc, key, what) {
   const value = doc[key];
   if (value === void 0) return void 0;
   if (typeof value !== "string" || value === "") throw invalid4(`${what}.${key} must be a non-empty string`);
@@ -43815,12 +43749,12 @@ function optionalString3(doc, key, what) {
 }
 function addRole(sim, spec) {
   const doc = record(spec, "a role");
-  let arn = optionalString3(doc, "arn", "role");
+  let arn = optionalString2(doc, "arn", "role");
   if (arn === void 0) {
-    const name = optionalString3(doc, "name", "role");
+    const name = optionalString2(doc, "name", "role");
     if (name === void 0) throw invalid4('a role needs an "arn" or a "name"');
-    const account = optionalString3(doc, "account", "role") ?? DEFAULT_ACCOUNT;
-    const path = optionalString3(doc, "path", "role") ?? "/";
+    const account = optionalString2(doc, "account", "role") ?? DEFAULT_ACCOUNT;
+    const path = optionalString2(doc, "path", "role") ?? "/";
     arn = `arn:aws:iam::${account}:role${path.startsWith("/") ? "" : "/"}${path}${path.endsWith("/") ? "" : "/"}${name}`;
   }
   const parsed = parseRoleArn(arn);
@@ -43850,10 +43784,10 @@ function oidcProviderArn(account, issuerUrl) {
 }
 function addOidcProvider(sim, spec) {
   const doc = record(spec, "an oidc provider");
-  let arn = optionalString3(doc, "arn", "oidcProvider");
-  let url = optionalString3(doc, "url", "oidcProvider") ?? GITHUB_ISSUER;
+  let arn = optionalString2(doc, "arn", "oidcProvider");
+  let url = optionalString2(doc, "url", "oidcProvider") ?? GITHUB_ISSUER;
   if (arn === void 0) {
-    arn = oidcProviderArn(optionalString3(doc, "account", "oidcProvider") ?? DEFAULT_ACCOUNT, url);
+    arn = oidcProviderArn(optionalString2(doc, "account", "oidcProvider") ?? DEFAULT_ACCOUNT, url);
   } else {
     const m = /^arn:aws:iam::\d{12}:oidc-provider\/(.+)$/.exec(arn);
     if (!m) throw invalid4(`"${arn}" is not an OIDC provider ARN`);
@@ -43901,10 +43835,7 @@ var InputValidator = class {
   input;
   problems = [];
   fail(member, value, constraint) {
-    const shown2 = value === void 0 ? "null" : `'${value}'`;
-    this.problems.push(
-      `Value ${shown2} at '${member}' failed to satisfy constraint: Member must ${constraint}`
-    );
+    this.problems.push(violation(member, value, `Member must ${constraint}`));
   }
   /** A string member; `sensitive` members (tokens) are not echoed back. */
   string(name, opts) {
@@ -43991,7 +43922,7 @@ function parseSessionTags(raw) {
   return tags;
 }
 
-// packages/sim/src/sts/assume-role.ts
+// packages/sim/src/sts/api-assume-role.ts
 var CHAINED_SESSION_LIMIT = 3600;
 function assumeRole(ctx, input) {
   const caller = ctx.principal;
@@ -44074,7 +44005,7 @@ function getCallerIdentity(ctx) {
   return { UserId: p.userId, Account: p.account, Arn: p.arn };
 }
 
-// packages/sim/src/sts/web-identity.ts
+// packages/sim/src/sts/api-web-identity.ts
 var INVALID_TOKEN = "The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.";
 function notAuthorized() {
   return new AwsError("AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity", 403);
@@ -44304,7 +44235,7 @@ function asRecord(value, what) {
   if (typeof value !== "object" || Array.isArray(value)) throw new Error(`${what} must be a mapping`);
   return value;
 }
-function optionalString4(value) {
+function optionalString3(value) {
   if (value === void 0 || value === null) return void 0;
   return String(value);
 }
@@ -44312,8 +44243,8 @@ function readActionMetadata(actionDir) {
   const file = (0, import_node_path.join)(actionDir, "action.yml");
   const doc = asRecord((0, import_yaml.parse)((0, import_node_fs.readFileSync)(file, "utf8")), file);
   const runs = asRecord(doc.runs, `${file}: runs`);
-  const using = optionalString4(runs.using);
-  const main2 = optionalString4(runs.main);
+  const using = optionalString3(runs.using);
+  const main2 = optionalString3(runs.main);
   if (!using || !main2)
     throw new Error(`${file}: runs.using and runs.main are required for a JavaScript action`);
   if (!/^node\d+$/.test(using)) throw new Error(`${file}: runs.using is ${using}, not a node runtime`);
@@ -44321,17 +44252,17 @@ function readActionMetadata(actionDir) {
   for (const [name, raw] of Object.entries(asRecord(doc.inputs, `${file}: inputs`))) {
     const spec = asRecord(raw, `${file}: inputs.${name}`);
     const input = {};
-    const description = optionalString4(spec.description);
-    const def = optionalString4(spec.default);
+    const description = optionalString3(spec.description);
+    const def = optionalString3(spec.default);
     if (description !== void 0) input.description = description;
     if (def !== void 0) input.default = def;
     if (spec.required !== void 0) input.required = spec.required === true || spec.required === "true";
     inputs[name] = input;
   }
-  const pre = optionalString4(runs.pre);
-  const post = optionalString4(runs.post);
+  const pre = optionalString3(runs.pre);
+  const post = optionalString3(runs.post);
   return {
-    name: optionalString4(doc.name) ?? actionDir,
+    name: optionalString3(doc.name) ?? actionDir,
     inputs,
     outputs: Object.keys(asRecord(doc.outputs, `${file}: outputs`)),
     runs: {
@@ -44339,7 +44270,7 @@ function readActionMetadata(actionDir) {
       main: main2,
       ...pre !== void 0 ? { pre } : {},
       ...post !== void 0 ? { post } : {},
-      postIf: optionalString4(runs["post-if"]) ?? "always()"
+      postIf: optionalString3(runs["post-if"]) ?? "always()"
     }
   };
 }
@@ -47514,15 +47445,15 @@ async function runDemo(options) {
       );
     }
     const rows = serviceRows(runs, SERVICES);
-    const page2 = (0, import_node_path7.join)(options.outDir, "index.html");
-    (0, import_node_fs8.writeFileSync)(page2, htmlPage(runs, rows, { simulator: sim.url }));
+    const page = (0, import_node_path7.join)(options.outDir, "index.html");
+    (0, import_node_fs8.writeFileSync)(page, htmlPage(runs, rows, { simulator: sim.url }));
     (0, import_node_fs8.writeFileSync)((0, import_node_path7.join)(options.outDir, "results.json"), `${JSON.stringify({ runs, rows }, null, 2)}
 `);
     log("");
     log(textTable(rows));
     log("");
-    log(`Every step's job summary: ${page2}`);
-    return { runs, rows, page: page2, simulator: sim.url };
+    log(`Every step's job summary: ${page}`);
+    return { runs, rows, page, simulator: sim.url };
   } finally {
     await sim.stop();
   }

@@ -1,5 +1,6 @@
 import { ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
-import { authenticate, createClient, FakeClock } from '../src';
+import { FakeClock } from '../src';
+import { authenticate, createClient } from '../src/aws';
 import { captureStdout, setEnv, type Captured } from './helpers/capture';
 import { startFakeAws, type FakeAws, type FakeReply, type RecordedRequest } from './helpers/fake-aws';
 import { fakeJwt } from './helpers/jwt';

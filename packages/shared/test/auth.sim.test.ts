@@ -3,8 +3,9 @@
  * OIDC issuer, the real STS client assumes a role whose trust policy the simulator enforces.
  */
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { startSimulator, type RunningSimulator } from '../../sim/src';
-import { authenticate, AwsOperationError } from '../src';
+import { startSimulator, type RunningSimulator } from '@ecs-delivery/sim';
+import { AwsOperationError } from '../src';
+import { authenticate } from '../src/aws';
 import { captureStdout, setEnv, type Captured } from './helpers/capture';
 
 const ACCOUNT = '111111111111';

@@ -10,7 +10,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { authenticate, AwsOperationError, ConfigurationError, defaultRoleSessionName } from '../src';
+import { AwsOperationError, ConfigurationError } from '../src';
+import { authenticate, defaultRoleSessionName } from '../src/aws';
 import { captureStdout, setEnv, type Captured } from './helpers/capture';
 import { fakeJwt } from './helpers/jwt';
 

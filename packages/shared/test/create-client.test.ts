@@ -2,7 +2,8 @@ import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
 import { STSClient } from '@aws-sdk/client-sts';
-import { ConfigurationError, createClient, endpointEnvName, resolveEndpoint, VERSION } from '../src';
+import { ConfigurationError, VERSION } from '../src';
+import { createClient, endpointEnvName, resolveEndpoint } from '../src/aws';
 import { setEnv } from './helpers/capture';
 import { startFakeAws, type FakeAws } from './helpers/fake-aws';
 

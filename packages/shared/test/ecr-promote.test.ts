@@ -1,16 +1,16 @@
 import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr';
-import { pushImage, startSimulator, type RunningSimulator } from '../../sim/src';
+import { pushImage, startSimulator, type RunningSimulator } from '@ecs-delivery/sim';
+import { parseRepositoryRef } from '../src';
 import {
   getManifest,
   getRegistryAuth,
-  parseRepositoryRef,
+  type PromoteEnd,
   promoteImage,
   referencesOf,
   registryClientFor,
   resolveRepository,
   TagConflictError,
-  type PromoteEnd,
-} from '../src';
+} from '../src/ecr';
 import { captureStdout, type Captured } from './helpers/capture';
 
 /** promoteImage against the simulator's ECR API and registry: an image index, across repositories and accounts. */

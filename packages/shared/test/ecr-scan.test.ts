@@ -6,14 +6,8 @@ import {
   StartImageScanCommand,
 } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
-import {
-  FakeClock,
-  findingsAtOrAbove,
-  scanTargets,
-  waitForImageScan,
-  waitForScan,
-  type ScanFinding,
-} from '../src';
+import { FakeClock, findingsAtOrAbove, type ScanFinding } from '../src';
+import { scanTargets, waitForImageScan, waitForScan } from '../src/ecr';
 import { captureStdout, type Captured } from './helpers/capture';
 
 const ecrMock = mockClient(ECRClient);

@@ -3,10 +3,10 @@ import {
   planBuildTags,
   planPromoteTags,
   refuseFrozenMovingTags,
-  TagConflictError,
   tagCanMove,
+  TagConflictError,
   type TagSettings,
-} from '../src';
+} from '../src/ecr';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;

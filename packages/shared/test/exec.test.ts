@@ -1,4 +1,4 @@
-import { CommandError, runCommand } from '../src';
+import { CommandError, runCommand } from '../src/exec';
 import { captureStdout, type Captured } from './helpers/capture';
 
 const NODE = process.execPath;

@@ -1,7 +1,6 @@
 import {
   ConfigurationError,
   formatDuration,
-  parseDuration,
   getBooleanInput,
   getDurationInput,
   getEnumInput,
@@ -10,6 +9,7 @@ import {
   getListInput,
   getOptionalInput,
   getRequiredInput,
+  parseDuration,
 } from '../src';
 import { getSecretKeyValueInput } from '../src/inputs/get-input';
 import { captureStdout, setEnv } from './helpers/capture';

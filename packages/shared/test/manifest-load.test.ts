@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadManifest, ManifestError, parseManifest, resolveEnvironment } from '../src';
+import { loadManifest, ManifestError, parseManifest, resolveEnvironment } from '../src/manifest';
 
 const fixture = (name: string): string => join(__dirname, 'fixtures', 'manifest', name);
 

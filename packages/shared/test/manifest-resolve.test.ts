@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import {
+  type LoadedManifest,
   loadManifest,
   parseCommand,
   parseManifest,
   promotionOrder,
   resolveEnvironment,
-  type LoadedManifest,
-} from '../src';
+} from '../src/manifest';
 import { configurationErrorOf as thrown } from './taskdef-helpers';
 
 const dir = join(__dirname, 'fixtures', 'manifest');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MANIFEST_SCHEMA } from '../src';
+import { MANIFEST_SCHEMA } from '../src/manifest';
 
 type Schema = { properties?: Record<string, Schema>; $defs?: Record<string, Schema> };
 

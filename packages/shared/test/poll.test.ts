@@ -1,4 +1,4 @@
-import { createProgressLine, FakeClock, poll, sleep, type CheckResult, type PollProgress } from '../src';
+import { type CheckResult, createProgressLine, FakeClock, poll, type PollProgress, sleep } from '../src';
 
 function notDone(): CheckResult<string> {
   return { done: false };

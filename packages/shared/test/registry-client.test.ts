@@ -1,6 +1,6 @@
 import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
-import { pushImage, startSimulator, type RunningSimulator } from '../../sim/src';
-import { RegistryClient, RegistryHttpError, sha256Digest, type FetchLike } from '../src';
+import { pushImage, startSimulator, type RunningSimulator } from '@ecs-delivery/sim';
+import { type FetchLike, RegistryClient, RegistryHttpError, sha256Digest } from '../src/registry';
 
 /** The registry client against the simulator's OCI registry (a real HTTP peer). */
 

@@ -1,4 +1,4 @@
-import { sameTaskDefinition, type TaskDefinitionDocument } from '../src';
+import { sameTaskDefinition, type TaskDefinitionDocument } from '../src/taskdef';
 
 /** A rendered definition as our renderer produces it. */
 const rendered: TaskDefinitionDocument = {

@@ -1,4 +1,9 @@
-import { diffTaskDefinitions, formatDiffMarkdown, formatDiffText, type TaskDefinitionDocument } from '../src';
+import {
+  diffTaskDefinitions,
+  formatDiffMarkdown,
+  formatDiffText,
+  type TaskDefinitionDocument,
+} from '../src/taskdef';
 
 const before: TaskDefinitionDocument = {
   family: 'api',

@@ -1,10 +1,6 @@
 import { join } from 'node:path';
-import {
-  ConfigurationError,
-  loadTaskDefinitionFile,
-  parseTaskDefinition,
-  unknownTaskDefinitionFields,
-} from '../src';
+import { ConfigurationError } from '../src';
+import { loadTaskDefinitionFile, parseTaskDefinition, unknownTaskDefinitionFields } from '../src/taskdef';
 
 const fixture = (name: string): string => join(__dirname, 'fixtures', 'taskdef', name);
 

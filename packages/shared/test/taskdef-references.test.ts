@@ -4,7 +4,7 @@ import {
   referencedImages,
   referencedSecrets,
   type TaskDefinitionDocument,
-} from '../src';
+} from '../src/taskdef';
 
 const def: TaskDefinitionDocument = {
   family: 'f',

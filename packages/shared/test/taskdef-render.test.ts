@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import {
   findPlaceholders,
-  READ_ONLY_FIELDS,
   loadTaskDefinitionFile,
+  READ_ONLY_FIELDS,
+  type RegisterTaskDefinitionInput,
   renderPlaceholders,
   renderTaskDefinition,
-  type RegisterTaskDefinitionInput,
   type TaskDefinitionDocument,
-} from '../src';
+} from '../src/taskdef';
 import { configurationErrorOf as thrown } from './taskdef-helpers';
 
 const fixture = (name: string): string => join(__dirname, 'fixtures', 'taskdef', name);

@@ -4,14 +4,14 @@
  */
 import { DescribeTaskDefinitionCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { join } from 'node:path';
-import { startSimulator, type RunningSimulator } from '../../sim/src';
+import { startSimulator, type RunningSimulator } from '@ecs-delivery/sim';
 import {
   diffTaskDefinitions,
   loadTaskDefinitionFile,
   renderTaskDefinition,
   sameTaskDefinition,
   type TaskDefinitionDocument,
-} from '../src';
+} from '../src/taskdef';
 
 const fixture = (name: string): string => join(__dirname, 'fixtures', 'taskdef', name);
 

@@ -15,12 +15,3 @@ export { node24Path } from './child';
 export { describeWithTools, findOnPath, missingToolsFail } from './tools';
 export * from './ecs-fixtures';
 export { codeBlocks, readmeTableNames, readmeTableRows, type CodeBlock, type ReadmeRow } from './readme';
-export {
-  matchCodeBlocks,
-  registerTests,
-  typeErrors,
-  writeExample,
-  type BlockHandler,
-  type ExampleFile,
-  type MatchedBlocks,
-} from './readme-examples';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { matchCodeBlocks, type BlockHandler } from '../src';
+import { matchCodeBlocks, type BlockHandler } from '@ecs-delivery/testkit/readme-examples';
 
 /**
  * The code blocks of packages/testkit/README.md and the test tier that runs each: readme.e2e.test.ts runs the

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { matchCodeBlocks, typeErrors, writeExample } from '../src';
+import { matchCodeBlocks, typeErrors, writeExample } from '@ecs-delivery/testkit/readme-examples';
 
 const fence = (lang: string, ...lines: string[]): string => ['```' + lang, ...lines, '```'].join('\n');
 

@@ -3,7 +3,7 @@
  * loads a test file: with skopeo on PATH its test inspects an image on the simulator's registry; without it the
  * suite is skipped with a warning, or fails under CI=true, as the README says.
  */
-import { registerTests, writeExample } from '../src';
+import { registerTests, writeExample } from '@ecs-delivery/testkit/readme-examples';
 import { bodyOf, HANDLERS, PACKAGE } from './readme-blocks';
 
 const example = writeExample(PACKAGE, 'tools.test.ts', bodyOf(HANDLERS.tools));

@@ -4,7 +4,8 @@
  * the transcript of an ungranted call is the message runAction throws for that call. Both TypeScript examples
  * type-check under the repository's tsconfig; the skopeo one runs in readme.conformance.test.ts.
  */
-import { REPO_ROOT, registerTests, typeErrors, writeExample } from '../src';
+import { REPO_ROOT } from '../src';
+import { registerTests, typeErrors, writeExample } from '@ecs-delivery/testkit/readme-examples';
 import { assertCallsGranted, policyNamesFor } from '../src/iam-check';
 import { readDocumentedPolicies } from '../src/iam-policy';
 import { bodyOf, HANDLERS, PACKAGE, README } from './readme-blocks';

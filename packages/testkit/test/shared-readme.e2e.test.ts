@@ -11,18 +11,20 @@ import { build } from 'esbuild';
 import {
   CLUSTER,
   describeService,
-  matchCodeBlocks,
   REPO_ROOT,
   runAction,
   seedServices,
-  typeErrors,
   useSim,
   withEcs,
-  writeExample,
   type ActionRun,
+} from '../src';
+import {
+  matchCodeBlocks,
+  typeErrors,
+  writeExample,
   type BlockHandler,
   type ExampleFile,
-} from '../src';
+} from '@ecs-delivery/testkit/readme-examples';
 
 const PACKAGE = join(REPO_ROOT, 'packages', 'shared');
 const README = readFileSync(join(PACKAGE, 'README.md'), 'utf8');

@@ -24,7 +24,7 @@ const NAME_RE = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)
 const ECR_HOST_RE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|[a-z0-9.-]+)$/;
 const ACCOUNT_RE = /^\d{12}$/;
 /** The docker CLI's tag grammar; ECR's API takes up to 300 characters, but clients cannot pull longer tags. */
-const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+export const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 export const DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
 
 /** True for a registry host of ECR's own form (`<account>.dkr.ecr.<region>.amazonaws.com`). */

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { GithubDeployments, runUrl, type DeploymentState } from './deployments';
+import { messageOf } from '../runner/describe-error';
 
 /**
  * A GitHub deployment a run reports to (`in_progress`, then `success` or `failure`). Every failure of GitHub's
@@ -37,7 +38,7 @@ export class GithubStatus {
       core.info(`GitHub deployment ${id} to environment ${environment}: in progress.`);
       return status;
     } catch (err) {
-      core.warning(`Could not create a GitHub deployment for ${environment}: ${(err as Error).message}`);
+      core.warning(`Could not create a GitHub deployment for ${environment}: ${messageOf(err)}`);
       return undefined;
     }
   }
@@ -47,7 +48,7 @@ export class GithubStatus {
     try {
       return new GithubStatus(new GithubDeployments({ token }), id, environment);
     } catch (err) {
-      core.warning(`Cannot report to GitHub deployment ${id}: ${(err as Error).message}`);
+      core.warning(`Cannot report to GitHub deployment ${id}: ${messageOf(err)}`);
       return undefined;
     }
   }
@@ -60,7 +61,7 @@ export class GithubStatus {
         environment: this.environment,
       });
     } catch (err) {
-      core.warning(`Could not set GitHub deployment ${this.id} to ${state}: ${(err as Error).message}`);
+      core.warning(`Could not set GitHub deployment ${this.id} to ${state}: ${messageOf(err)}`);
     }
   }
 }

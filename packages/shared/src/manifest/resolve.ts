@@ -14,6 +14,7 @@ import type {
   ServiceSmokeCheck,
 } from './spec';
 import type { Manifest, ManifestEnvironment, ManifestSmokeCheck, Scalar } from './types';
+import { messageOf } from '../runner/describe-error';
 
 /** What ECS accepts as a cluster or service name. */
 const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -172,7 +173,7 @@ class Resolver {
         } catch (error) {
           this.problem(
             [...path, key],
-            `${formatPath([...path, key])}: ${(error as Error).message.replace(/^Input "manifest": /, '')}`,
+            `${formatPath([...path, key])}: ${messageOf(error).replace(/^Input "manifest": /, '')}`,
           );
         }
       }

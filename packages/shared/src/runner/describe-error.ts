@@ -41,3 +41,8 @@ export function errorStack(err: unknown): string {
   }
   return parts.join('\n');
 }
+
+/** The message of any thrown value (its text when it is not an Error). */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

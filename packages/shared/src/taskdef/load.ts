@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { ConfigurationError } from '../errors/configuration-error';
 import { isPlainObject, READ_ONLY_FIELDS, type TaskDefinitionDocument } from './types';
+import { messageOf } from '../runner/describe-error';
 
 /** Options for {@link parseTaskDefinition} and {@link loadTaskDefinitionFile}. */
 export interface ParseTaskDefinitionOptions {
@@ -38,7 +39,7 @@ function jsonSyntaxError(text: string, file: string): string | undefined {
     JSON.parse(text);
     return undefined;
   } catch (error) {
-    const message = (error as Error).message;
+    const message = messageOf(error);
     const offset = /at position (\d+)/.exec(message)?.[1];
     const pos = lineColumn(text, offset === undefined ? text.length : Number(offset));
     const what = message

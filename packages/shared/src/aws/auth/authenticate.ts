@@ -13,6 +13,7 @@ import { CredentialCache, type SessionCredentialsProvider } from './credential-c
 import { addExpiredTokenRetry, type ClientWithMiddleware } from './expired-token-retry';
 import { requestIdToken, type IdTokenSource } from './id-token';
 import { checkRoleSessionName, defaultRoleSessionName } from './session-name';
+import { messageOf } from '../../runner/describe-error';
 
 export interface AuthenticateOptions {
   /** The `aws-region` input; else `AWS_REGION` / `AWS_DEFAULT_REGION`. */
@@ -91,7 +92,7 @@ function ambientLoader(): (reason: 'initial' | 'renewal') => Promise<LoadedCrede
     } catch (err) {
       throw new ConfigurationError(
         'No AWS credentials: give "role-to-assume" to use GitHub OIDC (recommended), or provide credentials ' +
-          `in the environment. (${(err as Error).message})`,
+          `in the environment. (${messageOf(err)})`,
         { input: 'role-to-assume', cause: err },
       );
     }

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Clock } from '../../poll/clock';
 import type { LoadedCredentials } from './assume-role';
+import { messageOf } from '../../runner/describe-error';
 
 /**
  * A credentials provider flagged as memoized, so SDK clients call it for every request instead of caching
@@ -45,7 +46,7 @@ export class CredentialCache {
     } catch (err) {
       if (current === undefined || this.clock.now() >= current.expiresAt) throw err;
       if (!this.warned) {
-        core.warning(`Could not renew the AWS session yet; using the current one: ${(err as Error).message}`);
+        core.warning(`Could not renew the AWS session yet; using the current one: ${messageOf(err)}`);
         this.warned = true;
       }
       return current.identity;

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { ConfigurationError } from '../../errors/configuration-error';
+import { messageOf } from '../../runner/describe-error';
 
 /** Fetches a GitHub OIDC ID token for an audience (`core.getIDToken` by default). */
 export type IdTokenSource = (audience: string) => Promise<string>;
@@ -27,7 +28,9 @@ export async function requestIdToken(
   try {
     return await source(audience);
   } catch (err) {
-    const message = (err as Error).message.replace(/^Error message: /, '').replace(/\s+/g, ' ');
+    const message = messageOf(err)
+      .replace(/^Error message: /, '')
+      .replace(/\s+/g, ' ');
     throw new Error(
       `Could not get a GitHub OIDC token (audience "${audience}") for role ${roleArn}: ${message}`,
       {

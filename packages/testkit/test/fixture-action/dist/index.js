@@ -46961,6 +46961,9 @@ function errorStack(err) {
   }
   return parts.join("\n");
 }
+function messageOf(err) {
+  return err instanceof Error ? err.message : String(err);
+}
 
 // packages/shared/src/runner/run-action.ts
 var IS_POST = "isPost";
@@ -47000,6 +47003,79 @@ function reportFailure(err) {
   const stack = errorStack(err);
   if (debugRequested()) info(stack);
   else debug(stack);
+}
+
+// packages/shared/src/poll/clock.ts
+var systemClock = { now: () => Date.now() };
+function abortReason(signal) {
+  if (signal.reason !== void 0) return signal.reason;
+  const err = new Error("The operation was aborted");
+  err.name = "AbortError";
+  return err;
+}
+var sleep = (ms, signal) => new Promise((resolve2, reject) => {
+  if (signal?.aborted === true) {
+    reject(abortReason(signal));
+    return;
+  }
+  const onAbort = () => {
+    clearTimeout(timer);
+    reject(abortReason(signal));
+  };
+  const timer = setTimeout(
+    () => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    },
+    Math.max(0, ms)
+  );
+  signal?.addEventListener("abort", onAbort, { once: true });
+});
+
+// packages/shared/src/summary/markdown.ts
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function heading(text, level = 2) {
+  return `${"#".repeat(level)} ${text.replace(/\r?\n/g, " ")}`;
+}
+function markdownTable(header, rows) {
+  const line = (cells) => `| ${header.map((_, i) => cell(cells[i] ?? "")).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+
+// packages/shared/src/summary/write-summary.ts
+var import_promises = require("node:fs/promises");
+var STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+var TRUNCATED = "\n\n_… summary truncated: it exceeded GitHub’s 1 MiB limit for a step summary._\n";
+function truncateToBytes(markdown, maxBytes) {
+  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
+  const budget = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATED));
+  let cut = Buffer.from(markdown).subarray(0, budget).toString("utf8");
+  if (cut.endsWith("�")) cut = cut.slice(0, -1);
+  return cut + TRUNCATED;
+}
+async function writeSummary(...sections) {
+  const file = process.env["GITHUB_STEP_SUMMARY"];
+  if (file === void 0 || file === "") {
+    debug("GITHUB_STEP_SUMMARY is not set; no job summary written.");
+    return;
+  }
+  const used = await (0, import_promises.stat)(file).then(
+    (s) => s.size,
+    () => 0
+  );
+  const text = truncateToBytes(`${sections.join("\n\n")}
+`, STEP_SUMMARY_LIMIT_BYTES - used);
+  await (0, import_promises.appendFile)(file, text, "utf8");
+}
+
+// packages/shared/src/summary/annotations.ts
+function props(title, at) {
+  return { title, ...at };
+}
+function annotateNotice(title, message, at) {
+  notice(message, props(title, at));
 }
 
 // packages/shared/src/aws/endpoint.ts
@@ -47056,33 +47132,6 @@ function createClient(Ctor, options = {}) {
 var import_client_sts2 = __toESM(require_dist_cjs17());
 var import_credential_providers = __toESM(require_dist_cjs19());
 
-// packages/shared/src/poll/clock.ts
-var systemClock = { now: () => Date.now() };
-function abortReason(signal) {
-  if (signal.reason !== void 0) return signal.reason;
-  const err = new Error("The operation was aborted");
-  err.name = "AbortError";
-  return err;
-}
-var sleep = (ms, signal) => new Promise((resolve2, reject) => {
-  if (signal?.aborted === true) {
-    reject(abortReason(signal));
-    return;
-  }
-  const onAbort = () => {
-    clearTimeout(timer);
-    reject(abortReason(signal));
-  };
-  const timer = setTimeout(
-    () => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    },
-    Math.max(0, ms)
-  );
-  signal?.addEventListener("abort", onAbort, { once: true });
-});
-
 // packages/shared/src/aws/auth/assume-role.ts
 var import_client_sts = __toESM(require_dist_cjs17());
 
@@ -47100,7 +47149,7 @@ async function requestIdToken(audience, roleArn, source = (aud) => getIDToken(au
   try {
     return await source(audience);
   } catch (err) {
-    const message = err.message.replace(/^Error message: /, "").replace(/\s+/g, " ");
+    const message = messageOf(err).replace(/^Error message: /, "").replace(/\s+/g, " ");
     throw new Error(
       `Could not get a GitHub OIDC token (audience "${audience}") for role ${roleArn}: ${message}`,
       {
@@ -47260,7 +47309,7 @@ var CredentialCache = class {
     } catch (err) {
       if (current === void 0 || this.clock.now() >= current.expiresAt) throw err;
       if (!this.warned) {
-        warning(`Could not renew the AWS session yet; using the current one: ${err.message}`);
+        warning(`Could not renew the AWS session yet; using the current one: ${messageOf(err)}`);
         this.warned = true;
       }
       return current.identity;
@@ -47357,7 +47406,7 @@ function ambientLoader() {
       identity = await chain(reason === "renewal" ? { forceRefresh: true } : void 0);
     } catch (err) {
       throw new ConfigurationError(
-        `No AWS credentials: give "role-to-assume" to use GitHub OIDC (recommended), or provide credentials in the environment. (${err.message})`,
+        `No AWS credentials: give "role-to-assume" to use GitHub OIDC (recommended), or provide credentials in the environment. (${messageOf(err)})`,
         { input: "role-to-assume", cause: err }
       );
     }
@@ -47458,52 +47507,6 @@ function exportCredentials(region, identity) {
   if (identity.sessionToken !== void 0) exportVariable("AWS_SESSION_TOKEN", identity.sessionToken);
   exportVariable("AWS_REGION", region);
   exportVariable("AWS_DEFAULT_REGION", region);
-}
-
-// packages/shared/src/summary/markdown.ts
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function heading(text, level = 2) {
-  return `${"#".repeat(level)} ${text.replace(/\r?\n/g, " ")}`;
-}
-function markdownTable(header, rows) {
-  const line = (cells) => `| ${header.map((_, i) => cell(cells[i] ?? "")).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
-
-// packages/shared/src/summary/write-summary.ts
-var import_promises = require("node:fs/promises");
-var STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-var TRUNCATED = "\n\n_… summary truncated: it exceeded GitHub’s 1 MiB limit for a step summary._\n";
-function truncateToBytes(markdown, maxBytes) {
-  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
-  const budget = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATED));
-  let cut = Buffer.from(markdown).subarray(0, budget).toString("utf8");
-  if (cut.endsWith("�")) cut = cut.slice(0, -1);
-  return cut + TRUNCATED;
-}
-async function writeSummary(...sections) {
-  const file = process.env["GITHUB_STEP_SUMMARY"];
-  if (file === void 0 || file === "") {
-    debug("GITHUB_STEP_SUMMARY is not set; no job summary written.");
-    return;
-  }
-  const used = await (0, import_promises.stat)(file).then(
-    (s) => s.size,
-    () => 0
-  );
-  const text = truncateToBytes(`${sections.join("\n\n")}
-`, STEP_SUMMARY_LIMIT_BYTES - used);
-  await (0, import_promises.appendFile)(file, text, "utf8");
-}
-
-// packages/shared/src/summary/annotations.ts
-function props(title, at) {
-  return { title, ...at };
-}
-function annotateNotice(title, message, at) {
-  notice(message, props(title, at));
 }
 
 // packages/testkit/test/fixture-action/src/main.ts

@@ -6,8 +6,8 @@
  */
 import * as core from '@actions/core';
 import {
+  type ActionContext,
   annotateNotice,
-  authenticate,
   getBooleanInput,
   getIntegerInput,
   getOptionalInput,
@@ -17,8 +17,8 @@ import {
   runAction,
   sleep,
   writeSummary,
-  type ActionContext,
 } from '@ecs-delivery/shared';
+import { authenticate } from '@ecs-delivery/shared/aws';
 
 interface Inputs {
   name: string;

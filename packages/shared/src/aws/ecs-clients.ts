@@ -1,0 +1,110 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { ConfigurationError } from '../errors/configuration-error';
+import type { TargetInputs } from '../inputs/aws-inputs';
+import type { LogsClientFor } from '../logs/task-logs';
+import { authenticate, type AwsSession } from './auth/authenticate';
+
+/** The AWS clients of a deploy or a rollback, all on one session (renewed before it expires). */
+export interface EcsClients {
+  region: string;
+  accountId: string;
+  ecs: ECSClient;
+  ecr: ECRClient;
+  /** ECR in a region (an image's repository may live in another one than the tasks run in). */
+  ecrFor: (region: string) => ECRClient;
+  /** CloudWatch Logs in a region (a container may log to another one than the task runs in). */
+  logsFor: LogsClientFor;
+}
+
+export interface ConnectOptions {
+  region: string | undefined;
+  roleToAssume: string | undefined;
+  audience: string;
+  roleDurationSeconds?: number | undefined;
+  /**
+   * The account the credentials must belong to (a manifest environment's `account-id`): anything else fails
+   * before any other call, naming `input` and where the expectation came from.
+   */
+  expectedAccount?: { id: string; source: string; input: string } | undefined;
+}
+
+/**
+ * Attempts per AWS call. A deploy runs for minutes and must ride out throttling (the watcher also outlasts a
+ * call that fails after all of them).
+ */
+const MAX_ATTEMPTS = 8;
+
+/** A client per region, made on first use. */
+export function perRegion<C>(make: (region: string | undefined) => C): (region: string | undefined) => C {
+  const made = new Map<string, C>();
+  return (region) => {
+    const key = region ?? '';
+    let client = made.get(key);
+    if (client === undefined) {
+      client = make(region);
+      made.set(key, client);
+    }
+    return client;
+  };
+}
+
+/** The ECS, ECR and Logs clients of a session. */
+export function ecsClientsFor(session: AwsSession): EcsClients {
+  return {
+    region: session.region,
+    accountId: session.accountId,
+    ecs: session.client(ECSClient),
+    ecr: session.client(ECRClient),
+    ecrFor: perRegion((region) => session.client(ECRClient, region === undefined ? {} : { region })),
+    logsFor: perRegion((region) =>
+      session.client(CloudWatchLogsClient, region === undefined ? {} : { region }),
+    ),
+  };
+}
+
+/** The connect options of an action's target inputs: a manifest environment's `account-id` is enforced. */
+export function connectOptions(target: TargetInputs): ConnectOptions {
+  return {
+    region: target.awsRegion,
+    roleToAssume: target.roleToAssume,
+    audience: target.audience,
+    roleDurationSeconds: target.roleDurationSeconds,
+    expectedAccount:
+      target.accountId === undefined
+        ? undefined
+        : {
+            id: target.accountId,
+            source: `environment "${target.environment ?? ''}" of the manifest`,
+            input: 'manifest',
+          },
+  };
+}
+
+/**
+ * Authenticates (GitHub OIDC when a role is given, else ambient credentials) and checks the account: the session
+ * the clients are made on.
+ */
+export async function connectSession(options: ConnectOptions): Promise<AwsSession> {
+  const session = await authenticate({
+    region: options.region,
+    roleToAssume: options.roleToAssume,
+    audience: options.audience,
+    roleDurationSeconds: options.roleDurationSeconds,
+    maxAttempts: MAX_ATTEMPTS,
+  });
+  const expected = options.expectedAccount;
+  if (expected !== undefined && session.accountId !== expected.id) {
+    throw new ConfigurationError(
+      `The AWS credentials belong to account ${session.accountId}, but ${expected.source} is account ${expected.id}: check role-to-assume.`,
+      { input: expected.input },
+    );
+  }
+  return session;
+}
+
+/** Authenticates and makes the ECS, ECR and Logs clients (what a rollback needs). */
+export async function connectEcsClients(options: ConnectOptions): Promise<EcsClients> {
+  return ecsClientsFor(await connectSession(options));
+}

@@ -1,0 +1,10 @@
+// The aws entry of @ecs-delivery/shared: `import { … } from '@ecs-delivery/shared/aws'`.
+export { createClient } from './create-client';
+export { endpointEnvName, resolveEndpoint } from './endpoint';
+
+export { authenticate } from './auth/authenticate';
+
+export { defaultRoleSessionName } from './auth/session-name';
+
+export { connectEcsClients, connectOptions, type ConnectOptions, type EcsClients } from './ecs-clients';
+export { connectDeployClients, type DeployClients } from './deploy-clients';

@@ -1,0 +1,2 @@
+// The preflight entry of @ecs-delivery/shared: `import { … } from '@ecs-delivery/shared/preflight'`.
+export { findMissingReferences } from './references';

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { node24Path, REPO_ROOT } from '@ecs-delivery/testkit';
+
+/**
+ * Bad input fails before the AWS SDK is even loaded. Each action runs from its source on Node 24 with a require
+ * hook (test/fixtures/load-recorder.cjs) that records every module request reaching `@aws-sdk/*` or
+ * `@smithy/*`: a run refused for its input must record none; a run that gets past its inputs records them.
+ */
+function runAction(
+  action: string,
+  inputs: Record<string, string>,
+): { status: number | null; output: string; sdkLoads: string[] } {
+  const record = join(mkdtempSync(join(tmpdir(), 'ecs-delivery-sdk-load-')), 'loads.txt');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    AWS_REGION: 'us-east-1',
+    // Nothing listens here: a run that gets past its inputs fails at its first call.
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_MAX_ATTEMPTS: '1',
+    LOAD_RECORD: record,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const result = spawnSync(
+    node24Path(),
+    [
+      '--conditions=import',
+      '--require',
+      join(REPO_ROOT, 'test', 'fixtures', 'load-recorder.cjs'),
+      join(REPO_ROOT, 'actions', action, 'src', 'main.ts'),
+    ],
+    { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 60_000 },
+  );
+  const sdkLoads = existsSync(record) ? readFileSync(record, 'utf8').split('\n').filter(Boolean) : [];
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, sdkLoads };
+}
+
+const BAD: { action: string; inputs: Record<string, string>; names: string }[] = [
+  { action: 'deploy-ecs', inputs: { cluster: 'shop', service: 'api', timeout: 'soon' }, names: 'timeout' },
+  {
+    action: 'deploy-ecs',
+    inputs: { manifest: 'examples/api-and-workers/deploy/ecs.yml', environment: 'qa' },
+    names: 'environment',
+  },
+  { action: 'rollback', inputs: { cluster: 'shop', service: 'api', to: 'yesterday' }, names: 'to' },
+  {
+    action: 'smoke-test',
+    inputs: { checks: 'http://127.0.0.1:9/health', timeout: 'soon' },
+    names: 'timeout',
+  },
+  { action: 'build-push', inputs: { repository: 'shop/api', tags: 'bad tag!' }, names: 'tags' },
+];
+
+describe('bad input fails before the AWS SDK is loaded', () => {
+  it.each(BAD)('$action refuses input "$names" and loads nothing of the SDK', ({ action, inputs, names }) => {
+    const run = runAction(action, inputs);
+    expect(run.output).toMatch(new RegExp(`::error title=Configuration error::.*Input "${names}"`));
+    expect(run.sdkLoads).toEqual([]);
+  });
+
+  it('the recorder sees the SDK once a run gets past its inputs', () => {
+    const run = runAction('deploy-ecs', { cluster: 'shop', service: 'api' });
+    expect(run.output).toMatch(/::error /);
+    expect(run.sdkLoads).toEqual(expect.arrayContaining(['@aws-sdk/client-ecs']));
+  });
+});
