@@ -21469,595 +21469,6 @@ var init_core = __esm({
   }
 });
 
-// packages/shared/src/inputs/duration.ts
-function parseDuration(text) {
-  const s = text.trim().toLowerCase();
-  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1e3);
-  const part = /(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*/gy;
-  let total = 0;
-  let end2 = 0;
-  let match;
-  while ((match = part.exec(s)) !== null) {
-    total += Number(match[1]) * (UNIT_MS[match[2]] ?? Number.NaN);
-    end2 = part.lastIndex;
-  }
-  if (end2 === 0 || end2 !== s.length || !Number.isFinite(total)) return void 0;
-  return Math.round(total);
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
-  let rest = Math.round(ms / 1e3);
-  const parts = [];
-  for (const [unit, size] of [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60],
-    ["s", 1]
-  ]) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
-  }
-  return parts.join("");
-}
-var UNIT_MS, DURATION_FORM;
-var init_duration = __esm({
-  "packages/shared/src/inputs/duration.ts"() {
-    "use strict";
-    UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-    DURATION_FORM = "a duration like 90s, 20m or 1h30m";
-  }
-});
-
-// packages/shared/src/runner/mask.ts
-function maskSecret(value) {
-  if (value === void 0 || value === null || value.trim() === "") return;
-  setSecret(value);
-  if (value.includes("\n")) {
-    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
-  }
-}
-var init_mask = __esm({
-  "packages/shared/src/runner/mask.ts"() {
-    "use strict";
-    init_core();
-  }
-});
-
-// packages/shared/src/inputs/parse-list.ts
-function parseList(text) {
-  return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
-}
-function parseKeyValues(input, text) {
-  const entries = text.includes("\n") ? text.split("\n") : text.split(",");
-  const result = /* @__PURE__ */ new Map();
-  for (const raw2 of entries) {
-    const entry = raw2.trim();
-    if (entry === "") continue;
-    const eq = entry.indexOf("=");
-    const key = eq < 0 ? "" : entry.slice(0, eq).trim();
-    if (key === "") {
-      const hint = text.includes("\n") ? "" : " (write one entry per line to keep commas in a value)";
-      throw new ConfigurationError(
-        `Input "${input}" must be KEY=value entries, one per line or comma separated; got ${JSON.stringify(entry)}${hint}.`,
-        { input }
-      );
-    }
-    if (result.has(key)) {
-      throw new ConfigurationError(`Input "${input}" sets "${key}" more than once.`, { input });
-    }
-    result.set(key, entry.slice(eq + 1).trim());
-  }
-  return Object.fromEntries(result);
-}
-function parseSecretKeyValues(input, text, options) {
-  const lines = text.split(/\r?\n/).map((line, i) => ({ number: i + 1, entry: line.trim() }));
-  const entries = lines.filter((l) => l.entry !== "");
-  for (const { entry } of entries) {
-    const eq = entry.indexOf("=");
-    options.mask(eq < 0 ? entry : entry.slice(eq + 1).trim());
-  }
-  const fail = (message2) => new ConfigurationError(`Input "${input}" ${message2}`, { input });
-  const result = /* @__PURE__ */ new Map();
-  for (const { number, entry } of entries) {
-    const eq = entry.indexOf("=");
-    if (eq < 0) throw fail(`line ${number} has no "=": write one KEY=value entry per line.`);
-    const key = entry.slice(0, eq).trim();
-    if (key === "") throw fail(`line ${number} has no key before "=": write one KEY=value entry per line.`);
-    if (options.key !== void 0 && !options.key.pattern.test(key)) {
-      throw fail(`line ${number}: the key must be ${options.key.form}.`);
-    }
-    const earlier = result.get(key);
-    if (earlier !== void 0) throw fail(`line ${number} sets the same key as line ${earlier.line}.`);
-    result.set(key, { value: entry.slice(eq + 1).trim(), line: number });
-  }
-  return Object.fromEntries([...result].map(([key, { value }]) => [key, value]));
-}
-var init_parse_list = __esm({
-  "packages/shared/src/inputs/parse-list.ts"() {
-    "use strict";
-    init_configuration_error();
-  }
-});
-
-// packages/shared/src/inputs/get-input.ts
-function raw(name) {
-  const value = getInput(name);
-  return value === "" ? void 0 : value;
-}
-function resolve2(name, options, expected, parse) {
-  const text = raw(name);
-  if (text !== void 0) return parse(text);
-  if (options?.default !== void 0) return options.default;
-  if (options?.required === true) throw ConfigurationError.missingInput(name, expected);
-  return void 0;
-}
-function getRequiredInput(name) {
-  const text = raw(name);
-  if (text === void 0) throw ConfigurationError.missingInput(name);
-  return text;
-}
-function getOptionalInput(name) {
-  return raw(name);
-}
-function getListInput(name, options = {}) {
-  const list2 = parseList(raw(name) ?? "");
-  if (list2.length === 0 && options.required === true) {
-    throw ConfigurationError.missingInput(name, "one or more values, one per line or comma separated");
-  }
-  return list2;
-}
-function getLinesInput(name) {
-  return (raw(name) ?? "").split("\n").map((s) => s.trim()).filter((s) => s !== "");
-}
-function getBooleanInput(name, defaultValue) {
-  const text = raw(name);
-  if (text === void 0) return defaultValue;
-  const lower = text.toLowerCase();
-  if (TRUE.has(lower)) return true;
-  if (FALSE.has(lower)) return false;
-  throw ConfigurationError.invalidInput(name, "true or false", text);
-}
-function getDurationInput(name, options) {
-  return resolve2(name, options, DURATION_FORM, (text) => {
-    const ms = parseDuration(text);
-    if (ms === void 0) throw ConfigurationError.invalidInput(name, DURATION_FORM, text);
-    if (options?.minMs !== void 0 && ms < options.minMs) {
-      throw ConfigurationError.invalidInput(
-        name,
-        `a duration of at least ${formatDuration(options.minMs)}`,
-        text
-      );
-    }
-    if (options?.maxMs !== void 0 && ms > options.maxMs) {
-      throw ConfigurationError.invalidInput(
-        name,
-        `a duration of at most ${formatDuration(options.maxMs)}`,
-        text
-      );
-    }
-    return ms;
-  });
-}
-function getKeyValueInput(name, options = {}) {
-  const text = raw(name);
-  if (text === void 0) {
-    if (options.required === true) throw ConfigurationError.missingInput(name, "KEY=value entries");
-    return {};
-  }
-  return parseKeyValues(name, text);
-}
-function getSecretKeyValueInput(name, options = {}) {
-  const text = getInput(name, { trimWhitespace: false });
-  if (text.trim() === "") {
-    if (options.required === true)
-      throw ConfigurationError.missingInput(name, "KEY=value entries, one per line");
-    return {};
-  }
-  return parseSecretKeyValues(name, text, {
-    mask: maskSecret,
-    ...options.key !== void 0 ? { key: options.key } : {}
-  });
-}
-function getEnumInput(name, allowed, options) {
-  const expected = `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
-  return resolve2(name, options, expected, (text) => {
-    const match = allowed.find((a) => a.toLowerCase() === text.toLowerCase());
-    if (match === void 0) throw ConfigurationError.invalidInput(name, expected, text);
-    return match;
-  });
-}
-var TRUE, FALSE;
-var init_get_input = __esm({
-  "packages/shared/src/inputs/get-input.ts"() {
-    "use strict";
-    init_core();
-    init_configuration_error();
-    init_duration();
-    init_mask();
-    init_parse_list();
-    TRUE = /* @__PURE__ */ new Set(["true", "yes", "1"]);
-    FALSE = /* @__PURE__ */ new Set(["false", "no", "0"]);
-  }
-});
-
-// packages/shared/src/runner/describe-error.ts
-function oneLine(text) {
-  return text.replace(/\s*\r?\n\s*/g, " ").trim();
-}
-function describeError(err) {
-  if (err instanceof ConfigurationError) {
-    return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
-  }
-  if (err instanceof AwsOperationError) {
-    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
-  }
-  if (err instanceof Error && err.name === "AbortError") {
-    return { title: "Cancelled", message: "The run was cancelled." };
-  }
-  if (err instanceof Error) {
-    return { title: "Unexpected error", message: oneLine(err.message === "" ? err.name : err.message) };
-  }
-  return { title: "Unexpected error", message: oneLine(String(err)) };
-}
-function errorStack(err) {
-  const parts = [];
-  let current = err;
-  for (let depth = 0; current !== void 0 && depth < 5; depth++) {
-    parts.push(
-      current instanceof Error ? current.stack ?? `${current.name}: ${current.message}` : String(current)
-    );
-    current = current instanceof Error ? current.cause : void 0;
-    if (current !== void 0) parts.push("Caused by:");
-  }
-  return parts.join("\n");
-}
-function messageOf(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-var init_describe_error = __esm({
-  "packages/shared/src/runner/describe-error.ts"() {
-    "use strict";
-    init_aws_operation_error();
-    init_configuration_error();
-  }
-});
-
-// packages/shared/src/runner/run-action.ts
-function debugRequested() {
-  if (isDebug()) return true;
-  return /^(true|yes|1)$/i.test(getInput("debug"));
-}
-async function runAction(main, post2) {
-  const isPost = post2 !== void 0 && getState(IS_POST) === "true";
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    if (!controller.signal.aborted) {
-      info(`Received ${signal}: cancelling.`);
-      const reason = new Error(`Cancelled by ${signal}`);
-      reason.name = "AbortError";
-      controller.abort(reason);
-    }
-  };
-  process.on("SIGINT", onSignal);
-  try {
-    if (isPost) {
-      await post2({ phase: "post", signal: controller.signal });
-    } else {
-      if (post2 !== void 0) saveState(IS_POST, "true");
-      await main({ phase: "main", signal: controller.signal });
-    }
-  } catch (err) {
-    reportFailure(err);
-  } finally {
-    process.off("SIGINT", onSignal);
-  }
-}
-function reportFailure(err) {
-  const { title, message: message2 } = describeError(err);
-  error(message2, { title });
-  process.exitCode = ExitCode.Failure;
-  const stack = errorStack(err);
-  if (debugRequested()) info(stack);
-  else debug(stack);
-}
-var IS_POST;
-var init_run_action = __esm({
-  "packages/shared/src/runner/run-action.ts"() {
-    "use strict";
-    init_core();
-    init_describe_error();
-    IS_POST = "isPost";
-  }
-});
-
-// packages/shared/src/poll/clock.ts
-function abortReason(signal) {
-  if (signal.reason !== void 0) return signal.reason;
-  const err = new Error("The operation was aborted");
-  err.name = "AbortError";
-  return err;
-}
-function throwIfAborted(signal) {
-  if (signal?.aborted === true) throw abortReason(signal);
-}
-var systemClock, sleep;
-var init_clock = __esm({
-  "packages/shared/src/poll/clock.ts"() {
-    "use strict";
-    systemClock = { now: () => Date.now() };
-    sleep = (ms, signal) => new Promise((resolve4, reject) => {
-      if (signal?.aborted === true) {
-        reject(abortReason(signal));
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortReason(signal));
-      };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve4();
-        },
-        Math.max(0, ms)
-      );
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-  }
-});
-
-// packages/shared/src/poll/poll.ts
-async function poll(options) {
-  const clock = options.clock ?? systemClock;
-  const sleep2 = options.sleep ?? sleep;
-  const random = options.random ?? Math.random;
-  const minDelay = Math.max(0, options.minDelayMs ?? 1e3);
-  const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 3e4);
-  const factor = Math.max(1, options.factor ?? 2);
-  const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.2));
-  const start = clock.now();
-  if (options.deadline === void 0 && options.timeoutMs === void 0) {
-    throw new TypeError("poll needs a timeoutMs or a deadline");
-  }
-  const deadline = options.deadline ?? start + (options.timeoutMs ?? 0);
-  let backoffStep = 0;
-  for (let attempt = 1; ; attempt++) {
-    throwIfAborted(options.signal);
-    const result = await options.check(attempt);
-    const now = clock.now();
-    if (result.done)
-      return { outcome: "done", value: result.value, attempts: attempt, elapsedMs: now - start };
-    const remainingMs = deadline - now;
-    if (remainingMs <= 0) return { outcome: "timed_out", attempts: attempt, elapsedMs: now - start };
-    let delay;
-    if (result.nextDelayMs !== void 0 && Number.isFinite(result.nextDelayMs)) {
-      delay = Math.min(maxDelay, Math.max(0, result.nextDelayMs));
-    } else {
-      const base = Math.min(maxDelay, minDelay * factor ** backoffStep);
-      delay = base * (1 - jitter * random());
-      backoffStep++;
-    }
-    delay = Math.min(Math.round(delay), remainingMs);
-    options.onProgress?.({ attempt, elapsedMs: now - start, remainingMs, nextDelayMs: delay });
-    await sleep2(delay, options.signal);
-  }
-}
-var init_poll = __esm({
-  "packages/shared/src/poll/poll.ts"() {
-    "use strict";
-    init_clock();
-  }
-});
-
-// packages/shared/src/poll/progress.ts
-function createProgressLine(options = {}) {
-  const print = options.print ?? ((line) => info(line));
-  const clock = options.clock ?? systemClock;
-  let last;
-  let printedAt = 0;
-  return (line) => {
-    const now = clock.now();
-    const stale = options.repeatAfterMs !== void 0 && now - printedAt >= options.repeatAfterMs;
-    if (line === last && !stale) return false;
-    print(line);
-    last = line;
-    printedAt = now;
-    return true;
-  };
-}
-var init_progress = __esm({
-  "packages/shared/src/poll/progress.ts"() {
-    "use strict";
-    init_core();
-    init_clock();
-  }
-});
-
-// packages/shared/src/summary/markdown.ts
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function heading(text, level = 2) {
-  return `${"#".repeat(level)} ${text.replace(/\r?\n/g, " ")}`;
-}
-function markdownTable(header, rows) {
-  const line = (cells) => `| ${header.map((_, i) => cell(cells[i] ?? "")).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
-function keyValueTable(entries, header = ["", ""]) {
-  const pairs2 = Array.isArray(entries) ? entries : Object.entries(entries);
-  const rows = pairs2.filter(([, v]) => v !== void 0).map(([k, v]) => [k, String(v)]);
-  return markdownTable(header, rows);
-}
-var init_markdown = __esm({
-  "packages/shared/src/summary/markdown.ts"() {
-    "use strict";
-  }
-});
-
-// packages/shared/src/summary/write-summary.ts
-function truncateToBytes(markdown, maxBytes) {
-  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
-  const budget = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATED));
-  let cut = Buffer.from(markdown).subarray(0, budget).toString("utf8");
-  if (cut.endsWith("�")) cut = cut.slice(0, -1);
-  return cut + TRUNCATED;
-}
-async function writeSummary(...sections) {
-  const file = process.env["GITHUB_STEP_SUMMARY"];
-  if (file === void 0 || file === "") {
-    debug("GITHUB_STEP_SUMMARY is not set; no job summary written.");
-    return;
-  }
-  const used = await (0, import_promises.stat)(file).then(
-    (s) => s.size,
-    () => 0
-  );
-  const text = truncateToBytes(`${sections.join("\n\n")}
-`, STEP_SUMMARY_LIMIT_BYTES - used);
-  await (0, import_promises.appendFile)(file, text, "utf8");
-}
-var import_promises, STEP_SUMMARY_LIMIT_BYTES, TRUNCATED;
-var init_write_summary = __esm({
-  "packages/shared/src/summary/write-summary.ts"() {
-    "use strict";
-    init_core();
-    import_promises = require("node:fs/promises");
-    STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-    TRUNCATED = "\n\n_… summary truncated: it exceeded GitHub’s 1 MiB limit for a step summary._\n";
-  }
-});
-
-// packages/shared/src/summary/redact.ts
-function redact(text, secrets) {
-  const known = [...new Set(secrets.filter((s) => s !== void 0 && s.trim() !== ""))].sort(
-    (a, b) => b.length - a.length
-  );
-  let result = text;
-  for (const secret of known) result = result.split(secret).join("***");
-  return result;
-}
-var init_redact = __esm({
-  "packages/shared/src/summary/redact.ts"() {
-    "use strict";
-  }
-});
-
-// packages/shared/src/ecr/reference.ts
-function isHost(segment) {
-  return segment.includes(".") || segment.includes(":") || segment === "localhost";
-}
-function validName(name) {
-  return name.length >= 2 && name.length <= 256 && NAME_RE.test(name);
-}
-function parseRepositoryRef(text, input) {
-  const value = text.trim().replace(/^[a-z]+:\/\//, "");
-  const expected = "an ECR repository name (like shop/api) or its repositoryUri (like 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api)";
-  const segments = value.split("/");
-  const first = segments[0] ?? "";
-  if (segments.length < 2 || !isHost(first)) {
-    if (!validName(value)) throw ConfigurationError.invalidInput(input, expected, text);
-    return { text, names: [value], uri: void 0, registryId: void 0, region: void 0 };
-  }
-  const path4 = segments.slice(1);
-  const ecrHost = ECR_HOST_RE.exec(first);
-  if (ecrHost !== null) {
-    const name = path4.join("/");
-    if (!validName(name)) throw ConfigurationError.invalidInput(input, expected, text);
-    return { text, names: [name], uri: value, registryId: ecrHost[1], region: ecrHost[2] };
-  }
-  const names = [];
-  for (let i = 0; i < path4.length; i++) {
-    const candidate = path4.slice(i).join("/");
-    if (validName(candidate)) names.push(candidate);
-  }
-  if (names.length === 0) throw ConfigurationError.invalidInput(input, expected, text);
-  const registryId = path4.find((s) => ACCOUNT_RE.test(s));
-  return { text, names, uri: value, registryId, region: void 0 };
-}
-function parseImageRef(text, input) {
-  const value = text.trim();
-  const expected = "an image as <repository>@sha256:<digest> or <repository>:<tag>";
-  const at = value.indexOf("@");
-  if (at >= 0) {
-    const digest = value.slice(at + 1);
-    if (!DIGEST_RE.test(digest)) throw ConfigurationError.invalidInput(input, expected, text);
-    return { repository: parseRepositoryRef(value.slice(0, at), input), digest, tag: void 0 };
-  }
-  const lastSlash = value.lastIndexOf("/");
-  const colon = value.lastIndexOf(":");
-  if (colon <= lastSlash) throw ConfigurationError.invalidInput(input, expected, text);
-  const tag = value.slice(colon + 1);
-  if (!TAG_RE.test(tag)) throw ConfigurationError.invalidInput(input, expected, text);
-  return { repository: parseRepositoryRef(value.slice(0, colon), input), digest: void 0, tag };
-}
-function validateTags(tags, input) {
-  for (const tag of tags) {
-    if (!TAG_RE.test(tag)) {
-      const why = tag.length > 128 ? `at most 128 characters (this one has ${tag.length})` : 'letters, digits, "_", "." and "-", not starting with "." or "-"';
-      throw new ConfigurationError(
-        `Input "${input}" has an invalid tag ${JSON.stringify(tag)}: a tag is ${why}.`,
-        { input }
-      );
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const tag of tags) {
-    if (seen.has(tag))
-      throw new ConfigurationError(`Input "${input}" lists the tag ${JSON.stringify(tag)} twice.`, { input });
-    seen.add(tag);
-  }
-}
-var NAME_RE, ECR_HOST_RE, ACCOUNT_RE, TAG_RE, DIGEST_RE;
-var init_reference = __esm({
-  "packages/shared/src/ecr/reference.ts"() {
-    "use strict";
-    init_configuration_error();
-    NAME_RE = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-    ECR_HOST_RE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|[a-z0-9.-]+)$/;
-    ACCOUNT_RE = /^\d{12}$/;
-    TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-    DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
-  }
-});
-
-// packages/shared/src/ecr/severity.ts
-function findingsAtOrAbove(findings, threshold) {
-  const rank = (s) => {
-    const i = SEVERITIES.indexOf(s.toUpperCase());
-    return i < 0 ? SEVERITIES.length : i;
-  };
-  const limit = rank(threshold);
-  return findings.filter((f) => rank(f.severity) <= limit).sort((a, b) => rank(a.severity) - rank(b.severity));
-}
-var SEVERITIES, GATE_SEVERITIES;
-var init_severity = __esm({
-  "packages/shared/src/ecr/severity.ts"() {
-    "use strict";
-    SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNDEFINED"];
-    GATE_SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM"];
-  }
-});
-
-// packages/shared/src/index.ts
-var init_src = __esm({
-  "packages/shared/src/index.ts"() {
-    "use strict";
-    init_configuration_error();
-    init_aws_operation_error();
-    init_get_input();
-    init_run_action();
-    init_describe_error();
-    init_markdown();
-    init_write_summary();
-    init_reference();
-    init_severity();
-    init_get_input();
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -29288,7 +28699,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -29329,7 +28740,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse;
+    exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
@@ -29388,6 +28799,626 @@ var require_dist = __commonJS({
   }
 });
 
+// packages/shared/src/inputs/action-defaults.ts
+function readActionDefaults(file) {
+  const doc = (0, import_yaml.parse)((0, import_node_fs.readFileSync)(file, "utf8"));
+  const out = /* @__PURE__ */ new Map();
+  for (const [name, input] of Object.entries(doc.inputs ?? {})) {
+    if (input?.default !== void 0 && input.default !== null) out.set(name, String(input.default));
+  }
+  return out;
+}
+function useActionDefaults(map) {
+  defaults = map;
+}
+function actionDefault(name) {
+  return defaults.get(name);
+}
+var import_node_fs, import_yaml, defaults;
+var init_action_defaults = __esm({
+  "packages/shared/src/inputs/action-defaults.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    import_yaml = __toESM(require_dist());
+    defaults = /* @__PURE__ */ new Map();
+  }
+});
+
+// packages/shared/src/inputs/duration.ts
+function parseDuration(text) {
+  const s = text.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1e3);
+  const part = /(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*/gy;
+  let total = 0;
+  let end2 = 0;
+  let match;
+  while ((match = part.exec(s)) !== null) {
+    total += Number(match[1]) * (UNIT_MS[match[2]] ?? Number.NaN);
+    end2 = part.lastIndex;
+  }
+  if (end2 === 0 || end2 !== s.length || !Number.isFinite(total)) return void 0;
+  return Math.round(total);
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
+  let rest = Math.round(ms / 1e3);
+  const parts = [];
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1]
+  ]) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return parts.join("");
+}
+var UNIT_MS, DURATION_FORM;
+var init_duration = __esm({
+  "packages/shared/src/inputs/duration.ts"() {
+    "use strict";
+    UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+    DURATION_FORM = "a duration like 90s, 20m or 1h30m";
+  }
+});
+
+// packages/shared/src/runner/mask.ts
+function maskSecret(value) {
+  if (value === void 0 || value === null || value.trim() === "") return;
+  setSecret(value);
+  if (value.includes("\n")) {
+    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
+  }
+}
+var init_mask = __esm({
+  "packages/shared/src/runner/mask.ts"() {
+    "use strict";
+    init_core();
+  }
+});
+
+// packages/shared/src/inputs/parse-list.ts
+function parseList(text) {
+  return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+function parseKeyValues(input, text) {
+  const entries = text.includes("\n") ? text.split("\n") : text.split(",");
+  const result = /* @__PURE__ */ new Map();
+  for (const raw2 of entries) {
+    const entry = raw2.trim();
+    if (entry === "") continue;
+    const eq = entry.indexOf("=");
+    const key = eq < 0 ? "" : entry.slice(0, eq).trim();
+    if (key === "") {
+      const hint = text.includes("\n") ? "" : " (write one entry per line to keep commas in a value)";
+      throw new ConfigurationError(
+        `Input "${input}" must be KEY=value entries, one per line or comma separated; got ${JSON.stringify(entry)}${hint}.`,
+        { input }
+      );
+    }
+    if (result.has(key)) {
+      throw new ConfigurationError(`Input "${input}" sets "${key}" more than once.`, { input });
+    }
+    result.set(key, entry.slice(eq + 1).trim());
+  }
+  return Object.fromEntries(result);
+}
+function parseSecretKeyValues(input, text, options) {
+  const lines = text.split(/\r?\n/).map((line, i) => ({ number: i + 1, entry: line.trim() }));
+  const entries = lines.filter((l) => l.entry !== "");
+  for (const { entry } of entries) {
+    const eq = entry.indexOf("=");
+    options.mask(eq < 0 ? entry : entry.slice(eq + 1).trim());
+  }
+  const fail = (message2) => new ConfigurationError(`Input "${input}" ${message2}`, { input });
+  const result = /* @__PURE__ */ new Map();
+  for (const { number, entry } of entries) {
+    const eq = entry.indexOf("=");
+    if (eq < 0) throw fail(`line ${number} has no "=": write one KEY=value entry per line.`);
+    const key = entry.slice(0, eq).trim();
+    if (key === "") throw fail(`line ${number} has no key before "=": write one KEY=value entry per line.`);
+    if (options.key !== void 0 && !options.key.pattern.test(key)) {
+      throw fail(`line ${number}: the key must be ${options.key.form}.`);
+    }
+    const earlier = result.get(key);
+    if (earlier !== void 0) throw fail(`line ${number} sets the same key as line ${earlier.line}.`);
+    result.set(key, { value: entry.slice(eq + 1).trim(), line: number });
+  }
+  return Object.fromEntries([...result].map(([key, { value }]) => [key, value]));
+}
+var init_parse_list = __esm({
+  "packages/shared/src/inputs/parse-list.ts"() {
+    "use strict";
+    init_configuration_error();
+  }
+});
+
+// packages/shared/src/inputs/get-input.ts
+function raw(name) {
+  const value = getInput(name) || (actionDefault(name)?.trim() ?? "");
+  return value === "" ? void 0 : value;
+}
+function resolve2(name, options, expected, parse2) {
+  const text = raw(name);
+  if (text !== void 0) return parse2(text);
+  if (options?.default !== void 0) return options.default;
+  if (options?.required === true) throw ConfigurationError.missingInput(name, expected);
+  return void 0;
+}
+function getRequiredInput(name) {
+  const text = raw(name);
+  if (text === void 0) throw ConfigurationError.missingInput(name);
+  return text;
+}
+function getOptionalInput(name) {
+  return raw(name);
+}
+function getListInput(name, options = {}) {
+  const list2 = parseList(raw(name) ?? "");
+  if (list2.length === 0 && options.required === true) {
+    throw ConfigurationError.missingInput(name, "one or more values, one per line or comma separated");
+  }
+  return list2;
+}
+function getLinesInput(name) {
+  return (raw(name) ?? "").split("\n").map((s) => s.trim()).filter((s) => s !== "");
+}
+function getBooleanInput(name, defaultValue) {
+  const text = raw(name);
+  if (text === void 0) {
+    if (defaultValue === void 0) throw ConfigurationError.missingInput(name, "true or false");
+    return defaultValue;
+  }
+  const lower = text.toLowerCase();
+  if (TRUE.has(lower)) return true;
+  if (FALSE.has(lower)) return false;
+  throw ConfigurationError.invalidInput(name, "true or false", text);
+}
+function getDurationInput(name, options) {
+  return resolve2(name, options, DURATION_FORM, (text) => {
+    const ms = parseDuration(text);
+    if (ms === void 0) throw ConfigurationError.invalidInput(name, DURATION_FORM, text);
+    if (options?.minMs !== void 0 && ms < options.minMs) {
+      throw ConfigurationError.invalidInput(
+        name,
+        `a duration of at least ${formatDuration(options.minMs)}`,
+        text
+      );
+    }
+    if (options?.maxMs !== void 0 && ms > options.maxMs) {
+      throw ConfigurationError.invalidInput(
+        name,
+        `a duration of at most ${formatDuration(options.maxMs)}`,
+        text
+      );
+    }
+    return ms;
+  });
+}
+function getKeyValueInput(name, options = {}) {
+  const text = raw(name);
+  if (text === void 0) {
+    if (options.required === true) throw ConfigurationError.missingInput(name, "KEY=value entries");
+    return {};
+  }
+  return parseKeyValues(name, text);
+}
+function getSecretKeyValueInput(name, options = {}) {
+  const text = getInput(name, { trimWhitespace: false });
+  if (text.trim() === "") {
+    if (options.required === true)
+      throw ConfigurationError.missingInput(name, "KEY=value entries, one per line");
+    return {};
+  }
+  return parseSecretKeyValues(name, text, {
+    mask: maskSecret,
+    ...options.key !== void 0 ? { key: options.key } : {}
+  });
+}
+function getEnumInput(name, allowed, options) {
+  const expected = `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
+  return resolve2(name, options, expected, (text) => {
+    const match = allowed.find((a) => a.toLowerCase() === text.toLowerCase());
+    if (match === void 0) throw ConfigurationError.invalidInput(name, expected, text);
+    return match;
+  });
+}
+var TRUE, FALSE;
+var init_get_input = __esm({
+  "packages/shared/src/inputs/get-input.ts"() {
+    "use strict";
+    init_core();
+    init_configuration_error();
+    init_action_defaults();
+    init_duration();
+    init_mask();
+    init_parse_list();
+    TRUE = /* @__PURE__ */ new Set(["true", "yes", "1"]);
+    FALSE = /* @__PURE__ */ new Set(["false", "no", "0"]);
+  }
+});
+
+// packages/shared/src/runner/describe-error.ts
+function oneLine(text) {
+  return text.replace(/\s*\r?\n\s*/g, " ").trim();
+}
+function describeError(err) {
+  if (err instanceof ConfigurationError) {
+    return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
+  }
+  if (err instanceof AwsOperationError) {
+    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
+  }
+  if (err instanceof Error && err.name === "AbortError") {
+    return { title: "Cancelled", message: "The run was cancelled." };
+  }
+  if (err instanceof Error) {
+    return { title: "Unexpected error", message: oneLine(err.message === "" ? err.name : err.message) };
+  }
+  return { title: "Unexpected error", message: oneLine(String(err)) };
+}
+function errorStack(err) {
+  const parts = [];
+  let current = err;
+  for (let depth = 0; current !== void 0 && depth < 5; depth++) {
+    parts.push(
+      current instanceof Error ? current.stack ?? `${current.name}: ${current.message}` : String(current)
+    );
+    current = current instanceof Error ? current.cause : void 0;
+    if (current !== void 0) parts.push("Caused by:");
+  }
+  return parts.join("\n");
+}
+function messageOf(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+var init_describe_error = __esm({
+  "packages/shared/src/runner/describe-error.ts"() {
+    "use strict";
+    init_aws_operation_error();
+    init_configuration_error();
+  }
+});
+
+// packages/shared/src/runner/run-action.ts
+function debugRequested() {
+  if (isDebug()) return true;
+  return /^(true|yes|1)$/i.test(getInput("debug"));
+}
+async function runAction(main, post2, options = {}) {
+  const isPost = post2 !== void 0 && getState(IS_POST) === "true";
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (!controller.signal.aborted) {
+      info(`Received ${signal}: cancelling.`);
+      const reason = new Error(`Cancelled by ${signal}`);
+      reason.name = "AbortError";
+      controller.abort(reason);
+    }
+  };
+  process.on("SIGINT", onSignal);
+  try {
+    if (options.actionYml !== void 0) useActionDefaults(readActionDefaults(options.actionYml));
+    if (isPost) {
+      await post2({ phase: "post", signal: controller.signal });
+    } else {
+      if (post2 !== void 0) saveState(IS_POST, "true");
+      await main({ phase: "main", signal: controller.signal });
+    }
+  } catch (err) {
+    reportFailure(err);
+  } finally {
+    process.off("SIGINT", onSignal);
+  }
+}
+function reportFailure(err) {
+  const { title, message: message2 } = describeError(err);
+  error(message2, { title });
+  process.exitCode = ExitCode.Failure;
+  const stack = errorStack(err);
+  if (debugRequested()) info(stack);
+  else debug(stack);
+}
+var IS_POST;
+var init_run_action = __esm({
+  "packages/shared/src/runner/run-action.ts"() {
+    "use strict";
+    init_core();
+    init_action_defaults();
+    init_describe_error();
+    IS_POST = "isPost";
+  }
+});
+
+// packages/shared/src/poll/clock.ts
+function abortReason(signal) {
+  if (signal.reason !== void 0) return signal.reason;
+  const err = new Error("The operation was aborted");
+  err.name = "AbortError";
+  return err;
+}
+function throwIfAborted(signal) {
+  if (signal?.aborted === true) throw abortReason(signal);
+}
+var systemClock, sleep;
+var init_clock = __esm({
+  "packages/shared/src/poll/clock.ts"() {
+    "use strict";
+    systemClock = { now: () => Date.now() };
+    sleep = (ms, signal) => new Promise((resolve4, reject) => {
+      if (signal?.aborted === true) {
+        reject(abortReason(signal));
+        return;
+      }
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal));
+      };
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve4();
+        },
+        Math.max(0, ms)
+      );
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+});
+
+// packages/shared/src/poll/poll.ts
+async function poll(options) {
+  const clock = options.clock ?? systemClock;
+  const sleep2 = options.sleep ?? sleep;
+  const random = options.random ?? Math.random;
+  const minDelay = Math.max(0, options.minDelayMs ?? 1e3);
+  const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 3e4);
+  const factor = Math.max(1, options.factor ?? 2);
+  const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.2));
+  const start = clock.now();
+  if (options.deadline === void 0 && options.timeoutMs === void 0) {
+    throw new TypeError("poll needs a timeoutMs or a deadline");
+  }
+  const deadline = options.deadline ?? start + (options.timeoutMs ?? 0);
+  let backoffStep = 0;
+  for (let attempt = 1; ; attempt++) {
+    throwIfAborted(options.signal);
+    const result = await options.check(attempt);
+    const now = clock.now();
+    if (result.done)
+      return { outcome: "done", value: result.value, attempts: attempt, elapsedMs: now - start };
+    const remainingMs = deadline - now;
+    if (remainingMs <= 0) return { outcome: "timed_out", attempts: attempt, elapsedMs: now - start };
+    let delay;
+    if (result.nextDelayMs !== void 0 && Number.isFinite(result.nextDelayMs)) {
+      delay = Math.min(maxDelay, Math.max(0, result.nextDelayMs));
+    } else {
+      const base = Math.min(maxDelay, minDelay * factor ** backoffStep);
+      delay = base * (1 - jitter * random());
+      backoffStep++;
+    }
+    delay = Math.min(Math.round(delay), remainingMs);
+    options.onProgress?.({ attempt, elapsedMs: now - start, remainingMs, nextDelayMs: delay });
+    await sleep2(delay, options.signal);
+  }
+}
+var init_poll = __esm({
+  "packages/shared/src/poll/poll.ts"() {
+    "use strict";
+    init_clock();
+  }
+});
+
+// packages/shared/src/poll/progress.ts
+function createProgressLine(options = {}) {
+  const print = options.print ?? ((line) => info(line));
+  const clock = options.clock ?? systemClock;
+  let last;
+  let printedAt = 0;
+  return (line) => {
+    const now = clock.now();
+    const stale = options.repeatAfterMs !== void 0 && now - printedAt >= options.repeatAfterMs;
+    if (line === last && !stale) return false;
+    print(line);
+    last = line;
+    printedAt = now;
+    return true;
+  };
+}
+var init_progress = __esm({
+  "packages/shared/src/poll/progress.ts"() {
+    "use strict";
+    init_core();
+    init_clock();
+  }
+});
+
+// packages/shared/src/summary/markdown.ts
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function heading(text, level = 2) {
+  return `${"#".repeat(level)} ${text.replace(/\r?\n/g, " ")}`;
+}
+function markdownTable(header, rows) {
+  const line = (cells) => `| ${header.map((_, i) => cell(cells[i] ?? "")).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+function keyValueTable(entries, header = ["", ""]) {
+  const pairs2 = Array.isArray(entries) ? entries : Object.entries(entries);
+  const rows = pairs2.filter(([, v]) => v !== void 0).map(([k, v]) => [k, String(v)]);
+  return markdownTable(header, rows);
+}
+var init_markdown = __esm({
+  "packages/shared/src/summary/markdown.ts"() {
+    "use strict";
+  }
+});
+
+// packages/shared/src/summary/write-summary.ts
+function truncateToBytes(markdown, maxBytes) {
+  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
+  const budget = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATED));
+  let cut = Buffer.from(markdown).subarray(0, budget).toString("utf8");
+  if (cut.endsWith("�")) cut = cut.slice(0, -1);
+  return cut + TRUNCATED;
+}
+async function writeSummary(...sections) {
+  const file = process.env["GITHUB_STEP_SUMMARY"];
+  if (file === void 0 || file === "") {
+    debug("GITHUB_STEP_SUMMARY is not set; no job summary written.");
+    return;
+  }
+  const used = await (0, import_promises.stat)(file).then(
+    (s) => s.size,
+    () => 0
+  );
+  const text = truncateToBytes(`${sections.join("\n\n")}
+`, STEP_SUMMARY_LIMIT_BYTES - used);
+  await (0, import_promises.appendFile)(file, text, "utf8");
+}
+var import_promises, STEP_SUMMARY_LIMIT_BYTES, TRUNCATED;
+var init_write_summary = __esm({
+  "packages/shared/src/summary/write-summary.ts"() {
+    "use strict";
+    init_core();
+    import_promises = require("node:fs/promises");
+    STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+    TRUNCATED = "\n\n_… summary truncated: it exceeded GitHub’s 1 MiB limit for a step summary._\n";
+  }
+});
+
+// packages/shared/src/summary/redact.ts
+function redact(text, secrets) {
+  const known = [...new Set(secrets.filter((s) => s !== void 0 && s.trim() !== ""))].sort(
+    (a, b) => b.length - a.length
+  );
+  let result = text;
+  for (const secret of known) result = result.split(secret).join("***");
+  return result;
+}
+var init_redact = __esm({
+  "packages/shared/src/summary/redact.ts"() {
+    "use strict";
+  }
+});
+
+// packages/shared/src/ecr/reference.ts
+function isHost(segment) {
+  return segment.includes(".") || segment.includes(":") || segment === "localhost";
+}
+function validName(name) {
+  return name.length >= 2 && name.length <= 256 && NAME_RE.test(name);
+}
+function parseRepositoryRef(text, input) {
+  const value = text.trim().replace(/^[a-z]+:\/\//, "");
+  const expected = "an ECR repository name (like shop/api) or its repositoryUri (like 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api)";
+  const segments = value.split("/");
+  const first = segments[0] ?? "";
+  if (segments.length < 2 || !isHost(first)) {
+    if (!validName(value)) throw ConfigurationError.invalidInput(input, expected, text);
+    return { text, names: [value], uri: void 0, registryId: void 0, region: void 0 };
+  }
+  const path4 = segments.slice(1);
+  const ecrHost = ECR_HOST_RE.exec(first);
+  if (ecrHost !== null) {
+    const name = path4.join("/");
+    if (!validName(name)) throw ConfigurationError.invalidInput(input, expected, text);
+    return { text, names: [name], uri: value, registryId: ecrHost[1], region: ecrHost[2] };
+  }
+  const names = [];
+  for (let i = 0; i < path4.length; i++) {
+    const candidate = path4.slice(i).join("/");
+    if (validName(candidate)) names.push(candidate);
+  }
+  if (names.length === 0) throw ConfigurationError.invalidInput(input, expected, text);
+  const registryId = path4.find((s) => ACCOUNT_RE.test(s));
+  return { text, names, uri: value, registryId, region: void 0 };
+}
+function parseImageRef(text, input) {
+  const value = text.trim();
+  const expected = "an image as <repository>@sha256:<digest> or <repository>:<tag>";
+  const at = value.indexOf("@");
+  if (at >= 0) {
+    const digest = value.slice(at + 1);
+    if (!DIGEST_RE.test(digest)) throw ConfigurationError.invalidInput(input, expected, text);
+    return { repository: parseRepositoryRef(value.slice(0, at), input), digest, tag: void 0 };
+  }
+  const lastSlash = value.lastIndexOf("/");
+  const colon = value.lastIndexOf(":");
+  if (colon <= lastSlash) throw ConfigurationError.invalidInput(input, expected, text);
+  const tag = value.slice(colon + 1);
+  if (!TAG_RE.test(tag)) throw ConfigurationError.invalidInput(input, expected, text);
+  return { repository: parseRepositoryRef(value.slice(0, colon), input), digest: void 0, tag };
+}
+function validateTags(tags, input) {
+  for (const tag of tags) {
+    if (!TAG_RE.test(tag)) {
+      const why = tag.length > 128 ? `at most 128 characters (this one has ${tag.length})` : 'letters, digits, "_", "." and "-", not starting with "." or "-"';
+      throw new ConfigurationError(
+        `Input "${input}" has an invalid tag ${JSON.stringify(tag)}: a tag is ${why}.`,
+        { input }
+      );
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const tag of tags) {
+    if (seen.has(tag))
+      throw new ConfigurationError(`Input "${input}" lists the tag ${JSON.stringify(tag)} twice.`, { input });
+    seen.add(tag);
+  }
+}
+var NAME_RE, ECR_HOST_RE, ACCOUNT_RE, TAG_RE, DIGEST_RE;
+var init_reference = __esm({
+  "packages/shared/src/ecr/reference.ts"() {
+    "use strict";
+    init_configuration_error();
+    NAME_RE = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+    ECR_HOST_RE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|[a-z0-9.-]+)$/;
+    ACCOUNT_RE = /^\d{12}$/;
+    TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+    DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
+  }
+});
+
+// packages/shared/src/ecr/severity.ts
+function findingsAtOrAbove(findings, threshold) {
+  const rank = (s) => {
+    const i = SEVERITIES.indexOf(s.toUpperCase());
+    return i < 0 ? SEVERITIES.length : i;
+  };
+  const limit = rank(threshold);
+  return findings.filter((f) => rank(f.severity) <= limit).sort((a, b) => rank(a.severity) - rank(b.severity));
+}
+var SEVERITIES, GATE_SEVERITIES;
+var init_severity = __esm({
+  "packages/shared/src/ecr/severity.ts"() {
+    "use strict";
+    SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNDEFINED"];
+    GATE_SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM"];
+  }
+});
+
+// packages/shared/src/index.ts
+var init_src = __esm({
+  "packages/shared/src/index.ts"() {
+    "use strict";
+    init_configuration_error();
+    init_aws_operation_error();
+    init_get_input();
+    init_run_action();
+    init_describe_error();
+    init_markdown();
+    init_write_summary();
+    init_reference();
+    init_severity();
+    init_get_input();
+  }
+});
+
 // packages/shared/src/taskdef/types.ts
 var READ_ONLY_FIELDS;
 var init_types = __esm({
@@ -29423,12 +29454,12 @@ async function readInputFile(path4, input, what = "file") {
     );
   }
 }
-var import_promises2, import_yaml, KNOWN_FIELDS;
+var import_promises2, import_yaml2, KNOWN_FIELDS;
 var init_load = __esm({
   "packages/shared/src/taskdef/load.ts"() {
     "use strict";
     import_promises2 = require("node:fs/promises");
-    import_yaml = __toESM(require_dist());
+    import_yaml2 = __toESM(require_dist());
     init_configuration_error();
     init_types();
     KNOWN_FIELDS = /* @__PURE__ */ new Set([
@@ -29734,11 +29765,11 @@ function formatProblem(file, problem) {
   const where = problem.position === void 0 ? file : `${file}:${problem.position.line}:${problem.position.column}`;
   return `${where}: ${problem.message}`;
 }
-var import_yaml2, ManifestSource, ManifestError;
+var import_yaml3, ManifestSource, ManifestError;
 var init_source = __esm({
   "packages/shared/src/manifest/source.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist());
+    import_yaml3 = __toESM(require_dist());
     init_configuration_error();
     init_placeholders();
     ManifestSource = class {
@@ -29759,14 +29790,14 @@ var init_source = __esm({
         let node = this.doc.contents;
         let keyNode;
         for (const seg of path4) {
-          if ((0, import_yaml2.isMap)(node)) {
+          if ((0, import_yaml3.isMap)(node)) {
             const pair = node.items.find(
-              (p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === String(seg)
+              (p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === String(seg)
             );
             if (pair === void 0) break;
             keyNode = pair.key;
             node = pair.value;
-          } else if ((0, import_yaml2.isSeq)(node) && typeof seg === "number" && seg < node.items.length) {
+          } else if ((0, import_yaml3.isSeq)(node) && typeof seg === "number" && seg < node.items.length) {
             keyNode = void 0;
             node = node.items[seg];
           } else {
@@ -33958,7 +33989,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse(serialize(uri, options), options);
+        parse2(serialize(uri, options), options);
       }
       return uri;
     }
@@ -34001,8 +34032,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative2, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative2 = parse(serialize(relative2, options), options);
+        base = parse2(serialize(base, options), options);
+        relative2 = parse2(serialize(relative2, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative2.scheme) {
@@ -34320,7 +34351,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse(uri, opts) {
+    function parse2(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -34357,7 +34388,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse
+      parse: parse2
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -37990,8 +38021,8 @@ var init_validate_schema = __esm({
 function parseManifest(text, options = {}) {
   const file = options.file ?? "manifest";
   const input = options.input ?? "manifest";
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
   const source = new ManifestSource(file, doc, lineCounter);
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
@@ -38025,12 +38056,12 @@ async function loadManifest(path4, options = {}) {
   const input = options.input ?? "manifest";
   return parseManifest(await readInputFile(path4, input, "manifest"), { file: path4, input });
 }
-var import_node_path2, import_yaml3;
+var import_node_path2, import_yaml4;
 var init_load2 = __esm({
   "packages/shared/src/manifest/load.ts"() {
     "use strict";
     import_node_path2 = require("node:path");
-    import_yaml3 = __toESM(require_dist());
+    import_yaml4 = __toESM(require_dist());
     init_load();
     init_semantic();
     init_resolve();
@@ -40200,7 +40231,7 @@ var require_client2 = __commonJS({
 var require_config = __commonJS({
   "node_modules/@smithy/core/dist-cjs/submodules/config/index.js"(exports2) {
     var { homedir: homedir2 } = require("node:os");
-    var { sep: sep2, join: join5 } = require("node:path");
+    var { sep: sep2, join: join6 } = require("node:path");
     var { createHash: createHash2 } = require("node:crypto");
     var { readFile: readFile$1 } = require("node:fs/promises");
     var { IniSectionType } = require_dist_cjs();
@@ -40363,7 +40394,7 @@ var require_config = __commonJS({
     var getSSOTokenFilepath = (id) => {
       const hasher = createHash2("sha1");
       const cacheName = hasher.update(id).digest("hex");
-      return join5(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+      return join6(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
     };
     var tokenIntercept = {};
     var getSSOTokenFromFile = async (id) => {
@@ -40390,9 +40421,9 @@ var require_config = __commonJS({
       ...data.default && { default: data.default }
     });
     var ENV_CONFIG_PATH = "AWS_CONFIG_FILE";
-    var getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join5(getHomeDir(), ".aws", "config");
+    var getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join6(getHomeDir(), ".aws", "config");
     var ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE";
-    var getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join5(getHomeDir(), ".aws", "credentials");
+    var getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join6(getHomeDir(), ".aws", "credentials");
     var prefixKeyRegex = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
     var profileNameBlockList = ["__proto__", "profile __proto__"];
     var parseIni = (iniData) => {
@@ -40458,11 +40489,11 @@ var require_config = __commonJS({
       const relativeHomeDirPrefix = "~/";
       let resolvedFilepath = filepath;
       if (filepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedFilepath = join5(homeDir, filepath.slice(2));
+        resolvedFilepath = join6(homeDir, filepath.slice(2));
       }
       let resolvedConfigFilepath = configFilepath;
       if (configFilepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedConfigFilepath = join5(homeDir, configFilepath.slice(2));
+        resolvedConfigFilepath = join6(homeDir, configFilepath.slice(2));
       }
       const parsedFiles = await Promise.all([
         readFile3(resolvedConfigFilepath, {
@@ -48993,9 +49024,9 @@ var require_retry2 = __commonJS({
       },
       default: DEFAULT_MAX_ATTEMPTS2
     };
-    var resolveRetryConfig = (input, defaults) => {
+    var resolveRetryConfig = (input, defaults2) => {
       const { retryStrategy, retryMode } = input;
-      const { defaultMaxAttempts = DEFAULT_MAX_ATTEMPTS2, defaultBaseDelay = Retry.delay() } = defaults ?? {};
+      const { defaultMaxAttempts = DEFAULT_MAX_ATTEMPTS2, defaultBaseDelay = Retry.delay() } = defaults2 ?? {};
       const maxAttemptsProvider = normalizeProvider(input.maxAttempts ?? defaultMaxAttempts);
       let controller = retryStrategy ? Promise.resolve(retryStrategy) : void 0;
       const getDefault = async () => {
@@ -50654,8 +50685,8 @@ More information can be found at: https://a.co/c895JFp`);
     };
     var createUserAgentStringParsingProvider = ({ serviceId, clientVersion }) => async (config) => {
       const module3 = require_es5();
-      const parse = module3.parse ?? module3.default.parse ?? (() => "");
-      const parsedUA = typeof window !== "undefined" && window?.navigator?.userAgent ? parse(window.navigator.userAgent) : void 0;
+      const parse2 = module3.parse ?? module3.default.parse ?? (() => "");
+      const parsedUA = typeof window !== "undefined" && window?.navigator?.userAgent ? parse2(window.navigator.userAgent) : void 0;
       const sections = [
         ["aws-sdk-js", clientVersion],
         ["ua", "2.1"],
@@ -60919,7 +60950,7 @@ var require_dist_cjs12 = __commonJS({
     var { createHash: createHash2, createPrivateKey, createPublicKey, sign } = require("node:crypto");
     var { promises: promises3 } = require("node:fs");
     var { homedir: homedir2 } = require("node:os");
-    var { dirname: dirname4, join: join5 } = require("node:path");
+    var { dirname: dirname4, join: join6 } = require("node:path");
     var LoginCredentialsFetcher = class _LoginCredentialsFetcher {
       profileData;
       init;
@@ -61085,10 +61116,10 @@ var require_dist_cjs12 = __commonJS({
         await promises3.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join5(homedir2(), ".aws", "login", "cache");
+        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join6(homedir2(), ".aws", "login", "cache");
         const loginSessionBytes = Buffer.from(this.loginSession, "utf8");
         const loginSessionSha256 = createHash2("sha256").update(loginSessionBytes).digest("hex");
-        return join5(directory, `${loginSessionSha256}.json`);
+        return join6(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
@@ -61276,7 +61307,7 @@ var require_dist_cjs14 = __commonJS({
   "node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js"(exports2) {
     var { setCredentialFeature } = require_client3();
     var { CredentialsProviderError, externalDataInterceptor } = require_config();
-    var { readFileSync } = require("node:fs");
+    var { readFileSync: readFileSync2 } = require("node:fs");
     var fromWebToken = (init) => async (awsIdentityProperties) => {
       init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromWebToken");
       const { roleArn, roleSessionName, webIdentityToken, providerId, policyArns, policy, durationSeconds } = init;
@@ -61317,7 +61348,7 @@ var require_dist_cjs14 = __commonJS({
       }
       const credentials = await fromWebToken({
         ...init,
-        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync(webIdentityTokenFile, { encoding: "ascii" }),
+        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync2(webIdentityTokenFile, { encoding: "ascii" }),
         roleArn,
         roleSessionName
       })(awsIdentityProperties);
@@ -70973,7 +71004,7 @@ function cliEnv(config, env = process.env) {
 }
 function dockerPluginsDir(env = process.env) {
   const dir = (0, import_node_path4.join)(env["DOCKER_CONFIG"] ?? (0, import_node_path4.join)((0, import_node_os.homedir)(), ".docker"), "cli-plugins");
-  return (0, import_node_fs.existsSync)(dir) ? dir : void 0;
+  return (0, import_node_fs2.existsSync)(dir) ? dir : void 0;
 }
 function existingLogins(cli2, env = process.env) {
   const candidates = cli2 === "docker" ? [(0, import_node_path4.join)(env["DOCKER_CONFIG"] ?? (0, import_node_path4.join)((0, import_node_os.homedir)(), ".docker"), "config.json")] : [
@@ -70981,7 +71012,7 @@ function existingLogins(cli2, env = process.env) {
     env["XDG_RUNTIME_DIR"] && (0, import_node_path4.join)(env["XDG_RUNTIME_DIR"], "containers", "auth.json")
   ];
   return candidates.find(
-    (file) => typeof file === "string" && file !== "" && (0, import_node_fs.existsSync)(file)
+    (file) => typeof file === "string" && file !== "" && (0, import_node_fs2.existsSync)(file)
   );
 }
 function privateLogins(text, host) {
@@ -71113,11 +71144,11 @@ function ociLabels(env, now) {
   labels["org.opencontainers.image.created"] = now.toISOString();
   return labels;
 }
-var import_node_fs, import_node_os, import_node_path4;
+var import_node_fs2, import_node_os, import_node_path4;
 var init_container_cli = __esm({
   "actions/build-push/src/container-cli.ts"() {
     "use strict";
-    import_node_fs = require("node:fs");
+    import_node_fs2 = require("node:fs");
     import_node_os = require("node:os");
     import_node_path4 = require("node:path");
     init_src();
@@ -71638,6 +71669,7 @@ var init_post = __esm({
 });
 
 // actions/build-push/src/main.ts
+var import_node_path6 = require("node:path");
 init_src();
 
 // actions/build-push/src/inputs.ts
@@ -71802,17 +71834,17 @@ function commonInputs(build) {
     tags: readTags(),
     awsRegion: getOptionalInput("aws-region"),
     roleToAssume: getOptionalInput("role-to-assume"),
-    audience: getOptionalInput("audience") ?? "sts.amazonaws.com",
-    createRepository: getBooleanInput("create-repository", false),
-    containerCli: getEnumInput("container-cli", ["docker", "podman"], { default: "docker" }),
+    audience: getRequiredInput("audience"),
+    createRepository: getBooleanInput("create-repository"),
+    containerCli: getEnumInput("container-cli", ["docker", "podman"], { required: true }),
     build,
     failOnSeverity: getEnumInput("fail-on-severity", GATE_SEVERITIES),
     scanTimeoutMs: getDurationInput("scan-timeout", {
-      default: 10 * 6e4,
+      required: true,
       minMs: 1e4,
       maxMs: 60 * 6e4
     }),
-    logout: getBooleanInput("logout", true)
+    logout: getBooleanInput("logout")
   };
 }
 async function manifestInputs(path4, build) {
@@ -71881,5 +71913,6 @@ void runAction(
   async () => {
     const { post: post2 } = await Promise.resolve().then(() => (init_post(), post_exports));
     await post2();
-  }
+  },
+  { actionYml: (0, import_node_path6.join)(__dirname, "..", "action.yml") }
 );

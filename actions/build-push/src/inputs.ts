@@ -128,17 +128,17 @@ function commonInputs(
     tags: readTags(),
     awsRegion: getOptionalInput('aws-region'),
     roleToAssume: getOptionalInput('role-to-assume'),
-    audience: getOptionalInput('audience') ?? 'sts.amazonaws.com',
-    createRepository: getBooleanInput('create-repository', false),
-    containerCli: getEnumInput('container-cli', ['docker', 'podman'] as const, { default: 'docker' }),
+    audience: getRequiredInput('audience'),
+    createRepository: getBooleanInput('create-repository'),
+    containerCli: getEnumInput('container-cli', ['docker', 'podman'] as const, { required: true }),
     build,
     failOnSeverity: getEnumInput('fail-on-severity', GATE_SEVERITIES),
     scanTimeoutMs: getDurationInput('scan-timeout', {
-      default: 10 * 60_000,
+      required: true,
       minMs: 10_000,
       maxMs: 60 * 60_000,
     }),
-    logout: getBooleanInput('logout', true),
+    logout: getBooleanInput('logout'),
   };
 }
 

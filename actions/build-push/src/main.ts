@@ -1,4 +1,5 @@
 // The core entry of @ecs-delivery/shared loads no AWS SDK: every input is checked before any client exists.
+import { join } from 'node:path';
 import { runAction } from '@ecs-delivery/shared';
 import { getInputs } from './inputs';
 
@@ -12,4 +13,5 @@ void runAction(
     const { post } = await import('./post');
     await post();
   },
+  { actionYml: join(__dirname, '..', 'action.yml') },
 );

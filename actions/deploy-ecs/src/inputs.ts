@@ -134,7 +134,7 @@ async function singlePlan(timeoutMs: number): Promise<ServicePlan[][]> {
   const migrateContainer = getOptionalInput('migrate-container');
   if (migrateContainer !== undefined && command === undefined)
     refuse('migrate-container', 'only applies with "migrate-command"');
-  const migrateTimeoutMs = getDurationInput('migrate-timeout', { default: 15 * 60_000, ...DURATION });
+  const migrateTimeoutMs = getDurationInput('migrate-timeout', { required: true, ...DURATION });
   const desiredCount = getIntegerInput('desired-count', { min: 0 });
   return [
     [
@@ -235,7 +235,9 @@ async function manifestPlan(
               migration: {
                 command: spec.migrations.command,
                 ...(spec.migrations.container !== undefined ? { container: spec.migrations.container } : {}),
-                timeoutMs: spec.migrations.timeoutMs ?? 15 * 60_000,
+                timeoutMs:
+                  spec.migrations.timeoutMs ??
+                  getDurationInput('migrate-timeout', { required: true, ...DURATION }),
               },
             }
           : {}),
@@ -277,14 +279,14 @@ export async function getInputs(): Promise<Inputs> {
         : 'only applies with "manifest"',
     );
   }
-  const timeoutMs = getDurationInput('timeout', { default: 30 * 60_000, ...DURATION });
+  const timeoutMs = getDurationInput('timeout', { required: true, ...DURATION });
   const base = {
-    wait: getBooleanInput('wait', true),
+    wait: getBooleanInput('wait'),
     timeoutMs,
-    rollbackOnFailure: getBooleanInput('rollback-on-failure', true),
-    rollbackTimeoutMs: getDurationInput('rollback-timeout', { default: 10 * 60_000, ...DURATION }),
-    rollbackScope: getEnumInput('rollback-scope', ['release', 'service'] as const, { default: 'release' }),
-    dryRun: getBooleanInput('dry-run', false),
+    rollbackOnFailure: getBooleanInput('rollback-on-failure'),
+    rollbackTimeoutMs: getDurationInput('rollback-timeout', { required: true, ...DURATION }),
+    rollbackScope: getEnumInput('rollback-scope', ['release', 'service'] as const, { required: true }),
+    dryRun: getBooleanInput('dry-run'),
     githubToken,
   };
   if (mode === 'single') {

@@ -1,12 +1,7 @@
 import * as core from '@actions/core';
 import { type Clock, describeError, type Sleep } from '@ecs-delivery/shared';
 import type { DeployClients as Clients } from '@ecs-delivery/shared/aws';
-import {
-  explainDeployment,
-  isFailure as outcomeFails,
-  watchDeployments,
-  type WatchResult,
-} from '@ecs-delivery/shared/ecs';
+import { explainWatched, isFailure as outcomeFails, watchOrFail } from '@ecs-delivery/shared/ecs';
 import { readyService, updateService } from './deploy-service';
 import type { Inputs } from './inputs';
 import type { PreparedService } from './prepare';
@@ -37,20 +32,18 @@ export function createRuns(waves: readonly PreparedService[][]): ServiceRun[][] 
 
 async function explain(run: ServiceRun, clients: Clients): Promise<void> {
   if (run.tracked === undefined || run.watch === undefined) return;
-  const explanation = await explainDeployment(clients.ecs, {
-    tracked: run.tracked,
-    reason: run.watch.reason,
-    service: run.watch.service,
-    serviceDeployment: run.watch.serviceDeployment,
-    containers: run.prepared.rendered.containerDefinitions,
-    logsFor: clients.logsFor,
-  }).catch(() => undefined);
+  const explanation = await explainWatched(
+    clients.ecs,
+    clients.logsFor,
+    run.tracked,
+    run.watch,
+    run.prepared.rendered.containerDefinitions,
+  );
   if (explanation === undefined) return;
   run.explanation = explanation;
   run.failureReason = explanation.summary;
 }
 
-/** Deploys one wave: every service at once, then one watcher for all of their deployments. */
 /** Records a failure of a step that threw: cancelled when the run was, else failed with the error. */
 function settle(wave: ServiceRun[], results: PromiseSettledResult<unknown>[], signal: AbortSignal): void {
   results.forEach((settled, i) => {
@@ -111,35 +104,25 @@ async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void
     return;
   }
   const now = (ctx.clock ?? { now: () => Date.now() }).now();
-  let results: WatchResult[];
-  try {
-    results = await core.group(`Watch ${toWatch.map((r) => r.label).join(', ')}`, () =>
-      watchDeployments(
-        clients.ecs,
-        toWatch.map((run) => ({
-          tracked: run.tracked!,
-          label: run.label,
-          deadline: now + run.prepared.plan.timeoutMs,
-        })),
-        {
-          deadline: now + Math.max(...toWatch.map((r) => r.prepared.plan.timeoutMs)),
-          signal: ctx.signal,
-          clock: ctx.clock,
-          sleep: ctx.sleep,
-        },
-      ),
-    );
-  } catch (err) {
-    // The deployments go on without a watcher: count them failed, so they are rolled back, not left unknown.
-    const why = `The deployment could not be watched: ${describeError(err).message}`;
-    results = toWatch.map((run) => ({
-      outcome: 'failed',
-      reason: why,
-      service: undefined,
-      serviceDeployment: undefined,
-      elapsedMs: Date.now() - run.startedAt,
-    }));
-  }
+  // A watch that breaks down leaves the deployments going on unwatched: they count as failed, so they are
+  // rolled back, not left unknown.
+  const { results } = await core.group(`Watch ${toWatch.map((r) => r.label).join(', ')}`, () =>
+    watchOrFail(
+      clients.ecs,
+      toWatch.map((run) => ({
+        tracked: run.tracked!,
+        label: run.label,
+        deadline: now + run.prepared.plan.timeoutMs,
+      })),
+      {
+        deadline: now + Math.max(...toWatch.map((r) => r.prepared.plan.timeoutMs)),
+        signal: ctx.signal,
+        clock: ctx.clock,
+        sleep: ctx.sleep,
+      },
+      (message) => `The deployment could not be watched: ${message}`,
+    ),
+  );
   results.forEach((result, i) => {
     const run = toWatch[i]!;
     run.watch = result;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigurationError } from '@ecs-delivery/shared';
+import { ConfigurationError, readActionDefaults, useActionDefaults } from '@ecs-delivery/shared';
 import { getInputs, type Inputs } from '../src/inputs';
 
 const FIXTURES = join(__dirname, 'fixtures');
@@ -28,6 +28,9 @@ async function refusal(inputs: Record<string, string>): Promise<ConfigurationErr
   expect(err).toBeInstanceOf(ConfigurationError);
   return err as ConfigurationError;
 }
+
+// The runner's defaults are action.yml's, and so are the action's.
+useActionDefaults(readActionDefaults(join(__dirname, '..', 'action.yml')));
 
 let write: jest.SpyInstance;
 beforeEach(() => {

@@ -20763,610 +20763,6 @@ var init_core = __esm({
   }
 });
 
-// packages/shared/src/inputs/duration.ts
-function parseDuration(text2) {
-  const s = text2.trim().toLowerCase();
-  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1e3);
-  const part = /(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*/gy;
-  let total = 0;
-  let end = 0;
-  let match;
-  while ((match = part.exec(s)) !== null) {
-    total += Number(match[1]) * (UNIT_MS[match[2]] ?? Number.NaN);
-    end = part.lastIndex;
-  }
-  if (end === 0 || end !== s.length || !Number.isFinite(total)) return void 0;
-  return Math.round(total);
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
-  let rest = Math.round(ms / 1e3);
-  const parts = [];
-  for (const [unit, size] of [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60],
-    ["s", 1]
-  ]) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
-  }
-  return parts.join("");
-}
-var UNIT_MS, DURATION_FORM;
-var init_duration = __esm({
-  "packages/shared/src/inputs/duration.ts"() {
-    "use strict";
-    UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-    DURATION_FORM = "a duration like 90s, 20m or 1h30m";
-  }
-});
-
-// packages/shared/src/runner/mask.ts
-function maskSecret(value) {
-  if (value === void 0 || value === null || value.trim() === "") return;
-  setSecret(value);
-  if (value.includes("\n")) {
-    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
-  }
-}
-var init_mask = __esm({
-  "packages/shared/src/runner/mask.ts"() {
-    "use strict";
-    init_core();
-  }
-});
-
-// packages/shared/src/inputs/parse-list.ts
-function parseList(text2) {
-  return text2.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
-}
-var init_parse_list = __esm({
-  "packages/shared/src/inputs/parse-list.ts"() {
-    "use strict";
-  }
-});
-
-// packages/shared/src/inputs/get-input.ts
-function raw(name) {
-  const value = getInput(name);
-  return value === "" ? void 0 : value;
-}
-function resolve(name, options, expected, parse) {
-  const text2 = raw(name);
-  if (text2 !== void 0) return parse(text2);
-  if (options?.default !== void 0) return options.default;
-  if (options?.required === true) throw ConfigurationError.missingInput(name, expected);
-  return void 0;
-}
-function getOptionalInput(name) {
-  return raw(name);
-}
-function getListInput(name, options = {}) {
-  const list2 = parseList(raw(name) ?? "");
-  if (list2.length === 0 && options.required === true) {
-    throw ConfigurationError.missingInput(name, "one or more values, one per line or comma separated");
-  }
-  return list2;
-}
-function getBooleanInput(name, defaultValue) {
-  const text2 = raw(name);
-  if (text2 === void 0) return defaultValue;
-  const lower = text2.toLowerCase();
-  if (TRUE.has(lower)) return true;
-  if (FALSE.has(lower)) return false;
-  throw ConfigurationError.invalidInput(name, "true or false", text2);
-}
-function rangeText(min, max) {
-  if (min !== void 0 && max !== void 0) return `a whole number from ${min} to ${max}`;
-  if (min !== void 0) return `a whole number of at least ${min}`;
-  if (max !== void 0) return `a whole number of at most ${max}`;
-  return "a whole number";
-}
-function getIntegerInput(name, options) {
-  const expected = rangeText(options?.min, options?.max);
-  return resolve(name, options, expected, (text2) => {
-    const n = /^[+-]?\d+$/.test(text2) ? Number(text2) : Number.NaN;
-    const ok = Number.isSafeInteger(n) && (options?.min === void 0 || n >= options.min) && (options?.max === void 0 || n <= options.max);
-    if (!ok) throw ConfigurationError.invalidInput(name, expected, text2);
-    return n;
-  });
-}
-function getDurationInput(name, options) {
-  return resolve(name, options, DURATION_FORM, (text2) => {
-    const ms = parseDuration(text2);
-    if (ms === void 0) throw ConfigurationError.invalidInput(name, DURATION_FORM, text2);
-    if (options?.minMs !== void 0 && ms < options.minMs) {
-      throw ConfigurationError.invalidInput(
-        name,
-        `a duration of at least ${formatDuration(options.minMs)}`,
-        text2
-      );
-    }
-    if (options?.maxMs !== void 0 && ms > options.maxMs) {
-      throw ConfigurationError.invalidInput(
-        name,
-        `a duration of at most ${formatDuration(options.maxMs)}`,
-        text2
-      );
-    }
-    return ms;
-  });
-}
-var TRUE, FALSE;
-var init_get_input = __esm({
-  "packages/shared/src/inputs/get-input.ts"() {
-    "use strict";
-    init_core();
-    init_configuration_error();
-    init_duration();
-    init_parse_list();
-    TRUE = /* @__PURE__ */ new Set(["true", "yes", "1"]);
-    FALSE = /* @__PURE__ */ new Set(["false", "no", "0"]);
-  }
-});
-
-// packages/shared/src/runner/describe-error.ts
-function oneLine(text2) {
-  return text2.replace(/\s*\r?\n\s*/g, " ").trim();
-}
-function describeError(err) {
-  if (err instanceof ConfigurationError) {
-    return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
-  }
-  if (err instanceof AwsOperationError) {
-    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
-  }
-  if (err instanceof Error && err.name === "AbortError") {
-    return { title: "Cancelled", message: "The run was cancelled." };
-  }
-  if (err instanceof Error) {
-    return { title: "Unexpected error", message: oneLine(err.message === "" ? err.name : err.message) };
-  }
-  return { title: "Unexpected error", message: oneLine(String(err)) };
-}
-function errorStack(err) {
-  const parts = [];
-  let current = err;
-  for (let depth = 0; current !== void 0 && depth < 5; depth++) {
-    parts.push(
-      current instanceof Error ? current.stack ?? `${current.name}: ${current.message}` : String(current)
-    );
-    current = current instanceof Error ? current.cause : void 0;
-    if (current !== void 0) parts.push("Caused by:");
-  }
-  return parts.join("\n");
-}
-function messageOf(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-var init_describe_error = __esm({
-  "packages/shared/src/runner/describe-error.ts"() {
-    "use strict";
-    init_aws_operation_error();
-    init_configuration_error();
-  }
-});
-
-// packages/shared/src/runner/run-action.ts
-function debugRequested() {
-  if (isDebug()) return true;
-  return /^(true|yes|1)$/i.test(getInput("debug"));
-}
-async function runAction(main, post) {
-  const isPost = post !== void 0 && getState(IS_POST) === "true";
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    if (!controller.signal.aborted) {
-      info(`Received ${signal}: cancelling.`);
-      const reason = new Error(`Cancelled by ${signal}`);
-      reason.name = "AbortError";
-      controller.abort(reason);
-    }
-  };
-  process.on("SIGINT", onSignal);
-  try {
-    if (isPost) {
-      await post({ phase: "post", signal: controller.signal });
-    } else {
-      if (post !== void 0) saveState(IS_POST, "true");
-      await main({ phase: "main", signal: controller.signal });
-    }
-  } catch (err) {
-    reportFailure(err);
-  } finally {
-    process.off("SIGINT", onSignal);
-  }
-}
-function reportFailure(err) {
-  const { title, message: message2 } = describeError(err);
-  error(message2, { title });
-  process.exitCode = ExitCode.Failure;
-  const stack = errorStack(err);
-  if (debugRequested()) info(stack);
-  else debug(stack);
-}
-var IS_POST;
-var init_run_action = __esm({
-  "packages/shared/src/runner/run-action.ts"() {
-    "use strict";
-    init_core();
-    init_describe_error();
-    IS_POST = "isPost";
-  }
-});
-
-// packages/shared/src/poll/clock.ts
-function abortReason(signal) {
-  if (signal.reason !== void 0) return signal.reason;
-  const err = new Error("The operation was aborted");
-  err.name = "AbortError";
-  return err;
-}
-function throwIfAborted(signal) {
-  if (signal?.aborted === true) throw abortReason(signal);
-}
-var systemClock, sleep;
-var init_clock = __esm({
-  "packages/shared/src/poll/clock.ts"() {
-    "use strict";
-    systemClock = { now: () => Date.now() };
-    sleep = (ms, signal) => new Promise((resolve3, reject) => {
-      if (signal?.aborted === true) {
-        reject(abortReason(signal));
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortReason(signal));
-      };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve3();
-        },
-        Math.max(0, ms)
-      );
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-  }
-});
-
-// packages/shared/src/poll/poll.ts
-async function poll(options) {
-  const clock = options.clock ?? systemClock;
-  const sleep2 = options.sleep ?? sleep;
-  const random = options.random ?? Math.random;
-  const minDelay = Math.max(0, options.minDelayMs ?? 1e3);
-  const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 3e4);
-  const factor = Math.max(1, options.factor ?? 2);
-  const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.2));
-  const start = clock.now();
-  if (options.deadline === void 0 && options.timeoutMs === void 0) {
-    throw new TypeError("poll needs a timeoutMs or a deadline");
-  }
-  const deadline = options.deadline ?? start + (options.timeoutMs ?? 0);
-  let backoffStep = 0;
-  for (let attempt = 1; ; attempt++) {
-    throwIfAborted(options.signal);
-    const result = await options.check(attempt);
-    const now = clock.now();
-    if (result.done)
-      return { outcome: "done", value: result.value, attempts: attempt, elapsedMs: now - start };
-    const remainingMs = deadline - now;
-    if (remainingMs <= 0) return { outcome: "timed_out", attempts: attempt, elapsedMs: now - start };
-    let delay;
-    if (result.nextDelayMs !== void 0 && Number.isFinite(result.nextDelayMs)) {
-      delay = Math.min(maxDelay, Math.max(0, result.nextDelayMs));
-    } else {
-      const base = Math.min(maxDelay, minDelay * factor ** backoffStep);
-      delay = base * (1 - jitter * random());
-      backoffStep++;
-    }
-    delay = Math.min(Math.round(delay), remainingMs);
-    options.onProgress?.({ attempt, elapsedMs: now - start, remainingMs, nextDelayMs: delay });
-    await sleep2(delay, options.signal);
-  }
-}
-var init_poll = __esm({
-  "packages/shared/src/poll/poll.ts"() {
-    "use strict";
-    init_clock();
-  }
-});
-
-// packages/shared/src/poll/progress.ts
-function createProgressLine(options = {}) {
-  const print = options.print ?? ((line) => info(line));
-  const clock = options.clock ?? systemClock;
-  let last;
-  let printedAt = 0;
-  return (line) => {
-    const now = clock.now();
-    const stale = options.repeatAfterMs !== void 0 && now - printedAt >= options.repeatAfterMs;
-    if (line === last && !stale) return false;
-    print(line);
-    last = line;
-    printedAt = now;
-    return true;
-  };
-}
-var init_progress = __esm({
-  "packages/shared/src/poll/progress.ts"() {
-    "use strict";
-    init_core();
-    init_clock();
-  }
-});
-
-// packages/shared/src/summary/markdown.ts
-function cell(text2) {
-  return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function heading(text2, level = 2) {
-  return `${"#".repeat(level)} ${text2.replace(/\r?\n/g, " ")}`;
-}
-function markdownTable(header, rows) {
-  const line = (cells2) => `| ${header.map((_, i) => cell(cells2[i] ?? "")).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
-function keyValueTable(entries, header = ["", ""]) {
-  const pairs2 = Array.isArray(entries) ? entries : Object.entries(entries);
-  const rows = pairs2.filter(([, v]) => v !== void 0).map(([k, v]) => [k, String(v)]);
-  return markdownTable(header, rows);
-}
-function details(label, body) {
-  return `<details><summary>${escapeHtml(label)}</summary>
-
-${body}
-
-</details>`;
-}
-function codeBlock(text2, language = "") {
-  const longest = Math.max(2, ...(text2.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${language}
-${text2}
-${fence}`;
-}
-function escapeHtml(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-var init_markdown = __esm({
-  "packages/shared/src/summary/markdown.ts"() {
-    "use strict";
-  }
-});
-
-// packages/shared/src/summary/write-summary.ts
-function truncateToBytes(markdown, maxBytes) {
-  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
-  const budget = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATED));
-  let cut = Buffer.from(markdown).subarray(0, budget).toString("utf8");
-  if (cut.endsWith("�")) cut = cut.slice(0, -1);
-  return cut + TRUNCATED;
-}
-async function writeSummary(...sections) {
-  const file = process.env["GITHUB_STEP_SUMMARY"];
-  if (file === void 0 || file === "") {
-    debug("GITHUB_STEP_SUMMARY is not set; no job summary written.");
-    return;
-  }
-  const used = await (0, import_promises.stat)(file).then(
-    (s) => s.size,
-    () => 0
-  );
-  const text2 = truncateToBytes(`${sections.join("\n\n")}
-`, STEP_SUMMARY_LIMIT_BYTES - used);
-  await (0, import_promises.appendFile)(file, text2, "utf8");
-}
-var import_promises, STEP_SUMMARY_LIMIT_BYTES, TRUNCATED;
-var init_write_summary = __esm({
-  "packages/shared/src/summary/write-summary.ts"() {
-    "use strict";
-    init_core();
-    import_promises = require("node:fs/promises");
-    STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-    TRUNCATED = "\n\n_… summary truncated: it exceeded GitHub’s 1 MiB limit for a step summary._\n";
-  }
-});
-
-// packages/shared/src/summary/redact.ts
-function redact(text2, secrets) {
-  const known = [...new Set(secrets.filter((s) => s !== void 0 && s.trim() !== ""))].sort(
-    (a, b) => b.length - a.length
-  );
-  let result = text2;
-  for (const secret of known) result = result.split(secret).join("***");
-  return result;
-}
-var init_redact = __esm({
-  "packages/shared/src/summary/redact.ts"() {
-    "use strict";
-  }
-});
-
-// packages/shared/src/ecr/reference.ts
-function isEcrHost(host) {
-  return ECR_HOST_RE.test(host);
-}
-function registryHostOf(image) {
-  const first = image.trim().split("/")[0] ?? "";
-  return image.includes("/") && isHost(first) ? first : void 0;
-}
-function isHost(segment) {
-  return segment.includes(".") || segment.includes(":") || segment === "localhost";
-}
-function validName(name) {
-  return name.length >= 2 && name.length <= 256 && NAME_RE.test(name);
-}
-function parseRepositoryRef(text2, input) {
-  const value = text2.trim().replace(/^[a-z]+:\/\//, "");
-  const expected = "an ECR repository name (like shop/api) or its repositoryUri (like 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api)";
-  const segments = value.split("/");
-  const first = segments[0] ?? "";
-  if (segments.length < 2 || !isHost(first)) {
-    if (!validName(value)) throw ConfigurationError.invalidInput(input, expected, text2);
-    return { text: text2, names: [value], uri: void 0, registryId: void 0, region: void 0 };
-  }
-  const path = segments.slice(1);
-  const ecrHost = ECR_HOST_RE.exec(first);
-  if (ecrHost !== null) {
-    const name = path.join("/");
-    if (!validName(name)) throw ConfigurationError.invalidInput(input, expected, text2);
-    return { text: text2, names: [name], uri: value, registryId: ecrHost[1], region: ecrHost[2] };
-  }
-  const names = [];
-  for (let i = 0; i < path.length; i++) {
-    const candidate = path.slice(i).join("/");
-    if (validName(candidate)) names.push(candidate);
-  }
-  if (names.length === 0) throw ConfigurationError.invalidInput(input, expected, text2);
-  const registryId = path.find((s) => ACCOUNT_RE.test(s));
-  return { text: text2, names, uri: value, registryId, region: void 0 };
-}
-function parseImageRef(text2, input) {
-  const value = text2.trim();
-  const expected = "an image as <repository>@sha256:<digest> or <repository>:<tag>";
-  const at = value.indexOf("@");
-  if (at >= 0) {
-    const digest = value.slice(at + 1);
-    if (!DIGEST_RE.test(digest)) throw ConfigurationError.invalidInput(input, expected, text2);
-    return { repository: parseRepositoryRef(value.slice(0, at), input), digest, tag: void 0 };
-  }
-  const lastSlash = value.lastIndexOf("/");
-  const colon = value.lastIndexOf(":");
-  if (colon <= lastSlash) throw ConfigurationError.invalidInput(input, expected, text2);
-  const tag = value.slice(colon + 1);
-  if (!TAG_RE.test(tag)) throw ConfigurationError.invalidInput(input, expected, text2);
-  return { repository: parseRepositoryRef(value.slice(0, colon), input), digest: void 0, tag };
-}
-var NAME_RE, ECR_HOST_RE, ACCOUNT_RE, TAG_RE, DIGEST_RE;
-var init_reference = __esm({
-  "packages/shared/src/ecr/reference.ts"() {
-    "use strict";
-    init_configuration_error();
-    NAME_RE = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-    ECR_HOST_RE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|[a-z0-9.-]+)$/;
-    ACCOUNT_RE = /^\d{12}$/;
-    TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-    DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
-  }
-});
-
-// packages/shared/src/inputs/aws-inputs.ts
-function getTargetInputs(environment) {
-  return {
-    environment: environment?.name,
-    awsRegion: getOptionalInput("aws-region") ?? environment?.region,
-    roleToAssume: getOptionalInput("role-to-assume") ?? environment?.roleToAssume,
-    audience: getOptionalInput("audience") ?? "sts.amazonaws.com",
-    roleDurationSeconds: getIntegerInput("role-duration-seconds", { min: 900, max: 43200 }),
-    accountId: environment?.accountId,
-    githubEnvironment: getOptionalInput("github-environment") ?? environment?.githubEnvironment
-  };
-}
-function environmentDefaults(env) {
-  return {
-    name: env.name,
-    region: env.region,
-    roleToAssume: env.roleToAssume,
-    accountId: env.accountId,
-    githubEnvironment: env.githubEnvironment
-  };
-}
-var init_aws_inputs = __esm({
-  "packages/shared/src/inputs/aws-inputs.ts"() {
-    "use strict";
-    init_get_input();
-  }
-});
-
-// packages/shared/src/index.ts
-var init_src = __esm({
-  "packages/shared/src/index.ts"() {
-    "use strict";
-    init_configuration_error();
-    init_get_input();
-    init_run_action();
-    init_describe_error();
-    init_mask();
-    init_clock();
-    init_markdown();
-    init_write_summary();
-    init_reference();
-    init_aws_inputs();
-  }
-});
-
-// actions/rollback/src/target.ts
-function refuse(input, why) {
-  throw new ConfigurationError(`Input "${input}" ${why}.`, { input });
-}
-function looksLikeImage(text2) {
-  return text2.includes("/") || text2.includes("@sha256:");
-}
-function imageTarget(input, image, container) {
-  parseImageRef(image, input);
-  return { kind: "image", image, container };
-}
-function parseTarget(text2, input = "to") {
-  const value = (text2 ?? "").trim();
-  if (value === "" || value.toLowerCase() === PREVIOUS_SUCCESSFUL) return { kind: "previous-successful" };
-  if (value.startsWith("arn:")) {
-    if (TASK_DEFINITION_ARN.test(value)) return { kind: "task-definition", ref: value };
-    return refuse(
-      input,
-      `is an ARN, but not one of a task-definition revision (arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>); got ${JSON.stringify(value)}`
-    );
-  }
-  const eq = value.indexOf("=");
-  if (eq >= 0) {
-    const container = value.slice(0, eq).trim();
-    const image = value.slice(eq + 1).trim();
-    if (!NAME.test(container)) {
-      return refuse(
-        input,
-        `names the container ${JSON.stringify(container)} before "=", which is not a container name (letters, digits, "-" and "_")`
-      );
-    }
-    if (!looksLikeImage(image)) {
-      return refuse(
-        input,
-        `gives ${JSON.stringify(image)} for container "${container}": expected an image reference with a repository (<repositoryUri>:<tag> or <repositoryUri>@sha256:<digest>)`
-      );
-    }
-    return imageTarget(input, image, container);
-  }
-  if (looksLikeImage(value)) return imageTarget(input, value, void 0);
-  if (FAMILY_REVISION.test(value)) return { kind: "task-definition", ref: value };
-  return refuse(input, `must be ${TO_FORMS}; got ${JSON.stringify(value)}`);
-}
-function describeTarget(target) {
-  switch (target.kind) {
-    case "previous-successful":
-      return "the last successful deployment before the current one";
-    case "task-definition":
-      return `task definition ${target.ref}`;
-    case "image":
-      return `image ${target.image}${target.container === void 0 ? "" : ` in container ${target.container}`}`;
-  }
-}
-var PREVIOUS_SUCCESSFUL, NAME, FAMILY_REVISION, TASK_DEFINITION_ARN, TO_FORMS;
-var init_target = __esm({
-  "actions/rollback/src/target.ts"() {
-    "use strict";
-    init_src();
-    PREVIOUS_SUCCESSFUL = "previous-successful";
-    NAME = /^[A-Za-z0-9_-]{1,255}$/;
-    FAMILY_REVISION = /^[A-Za-z0-9_-]{1,255}:[1-9]\d*$/;
-    TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z]{2}(-[a-z]+)+-\d:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:[1-9]\d*$/;
-    TO_FORMS = '"previous-successful", a task definition (an ARN, or family:revision like web:42), or an image ([container=]<image-ref> with a tag or an @sha256: digest, like web=123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web:v41)';
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -28597,7 +27993,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -28638,7 +28034,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse;
+    exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
@@ -28697,6 +28093,646 @@ var require_dist = __commonJS({
   }
 });
 
+// packages/shared/src/inputs/action-defaults.ts
+function readActionDefaults(file) {
+  const doc = (0, import_yaml.parse)((0, import_node_fs.readFileSync)(file, "utf8"));
+  const out = /* @__PURE__ */ new Map();
+  for (const [name, input] of Object.entries(doc.inputs ?? {})) {
+    if (input?.default !== void 0 && input.default !== null) out.set(name, String(input.default));
+  }
+  return out;
+}
+function useActionDefaults(map) {
+  defaults = map;
+}
+function actionDefault(name) {
+  return defaults.get(name);
+}
+var import_node_fs, import_yaml, defaults;
+var init_action_defaults = __esm({
+  "packages/shared/src/inputs/action-defaults.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    import_yaml = __toESM(require_dist());
+    defaults = /* @__PURE__ */ new Map();
+  }
+});
+
+// packages/shared/src/inputs/duration.ts
+function parseDuration(text2) {
+  const s = text2.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1e3);
+  const part = /(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*/gy;
+  let total = 0;
+  let end = 0;
+  let match;
+  while ((match = part.exec(s)) !== null) {
+    total += Number(match[1]) * (UNIT_MS[match[2]] ?? Number.NaN);
+    end = part.lastIndex;
+  }
+  if (end === 0 || end !== s.length || !Number.isFinite(total)) return void 0;
+  return Math.round(total);
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
+  let rest = Math.round(ms / 1e3);
+  const parts = [];
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1]
+  ]) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return parts.join("");
+}
+var UNIT_MS, DURATION_FORM;
+var init_duration = __esm({
+  "packages/shared/src/inputs/duration.ts"() {
+    "use strict";
+    UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+    DURATION_FORM = "a duration like 90s, 20m or 1h30m";
+  }
+});
+
+// packages/shared/src/runner/mask.ts
+function maskSecret(value) {
+  if (value === void 0 || value === null || value.trim() === "") return;
+  setSecret(value);
+  if (value.includes("\n")) {
+    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
+  }
+}
+var init_mask = __esm({
+  "packages/shared/src/runner/mask.ts"() {
+    "use strict";
+    init_core();
+  }
+});
+
+// packages/shared/src/inputs/parse-list.ts
+function parseList(text2) {
+  return text2.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+var init_parse_list = __esm({
+  "packages/shared/src/inputs/parse-list.ts"() {
+    "use strict";
+  }
+});
+
+// packages/shared/src/inputs/get-input.ts
+function raw(name) {
+  const value = getInput(name) || (actionDefault(name)?.trim() ?? "");
+  return value === "" ? void 0 : value;
+}
+function resolve(name, options, expected, parse2) {
+  const text2 = raw(name);
+  if (text2 !== void 0) return parse2(text2);
+  if (options?.default !== void 0) return options.default;
+  if (options?.required === true) throw ConfigurationError.missingInput(name, expected);
+  return void 0;
+}
+function getRequiredInput(name) {
+  const text2 = raw(name);
+  if (text2 === void 0) throw ConfigurationError.missingInput(name);
+  return text2;
+}
+function getOptionalInput(name) {
+  return raw(name);
+}
+function getListInput(name, options = {}) {
+  const list2 = parseList(raw(name) ?? "");
+  if (list2.length === 0 && options.required === true) {
+    throw ConfigurationError.missingInput(name, "one or more values, one per line or comma separated");
+  }
+  return list2;
+}
+function getBooleanInput(name, defaultValue) {
+  const text2 = raw(name);
+  if (text2 === void 0) {
+    if (defaultValue === void 0) throw ConfigurationError.missingInput(name, "true or false");
+    return defaultValue;
+  }
+  const lower = text2.toLowerCase();
+  if (TRUE.has(lower)) return true;
+  if (FALSE.has(lower)) return false;
+  throw ConfigurationError.invalidInput(name, "true or false", text2);
+}
+function rangeText(min, max) {
+  if (min !== void 0 && max !== void 0) return `a whole number from ${min} to ${max}`;
+  if (min !== void 0) return `a whole number of at least ${min}`;
+  if (max !== void 0) return `a whole number of at most ${max}`;
+  return "a whole number";
+}
+function getIntegerInput(name, options) {
+  const expected = rangeText(options?.min, options?.max);
+  return resolve(name, options, expected, (text2) => {
+    const n = /^[+-]?\d+$/.test(text2) ? Number(text2) : Number.NaN;
+    const ok = Number.isSafeInteger(n) && (options?.min === void 0 || n >= options.min) && (options?.max === void 0 || n <= options.max);
+    if (!ok) throw ConfigurationError.invalidInput(name, expected, text2);
+    return n;
+  });
+}
+function getDurationInput(name, options) {
+  return resolve(name, options, DURATION_FORM, (text2) => {
+    const ms = parseDuration(text2);
+    if (ms === void 0) throw ConfigurationError.invalidInput(name, DURATION_FORM, text2);
+    if (options?.minMs !== void 0 && ms < options.minMs) {
+      throw ConfigurationError.invalidInput(
+        name,
+        `a duration of at least ${formatDuration(options.minMs)}`,
+        text2
+      );
+    }
+    if (options?.maxMs !== void 0 && ms > options.maxMs) {
+      throw ConfigurationError.invalidInput(
+        name,
+        `a duration of at most ${formatDuration(options.maxMs)}`,
+        text2
+      );
+    }
+    return ms;
+  });
+}
+var TRUE, FALSE;
+var init_get_input = __esm({
+  "packages/shared/src/inputs/get-input.ts"() {
+    "use strict";
+    init_core();
+    init_configuration_error();
+    init_action_defaults();
+    init_duration();
+    init_parse_list();
+    TRUE = /* @__PURE__ */ new Set(["true", "yes", "1"]);
+    FALSE = /* @__PURE__ */ new Set(["false", "no", "0"]);
+  }
+});
+
+// packages/shared/src/runner/describe-error.ts
+function oneLine(text2) {
+  return text2.replace(/\s*\r?\n\s*/g, " ").trim();
+}
+function describeError(err) {
+  if (err instanceof ConfigurationError) {
+    return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
+  }
+  if (err instanceof AwsOperationError) {
+    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
+  }
+  if (err instanceof Error && err.name === "AbortError") {
+    return { title: "Cancelled", message: "The run was cancelled." };
+  }
+  if (err instanceof Error) {
+    return { title: "Unexpected error", message: oneLine(err.message === "" ? err.name : err.message) };
+  }
+  return { title: "Unexpected error", message: oneLine(String(err)) };
+}
+function errorStack(err) {
+  const parts = [];
+  let current = err;
+  for (let depth = 0; current !== void 0 && depth < 5; depth++) {
+    parts.push(
+      current instanceof Error ? current.stack ?? `${current.name}: ${current.message}` : String(current)
+    );
+    current = current instanceof Error ? current.cause : void 0;
+    if (current !== void 0) parts.push("Caused by:");
+  }
+  return parts.join("\n");
+}
+function messageOf(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+var init_describe_error = __esm({
+  "packages/shared/src/runner/describe-error.ts"() {
+    "use strict";
+    init_aws_operation_error();
+    init_configuration_error();
+  }
+});
+
+// packages/shared/src/runner/run-action.ts
+function debugRequested() {
+  if (isDebug()) return true;
+  return /^(true|yes|1)$/i.test(getInput("debug"));
+}
+async function runAction(main, post, options = {}) {
+  const isPost = post !== void 0 && getState(IS_POST) === "true";
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (!controller.signal.aborted) {
+      info(`Received ${signal}: cancelling.`);
+      const reason = new Error(`Cancelled by ${signal}`);
+      reason.name = "AbortError";
+      controller.abort(reason);
+    }
+  };
+  process.on("SIGINT", onSignal);
+  try {
+    if (options.actionYml !== void 0) useActionDefaults(readActionDefaults(options.actionYml));
+    if (isPost) {
+      await post({ phase: "post", signal: controller.signal });
+    } else {
+      if (post !== void 0) saveState(IS_POST, "true");
+      await main({ phase: "main", signal: controller.signal });
+    }
+  } catch (err) {
+    reportFailure(err);
+  } finally {
+    process.off("SIGINT", onSignal);
+  }
+}
+function reportFailure(err) {
+  const { title, message: message2 } = describeError(err);
+  error(message2, { title });
+  process.exitCode = ExitCode.Failure;
+  const stack = errorStack(err);
+  if (debugRequested()) info(stack);
+  else debug(stack);
+}
+var IS_POST;
+var init_run_action = __esm({
+  "packages/shared/src/runner/run-action.ts"() {
+    "use strict";
+    init_core();
+    init_action_defaults();
+    init_describe_error();
+    IS_POST = "isPost";
+  }
+});
+
+// packages/shared/src/poll/clock.ts
+function abortReason(signal) {
+  if (signal.reason !== void 0) return signal.reason;
+  const err = new Error("The operation was aborted");
+  err.name = "AbortError";
+  return err;
+}
+function throwIfAborted(signal) {
+  if (signal?.aborted === true) throw abortReason(signal);
+}
+var systemClock, sleep;
+var init_clock = __esm({
+  "packages/shared/src/poll/clock.ts"() {
+    "use strict";
+    systemClock = { now: () => Date.now() };
+    sleep = (ms, signal) => new Promise((resolve3, reject) => {
+      if (signal?.aborted === true) {
+        reject(abortReason(signal));
+        return;
+      }
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal));
+      };
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve3();
+        },
+        Math.max(0, ms)
+      );
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+});
+
+// packages/shared/src/poll/poll.ts
+async function poll(options) {
+  const clock = options.clock ?? systemClock;
+  const sleep2 = options.sleep ?? sleep;
+  const random = options.random ?? Math.random;
+  const minDelay = Math.max(0, options.minDelayMs ?? 1e3);
+  const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 3e4);
+  const factor = Math.max(1, options.factor ?? 2);
+  const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.2));
+  const start = clock.now();
+  if (options.deadline === void 0 && options.timeoutMs === void 0) {
+    throw new TypeError("poll needs a timeoutMs or a deadline");
+  }
+  const deadline = options.deadline ?? start + (options.timeoutMs ?? 0);
+  let backoffStep = 0;
+  for (let attempt = 1; ; attempt++) {
+    throwIfAborted(options.signal);
+    const result = await options.check(attempt);
+    const now = clock.now();
+    if (result.done)
+      return { outcome: "done", value: result.value, attempts: attempt, elapsedMs: now - start };
+    const remainingMs = deadline - now;
+    if (remainingMs <= 0) return { outcome: "timed_out", attempts: attempt, elapsedMs: now - start };
+    let delay;
+    if (result.nextDelayMs !== void 0 && Number.isFinite(result.nextDelayMs)) {
+      delay = Math.min(maxDelay, Math.max(0, result.nextDelayMs));
+    } else {
+      const base = Math.min(maxDelay, minDelay * factor ** backoffStep);
+      delay = base * (1 - jitter * random());
+      backoffStep++;
+    }
+    delay = Math.min(Math.round(delay), remainingMs);
+    options.onProgress?.({ attempt, elapsedMs: now - start, remainingMs, nextDelayMs: delay });
+    await sleep2(delay, options.signal);
+  }
+}
+var init_poll = __esm({
+  "packages/shared/src/poll/poll.ts"() {
+    "use strict";
+    init_clock();
+  }
+});
+
+// packages/shared/src/poll/progress.ts
+function createProgressLine(options = {}) {
+  const print = options.print ?? ((line) => info(line));
+  const clock = options.clock ?? systemClock;
+  let last;
+  let printedAt = 0;
+  return (line) => {
+    const now = clock.now();
+    const stale = options.repeatAfterMs !== void 0 && now - printedAt >= options.repeatAfterMs;
+    if (line === last && !stale) return false;
+    print(line);
+    last = line;
+    printedAt = now;
+    return true;
+  };
+}
+var init_progress = __esm({
+  "packages/shared/src/poll/progress.ts"() {
+    "use strict";
+    init_core();
+    init_clock();
+  }
+});
+
+// packages/shared/src/summary/markdown.ts
+function cell(text2) {
+  return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function heading(text2, level = 2) {
+  return `${"#".repeat(level)} ${text2.replace(/\r?\n/g, " ")}`;
+}
+function markdownTable(header, rows) {
+  const line = (cells2) => `| ${header.map((_, i) => cell(cells2[i] ?? "")).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+function keyValueTable(entries, header = ["", ""]) {
+  const pairs2 = Array.isArray(entries) ? entries : Object.entries(entries);
+  const rows = pairs2.filter(([, v]) => v !== void 0).map(([k, v]) => [k, String(v)]);
+  return markdownTable(header, rows);
+}
+function details(label, body) {
+  return `<details><summary>${escapeHtml(label)}</summary>
+
+${body}
+
+</details>`;
+}
+function codeBlock(text2, language = "") {
+  const longest = Math.max(2, ...(text2.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}
+${text2}
+${fence}`;
+}
+function escapeHtml(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+var init_markdown = __esm({
+  "packages/shared/src/summary/markdown.ts"() {
+    "use strict";
+  }
+});
+
+// packages/shared/src/summary/write-summary.ts
+function truncateToBytes(markdown, maxBytes) {
+  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
+  const budget = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATED));
+  let cut = Buffer.from(markdown).subarray(0, budget).toString("utf8");
+  if (cut.endsWith("�")) cut = cut.slice(0, -1);
+  return cut + TRUNCATED;
+}
+async function writeSummary(...sections) {
+  const file = process.env["GITHUB_STEP_SUMMARY"];
+  if (file === void 0 || file === "") {
+    debug("GITHUB_STEP_SUMMARY is not set; no job summary written.");
+    return;
+  }
+  const used = await (0, import_promises.stat)(file).then(
+    (s) => s.size,
+    () => 0
+  );
+  const text2 = truncateToBytes(`${sections.join("\n\n")}
+`, STEP_SUMMARY_LIMIT_BYTES - used);
+  await (0, import_promises.appendFile)(file, text2, "utf8");
+}
+var import_promises, STEP_SUMMARY_LIMIT_BYTES, TRUNCATED;
+var init_write_summary = __esm({
+  "packages/shared/src/summary/write-summary.ts"() {
+    "use strict";
+    init_core();
+    import_promises = require("node:fs/promises");
+    STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+    TRUNCATED = "\n\n_… summary truncated: it exceeded GitHub’s 1 MiB limit for a step summary._\n";
+  }
+});
+
+// packages/shared/src/summary/redact.ts
+function redact(text2, secrets) {
+  const known = [...new Set(secrets.filter((s) => s !== void 0 && s.trim() !== ""))].sort(
+    (a, b) => b.length - a.length
+  );
+  let result = text2;
+  for (const secret of known) result = result.split(secret).join("***");
+  return result;
+}
+var init_redact = __esm({
+  "packages/shared/src/summary/redact.ts"() {
+    "use strict";
+  }
+});
+
+// packages/shared/src/ecr/reference.ts
+function isEcrHost(host) {
+  return ECR_HOST_RE.test(host);
+}
+function registryHostOf(image) {
+  const first = image.trim().split("/")[0] ?? "";
+  return image.includes("/") && isHost(first) ? first : void 0;
+}
+function isHost(segment) {
+  return segment.includes(".") || segment.includes(":") || segment === "localhost";
+}
+function validName(name) {
+  return name.length >= 2 && name.length <= 256 && NAME_RE.test(name);
+}
+function parseRepositoryRef(text2, input) {
+  const value = text2.trim().replace(/^[a-z]+:\/\//, "");
+  const expected = "an ECR repository name (like shop/api) or its repositoryUri (like 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api)";
+  const segments = value.split("/");
+  const first = segments[0] ?? "";
+  if (segments.length < 2 || !isHost(first)) {
+    if (!validName(value)) throw ConfigurationError.invalidInput(input, expected, text2);
+    return { text: text2, names: [value], uri: void 0, registryId: void 0, region: void 0 };
+  }
+  const path = segments.slice(1);
+  const ecrHost = ECR_HOST_RE.exec(first);
+  if (ecrHost !== null) {
+    const name = path.join("/");
+    if (!validName(name)) throw ConfigurationError.invalidInput(input, expected, text2);
+    return { text: text2, names: [name], uri: value, registryId: ecrHost[1], region: ecrHost[2] };
+  }
+  const names = [];
+  for (let i = 0; i < path.length; i++) {
+    const candidate = path.slice(i).join("/");
+    if (validName(candidate)) names.push(candidate);
+  }
+  if (names.length === 0) throw ConfigurationError.invalidInput(input, expected, text2);
+  const registryId = path.find((s) => ACCOUNT_RE.test(s));
+  return { text: text2, names, uri: value, registryId, region: void 0 };
+}
+function parseImageRef(text2, input) {
+  const value = text2.trim();
+  const expected = "an image as <repository>@sha256:<digest> or <repository>:<tag>";
+  const at = value.indexOf("@");
+  if (at >= 0) {
+    const digest = value.slice(at + 1);
+    if (!DIGEST_RE.test(digest)) throw ConfigurationError.invalidInput(input, expected, text2);
+    return { repository: parseRepositoryRef(value.slice(0, at), input), digest, tag: void 0 };
+  }
+  const lastSlash = value.lastIndexOf("/");
+  const colon = value.lastIndexOf(":");
+  if (colon <= lastSlash) throw ConfigurationError.invalidInput(input, expected, text2);
+  const tag = value.slice(colon + 1);
+  if (!TAG_RE.test(tag)) throw ConfigurationError.invalidInput(input, expected, text2);
+  return { repository: parseRepositoryRef(value.slice(0, colon), input), digest: void 0, tag };
+}
+var NAME_RE, ECR_HOST_RE, ACCOUNT_RE, TAG_RE, DIGEST_RE;
+var init_reference = __esm({
+  "packages/shared/src/ecr/reference.ts"() {
+    "use strict";
+    init_configuration_error();
+    NAME_RE = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+    ECR_HOST_RE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|[a-z0-9.-]+)$/;
+    ACCOUNT_RE = /^\d{12}$/;
+    TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+    DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
+  }
+});
+
+// packages/shared/src/inputs/aws-inputs.ts
+function getTargetInputs(environment) {
+  return {
+    environment: environment?.name,
+    awsRegion: getOptionalInput("aws-region") ?? environment?.region,
+    roleToAssume: getOptionalInput("role-to-assume") ?? environment?.roleToAssume,
+    audience: getRequiredInput("audience"),
+    roleDurationSeconds: getIntegerInput("role-duration-seconds", { min: 900, max: 43200 }),
+    accountId: environment?.accountId,
+    githubEnvironment: getOptionalInput("github-environment") ?? environment?.githubEnvironment
+  };
+}
+function environmentDefaults(env) {
+  return {
+    name: env.name,
+    region: env.region,
+    roleToAssume: env.roleToAssume,
+    accountId: env.accountId,
+    githubEnvironment: env.githubEnvironment
+  };
+}
+var init_aws_inputs = __esm({
+  "packages/shared/src/inputs/aws-inputs.ts"() {
+    "use strict";
+    init_get_input();
+  }
+});
+
+// packages/shared/src/index.ts
+var init_src = __esm({
+  "packages/shared/src/index.ts"() {
+    "use strict";
+    init_configuration_error();
+    init_get_input();
+    init_run_action();
+    init_describe_error();
+    init_mask();
+    init_clock();
+    init_markdown();
+    init_write_summary();
+    init_reference();
+    init_aws_inputs();
+  }
+});
+
+// actions/rollback/src/target.ts
+function refuse(input, why) {
+  throw new ConfigurationError(`Input "${input}" ${why}.`, { input });
+}
+function looksLikeImage(text2) {
+  return text2.includes("/") || text2.includes("@sha256:");
+}
+function imageTarget(input, image, container) {
+  parseImageRef(image, input);
+  return { kind: "image", image, container };
+}
+function parseTarget(text2, input = "to") {
+  const value = (text2 ?? "").trim();
+  if (value === "" || value.toLowerCase() === PREVIOUS_SUCCESSFUL) return { kind: "previous-successful" };
+  if (value.startsWith("arn:")) {
+    if (TASK_DEFINITION_ARN.test(value)) return { kind: "task-definition", ref: value };
+    return refuse(
+      input,
+      `is an ARN, but not one of a task-definition revision (arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>); got ${JSON.stringify(value)}`
+    );
+  }
+  const eq = value.indexOf("=");
+  if (eq >= 0) {
+    const container = value.slice(0, eq).trim();
+    const image = value.slice(eq + 1).trim();
+    if (!NAME.test(container)) {
+      return refuse(
+        input,
+        `names the container ${JSON.stringify(container)} before "=", which is not a container name (letters, digits, "-" and "_")`
+      );
+    }
+    if (!looksLikeImage(image)) {
+      return refuse(
+        input,
+        `gives ${JSON.stringify(image)} for container "${container}": expected an image reference with a repository (<repositoryUri>:<tag> or <repositoryUri>@sha256:<digest>)`
+      );
+    }
+    return imageTarget(input, image, container);
+  }
+  if (looksLikeImage(value)) return imageTarget(input, value, void 0);
+  if (FAMILY_REVISION.test(value)) return { kind: "task-definition", ref: value };
+  return refuse(input, `must be ${TO_FORMS}; got ${JSON.stringify(value)}`);
+}
+function describeTarget(target) {
+  switch (target.kind) {
+    case "previous-successful":
+      return "the last successful deployment before the current one";
+    case "task-definition":
+      return `task definition ${target.ref}`;
+    case "image":
+      return `image ${target.image}${target.container === void 0 ? "" : ` in container ${target.container}`}`;
+  }
+}
+var PREVIOUS_SUCCESSFUL, NAME, FAMILY_REVISION, TASK_DEFINITION_ARN, TO_FORMS;
+var init_target = __esm({
+  "actions/rollback/src/target.ts"() {
+    "use strict";
+    init_src();
+    PREVIOUS_SUCCESSFUL = "previous-successful";
+    NAME = /^[A-Za-z0-9_-]{1,255}$/;
+    FAMILY_REVISION = /^[A-Za-z0-9_-]{1,255}:[1-9]\d*$/;
+    TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z]{2}(-[a-z]+)+-\d:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:[1-9]\d*$/;
+    TO_FORMS = '"previous-successful", a task definition (an ARN, or family:revision like web:42), or an image ([container=]<image-ref> with a tag or an @sha256: digest, like web=123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web:v41)';
+  }
+});
+
 // packages/shared/src/taskdef/types.ts
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
@@ -28735,12 +28771,12 @@ async function readInputFile(path, input, what = "file") {
     );
   }
 }
-var import_promises2, import_yaml, KNOWN_FIELDS;
+var import_promises2, import_yaml2, KNOWN_FIELDS;
 var init_load = __esm({
   "packages/shared/src/taskdef/load.ts"() {
     "use strict";
     import_promises2 = require("node:fs/promises");
-    import_yaml = __toESM(require_dist());
+    import_yaml2 = __toESM(require_dist());
     init_configuration_error();
     init_types();
     KNOWN_FIELDS = /* @__PURE__ */ new Set([
@@ -29093,11 +29129,11 @@ function formatProblem(file, problem) {
   const where = problem.position === void 0 ? file : `${file}:${problem.position.line}:${problem.position.column}`;
   return `${where}: ${problem.message}`;
 }
-var import_yaml2, ManifestSource, ManifestError;
+var import_yaml3, ManifestSource, ManifestError;
 var init_source = __esm({
   "packages/shared/src/manifest/source.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist());
+    import_yaml3 = __toESM(require_dist());
     init_configuration_error();
     init_placeholders();
     ManifestSource = class {
@@ -29118,14 +29154,14 @@ var init_source = __esm({
         let node = this.doc.contents;
         let keyNode;
         for (const seg of path) {
-          if ((0, import_yaml2.isMap)(node)) {
+          if ((0, import_yaml3.isMap)(node)) {
             const pair = node.items.find(
-              (p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === String(seg)
+              (p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === String(seg)
             );
             if (pair === void 0) break;
             keyNode = pair.key;
             node = pair.value;
-          } else if ((0, import_yaml2.isSeq)(node) && typeof seg === "number" && seg < node.items.length) {
+          } else if ((0, import_yaml3.isSeq)(node) && typeof seg === "number" && seg < node.items.length) {
             keyNode = void 0;
             node = node.items[seg];
           } else {
@@ -33317,7 +33353,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse(serialize(uri, options), options);
+        parse2(serialize(uri, options), options);
       }
       return uri;
     }
@@ -33360,8 +33396,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative = parse(serialize(relative, options), options);
+        base = parse2(serialize(base, options), options);
+        relative = parse2(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -33679,7 +33715,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse(uri, opts) {
+    function parse2(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -33716,7 +33752,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse
+      parse: parse2
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -37349,8 +37385,8 @@ var init_validate_schema = __esm({
 function parseManifest(text2, options = {}) {
   const file = options.file ?? "manifest";
   const input = options.input ?? "manifest";
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text2, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
   const source = new ManifestSource(file, doc, lineCounter);
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
@@ -37384,12 +37420,12 @@ async function loadManifest(path, options = {}) {
   const input = options.input ?? "manifest";
   return parseManifest(await readInputFile(path, input, "manifest"), { file: path, input });
 }
-var import_node_path2, import_yaml3;
+var import_node_path2, import_yaml4;
 var init_load2 = __esm({
   "packages/shared/src/manifest/load.ts"() {
     "use strict";
     import_node_path2 = require("node:path");
-    import_yaml3 = __toESM(require_dist());
+    import_yaml4 = __toESM(require_dist());
     init_load();
     init_semantic();
     init_resolve();
@@ -39629,7 +39665,7 @@ var require_client2 = __commonJS({
 var require_config = __commonJS({
   "node_modules/@smithy/core/dist-cjs/submodules/config/index.js"(exports2) {
     var { homedir } = require("node:os");
-    var { sep, join } = require("node:path");
+    var { sep, join: join2 } = require("node:path");
     var { createHash } = require("node:crypto");
     var { readFile: readFile$1 } = require("node:fs/promises");
     var { IniSectionType } = require_dist_cjs();
@@ -39792,7 +39828,7 @@ var require_config = __commonJS({
     var getSSOTokenFilepath = (id) => {
       const hasher = createHash("sha1");
       const cacheName = hasher.update(id).digest("hex");
-      return join(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+      return join2(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
     };
     var tokenIntercept = {};
     var getSSOTokenFromFile = async (id) => {
@@ -39819,9 +39855,9 @@ var require_config = __commonJS({
       ...data.default && { default: data.default }
     });
     var ENV_CONFIG_PATH = "AWS_CONFIG_FILE";
-    var getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join(getHomeDir(), ".aws", "config");
+    var getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join2(getHomeDir(), ".aws", "config");
     var ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE";
-    var getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join(getHomeDir(), ".aws", "credentials");
+    var getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join2(getHomeDir(), ".aws", "credentials");
     var prefixKeyRegex = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
     var profileNameBlockList = ["__proto__", "profile __proto__"];
     var parseIni = (iniData) => {
@@ -39887,11 +39923,11 @@ var require_config = __commonJS({
       const relativeHomeDirPrefix = "~/";
       let resolvedFilepath = filepath;
       if (filepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedFilepath = join(homeDir, filepath.slice(2));
+        resolvedFilepath = join2(homeDir, filepath.slice(2));
       }
       let resolvedConfigFilepath = configFilepath;
       if (configFilepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedConfigFilepath = join(homeDir, configFilepath.slice(2));
+        resolvedConfigFilepath = join2(homeDir, configFilepath.slice(2));
       }
       const parsedFiles = await Promise.all([
         readFile2(resolvedConfigFilepath, {
@@ -48422,9 +48458,9 @@ var require_retry2 = __commonJS({
       },
       default: DEFAULT_MAX_ATTEMPTS2
     };
-    var resolveRetryConfig = (input, defaults) => {
+    var resolveRetryConfig = (input, defaults2) => {
       const { retryStrategy, retryMode } = input;
-      const { defaultMaxAttempts = DEFAULT_MAX_ATTEMPTS2, defaultBaseDelay = Retry.delay() } = defaults ?? {};
+      const { defaultMaxAttempts = DEFAULT_MAX_ATTEMPTS2, defaultBaseDelay = Retry.delay() } = defaults2 ?? {};
       const maxAttemptsProvider = normalizeProvider(input.maxAttempts ?? defaultMaxAttempts);
       let controller = retryStrategy ? Promise.resolve(retryStrategy) : void 0;
       const getDefault = async () => {
@@ -50083,8 +50119,8 @@ More information can be found at: https://a.co/c895JFp`);
     };
     var createUserAgentStringParsingProvider = ({ serviceId, clientVersion }) => async (config) => {
       const module3 = require_es5();
-      const parse = module3.parse ?? module3.default.parse ?? (() => "");
-      const parsedUA = typeof window !== "undefined" && window?.navigator?.userAgent ? parse(window.navigator.userAgent) : void 0;
+      const parse2 = module3.parse ?? module3.default.parse ?? (() => "");
+      const parsedUA = typeof window !== "undefined" && window?.navigator?.userAgent ? parse2(window.navigator.userAgent) : void 0;
       const sections = [
         ["aws-sdk-js", clientVersion],
         ["ua", "2.1"],
@@ -60348,7 +60384,7 @@ var require_dist_cjs12 = __commonJS({
     var { createHash, createPrivateKey, createPublicKey, sign } = require("node:crypto");
     var { promises: promises3 } = require("node:fs");
     var { homedir } = require("node:os");
-    var { dirname: dirname2, join } = require("node:path");
+    var { dirname: dirname2, join: join2 } = require("node:path");
     var LoginCredentialsFetcher = class _LoginCredentialsFetcher {
       profileData;
       init;
@@ -60514,10 +60550,10 @@ var require_dist_cjs12 = __commonJS({
         await promises3.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join(homedir(), ".aws", "login", "cache");
+        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join2(homedir(), ".aws", "login", "cache");
         const loginSessionBytes = Buffer.from(this.loginSession, "utf8");
         const loginSessionSha256 = createHash("sha256").update(loginSessionBytes).digest("hex");
-        return join(directory, `${loginSessionSha256}.json`);
+        return join2(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
@@ -60705,7 +60741,7 @@ var require_dist_cjs14 = __commonJS({
   "node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js"(exports2) {
     var { setCredentialFeature } = require_client3();
     var { CredentialsProviderError, externalDataInterceptor } = require_config();
-    var { readFileSync } = require("node:fs");
+    var { readFileSync: readFileSync2 } = require("node:fs");
     var fromWebToken = (init) => async (awsIdentityProperties) => {
       init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromWebToken");
       const { roleArn, roleSessionName, webIdentityToken, providerId, policyArns, policy, durationSeconds } = init;
@@ -60746,7 +60782,7 @@ var require_dist_cjs14 = __commonJS({
       }
       const credentials = await fromWebToken({
         ...init,
-        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync(webIdentityTokenFile, { encoding: "ascii" }),
+        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync2(webIdentityTokenFile, { encoding: "ascii" }),
         roleArn,
         roleSessionName
       })(awsIdentityProperties);
@@ -87412,6 +87448,34 @@ async function requestRollback(ecs, ref, options) {
     return { status: "failed", reason: `Could not start the rollback: ${describeError(err).message}` };
   }
 }
+async function watchOrFail(ecs, targets, options, why) {
+  try {
+    return { results: await watchDeployments(ecs, targets, options), broken: false };
+  } catch (err) {
+    const reason = why(describeError(err).message);
+    const now = (options.clock ?? { now: () => Date.now() }).now();
+    return {
+      results: targets.map((t) => ({
+        outcome: "failed",
+        reason,
+        service: void 0,
+        serviceDeployment: void 0,
+        elapsedMs: Math.max(0, now - (t.tracked.createdAt ?? now))
+      })),
+      broken: true
+    };
+  }
+}
+function explainWatched(ecs, logsFor, tracked, result, containers) {
+  return explainDeployment(ecs, {
+    tracked,
+    reason: result.reason,
+    service: result.service,
+    serviceDeployment: result.serviceDeployment,
+    containers,
+    logsFor
+  }).catch(() => void 0);
+}
 function judgeRollback(start, result) {
   const to = result.ecsRollback?.taskDefinitionArn ?? start.to;
   const stopped = start.method === "stop-service-deployment";
@@ -87422,29 +87486,20 @@ function judgeRollback(start, result) {
 }
 async function watchRollbacks(ecs, starts, options) {
   if (starts.length === 0) return [];
-  try {
-    const results = await watchDeployments(
-      ecs,
-      starts.map((s) => s.watch),
-      options
-    );
-    return starts.map((s, i) => judgeRollback(s, results[i]));
-  } catch (err) {
-    const reason = `The rollback was started, but watching it failed: ${describeError(err).message}`;
-    return starts.map((s) => ({
-      outcome: "failed",
-      to: s.to,
-      reason,
-      result: {
-        outcome: "failed",
-        reason,
-        service: void 0,
-        serviceDeployment: void 0,
-        elapsedMs: 0
-      },
-      unwatched: true
-    }));
-  }
+  const { results, broken } = await watchOrFail(
+    ecs,
+    starts.map((s) => s.watch),
+    options,
+    (message2) => `The rollback was started, but watching it failed: ${message2}`
+  );
+  if (!broken) return starts.map((s, i) => judgeRollback(s, results[i]));
+  return starts.map((s, i) => ({
+    outcome: "failed",
+    to: s.to,
+    reason: results[i].reason,
+    result: results[i],
+    unwatched: true
+  }));
 }
 var FAILURES;
 var init_rollout = __esm({
@@ -87453,6 +87508,7 @@ var init_rollout = __esm({
     init_core();
     init_describe_error();
     init_rollback();
+    init_explain();
     init_watch();
     FAILURES = /* @__PURE__ */ new Set([
       "failed",
@@ -87518,7 +87574,6 @@ var init_ecs = __esm({
     init_service();
     init_task_definition();
     init_history();
-    init_explain();
     init_rollout();
     init_explain_markdown();
   }
@@ -88368,14 +88423,13 @@ function recordVerdict(run2, verdict) {
 }
 async function explainRun(run2, clients) {
   if (run2.start === void 0 || run2.watch === void 0) return;
-  const explanation = await explainDeployment(clients.ecs, {
-    tracked: run2.start.watch.tracked,
-    reason: run2.watch.reason,
-    service: run2.watch.service,
-    serviceDeployment: run2.watch.serviceDeployment,
-    containers: run2.prepared.targetContainers,
-    logsFor: clients.logsFor
-  }).catch(() => void 0);
+  const explanation = await explainWatched(
+    clients.ecs,
+    clients.logsFor,
+    run2.start.watch.tracked,
+    run2.watch,
+    run2.prepared.targetContainers
+  );
   if (explanation === void 0) return;
   run2.explanation = explanation;
   run2.failureReason = explanation.summary;
@@ -88652,6 +88706,7 @@ var init_run = __esm({
 });
 
 // actions/rollback/src/main.ts
+var import_node_path4 = require("node:path");
 init_src();
 
 // actions/rollback/src/inputs.ts
@@ -88720,9 +88775,9 @@ async function getInputs() {
   const base = {
     to,
     reason: getOptionalInput("reason"),
-    wait: getBooleanInput("wait", true),
-    timeoutMs: getDurationInput("timeout", { default: 10 * 6e4, minMs: 1e3 }),
-    dryRun: getBooleanInput("dry-run", false),
+    wait: getBooleanInput("wait"),
+    timeoutMs: getDurationInput("timeout", { required: true, minMs: 1e3 }),
+    dryRun: getBooleanInput("dry-run"),
     githubToken
   };
   if (manifest === void 0)
@@ -88732,8 +88787,12 @@ async function getInputs() {
 }
 
 // actions/rollback/src/main.ts
-void runAction(async (context) => {
-  const inputs = await getInputs();
-  const { run: run2 } = await Promise.resolve().then(() => (init_run(), run_exports));
-  await run2(inputs, context);
-});
+void runAction(
+  async (context) => {
+    const inputs = await getInputs();
+    const { run: run2 } = await Promise.resolve().then(() => (init_run(), run_exports));
+    await run2(inputs, context);
+  },
+  void 0,
+  { actionYml: (0, import_node_path4.join)(__dirname, "..", "action.yml") }
+);

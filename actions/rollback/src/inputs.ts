@@ -110,9 +110,9 @@ export async function getInputs(): Promise<Inputs> {
   const base = {
     to,
     reason: getOptionalInput('reason'),
-    wait: getBooleanInput('wait', true),
-    timeoutMs: getDurationInput('timeout', { default: 10 * 60_000, minMs: 1000 }),
-    dryRun: getBooleanInput('dry-run', false),
+    wait: getBooleanInput('wait'),
+    timeoutMs: getDurationInput('timeout', { required: true, minMs: 1000 }),
+    dryRun: getBooleanInput('dry-run'),
     githubToken,
   };
   if (manifest === undefined)

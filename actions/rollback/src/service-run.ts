@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { describeError } from '@ecs-delivery/shared';
 import type { EcsClients as Clients } from '@ecs-delivery/shared/aws';
 import {
-  explainDeployment,
+  explainWatched,
   type FailureExplanation,
   isFailure as outcomeFails,
   registerIfChanged,
@@ -130,14 +130,13 @@ export function recordVerdict(run: RollbackRun, verdict: RollbackVerdict): void 
 /** Explains a failed rollback deployment (stopped tasks, exit codes, events, the log) into the run. */
 export async function explainRun(run: RollbackRun, clients: Clients): Promise<void> {
   if (run.start === undefined || run.watch === undefined) return;
-  const explanation = await explainDeployment(clients.ecs, {
-    tracked: run.start.watch.tracked,
-    reason: run.watch.reason,
-    service: run.watch.service,
-    serviceDeployment: run.watch.serviceDeployment,
-    containers: run.prepared.targetContainers,
-    logsFor: clients.logsFor,
-  }).catch(() => undefined);
+  const explanation = await explainWatched(
+    clients.ecs,
+    clients.logsFor,
+    run.start.watch.tracked,
+    run.watch,
+    run.prepared.targetContainers,
+  );
   if (explanation === undefined) return;
   run.explanation = explanation;
   run.failureReason = explanation.summary;

@@ -19878,466 +19878,6 @@ var init_core = __esm({
   }
 });
 
-// packages/shared/src/inputs/duration.ts
-function parseDuration(text2) {
-  const s = text2.trim().toLowerCase();
-  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1e3);
-  const part = /(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*/gy;
-  let total = 0;
-  let end = 0;
-  let match;
-  while ((match = part.exec(s)) !== null) {
-    total += Number(match[1]) * (UNIT_MS[match[2]] ?? Number.NaN);
-    end = part.lastIndex;
-  }
-  if (end === 0 || end !== s.length || !Number.isFinite(total)) return void 0;
-  return Math.round(total);
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
-  let rest = Math.round(ms / 1e3);
-  const parts = [];
-  for (const [unit, size] of [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60],
-    ["s", 1]
-  ]) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
-  }
-  return parts.join("");
-}
-var UNIT_MS, DURATION_FORM;
-var init_duration = __esm({
-  "packages/shared/src/inputs/duration.ts"() {
-    "use strict";
-    UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-    DURATION_FORM = "a duration like 90s, 20m or 1h30m";
-  }
-});
-
-// packages/shared/src/runner/mask.ts
-function maskSecret(value) {
-  if (value === void 0 || value === null || value.trim() === "") return;
-  setSecret(value);
-  if (value.includes("\n")) {
-    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
-  }
-}
-var init_mask = __esm({
-  "packages/shared/src/runner/mask.ts"() {
-    "use strict";
-    init_core();
-  }
-});
-
-// packages/shared/src/inputs/parse-list.ts
-function parseList(text2) {
-  return text2.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
-}
-function parseKeyValues(input, text2) {
-  const entries = text2.includes("\n") ? text2.split("\n") : text2.split(",");
-  const result = /* @__PURE__ */ new Map();
-  for (const raw2 of entries) {
-    const entry = raw2.trim();
-    if (entry === "") continue;
-    const eq = entry.indexOf("=");
-    const key = eq < 0 ? "" : entry.slice(0, eq).trim();
-    if (key === "") {
-      const hint = text2.includes("\n") ? "" : " (write one entry per line to keep commas in a value)";
-      throw new ConfigurationError(
-        `Input "${input}" must be KEY=value entries, one per line or comma separated; got ${JSON.stringify(entry)}${hint}.`,
-        { input }
-      );
-    }
-    if (result.has(key)) {
-      throw new ConfigurationError(`Input "${input}" sets "${key}" more than once.`, { input });
-    }
-    result.set(key, entry.slice(eq + 1).trim());
-  }
-  return Object.fromEntries(result);
-}
-var init_parse_list = __esm({
-  "packages/shared/src/inputs/parse-list.ts"() {
-    "use strict";
-    init_configuration_error();
-  }
-});
-
-// packages/shared/src/inputs/get-input.ts
-function raw(name) {
-  const value = getInput(name);
-  return value === "" ? void 0 : value;
-}
-function resolve(name, options, expected, parse) {
-  const text2 = raw(name);
-  if (text2 !== void 0) return parse(text2);
-  if (options?.default !== void 0) return options.default;
-  if (options?.required === true) throw ConfigurationError.missingInput(name, expected);
-  return void 0;
-}
-function getOptionalInput(name) {
-  return raw(name);
-}
-function getListInput(name, options = {}) {
-  const list2 = parseList(raw(name) ?? "");
-  if (list2.length === 0 && options.required === true) {
-    throw ConfigurationError.missingInput(name, "one or more values, one per line or comma separated");
-  }
-  return list2;
-}
-function rangeText(min, max) {
-  if (min !== void 0 && max !== void 0) return `a whole number from ${min} to ${max}`;
-  if (min !== void 0) return `a whole number of at least ${min}`;
-  if (max !== void 0) return `a whole number of at most ${max}`;
-  return "a whole number";
-}
-function getIntegerInput(name, options) {
-  const expected = rangeText(options?.min, options?.max);
-  return resolve(name, options, expected, (text2) => {
-    const n = /^[+-]?\d+$/.test(text2) ? Number(text2) : Number.NaN;
-    const ok = Number.isSafeInteger(n) && (options?.min === void 0 || n >= options.min) && (options?.max === void 0 || n <= options.max);
-    if (!ok) throw ConfigurationError.invalidInput(name, expected, text2);
-    return n;
-  });
-}
-function getDurationInput(name, options) {
-  return resolve(name, options, DURATION_FORM, (text2) => {
-    const ms = parseDuration(text2);
-    if (ms === void 0) throw ConfigurationError.invalidInput(name, DURATION_FORM, text2);
-    if (options?.minMs !== void 0 && ms < options.minMs) {
-      throw ConfigurationError.invalidInput(
-        name,
-        `a duration of at least ${formatDuration(options.minMs)}`,
-        text2
-      );
-    }
-    if (options?.maxMs !== void 0 && ms > options.maxMs) {
-      throw ConfigurationError.invalidInput(
-        name,
-        `a duration of at most ${formatDuration(options.maxMs)}`,
-        text2
-      );
-    }
-    return ms;
-  });
-}
-function getKeyValueInput(name, options = {}) {
-  const text2 = raw(name);
-  if (text2 === void 0) {
-    if (options.required === true) throw ConfigurationError.missingInput(name, "KEY=value entries");
-    return {};
-  }
-  return parseKeyValues(name, text2);
-}
-var init_get_input = __esm({
-  "packages/shared/src/inputs/get-input.ts"() {
-    "use strict";
-    init_core();
-    init_configuration_error();
-    init_duration();
-    init_parse_list();
-  }
-});
-
-// packages/shared/src/runner/describe-error.ts
-function oneLine(text2) {
-  return text2.replace(/\s*\r?\n\s*/g, " ").trim();
-}
-function describeError(err) {
-  if (err instanceof ConfigurationError) {
-    return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
-  }
-  if (err instanceof AwsOperationError) {
-    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
-  }
-  if (err instanceof Error && err.name === "AbortError") {
-    return { title: "Cancelled", message: "The run was cancelled." };
-  }
-  if (err instanceof Error) {
-    return { title: "Unexpected error", message: oneLine(err.message === "" ? err.name : err.message) };
-  }
-  return { title: "Unexpected error", message: oneLine(String(err)) };
-}
-function errorStack(err) {
-  const parts = [];
-  let current = err;
-  for (let depth = 0; current !== void 0 && depth < 5; depth++) {
-    parts.push(
-      current instanceof Error ? current.stack ?? `${current.name}: ${current.message}` : String(current)
-    );
-    current = current instanceof Error ? current.cause : void 0;
-    if (current !== void 0) parts.push("Caused by:");
-  }
-  return parts.join("\n");
-}
-function messageOf(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-var init_describe_error = __esm({
-  "packages/shared/src/runner/describe-error.ts"() {
-    "use strict";
-    init_aws_operation_error();
-    init_configuration_error();
-  }
-});
-
-// packages/shared/src/runner/run-action.ts
-function debugRequested() {
-  if (isDebug()) return true;
-  return /^(true|yes|1)$/i.test(getInput("debug"));
-}
-async function runAction(main, post) {
-  const isPost = post !== void 0 && getState(IS_POST) === "true";
-  const controller = new AbortController();
-  const onSignal = (signal) => {
-    if (!controller.signal.aborted) {
-      info(`Received ${signal}: cancelling.`);
-      const reason = new Error(`Cancelled by ${signal}`);
-      reason.name = "AbortError";
-      controller.abort(reason);
-    }
-  };
-  process.on("SIGINT", onSignal);
-  try {
-    if (isPost) {
-      await post({ phase: "post", signal: controller.signal });
-    } else {
-      if (post !== void 0) saveState(IS_POST, "true");
-      await main({ phase: "main", signal: controller.signal });
-    }
-  } catch (err) {
-    reportFailure(err);
-  } finally {
-    process.off("SIGINT", onSignal);
-  }
-}
-function reportFailure(err) {
-  const { title, message: message2 } = describeError(err);
-  error(message2, { title });
-  process.exitCode = ExitCode.Failure;
-  const stack = errorStack(err);
-  if (debugRequested()) info(stack);
-  else debug(stack);
-}
-var IS_POST;
-var init_run_action = __esm({
-  "packages/shared/src/runner/run-action.ts"() {
-    "use strict";
-    init_core();
-    init_describe_error();
-    IS_POST = "isPost";
-  }
-});
-
-// packages/shared/src/poll/clock.ts
-function abortReason(signal) {
-  if (signal.reason !== void 0) return signal.reason;
-  const err = new Error("The operation was aborted");
-  err.name = "AbortError";
-  return err;
-}
-function throwIfAborted(signal) {
-  if (signal?.aborted === true) throw abortReason(signal);
-}
-var systemClock, sleep;
-var init_clock = __esm({
-  "packages/shared/src/poll/clock.ts"() {
-    "use strict";
-    systemClock = { now: () => Date.now() };
-    sleep = (ms, signal) => new Promise((resolve2, reject) => {
-      if (signal?.aborted === true) {
-        reject(abortReason(signal));
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortReason(signal));
-      };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve2();
-        },
-        Math.max(0, ms)
-      );
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-  }
-});
-
-// packages/shared/src/poll/poll.ts
-async function poll(options) {
-  const clock = options.clock ?? systemClock;
-  const sleep2 = options.sleep ?? sleep;
-  const random = options.random ?? Math.random;
-  const minDelay = Math.max(0, options.minDelayMs ?? 1e3);
-  const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 3e4);
-  const factor = Math.max(1, options.factor ?? 2);
-  const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.2));
-  const start = clock.now();
-  if (options.deadline === void 0 && options.timeoutMs === void 0) {
-    throw new TypeError("poll needs a timeoutMs or a deadline");
-  }
-  const deadline = options.deadline ?? start + (options.timeoutMs ?? 0);
-  let backoffStep = 0;
-  for (let attempt = 1; ; attempt++) {
-    throwIfAborted(options.signal);
-    const result = await options.check(attempt);
-    const now = clock.now();
-    if (result.done)
-      return { outcome: "done", value: result.value, attempts: attempt, elapsedMs: now - start };
-    const remainingMs = deadline - now;
-    if (remainingMs <= 0) return { outcome: "timed_out", attempts: attempt, elapsedMs: now - start };
-    let delay;
-    if (result.nextDelayMs !== void 0 && Number.isFinite(result.nextDelayMs)) {
-      delay = Math.min(maxDelay, Math.max(0, result.nextDelayMs));
-    } else {
-      const base = Math.min(maxDelay, minDelay * factor ** backoffStep);
-      delay = base * (1 - jitter * random());
-      backoffStep++;
-    }
-    delay = Math.min(Math.round(delay), remainingMs);
-    options.onProgress?.({ attempt, elapsedMs: now - start, remainingMs, nextDelayMs: delay });
-    await sleep2(delay, options.signal);
-  }
-}
-var init_poll = __esm({
-  "packages/shared/src/poll/poll.ts"() {
-    "use strict";
-    init_clock();
-  }
-});
-
-// packages/shared/src/poll/progress.ts
-function createProgressLine(options = {}) {
-  const print = options.print ?? ((line) => info(line));
-  const clock = options.clock ?? systemClock;
-  let last;
-  let printedAt = 0;
-  return (line) => {
-    const now = clock.now();
-    const stale = options.repeatAfterMs !== void 0 && now - printedAt >= options.repeatAfterMs;
-    if (line === last && !stale) return false;
-    print(line);
-    last = line;
-    printedAt = now;
-    return true;
-  };
-}
-var init_progress = __esm({
-  "packages/shared/src/poll/progress.ts"() {
-    "use strict";
-    init_core();
-    init_clock();
-  }
-});
-
-// packages/shared/src/summary/markdown.ts
-function cell(text2) {
-  return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function heading(text2, level = 2) {
-  return `${"#".repeat(level)} ${text2.replace(/\r?\n/g, " ")}`;
-}
-function markdownTable(header, rows) {
-  const line = (cells) => `| ${header.map((_, i) => cell(cells[i] ?? "")).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
-function keyValueTable(entries, header = ["", ""]) {
-  const pairs = Array.isArray(entries) ? entries : Object.entries(entries);
-  const rows = pairs.filter(([, v]) => v !== void 0).map(([k, v]) => [k, String(v)]);
-  return markdownTable(header, rows);
-}
-function details(label, body) {
-  return `<details><summary>${escapeHtml(label)}</summary>
-
-${body}
-
-</details>`;
-}
-function codeBlock(text2, language = "") {
-  const longest = Math.max(2, ...(text2.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${language}
-${text2}
-${fence}`;
-}
-function escapeHtml(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-var init_markdown = __esm({
-  "packages/shared/src/summary/markdown.ts"() {
-    "use strict";
-  }
-});
-
-// packages/shared/src/summary/write-summary.ts
-function truncateToBytes(markdown, maxBytes) {
-  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
-  const budget = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATED));
-  let cut = Buffer.from(markdown).subarray(0, budget).toString("utf8");
-  if (cut.endsWith("�")) cut = cut.slice(0, -1);
-  return cut + TRUNCATED;
-}
-async function writeSummary(...sections) {
-  const file = process.env["GITHUB_STEP_SUMMARY"];
-  if (file === void 0 || file === "") {
-    debug("GITHUB_STEP_SUMMARY is not set; no job summary written.");
-    return;
-  }
-  const used = await (0, import_promises.stat)(file).then(
-    (s) => s.size,
-    () => 0
-  );
-  const text2 = truncateToBytes(`${sections.join("\n\n")}
-`, STEP_SUMMARY_LIMIT_BYTES - used);
-  await (0, import_promises.appendFile)(file, text2, "utf8");
-}
-var import_promises, STEP_SUMMARY_LIMIT_BYTES, TRUNCATED;
-var init_write_summary = __esm({
-  "packages/shared/src/summary/write-summary.ts"() {
-    "use strict";
-    init_core();
-    import_promises = require("node:fs/promises");
-    STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-    TRUNCATED = "\n\n_… summary truncated: it exceeded GitHub’s 1 MiB limit for a step summary._\n";
-  }
-});
-
-// packages/shared/src/summary/redact.ts
-function redact(text2, secrets) {
-  const known = [...new Set(secrets.filter((s) => s !== void 0 && s.trim() !== ""))].sort(
-    (a, b) => b.length - a.length
-  );
-  let result = text2;
-  for (const secret of known) result = result.split(secret).join("***");
-  return result;
-}
-var init_redact = __esm({
-  "packages/shared/src/summary/redact.ts"() {
-    "use strict";
-  }
-});
-
-// packages/shared/src/index.ts
-var init_src = __esm({
-  "packages/shared/src/index.ts"() {
-    "use strict";
-    init_configuration_error();
-    init_get_input();
-    init_duration();
-    init_run_action();
-    init_mask();
-    init_progress();
-    init_write_summary();
-    init_redact();
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -27568,7 +27108,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -27609,7 +27149,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse;
+    exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
@@ -27668,6 +27208,494 @@ var require_dist = __commonJS({
   }
 });
 
+// packages/shared/src/inputs/action-defaults.ts
+function readActionDefaults(file) {
+  const doc = (0, import_yaml.parse)((0, import_node_fs.readFileSync)(file, "utf8"));
+  const out = /* @__PURE__ */ new Map();
+  for (const [name, input] of Object.entries(doc.inputs ?? {})) {
+    if (input?.default !== void 0 && input.default !== null) out.set(name, String(input.default));
+  }
+  return out;
+}
+function useActionDefaults(map) {
+  defaults = map;
+}
+function actionDefault(name) {
+  return defaults.get(name);
+}
+var import_node_fs, import_yaml, defaults;
+var init_action_defaults = __esm({
+  "packages/shared/src/inputs/action-defaults.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    import_yaml = __toESM(require_dist());
+    defaults = /* @__PURE__ */ new Map();
+  }
+});
+
+// packages/shared/src/inputs/duration.ts
+function parseDuration(text2) {
+  const s = text2.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1e3);
+  const part = /(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*/gy;
+  let total = 0;
+  let end = 0;
+  let match;
+  while ((match = part.exec(s)) !== null) {
+    total += Number(match[1]) * (UNIT_MS[match[2]] ?? Number.NaN);
+    end = part.lastIndex;
+  }
+  if (end === 0 || end !== s.length || !Number.isFinite(total)) return void 0;
+  return Math.round(total);
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
+  let rest = Math.round(ms / 1e3);
+  const parts = [];
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1]
+  ]) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return parts.join("");
+}
+var UNIT_MS, DURATION_FORM;
+var init_duration = __esm({
+  "packages/shared/src/inputs/duration.ts"() {
+    "use strict";
+    UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+    DURATION_FORM = "a duration like 90s, 20m or 1h30m";
+  }
+});
+
+// packages/shared/src/runner/mask.ts
+function maskSecret(value) {
+  if (value === void 0 || value === null || value.trim() === "") return;
+  setSecret(value);
+  if (value.includes("\n")) {
+    for (const line of value.split(/\r?\n/)) if (line.trim() !== "") setSecret(line);
+  }
+}
+var init_mask = __esm({
+  "packages/shared/src/runner/mask.ts"() {
+    "use strict";
+    init_core();
+  }
+});
+
+// packages/shared/src/inputs/parse-list.ts
+function parseList(text2) {
+  return text2.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+function parseKeyValues(input, text2) {
+  const entries = text2.includes("\n") ? text2.split("\n") : text2.split(",");
+  const result = /* @__PURE__ */ new Map();
+  for (const raw2 of entries) {
+    const entry = raw2.trim();
+    if (entry === "") continue;
+    const eq = entry.indexOf("=");
+    const key = eq < 0 ? "" : entry.slice(0, eq).trim();
+    if (key === "") {
+      const hint = text2.includes("\n") ? "" : " (write one entry per line to keep commas in a value)";
+      throw new ConfigurationError(
+        `Input "${input}" must be KEY=value entries, one per line or comma separated; got ${JSON.stringify(entry)}${hint}.`,
+        { input }
+      );
+    }
+    if (result.has(key)) {
+      throw new ConfigurationError(`Input "${input}" sets "${key}" more than once.`, { input });
+    }
+    result.set(key, entry.slice(eq + 1).trim());
+  }
+  return Object.fromEntries(result);
+}
+var init_parse_list = __esm({
+  "packages/shared/src/inputs/parse-list.ts"() {
+    "use strict";
+    init_configuration_error();
+  }
+});
+
+// packages/shared/src/inputs/get-input.ts
+function raw(name) {
+  const value = getInput(name) || (actionDefault(name)?.trim() ?? "");
+  return value === "" ? void 0 : value;
+}
+function resolve(name, options, expected, parse2) {
+  const text2 = raw(name);
+  if (text2 !== void 0) return parse2(text2);
+  if (options?.default !== void 0) return options.default;
+  if (options?.required === true) throw ConfigurationError.missingInput(name, expected);
+  return void 0;
+}
+function getOptionalInput(name) {
+  return raw(name);
+}
+function getListInput(name, options = {}) {
+  const list2 = parseList(raw(name) ?? "");
+  if (list2.length === 0 && options.required === true) {
+    throw ConfigurationError.missingInput(name, "one or more values, one per line or comma separated");
+  }
+  return list2;
+}
+function rangeText(min, max) {
+  if (min !== void 0 && max !== void 0) return `a whole number from ${min} to ${max}`;
+  if (min !== void 0) return `a whole number of at least ${min}`;
+  if (max !== void 0) return `a whole number of at most ${max}`;
+  return "a whole number";
+}
+function getIntegerInput(name, options) {
+  const expected = rangeText(options?.min, options?.max);
+  return resolve(name, options, expected, (text2) => {
+    const n = /^[+-]?\d+$/.test(text2) ? Number(text2) : Number.NaN;
+    const ok = Number.isSafeInteger(n) && (options?.min === void 0 || n >= options.min) && (options?.max === void 0 || n <= options.max);
+    if (!ok) throw ConfigurationError.invalidInput(name, expected, text2);
+    return n;
+  });
+}
+function getDurationInput(name, options) {
+  return resolve(name, options, DURATION_FORM, (text2) => {
+    const ms = parseDuration(text2);
+    if (ms === void 0) throw ConfigurationError.invalidInput(name, DURATION_FORM, text2);
+    if (options?.minMs !== void 0 && ms < options.minMs) {
+      throw ConfigurationError.invalidInput(
+        name,
+        `a duration of at least ${formatDuration(options.minMs)}`,
+        text2
+      );
+    }
+    if (options?.maxMs !== void 0 && ms > options.maxMs) {
+      throw ConfigurationError.invalidInput(
+        name,
+        `a duration of at most ${formatDuration(options.maxMs)}`,
+        text2
+      );
+    }
+    return ms;
+  });
+}
+function getKeyValueInput(name, options = {}) {
+  const text2 = raw(name);
+  if (text2 === void 0) {
+    if (options.required === true) throw ConfigurationError.missingInput(name, "KEY=value entries");
+    return {};
+  }
+  return parseKeyValues(name, text2);
+}
+var init_get_input = __esm({
+  "packages/shared/src/inputs/get-input.ts"() {
+    "use strict";
+    init_core();
+    init_configuration_error();
+    init_action_defaults();
+    init_duration();
+    init_parse_list();
+  }
+});
+
+// packages/shared/src/runner/describe-error.ts
+function oneLine(text2) {
+  return text2.replace(/\s*\r?\n\s*/g, " ").trim();
+}
+function describeError(err) {
+  if (err instanceof ConfigurationError) {
+    return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
+  }
+  if (err instanceof AwsOperationError) {
+    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
+  }
+  if (err instanceof Error && err.name === "AbortError") {
+    return { title: "Cancelled", message: "The run was cancelled." };
+  }
+  if (err instanceof Error) {
+    return { title: "Unexpected error", message: oneLine(err.message === "" ? err.name : err.message) };
+  }
+  return { title: "Unexpected error", message: oneLine(String(err)) };
+}
+function errorStack(err) {
+  const parts = [];
+  let current = err;
+  for (let depth = 0; current !== void 0 && depth < 5; depth++) {
+    parts.push(
+      current instanceof Error ? current.stack ?? `${current.name}: ${current.message}` : String(current)
+    );
+    current = current instanceof Error ? current.cause : void 0;
+    if (current !== void 0) parts.push("Caused by:");
+  }
+  return parts.join("\n");
+}
+function messageOf(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+var init_describe_error = __esm({
+  "packages/shared/src/runner/describe-error.ts"() {
+    "use strict";
+    init_aws_operation_error();
+    init_configuration_error();
+  }
+});
+
+// packages/shared/src/runner/run-action.ts
+function debugRequested() {
+  if (isDebug()) return true;
+  return /^(true|yes|1)$/i.test(getInput("debug"));
+}
+async function runAction(main, post, options = {}) {
+  const isPost = post !== void 0 && getState(IS_POST) === "true";
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (!controller.signal.aborted) {
+      info(`Received ${signal}: cancelling.`);
+      const reason = new Error(`Cancelled by ${signal}`);
+      reason.name = "AbortError";
+      controller.abort(reason);
+    }
+  };
+  process.on("SIGINT", onSignal);
+  try {
+    if (options.actionYml !== void 0) useActionDefaults(readActionDefaults(options.actionYml));
+    if (isPost) {
+      await post({ phase: "post", signal: controller.signal });
+    } else {
+      if (post !== void 0) saveState(IS_POST, "true");
+      await main({ phase: "main", signal: controller.signal });
+    }
+  } catch (err) {
+    reportFailure(err);
+  } finally {
+    process.off("SIGINT", onSignal);
+  }
+}
+function reportFailure(err) {
+  const { title, message: message2 } = describeError(err);
+  error(message2, { title });
+  process.exitCode = ExitCode.Failure;
+  const stack = errorStack(err);
+  if (debugRequested()) info(stack);
+  else debug(stack);
+}
+var IS_POST;
+var init_run_action = __esm({
+  "packages/shared/src/runner/run-action.ts"() {
+    "use strict";
+    init_core();
+    init_action_defaults();
+    init_describe_error();
+    IS_POST = "isPost";
+  }
+});
+
+// packages/shared/src/poll/clock.ts
+function abortReason(signal) {
+  if (signal.reason !== void 0) return signal.reason;
+  const err = new Error("The operation was aborted");
+  err.name = "AbortError";
+  return err;
+}
+function throwIfAborted(signal) {
+  if (signal?.aborted === true) throw abortReason(signal);
+}
+var systemClock, sleep;
+var init_clock = __esm({
+  "packages/shared/src/poll/clock.ts"() {
+    "use strict";
+    systemClock = { now: () => Date.now() };
+    sleep = (ms, signal) => new Promise((resolve2, reject) => {
+      if (signal?.aborted === true) {
+        reject(abortReason(signal));
+        return;
+      }
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal));
+      };
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve2();
+        },
+        Math.max(0, ms)
+      );
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+});
+
+// packages/shared/src/poll/poll.ts
+async function poll(options) {
+  const clock = options.clock ?? systemClock;
+  const sleep2 = options.sleep ?? sleep;
+  const random = options.random ?? Math.random;
+  const minDelay = Math.max(0, options.minDelayMs ?? 1e3);
+  const maxDelay = Math.max(minDelay, options.maxDelayMs ?? 3e4);
+  const factor = Math.max(1, options.factor ?? 2);
+  const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.2));
+  const start = clock.now();
+  if (options.deadline === void 0 && options.timeoutMs === void 0) {
+    throw new TypeError("poll needs a timeoutMs or a deadline");
+  }
+  const deadline = options.deadline ?? start + (options.timeoutMs ?? 0);
+  let backoffStep = 0;
+  for (let attempt = 1; ; attempt++) {
+    throwIfAborted(options.signal);
+    const result = await options.check(attempt);
+    const now = clock.now();
+    if (result.done)
+      return { outcome: "done", value: result.value, attempts: attempt, elapsedMs: now - start };
+    const remainingMs = deadline - now;
+    if (remainingMs <= 0) return { outcome: "timed_out", attempts: attempt, elapsedMs: now - start };
+    let delay;
+    if (result.nextDelayMs !== void 0 && Number.isFinite(result.nextDelayMs)) {
+      delay = Math.min(maxDelay, Math.max(0, result.nextDelayMs));
+    } else {
+      const base = Math.min(maxDelay, minDelay * factor ** backoffStep);
+      delay = base * (1 - jitter * random());
+      backoffStep++;
+    }
+    delay = Math.min(Math.round(delay), remainingMs);
+    options.onProgress?.({ attempt, elapsedMs: now - start, remainingMs, nextDelayMs: delay });
+    await sleep2(delay, options.signal);
+  }
+}
+var init_poll = __esm({
+  "packages/shared/src/poll/poll.ts"() {
+    "use strict";
+    init_clock();
+  }
+});
+
+// packages/shared/src/poll/progress.ts
+function createProgressLine(options = {}) {
+  const print = options.print ?? ((line) => info(line));
+  const clock = options.clock ?? systemClock;
+  let last;
+  let printedAt = 0;
+  return (line) => {
+    const now = clock.now();
+    const stale = options.repeatAfterMs !== void 0 && now - printedAt >= options.repeatAfterMs;
+    if (line === last && !stale) return false;
+    print(line);
+    last = line;
+    printedAt = now;
+    return true;
+  };
+}
+var init_progress = __esm({
+  "packages/shared/src/poll/progress.ts"() {
+    "use strict";
+    init_core();
+    init_clock();
+  }
+});
+
+// packages/shared/src/summary/markdown.ts
+function cell(text2) {
+  return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function heading(text2, level = 2) {
+  return `${"#".repeat(level)} ${text2.replace(/\r?\n/g, " ")}`;
+}
+function markdownTable(header, rows) {
+  const line = (cells) => `| ${header.map((_, i) => cell(cells[i] ?? "")).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+function keyValueTable(entries, header = ["", ""]) {
+  const pairs = Array.isArray(entries) ? entries : Object.entries(entries);
+  const rows = pairs.filter(([, v]) => v !== void 0).map(([k, v]) => [k, String(v)]);
+  return markdownTable(header, rows);
+}
+function details(label, body) {
+  return `<details><summary>${escapeHtml(label)}</summary>
+
+${body}
+
+</details>`;
+}
+function codeBlock(text2, language = "") {
+  const longest = Math.max(2, ...(text2.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}
+${text2}
+${fence}`;
+}
+function escapeHtml(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+var init_markdown = __esm({
+  "packages/shared/src/summary/markdown.ts"() {
+    "use strict";
+  }
+});
+
+// packages/shared/src/summary/write-summary.ts
+function truncateToBytes(markdown, maxBytes) {
+  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
+  const budget = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATED));
+  let cut = Buffer.from(markdown).subarray(0, budget).toString("utf8");
+  if (cut.endsWith("�")) cut = cut.slice(0, -1);
+  return cut + TRUNCATED;
+}
+async function writeSummary(...sections) {
+  const file = process.env["GITHUB_STEP_SUMMARY"];
+  if (file === void 0 || file === "") {
+    debug("GITHUB_STEP_SUMMARY is not set; no job summary written.");
+    return;
+  }
+  const used = await (0, import_promises.stat)(file).then(
+    (s) => s.size,
+    () => 0
+  );
+  const text2 = truncateToBytes(`${sections.join("\n\n")}
+`, STEP_SUMMARY_LIMIT_BYTES - used);
+  await (0, import_promises.appendFile)(file, text2, "utf8");
+}
+var import_promises, STEP_SUMMARY_LIMIT_BYTES, TRUNCATED;
+var init_write_summary = __esm({
+  "packages/shared/src/summary/write-summary.ts"() {
+    "use strict";
+    init_core();
+    import_promises = require("node:fs/promises");
+    STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+    TRUNCATED = "\n\n_… summary truncated: it exceeded GitHub’s 1 MiB limit for a step summary._\n";
+  }
+});
+
+// packages/shared/src/summary/redact.ts
+function redact(text2, secrets) {
+  const known = [...new Set(secrets.filter((s) => s !== void 0 && s.trim() !== ""))].sort(
+    (a, b) => b.length - a.length
+  );
+  let result = text2;
+  for (const secret of known) result = result.split(secret).join("***");
+  return result;
+}
+var init_redact = __esm({
+  "packages/shared/src/summary/redact.ts"() {
+    "use strict";
+  }
+});
+
+// packages/shared/src/index.ts
+var init_src = __esm({
+  "packages/shared/src/index.ts"() {
+    "use strict";
+    init_configuration_error();
+    init_get_input();
+    init_duration();
+    init_run_action();
+    init_mask();
+    init_progress();
+    init_write_summary();
+    init_redact();
+  }
+});
+
 // packages/shared/src/taskdef/types.ts
 var READ_ONLY_FIELDS;
 var init_types = __esm({
@@ -27703,12 +27731,12 @@ async function readInputFile(path, input, what = "file") {
     );
   }
 }
-var import_promises2, import_yaml, KNOWN_FIELDS;
+var import_promises2, import_yaml2, KNOWN_FIELDS;
 var init_load = __esm({
   "packages/shared/src/taskdef/load.ts"() {
     "use strict";
     import_promises2 = require("node:fs/promises");
-    import_yaml = __toESM(require_dist());
+    import_yaml2 = __toESM(require_dist());
     init_configuration_error();
     init_types();
     KNOWN_FIELDS = /* @__PURE__ */ new Set([
@@ -28014,11 +28042,11 @@ function formatProblem(file, problem) {
   const where = problem.position === void 0 ? file : `${file}:${problem.position.line}:${problem.position.column}`;
   return `${where}: ${problem.message}`;
 }
-var import_yaml2, ManifestSource, ManifestError;
+var import_yaml3, ManifestSource, ManifestError;
 var init_source = __esm({
   "packages/shared/src/manifest/source.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist());
+    import_yaml3 = __toESM(require_dist());
     init_configuration_error();
     init_placeholders();
     ManifestSource = class {
@@ -28039,14 +28067,14 @@ var init_source = __esm({
         let node = this.doc.contents;
         let keyNode;
         for (const seg of path) {
-          if ((0, import_yaml2.isMap)(node)) {
+          if ((0, import_yaml3.isMap)(node)) {
             const pair = node.items.find(
-              (p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === String(seg)
+              (p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === String(seg)
             );
             if (pair === void 0) break;
             keyNode = pair.key;
             node = pair.value;
-          } else if ((0, import_yaml2.isSeq)(node) && typeof seg === "number" && seg < node.items.length) {
+          } else if ((0, import_yaml3.isSeq)(node) && typeof seg === "number" && seg < node.items.length) {
             keyNode = void 0;
             node = node.items[seg];
           } else {
@@ -32238,7 +32266,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse(serialize(uri, options), options);
+        parse2(serialize(uri, options), options);
       }
       return uri;
     }
@@ -32281,8 +32309,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative = parse(serialize(relative, options), options);
+        base = parse2(serialize(base, options), options);
+        relative = parse2(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -32600,7 +32628,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse(uri, opts) {
+    function parse2(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -32637,7 +32665,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse
+      parse: parse2
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -36270,8 +36298,8 @@ var init_validate_schema = __esm({
 function parseManifest(text2, options = {}) {
   const file = options.file ?? "manifest";
   const input = options.input ?? "manifest";
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text2, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
   const source = new ManifestSource(file, doc, lineCounter);
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
@@ -36305,12 +36333,12 @@ async function loadManifest(path, options = {}) {
   const input = options.input ?? "manifest";
   return parseManifest(await readInputFile(path, input, "manifest"), { file: path, input });
 }
-var import_node_path2, import_yaml3;
+var import_node_path2, import_yaml4;
 var init_load2 = __esm({
   "packages/shared/src/manifest/load.ts"() {
     "use strict";
     import_node_path2 = require("node:path");
-    import_yaml3 = __toESM(require_dist());
+    import_yaml4 = __toESM(require_dist());
     init_load();
     init_semantic();
     init_resolve();
@@ -36739,16 +36767,16 @@ function stringList(field, value) {
   const list2 = Array.isArray(value) ? value : [value];
   return list2.map((v, i) => text(Array.isArray(value) ? field.at(i) : field, v));
 }
-function mergeHeaders(defaults, own) {
+function mergeHeaders(defaults2, own) {
   const ownNames = new Set(Object.keys(own).map((n) => n.toLowerCase()));
   const out = {};
-  for (const [n, v] of Object.entries(defaults)) if (!ownNames.has(n.toLowerCase())) out[n] = v;
+  for (const [n, v] of Object.entries(defaults2)) if (!ownNames.has(n.toLowerCase())) out[n] = v;
   return { ...out, ...own };
 }
 function hasHeader(headers, name) {
   return Object.keys(headers).some((n) => n.toLowerCase() === name);
 }
-function parseCheck(field, raw2, defaults = {}) {
+function parseCheck(field, raw2, defaults2 = {}) {
   if (typeof raw2 === "string") raw2 = { url: raw2 };
   if (typeof raw2 !== "object" || raw2 === null || Array.isArray(raw2)) {
     return field.fail(`must be a map with at least a url; got ${describe(raw2)}`);
@@ -36776,7 +36804,7 @@ function parseCheck(field, raw2, defaults = {}) {
   if (!METHODS.includes(method))
     field.at("method").fail(`must be one of ${METHODS.join(", ")}; got "${method}"`);
   let headers = mergeHeaders(
-    defaults.headers ?? {},
+    defaults2.headers ?? {},
     entry.headers === void 0 ? {} : headersOf(field.at("headers"), entry.headers)
   );
   let body;
@@ -36821,10 +36849,10 @@ function parseCheck(field, raw2, defaults = {}) {
   let expectVersion;
   const ev = entry["expect-version"];
   if (ev === true) {
-    if (defaults.expectVersion === void 0) {
+    if (defaults2.expectVersion === void 0) {
       field.at("expect-version").fail('is true, but input "expect-version" is not given');
     }
-    expectVersion = defaults.expectVersion;
+    expectVersion = defaults2.expectVersion;
   } else if (ev !== void 0 && ev !== false && ev !== null) {
     expectVersion = text(field.at("expect-version"), ev).trim();
     if (expectVersion === "") field.at("expect-version").fail("is empty");
@@ -36857,37 +36885,37 @@ function parseCheck(field, raw2, defaults = {}) {
     ...entry.retries !== void 0 ? { retries: countOf(field.at("retries"), entry.retries) } : {}
   };
 }
-function checksFromList(input, list2, defaults = {}, where = "checks") {
+function checksFromList(input, list2, defaults2 = {}, where = "checks") {
   const field = new Field(input, where);
   if (!Array.isArray(list2)) return field.fail(`must be a list of checks; got ${describe(list2)}`);
   if (list2.length === 0) field.fail("is empty: give at least one check");
-  return list2.map((raw2, i) => parseCheck(field.at(i), raw2, defaults));
+  return list2.map((raw2, i) => parseCheck(field.at(i), raw2, defaults2));
 }
-function parseChecksYaml(input, yamlText, defaults = {}) {
+function parseChecksYaml(input, yamlText, defaults2 = {}) {
   let doc;
   try {
-    doc = (0, import_yaml4.parse)(yamlText, { prettyErrors: true, uniqueKeys: true });
+    doc = (0, import_yaml5.parse)(yamlText, { prettyErrors: true, uniqueKeys: true });
   } catch (err) {
-    const detail = err instanceof import_yaml4.YAMLParseError ? (
+    const detail = err instanceof import_yaml5.YAMLParseError ? (
       // Without the source text the parser quotes: it may be part of a header value.
       err.message.split("\n")[0].replace(/:$/, "").replace(/: ".*" (at line \d+)/, " $1")
     ) : err instanceof Error ? err.message : String(err);
     throw new ConfigurationError(`Input "${input}" is not valid YAML: ${detail}`, { input });
   }
-  return checksFromList(input, doc, defaults);
+  return checksFromList(input, doc, defaults2);
 }
-function checksFromUrls(input, urls, defaults = {}) {
+function checksFromUrls(input, urls, defaults2 = {}) {
   const field = new Field(input, "urls");
   return urls.map((url, i) => {
     parseCheckUrl(field.at(i), url);
-    return parseCheck(field.at(i), { url }, defaults);
+    return parseCheck(field.at(i), { url }, defaults2);
   });
 }
-var import_yaml4, METHODS, CHECK_KEYS, HEADER_NAME2, Field;
+var import_yaml5, METHODS, CHECK_KEYS, HEADER_NAME2, Field;
 var init_parse = __esm({
   "packages/shared/src/smoke/parse.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist());
+    import_yaml5 = __toESM(require_dist());
     init_configuration_error();
     init_duration();
     init_json_path();
@@ -37360,7 +37388,7 @@ var init_run = __esm({
 });
 
 // packages/shared/src/smoke/manifest.ts
-function serviceChecks(input, env, defaults = {}) {
+function serviceChecks(input, env, defaults2 = {}) {
   const result = [];
   for (const spec of env.waves.flat()) {
     if (spec.smoke.length === 0) continue;
@@ -37368,7 +37396,7 @@ function serviceChecks(input, env, defaults = {}) {
     result.push({
       service: spec.name,
       images: Object.values(spec.images).map((i) => i.image),
-      checks: checksFromList(input, raw2, defaults, `services.${spec.name}.smoke`)
+      checks: checksFromList(input, raw2, defaults2, `services.${spec.name}.smoke`)
     });
   }
   return result;
@@ -37545,6 +37573,7 @@ var init_run2 = __esm({
 });
 
 // actions/smoke-test/src/main.ts
+var import_node_path3 = require("node:path");
 init_src();
 
 // actions/smoke-test/src/inputs.ts
@@ -37588,7 +37617,7 @@ function checkSource() {
   }
   return source;
 }
-async function manifestChecks(defaults) {
+async function manifestChecks(defaults2) {
   const environment = getOptionalInput("environment");
   if (environment === void 0) {
     throw new ConfigurationError(
@@ -37604,7 +37633,7 @@ async function manifestChecks(defaults) {
   const loaded = await loadManifest2(path, { input: "manifest" });
   const vars = getKeyValueInput("vars");
   const env = resolveEnvironment2(loaded, environment, { ...services.length > 0 ? { services } : {}, vars });
-  const byService = serviceChecks2("manifest", env, defaults);
+  const byService = serviceChecks2("manifest", env, defaults2);
   if (byService.length === 0) {
     const names = env.waves.flat().map((s) => s.name);
     throw new ConfigurationError(
@@ -37614,10 +37643,10 @@ async function manifestChecks(defaults) {
   }
   return byService;
 }
-async function readChecks(source, defaults) {
+async function readChecks(source, defaults2) {
   switch (source) {
     case "checks":
-      return parseChecksYaml("checks", getInput("checks"), defaults);
+      return parseChecksYaml("checks", getInput("checks"), defaults2);
     case "urls": {
       const urls = getListInput("urls");
       if (urls.length === 0) {
@@ -37625,10 +37654,10 @@ async function readChecks(source, defaults) {
           input: "urls"
         });
       }
-      return checksFromUrls("urls", urls, defaults);
+      return checksFromUrls("urls", urls, defaults2);
     }
     case "manifest":
-      return manifestChecks(defaults);
+      return manifestChecks(defaults2);
   }
 }
 
@@ -37678,12 +37707,12 @@ async function getInputs() {
   const expectVersion = getOptionalInput("expect-version");
   const versionEndpoint = readVersionEndpoint(expectVersion);
   const pacing = {
-    healthyFor: getIntegerInput("healthy-for", { default: 3, min: 1, max: 100 }),
-    timeoutMs: getDurationInput("timeout", { default: 5 * 6e4, minMs: 1e3, maxMs: 6 * 36e5 }),
-    intervalMs: getDurationInput("interval", { default: 5e3, minMs: 100, maxMs: 10 * 6e4 }),
-    warmUpMs: getDurationInput("warm-up", { default: 0, minMs: 0, maxMs: 30 * 6e4 }),
+    healthyFor: getIntegerInput("healthy-for", { required: true, min: 1, max: 100 }),
+    timeoutMs: getDurationInput("timeout", { required: true, minMs: 1e3, maxMs: 6 * 36e5 }),
+    intervalMs: getDurationInput("interval", { required: true, minMs: 100, maxMs: 10 * 6e4 }),
+    warmUpMs: getDurationInput("warm-up", { required: true, minMs: 0, maxMs: 30 * 6e4 }),
     requestTimeoutMs: getDurationInput("request-timeout", {
-      default: 1e4,
+      required: true,
       minMs: 100,
       maxMs: 10 * 6e4
     })
@@ -37718,8 +37747,12 @@ async function getInputs() {
 }
 
 // actions/smoke-test/src/main.ts
-void runAction(async (context) => {
-  const inputs = await getInputs();
-  const { run: run2 } = await Promise.resolve().then(() => (init_run2(), run_exports));
-  await run2(inputs, context);
-});
+void runAction(
+  async (context) => {
+    const inputs = await getInputs();
+    const { run: run2 } = await Promise.resolve().then(() => (init_run2(), run_exports));
+    await run2(inputs, context);
+  },
+  void 0,
+  { actionYml: (0, import_node_path3.join)(__dirname, "..", "action.yml") }
+);

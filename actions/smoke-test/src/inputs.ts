@@ -93,12 +93,12 @@ export async function getInputs(): Promise<Inputs> {
   const expectVersion = getOptionalInput('expect-version');
   const versionEndpoint = readVersionEndpoint(expectVersion);
   const pacing = {
-    healthyFor: getIntegerInput('healthy-for', { default: 3, min: 1, max: 100 }),
-    timeoutMs: getDurationInput('timeout', { default: 5 * 60_000, minMs: 1000, maxMs: 6 * 3_600_000 }),
-    intervalMs: getDurationInput('interval', { default: 5000, minMs: 100, maxMs: 10 * 60_000 }),
-    warmUpMs: getDurationInput('warm-up', { default: 0, minMs: 0, maxMs: 30 * 60_000 }),
+    healthyFor: getIntegerInput('healthy-for', { required: true, min: 1, max: 100 }),
+    timeoutMs: getDurationInput('timeout', { required: true, minMs: 1000, maxMs: 6 * 3_600_000 }),
+    intervalMs: getDurationInput('interval', { required: true, minMs: 100, maxMs: 10 * 60_000 }),
+    warmUpMs: getDurationInput('warm-up', { required: true, minMs: 0, maxMs: 30 * 60_000 }),
     requestTimeoutMs: getDurationInput('request-timeout', {
-      default: 10_000,
+      required: true,
       minMs: 100,
       maxMs: 10 * 60_000,
     }),

@@ -1,9 +1,14 @@
 // The core entry of @ecs-delivery/shared loads no AWS SDK: every input is checked before any client exists.
+import { join } from 'node:path';
 import { runAction } from '@ecs-delivery/shared';
 import { getInputs } from './inputs';
 
-void runAction(async (context) => {
-  const inputs = await getInputs();
-  const { run } = await import('./run');
-  await run(inputs, context);
-});
+void runAction(
+  async (context) => {
+    const inputs = await getInputs();
+    const { run } = await import('./run');
+    await run(inputs, context);
+  },
+  undefined,
+  { actionYml: join(__dirname, '..', 'action.yml') },
+);

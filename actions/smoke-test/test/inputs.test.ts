@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigurationError } from '@ecs-delivery/shared';
+import { ConfigurationError, readActionDefaults, useActionDefaults } from '@ecs-delivery/shared';
 import { getInputs, type Inputs } from '../src/inputs';
+
+// The runner's defaults are action.yml's, and so are the action's.
+useActionDefaults(readActionDefaults(join(__dirname, '..', 'action.yml')));
 
 /** The inputs as the runner passes them (`INPUT_<NAME>`), read and validated before any request. */
 

@@ -51,3 +51,4 @@ export {
   type EnvironmentDefaults,
   type TargetInputs,
 } from './inputs/aws-inputs';
+export { readActionDefaults, useActionDefaults } from './inputs/action-defaults';

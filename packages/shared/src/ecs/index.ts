@@ -17,6 +17,8 @@ export {
   rollbackLandsOn,
   requestRollbacks,
   watchRollbacks,
+  watchOrFail,
+  explainWatched,
   type RollbackCandidate,
   type RollbackEntry,
   type RollbackPlan,

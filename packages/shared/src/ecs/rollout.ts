@@ -2,8 +2,11 @@ import * as core from '@actions/core';
 import type { ECSClient, Service } from '@aws-sdk/client-ecs';
 import { describeError } from '../runner/describe-error';
 import { ServiceMovedOnError, startRollback, type RollbackOptions, type RollbackStart } from './rollback';
-import { shortTaskDefinition, type DeployOutcome, type ServiceRef } from './types';
-import { watchDeployments, type WatchOptions, type WatchResult } from './watch';
+import { shortTaskDefinition, type DeployOutcome, type ServiceRef, type TrackedDeployment } from './types';
+import type { ContainerDefinition } from '@aws-sdk/client-ecs';
+import type { LogsClientFor } from '../logs/task-logs';
+import { explainDeployment, type FailureExplanation } from './explain';
+import { watchDeployments, type WatchOptions, type WatchResult, type WatchTarget } from './watch';
 
 /**
  * The run model both deploy-ecs (its main step and its post step) and the rollback action share: the outcomes a
@@ -126,6 +129,55 @@ export async function requestRollback(
   }
 }
 
+/**
+ * Watches deployments together (see {@link watchDeployments}); never throws: a watch that breaks down ends every
+ * deployment `failed`, saying why in `why`'s words, so nothing is left unknown (a failed one is rolled back).
+ */
+export async function watchOrFail(
+  ecs: ECSClient,
+  targets: readonly WatchTarget[],
+  options: WatchOptions,
+  why: (message: string) => string,
+): Promise<{ results: WatchResult[]; broken: boolean }> {
+  try {
+    return { results: await watchDeployments(ecs, targets, options), broken: false };
+  } catch (err) {
+    const reason = why(describeError(err).message);
+    const now = (options.clock ?? { now: () => Date.now() }).now();
+    return {
+      results: targets.map((t) => ({
+        outcome: 'failed',
+        reason,
+        service: undefined,
+        serviceDeployment: undefined,
+        elapsedMs: Math.max(0, now - (t.tracked.createdAt ?? now)),
+      })),
+      broken: true,
+    };
+  }
+}
+
+/**
+ * Why a watched deployment failed — stopped tasks, exit codes, events, the log tail — or `undefined` when ECS
+ * cannot tell (the explanation is best effort and never fails the step itself).
+ */
+export function explainWatched(
+  ecs: ECSClient,
+  logsFor: LogsClientFor,
+  tracked: TrackedDeployment,
+  result: WatchResult,
+  containers: ContainerDefinition[] | undefined,
+): Promise<FailureExplanation | undefined> {
+  return explainDeployment(ecs, {
+    tracked,
+    reason: result.reason,
+    service: result.service,
+    serviceDeployment: result.serviceDeployment,
+    containers,
+    logsFor,
+  }).catch(() => undefined);
+}
+
 /** How a watched rollback ended. */
 export interface RollbackVerdict {
   /**
@@ -167,29 +219,20 @@ export async function watchRollbacks(
   options: WatchOptions,
 ): Promise<RollbackVerdict[]> {
   if (starts.length === 0) return [];
-  try {
-    const results = await watchDeployments(
-      ecs,
-      starts.map((s) => s.watch),
-      options,
-    );
-    return starts.map((s, i) => judgeRollback(s, results[i]!));
-  } catch (err) {
-    const reason = `The rollback was started, but watching it failed: ${describeError(err).message}`;
-    return starts.map((s) => ({
-      outcome: 'failed',
-      to: s.to,
-      reason,
-      result: {
-        outcome: 'failed',
-        reason,
-        service: undefined,
-        serviceDeployment: undefined,
-        elapsedMs: 0,
-      },
-      unwatched: true,
-    }));
-  }
+  const { results, broken } = await watchOrFail(
+    ecs,
+    starts.map((s) => s.watch),
+    options,
+    (message) => `The rollback was started, but watching it failed: ${message}`,
+  );
+  if (!broken) return starts.map((s, i) => judgeRollback(s, results[i]!));
+  return starts.map((s, i) => ({
+    outcome: 'failed',
+    to: s.to,
+    reason: results[i]!.reason,
+    result: results[i]!,
+    unwatched: true,
+  }));
 }
 
 /** One service to put back. */

@@ -1,5 +1,5 @@
 import type { ResolvedEnvironment } from '../manifest/spec';
-import { getIntegerInput, getOptionalInput } from './get-input';
+import { getIntegerInput, getOptionalInput, getRequiredInput } from './get-input';
 
 /** Where an action acts and as whom: its AWS and GitHub environment inputs, a manifest environment's defaults applied. */
 export interface TargetInputs {
@@ -32,7 +32,7 @@ export function getTargetInputs(environment?: EnvironmentDefaults): TargetInputs
     environment: environment?.name,
     awsRegion: getOptionalInput('aws-region') ?? environment?.region,
     roleToAssume: getOptionalInput('role-to-assume') ?? environment?.roleToAssume,
-    audience: getOptionalInput('audience') ?? 'sts.amazonaws.com',
+    audience: getRequiredInput('audience'),
     roleDurationSeconds: getIntegerInput('role-duration-seconds', { min: 900, max: 43_200 }),
     accountId: environment?.accountId,
     githubEnvironment: getOptionalInput('github-environment') ?? environment?.githubEnvironment,

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { ConfigurationError } from '../errors/configuration-error';
+import { actionDefault } from './action-defaults';
 import { DURATION_FORM, formatDuration, parseDuration } from './duration';
 import { maskSecret } from '../runner/mask';
 import { parseKeyValues, parseList, parseSecretKeyValues } from './parse-list';
@@ -21,9 +22,9 @@ export type InputValue<T, O> = O extends { required: true }
     ? T
     : T | undefined;
 
-/** The raw value of an input, trimmed, or `undefined` when it is missing. */
+/** The raw value of an input, trimmed — else its action.yml default — or `undefined` when it is missing. */
 function raw(name: string): string | undefined {
-  const value = core.getInput(name);
+  const value = core.getInput(name) || (actionDefault(name)?.trim() ?? '');
   return value === '' ? undefined : value;
 }
 
@@ -77,11 +78,14 @@ const FALSE = new Set(['false', 'no', '0']);
 
 /**
  * A boolean input: `true`/`false`, `yes`/`no` or `1`/`0`, any case. Anything else is an error (a typo must
- * not silently turn a safety switch off). A missing input takes `defaultValue`.
+ * not silently turn a safety switch off). A missing input takes `defaultValue`; without one it is required.
  */
-export function getBooleanInput(name: string, defaultValue: boolean): boolean {
+export function getBooleanInput(name: string, defaultValue?: boolean): boolean {
   const text = raw(name);
-  if (text === undefined) return defaultValue;
+  if (text === undefined) {
+    if (defaultValue === undefined) throw ConfigurationError.missingInput(name, 'true or false');
+    return defaultValue;
+  }
   const lower = text.toLowerCase();
   if (TRUE.has(lower)) return true;
   if (FALSE.has(lower)) return false;

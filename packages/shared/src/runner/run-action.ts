@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { readActionDefaults, useActionDefaults } from '../inputs/action-defaults';
 import { describeError, errorStack } from './describe-error';
 
 /** What the runner hands to `main` and `post`. */
@@ -22,7 +23,9 @@ function debugRequested(): boolean {
 }
 
 /**
- * The entry point of an action: `void runAction(main, post)` in `src/main.ts`.
+ * The entry point of an action: `void runAction(main, post, { actionYml })` in `src/main.ts`.
+ *
+ * - `actionYml`: the action's action.yml, whose input defaults the typed getters fall back to.
  *
  * - The first run is `main`; when a `post` is given it saves state `isPost=true` first, so the runner's post
  *   step (which reruns the same file with `STATE_isPost` set) runs `post` instead.
@@ -35,6 +38,7 @@ function debugRequested(): boolean {
 export async function runAction(
   main: (context: ActionContext) => Promise<void>,
   post?: (context: ActionContext) => Promise<void>,
+  options: { actionYml?: string } = {},
 ): Promise<void> {
   const isPost = post !== undefined && core.getState(IS_POST) === 'true';
   const controller = new AbortController();
@@ -49,6 +53,7 @@ export async function runAction(
   // Only SIGINT: it starts a graceful cancel. SIGTERM keeps its default (exit), the runner's "time is up".
   process.on('SIGINT', onSignal);
   try {
+    if (options.actionYml !== undefined) useActionDefaults(readActionDefaults(options.actionYml));
     if (isPost) {
       await post({ phase: 'post', signal: controller.signal });
     } else {
