@@ -28988,12 +28988,9 @@ function getDurationInput(name, options) {
         text
       );
     }
-    if (options?.maxMs !== void 0 && ms > options.maxMs) {
-      throw ConfigurationError.invalidInput(
-        name,
-        `a duration of at most ${formatDuration(options.maxMs)}`,
-        text
-      );
+    const maxMs = Math.min(options?.maxMs ?? MAX_DURATION_MS, MAX_DURATION_MS);
+    if (ms > maxMs) {
+      throw ConfigurationError.invalidInput(name, `a duration of at most ${formatDuration(maxMs)}`, text);
     }
     return ms;
   });
@@ -29026,7 +29023,7 @@ function getEnumInput(name, allowed, options) {
     return match;
   });
 }
-var TRUE, FALSE;
+var TRUE, FALSE, MAX_DURATION_MS;
 var init_get_input = __esm({
   "packages/shared/src/inputs/get-input.ts"() {
     "use strict";
@@ -29038,6 +29035,7 @@ var init_get_input = __esm({
     init_parse_list();
     TRUE = /* @__PURE__ */ new Set(["true", "yes", "1"]);
     FALSE = /* @__PURE__ */ new Set(["false", "no", "0"]);
+    MAX_DURATION_MS = 35 * 864e5;
   }
 });
 
@@ -29371,7 +29369,7 @@ function validateTags(tags, input) {
     seen.add(tag);
   }
 }
-var NAME_RE, ECR_HOST_RE, ACCOUNT_RE, TAG_RE, DIGEST_RE;
+var NAME_RE, ECR_HOST_RE, ACCOUNT_RE, TAG_RE, DIGEST_RE, DOMAIN_COMPONENT, DOMAIN_RE;
 var init_reference = __esm({
   "packages/shared/src/ecr/reference.ts"() {
     "use strict";
@@ -29381,6 +29379,8 @@ var init_reference = __esm({
     ACCOUNT_RE = /^\d{12}$/;
     TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
     DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
+    DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    DOMAIN_RE = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?$`);
   }
 });
 

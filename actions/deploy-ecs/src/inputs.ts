@@ -15,6 +15,7 @@ import {
   getTargetInputs,
   maskSecret,
   TAG_RE,
+  validateImageReference,
   type TargetInputs,
 } from '@ecs-delivery/shared';
 import type { RollbackScope } from '@ecs-delivery/shared/ecs';
@@ -61,6 +62,27 @@ const MANIFEST_ONLY = ['environment', 'services', 'image-tag'];
 
 const DURATION = { minMs: 1000 };
 
+/** ECS runs at most 5,000 tasks per service (a quota that cannot be raised). */
+const MAX_DESIRED_COUNT = 5000;
+
+/** An environment variable's name: a letter or `_`, then letters, digits, `_`, `.` or `-`. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** `environment-variables` lines, each name one a process can be given. */
+function environmentInput(): Record<string, string> {
+  const vars = getKeyValueInput('environment-variables');
+  for (const key of Object.keys(vars)) {
+    const { name } = parseTargetedKey(key);
+    if (!ENV_NAME.test(name)) {
+      refuse(
+        'environment-variables',
+        `names the variable ${JSON.stringify(name)}: a name is a letter or "_", then letters, digits, "_", "." or "-"`,
+      );
+    }
+  }
+  return vars;
+}
+
 function given(name: string): boolean {
   return core.getInput(name) !== '';
 }
@@ -74,7 +96,11 @@ function singleImages(): Record<string, ImageChoice> {
   const out: Record<string, ImageChoice> = {};
   for (const [container, ref] of Object.entries(getKeyValueInput('images'))) {
     if (ref === '') refuse('images', `gives no image for container "${container}"`);
-    out[container] = { kind: 'ref', ref, input: 'images' };
+    out[container] = {
+      kind: 'ref',
+      ref: validateImageReference(ref, 'images', `for container "${container}"`),
+      input: 'images',
+    };
   }
   return out;
 }
@@ -92,7 +118,7 @@ function manifestImageChoice(
     value.includes('/') &&
     (value.includes('@sha256:') || value.lastIndexOf(':') > value.lastIndexOf('/'))
   ) {
-    return { kind: 'ref', ref: value, input };
+    return { kind: 'ref', ref: validateImageReference(value, input, `for image "${imageName}"`), input };
   }
   return refuse(
     input,
@@ -135,7 +161,7 @@ async function singlePlan(timeoutMs: number): Promise<ServicePlan[][]> {
   if (migrateContainer !== undefined && command === undefined)
     refuse('migrate-container', 'only applies with "migrate-command"');
   const migrateTimeoutMs = getDurationInput('migrate-timeout', { required: true, ...DURATION });
-  const desiredCount = getIntegerInput('desired-count', { min: 0 });
+  const desiredCount = getIntegerInput('desired-count', { min: 0, max: MAX_DESIRED_COUNT });
   return [
     [
       {
@@ -146,7 +172,7 @@ async function singlePlan(timeoutMs: number): Promise<ServicePlan[][]> {
         ...(path !== undefined ? { taskDefinitionFile: path } : {}),
         ...(taskDefinition !== undefined ? { taskDefinition } : {}),
         images: singleImages(),
-        environment: getKeyValueInput('environment-variables'),
+        environment: environmentInput(),
         secrets: secretsInput(),
         vars: getKeyValueInput('vars'),
         ...(command !== undefined

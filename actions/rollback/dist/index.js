@@ -28248,17 +28248,14 @@ function getDurationInput(name, options) {
         text2
       );
     }
-    if (options?.maxMs !== void 0 && ms > options.maxMs) {
-      throw ConfigurationError.invalidInput(
-        name,
-        `a duration of at most ${formatDuration(options.maxMs)}`,
-        text2
-      );
+    const maxMs = Math.min(options?.maxMs ?? MAX_DURATION_MS, MAX_DURATION_MS);
+    if (ms > maxMs) {
+      throw ConfigurationError.invalidInput(name, `a duration of at most ${formatDuration(maxMs)}`, text2);
     }
     return ms;
   });
 }
-var TRUE, FALSE;
+var TRUE, FALSE, MAX_DURATION_MS;
 var init_get_input = __esm({
   "packages/shared/src/inputs/get-input.ts"() {
     "use strict";
@@ -28269,6 +28266,7 @@ var init_get_input = __esm({
     init_parse_list();
     TRUE = /* @__PURE__ */ new Set(["true", "yes", "1"]);
     FALSE = /* @__PURE__ */ new Set(["false", "no", "0"]);
+    MAX_DURATION_MS = 35 * 864e5;
   }
 });
 
@@ -28609,7 +28607,7 @@ function parseImageRef(text2, input) {
   if (!TAG_RE.test(tag)) throw ConfigurationError.invalidInput(input, expected, text2);
   return { repository: parseRepositoryRef(value.slice(0, colon), input), digest: void 0, tag };
 }
-var NAME_RE, ECR_HOST_RE, ACCOUNT_RE, TAG_RE, DIGEST_RE;
+var NAME_RE, ECR_HOST_RE, ACCOUNT_RE, TAG_RE, DIGEST_RE, DOMAIN_COMPONENT, DOMAIN_RE;
 var init_reference = __esm({
   "packages/shared/src/ecr/reference.ts"() {
     "use strict";
@@ -28619,6 +28617,8 @@ var init_reference = __esm({
     ACCOUNT_RE = /^\d{12}$/;
     TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
     DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
+    DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    DOMAIN_RE = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?$`);
   }
 });
 

@@ -32,6 +32,7 @@ export {
   parseImageRef,
   parseRepositoryRef,
   TAG_RE,
+  validateImageReference,
   validateTags,
   type ImageRef,
   type RepositoryRef,

@@ -1,4 +1,10 @@
-import { ConfigurationError, parseImageRef, parseRepositoryRef, validateTags } from '../src';
+import {
+  ConfigurationError,
+  parseImageRef,
+  parseRepositoryRef,
+  validateImageReference,
+  validateTags,
+} from '../src';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 
@@ -97,5 +103,40 @@ describe('validateTags', () => {
 
   it('refuses a tag listed twice', () => {
     expect(() => validateTags(['v1', 'v1'], 'tags')).toThrow('Input "tags" lists the tag "v1" twice.');
+  });
+});
+
+describe('validateImageReference: the OCI reference grammar and ECS limits', () => {
+  const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
+  it.each([
+    'nginx',
+    'nginx:1.27',
+    'library/nginx:1.27-alpine',
+    'public.ecr.aws/docker/library/nginx:1.27',
+    '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web:v41',
+    `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web@${DIGEST}`,
+    `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/web:v41@${DIGEST}`,
+    '127.0.0.1:4566/000000000000/us-east-1/shop/api:v2',
+    'localhost:5000/a__b/c-d.e:latest',
+  ])('takes %s', (ref) => {
+    expect(validateImageReference(` ${ref} `, 'images')).toBe(ref);
+  });
+
+  it.each([
+    ['', 'it is empty'],
+    ['not a valid image ref!!', 'white space'],
+    ['shop/web:v1\u0000', 'control characters'],
+    [`shop/${'a'.repeat(300)}`, 'at most 255 characters'],
+    ['123456789012.dkr.ecr.eu-west-1.amazonaws.com/Shop/web:v1', 'lower-case'],
+    ['shop/web:', 'the tag after ":" is empty'],
+    ['shop/web:-v1', 'not starting with'],
+    ['shop/web@sha256:abc', '64 lower-case hex digits'],
+    ['shop//web', 'lower-case letters'],
+    ['bad_host!/shop/web', 'lower-case letters'],
+    ['-host.example.com/shop/web', 'is not a host name'],
+  ])('refuses %j, saying why and naming the input', (ref, why) => {
+    expect(() => validateImageReference(ref, 'images')).toThrow(ConfigurationError);
+    expect(() => validateImageReference(ref, 'images')).toThrow(why);
+    expect(() => validateImageReference(ref, 'images')).toThrow(/^Input "images" gives the image /);
   });
 });

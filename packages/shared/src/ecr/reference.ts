@@ -127,3 +127,70 @@ export function validateTags(tags: readonly string[], input: string): void {
     seen.add(tag);
   }
 }
+
+/** ECS's limit on a container's `image` (255 characters). */
+export const IMAGE_MAX_LENGTH = 255;
+
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN_RE = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?$`);
+const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+
+/**
+ * Checks an image reference against the OCI distribution grammar (`[host[:port]/]path[:tag][@sha256:digest]`,
+ * path components lower case, a tag of at most 128 characters, a sha256 digest of 64 hex digits) and ECS's
+ * 255-character limit, before anything is registered. Throws a ConfigurationError naming `input` and saying
+ * what is wrong; returns the reference trimmed.
+ */
+export function validateImageReference(text: string, input: string, what = 'the image'): string {
+  const value = text.trim();
+  const refuse = (why: string): never => {
+    const shown =
+      value.length > 80
+        ? `${JSON.stringify(value.slice(0, 80))}… (${value.length} characters)`
+        : JSON.stringify(value);
+    throw new ConfigurationError(
+      `Input "${input}" gives ${what} ${shown}, which is not an image reference: ${why}. Expected [host[:port]/]repository[:tag][@sha256:<64 hex digits>].`,
+      { input },
+    );
+  };
+  if (value === '') refuse('it is empty');
+  if (value.length > IMAGE_MAX_LENGTH) refuse(`ECS takes at most ${IMAGE_MAX_LENGTH} characters`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) refuse('it contains white space or control characters');
+  let rest = value;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    const digest = rest.slice(at + 1);
+    if (!DIGEST_RE.test(digest)) refuse('a digest is sha256: and 64 lower-case hex digits');
+    rest = rest.slice(0, at);
+  }
+  const lastSlash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > lastSlash) {
+    const tag = rest.slice(colon + 1);
+    if (tag === '') refuse('the tag after ":" is empty');
+    if (!TAG_RE.test(tag)) {
+      refuse(
+        tag.length > 128
+          ? `a tag is at most 128 characters (this one has ${tag.length})`
+          : 'a tag is letters, digits, "_", "." and "-", not starting with "." or "-"',
+      );
+    }
+    rest = rest.slice(0, colon);
+  }
+  const parts = rest.split('/');
+  const first = parts[0] ?? '';
+  const hasDomain =
+    parts.length > 1 &&
+    (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+  if (hasDomain) {
+    if (!DOMAIN_RE.test(first)) refuse(`the registry host ${JSON.stringify(first)} is not a host name`);
+    parts.shift();
+  }
+  if (parts.length === 0 || parts.some((p) => !PATH_COMPONENT_RE.test(p))) {
+    refuse(
+      'a repository is lower-case letters, digits and single separators (".", "_", "__", "-") between "/"',
+    );
+  }
+  return value;
+}

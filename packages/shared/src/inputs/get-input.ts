@@ -124,9 +124,12 @@ export function getIntegerInput<O extends IntegerInputOptions>(
 export interface DurationInputOptions extends InputOptions<number> {
   /** Smallest accepted duration in milliseconds (inclusive). */
   minMs?: number;
-  /** Largest accepted duration in milliseconds (inclusive). */
+  /** Largest accepted duration in milliseconds (inclusive; default {@link MAX_DURATION_MS}). */
   maxMs?: number;
 }
+
+/** No wait of an action outlives the longest GitHub workflow run (35 days): the ceiling of every duration. */
+export const MAX_DURATION_MS = 35 * 86_400_000;
 
 /**
  * A duration input in milliseconds, written `90s`, `20m`, `1h30m`, `500ms` or a bare number of seconds
@@ -146,12 +149,9 @@ export function getDurationInput<O extends DurationInputOptions>(
         text,
       );
     }
-    if (options?.maxMs !== undefined && ms > options.maxMs) {
-      throw ConfigurationError.invalidInput(
-        name,
-        `a duration of at most ${formatDuration(options.maxMs)}`,
-        text,
-      );
+    const maxMs = Math.min(options?.maxMs ?? MAX_DURATION_MS, MAX_DURATION_MS);
+    if (ms > maxMs) {
+      throw ConfigurationError.invalidInput(name, `a duration of at most ${formatDuration(maxMs)}`, text);
     }
     return ms;
   });
