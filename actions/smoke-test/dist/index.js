@@ -25883,9 +25883,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -27370,12 +27370,9 @@ function getDurationInput(name, options) {
         text2
       );
     }
-    if (options?.maxMs !== void 0 && ms > options.maxMs) {
-      throw ConfigurationError.invalidInput(
-        name,
-        `a duration of at most ${formatDuration(options.maxMs)}`,
-        text2
-      );
+    const maxMs = Math.min(options?.maxMs ?? MAX_DURATION_MS, MAX_DURATION_MS);
+    if (ms > maxMs) {
+      throw ConfigurationError.invalidInput(name, `a duration of at most ${formatDuration(maxMs)}`, text2);
     }
     return ms;
   });
@@ -27388,6 +27385,7 @@ function getKeyValueInput(name, options = {}) {
   }
   return parseKeyValues(name, text2);
 }
+var MAX_DURATION_MS;
 var init_get_input = __esm({
   "packages/shared/src/inputs/get-input.ts"() {
     "use strict";
@@ -27396,6 +27394,7 @@ var init_get_input = __esm({
     init_action_defaults();
     init_duration();
     init_parse_list();
+    MAX_DURATION_MS = 35 * 864e5;
   }
 });
 
@@ -28002,15 +28001,15 @@ function parseCommand(text2) {
   const args = [];
   let current = "";
   let inArg = false;
-  let quote;
+  let quote2;
   for (let i = 0; i < text2.length; i += 1) {
     const ch = text2[i];
-    if (quote !== void 0) {
-      if (ch === quote) quote = void 0;
-      else if (ch === "\\" && quote === '"' && i + 1 < text2.length) current += text2[++i];
+    if (quote2 !== void 0) {
+      if (ch === quote2) quote2 = void 0;
+      else if (ch === "\\" && quote2 === '"' && i + 1 < text2.length) current += text2[++i];
       else current += ch;
     } else if (ch === '"' || ch === "'") {
-      quote = ch;
+      quote2 = ch;
       inArg = true;
     } else if (ch === "\\" && i + 1 < text2.length) {
       current += text2[++i];
@@ -28024,7 +28023,7 @@ function parseCommand(text2) {
       inArg = true;
     }
   }
-  if (quote !== void 0) return void 0;
+  if (quote2 !== void 0) return void 0;
   if (inArg) args.push(current);
   return args.length === 0 ? void 0 : args;
 }
@@ -36459,7 +36458,7 @@ var init_version_checks = __esm({
 function parseHeaderLines(input, text2) {
   const out = {};
   const seen = /* @__PURE__ */ new Set();
-  const lines = text2.split(/\r?\n/);
+  const lines = text2.split("\n");
   for (const [i, raw2] of lines.entries()) {
     const line = raw2.trim();
     if (line === "" || line.startsWith("#")) continue;
@@ -36476,7 +36475,14 @@ function parseHeaderLines(input, text2) {
       throw new ConfigurationError(`Input "${input}" sets the header "${name}" more than once.`, { input });
     }
     seen.add(lower);
-    out[name] = line.slice(colon + 1).trim();
+    const value = line.slice(colon + 1).trim();
+    if (HEADER_VALUE_FORBIDDEN.test(raw2)) {
+      throw new ConfigurationError(
+        `Input "${input}" line ${i + 1}: the value of "${name}" must be ${HEADER_VALUE_FORM}.`,
+        { input }
+      );
+    }
+    out[name] = value;
   }
   return out;
 }
@@ -36491,12 +36497,14 @@ function parseHeaderNames(input, names) {
   }
   return [...names];
 }
-var HEADER_NAME;
+var HEADER_NAME, HEADER_VALUE_FORBIDDEN, HEADER_VALUE_FORM;
 var init_header_input = __esm({
   "packages/shared/src/smoke/header-input.ts"() {
     "use strict";
     init_configuration_error();
     HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    HEADER_VALUE_FORBIDDEN = /[\x00-\x08\x0a-\x1f\x7f]/;
+    HEADER_VALUE_FORM = "one line of text, without CR, LF or other control characters";
   }
 });
 
@@ -36574,15 +36582,24 @@ function isSecretHeader(name, secretHeaders = []) {
   const lower = name.toLowerCase();
   return ALWAYS_SECRET.has(lower) || SECRET_NAME.test(lower) || secretHeaders.some((h) => h.toLowerCase() === lower);
 }
+function cookieValues(header, setCookie) {
+  const pairs = setCookie ? header.split(/,\s*(?=[^\s=;,]+=)/).map((line) => line.split(";")[0]) : header.split(";");
+  return pairs.map((pair) => pair.slice(pair.indexOf("=") + 1).trim()).filter((v) => v !== "");
+}
 function secretHeaderValues(headers, secretHeaders = []) {
-  const values = [];
+  const values = /* @__PURE__ */ new Set();
   for (const [name, value] of Object.entries(headers)) {
     if (!isSecretHeader(name, secretHeaders) || value.trim() === "") continue;
-    values.push(value);
-    const parts = value.trim().split(/\s+/);
-    if (parts.length === 2 && parts[1].length >= 6) values.push(parts[1]);
+    values.add(value);
+    const lower = name.toLowerCase();
+    const words = value.trim().split(/\s+/);
+    const parts = lower === "cookie" || lower === "set-cookie" ? cookieValues(value, lower === "set-cookie") : words.length === 2 ? [words[1]] : [];
+    for (const part of parts) if (part.length >= MIN_SECRET_PART) values.add(part);
   }
-  return values;
+  return [...values];
+}
+function answerSecrets(headers, secretHeaders = []) {
+  return secretHeaderValues(headers, secretHeaders).filter((v) => v.trim().length >= MIN_SECRET_PART);
 }
 function relevantHeaders(headers, max = 25) {
   const entries = Object.entries(headers).filter(([name]) => !NOISE_HEADERS.has(name.toLowerCase()));
@@ -36591,9 +36608,15 @@ function relevantHeaders(headers, max = 25) {
 function redactHeaders(headers, secretHeaders, secrets) {
   const out = {};
   for (const [name, value] of Object.entries(headers)) {
-    out[name] = isSecretHeader(name, secretHeaders) ? "***" : redact(value, secrets);
+    out[name] = isSecretHeader(name, secretHeaders) ? "***" : clip(redact(value, secrets), HEADER_VALUE_SHOWN);
   }
   return out;
+}
+function clip(text2, max) {
+  return text2.length > max ? `${text2.slice(0, max)}…` : text2;
+}
+function redactUserInfo(text2) {
+  return text2.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/gi, "$1***@");
 }
 function redactText(text2, secrets) {
   return redact(text2, secrets).replace(JSON_SECRET, '$1***"').replace(SCHEME_SECRET, "$1 ***").replace(FORM_SECRET, "$1=***");
@@ -36629,14 +36652,23 @@ function urlSecrets(url) {
   };
   const credential = u.password !== "" ? u.password : u.username;
   const found = [credential, decoded(credential)];
-  for (const [key, value] of u.searchParams) if (isSecretHeader(key)) found.push(value);
+  for (const [key, value] of u.searchParams) {
+    if (isSecretHeader(key)) found.push(value, encodeURIComponent(value));
+  }
   return [...new Set(found.filter((v) => v.trim() !== ""))];
 }
 function bodyExcerpt(body, max = 500) {
   const flat = body.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
-var ALWAYS_SECRET, SECRET_NAME, NOISE_HEADERS, JSON_SECRET, SCHEME_SECRET, FORM_SECRET;
+function redactedExcerpt(body, secrets, max = 500) {
+  if (body.length <= EXCERPT_SOURCE) return bodyExcerpt(redactText(body, secrets), max);
+  const longest = Math.max(64, ...secrets.map((s) => s.length));
+  const start = redactText(body.slice(0, EXCERPT_SOURCE), secrets);
+  const excerpt = bodyExcerpt(start.slice(0, Math.max(0, start.length - longest)), max);
+  return excerpt.endsWith("…") ? excerpt : `${excerpt}…`;
+}
+var ALWAYS_SECRET, SECRET_NAME, MIN_SECRET_PART, NOISE_HEADERS, HEADER_VALUE_SHOWN, JSON_SECRET, SCHEME_SECRET, FORM_SECRET, EXCERPT_SOURCE;
 var init_redact_http = __esm({
   "packages/shared/src/smoke/redact-http.ts"() {
     "use strict";
@@ -36650,6 +36682,7 @@ var init_redact_http = __esm({
       "x-amz-security-token"
     ]);
     SECRET_NAME = /token|secret|passw(or)?d|api[-_]?key|session|cookie|auth|credential|signature|private/i;
+    MIN_SECRET_PART = 6;
     NOISE_HEADERS = /* @__PURE__ */ new Set([
       "date",
       "connection",
@@ -36661,9 +36694,11 @@ var init_redact_http = __esm({
       "last-modified",
       "age"
     ]);
+    HEADER_VALUE_SHOWN = 200;
     JSON_SECRET = /("(?:[\w-]*(?:token|secret|passw(?:or)?d|api[-_]?key|session|cookie|credential|authorization)[\w-]*)"\s*:\s*")((?:[^"\\]|\\.)*)"/gi;
     SCHEME_SECRET = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{6,}/g;
     FORM_SECRET = /\b([\w-]*(?:token|secret|passw(?:or)?d|api[-_]?key|session)[\w-]*)=([^&\s"';]+)/gi;
+    EXCERPT_SOURCE = 64 * 1024;
   }
 });
 
@@ -36713,8 +36748,19 @@ var init_status = __esm({
 });
 
 // packages/shared/src/smoke/parse.ts
+function assertCheckCount(input, count, what, hint = "split them across steps") {
+  if (count <= MAX_CHECKS) return;
+  throw new ConfigurationError(
+    `Input "${input}": ${what} has ${count} checks; at most ${MAX_CHECKS} run in one step: ${hint}.`,
+    { input }
+  );
+}
+function quote(value) {
+  const text2 = JSON.stringify(value) ?? String(value);
+  return text2.length > QUOTE_MAX ? `${text2.slice(0, QUOTE_MAX)}…` : text2;
+}
 function describe(value) {
-  return value === null ? "null" : Array.isArray(value) ? "a list" : `${typeof value} ${JSON.stringify(value)}`;
+  return value === null ? "null" : Array.isArray(value) ? "a list" : `${typeof value} ${quote(value)}`;
 }
 function text(field, value) {
   if (typeof value === "string") return value;
@@ -36722,16 +36768,15 @@ function text(field, value) {
   return field.fail(`must be text; got ${describe(value)}`);
 }
 function parseCheckUrl(field, value) {
+  const shown = quote(redactText(redactUserInfo(value), []));
   let url;
   try {
     url = new URL(value.trim());
   } catch {
-    return field.fail(
-      `is not a valid URL: ${JSON.stringify(value)} (give an absolute http:// or https:// URL)`
-    );
+    return field.fail(`is not a valid URL: ${shown} (give an absolute http:// or https:// URL)`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return field.fail(`must be an http:// or https:// URL; got ${JSON.stringify(value)}`);
+    return field.fail(`must be an http:// or https:// URL; got ${shown}`);
   }
   return url.toString();
 }
@@ -36744,10 +36789,10 @@ function headersOf(field, value) {
   }
   const out = {};
   for (const [name, v] of Object.entries(value)) {
-    if (!HEADER_NAME2.test(name)) field.fail(`has an invalid header name ${JSON.stringify(name)}`);
+    if (!HEADER_NAME2.test(name)) field.fail(`has an invalid header name ${quote(name)}`);
     if (typeof v === "object" && v !== null) field.at(name).fail(`must be text; got ${kindOf(v)}`);
     const headerValue = text(field.at(name), v);
-    if (/[\r\n]/.test(headerValue)) field.at(name).fail("must be on one line");
+    if (HEADER_VALUE_FORBIDDEN.test(headerValue)) field.at(name).fail(`must be ${HEADER_VALUE_FORM}`);
     out[name] = headerValue;
   }
   return out;
@@ -36784,7 +36829,7 @@ function parseCheck(field, raw2, defaults2 = {}) {
   const entry = { ...raw2 };
   for (const key of Object.keys(entry)) {
     if (!CHECK_KEYS.includes(key)) {
-      field.fail(`has an unknown key ${JSON.stringify(key)}; known keys: ${CHECK_KEYS.join(", ")}`);
+      field.fail(`has an unknown key ${quote(key)}; known keys: ${CHECK_KEYS.join(", ")}`);
     }
   }
   if (entry.url === void 0) field.fail("has no url");
@@ -36840,8 +36885,7 @@ function parseCheck(field, raw2, defaults2 = {}) {
       try {
         jsonEquals.push({ path, segments: parseJsonPath(path), value });
       } catch (err) {
-        if (err instanceof JsonPathError)
-          f.fail(`has an invalid JSON path ${JSON.stringify(path)}: ${err.message}`);
+        if (err instanceof JsonPathError) f.fail(`has an invalid JSON path ${quote(path)}: ${err.message}`);
         throw err;
       }
     }
@@ -36889,6 +36933,7 @@ function checksFromList(input, list2, defaults2 = {}, where = "checks") {
   const field = new Field(input, where);
   if (!Array.isArray(list2)) return field.fail(`must be a list of checks; got ${describe(list2)}`);
   if (list2.length === 0) field.fail("is empty: give at least one check");
+  assertCheckCount(input, list2.length, where);
   return list2.map((raw2, i) => parseCheck(field.at(i), raw2, defaults2));
 }
 function parseChecksYaml(input, yamlText, defaults2 = {}) {
@@ -36906,18 +36951,20 @@ function parseChecksYaml(input, yamlText, defaults2 = {}) {
 }
 function checksFromUrls(input, urls, defaults2 = {}) {
   const field = new Field(input, "urls");
+  assertCheckCount(input, urls.length, "urls");
   return urls.map((url, i) => {
     parseCheckUrl(field.at(i), url);
     return parseCheck(field.at(i), { url }, defaults2);
   });
 }
-var import_yaml5, METHODS, CHECK_KEYS, HEADER_NAME2, Field;
+var import_yaml5, METHODS, CHECK_KEYS, HEADER_NAME2, MAX_CHECKS, QUOTE_MAX, Field;
 var init_parse = __esm({
   "packages/shared/src/smoke/parse.ts"() {
     "use strict";
     import_yaml5 = __toESM(require_dist());
     init_configuration_error();
     init_duration();
+    init_header_input();
     init_json_path();
     init_redact_http();
     init_status();
@@ -36943,6 +36990,8 @@ var init_parse = __esm({
       "expect-body"
     ];
     HEADER_NAME2 = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    MAX_CHECKS = 100;
+    QUOTE_MAX = 80;
     Field = class _Field {
       constructor(input, where) {
         this.input = input;
@@ -37032,14 +37081,20 @@ function smokeLogLines(report) {
 }
 function smokeFailureMessage(report) {
   const failed = report.checks.filter((c) => c.verdict === "failed");
-  const parts = failed.map((c) => `${c.name}: ${c.reasons[0] ?? "failed"}`);
-  return `Smoke test failed: ${failed.length} of ${report.checks.length} check(s) failed. ${parts.join(". ")}.`;
+  const parts = failed.slice(0, FAILURES_NAMED).map((c) => clip(`${c.name}: ${c.reasons[0] ?? "failed"}`, FAILURE_SHOWN));
+  const more = failed.length - parts.length;
+  const rest = more > 0 ? ` And ${more} more: see the job summary.` : "";
+  return `Smoke test failed: ${failed.length} of ${report.checks.length} check(s) failed. ${parts.join(". ")}.${rest}`;
 }
+var FAILURES_NAMED, FAILURE_SHOWN;
 var init_report = __esm({
   "packages/shared/src/smoke/report.ts"() {
     "use strict";
     init_duration();
     init_markdown();
+    init_redact_http();
+    FAILURES_NAMED = 10;
+    FAILURE_SHOWN = 200;
   }
 });
 
@@ -37085,7 +37140,8 @@ function versionsInBody(body, path) {
 }
 function describeSeenVersion(seen) {
   if (seen.length === 0) return "no version";
-  const [first, ...rest] = [...new Set(seen)];
+  const shown = seen.map((v) => v.length > 200 ? `${v.slice(0, 200)}…` : v);
+  const [first, ...rest] = [...new Set(shown)];
   return rest.length === 0 ? first : `${first} (${rest.join(", ")})`;
 }
 var VERSION_FIELDS;
@@ -37125,7 +37181,7 @@ function evaluateAnswer(check, answer) {
     reasons.push(`status ${answer.status}, expected ${formatStatusRanges(check.status)}`);
   }
   for (const needle of check.bodyContains) {
-    if (!answer.body.includes(needle)) reasons.push(`the body does not contain ${JSON.stringify(needle)}`);
+    if (!answer.body.includes(needle)) reasons.push(`the body does not contain ${short(needle)}`);
   }
   if (check.jsonEquals.length > 0) {
     let json;
@@ -37259,7 +37315,28 @@ function percentile(sorted, p) {
 function hostOf(check) {
   return Object.entries(check.headers).find(([n]) => n.toLowerCase() === "host")?.[1];
 }
-async function runCheck(check, options, clock) {
+function redactReport(report, secrets) {
+  const text2 = (t) => redactText(t, secrets);
+  const failure = report.failure;
+  return {
+    ...report,
+    name: text2(report.name),
+    url: text2(report.url),
+    ...report.host !== void 0 ? { host: text2(report.host) } : {},
+    ...report.versionSeen !== void 0 ? { versionSeen: text2(report.versionSeen) } : {},
+    reasons: report.reasons.map(text2),
+    ...failure !== void 0 ? {
+      failure: {
+        ...failure,
+        ...failure.error !== void 0 ? { error: text2(failure.error) } : {},
+        reasons: failure.reasons.map(text2),
+        headers: Object.fromEntries(Object.entries(failure.headers).map(([n, v]) => [n, text2(v)])),
+        bodyExcerpt: text2(failure.bodyExcerpt)
+      }
+    } : {}
+  };
+}
+async function runCheck(check, key, options, clock, deadline, book) {
   const send = options.send ?? sendHttpRequest;
   const secrets = options.secrets ?? [];
   const secretHeaders = options.secretHeaders ?? [];
@@ -37270,16 +37347,22 @@ async function runCheck(check, options, clock) {
   let lastFailure;
   let versionSeen;
   let failures = 0;
+  let sent = 0;
   const interval = check.intervalMs ?? options.intervalMs;
+  const requestTimeoutMs = check.requestTimeoutMs ?? options.requestTimeoutMs;
   const result = await poll({
-    timeoutMs: options.timeoutMs,
+    deadline,
     minDelayMs: interval,
     maxDelayMs: Math.max(interval, Math.min(3e4, interval * 8)),
     clock,
     ...options.sleep ? { sleep: options.sleep } : {},
     ...options.random ? { random: options.random } : {},
     ...options.signal ? { signal: options.signal } : {},
-    check: async (attempt) => {
+    check: async () => {
+      const left = deadline - clock.now();
+      if (left <= 0) return { done: false };
+      const attempt = ++sent;
+      const timeoutMs = Math.min(requestTimeoutMs, left);
       let summary2;
       try {
         const answer = await send({
@@ -37287,20 +37370,27 @@ async function runCheck(check, options, clock) {
           method: check.method,
           headers: check.headers,
           ...check.body !== void 0 ? { body: check.body } : {},
-          timeoutMs: check.requestTimeoutMs ?? options.requestTimeoutMs,
+          timeoutMs,
           ...options.signal ? { signal: options.signal } : {}
         });
         statuses[String(answer.status)] = (statuses[String(answer.status)] ?? 0) + 1;
         latencies.push(answer.latencyMs);
+        const carried = answerSecrets(answer.headers, secretHeaders);
+        const shown = book.all(carried);
         const evaluation = evaluateAnswer(check, answer);
-        if (evaluation.versionSeen !== void 0) versionSeen = evaluation.versionSeen;
+        const reasons2 = evaluation.reasons.map((r) => redactText(r, shown));
+        if (evaluation.versionSeen !== void 0) {
+          versionSeen = evaluation.versionSeen;
+          book.keep(`${key} version`, carried);
+        }
         consecutive = evaluation.passed ? consecutive + 1 : 0;
         if (!evaluation.passed) {
+          book.keep(`${key} failure`, carried);
           lastFailure = {
             status: answer.status,
-            reasons: evaluation.reasons.map((r) => redactText(r, secrets)),
-            headers: redactHeaders(relevantHeaders(answer.headers), secretHeaders, secrets),
-            bodyExcerpt: redactText(bodyExcerpt(answer.body), secrets)
+            reasons: reasons2,
+            headers: redactHeaders(relevantHeaders(answer.headers), secretHeaders, shown),
+            bodyExcerpt: redactedExcerpt(answer.body, shown)
           };
         }
         summary2 = {
@@ -37308,12 +37398,13 @@ async function runCheck(check, options, clock) {
           status: answer.status,
           latencyMs: answer.latencyMs,
           passed: evaluation.passed,
-          reasons: evaluation.reasons.map((r) => redactText(r, secrets)),
+          reasons: reasons2,
           consecutivePasses: consecutive
         };
       } catch (err) {
         if (options.signal?.aborted === true) throw err;
-        const error2 = redactText(err instanceof Error ? err.message : String(err), secrets);
+        const cutOff = timeoutMs < requestTimeoutMs && clock.now() >= deadline;
+        const error2 = cutOff ? `no answer before the ${formatDuration(options.timeoutMs)} timeout ran out` : redactText(err instanceof Error ? err.message : String(err), book.all());
         statuses.error = (statuses.error ?? 0) + 1;
         consecutive = 0;
         lastFailure = { error: error2, reasons: [`no answer: ${error2}`], headers: {}, bodyExcerpt: "" };
@@ -37343,7 +37434,7 @@ async function runCheck(check, options, clock) {
     url: redactUrl(check.url, secrets),
     ...host !== void 0 ? { host } : {},
     verdict: passed ? "passed" : "failed",
-    attempts: result.attempts,
+    attempts: sent,
     statuses,
     ...sorted.length > 0 ? {
       latencyMs: {
@@ -37365,15 +37456,21 @@ async function runSmokeChecks(checks, options) {
   const sleep2 = options.sleep ?? sleep;
   const started = clock.now();
   if ((options.warmUpMs ?? 0) > 0) await sleep2(options.warmUpMs, options.signal);
-  const reports = await Promise.all(checks.map((check) => runCheck(check, options, clock)));
+  const deadline = clock.now() + options.timeoutMs;
+  const book = new SecretBook(options.secrets ?? []);
+  const reports = await Promise.all(
+    checks.map((check, i) => runCheck(check, String(i), options, clock, deadline, book))
+  );
+  const secrets = book.all();
   return {
     passed: reports.every((r) => r.verdict === "passed"),
-    checks: reports,
+    checks: reports.map((r) => redactReport(r, secrets)),
     healthyFor: options.healthyFor,
     timeoutMs: options.timeoutMs,
     elapsedMs: clock.now() - started
   };
 }
+var SecretBook;
 var init_run = __esm({
   "packages/shared/src/smoke/run.ts"() {
     "use strict";
@@ -37384,14 +37481,33 @@ var init_run = __esm({
     init_http();
     init_redact_http();
     init_version();
+    SecretBook = class {
+      constructor(given2) {
+        this.given = given2;
+      }
+      given;
+      kept = /* @__PURE__ */ new Map();
+      keep(key, secrets) {
+        this.kept.set(key, secrets);
+      }
+      all(extra = []) {
+        return [.../* @__PURE__ */ new Set([...this.given, ...[...this.kept.values()].flat(), ...extra])];
+      }
+    };
   }
 });
 
 // packages/shared/src/smoke/manifest.ts
 function serviceChecks(input, env, defaults2 = {}) {
   const result = [];
-  for (const spec of env.waves.flat()) {
-    if (spec.smoke.length === 0) continue;
+  const specs = env.waves.flat().filter((spec) => spec.smoke.length > 0);
+  assertCheckCount(
+    input,
+    specs.reduce((n, spec) => n + spec.smoke.length, 0),
+    `environment "${env.name}"`,
+    'choose fewer services with "services", or split them across steps'
+  );
+  for (const spec of specs) {
     const raw2 = spec.smoke.map((c) => toRaw(spec.name, c));
     result.push({
       service: spec.name,
@@ -37425,6 +37541,9 @@ var init_manifest2 = __esm({
 // packages/shared/src/smoke/index.ts
 var smoke_exports = {};
 __export(smoke_exports, {
+  FAILURES_NAMED: () => FAILURES_NAMED,
+  MAX_CHECKS: () => MAX_CHECKS,
+  answerSecrets: () => answerSecrets,
   applyExpectVersion: () => applyExpectVersion,
   checksFromList: () => checksFromList,
   checksFromUrls: () => checksFromUrls,
@@ -37434,6 +37553,7 @@ __export(smoke_exports, {
   parseHeaderNames: () => parseHeaderNames,
   redactText: () => redactText,
   redactUrl: () => redactUrl,
+  redactedExcerpt: () => redactedExcerpt,
   relevantHeaders: () => relevantHeaders,
   runSmokeChecks: () => runSmokeChecks,
   secretHeaderValues: () => secretHeaderValues,

@@ -1,4 +1,11 @@
-import { smokeLogLines, smokeSummary, type CheckReport, type SmokeReport } from '../src/smoke';
+import {
+  FAILURES_NAMED,
+  smokeFailureMessage,
+  smokeLogLines,
+  smokeSummary,
+  type CheckReport,
+  type SmokeReport,
+} from '../src/smoke';
 
 function check(overrides: Partial<CheckReport>): CheckReport {
   return {
@@ -49,5 +56,23 @@ describe('smoke log lines', () => {
     expect(smokeLogLines(report([check({ expectVersion: 'v2', versionSeen: 'sha256:abc (v2)' })]))).toEqual([
       '✓ ready: 3 attempt(s), 200 ×3, p50 12ms, p95 40ms, version sha256:abc (v2)',
     ]);
+  });
+});
+
+describe('the step error', () => {
+  it(`names at most ${FAILURES_NAMED} failed checks, each cut to a line, whatever their number`, () => {
+    const failed = Array.from({ length: 100 }, (_, i) =>
+      check({
+        name: `check ${i}`,
+        verdict: 'failed',
+        reasons: [`the body does not contain "${'x'.repeat(5000)}"`],
+      }),
+    );
+    const message = smokeFailureMessage(report(failed));
+    expect(message).toMatch(/^Smoke test failed: 100 of 100 check\(s\) failed\. check 0: the body/);
+    expect(message).toContain('check 9: ');
+    expect(message).not.toContain('check 10: ');
+    expect(message).toMatch(/ And 90 more: see the job summary\.$/);
+    expect(message.length).toBeLessThan(2500);
   });
 });

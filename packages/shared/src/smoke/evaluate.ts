@@ -25,7 +25,7 @@ export function evaluateAnswer(check: SmokeCheck, answer: HttpAnswer): Evaluatio
     reasons.push(`status ${answer.status}, expected ${formatStatusRanges(check.status)}`);
   }
   for (const needle of check.bodyContains) {
-    if (!answer.body.includes(needle)) reasons.push(`the body does not contain ${JSON.stringify(needle)}`);
+    if (!answer.body.includes(needle)) reasons.push(`the body does not contain ${short(needle)}`);
   }
   if (check.jsonEquals.length > 0) {
     let json: unknown;

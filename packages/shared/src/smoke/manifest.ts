@@ -1,5 +1,5 @@
 import type { ResolvedEnvironment, ServiceSmokeCheck } from '../manifest/spec';
-import { checksFromList, type CheckDefaults } from './parse';
+import { assertCheckCount, checksFromList, type CheckDefaults } from './parse';
 import type { SmokeCheck } from './types';
 
 /**
@@ -28,8 +28,15 @@ export function serviceChecks(
   defaults: CheckDefaults = {},
 ): ServiceChecks[] {
   const result: ServiceChecks[] = [];
-  for (const spec of env.waves.flat()) {
-    if (spec.smoke.length === 0) continue;
+  const specs = env.waves.flat().filter((spec) => spec.smoke.length > 0);
+  // Counted before any is read: the limit is on them all together.
+  assertCheckCount(
+    input,
+    specs.reduce((n, spec) => n + spec.smoke.length, 0),
+    `environment "${env.name}"`,
+    'choose fewer services with "services", or split them across steps',
+  );
+  for (const spec of specs) {
     const raw = spec.smoke.map((c) => toRaw(spec.name, c));
     result.push({
       service: spec.name,

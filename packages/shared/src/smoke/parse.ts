@@ -1,8 +1,9 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConfigurationError } from '../errors/configuration-error';
 import { DURATION_FORM, parseDuration } from '../inputs/duration';
+import { HEADER_VALUE_FORBIDDEN, HEADER_VALUE_FORM } from './header-input';
 import { JsonPathError, parseJsonPath } from './json-path';
-import { redactUrl } from './redact-http';
+import { redactText, redactUrl, redactUserInfo } from './redact-http';
 import { DEFAULT_STATUS, parseStatusSpec, StatusSpecError } from './status';
 import type { SmokeCheck } from './types';
 
@@ -34,6 +35,35 @@ export const CHECK_KEYS = [
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/**
+ * The most checks one step runs, from `checks`, `urls` or a manifest (those `expect-version` adds, at most one
+ * per target, not counted): every check runs at once, and each failure is reported in the log, the summary
+ * and the `report` output, which must stay readable and within GitHub's limits.
+ */
+export const MAX_CHECKS = 100;
+
+/** A ConfigurationError when `count` checks are more than {@link MAX_CHECKS}. */
+export function assertCheckCount(
+  input: string,
+  count: number,
+  what: string,
+  hint = 'split them across steps',
+): void {
+  if (count <= MAX_CHECKS) return;
+  throw new ConfigurationError(
+    `Input "${input}": ${what} has ${count} checks; at most ${MAX_CHECKS} run in one step: ${hint}.`,
+    { input },
+  );
+}
+
+/** At most this much of a value a message quotes. */
+const QUOTE_MAX = 80;
+
+function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX)}…` : text;
+}
+
 /** What the checks of an input share, from other inputs. */
 export interface CheckDefaults {
   /** Headers every check sends unless it sets the same one (names compare case-insensitively). */
@@ -59,11 +89,7 @@ class Field {
 }
 
 function describe(value: unknown): string {
-  return value === null
-    ? 'null'
-    : Array.isArray(value)
-      ? 'a list'
-      : `${typeof value} ${JSON.stringify(value)}`;
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : `${typeof value} ${quote(value)}`;
 }
 
 function text(field: Field, value: unknown): string {
@@ -74,16 +100,16 @@ function text(field: Field, value: unknown): string {
 
 /** An absolute http(s) URL, or a ConfigurationError naming where it was. */
 export function parseCheckUrl(field: { fail(problem: string): never }, value: string): string {
+  // Read before masking: the URL is shown without its credentials.
+  const shown = quote(redactText(redactUserInfo(value), []));
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    return field.fail(
-      `is not a valid URL: ${JSON.stringify(value)} (give an absolute http:// or https:// URL)`,
-    );
+    return field.fail(`is not a valid URL: ${shown} (give an absolute http:// or https:// URL)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return field.fail(`must be an http:// or https:// URL; got ${JSON.stringify(value)}`);
+    return field.fail(`must be an http:// or https:// URL; got ${shown}`);
   }
   return url.toString();
 }
@@ -105,10 +131,10 @@ function headersOf(field: Field, value: unknown): Record<string, string> {
   }
   const out: Record<string, string> = {};
   for (const [name, v] of Object.entries(value)) {
-    if (!HEADER_NAME.test(name)) field.fail(`has an invalid header name ${JSON.stringify(name)}`);
+    if (!HEADER_NAME.test(name)) field.fail(`has an invalid header name ${quote(name)}`);
     if (typeof v === 'object' && v !== null) field.at(name).fail(`must be text; got ${kindOf(v)}`);
     const headerValue = text(field.at(name), v);
-    if (/[\r\n]/.test(headerValue)) field.at(name).fail('must be on one line');
+    if (HEADER_VALUE_FORBIDDEN.test(headerValue)) field.at(name).fail(`must be ${HEADER_VALUE_FORM}`);
     out[name] = headerValue;
   }
   return out;
@@ -156,7 +182,7 @@ export function parseCheck(field: Field, raw: unknown, defaults: CheckDefaults =
   const entry = { ...(raw as Record<string, unknown>) };
   for (const key of Object.keys(entry)) {
     if (!(CHECK_KEYS as readonly string[]).includes(key)) {
-      field.fail(`has an unknown key ${JSON.stringify(key)}; known keys: ${CHECK_KEYS.join(', ')}`);
+      field.fail(`has an unknown key ${quote(key)}; known keys: ${CHECK_KEYS.join(', ')}`);
     }
   }
   if (entry.url === undefined) field.fail('has no url');
@@ -214,8 +240,7 @@ export function parseCheck(field: Field, raw: unknown, defaults: CheckDefaults =
       try {
         jsonEquals.push({ path, segments: parseJsonPath(path), value });
       } catch (err) {
-        if (err instanceof JsonPathError)
-          f.fail(`has an invalid JSON path ${JSON.stringify(path)}: ${err.message}`);
+        if (err instanceof JsonPathError) f.fail(`has an invalid JSON path ${quote(path)}: ${err.message}`);
         throw err;
       }
     }
@@ -279,6 +304,7 @@ export function checksFromList(
   const field = new Field(input, where);
   if (!Array.isArray(list)) return field.fail(`must be a list of checks; got ${describe(list)}`);
   if (list.length === 0) field.fail('is empty: give at least one check');
+  assertCheckCount(input, list.length, where);
   return list.map((raw, i) => parseCheck(field.at(i), raw, defaults));
 }
 
@@ -311,6 +337,7 @@ export function checksFromUrls(
   defaults: CheckDefaults = {},
 ): SmokeCheck[] {
   const field = new Field(input, 'urls');
+  assertCheckCount(input, urls.length, 'urls');
   return urls.map((url, i) => {
     // Checked first, so a bad one is `urls[1]`, not `urls[1].url`.
     parseCheckUrl(field.at(i), url);

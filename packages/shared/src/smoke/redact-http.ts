@@ -26,20 +26,57 @@ export function isSecretHeader(name: string, secretHeaders: readonly string[] = 
   );
 }
 
-/** The values of a check's headers that are secret: what the action masks before anything prints. */
+/**
+ * The shortest part of a value redacted on its own wherever it appears (a bearer token, a cookie's value):
+ * shorter ones are no credential, and replacing them everywhere would garble the report (`en`, `1`).
+ */
+export const MIN_SECRET_PART = 6;
+
+/** The values of the `name=value` pairs of a Cookie or Set-Cookie header (attributes after `;` left out). */
+function cookieValues(header: string, setCookie: boolean): string[] {
+  // Set-Cookie lines arrive joined with `, `; a pair starts a line, and `Expires=Wed, 21 Oct …` has no `=`
+  // after its comma. A Cookie header is `a=1; b=2`.
+  const pairs = setCookie
+    ? header.split(/,\s*(?=[^\s=;,]+=)/).map((line) => line.split(';')[0]!)
+    : header.split(';');
+  return pairs.map((pair) => pair.slice(pair.indexOf('=') + 1).trim()).filter((v) => v !== '');
+}
+
+/**
+ * The values of headers that are secret, as a whole and in the parts that could show up elsewhere (an echoing
+ * server): the credential of `Bearer abc…`, the values of cookies. For a check's headers, what the action
+ * masks before anything prints; for an answer's, what its report redacts wherever it appears.
+ */
 export function secretHeaderValues(
   headers: Readonly<Record<string, string>>,
   secretHeaders: readonly string[] = [],
 ): string[] {
-  const values: string[] = [];
+  const values = new Set<string>();
   for (const [name, value] of Object.entries(headers)) {
     if (!isSecretHeader(name, secretHeaders) || value.trim() === '') continue;
-    values.push(value);
-    // `Bearer abc`: the credential alone may show up elsewhere (an echoing server).
-    const parts = value.trim().split(/\s+/);
-    if (parts.length === 2 && parts[1]!.length >= 6) values.push(parts[1]!);
+    values.add(value);
+    const lower = name.toLowerCase();
+    const words = value.trim().split(/\s+/);
+    const parts =
+      lower === 'cookie' || lower === 'set-cookie'
+        ? cookieValues(value, lower === 'set-cookie')
+        : words.length === 2
+          ? [words[1]!]
+          : [];
+    for (const part of parts) if (part.length >= MIN_SECRET_PART) values.add(part);
   }
-  return values;
+  return [...values];
+}
+
+/**
+ * What an answer carries that is secret (the values of Set-Cookie and of headers named like credentials, and
+ * their parts), to redact wherever the answer repeats it: its body, the reasons, the version it named.
+ */
+export function answerSecrets(
+  headers: Readonly<Record<string, string>>,
+  secretHeaders: readonly string[] = [],
+): string[] {
+  return secretHeaderValues(headers, secretHeaders).filter((v) => v.trim().length >= MIN_SECRET_PART);
 }
 
 /** Response headers that never explain a failure: framing and connection housekeeping. */
@@ -61,6 +98,9 @@ export function relevantHeaders(headers: Readonly<Record<string, string>>, max =
   return Object.fromEntries(entries.slice(0, max));
 }
 
+/** At most this much of a response header's value a report shows. */
+export const HEADER_VALUE_SHOWN = 200;
+
 export function redactHeaders(
   headers: Readonly<Record<string, string>>,
   secretHeaders: readonly string[],
@@ -68,9 +108,21 @@ export function redactHeaders(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    out[name] = isSecretHeader(name, secretHeaders) ? '***' : redact(value, secrets);
+    out[name] = isSecretHeader(name, secretHeaders)
+      ? '***'
+      : clip(redact(value, secrets), HEADER_VALUE_SHOWN);
   }
   return out;
+}
+
+/** `text` cut to `max` characters, marked with `…` when cut. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** `scheme://user:password@` → `scheme://***@` in text that may not parse as a URL (an invalid one, say). */
+export function redactUserInfo(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/gi, '$1***@');
 }
 
 const JSON_SECRET =
@@ -121,7 +173,10 @@ export function urlSecrets(url: string): string[] {
   // `user:password@` hides the password; a lone `token@` is the credential itself.
   const credential = u.password !== '' ? u.password : u.username;
   const found = [credential, decoded(credential)];
-  for (const [key, value] of u.searchParams) if (isSecretHeader(key)) found.push(value);
+  for (const [key, value] of u.searchParams) {
+    // Decoded, and as the URL writes it: either may be repeated (an echoing server).
+    if (isSecretHeader(key)) found.push(value, encodeURIComponent(value));
+  }
   return [...new Set(found.filter((v) => v.trim() !== ''))];
 }
 
@@ -129,4 +184,19 @@ export function urlSecrets(url: string): string[] {
 export function bodyExcerpt(body: string, max = 500): string {
   const flat = body.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** How much of a body is redacted to make its excerpt: enough for any excerpt but of a body mostly blank. */
+const EXCERPT_SOURCE = 64 * 1024;
+
+/**
+ * A body's excerpt for a report, redacted before it is cut, so no cut leaves the start of a secret behind.
+ * Only the body's start is read; when the body goes on, a secret's length is dropped from that start's end.
+ */
+export function redactedExcerpt(body: string, secrets: readonly string[], max = 500): string {
+  if (body.length <= EXCERPT_SOURCE) return bodyExcerpt(redactText(body, secrets), max);
+  const longest = Math.max(64, ...secrets.map((s) => s.length));
+  const start = redactText(body.slice(0, EXCERPT_SOURCE), secrets);
+  const excerpt = bodyExcerpt(start.slice(0, Math.max(0, start.length - longest)), max);
+  return excerpt.endsWith('…') ? excerpt : `${excerpt}…`;
 }

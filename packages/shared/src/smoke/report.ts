@@ -1,5 +1,6 @@
 import { formatDuration } from '../inputs/duration';
 import { codeBlock, details, heading, keyValueTable, markdownTable } from '../summary/markdown';
+import { clip } from './redact-http';
 import type { CheckReport, SmokeReport } from './run';
 
 /** How a smoke report reads: in the job summary, in the log, and as the step's error. */
@@ -83,9 +84,22 @@ export function smokeLogLines(report: SmokeReport): string[] {
   return lines;
 }
 
-/** The step's error: which checks failed and why, in one message. */
+/** How many failed checks the step's error names; the job summary and the log have them all. */
+export const FAILURES_NAMED = 10;
+
+/** At most this much of each failed check the step's error says. */
+const FAILURE_SHOWN = 200;
+
+/**
+ * The step's error: which checks failed and why, in one message of bounded size (at most
+ * {@link FAILURES_NAMED} checks, each cut to a line), as an annotation must stay readable.
+ */
 export function smokeFailureMessage(report: SmokeReport): string {
   const failed = report.checks.filter((c) => c.verdict === 'failed');
-  const parts = failed.map((c) => `${c.name}: ${c.reasons[0] ?? 'failed'}`);
-  return `Smoke test failed: ${failed.length} of ${report.checks.length} check(s) failed. ${parts.join('. ')}.`;
+  const parts = failed
+    .slice(0, FAILURES_NAMED)
+    .map((c) => clip(`${c.name}: ${c.reasons[0] ?? 'failed'}`, FAILURE_SHOWN));
+  const more = failed.length - parts.length;
+  const rest = more > 0 ? ` And ${more} more: see the job summary.` : '';
+  return `Smoke test failed: ${failed.length} of ${report.checks.length} check(s) failed. ${parts.join('. ')}.${rest}`;
 }

@@ -3,13 +3,23 @@ import { poll } from '../poll/poll';
 import { formatDuration } from '../inputs/duration';
 import { evaluateAnswer } from './evaluate';
 import { sendHttpRequest } from './http';
-import { bodyExcerpt, redactHeaders, redactText, redactUrl, relevantHeaders } from './redact-http';
+import {
+  answerSecrets,
+  redactedExcerpt,
+  redactHeaders,
+  redactText,
+  redactUrl,
+  relevantHeaders,
+} from './redact-http';
 import type { HttpSender, SmokeCheck } from './types';
 import { describeSeenVersion } from './version';
 
 /** How a smoke test runs: budgets, pacing, and what it may not show. */
 export interface SmokeRunOptions {
-  /** How long each check may take to become healthy, after the warm-up. */
+  /**
+   * How long each check may take to become healthy, after the warm-up: the run's deadline too, by which every
+   * request has ended (one still waiting then is cut off and counts as failed).
+   */
   timeoutMs: number;
   /** Consecutive passes a check needs. */
   healthyFor: number;
@@ -21,7 +31,10 @@ export interface SmokeRunOptions {
   requestTimeoutMs: number;
   /** Header names whose values are secret, beyond the usual ones (Authorization, cookies, tokens). */
   secretHeaders?: readonly string[];
-  /** Values never to show (the secret header values, already masked in the log). */
+  /**
+   * Values never to show (the secret header values, already masked in the log). The secrets answers carry
+   * (Set-Cookie values, token headers) are added as they come, and redacted wherever the report repeats them.
+   */
   secrets?: readonly string[];
   send?: HttpSender;
   clock?: Clock;
@@ -94,7 +107,58 @@ function hostOf(check: SmokeCheck): string | undefined {
   return Object.entries(check.headers).find(([n]) => n.toLowerCase() === 'host')?.[1];
 }
 
-async function runCheck(check: SmokeCheck, options: SmokeRunOptions, clock: Clock): Promise<CheckReport> {
+/**
+ * The values a run redacts: those given, and the secrets of each answer a report keeps something of (the
+ * last failure's, the last version's), so an answer of one check repeating another's cookie shows neither.
+ * Only kept answers count, so a cookie that changes on every answer does not grow the list.
+ */
+class SecretBook {
+  private readonly kept = new Map<string, readonly string[]>();
+
+  constructor(private readonly given: readonly string[]) {}
+
+  keep(key: string, secrets: readonly string[]): void {
+    this.kept.set(key, secrets);
+  }
+
+  all(extra: readonly string[] = []): string[] {
+    return [...new Set([...this.given, ...[...this.kept.values()].flat(), ...extra])];
+  }
+}
+
+/** Per check: what its reasons, failure and version show, each redacted by value. */
+function redactReport(report: CheckReport, secrets: readonly string[]): CheckReport {
+  const text = (t: string): string => redactText(t, secrets);
+  const failure = report.failure;
+  return {
+    ...report,
+    name: text(report.name),
+    url: text(report.url),
+    ...(report.host !== undefined ? { host: text(report.host) } : {}),
+    ...(report.versionSeen !== undefined ? { versionSeen: text(report.versionSeen) } : {}),
+    reasons: report.reasons.map(text),
+    ...(failure !== undefined
+      ? {
+          failure: {
+            ...failure,
+            ...(failure.error !== undefined ? { error: text(failure.error) } : {}),
+            reasons: failure.reasons.map(text),
+            headers: Object.fromEntries(Object.entries(failure.headers).map(([n, v]) => [n, text(v)])),
+            bodyExcerpt: text(failure.bodyExcerpt),
+          },
+        }
+      : {}),
+  };
+}
+
+async function runCheck(
+  check: SmokeCheck,
+  key: string,
+  options: SmokeRunOptions,
+  clock: Clock,
+  deadline: number,
+  book: SecretBook,
+): Promise<CheckReport> {
   const send = options.send ?? sendHttpRequest;
   const secrets = options.secrets ?? [];
   const secretHeaders = options.secretHeaders ?? [];
@@ -105,17 +169,24 @@ async function runCheck(check: SmokeCheck, options: SmokeRunOptions, clock: Cloc
   let lastFailure: FailureDetail | undefined;
   let versionSeen: string[] | undefined;
   let failures = 0;
+  let sent = 0;
   const interval = check.intervalMs ?? options.intervalMs;
+  const requestTimeoutMs = check.requestTimeoutMs ?? options.requestTimeoutMs;
 
   const result = await poll<boolean>({
-    timeoutMs: options.timeoutMs,
+    deadline,
     minDelayMs: interval,
     maxDelayMs: Math.max(interval, Math.min(30_000, interval * 8)),
     clock,
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.random ? { random: options.random } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    check: async (attempt) => {
+    check: async () => {
+      // No request starts that could not end by the deadline, and none outlives it.
+      const left = deadline - clock.now();
+      if (left <= 0) return { done: false };
+      const attempt = ++sent;
+      const timeoutMs = Math.min(requestTimeoutMs, left);
       let summary: AttemptSummary;
       try {
         const answer = await send({
@@ -123,20 +194,27 @@ async function runCheck(check: SmokeCheck, options: SmokeRunOptions, clock: Cloc
           method: check.method,
           headers: check.headers,
           ...(check.body !== undefined ? { body: check.body } : {}),
-          timeoutMs: check.requestTimeoutMs ?? options.requestTimeoutMs,
+          timeoutMs,
           ...(options.signal ? { signal: options.signal } : {}),
         });
         statuses[String(answer.status)] = (statuses[String(answer.status)] ?? 0) + 1;
         latencies.push(answer.latencyMs);
+        const carried = answerSecrets(answer.headers, secretHeaders);
+        const shown = book.all(carried);
         const evaluation = evaluateAnswer(check, answer);
-        if (evaluation.versionSeen !== undefined) versionSeen = evaluation.versionSeen;
+        const reasons = evaluation.reasons.map((r) => redactText(r, shown));
+        if (evaluation.versionSeen !== undefined) {
+          versionSeen = evaluation.versionSeen;
+          book.keep(`${key} version`, carried);
+        }
         consecutive = evaluation.passed ? consecutive + 1 : 0;
         if (!evaluation.passed) {
+          book.keep(`${key} failure`, carried);
           lastFailure = {
             status: answer.status,
-            reasons: evaluation.reasons.map((r) => redactText(r, secrets)),
-            headers: redactHeaders(relevantHeaders(answer.headers), secretHeaders, secrets),
-            bodyExcerpt: redactText(bodyExcerpt(answer.body), secrets),
+            reasons,
+            headers: redactHeaders(relevantHeaders(answer.headers), secretHeaders, shown),
+            bodyExcerpt: redactedExcerpt(answer.body, shown),
           };
         }
         summary = {
@@ -144,12 +222,15 @@ async function runCheck(check: SmokeCheck, options: SmokeRunOptions, clock: Cloc
           status: answer.status,
           latencyMs: answer.latencyMs,
           passed: evaluation.passed,
-          reasons: evaluation.reasons.map((r) => redactText(r, secrets)),
+          reasons,
           consecutivePasses: consecutive,
         };
       } catch (err) {
         if (options.signal?.aborted === true) throw err;
-        const error = redactText(err instanceof Error ? err.message : String(err), secrets);
+        const cutOff = timeoutMs < requestTimeoutMs && clock.now() >= deadline;
+        const error = cutOff
+          ? `no answer before the ${formatDuration(options.timeoutMs)} timeout ran out`
+          : redactText(err instanceof Error ? err.message : String(err), book.all());
         statuses.error = (statuses.error ?? 0) + 1;
         consecutive = 0;
         lastFailure = { error, reasons: [`no answer: ${error}`], headers: {}, bodyExcerpt: '' };
@@ -181,7 +262,7 @@ async function runCheck(check: SmokeCheck, options: SmokeRunOptions, clock: Cloc
     url: redactUrl(check.url, secrets),
     ...(host !== undefined ? { host } : {}),
     verdict: passed ? 'passed' : 'failed',
-    attempts: result.attempts,
+    attempts: sent,
     statuses,
     ...(sorted.length > 0
       ? {
@@ -213,10 +294,16 @@ export async function runSmokeChecks(
   const sleep = options.sleep ?? realSleep;
   const started = clock.now();
   if ((options.warmUpMs ?? 0) > 0) await sleep(options.warmUpMs!, options.signal);
-  const reports = await Promise.all(checks.map((check) => runCheck(check, options, clock)));
+  const deadline = clock.now() + options.timeoutMs;
+  const book = new SecretBook(options.secrets ?? []);
+  const reports = await Promise.all(
+    checks.map((check, i) => runCheck(check, String(i), options, clock, deadline, book)),
+  );
+  // Again with every answer's secrets: one check's answer may repeat what another's carried.
+  const secrets = book.all();
   return {
     passed: reports.every((r) => r.verdict === 'passed'),
-    checks: reports,
+    checks: reports.map((r) => redactReport(r, secrets)),
     healthyFor: options.healthyFor,
     timeoutMs: options.timeoutMs,
     elapsedMs: clock.now() - started,

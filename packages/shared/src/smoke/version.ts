@@ -77,6 +77,8 @@ export function versionsInBody(body: string, path?: readonly PathSegment[]): str
 /** How the version a response named reads in a report: `sha256:… (image …:v1)`. */
 export function describeSeenVersion(seen: readonly string[]): string {
   if (seen.length === 0) return 'no version';
-  const [first, ...rest] = [...new Set(seen)];
+  // A version is short; a field that is not one may hold anything, and the report shows its start.
+  const shown = seen.map((v) => (v.length > 200 ? `${v.slice(0, 200)}…` : v));
+  const [first, ...rest] = [...new Set(shown)];
   return rest.length === 0 ? first! : `${first!} (${rest.join(', ')})`;
 }
