@@ -365,10 +365,10 @@ async function handleAws(sim, req, res) {
           403
         );
       }
-      const token = req.headers["x-amz-security-token"];
+      const token2 = req.headers["x-amz-security-token"];
       principal = sim.credentials.resolve(
         sig.accessKeyId,
-        typeof token === "string" ? token : void 0,
+        typeof token2 === "string" ? token2 : void 0,
         now,
         service.name
       );
@@ -846,10 +846,10 @@ var scenarioModule = {
 };
 
 // packages/sim/src/core/listing.ts
-function pageOf(items, limit, token, invalidToken) {
+function pageOf(items, limit, token2, invalidToken) {
   let start = 0;
-  if (token !== void 0) {
-    const decoded = /^o:(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+  if (token2 !== void 0) {
+    const decoded = /^o:(\d+)$/.exec(Buffer.from(token2, "base64url").toString("utf8"));
     if (!decoded) throw invalidToken();
     start = Number(decoded[1]);
   }
@@ -1713,14 +1713,14 @@ var layerActions = {
         `Layers with digests '[${layerDigest}]' are not found in the repository with name '${repo.name}' in the registry with id '${repo.account}'`
       );
     }
-    const token = (0, import_node_crypto4.randomBytes)(24).toString("base64url");
-    ecrState(ctx.sim).downloads.set(sha256(token), {
+    const token2 = (0, import_node_crypto4.randomBytes)(24).toString("base64url");
+    ecrState(ctx.sim).downloads.set(sha256(token2), {
       repoKey: repoKey(repo.account, repo.region, repo.name),
       digest: layerDigest,
       expiresAt: ctx.now + DOWNLOAD_TTL_MS
     });
     const path = `/v2/${repoKey(repo.account, repo.region, repo.name)}/blobs/${layerDigest}`;
-    return { downloadUrl: `${ctx.sim.url}${path}?X-Amz-Signature=${token}`, layerDigest };
+    return { downloadUrl: `${ctx.sim.url}${path}?X-Amz-Signature=${token2}`, layerDigest };
   }
 };
 
@@ -1949,7 +1949,7 @@ var repositoryActions = {
     const registryIds = Array.isArray(input.raw.registryIds) ? input.raw.registryIds.map(String) : [ctx.account];
     const tokens = ecrState(ctx.sim).tokens;
     const expiresAt = ctx.now + TOKEN_TTL_MS;
-    for (const [password, token] of tokens) if (token.expiresAt <= ctx.now) tokens.delete(password);
+    for (const [password, token2] of tokens) if (token2.expiresAt <= ctx.now) tokens.delete(password);
     return {
       authorizationData: registryIds.map((account) => {
         const password = (0, import_node_crypto5.randomBytes)(48).toString("base64url");
@@ -2293,8 +2293,8 @@ function authenticate(sim, req, region) {
   const decoded = Buffer.from(m[1], "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   const user = decoded.slice(0, colon);
-  const token = colon > 0 ? ecrState(sim).tokens.get(sha256(decoded.slice(colon + 1))) : void 0;
-  if (user !== "AWS" || !token) {
+  const token2 = colon > 0 ? ecrState(sim).tokens.get(sha256(decoded.slice(colon + 1))) : void 0;
+  if (user !== "AWS" || !token2) {
     throw new RegistryError(
       401,
       "UNAUTHORIZED",
@@ -2302,18 +2302,18 @@ function authenticate(sim, req, region) {
       challenge(sim)
     );
   }
-  if (sim.clock.now() >= token.expiresAt) {
+  if (sim.clock.now() >= token2.expiresAt) {
     throw new RegistryError(
       403,
       "DENIED",
       "Your authorization token has expired. Reauthenticate and try again."
     );
   }
-  if (region !== void 0 && region !== token.region) {
+  if (region !== void 0 && region !== token2.region) {
     throw new RegistryError(
       403,
       "DENIED",
-      `Your authorization token was issued for ${token.region}, not ${region}.`
+      `Your authorization token was issued for ${token2.region}, not ${region}.`
     );
   }
 }
@@ -2792,6 +2792,21 @@ var toDate = (ms) => ms === void 0 ? void 0 : new Date(ms);
 
 // packages/sim/src/ecs/resolve.ts
 var regionFor = (ctx) => regionOf(ctx.sim, ctx.account, ctx.region);
+function checkArnOwner(ref, owner) {
+  if (!ref.startsWith("arn:")) return;
+  const [, , , region, account] = ref.split(":");
+  if (region !== owner.region) throw new AwsError("InvalidParameterException", "Invalid Region in ARN");
+  if (account !== owner.account) {
+    throw new AwsError(
+      "InvalidParameterException",
+      `Identifier is for ${account ?? ""}. Your accountId is ${owner.account}`
+    );
+  }
+}
+function ownerOf(cluster) {
+  const [, , , region = "", account = ""] = cluster.arn.split(":");
+  return { account, region };
+}
 function lastSegment(ref) {
   if (!ref.startsWith("arn:")) return ref;
   const resource = ref.split(":").slice(5).join(":");
@@ -2799,6 +2814,7 @@ function lastSegment(ref) {
   return parts[parts.length - 1] ?? ref;
 }
 function findCluster(r, ref) {
+  if (ref !== void 0) checkArnOwner(ref, r);
   const cluster = r.clusters.get(lastSegment(ref ?? "default"));
   return cluster && cluster.status === "ACTIVE" ? cluster : void 0;
 }
@@ -2807,7 +2823,19 @@ function requireCluster(r, ref) {
   if (!cluster) throw new AwsError("ClusterNotFoundException", "Cluster not found.");
   return cluster;
 }
+function checkInCluster(cluster, ref) {
+  checkArnOwner(ref, ownerOf(cluster));
+  if (!ref.startsWith("arn:")) return;
+  const parts = ref.split(":").slice(5).join(":").split("/");
+  if (parts.length === 3 && parts[1] !== cluster.name) {
+    throw new AwsError(
+      "InvalidParameterException",
+      `Invalid identifier: Identifier is for cluster ${parts[1] ?? ""}. Your cluster is ${cluster.name}`
+    );
+  }
+}
 function findService(cluster, ref) {
+  checkInCluster(cluster, ref);
   return cluster.services.get(lastSegment(ref));
 }
 function requireActiveService(cluster, ref) {
@@ -2817,10 +2845,12 @@ function requireActiveService(cluster, ref) {
   return service;
 }
 function findTask(cluster, ref) {
+  checkInCluster(cluster, ref);
   return cluster.tasks.get(lastSegment(ref));
 }
 function findTaskDefinition(r, ref) {
   let spec = ref;
+  checkArnOwner(ref, r);
   if (ref.startsWith("arn:")) {
     const m2 = /:task-definition\/(.+)$/.exec(ref);
     if (!m2) return void 0;
@@ -3111,6 +3141,7 @@ var DescribeClusters = (ctx, raw) => {
   const clusters = [];
   const failures = [];
   for (const ref of input.strings("clusters") ?? ["default"]) {
+    checkArnOwner(ref, r);
     const cluster = r.clusters.get(lastSegment(ref));
     if (cluster) clusters.push(clusterOut(cluster, include));
     else
@@ -3353,6 +3384,39 @@ function tripCircuitBreaker(r, svc, dep, t) {
   }
 }
 
+// packages/sim/src/ecs/image-reference.ts
+var ALLOWED = /^[A-Za-z0-9_.:/#@-]+$/;
+var DIGEST2 = /^sha256:[A-Fa-f0-9]{64}$/;
+var MAX_LENGTH = 255;
+function clientError(message) {
+  throw new AwsError("ClientException", message);
+}
+function split(image) {
+  const at = image.indexOf("@");
+  return at < 0 ? { nameTag: image, digest: void 0 } : { nameTag: image.slice(0, at), digest: image.slice(at + 1) };
+}
+function nameAndTag(nameTag) {
+  const colon = nameTag.lastIndexOf(":");
+  if (colon <= nameTag.lastIndexOf("/")) return { name: nameTag, tag: void 0 };
+  return { name: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1) };
+}
+function checkImageReference(image) {
+  const { nameTag, digest } = split(image);
+  if (nameTag.length > MAX_LENGTH) clientError("Container.image should be 255 characters or less");
+  const invalid5 = () => clientError("Container.image contains invalid characters.");
+  if (!ALLOWED.test(image)) invalid5();
+  if (digest !== void 0 && !DIGEST2.test(digest)) invalid5();
+  const { name, tag } = nameAndTag(nameTag);
+  if (tag === "" || name === "" || name.split("/").some((part) => part === "")) invalid5();
+}
+function unparsableReference(image) {
+  const { name } = nameAndTag(split(image).nameTag);
+  const parts = name.split("/");
+  const first = parts[0] ?? "";
+  const path = parts.length > 1 && (/[.:]/.test(first) || first === "localhost") ? parts.slice(1) : parts;
+  return path.some((part) => part !== part.toLowerCase()) ? "invalid reference format: repository name must be lowercase" : void 0;
+}
+
 // packages/sim/src/ecs/task-lifecycle.ts
 var PROVISIONING_MS = 3e3;
 var PENDING_MS = 1e4;
@@ -3363,6 +3427,8 @@ function pullFailure(image, reason) {
   return `CannotPullContainerError: ${detail}`;
 }
 function resolveImage2(sim, image) {
+  const unparsable = unparsableReference(image);
+  if (unparsable !== void 0) return { refs: [image], failure: `CannotPullContainerError: ${unparsable}` };
   const found = lookupImage(sim, image);
   if (found.kind === "external") return { refs: [image] };
   if (!found.image) return { refs: [image], failure: pullFailure(image, found.reason) };
@@ -3864,6 +3930,12 @@ var NAME2 = /^[A-Za-z0-9_-]{1,255}$/;
 function invalid2(message) {
   throw new AwsError("InvalidParameterException", message);
 }
+var MAX_DESIRED_COUNT = 5e3;
+function desiredCountOf(input) {
+  const count = input.int("desiredCount", 0);
+  if (count !== void 0 && count > MAX_DESIRED_COUNT) invalid2("Desired count exceeds limit.");
+  return count;
+}
 function checkPlacement(td, launchType, networkConfiguration) {
   const compat = td.body.compatibilities ?? [];
   if (launchType === "FARGATE" && !compat.includes("FARGATE"))
@@ -3926,7 +3998,7 @@ function createService(r, cluster, input, now, createdBy) {
     invalid2("Service name can contain up to 255 letters, numbers, hyphens and underscores.");
   const td = requireUsableTaskDefinition(r, input.required("taskDefinition"));
   const strategy = input.str("schedulingStrategy") ?? "REPLICA";
-  const desiredCount = input.int("desiredCount", 0) ?? (strategy === "DAEMON" ? 1 : void 0);
+  const desiredCount = desiredCountOf(input) ?? (strategy === "DAEMON" ? 1 : void 0);
   if (desiredCount === void 0) invalid2("desiredCount is required when schedulingStrategy is REPLICA.");
   if (input.has("launchType") && input.has("capacityProviderStrategy")) {
     invalid2(
@@ -3983,7 +4055,7 @@ var UpdateService = (ctx, raw) => {
   const svc = requireActiveService(cluster, input.required("service"));
   const tdRef = input.str("taskDefinition");
   const td = tdRef !== void 0 ? requireUsableTaskDefinition(r, tdRef) : void 0;
-  const desiredCount = input.int("desiredCount", 0);
+  const desiredCount = desiredCountOf(input);
   const before = JSON.stringify([
     svc.settings.networkConfiguration,
     svc.settings.platformVersion,
@@ -4082,10 +4154,145 @@ var serviceActions = {
   DeleteService
 };
 
+// packages/sim/src/core/json-shapes.ts
+var TRUE = /* @__PURE__ */ new Set(["true", "yes", "y", "t", "1"]);
+var FALSE = /* @__PURE__ */ new Set(["false", "no", "n", "f", "0"]);
+function refuse(message) {
+  throw new AwsError("SerializationException", message);
+}
+function token(value) {
+  if (typeof value === "string") return "STRING_VALUE";
+  if (typeof value === "number") return "NUMBER_VALUE";
+  return value === true ? "TRUE_VALUE" : "FALSE_VALUE";
+}
+function refuseContainer(value) {
+  if (Array.isArray(value)) refuse("Start of list found where not expected");
+  if (typeof value === "object" && value !== null)
+    refuse("Start of structure or map found where not expected.");
+}
+function readShape(value, shape) {
+  if (value === null || value === void 0) return value;
+  if (shape === "string") {
+    refuseContainer(value);
+    if (typeof value !== "string") refuse(`${token(value)} can not be converted to a String`);
+    return value;
+  }
+  if (shape === "integer") {
+    refuseContainer(value);
+    if (typeof value !== "number") refuse(`${token(value)} can not be converted to an Integer`);
+    return Math.trunc(value);
+  }
+  if (shape === "boolean") {
+    refuseContainer(value);
+    if (typeof value === "boolean") return value;
+    if (typeof value === "number") refuse("NUMBER_VALUE can not be converted to a Boolean");
+    const text = String(value).toLowerCase();
+    if (TRUE.has(text)) return true;
+    if (FALSE.has(text)) return false;
+    return refuse("STRING_VALUE can not be converted to an Boolean");
+  }
+  if ("list" in shape) {
+    if (!Array.isArray(value)) {
+      if (typeof value === "object") refuse("Start of structure or map found where not expected.");
+      return refuse("Expected list or null");
+    }
+    return value.map((item) => readShape(item, shape.list));
+  }
+  if (Array.isArray(value)) refuse("Start of list found where not expected");
+  if (typeof value !== "object") refuse("map" in shape ? "Expected map or null" : "Expected null");
+  const members = value;
+  const out = {};
+  for (const [key, member] of Object.entries(members)) {
+    const memberShape = "map" in shape ? shape.map : shape.structure[key];
+    out[key] = memberShape === void 0 ? member : readShape(member, memberShape);
+  }
+  return out;
+}
+
+// packages/sim/src/ecs/task-definition-shape.ts
+var strings = { list: "string" };
+var keyValues = { list: { structure: { name: "string", value: "string" } } };
+var containerDefinition = {
+  structure: {
+    name: "string",
+    image: "string",
+    cpu: "integer",
+    memory: "integer",
+    memoryReservation: "integer",
+    essential: "boolean",
+    entryPoint: strings,
+    command: strings,
+    links: strings,
+    workingDirectory: "string",
+    user: "string",
+    hostname: "string",
+    disableNetworking: "boolean",
+    privileged: "boolean",
+    readonlyRootFilesystem: "boolean",
+    interactive: "boolean",
+    pseudoTerminal: "boolean",
+    startTimeout: "integer",
+    stopTimeout: "integer",
+    dnsServers: strings,
+    dnsSearchDomains: strings,
+    dockerSecurityOptions: strings,
+    environment: keyValues,
+    secrets: { list: { structure: { name: "string", valueFrom: "string" } } },
+    portMappings: {
+      list: {
+        structure: {
+          containerPort: "integer",
+          hostPort: "integer",
+          protocol: "string",
+          name: "string",
+          appProtocol: "string",
+          containerPortRange: "string"
+        }
+      }
+    },
+    healthCheck: {
+      structure: {
+        command: strings,
+        interval: "integer",
+        timeout: "integer",
+        retries: "integer",
+        startPeriod: "integer"
+      }
+    },
+    logConfiguration: {
+      structure: {
+        logDriver: "string",
+        options: { map: "string" },
+        secretOptions: { list: { structure: { name: "string", valueFrom: "string" } } }
+      }
+    },
+    dockerLabels: { map: "string" },
+    dependsOn: { list: { structure: { containerName: "string", condition: "string" } } },
+    mountPoints: {
+      list: { structure: { sourceVolume: "string", containerPath: "string", readOnly: "boolean" } }
+    }
+  }
+};
+var registerTaskDefinitionShape = {
+  structure: {
+    family: "string",
+    taskRoleArn: "string",
+    executionRoleArn: "string",
+    networkMode: "string",
+    containerDefinitions: { list: containerDefinition },
+    requiresCompatibilities: strings,
+    cpu: "string",
+    memory: "string",
+    pidMode: "string",
+    ipcMode: "string",
+    tags: { list: { structure: { key: "string", value: "string" } } }
+  }
+};
+
 // packages/sim/src/ecs/api-task-definitions.ts
 var NAME3 = /^[A-Za-z0-9_-]{1,255}$/;
 var clientErrors = plainErrors("ClientException");
-function clientError(message) {
+function clientError2(message) {
   throw new AwsError("ClientException", message);
 }
 var FARGATE_SIZES = {
@@ -4107,20 +4314,21 @@ function normalizeSize(value, unit, what) {
   const text = String(value).trim();
   if (/^\d+$/.test(text)) return text;
   const m = new RegExp(`^(\\d*\\.?\\d+)\\s*${unit.source}$`, "i").exec(text);
-  if (!m) return clientError(`Invalid '${what}' setting for task.`);
+  if (!m) return clientError2(`Invalid '${what}' setting for task.`);
   return String(Math.round(Number(m[1]) * 1024));
 }
 function normalizeContainer(c, networkMode) {
   if (typeof c.name !== "string" || c.name === "")
-    return clientError("Container.name should not be null or empty.");
-  if (!NAME3.test(c.name)) return clientError(`Container name '${c.name}' contains invalid characters.`);
+    return clientError2("Container.name should not be null or empty.");
+  if (!NAME3.test(c.name)) return clientError2(`Container name '${c.name}' contains invalid characters.`);
   if (typeof c.image !== "string" || c.image === "") {
-    return clientError("Container.image should not be null or empty.");
+    return clientError2("Container.image should not be null or empty.");
   }
+  checkImageReference(c.image);
   const hc = c.healthCheck;
   if (hc !== void 0) {
     if (!Array.isArray(hc.command) || hc.command.length === 0) {
-      clientError(`Invalid setting for container '${c.name}'. healthCheck.command must not be empty.`);
+      clientError2(`Invalid setting for container '${c.name}'. healthCheck.command must not be empty.`);
     }
     const bounds = [
       ["interval", 5, 300],
@@ -4131,7 +4339,7 @@ function normalizeContainer(c, networkMode) {
     for (const [key, min, max] of bounds) {
       const v = hc[key];
       if (v !== void 0 && (typeof v !== "number" || v < min || v > max)) {
-        clientError(
+        clientError2(
           `Invalid setting for container '${c.name}'. healthCheck.${key} must be between ${min} and ${max}.`
         );
       }
@@ -4173,11 +4381,20 @@ function requiresAttributes(containers, body) {
   }
   return [...names].map((name) => ({ name }));
 }
-function buildTaskDefinition(input) {
+var MAX_TASK_DEFINITION_BYTES = 65536;
+function checkSize(raw) {
+  const length = Buffer.byteLength(JSON.stringify({ ...raw, tags: void 0 }), "utf8");
+  if (length > MAX_TASK_DEFINITION_BYTES) {
+    clientError2(`Actual length: '${length}'. Max allowed length is '${MAX_TASK_DEFINITION_BYTES}' bytes.`);
+  }
+}
+function buildTaskDefinition(request) {
+  const input = request.nested(readShape(request.raw, registerTaskDefinitionShape));
+  checkSize(input.raw);
   const family = input.required("family");
-  if (!NAME3.test(family)) clientError("Family contains invalid characters.");
+  if (!NAME3.test(family)) clientError2("Family contains invalid characters.");
   const containers = input.objects("containerDefinitions");
-  if (!containers || containers.length === 0) return clientError("Container list cannot be empty.");
+  if (!containers || containers.length === 0) return clientError2("Container list cannot be empty.");
   const requires = input.strings("requiresCompatibilities") ?? [];
   const fargate = requires.includes("FARGATE");
   const networkMode = input.str("networkMode") ?? (fargate ? void 0 : "bridge");
@@ -4185,34 +4402,34 @@ function buildTaskDefinition(input) {
   const memory = normalizeSize(input.raw.memory, /gb/, "memory");
   const executionRoleArn = input.str("executionRoleArn");
   if (fargate) {
-    if (networkMode !== "awsvpc") clientError("Fargate only supports network mode 'awsvpc'.");
-    if (cpu === void 0) clientError("Fargate requires that 'cpu' be defined at the task level.");
-    if (memory === void 0) clientError("Fargate requires that 'memory' be defined at the task level.");
+    if (networkMode !== "awsvpc") clientError2("Fargate only supports network mode 'awsvpc'.");
+    if (cpu === void 0) clientError2("Fargate requires that 'cpu' be defined at the task level.");
+    if (memory === void 0) clientError2("Fargate requires that 'memory' be defined at the task level.");
     if (!FARGATE_SIZES[cpu]?.includes(Number(memory))) {
-      clientError(`No Fargate configuration exists for given values: ${cpu} CPU, ${memory} memory.`);
+      clientError2(`No Fargate configuration exists for given values: ${cpu} CPU, ${memory} memory.`);
     }
   }
   const names = /* @__PURE__ */ new Set();
   const normalized = containers.map((c) => {
     const out = normalizeContainer(c, networkMode ?? "awsvpc");
     const name = out.name;
-    if (names.has(name)) clientError(`Duplicate container name '${name}'.`);
+    if (names.has(name)) clientError2(`Duplicate container name '${name}'.`);
     names.add(name);
     if (!fargate && memory === void 0 && out.memory === void 0 && out.memoryReservation === void 0) {
-      clientError(
+      clientError2(
         `Invalid setting for container '${name}'. At least one of 'memory' or 'memoryReservation' must be specified.`
       );
     }
     const log = out.logConfiguration;
     if (fargate && log?.logDriver === "awslogs" && executionRoleArn === void 0) {
-      clientError(
+      clientError2(
         "Fargate requires task definition to have execution role ARN to support log driver awslogs."
       );
     }
     return out;
   });
   if (!normalized.some((c) => c.essential === true)) {
-    clientError("Task definition must have at least one essential container.");
+    clientError2("Task definition must have at least one essential container.");
   }
   const compatibilities = ["EC2"];
   if (networkMode === "awsvpc" && cpu !== void 0 && memory !== void 0) compatibilities.push("FARGATE");
@@ -4549,6 +4766,7 @@ function taggedByArn(r, arn) {
     throw new AwsError("InvalidParameterException", "The specified resource is not found.");
   };
   if (!m) return notFound2();
+  checkArnOwner(arn, r);
   const [kind, path] = [m[1], m[2]];
   const parts = path.split("/");
   if (kind === "task-definition") return findTaskDefinition(r, arn) ?? notFound2();
@@ -5021,8 +5239,8 @@ function decodeJsonPart(part) {
     return void 0;
   }
 }
-function decodeJwt(token) {
-  const parts = token.split(".");
+function decodeJwt(token2) {
+  const parts = token2.split(".");
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p))) return void 0;
   const [h, c, s] = parts;
   const header2 = decodeJsonPart(h);
@@ -5166,10 +5384,10 @@ function tokenRequestUrl(sim) {
 }
 function registerOidcContext(sim, context, requestToken) {
   const normalised = normaliseContext(context);
-  const token = requestToken ?? `ghs_sim${(0, import_node_crypto11.randomBytes)(18).toString("base64url")}`;
-  issuerState(sim).contexts.set(token, normalised);
-  sim.secrets.record("github:oidc-request-token", token);
-  return { requestToken: token, requestUrl: tokenRequestUrl(sim), context: normalised };
+  const token2 = requestToken ?? `ghs_sim${(0, import_node_crypto11.randomBytes)(18).toString("base64url")}`;
+  issuerState(sim).contexts.set(token2, normalised);
+  sim.secrets.record("github:oidc-request-token", token2);
+  return { requestToken: token2, requestUrl: tokenRequestUrl(sim), context: normalised };
 }
 function mintToken(sim, claims) {
   const state = issuerState(sim);
@@ -5346,8 +5564,8 @@ function recordRequest(sim, record2) {
   requests.push(record2);
   if (requests.length > MAX_REQUEST_RECORDS) requests.splice(0, requests.length - MAX_REQUEST_RECORDS);
 }
-function tokenFingerprint(token) {
-  return fingerprint(token);
+function tokenFingerprint(token2) {
+  return fingerprint(token2);
 }
 var sameRepository = (a, b) => a.toLowerCase() === b.toLowerCase();
 function shaOf(repository, ref) {
@@ -5767,7 +5985,7 @@ function errorReply(err, operation) {
 async function dispatch(sim, req, url, path, now) {
   const method = req.method ?? "GET";
   let operation = "unknown";
-  let token;
+  let token2;
   try {
     const match = ENDPOINTS.map((e2) => ({ e: e2, m: e2.method === method ? e2.pattern.exec(path) : null })).find(
       (x) => x.m !== null
@@ -5777,12 +5995,12 @@ async function dispatch(sim, req, url, path, now) {
     operation = e.operation;
     const auth = tokenOf(req);
     if (auth.error !== void 0) throw new RestError(401, auth.error);
-    token = auth.token;
+    token2 = auth.token;
     const fault = sim.scenario.fault("github", operation);
     if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
     if (fault.drop && sim.scenario.random() < fault.drop) {
       req.socket.destroy();
-      return { operation, token, reply: { status: 0 } };
+      return { operation, token: token2, reply: { status: 0 } };
     }
     if (fault.throttle && sim.scenario.random() < fault.throttle) {
       throw new RestError(
@@ -5800,10 +6018,10 @@ async function dispatch(sim, req, url, path, now) {
       body,
       now
     });
-    return { operation, token, reply };
+    return { operation, token: token2, reply };
   } catch (err) {
     if (!(err instanceof RestError)) throw err;
-    return { operation, token, reply: errorReply(err, operation) };
+    return { operation, token: token2, reply: errorReply(err, operation) };
   }
 }
 function githubRestRoute(sim) {
@@ -5814,7 +6032,7 @@ function githubRestRoute(sim) {
       const path = url.pathname.slice(GITHUB_API_PREFIX.length).replace(/\/+$/, "");
       const requestId = (0, import_node_crypto14.randomUUID)().toUpperCase();
       const now = sim.clock.now();
-      const { operation, token, reply } = await dispatch(sim, req, url, path, now);
+      const { operation, token: token2, reply } = await dispatch(sim, req, url, path, now);
       const time = new Date(now).toISOString();
       const { status } = reply;
       recordRequest(sim, {
@@ -5823,7 +6041,7 @@ function githubRestRoute(sim) {
         path,
         operation,
         status,
-        ...token !== void 0 ? { token: tokenFingerprint(token) } : {}
+        ...token2 !== void 0 ? { token: tokenFingerprint(token2) } : {}
       });
       sim.calls.add({
         time,
@@ -6005,8 +6223,8 @@ function compare(a, b) {
 function encode(direction, key) {
   return `${direction}/${String(key[0]).padStart(16, "0")}${String(key[1]).padStart(20, "0")}/s`;
 }
-function decode(token) {
-  const m = /^([fb])\/(\d{16})(\d{20})\/s$/.exec(token);
+function decode(token2) {
+  const m = /^([fb])\/(\d{16})(\d{20})\/s$/.exec(token2);
   if (!m) throw new AwsError("InvalidParameterException", "The specified nextToken is invalid.");
   return { direction: m[1], key: [Number(m[2]), Number(m[3])] };
 }
@@ -6055,11 +6273,11 @@ function compileFilterPattern(pattern) {
 function encodeFilterToken(e) {
   return Buffer.from(JSON.stringify([e.timestamp, e.seq])).toString("base64");
 }
-function afterFilterToken(token) {
-  if (token === void 0) return () => true;
+function afterFilterToken(token2) {
+  if (token2 === void 0) return () => true;
   let key;
   try {
-    key = JSON.parse(Buffer.from(token, "base64").toString("utf8"));
+    key = JSON.parse(Buffer.from(token2, "base64").toString("utf8"));
   } catch {
     key = void 0;
   }
@@ -6629,11 +6847,11 @@ function secretOf(ctx, input) {
   return requireSecret(ctx.sim, ctx.account, ctx.region, input.required("SecretId"));
 }
 function versionToken(input) {
-  const token = input.str("ClientRequestToken");
-  if (token !== void 0 && (token.length < 32 || token.length > 64)) {
-    throw validationError("ClientRequestToken", "Member must have length between 32 and 64", token);
+  const token2 = input.str("ClientRequestToken");
+  if (token2 !== void 0 && (token2.length < 32 || token2.length > 64)) {
+    throw validationError("ClientRequestToken", "Member must have length between 32 and 64", token2);
   }
-  return token;
+  return token2;
 }
 function matchesFilter(secret, key, values) {
   const fields = {
@@ -7899,12 +8117,12 @@ function assumeRoleWithWebIdentity(ctx, input) {
   const v = new InputValidator(input);
   const roleArn = v.string("RoleArn", { required: true, min: 20, max: 2048 });
   const sessionName = v.string("RoleSessionName", { required: true, ...SESSION_NAME });
-  const token = v.string("WebIdentityToken", { required: true, min: 4, max: 2e4, sensitive: true });
+  const token2 = v.string("WebIdentityToken", { required: true, min: 4, max: 2e4, sensitive: true });
   const requested = v.integer("DurationSeconds", 900, 43200);
   v.string("Policy", { min: 1, max: 2048 });
   v.check();
   const packedPolicySize = checkSessionPolicy(input["Policy"]);
-  const verified = verifyGithubToken(ctx.sim, token);
+  const verified = verifyGithubToken(ctx.sim, token2);
   if ("error" in verified) {
     if (verified.reason === "expired") {
       const exp = Number(verified.claims?.["exp"]);

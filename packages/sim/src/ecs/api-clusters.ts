@@ -2,7 +2,7 @@ import { AwsError } from '../core/errors';
 import type { ActionHandler } from '../core/simulator';
 import { Input, invalidParameter, type Json, nextTokenPaging } from '../core/request';
 import { arnPrefix, tagsIn, type ClusterRecord, type Region, type Tag } from './model';
-import { lastSegment, regionFor, requireCluster } from './resolve';
+import { checkArnOwner, lastSegment, regionFor, requireCluster } from './resolve';
 import { clusterOut } from './views';
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -66,6 +66,7 @@ const DescribeClusters: ActionHandler = (ctx, raw) => {
   const clusters: Json[] = [];
   const failures: Json[] = [];
   for (const ref of input.strings('clusters') ?? ['default']) {
+    checkArnOwner(ref, r);
     const cluster = r.clusters.get(lastSegment(ref));
     if (cluster) clusters.push(clusterOut(cluster, include));
     else

@@ -26,6 +26,15 @@ function invalid(message: string): never {
   throw new AwsError('InvalidParameterException', message);
 }
 
+/** ECS's default quota of tasks per service (the desired count); ECS refuses a count above it. */
+export const MAX_DESIRED_COUNT = 5000;
+
+function desiredCountOf(input: Input): number | undefined {
+  const count = input.int('desiredCount', 0);
+  if (count !== undefined && count > MAX_DESIRED_COUNT) invalid('Desired count exceeds limit.');
+  return count;
+}
+
 /** The placement checks ECS makes when a service or task is created with a task definition. */
 export function checkPlacement(
   td: TaskDefinitionRecord,
@@ -103,7 +112,7 @@ export function createService(
     invalid('Service name can contain up to 255 letters, numbers, hyphens and underscores.');
   const td = requireUsableTaskDefinition(r, input.required('taskDefinition'));
   const strategy = input.str('schedulingStrategy') ?? 'REPLICA';
-  const desiredCount = input.int('desiredCount', 0) ?? (strategy === 'DAEMON' ? 1 : undefined);
+  const desiredCount = desiredCountOf(input) ?? (strategy === 'DAEMON' ? 1 : undefined);
   if (desiredCount === undefined) invalid('desiredCount is required when schedulingStrategy is REPLICA.');
   if (input.has('launchType') && input.has('capacityProviderStrategy')) {
     invalid(
@@ -162,7 +171,7 @@ const UpdateService: ActionHandler = (ctx, raw) => {
   const svc = requireActiveService(cluster, input.required('service'));
   const tdRef = input.str('taskDefinition');
   const td = tdRef !== undefined ? requireUsableTaskDefinition(r, tdRef) : undefined;
-  const desiredCount = input.int('desiredCount', 0);
+  const desiredCount = desiredCountOf(input);
   const before = JSON.stringify([
     svc.settings.networkConfiguration,
     svc.settings.platformVersion,

@@ -2,7 +2,7 @@ import { AwsError } from '../core/errors';
 import type { ActionHandler } from '../core/simulator';
 import { Input, invalidParameter } from '../core/request';
 import { mergeTags, tagsIn, type Region, type Tag } from './model';
-import { findTaskDefinition, regionFor } from './resolve';
+import { checkArnOwner, findTaskDefinition, regionFor } from './resolve';
 
 /** Anything that carries tags: clusters, services, task definitions and tasks. */
 interface Tagged {
@@ -15,6 +15,7 @@ function taggedByArn(r: Region, arn: string): Tagged {
     throw new AwsError('InvalidParameterException', 'The specified resource is not found.');
   };
   if (!m) return notFound();
+  checkArnOwner(arn, r);
   const [kind, path] = [m[1]!, m[2]!];
   const parts = path.split('/');
   if (kind === 'task-definition') return findTaskDefinition(r, arn) ?? notFound();

@@ -1,8 +1,11 @@
 import { AwsError } from '../core/errors';
+import { readShape } from '../core/json-shapes';
 import { Input, invalidParameter, type Json, nextTokenPaging, plainErrors } from '../core/request';
 import type { ActionHandler } from '../core/simulator';
 import { arnPrefix, tagsIn, toDate, type Region, type TaskDefinitionRecord } from './model';
+import { checkImageReference } from './image-reference';
 import { regionFor, requireTaskDefinition } from './resolve';
+import { registerTaskDefinitionShape } from './task-definition-shape';
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
@@ -47,6 +50,7 @@ function normalizeContainer(c: Json, networkMode: string): Json {
   if (typeof c.image !== 'string' || c.image === '') {
     return clientError('Container.image should not be null or empty.');
   }
+  checkImageReference(c.image);
   const hc = c.healthCheck as Json | undefined;
   if (hc !== undefined) {
     if (!Array.isArray(hc.command) || hc.command.length === 0) {
@@ -105,8 +109,20 @@ function requiresAttributes(containers: Json[], body: Json): Json[] {
   return [...names].map((name) => ({ name }));
 }
 
+/** ECS's limit on a task definition, counted over the request as JSON (tags aside). */
+const MAX_TASK_DEFINITION_BYTES = 65_536;
+
+function checkSize(raw: Json): void {
+  const length = Buffer.byteLength(JSON.stringify({ ...raw, tags: undefined }), 'utf8');
+  if (length > MAX_TASK_DEFINITION_BYTES) {
+    clientError(`Actual length: '${length}'. Max allowed length is '${MAX_TASK_DEFINITION_BYTES}' bytes.`);
+  }
+}
+
 /** Validates a RegisterTaskDefinition request as ECS does and returns the stored body. */
-export function buildTaskDefinition(input: Input): { family: string; body: Json } {
+export function buildTaskDefinition(request: Input): { family: string; body: Json } {
+  const input = request.nested(readShape(request.raw, registerTaskDefinitionShape) as Json);
+  checkSize(input.raw);
   const family = input.required('family');
   if (!NAME.test(family)) clientError('Family contains invalid characters.');
   const containers = input.objects('containerDefinitions');

@@ -13,6 +13,28 @@ import {
 
 export const regionFor = (ctx: CallContext): Region => regionOf(ctx.sim, ctx.account, ctx.region);
 
+/**
+ * Refuses an ARN of another region or account, as ECS does, instead of reading it as the caller's own
+ * resource: `Invalid Region in ARN`, `Identifier is for 111111111111. Your accountId is 000000000000`.
+ */
+export function checkArnOwner(ref: string, owner: { account: string; region: string }): void {
+  if (!ref.startsWith('arn:')) return;
+  const [, , , region, account] = ref.split(':');
+  if (region !== owner.region) throw new AwsError('InvalidParameterException', 'Invalid Region in ARN');
+  if (account !== owner.account) {
+    throw new AwsError(
+      'InvalidParameterException',
+      `Identifier is for ${account ?? ''}. Your accountId is ${owner.account}`,
+    );
+  }
+}
+
+/** The owner a cluster's ARN names, for checking the ARNs of what it holds. */
+function ownerOf(cluster: ClusterRecord): { account: string; region: string } {
+  const [, , , region = '', account = ''] = cluster.arn.split(':');
+  return { account, region };
+}
+
 /** The last path segment a name-or-ARN reference names (`cluster/NAME`, `service/CLUSTER/NAME`…). */
 export function lastSegment(ref: string): string {
   if (!ref.startsWith('arn:')) return ref;
@@ -22,6 +44,7 @@ export function lastSegment(ref: string): string {
 }
 
 export function findCluster(r: Region, ref: string | undefined): ClusterRecord | undefined {
+  if (ref !== undefined) checkArnOwner(ref, r);
   const cluster = r.clusters.get(lastSegment(ref ?? 'default'));
   return cluster && cluster.status === 'ACTIVE' ? cluster : undefined;
 }
@@ -32,7 +55,21 @@ export function requireCluster(r: Region, ref: string | undefined): ClusterRecor
   return cluster;
 }
 
+/** A service ARN names its cluster (`service/CLUSTER/NAME`): one of another cluster is refused, as ECS does. */
+function checkInCluster(cluster: ClusterRecord, ref: string): void {
+  checkArnOwner(ref, ownerOf(cluster));
+  if (!ref.startsWith('arn:')) return;
+  const parts = ref.split(':').slice(5).join(':').split('/');
+  if (parts.length === 3 && parts[1] !== cluster.name) {
+    throw new AwsError(
+      'InvalidParameterException',
+      `Invalid identifier: Identifier is for cluster ${parts[1] ?? ''}. Your cluster is ${cluster.name}`,
+    );
+  }
+}
+
 export function findService(cluster: ClusterRecord, ref: string): ServiceRecord | undefined {
+  checkInCluster(cluster, ref);
   return cluster.services.get(lastSegment(ref));
 }
 
@@ -45,6 +82,7 @@ export function requireActiveService(cluster: ClusterRecord, ref: string): Servi
 }
 
 export function findTask(cluster: ClusterRecord, ref: string): TaskRecord | undefined {
+  checkInCluster(cluster, ref);
   return cluster.tasks.get(lastSegment(ref));
 }
 
@@ -54,6 +92,7 @@ export function findTask(cluster: ClusterRecord, ref: string): TaskRecord | unde
  */
 export function findTaskDefinition(r: Region, ref: string): TaskDefinitionRecord | undefined {
   let spec = ref;
+  checkArnOwner(ref, r);
   if (ref.startsWith('arn:')) {
     const m = /:task-definition\/(.+)$/.exec(ref);
     if (!m) return undefined;

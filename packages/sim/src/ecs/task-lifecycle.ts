@@ -1,5 +1,6 @@
 import type { Simulator } from '../core/simulator';
 import { lookupImage } from '../ecr/lookup';
+import { unparsableReference } from './image-reference';
 import type { Json } from '../core/request';
 import {
   activeTasks,
@@ -52,6 +53,8 @@ function pullFailure(image: string, reason: string | undefined): string {
 
 /** The refs a scenario rule's image glob is matched against, and the failure when ECR lacks the image. */
 function resolveImage(sim: Simulator, image: string): { refs: string[]; digest?: string; failure?: string } {
+  const unparsable = unparsableReference(image);
+  if (unparsable !== undefined) return { refs: [image], failure: `CannotPullContainerError: ${unparsable}` };
   const found = lookupImage(sim, image);
   if (found.kind === 'external') return { refs: [image] };
   if (!found.image) return { refs: [image], failure: pullFailure(image, found.reason) };
