@@ -29402,6 +29402,55 @@ var init_severity = __esm({
   }
 });
 
+// packages/shared/src/aws/region.ts
+function resolveRegion(region) {
+  const found = [region, process.env["AWS_REGION"], process.env["AWS_DEFAULT_REGION"]].map((r) => r?.trim()).find((r) => r !== void 0 && r !== "");
+  if (found === void 0) {
+    throw new ConfigurationError(
+      'Input "aws-region" is required: no region was given and neither AWS_REGION nor AWS_DEFAULT_REGION is set.',
+      { input: "aws-region" }
+    );
+  }
+  return found;
+}
+var init_region = __esm({
+  "packages/shared/src/aws/region.ts"() {
+    "use strict";
+    init_configuration_error();
+  }
+});
+
+// packages/shared/src/inputs/aws-inputs.ts
+function regionInput(given, source = "aws-region") {
+  const region = resolveRegion(given);
+  if (!REGION_RE.test(region)) {
+    const from = given !== void 0 ? `Input "${source}"` : "AWS_REGION (or AWS_DEFAULT_REGION)";
+    throw new ConfigurationError(
+      `${from} must be an AWS region like eu-central-1; got ${JSON.stringify(region.slice(0, 64))}.`,
+      { input: source }
+    );
+  }
+  return region;
+}
+function roleInput(value, input = "role-to-assume") {
+  if (value === void 0 || ROLE_ARN_RE.test(value)) return value;
+  throw ConfigurationError.invalidInput(
+    input,
+    "an IAM role ARN like arn:aws:iam::123456789012:role/deploy",
+    value
+  );
+}
+var REGION_RE, ROLE_ARN_RE;
+var init_aws_inputs = __esm({
+  "packages/shared/src/inputs/aws-inputs.ts"() {
+    "use strict";
+    init_configuration_error();
+    init_region();
+    REGION_RE = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+    ROLE_ARN_RE = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+  }
+});
+
 // packages/shared/src/index.ts
 var init_src = __esm({
   "packages/shared/src/index.ts"() {
@@ -29416,6 +29465,7 @@ var init_src = __esm({
     init_reference();
     init_severity();
     init_get_input();
+    init_aws_inputs();
   }
 });
 
@@ -66936,24 +66986,6 @@ var init_endpoint = __esm({
   }
 });
 
-// packages/shared/src/aws/region.ts
-function resolveRegion(region) {
-  const found = [region, process.env["AWS_REGION"], process.env["AWS_DEFAULT_REGION"]].map((r) => r?.trim()).find((r) => r !== void 0 && r !== "");
-  if (found === void 0) {
-    throw new ConfigurationError(
-      'Input "aws-region" is required: no region was given and neither AWS_REGION nor AWS_DEFAULT_REGION is set.',
-      { input: "aws-region" }
-    );
-  }
-  return found;
-}
-var init_region = __esm({
-  "packages/shared/src/aws/region.ts"() {
-    "use strict";
-    init_configuration_error();
-  }
-});
-
 // packages/shared/src/aws/create-client.ts
 function serviceIdOf(Ctor) {
   const cached = serviceIds.get(Ctor);
@@ -71833,7 +71865,7 @@ function commonInputs(build) {
   return {
     tags: readTags(),
     awsRegion: getOptionalInput("aws-region"),
-    roleToAssume: getOptionalInput("role-to-assume"),
+    roleToAssume: roleInput(getOptionalInput("role-to-assume")),
     audience: getRequiredInput("audience"),
     createRepository: getBooleanInput("create-repository"),
     containerCli: getEnumInput("container-cli", ["docker", "podman"], { required: true }),
@@ -71863,13 +71895,17 @@ async function manifestInputs(path4, build) {
     ...common2,
     repository: first.repository,
     sourceImage: first.sourceImage,
-    sourceRoleToAssume: getOptionalInput("source-role-to-assume"),
+    sourceRoleToAssume: roleInput(getOptionalInput("source-role-to-assume"), "source-role-to-assume"),
     awsRegion: common2.awsRegion ?? plan.region,
     roleToAssume: common2.roleToAssume ?? plan.roleToAssume,
     manifest: plan
   };
 }
 async function getInputs() {
+  const inputs = await readInputs();
+  return { ...inputs, awsRegion: regionInput(inputs.awsRegion) };
+}
+async function readInputs() {
   const secrets = readSecrets();
   const manifest = getOptionalInput("manifest");
   if (manifest !== void 0) return manifestInputs(manifest, readBuild(secrets));

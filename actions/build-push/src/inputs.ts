@@ -16,6 +16,8 @@ import {
   parseImageRef,
   parseRepositoryRef,
   type RepositoryRef,
+  regionInput,
+  roleInput,
   validateTags,
 } from '@ecs-delivery/shared';
 import { readManifestPlan, type ManifestPlan } from './manifest-inputs';
@@ -127,7 +129,7 @@ function commonInputs(
   return {
     tags: readTags(),
     awsRegion: getOptionalInput('aws-region'),
-    roleToAssume: getOptionalInput('role-to-assume'),
+    roleToAssume: roleInput(getOptionalInput('role-to-assume')),
     audience: getRequiredInput('audience'),
     createRepository: getBooleanInput('create-repository'),
     containerCli: getEnumInput('container-cli', ['docker', 'podman'] as const, { required: true }),
@@ -159,15 +161,24 @@ async function manifestInputs(path: string, build: BuildOptions): Promise<Inputs
     ...common,
     repository: first.repository,
     sourceImage: first.sourceImage,
-    sourceRoleToAssume: getOptionalInput('source-role-to-assume'),
+    sourceRoleToAssume: roleInput(getOptionalInput('source-role-to-assume'), 'source-role-to-assume'),
     awsRegion: common.awsRegion ?? plan.region,
     roleToAssume: common.roleToAssume ?? plan.roleToAssume,
     manifest: plan,
   };
 }
 
-/** Reads and validates every input, before any AWS call: a bad one is a ConfigurationError naming it. */
+/**
+ * Reads and checks every input before any AWS call; the region (the input, the manifest's, or the environment's)
+ * must be there and be a region's name.
+ */
 export async function getInputs(): Promise<Inputs> {
+  const inputs = await readInputs();
+  return { ...inputs, awsRegion: regionInput(inputs.awsRegion) };
+}
+
+/** Reads and validates every input, before any AWS call: a bad one is a ConfigurationError naming it. */
+async function readInputs(): Promise<Inputs> {
   // First: a mistake in any input must not stop the secrets from being masked.
   const secrets = readSecrets();
   const manifest = getOptionalInput('manifest');

@@ -119,6 +119,24 @@ describe('deploy-ecs inputs: one service', () => {
       'images',
       'at most 128 characters',
     ],
+    [
+      'a region with path characters',
+      { 'aws-region': 'eu-west-1/../x' },
+      'aws-region',
+      'must be an AWS region',
+    ],
+    [
+      'a user ARN for a role',
+      { 'role-to-assume': 'arn:aws:iam::123456789012:user/ci' },
+      'role-to-assume',
+      'an IAM role ARN',
+    ],
+    [
+      'a role of account 0',
+      { 'role-to-assume': 'arn:aws:iam::0:role/deploy' },
+      'role-to-assume',
+      'an IAM role ARN',
+    ],
     ['a duration past any run', { timeout: '99999999999999999h' }, 'timeout', 'at most 35d'],
     [
       'an environment variable name with a space',

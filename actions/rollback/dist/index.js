@@ -28622,12 +28622,49 @@ var init_reference = __esm({
   }
 });
 
+// packages/shared/src/aws/region.ts
+function resolveRegion(region) {
+  const found = [region, process.env["AWS_REGION"], process.env["AWS_DEFAULT_REGION"]].map((r) => r?.trim()).find((r) => r !== void 0 && r !== "");
+  if (found === void 0) {
+    throw new ConfigurationError(
+      'Input "aws-region" is required: no region was given and neither AWS_REGION nor AWS_DEFAULT_REGION is set.',
+      { input: "aws-region" }
+    );
+  }
+  return found;
+}
+var init_region = __esm({
+  "packages/shared/src/aws/region.ts"() {
+    "use strict";
+    init_configuration_error();
+  }
+});
+
 // packages/shared/src/inputs/aws-inputs.ts
+function regionInput(given2, source = "aws-region") {
+  const region = resolveRegion(given2);
+  if (!REGION_RE.test(region)) {
+    const from = given2 !== void 0 ? `Input "${source}"` : "AWS_REGION (or AWS_DEFAULT_REGION)";
+    throw new ConfigurationError(
+      `${from} must be an AWS region like eu-central-1; got ${JSON.stringify(region.slice(0, 64))}.`,
+      { input: source }
+    );
+  }
+  return region;
+}
+function roleInput(value, input = "role-to-assume") {
+  if (value === void 0 || ROLE_ARN_RE.test(value)) return value;
+  throw ConfigurationError.invalidInput(
+    input,
+    "an IAM role ARN like arn:aws:iam::123456789012:role/deploy",
+    value
+  );
+}
 function getTargetInputs(environment) {
   return {
     environment: environment?.name,
-    awsRegion: getOptionalInput("aws-region") ?? environment?.region,
-    roleToAssume: getOptionalInput("role-to-assume") ?? environment?.roleToAssume,
+    awsRegion: regionInput(getOptionalInput("aws-region") ?? environment?.region),
+    roleToAssume: roleInput(getOptionalInput("role-to-assume") ?? environment?.roleToAssume),
     audience: getRequiredInput("audience"),
     roleDurationSeconds: getIntegerInput("role-duration-seconds", { min: 900, max: 43200 }),
     accountId: environment?.accountId,
@@ -28643,10 +28680,15 @@ function environmentDefaults(env) {
     githubEnvironment: env.githubEnvironment
   };
 }
+var REGION_RE, ROLE_ARN_RE;
 var init_aws_inputs = __esm({
   "packages/shared/src/inputs/aws-inputs.ts"() {
     "use strict";
+    init_configuration_error();
+    init_region();
     init_get_input();
+    REGION_RE = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+    ROLE_ARN_RE = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
   }
 });
 
@@ -37510,24 +37552,6 @@ function resolveEndpoint(serviceId, env = process.env) {
 var init_endpoint = __esm({
   "packages/shared/src/aws/endpoint.ts"() {
     "use strict";
-  }
-});
-
-// packages/shared/src/aws/region.ts
-function resolveRegion(region) {
-  const found = [region, process.env["AWS_REGION"], process.env["AWS_DEFAULT_REGION"]].map((r) => r?.trim()).find((r) => r !== void 0 && r !== "");
-  if (found === void 0) {
-    throw new ConfigurationError(
-      'Input "aws-region" is required: no region was given and neither AWS_REGION nor AWS_DEFAULT_REGION is set.',
-      { input: "aws-region" }
-    );
-  }
-  return found;
-}
-var init_region = __esm({
-  "packages/shared/src/aws/region.ts"() {
-    "use strict";
-    init_configuration_error();
   }
 });
 

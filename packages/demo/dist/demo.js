@@ -1013,7 +1013,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -1046,18 +1046,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text, i, indent.length);
           end = i + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -1070,7 +1070,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -3782,29 +3782,29 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start = null;
-      for (const token of tokens) {
+      for (const token2 of tokens) {
         if (reqSpace) {
-          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
-            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          if (token2.type !== "space" && token2.type !== "newline" && token2.type !== "comma")
+            onError(token2.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
           reqSpace = false;
         }
         if (tab) {
-          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+          if (atNewline && token2.type !== "comment" && token2.type !== "newline") {
             onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
           }
           tab = null;
         }
-        switch (token.type) {
+        switch (token2.type) {
           case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
-              tab = token;
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token2.source.includes("	")) {
+              tab = token2;
             }
             hasSpace = true;
             break;
           case "comment": {
             if (!hasSpace)
-              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-            const cb = token.source.substring(1) || " ";
+              onError(token2, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token2.source.substring(1) || " ";
             if (!comment)
               comment = cb;
             else
@@ -3816,33 +3816,33 @@ var require_resolve_props = __commonJS({
           case "newline":
             if (atNewline) {
               if (comment)
-                comment += token.source;
+                comment += token2.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
-              commentSep += token.source;
+              commentSep += token2.source;
             atNewline = true;
             hasNewline = true;
             if (anchor || tag)
-              newlineAfterProp = token;
+              newlineAfterProp = token2;
             hasSpace = true;
             break;
           case "anchor":
             if (anchor)
-              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
-            if (token.source.endsWith(":"))
-              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor = token;
-            start ?? (start = token.offset);
+              onError(token2, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token2.source.endsWith(":"))
+              onError(token2.offset + token2.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token2;
+            start ?? (start = token2.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
             break;
           case "tag": {
             if (tag)
-              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
-            start ?? (start = token.offset);
+              onError(token2, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token2;
+            start ?? (start = token2.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -3850,25 +3850,25 @@ var require_resolve_props = __commonJS({
           }
           case indicator:
             if (anchor || tag)
-              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+              onError(token2, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token2.source} indicator`);
             if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
+              onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.source} in ${flow ?? "collection"}`);
+            found = token2;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
           case "comma":
             if (flow) {
               if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
-              comma = token;
+                onError(token2, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token2;
               atNewline = false;
               hasSpace = false;
               break;
             }
           // else fallthrough
           default:
-            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.type} token`);
             atNewline = false;
             hasSpace = false;
         }
@@ -4141,15 +4141,15 @@ var require_resolve_end = __commonJS({
       if (end) {
         let hasSpace = false;
         let sep = "";
-        for (const token of end) {
-          const { source, type } = token;
+        for (const token2 of end) {
+          const { source, type } = token2;
           switch (type) {
             case "space":
               hasSpace = true;
               break;
             case "comment": {
               if (reqSpace && !hasSpace)
-                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+                onError(token2, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
               if (!comment)
                 comment = cb;
@@ -4164,7 +4164,7 @@ var require_resolve_end = __commonJS({
               hasSpace = true;
               break;
             default:
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+              onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
           offset += source.length;
         }
@@ -4188,7 +4188,7 @@ var require_resolve_flow_collection = __commonJS({
     var utilContainsNewline = require_util_contains_newline();
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
-    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    var isBlock = (token2) => token2 && (token2.type === "block-map" || token2.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap = fc.start.source === "{";
       const fcName = isMap ? "flow map" : "flow sequence";
@@ -4380,8 +4380,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token2, onError, tagName, tag) {
+      const coll = token2.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token2, onError, tag) : token2.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token2, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token2, onError, tag);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -4391,10 +4391,10 @@ var require_compose_collection = __commonJS({
         coll.tag = tagName;
       return coll;
     }
-    function composeCollection(CN, ctx, token, props, onError) {
+    function composeCollection(CN, ctx, token2, props, onError) {
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
-      if (token.type === "block-seq") {
+      if (token2.type === "block-seq") {
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
@@ -4402,9 +4402,9 @@ var require_compose_collection = __commonJS({
           onError(lastProp, "MISSING_CHAR", message);
         }
       }
-      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      const expType = token2.type === "block-map" ? "map" : token2.type === "block-seq" ? "seq" : token2.start.source === "{" ? "map" : "seq";
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
+        return resolveCollection(CN, ctx, token2, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
       if (!tag) {
@@ -4418,10 +4418,10 @@ var require_compose_collection = __commonJS({
           } else {
             onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
           }
-          return resolveCollection(CN, ctx, token, onError, tagName);
+          return resolveCollection(CN, ctx, token2, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const coll = resolveCollection(CN, ctx, token2, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
@@ -4571,31 +4571,31 @@ var require_resolve_block_scalar = __commonJS({
       let comment = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
-        switch (token.type) {
+        const token2 = props[i];
+        switch (token2.type) {
           case "space":
             hasSpace = true;
           // fallthrough
           case "newline":
-            length += token.source.length;
+            length += token2.source.length;
             break;
           case "comment":
             if (strict && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              onError(token2, "MISSING_CHAR", message);
             }
-            length += token.source.length;
-            comment = token.source.substring(1);
+            length += token2.source.length;
+            comment = token2.source.substring(1);
             break;
           case "error":
-            onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
+            onError(token2, "UNEXPECTED_TOKEN", token2.message);
+            length += token2.source.length;
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
-            const ts = token.source;
+            const message = `Unexpected token in block scalar header: ${token2.type}`;
+            onError(token2, "UNEXPECTED_TOKEN", message);
+            const ts = token2.source;
             if (ts && typeof ts === "string")
               length += ts.length;
           }
@@ -4604,13 +4604,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports2.resolveBlockScalar = resolveBlockScalar;
@@ -4846,25 +4846,25 @@ var require_compose_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    function composeScalar(ctx, token2, tagToken, onError) {
+      const { value, type, comment, range: range2 } = token2.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token2, onError) : resolveFlowScalar.resolveFlowScalar(token2, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
-      else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+      else if (token2.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token2, onError);
       else
         tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
-        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
       scalar.range = range2;
@@ -4902,7 +4902,7 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    function findScalarTagByTest({ atKey, directives, schema }, value, token2, onError) {
       const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
         const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
@@ -4910,7 +4910,7 @@ var require_compose_scalar = __commonJS({
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
-          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+          onError(token2, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
       return tag;
@@ -4960,22 +4960,22 @@ var require_compose_node = __commonJS({
     var resolveEnd = require_resolve_end();
     var utilEmptyScalarPosition = require_util_empty_scalar_position();
     var CN = { composeNode, composeEmptyNode };
-    function composeNode(ctx, token, props, onError) {
+    function composeNode(ctx, token2, props, onError) {
       const atKey = ctx.atKey;
       const { spaceBefore, comment, anchor, tag } = props;
       let node;
       let isSrcToken = true;
-      switch (token.type) {
+      switch (token2.type) {
         case "alias":
-          node = composeAlias(ctx, token, onError);
+          node = composeAlias(ctx, token2, onError);
           if (anchor || tag)
-            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+            onError(token2, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          node = composeScalar.composeScalar(ctx, token2, tag, onError);
           if (anchor)
             node.anchor = anchor.source.substring(1);
           break;
@@ -4983,47 +4983,47 @@ var require_compose_node = __commonJS({
         case "block-seq":
         case "flow-collection":
           try {
-            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            node = composeCollection.composeCollection(CN, ctx, token2, props, onError);
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            onError(token2, "RESOURCE_EXHAUSTION", message);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message = token2.type === "error" ? token2.message : `Unsupported token (type: ${token2.type})`;
+          onError(token2, "UNEXPECTED_TOKEN", message);
           isSrcToken = false;
         }
       }
-      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      node ?? (node = composeEmptyNode(ctx, token2.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag ?? token2, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node.spaceBefore = true;
       if (comment) {
-        if (token.type === "scalar" && token.source === "")
+        if (token2.type === "scalar" && token2.source === "")
           node.comment = comment;
         else
           node.commentBefore = comment;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
-        node.srcToken = token;
+        node.srcToken = token2;
       return node;
     }
     function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
-      const token = {
+      const token2 = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node = composeScalar.composeScalar(ctx, token2, tag, onError);
       if (anchor) {
         node.anchor = anchor.source.substring(1);
         if (node.anchor === "")
@@ -5214,28 +5214,28 @@ ${cb}` : comment;
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
       *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
-          yield* this.next(token);
+        for (const token2 of tokens)
+          yield* this.next(token2);
         yield* this.end(forceDoc, endOffset);
       }
       /** Advance the composer by one CST token. */
-      *next(token) {
+      *next(token2) {
         if (node_process.env.LOG_STREAM)
-          console.dir(token, { depth: null });
-        switch (token.type) {
+          console.dir(token2, { depth: null });
+        switch (token2.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
-              const pos = getErrorPos(token);
+            this.directives.add(token2.source, (offset, message, warning) => {
+              const pos = getErrorPos(token2);
               pos[0] += offset;
               this.onError(pos, "BAD_DIRECTIVE", message, warning);
             });
-            this.prelude.push(token.source);
+            this.prelude.push(token2.source);
             this.atDirectives = true;
             break;
           case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            const doc = composeDoc.composeDoc(this.options, this.directives, token2, this.onError);
             if (this.atDirectives && !doc.directives.docStart)
-              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+              this.onError(token2, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
             this.decorate(doc, false);
             if (this.doc)
               yield this.doc;
@@ -5248,11 +5248,11 @@ ${cb}` : comment;
             break;
           case "comment":
           case "newline":
-            this.prelude.push(token.source);
+            this.prelude.push(token2.source);
             break;
           case "error": {
-            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const msg = token2.source ? `${token2.message}: ${JSON.stringify(token2.source)}` : token2.message;
+            const error = new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
               this.errors.push(error);
             else
@@ -5262,11 +5262,11 @@ ${cb}` : comment;
           case "doc-end": {
             if (!this.doc) {
               const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg));
               break;
             }
             this.doc.directives.docEnd = true;
-            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            const end = resolveEnd.resolveEnd(token2.end, token2.offset + token2.source.length, this.doc.options.strict, this.onError);
             this.decorate(this.doc, true);
             if (end.comment) {
               const dc = this.doc.comment;
@@ -5277,7 +5277,7 @@ ${end.comment}` : end.comment;
             break;
           }
           default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", `Unsupported token ${token2.type}`));
         }
       }
       /**
@@ -5314,8 +5314,8 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
-      if (token) {
+    function resolveAsScalar(token2, strict = true, onError) {
+      if (token2) {
         const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
@@ -5323,13 +5323,13 @@ var require_cst_scalar = __commonJS({
           else
             throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
-        switch (token.type) {
+        switch (token2.type) {
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token2, strict, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token2, _onError);
         }
       }
       return null;
@@ -5366,13 +5366,13 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
+    function setScalarValue(token2, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
+      let indent = "indent" in token2 ? token2.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
       if (!type)
-        switch (token.type) {
+        switch (token2.type) {
           case "single-quoted-scalar":
             type = "QUOTE_SINGLE";
             break;
@@ -5380,7 +5380,7 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header2 = token.props[0];
+            const header2 = token2.props[0];
             if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
             type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
@@ -5398,40 +5398,40 @@ var require_cst_scalar = __commonJS({
       switch (source[0]) {
         case "|":
         case ">":
-          setBlockScalarValue(token, source);
+          setBlockScalarValue(token2, source);
           break;
         case '"':
-          setFlowScalarValue(token, source, "double-quoted-scalar");
+          setFlowScalarValue(token2, source, "double-quoted-scalar");
           break;
         case "'":
-          setFlowScalarValue(token, source, "single-quoted-scalar");
+          setFlowScalarValue(token2, source, "single-quoted-scalar");
           break;
         default:
-          setFlowScalarValue(token, source, "scalar");
+          setFlowScalarValue(token2, source, "scalar");
       }
     }
-    function setBlockScalarValue(token, source) {
+    function setBlockScalarValue(token2, source) {
       const he2 = source.indexOf("\n");
       const head = source.substring(0, he2);
       const body = source.substring(he2 + 1) + "\n";
-      if (token.type === "block-scalar") {
-        const header2 = token.props[0];
+      if (token2.type === "block-scalar") {
+        const header2 = token2.props[0];
         if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header2.source = head;
-        token.source = body;
+        token2.source = body;
       } else {
-        const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const { offset } = token2;
+        const indent = "indent" in token2 ? token2.indent : -1;
         const props = [
           { type: "block-scalar-header", offset, indent, source: head }
         ];
-        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+        if (!addEndtoBlockProps(props, "end" in token2 ? token2.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
+        for (const key of Object.keys(token2))
           if (key !== "type" && key !== "offset")
-            delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+            delete token2[key];
+        Object.assign(token2, { type: "block-scalar", indent, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -5448,40 +5448,40 @@ var require_cst_scalar = __commonJS({
           }
       return false;
     }
-    function setFlowScalarValue(token, source, type) {
-      switch (token.type) {
+    function setFlowScalarValue(token2, source, type) {
+      switch (token2.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          token.type = type;
-          token.source = source;
+          token2.type = type;
+          token2.source = source;
           break;
         case "block-scalar": {
-          const end = token.props.slice(1);
+          const end = token2.props.slice(1);
           let oa = source.length;
-          if (token.props[0].type === "block-scalar-header")
-            oa -= token.props[0].source.length;
+          if (token2.props[0].type === "block-scalar-header")
+            oa -= token2.props[0].source.length;
           for (const tok of end)
             tok.offset += oa;
-          delete token.props;
-          Object.assign(token, { type, source, end });
+          delete token2.props;
+          Object.assign(token2, { type, source, end });
           break;
         }
         case "block-map":
         case "block-seq": {
-          const offset = token.offset + source.length;
-          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
-          delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
+          const offset = token2.offset + source.length;
+          const nl = { type: "newline", offset, indent: token2.indent, source: "\n" };
+          delete token2.items;
+          Object.assign(token2, { type, source, end: [nl] });
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st2) => st2.type === "space" || st2.type === "comment" || st2.type === "newline") : [];
-          for (const key of Object.keys(token))
+          const indent = "indent" in token2 ? token2.indent : -1;
+          const end = "end" in token2 && Array.isArray(token2.end) ? token2.end.filter((st2) => st2.type === "space" || st2.type === "comment" || st2.type === "newline") : [];
+          for (const key of Object.keys(token2))
             if (key !== "type" && key !== "offset")
-              delete token[key];
-          Object.assign(token, { type, indent, source, end });
+              delete token2[key];
+          Object.assign(token2, { type, indent, source, end });
         }
       }
     }
@@ -5496,40 +5496,40 @@ var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
-    function stringifyToken(token) {
-      switch (token.type) {
+    function stringifyToken(token2) {
+      switch (token2.type) {
         case "block-scalar": {
           let res = "";
-          for (const tok of token.props)
+          for (const tok of token2.props)
             res += stringifyToken(tok);
-          return res + token.source;
+          return res + token2.source;
         }
         case "block-map":
         case "block-seq": {
           let res = "";
-          for (const item of token.items)
+          for (const item of token2.items)
             res += stringifyItem(item);
           return res;
         }
         case "flow-collection": {
-          let res = token.start.source;
-          for (const item of token.items)
+          let res = token2.start.source;
+          for (const item of token2.items)
             res += stringifyItem(item);
-          for (const st2 of token.end)
+          for (const st2 of token2.end)
             res += st2.source;
           return res;
         }
         case "document": {
-          let res = stringifyItem(token);
-          if (token.end)
-            for (const st2 of token.end)
+          let res = stringifyItem(token2);
+          if (token2.end)
+            for (const st2 of token2.end)
               res += st2.source;
           return res;
         }
         default: {
-          let res = token.source;
-          if ("end" in token && token.end)
-            for (const st2 of token.end)
+          let res = token2.source;
+          if ("end" in token2 && token2.end)
+            for (const st2 of token2.end)
               res += st2.source;
           return res;
         }
@@ -5591,16 +5591,16 @@ var require_cst_visit = __commonJS({
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
-        const token = item[field];
-        if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+        const token2 = item[field];
+        if (token2 && "items" in token2) {
+          for (let i = 0; i < token2.items.length; ++i) {
+            const ci = _visit(Object.freeze(path.concat([[field, i]])), token2.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
+              token2.items.splice(i, 1);
               i -= 1;
             }
           }
@@ -5625,10 +5625,10 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
-    function prettyToken(token) {
-      switch (token) {
+    var isCollection = (token2) => !!token2 && "items" in token2;
+    var isScalar = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
+    function prettyToken(token2) {
+      switch (token2) {
         case BOM:
           return "<BOM>";
         case DOCUMENT:
@@ -5638,7 +5638,7 @@ var require_cst = __commonJS({
         case SCALAR:
           return "<SCALAR>";
         default:
-          return JSON.stringify(token);
+          return JSON.stringify(token2);
       }
     }
     function tokenType(source) {
@@ -6362,8 +6362,8 @@ var require_parser = __commonJS({
       }
       return -1;
     }
-    function isFlowToken(token) {
-      switch (token?.type) {
+    function isFlowToken(token2) {
+      switch (token2?.type) {
         case "alias":
         case "scalar":
         case "single-quoted-scalar":
@@ -6570,38 +6570,38 @@ var require_parser = __commonJS({
         return this.stack[this.stack.length - n];
       }
       *pop(error) {
-        const token = error ?? this.stack.pop();
-        if (!token) {
+        const token2 = error ?? this.stack.pop();
+        if (!token2) {
           const message = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message };
         } else if (this.stack.length === 0) {
-          yield token;
+          yield token2;
         } else {
           const top = this.peek(1);
-          if (token.type === "block-scalar") {
-            token.indent = "indent" in top ? top.indent : 0;
-          } else if (token.type === "flow-collection" && top.type === "document") {
-            token.indent = 0;
+          if (token2.type === "block-scalar") {
+            token2.indent = "indent" in top ? top.indent : 0;
+          } else if (token2.type === "flow-collection" && top.type === "document") {
+            token2.indent = 0;
           }
-          if (token.type === "flow-collection")
-            fixFlowSeqItems(token);
+          if (token2.type === "flow-collection")
+            fixFlowSeqItems(token2);
           switch (top.type) {
             case "document":
-              top.value = token;
+              top.value = token2;
               break;
             case "block-scalar":
-              top.props.push(token);
+              top.props.push(token2);
               break;
             case "block-map": {
               const it2 = top.items[top.items.length - 1];
               if (it2.value) {
-                top.items.push({ start: [], key: token, sep: [] });
+                top.items.push({ start: [], key: token2, sep: [] });
                 this.onKeyLine = true;
                 return;
               } else if (it2.sep) {
-                it2.value = token;
+                it2.value = token2;
               } else {
-                Object.assign(it2, { key: token, sep: [] });
+                Object.assign(it2, { key: token2, sep: [] });
                 this.onKeyLine = !it2.explicitKey;
                 return;
               }
@@ -6610,34 +6610,34 @@ var require_parser = __commonJS({
             case "block-seq": {
               const it2 = top.items[top.items.length - 1];
               if (it2.value)
-                top.items.push({ start: [], value: token });
+                top.items.push({ start: [], value: token2 });
               else
-                it2.value = token;
+                it2.value = token2;
               break;
             }
             case "flow-collection": {
               const it2 = top.items[top.items.length - 1];
               if (!it2 || it2.value)
-                top.items.push({ start: [], key: token, sep: [] });
+                top.items.push({ start: [], key: token2, sep: [] });
               else if (it2.sep)
-                it2.value = token;
+                it2.value = token2;
               else
-                Object.assign(it2, { key: token, sep: [] });
+                Object.assign(it2, { key: token2, sep: [] });
               return;
             }
             /* istanbul ignore next should not happen */
             default:
               yield* this.pop();
-              yield* this.pop(token);
+              yield* this.pop(token2);
           }
-          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st2) => st2.type !== "comment" || st2.indent < token.indent))) {
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token2.type === "block-map" || token2.type === "block-seq")) {
+            const last = token2.items[token2.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token2.indent === 0 || last.start.every((st2) => st2.type !== "comment" || st2.indent < token2.indent))) {
               if (top.type === "document")
                 top.end = last.start;
               else
                 top.items.push({ start: last.start });
-              token.items.splice(-1, 1);
+              token2.items.splice(-1, 1);
             }
           }
         }
@@ -7180,7 +7180,7 @@ var require_parser = __commonJS({
             yield* this.pop();
         }
       }
-      *lineEnd(token) {
+      *lineEnd(token2) {
         switch (this.type) {
           case "comma":
           case "doc-start":
@@ -7197,10 +7197,10 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
           default:
-            if (token.end)
-              token.end.push(this.sourceToken);
+            if (token2.end)
+              token2.end.push(this.sourceToken);
             else
-              token.end = [this.sourceToken];
+              token2.end = [this.sourceToken];
             if (this.type === "newline")
               yield* this.pop();
         }
@@ -9896,7 +9896,7 @@ var require_config = __commonJS({
       }
       try {
         const endpoint2 = resolveImdsEndpoint();
-        const token = (await imdsRequest({
+        const token2 = (await imdsRequest({
           ...endpoint2,
           path: IMDS_TOKEN_PATH,
           method: "PUT",
@@ -9909,7 +9909,7 @@ var require_config = __commonJS({
           path: IMDS_REGION_PATH,
           method: "GET",
           headers: {
-            [X_AWS_EC2_METADATA_TOKEN]: token
+            [X_AWS_EC2_METADATA_TOKEN]: token2
           }
         })).toString().trim();
         return region || cacheNegativeAndReturnUndefined();
@@ -10626,7 +10626,7 @@ var require_endpoints = __commonJS({
         isIp
       };
     };
-    function split(value, delimiter2, limit) {
+    function split2(value, delimiter2, limit) {
       if (limit === 1) {
         return [value];
       }
@@ -10659,7 +10659,7 @@ var require_endpoints = __commonJS({
       ite,
       not,
       parseURL,
-      split,
+      split: split2,
       stringEquals,
       substring,
       uriEncode
@@ -16016,8 +16016,8 @@ var require_protocols = __commonJS({
     var COLON = 58;
     var COMMA = 44;
     var BACKSLASH = 92;
-    var TRUE = new Uint8Array([116, 114, 117, 101]);
-    var FALSE = new Uint8Array([102, 97, 108, 115, 101]);
+    var TRUE2 = new Uint8Array([116, 114, 117, 101]);
+    var FALSE2 = new Uint8Array([102, 97, 108, 115, 101]);
     var NULL = new Uint8Array([110, 117, 108, 108]);
     var ESCAPE_TABLE = new Array(128).fill(null);
     ESCAPE_TABLE[8] = "b";
@@ -16314,10 +16314,10 @@ var require_protocols = __commonJS({
           this.ensure(5);
           let { i, json } = this;
           if (value) {
-            json.set(TRUE, i);
+            json.set(TRUE2, i);
             i += 4;
           } else {
-            json.set(FALSE, i);
+            json.set(FALSE2, i);
             i += 5;
           }
           this.i = i;
@@ -17341,11 +17341,11 @@ var require_dist_cjs2 = __commonJS({
     function createPaginator(ClientCtor, CommandCtor, inputTokenName, outputTokenName, pageSizeTokenName) {
       return async function* paginateOperation(config, input, ...additionalArguments) {
         const _input = input;
-        let token = config.startingToken ?? _input[inputTokenName];
+        let token2 = config.startingToken ?? _input[inputTokenName];
         let hasNext = true;
         let page;
         while (hasNext) {
-          _input[inputTokenName] = token;
+          _input[inputTokenName] = token2;
           if (pageSizeTokenName) {
             _input[pageSizeTokenName] = _input[pageSizeTokenName] ?? config.pageSize;
           }
@@ -17355,9 +17355,9 @@ var require_dist_cjs2 = __commonJS({
             throw new Error(`Invalid client, expected instance of ${ClientCtor.name}`);
           }
           yield page;
-          const prevToken = token;
-          token = get(page, outputTokenName);
-          hasNext = !!(token && (!config.stopOnSameToken || token !== prevToken));
+          const prevToken = token2;
+          token2 = get(page, outputTokenName);
+          hasNext = !!(token2 && (!config.stopOnSameToken || token2 !== prevToken));
         }
         return void 0;
       };
@@ -17979,15 +17979,15 @@ var require_retry = __commonJS({
       async acquireInitialRetryToken(retryTokenScope) {
         return new DefaultRetryToken(Retry.delay(), 0, void 0, retryTokenScope.includes(":longpoll"));
       }
-      async refreshRetryTokenForRetry(token, errorInfo) {
+      async refreshRetryTokenForRetry(token2, errorInfo) {
         const maxAttempts = await this.getMaxAttempts();
-        const retryCode = this.retryCode(token, errorInfo, maxAttempts);
+        const retryCode = this.retryCode(token2, errorInfo, maxAttempts);
         const shouldRetry = retryCode === 0;
-        const isLongPoll = token.isLongPoll?.();
+        const isLongPoll = token2.isLongPoll?.();
         if (shouldRetry || isLongPoll) {
           const errorType = errorInfo.errorType;
           this.retryBackoffStrategy.setDelayBase(errorType === "THROTTLING" ? Retry.throttlingDelay() : this.baseDelay);
-          const delayFromErrorType = this.retryBackoffStrategy.computeNextBackoffDelay(token.getRetryCount());
+          const delayFromErrorType = this.retryBackoffStrategy.computeNextBackoffDelay(token2.getRetryCount());
           let retryDelay = delayFromErrorType;
           if (errorInfo.retryAfterHint instanceof Date) {
             retryDelay = Math.max(delayFromErrorType, Math.min(errorInfo.retryAfterHint.getTime() - Date.now(), delayFromErrorType + 5e3));
@@ -18000,7 +18000,7 @@ var require_retry = __commonJS({
           } else {
             const capacityCost = this.getCapacityCost(errorType);
             this.capacity -= capacityCost;
-            const nextToken = new DefaultRetryToken(0, token.getRetryCount() + 1, capacityCost, token.isLongPoll?.() ?? false);
+            const nextToken = new DefaultRetryToken(0, token2.getRetryCount() + 1, capacityCost, token2.isLongPoll?.() ?? false);
             await new Promise((r) => setTimeout(r, retryDelay));
             nextToken.$retryLog.acquisitionDelay = retryDelay;
             return nextToken;
@@ -18008,8 +18008,8 @@ var require_retry = __commonJS({
         }
         throw new Error("No retry token available");
       }
-      recordSuccess(token) {
-        this.capacity = Math.min(INITIAL_RETRY_TOKENS, this.capacity + (token.getRetryCost() ?? NO_RETRY_INCREMENT));
+      recordSuccess(token2) {
+        this.capacity = Math.min(INITIAL_RETRY_TOKENS, this.capacity + (token2.getRetryCost() ?? NO_RETRY_INCREMENT));
       }
       getCapacity() {
         return this.capacity;
@@ -18052,19 +18052,19 @@ var require_retry = __commonJS({
         }) : new StandardRetryStrategy$1(maxAttemptsProvider);
       }
       async acquireInitialRetryToken(retryTokenScope) {
-        const token = await this.standardRetryStrategy.acquireInitialRetryToken(retryTokenScope);
+        const token2 = await this.standardRetryStrategy.acquireInitialRetryToken(retryTokenScope);
         await this.rateLimiter.getSendToken();
-        return token;
+        return token2;
       }
       async refreshRetryTokenForRetry(tokenToRenew, errorInfo) {
         this.rateLimiter.updateClientSendingRate(errorInfo);
-        const token = await this.standardRetryStrategy.refreshRetryTokenForRetry(tokenToRenew, errorInfo);
+        const token2 = await this.standardRetryStrategy.refreshRetryTokenForRetry(tokenToRenew, errorInfo);
         await this.rateLimiter.getSendToken();
-        return token;
+        return token2;
       }
-      recordSuccess(token) {
+      recordSuccess(token2) {
         this.rateLimiter.updateClientSendingRate({});
-        this.standardRetryStrategy.recordSuccess(token);
+        this.standardRetryStrategy.recordSuccess(token2);
       }
       async maxAttemptsProvider() {
         return this.standardRetryStrategy.maxAttempts();
@@ -19215,12 +19215,12 @@ More information can be found at: https://a.co/c895JFp`);
       }
       context.__aws_sdk_context.features[feature] = value;
     }
-    function setTokenFeature(token, feature, value) {
-      if (!token.$source) {
-        token.$source = {};
+    function setTokenFeature(token2, feature, value) {
+      if (!token2.$source) {
+        token2.$source = {};
       }
-      token.$source[feature] = value;
-      return token;
+      token2.$source[feature] = value;
+      return token2;
     }
     var isDefaultSocketTimeoutEnabled = () => typeof process === "object" && process?.env?.AWS_ENABLE_DEFAULT_SOCKET_TIMEOUT_2026 === "true";
     var getDefaultSocketTimeout = (requestHandler, timeoutMs) => {
@@ -21338,9 +21338,9 @@ For more information, please visit: ` + STATIC_STABILITY_DOC_URL);
           logger?.debug("AWS SDK Instance Metadata", "using v1 fallback (no token fetch)");
           return getCredentials(maxRetries, { ...endpoint2, timeout });
         } else {
-          let token;
+          let token2;
           try {
-            token = (await getMetadataToken({ ...endpoint2, timeout })).toString();
+            token2 = (await getMetadataToken({ ...endpoint2, timeout })).toString();
           } catch (error) {
             if (error?.statusCode === 400) {
               throw Object.assign(error, {
@@ -21355,7 +21355,7 @@ For more information, please visit: ` + STATIC_STABILITY_DOC_URL);
           return getCredentials(maxRetries, {
             ...endpoint2,
             headers: {
-              [X_AWS_EC2_METADATA_TOKEN]: token
+              [X_AWS_EC2_METADATA_TOKEN]: token2
             },
             timeout
           });
@@ -22373,14 +22373,14 @@ var require_dist_cjs7 = __commonJS({
       let host;
       const relative = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI];
       const full = options.awsContainerCredentialsFullUri ?? process.env[AWS_CONTAINER_CREDENTIALS_FULL_URI];
-      const token = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN];
+      const token2 = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN];
       const tokenFile = options.awsContainerAuthorizationTokenFile ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE];
       const warn = options.logger?.constructor?.name === "NoOpLogger" || !options.logger?.warn ? console.warn : options.logger.warn.bind(options.logger);
       if (relative && full) {
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerCredentialsRelativeUri and awsContainerCredentialsFullUri.");
         warn("awsContainerCredentialsRelativeUri will take precedence.");
       }
-      if (token && tokenFile) {
+      if (token2 && tokenFile) {
         warn("@aws-sdk/credential-provider-http: you have set both awsContainerAuthorizationToken and awsContainerAuthorizationTokenFile.");
         warn("awsContainerAuthorizationTokenFile will take precedence.");
       }
@@ -22400,8 +22400,8 @@ Set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
         const request = createGetRequest(url);
         if (tokenFile) {
           request.headers.Authorization = validateToken((await fs.readFile(tokenFile)).toString());
-        } else if (token) {
-          request.headers.Authorization = validateToken(token);
+        } else if (token2) {
+          request.headers.Authorization = validateToken(token2);
         }
         try {
           const result = await requestHandler.handle(request, { requestTimeout });
@@ -22418,11 +22418,11 @@ Set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
         }
       };
     };
-    var validateToken = (token) => {
-      if (token.includes("\r\n")) {
+    var validateToken = (token2) => {
+      if (token2.includes("\r\n")) {
         throw new CredentialsProviderError("Authorization token contains invalid \\r\\n sequence.");
       }
-      return token;
+      return token2;
     };
     exports2.fromHttp = fromHttp;
   }
@@ -27411,9 +27411,9 @@ var require_dist_cjs9 = __commonJS({
       if (!(bearerTokenKey in process.env)) {
         throw new TokenProviderError(`Token not present in '${bearerTokenKey}' environment variable`, { logger });
       }
-      const token = { token: process.env[bearerTokenKey] };
-      setTokenFeature(token, "BEARER_SERVICE_ENV_VARS", "3");
-      return token;
+      const token2 = { token: process.env[bearerTokenKey] };
+      setTokenFeature(token2, "BEARER_SERVICE_ENV_VARS", "3");
+      return token2;
     };
     var EXPIRE_WINDOW_MS = 5 * 60 * 1e3;
     var REFRESH_MESSAGE = `To refresh this SSO session run 'aws sso login' with the corresponding profile.`;
@@ -27437,8 +27437,8 @@ var require_dist_cjs9 = __commonJS({
         grantType: "refresh_token"
       }));
     };
-    var validateTokenExpiry = (token) => {
-      if (token.expiration && token.expiration.getTime() < Date.now()) {
+    var validateTokenExpiry = (token2) => {
+      if (token2.expiration && token2.expiration.getTime() < Date.now()) {
         throw new TokenProviderError(`Token is expired. ${REFRESH_MESSAGE}`, false);
       }
     };
@@ -27544,16 +27544,16 @@ var require_dist_cjs9 = __commonJS({
         inFlightRefreshes.delete(ssoSessionName);
       }
     };
-    var fromStatic = ({ token, logger }) => async () => {
+    var fromStatic = ({ token: token2, logger }) => async () => {
       logger?.debug("@aws-sdk/token-providers - fromStatic");
-      if (!token || !token.token) {
+      if (!token2 || !token2.token) {
         throw new TokenProviderError(`Please pass a valid token to fromStatic`, false);
       }
-      return token;
+      return token2;
     };
     var nodeProvider = (init = {}) => memoize(chain(fromSso(init), async () => {
       throw new TokenProviderError("Could not load token from any providers", false);
-    }), (token) => token.expiration !== void 0 && token.expiration.getTime() - Date.now() < 3e5, (token) => token.expiration !== void 0);
+    }), (token2) => token2.expiration !== void 0 && token2.expiration.getTime() - Date.now() < 3e5, (token2) => token2.expiration !== void 0);
     exports2.fromEnvSigningName = fromEnvSigningName;
     exports2.fromSso = fromSso;
     exports2.fromStatic = fromStatic;
@@ -28104,7 +28104,7 @@ var require_dist_cjs10 = __commonJS({
     var isSsoProfile = (arg) => arg && (typeof arg.sso_start_url === "string" || typeof arg.sso_account_id === "string" || typeof arg.sso_session === "string" || typeof arg.sso_region === "string" || typeof arg.sso_role_name === "string");
     var SHOULD_FAIL_CREDENTIAL_CHAIN = false;
     var resolveSSOCredentials = async ({ ssoStartUrl, ssoSession, ssoAccountId, ssoRegion, ssoRoleName, ssoClient, clientConfig, parentClientConfig, callerClientConfig, profile, filepath, configFilepath, ignoreCache, logger }) => {
-      let token;
+      let token2;
       const refreshMessage = `To refresh this SSO session run aws sso login with the corresponding profile.`;
       if (ssoSession) {
         try {
@@ -28117,7 +28117,7 @@ var require_dist_cjs10 = __commonJS({
             parentClientConfig,
             logger
           })({ callerClientConfig });
-          token = {
+          token2 = {
             accessToken: _token.token,
             expiresAt: new Date(_token.expiration).toISOString()
           };
@@ -28129,7 +28129,7 @@ var require_dist_cjs10 = __commonJS({
         }
       } else {
         try {
-          token = await getSSOTokenFromFile(ssoStartUrl);
+          token2 = await getSSOTokenFromFile(ssoStartUrl);
         } catch (e) {
           throw new CredentialsProviderError(`The SSO session associated with this profile is invalid. ${refreshMessage}`, {
             tryNextLink: SHOULD_FAIL_CREDENTIAL_CHAIN,
@@ -28137,13 +28137,13 @@ var require_dist_cjs10 = __commonJS({
           });
         }
       }
-      if (new Date(token.expiresAt).getTime() - Date.now() <= 0) {
+      if (new Date(token2.expiresAt).getTime() - Date.now() <= 0) {
         throw new CredentialsProviderError(`The SSO session associated with this profile has expired. ${refreshMessage}`, {
           tryNextLink: SHOULD_FAIL_CREDENTIAL_CHAIN,
           logger
         });
       }
-      const { accessToken } = token;
+      const { accessToken } = token2;
       const { SSOClient, GetRoleCredentialsCommand } = require_loadSso_BGYXHf8s();
       const sso = ssoClient || new SSOClient(Object.assign({}, clientConfig ?? {}, {
         logger: clientConfig?.logger ?? callerClientConfig?.logger ?? parentClientConfig?.logger,
@@ -30189,18 +30189,18 @@ var require_dist_cjs12 = __commonJS({
         this.callerClientConfig = callerClientConfig;
       }
       async loadCredentials() {
-        const token = await this.loadToken();
-        if (!token) {
+        const token2 = await this.loadToken();
+        if (!token2) {
           throw new CredentialsProviderError(`Failed to load a token for session ${this.loginSession}, please re-authenticate using aws login`, { tryNextLink: false, logger: this.logger });
         }
-        const accessToken = token.accessToken;
+        const accessToken = token2.accessToken;
         const now = Date.now();
         const expiryTime = new Date(accessToken.expiresAt).getTime();
         const timeUntilExpiry = expiryTime - now;
         if (timeUntilExpiry <= _LoginCredentialsFetcher.REFRESH_THRESHOLD) {
-          return this.refresh(token);
+          return this.refresh(token2);
         }
-        return this.toCredentials(token.accessToken);
+        return this.toCredentials(token2.accessToken);
       }
       get logger() {
         return this.init?.logger;
@@ -30208,21 +30208,21 @@ var require_dist_cjs12 = __commonJS({
       get loginSession() {
         return this.profileData.login_session;
       }
-      toCredentials(token) {
+      toCredentials(token2) {
         return {
-          accessKeyId: token.accessKeyId,
-          secretAccessKey: token.secretAccessKey,
-          sessionToken: token.sessionToken,
-          accountId: token.accountId,
-          expiration: new Date(token.expiresAt)
+          accessKeyId: token2.accessKeyId,
+          secretAccessKey: token2.secretAccessKey,
+          sessionToken: token2.sessionToken,
+          accountId: token2.accountId,
+          expiration: new Date(token2.expiresAt)
         };
       }
-      async refresh(token) {
-        const diskToken = await this.loadToken().catch(() => token);
+      async refresh(token2) {
+        const diskToken = await this.loadToken().catch(() => token2);
         const now = Date.now();
         const diskExpiry = new Date(diskToken.accessToken.expiresAt).getTime();
-        const tokenExpiry = new Date(token.accessToken.expiresAt).getTime();
-        const freshToken = diskExpiry <= now && tokenExpiry > now ? token : diskToken;
+        const tokenExpiry = new Date(token2.accessToken.expiresAt).getTime();
+        const freshToken = diskExpiry <= now && tokenExpiry > now ? token2 : diskToken;
         const freshExpiry = new Date(freshToken.accessToken.expiresAt).getTime();
         if (freshExpiry - Date.now() > _LoginCredentialsFetcher.REFRESH_THRESHOLD) {
           return this.toCredentials(freshToken.accessToken);
@@ -30314,9 +30314,9 @@ var require_dist_cjs12 = __commonJS({
         const tokenFilePath = this.getTokenFilePath();
         try {
           const tokenData = await promises.readFile(tokenFilePath, "utf8");
-          const token = JSON.parse(tokenData);
-          const missingFields = ["accessToken", "clientId", "refreshToken", "dpopKey"].filter((k) => !token[k]);
-          if (!token.accessToken?.accountId) {
+          const token2 = JSON.parse(tokenData);
+          const missingFields = ["accessToken", "clientId", "refreshToken", "dpopKey"].filter((k) => !token2[k]);
+          if (!token2.accessToken?.accountId) {
             missingFields.push("accountId");
           }
           if (missingFields.length > 0) {
@@ -30325,7 +30325,7 @@ var require_dist_cjs12 = __commonJS({
               tryNextLink: false
             });
           }
-          return token;
+          return token2;
         } catch (error) {
           throw new CredentialsProviderError(`Failed to load token from ${tokenFilePath}: ${String(error)}`, {
             logger: this.logger,
@@ -30333,14 +30333,14 @@ var require_dist_cjs12 = __commonJS({
           });
         }
       }
-      async saveToken(token) {
+      async saveToken(token2) {
         const tokenFilePath = this.getTokenFilePath();
         const directory = dirname4(tokenFilePath);
         try {
           await promises.mkdir(directory, { recursive: true });
         } catch (error) {
         }
-        await promises.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
+        await promises.writeFile(tokenFilePath, JSON.stringify(token2, null, 2), "utf8");
       }
       getTokenFilePath() {
         const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join9(homedir(), ".aws", "login", "cache");
@@ -30388,10 +30388,10 @@ var require_dist_cjs12 = __commonJS({
         });
       }
       async generateDpop(method = "POST", endpoint2) {
-        const token = await this.loadToken();
+        const token2 = await this.loadToken();
         try {
           const privateKey = createPrivateKey({
-            key: token.dpopKey,
+            key: token2.dpopKey,
             format: "pem",
             type: "sec1"
           });
@@ -36490,10 +36490,10 @@ async function handleAws(sim, req, res) {
           403
         );
       }
-      const token = req.headers["x-amz-security-token"];
+      const token2 = req.headers["x-amz-security-token"];
       principal = sim.credentials.resolve(
         sig.accessKeyId,
-        typeof token === "string" ? token : void 0,
+        typeof token2 === "string" ? token2 : void 0,
         now,
         service.name
       );
@@ -36971,10 +36971,10 @@ var scenarioModule = {
 };
 
 // packages/sim/src/core/listing.ts
-function pageOf(items, limit, token, invalidToken) {
+function pageOf(items, limit, token2, invalidToken) {
   let start = 0;
-  if (token !== void 0) {
-    const decoded = /^o:(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+  if (token2 !== void 0) {
+    const decoded = /^o:(\d+)$/.exec(Buffer.from(token2, "base64url").toString("utf8"));
     if (!decoded) throw invalidToken();
     start = Number(decoded[1]);
   }
@@ -37838,14 +37838,14 @@ var layerActions = {
         `Layers with digests '[${layerDigest}]' are not found in the repository with name '${repo.name}' in the registry with id '${repo.account}'`
       );
     }
-    const token = (0, import_node_crypto4.randomBytes)(24).toString("base64url");
-    ecrState(ctx.sim).downloads.set(sha256(token), {
+    const token2 = (0, import_node_crypto4.randomBytes)(24).toString("base64url");
+    ecrState(ctx.sim).downloads.set(sha256(token2), {
       repoKey: repoKey(repo.account, repo.region, repo.name),
       digest: layerDigest,
       expiresAt: ctx.now + DOWNLOAD_TTL_MS
     });
     const path = `/v2/${repoKey(repo.account, repo.region, repo.name)}/blobs/${layerDigest}`;
-    return { downloadUrl: `${ctx.sim.url}${path}?X-Amz-Signature=${token}`, layerDigest };
+    return { downloadUrl: `${ctx.sim.url}${path}?X-Amz-Signature=${token2}`, layerDigest };
   }
 };
 
@@ -38074,7 +38074,7 @@ var repositoryActions = {
     const registryIds = Array.isArray(input.raw.registryIds) ? input.raw.registryIds.map(String) : [ctx.account];
     const tokens = ecrState(ctx.sim).tokens;
     const expiresAt = ctx.now + TOKEN_TTL_MS;
-    for (const [password, token] of tokens) if (token.expiresAt <= ctx.now) tokens.delete(password);
+    for (const [password, token2] of tokens) if (token2.expiresAt <= ctx.now) tokens.delete(password);
     return {
       authorizationData: registryIds.map((account) => {
         const password = (0, import_node_crypto5.randomBytes)(48).toString("base64url");
@@ -38418,8 +38418,8 @@ function authenticate(sim, req, region) {
   const decoded = Buffer.from(m[1], "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   const user = decoded.slice(0, colon);
-  const token = colon > 0 ? ecrState(sim).tokens.get(sha256(decoded.slice(colon + 1))) : void 0;
-  if (user !== "AWS" || !token) {
+  const token2 = colon > 0 ? ecrState(sim).tokens.get(sha256(decoded.slice(colon + 1))) : void 0;
+  if (user !== "AWS" || !token2) {
     throw new RegistryError(
       401,
       "UNAUTHORIZED",
@@ -38427,18 +38427,18 @@ function authenticate(sim, req, region) {
       challenge(sim)
     );
   }
-  if (sim.clock.now() >= token.expiresAt) {
+  if (sim.clock.now() >= token2.expiresAt) {
     throw new RegistryError(
       403,
       "DENIED",
       "Your authorization token has expired. Reauthenticate and try again."
     );
   }
-  if (region !== void 0 && region !== token.region) {
+  if (region !== void 0 && region !== token2.region) {
     throw new RegistryError(
       403,
       "DENIED",
-      `Your authorization token was issued for ${token.region}, not ${region}.`
+      `Your authorization token was issued for ${token2.region}, not ${region}.`
     );
   }
 }
@@ -38917,6 +38917,21 @@ var toDate = (ms) => ms === void 0 ? void 0 : new Date(ms);
 
 // packages/sim/src/ecs/resolve.ts
 var regionFor = (ctx) => regionOf(ctx.sim, ctx.account, ctx.region);
+function checkArnOwner(ref, owner) {
+  if (!ref.startsWith("arn:")) return;
+  const [, , , region, account] = ref.split(":");
+  if (region !== owner.region) throw new AwsError("InvalidParameterException", "Invalid Region in ARN");
+  if (account !== owner.account) {
+    throw new AwsError(
+      "InvalidParameterException",
+      `Identifier is for ${account ?? ""}. Your accountId is ${owner.account}`
+    );
+  }
+}
+function ownerOf(cluster) {
+  const [, , , region = "", account = ""] = cluster.arn.split(":");
+  return { account, region };
+}
 function lastSegment(ref) {
   if (!ref.startsWith("arn:")) return ref;
   const resource = ref.split(":").slice(5).join(":");
@@ -38924,6 +38939,7 @@ function lastSegment(ref) {
   return parts[parts.length - 1] ?? ref;
 }
 function findCluster(r, ref) {
+  if (ref !== void 0) checkArnOwner(ref, r);
   const cluster = r.clusters.get(lastSegment(ref ?? "default"));
   return cluster && cluster.status === "ACTIVE" ? cluster : void 0;
 }
@@ -38932,7 +38948,19 @@ function requireCluster(r, ref) {
   if (!cluster) throw new AwsError("ClusterNotFoundException", "Cluster not found.");
   return cluster;
 }
+function checkInCluster(cluster, ref) {
+  checkArnOwner(ref, ownerOf(cluster));
+  if (!ref.startsWith("arn:")) return;
+  const parts = ref.split(":").slice(5).join(":").split("/");
+  if (parts.length === 3 && parts[1] !== cluster.name) {
+    throw new AwsError(
+      "InvalidParameterException",
+      `Invalid identifier: Identifier is for cluster ${parts[1] ?? ""}. Your cluster is ${cluster.name}`
+    );
+  }
+}
 function findService(cluster, ref) {
+  checkInCluster(cluster, ref);
   return cluster.services.get(lastSegment(ref));
 }
 function requireActiveService(cluster, ref) {
@@ -38942,10 +38970,12 @@ function requireActiveService(cluster, ref) {
   return service;
 }
 function findTask(cluster, ref) {
+  checkInCluster(cluster, ref);
   return cluster.tasks.get(lastSegment(ref));
 }
 function findTaskDefinition(r, ref) {
   let spec = ref;
+  checkArnOwner(ref, r);
   if (ref.startsWith("arn:")) {
     const m2 = /:task-definition\/(.+)$/.exec(ref);
     if (!m2) return void 0;
@@ -39236,6 +39266,7 @@ var DescribeClusters = (ctx, raw) => {
   const clusters = [];
   const failures = [];
   for (const ref of input.strings("clusters") ?? ["default"]) {
+    checkArnOwner(ref, r);
     const cluster = r.clusters.get(lastSegment(ref));
     if (cluster) clusters.push(clusterOut(cluster, include));
     else
@@ -39478,6 +39509,39 @@ function tripCircuitBreaker(r, svc, dep, t) {
   }
 }
 
+// packages/sim/src/ecs/image-reference.ts
+var ALLOWED = /^[A-Za-z0-9_.:/#@-]+$/;
+var DIGEST2 = /^sha256:[A-Fa-f0-9]{64}$/;
+var MAX_LENGTH = 255;
+function clientError(message) {
+  throw new AwsError("ClientException", message);
+}
+function split(image) {
+  const at2 = image.indexOf("@");
+  return at2 < 0 ? { nameTag: image, digest: void 0 } : { nameTag: image.slice(0, at2), digest: image.slice(at2 + 1) };
+}
+function nameAndTag(nameTag) {
+  const colon = nameTag.lastIndexOf(":");
+  if (colon <= nameTag.lastIndexOf("/")) return { name: nameTag, tag: void 0 };
+  return { name: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1) };
+}
+function checkImageReference(image) {
+  const { nameTag, digest } = split(image);
+  if (nameTag.length > MAX_LENGTH) clientError("Container.image should be 255 characters or less");
+  const invalid5 = () => clientError("Container.image contains invalid characters.");
+  if (!ALLOWED.test(image)) invalid5();
+  if (digest !== void 0 && !DIGEST2.test(digest)) invalid5();
+  const { name, tag } = nameAndTag(nameTag);
+  if (tag === "" || name === "" || name.split("/").some((part) => part === "")) invalid5();
+}
+function unparsableReference(image) {
+  const { name } = nameAndTag(split(image).nameTag);
+  const parts = name.split("/");
+  const first = parts[0] ?? "";
+  const path = parts.length > 1 && (/[.:]/.test(first) || first === "localhost") ? parts.slice(1) : parts;
+  return path.some((part) => part !== part.toLowerCase()) ? "invalid reference format: repository name must be lowercase" : void 0;
+}
+
 // packages/sim/src/ecs/task-lifecycle.ts
 var PROVISIONING_MS = 3e3;
 var PENDING_MS = 1e4;
@@ -39488,6 +39552,8 @@ function pullFailure(image, reason) {
   return `CannotPullContainerError: ${detail}`;
 }
 function resolveImage2(sim, image) {
+  const unparsable = unparsableReference(image);
+  if (unparsable !== void 0) return { refs: [image], failure: `CannotPullContainerError: ${unparsable}` };
   const found = lookupImage(sim, image);
   if (found.kind === "external") return { refs: [image] };
   if (!found.image) return { refs: [image], failure: pullFailure(image, found.reason) };
@@ -39989,6 +40055,12 @@ var NAME2 = /^[A-Za-z0-9_-]{1,255}$/;
 function invalid2(message) {
   throw new AwsError("InvalidParameterException", message);
 }
+var MAX_DESIRED_COUNT = 5e3;
+function desiredCountOf(input) {
+  const count = input.int("desiredCount", 0);
+  if (count !== void 0 && count > MAX_DESIRED_COUNT) invalid2("Desired count exceeds limit.");
+  return count;
+}
 function checkPlacement(td, launchType, networkConfiguration) {
   const compat = td.body.compatibilities ?? [];
   if (launchType === "FARGATE" && !compat.includes("FARGATE"))
@@ -40051,7 +40123,7 @@ function createService(r, cluster, input, now, createdBy) {
     invalid2("Service name can contain up to 255 letters, numbers, hyphens and underscores.");
   const td = requireUsableTaskDefinition(r, input.required("taskDefinition"));
   const strategy = input.str("schedulingStrategy") ?? "REPLICA";
-  const desiredCount = input.int("desiredCount", 0) ?? (strategy === "DAEMON" ? 1 : void 0);
+  const desiredCount = desiredCountOf(input) ?? (strategy === "DAEMON" ? 1 : void 0);
   if (desiredCount === void 0) invalid2("desiredCount is required when schedulingStrategy is REPLICA.");
   if (input.has("launchType") && input.has("capacityProviderStrategy")) {
     invalid2(
@@ -40108,7 +40180,7 @@ var UpdateService = (ctx, raw) => {
   const svc = requireActiveService(cluster, input.required("service"));
   const tdRef = input.str("taskDefinition");
   const td = tdRef !== void 0 ? requireUsableTaskDefinition(r, tdRef) : void 0;
-  const desiredCount = input.int("desiredCount", 0);
+  const desiredCount = desiredCountOf(input);
   const before = JSON.stringify([
     svc.settings.networkConfiguration,
     svc.settings.platformVersion,
@@ -40207,10 +40279,145 @@ var serviceActions = {
   DeleteService
 };
 
+// packages/sim/src/core/json-shapes.ts
+var TRUE = /* @__PURE__ */ new Set(["true", "yes", "y", "t", "1"]);
+var FALSE = /* @__PURE__ */ new Set(["false", "no", "n", "f", "0"]);
+function refuse(message) {
+  throw new AwsError("SerializationException", message);
+}
+function token(value) {
+  if (typeof value === "string") return "STRING_VALUE";
+  if (typeof value === "number") return "NUMBER_VALUE";
+  return value === true ? "TRUE_VALUE" : "FALSE_VALUE";
+}
+function refuseContainer(value) {
+  if (Array.isArray(value)) refuse("Start of list found where not expected");
+  if (typeof value === "object" && value !== null)
+    refuse("Start of structure or map found where not expected.");
+}
+function readShape(value, shape) {
+  if (value === null || value === void 0) return value;
+  if (shape === "string") {
+    refuseContainer(value);
+    if (typeof value !== "string") refuse(`${token(value)} can not be converted to a String`);
+    return value;
+  }
+  if (shape === "integer") {
+    refuseContainer(value);
+    if (typeof value !== "number") refuse(`${token(value)} can not be converted to an Integer`);
+    return Math.trunc(value);
+  }
+  if (shape === "boolean") {
+    refuseContainer(value);
+    if (typeof value === "boolean") return value;
+    if (typeof value === "number") refuse("NUMBER_VALUE can not be converted to a Boolean");
+    const text = String(value).toLowerCase();
+    if (TRUE.has(text)) return true;
+    if (FALSE.has(text)) return false;
+    return refuse("STRING_VALUE can not be converted to an Boolean");
+  }
+  if ("list" in shape) {
+    if (!Array.isArray(value)) {
+      if (typeof value === "object") refuse("Start of structure or map found where not expected.");
+      return refuse("Expected list or null");
+    }
+    return value.map((item) => readShape(item, shape.list));
+  }
+  if (Array.isArray(value)) refuse("Start of list found where not expected");
+  if (typeof value !== "object") refuse("map" in shape ? "Expected map or null" : "Expected null");
+  const members = value;
+  const out = {};
+  for (const [key, member] of Object.entries(members)) {
+    const memberShape = "map" in shape ? shape.map : shape.structure[key];
+    out[key] = memberShape === void 0 ? member : readShape(member, memberShape);
+  }
+  return out;
+}
+
+// packages/sim/src/ecs/task-definition-shape.ts
+var strings = { list: "string" };
+var keyValues = { list: { structure: { name: "string", value: "string" } } };
+var containerDefinition = {
+  structure: {
+    name: "string",
+    image: "string",
+    cpu: "integer",
+    memory: "integer",
+    memoryReservation: "integer",
+    essential: "boolean",
+    entryPoint: strings,
+    command: strings,
+    links: strings,
+    workingDirectory: "string",
+    user: "string",
+    hostname: "string",
+    disableNetworking: "boolean",
+    privileged: "boolean",
+    readonlyRootFilesystem: "boolean",
+    interactive: "boolean",
+    pseudoTerminal: "boolean",
+    startTimeout: "integer",
+    stopTimeout: "integer",
+    dnsServers: strings,
+    dnsSearchDomains: strings,
+    dockerSecurityOptions: strings,
+    environment: keyValues,
+    secrets: { list: { structure: { name: "string", valueFrom: "string" } } },
+    portMappings: {
+      list: {
+        structure: {
+          containerPort: "integer",
+          hostPort: "integer",
+          protocol: "string",
+          name: "string",
+          appProtocol: "string",
+          containerPortRange: "string"
+        }
+      }
+    },
+    healthCheck: {
+      structure: {
+        command: strings,
+        interval: "integer",
+        timeout: "integer",
+        retries: "integer",
+        startPeriod: "integer"
+      }
+    },
+    logConfiguration: {
+      structure: {
+        logDriver: "string",
+        options: { map: "string" },
+        secretOptions: { list: { structure: { name: "string", valueFrom: "string" } } }
+      }
+    },
+    dockerLabels: { map: "string" },
+    dependsOn: { list: { structure: { containerName: "string", condition: "string" } } },
+    mountPoints: {
+      list: { structure: { sourceVolume: "string", containerPath: "string", readOnly: "boolean" } }
+    }
+  }
+};
+var registerTaskDefinitionShape = {
+  structure: {
+    family: "string",
+    taskRoleArn: "string",
+    executionRoleArn: "string",
+    networkMode: "string",
+    containerDefinitions: { list: containerDefinition },
+    requiresCompatibilities: strings,
+    cpu: "string",
+    memory: "string",
+    pidMode: "string",
+    ipcMode: "string",
+    tags: { list: { structure: { key: "string", value: "string" } } }
+  }
+};
+
 // packages/sim/src/ecs/api-task-definitions.ts
 var NAME3 = /^[A-Za-z0-9_-]{1,255}$/;
 var clientErrors = plainErrors("ClientException");
-function clientError(message) {
+function clientError2(message) {
   throw new AwsError("ClientException", message);
 }
 var FARGATE_SIZES = {
@@ -40232,20 +40439,21 @@ function normalizeSize(value, unit, what) {
   const text = String(value).trim();
   if (/^\d+$/.test(text)) return text;
   const m = new RegExp(`^(\\d*\\.?\\d+)\\s*${unit.source}$`, "i").exec(text);
-  if (!m) return clientError(`Invalid '${what}' setting for task.`);
+  if (!m) return clientError2(`Invalid '${what}' setting for task.`);
   return String(Math.round(Number(m[1]) * 1024));
 }
 function normalizeContainer(c, networkMode) {
   if (typeof c.name !== "string" || c.name === "")
-    return clientError("Container.name should not be null or empty.");
-  if (!NAME3.test(c.name)) return clientError(`Container name '${c.name}' contains invalid characters.`);
+    return clientError2("Container.name should not be null or empty.");
+  if (!NAME3.test(c.name)) return clientError2(`Container name '${c.name}' contains invalid characters.`);
   if (typeof c.image !== "string" || c.image === "") {
-    return clientError("Container.image should not be null or empty.");
+    return clientError2("Container.image should not be null or empty.");
   }
+  checkImageReference(c.image);
   const hc = c.healthCheck;
   if (hc !== void 0) {
     if (!Array.isArray(hc.command) || hc.command.length === 0) {
-      clientError(`Invalid setting for container '${c.name}'. healthCheck.command must not be empty.`);
+      clientError2(`Invalid setting for container '${c.name}'. healthCheck.command must not be empty.`);
     }
     const bounds = [
       ["interval", 5, 300],
@@ -40256,7 +40464,7 @@ function normalizeContainer(c, networkMode) {
     for (const [key, min, max] of bounds) {
       const v2 = hc[key];
       if (v2 !== void 0 && (typeof v2 !== "number" || v2 < min || v2 > max)) {
-        clientError(
+        clientError2(
           `Invalid setting for container '${c.name}'. healthCheck.${key} must be between ${min} and ${max}.`
         );
       }
@@ -40298,11 +40506,20 @@ function requiresAttributes(containers, body) {
   }
   return [...names].map((name) => ({ name }));
 }
-function buildTaskDefinition(input) {
+var MAX_TASK_DEFINITION_BYTES = 65536;
+function checkSize(raw) {
+  const length = Buffer.byteLength(JSON.stringify({ ...raw, tags: void 0 }), "utf8");
+  if (length > MAX_TASK_DEFINITION_BYTES) {
+    clientError2(`Actual length: '${length}'. Max allowed length is '${MAX_TASK_DEFINITION_BYTES}' bytes.`);
+  }
+}
+function buildTaskDefinition(request) {
+  const input = request.nested(readShape(request.raw, registerTaskDefinitionShape));
+  checkSize(input.raw);
   const family = input.required("family");
-  if (!NAME3.test(family)) clientError("Family contains invalid characters.");
+  if (!NAME3.test(family)) clientError2("Family contains invalid characters.");
   const containers = input.objects("containerDefinitions");
-  if (!containers || containers.length === 0) return clientError("Container list cannot be empty.");
+  if (!containers || containers.length === 0) return clientError2("Container list cannot be empty.");
   const requires = input.strings("requiresCompatibilities") ?? [];
   const fargate = requires.includes("FARGATE");
   const networkMode = input.str("networkMode") ?? (fargate ? void 0 : "bridge");
@@ -40310,34 +40527,34 @@ function buildTaskDefinition(input) {
   const memory = normalizeSize(input.raw.memory, /gb/, "memory");
   const executionRoleArn = input.str("executionRoleArn");
   if (fargate) {
-    if (networkMode !== "awsvpc") clientError("Fargate only supports network mode 'awsvpc'.");
-    if (cpu === void 0) clientError("Fargate requires that 'cpu' be defined at the task level.");
-    if (memory === void 0) clientError("Fargate requires that 'memory' be defined at the task level.");
+    if (networkMode !== "awsvpc") clientError2("Fargate only supports network mode 'awsvpc'.");
+    if (cpu === void 0) clientError2("Fargate requires that 'cpu' be defined at the task level.");
+    if (memory === void 0) clientError2("Fargate requires that 'memory' be defined at the task level.");
     if (!FARGATE_SIZES[cpu]?.includes(Number(memory))) {
-      clientError(`No Fargate configuration exists for given values: ${cpu} CPU, ${memory} memory.`);
+      clientError2(`No Fargate configuration exists for given values: ${cpu} CPU, ${memory} memory.`);
     }
   }
   const names = /* @__PURE__ */ new Set();
   const normalized = containers.map((c) => {
     const out = normalizeContainer(c, networkMode ?? "awsvpc");
     const name = out.name;
-    if (names.has(name)) clientError(`Duplicate container name '${name}'.`);
+    if (names.has(name)) clientError2(`Duplicate container name '${name}'.`);
     names.add(name);
     if (!fargate && memory === void 0 && out.memory === void 0 && out.memoryReservation === void 0) {
-      clientError(
+      clientError2(
         `Invalid setting for container '${name}'. At least one of 'memory' or 'memoryReservation' must be specified.`
       );
     }
     const log = out.logConfiguration;
     if (fargate && log?.logDriver === "awslogs" && executionRoleArn === void 0) {
-      clientError(
+      clientError2(
         "Fargate requires task definition to have execution role ARN to support log driver awslogs."
       );
     }
     return out;
   });
   if (!normalized.some((c) => c.essential === true)) {
-    clientError("Task definition must have at least one essential container.");
+    clientError2("Task definition must have at least one essential container.");
   }
   const compatibilities = ["EC2"];
   if (networkMode === "awsvpc" && cpu !== void 0 && memory !== void 0) compatibilities.push("FARGATE");
@@ -40674,6 +40891,7 @@ function taggedByArn(r, arn) {
     throw new AwsError("InvalidParameterException", "The specified resource is not found.");
   };
   if (!m) return notFound2();
+  checkArnOwner(arn, r);
   const [kind, path] = [m[1], m[2]];
   const parts = path.split("/");
   if (kind === "task-definition") return findTaskDefinition(r, arn) ?? notFound2();
@@ -41146,8 +41364,8 @@ function decodeJsonPart(part) {
     return void 0;
   }
 }
-function decodeJwt(token) {
-  const parts = token.split(".");
+function decodeJwt(token2) {
+  const parts = token2.split(".");
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p))) return void 0;
   const [h, c, s] = parts;
   const header2 = decodeJsonPart(h);
@@ -41291,10 +41509,10 @@ function tokenRequestUrl(sim) {
 }
 function registerOidcContext(sim, context, requestToken) {
   const normalised = normaliseContext(context);
-  const token = requestToken ?? `ghs_sim${(0, import_node_crypto11.randomBytes)(18).toString("base64url")}`;
-  issuerState(sim).contexts.set(token, normalised);
-  sim.secrets.record("github:oidc-request-token", token);
-  return { requestToken: token, requestUrl: tokenRequestUrl(sim), context: normalised };
+  const token2 = requestToken ?? `ghs_sim${(0, import_node_crypto11.randomBytes)(18).toString("base64url")}`;
+  issuerState(sim).contexts.set(token2, normalised);
+  sim.secrets.record("github:oidc-request-token", token2);
+  return { requestToken: token2, requestUrl: tokenRequestUrl(sim), context: normalised };
 }
 function mintToken(sim, claims) {
   const state = issuerState(sim);
@@ -41471,8 +41689,8 @@ function recordRequest(sim, record2) {
   requests.push(record2);
   if (requests.length > MAX_REQUEST_RECORDS) requests.splice(0, requests.length - MAX_REQUEST_RECORDS);
 }
-function tokenFingerprint(token) {
-  return fingerprint(token);
+function tokenFingerprint(token2) {
+  return fingerprint(token2);
 }
 var sameRepository = (a, b) => a.toLowerCase() === b.toLowerCase();
 function shaOf(repository, ref) {
@@ -41892,7 +42110,7 @@ function errorReply(err, operation) {
 async function dispatch(sim, req, url, path, now) {
   const method = req.method ?? "GET";
   let operation = "unknown";
-  let token;
+  let token2;
   try {
     const match = ENDPOINTS.map((e2) => ({ e: e2, m: e2.method === method ? e2.pattern.exec(path) : null })).find(
       (x2) => x2.m !== null
@@ -41902,12 +42120,12 @@ async function dispatch(sim, req, url, path, now) {
     operation = e.operation;
     const auth = tokenOf(req);
     if (auth.error !== void 0) throw new RestError(401, auth.error);
-    token = auth.token;
+    token2 = auth.token;
     const fault = sim.scenario.fault("github", operation);
     if (fault.latencyMs) await new Promise((resolve4) => setTimeout(resolve4, fault.latencyMs));
     if (fault.drop && sim.scenario.random() < fault.drop) {
       req.socket.destroy();
-      return { operation, token, reply: { status: 0 } };
+      return { operation, token: token2, reply: { status: 0 } };
     }
     if (fault.throttle && sim.scenario.random() < fault.throttle) {
       throw new RestError(
@@ -41925,10 +42143,10 @@ async function dispatch(sim, req, url, path, now) {
       body,
       now
     });
-    return { operation, token, reply };
+    return { operation, token: token2, reply };
   } catch (err) {
     if (!(err instanceof RestError)) throw err;
-    return { operation, token, reply: errorReply(err, operation) };
+    return { operation, token: token2, reply: errorReply(err, operation) };
   }
 }
 function githubRestRoute(sim) {
@@ -41939,7 +42157,7 @@ function githubRestRoute(sim) {
       const path = url.pathname.slice(GITHUB_API_PREFIX.length).replace(/\/+$/, "");
       const requestId = (0, import_node_crypto14.randomUUID)().toUpperCase();
       const now = sim.clock.now();
-      const { operation, token, reply } = await dispatch(sim, req, url, path, now);
+      const { operation, token: token2, reply } = await dispatch(sim, req, url, path, now);
       const time = new Date(now).toISOString();
       const { status } = reply;
       recordRequest(sim, {
@@ -41948,7 +42166,7 @@ function githubRestRoute(sim) {
         path,
         operation,
         status,
-        ...token !== void 0 ? { token: tokenFingerprint(token) } : {}
+        ...token2 !== void 0 ? { token: tokenFingerprint(token2) } : {}
       });
       sim.calls.add({
         time,
@@ -42130,8 +42348,8 @@ function compare(a, b) {
 function encode(direction, key) {
   return `${direction}/${String(key[0]).padStart(16, "0")}${String(key[1]).padStart(20, "0")}/s`;
 }
-function decode(token) {
-  const m = /^([fb])\/(\d{16})(\d{20})\/s$/.exec(token);
+function decode(token2) {
+  const m = /^([fb])\/(\d{16})(\d{20})\/s$/.exec(token2);
   if (!m) throw new AwsError("InvalidParameterException", "The specified nextToken is invalid.");
   return { direction: m[1], key: [Number(m[2]), Number(m[3])] };
 }
@@ -42180,11 +42398,11 @@ function compileFilterPattern(pattern) {
 function encodeFilterToken(e) {
   return Buffer.from(JSON.stringify([e.timestamp, e.seq])).toString("base64");
 }
-function afterFilterToken(token) {
-  if (token === void 0) return () => true;
+function afterFilterToken(token2) {
+  if (token2 === void 0) return () => true;
   let key;
   try {
-    key = JSON.parse(Buffer.from(token, "base64").toString("utf8"));
+    key = JSON.parse(Buffer.from(token2, "base64").toString("utf8"));
   } catch {
     key = void 0;
   }
@@ -42754,11 +42972,11 @@ function secretOf(ctx, input) {
   return requireSecret(ctx.sim, ctx.account, ctx.region, input.required("SecretId"));
 }
 function versionToken(input) {
-  const token = input.str("ClientRequestToken");
-  if (token !== void 0 && (token.length < 32 || token.length > 64)) {
-    throw validationError("ClientRequestToken", "Member must have length between 32 and 64", token);
+  const token2 = input.str("ClientRequestToken");
+  if (token2 !== void 0 && (token2.length < 32 || token2.length > 64)) {
+    throw validationError("ClientRequestToken", "Member must have length between 32 and 64", token2);
   }
-  return token;
+  return token2;
 }
 function matchesFilter(secret, key, values) {
   const fields = {
@@ -44024,12 +44242,12 @@ function assumeRoleWithWebIdentity(ctx, input) {
   const v2 = new InputValidator(input);
   const roleArn = v2.string("RoleArn", { required: true, min: 20, max: 2048 });
   const sessionName = v2.string("RoleSessionName", { required: true, ...SESSION_NAME });
-  const token = v2.string("WebIdentityToken", { required: true, min: 4, max: 2e4, sensitive: true });
+  const token2 = v2.string("WebIdentityToken", { required: true, min: 4, max: 2e4, sensitive: true });
   const requested = v2.integer("DurationSeconds", 900, 43200);
   v2.string("Policy", { min: 1, max: 2048 });
   v2.check();
   const packedPolicySize = checkSessionPolicy(input["Policy"]);
-  const verified = verifyGithubToken(ctx.sim, token);
+  const verified = verifyGithubToken(ctx.sim, token2);
   if ("error" in verified) {
     if (verified.reason === "expired") {
       const exp = Number(verified.claims?.["exp"]);

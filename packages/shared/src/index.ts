@@ -49,6 +49,8 @@ export { getSecretKeyValueInput } from './inputs/get-input';
 export {
   environmentDefaults,
   getTargetInputs,
+  regionInput,
+  roleInput,
   type EnvironmentDefaults,
   type TargetInputs,
 } from './inputs/aws-inputs';

@@ -54281,6 +54281,7 @@ function getIntegerInput(name, options) {
     return n;
   });
 }
+var MAX_DURATION_MS = 35 * 864e5;
 
 // packages/shared/src/runner/describe-error.ts
 function oneLine(text) {
@@ -54431,18 +54432,6 @@ function annotateNotice(title, message, at) {
   notice(message, props(title, at));
 }
 
-// packages/shared/src/aws/endpoint.ts
-function endpointEnvName(serviceId) {
-  return `AWS_ENDPOINT_URL_${serviceId.trim().replace(/\s+/g, "_").toUpperCase()}`;
-}
-function resolveEndpoint(serviceId, env = process.env) {
-  if (env["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.toLowerCase() === "true") return void 0;
-  const specific = env[endpointEnvName(serviceId)]?.trim();
-  if (specific) return specific;
-  const general = env["AWS_ENDPOINT_URL"]?.trim();
-  return general ? general : void 0;
-}
-
 // packages/shared/src/aws/region.ts
 function resolveRegion(region) {
   const found = [region, process.env["AWS_REGION"], process.env["AWS_DEFAULT_REGION"]].map((r) => r?.trim()).find((r) => r !== void 0 && r !== "");
@@ -54453,6 +54442,18 @@ function resolveRegion(region) {
     );
   }
   return found;
+}
+
+// packages/shared/src/aws/endpoint.ts
+function endpointEnvName(serviceId) {
+  return `AWS_ENDPOINT_URL_${serviceId.trim().replace(/\s+/g, "_").toUpperCase()}`;
+}
+function resolveEndpoint(serviceId, env = process.env) {
+  if (env["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.toLowerCase() === "true") return void 0;
+  const specific = env[endpointEnvName(serviceId)]?.trim();
+  if (specific) return specific;
+  const general = env["AWS_ENDPOINT_URL"]?.trim();
+  return general ? general : void 0;
 }
 
 // packages/shared/src/aws/create-client.ts
