@@ -88291,9 +88291,13 @@ async function resolveTarget(clients, target, p) {
   );
   const currentFamily = p.current?.family;
   if (currentFamily !== void 0 && doc.family !== currentFamily) {
-    warning(
-      `${p.label}: the target ${shortTaskDefinition(doc.taskDefinitionArn)} is of another family than the current ${shortTaskDefinition(p.currentArn)}.`
-    );
+    const what = `the target ${shortTaskDefinition(doc.taskDefinitionArn)} is of another family than the current ${shortTaskDefinition(p.currentArn)}`;
+    if (!p.allowOtherFamily) {
+      refuse3(
+        `${what} of ${p.label}: a rollback goes back to an earlier revision of the same family. Set "allow-other-family: true" to move the service to another family on purpose. Nothing was changed.`
+      );
+    }
+    warning(`${p.label}: ${what} (allow-other-family is true).`);
   }
   return { targetArn: doc.taskDefinitionArn, doc, register: void 0, source, image: void 0 };
 }
@@ -88302,7 +88306,15 @@ async function prepareOne(clients, entry, service, inputs) {
   const currentArn = service.taskDefinition;
   if (currentArn === void 0) throw new Error(`ECS describes ${entry.label} without a task definition.`);
   const current = await describeTaskDefinition(clients.ecs, currentArn);
-  const p = { label: entry.label, ref, service, currentArn, current, manifest: inputs.mode === "manifest" };
+  const p = {
+    label: entry.label,
+    ref,
+    service,
+    currentArn,
+    current,
+    manifest: inputs.mode === "manifest",
+    allowOtherFamily: inputs.allowOtherFamily
+  };
   const resolved = await resolveTarget(clients, inputs.to, p);
   const inFlight = primaryDeployment(ref, service, { inFlight: true });
   const steady = isSteady(service);
@@ -88802,6 +88814,7 @@ async function getInputs() {
     wait: getBooleanInput("wait"),
     timeoutMs: getDurationInput("timeout", { required: true, minMs: 1e3 }),
     dryRun: getBooleanInput("dry-run"),
+    allowOtherFamily: getBooleanInput("allow-other-family"),
     githubToken
   };
   if (manifest === void 0)

@@ -32,6 +32,8 @@ export interface Inputs extends TargetInputs {
   wait: boolean;
   timeoutMs: number;
   dryRun: boolean;
+  /** `to` may name a task definition of another family than the current one. */
+  allowOtherFamily: boolean;
   githubToken: string | undefined;
 }
 
@@ -113,6 +115,7 @@ export async function getInputs(): Promise<Inputs> {
     wait: getBooleanInput('wait'),
     timeoutMs: getDurationInput('timeout', { required: true, minMs: 1000 }),
     dryRun: getBooleanInput('dry-run'),
+    allowOtherFamily: getBooleanInput('allow-other-family'),
     githubToken,
   };
   if (manifest === undefined)

@@ -158,6 +158,7 @@ async function resolveTarget(
     currentArn: string;
     current: TaskDefinitionDocument | undefined;
     manifest: boolean;
+    allowOtherFamily: boolean;
   },
 ): Promise<Resolved> {
   if (target.kind === 'image') return imageTarget(clients, target, p);
@@ -196,9 +197,13 @@ async function resolveTarget(
   );
   const currentFamily = p.current?.family;
   if (currentFamily !== undefined && doc.family !== currentFamily) {
-    core.warning(
-      `${p.label}: the target ${shortTaskDefinition(doc.taskDefinitionArn)} is of another family than the current ${shortTaskDefinition(p.currentArn)}.`,
-    );
+    const what = `the target ${shortTaskDefinition(doc.taskDefinitionArn)} is of another family than the current ${shortTaskDefinition(p.currentArn)}`;
+    if (!p.allowOtherFamily) {
+      refuse(
+        `${what} of ${p.label}: a rollback goes back to an earlier revision of the same family. Set "allow-other-family: true" to move the service to another family on purpose. Nothing was changed.`,
+      );
+    }
+    core.warning(`${p.label}: ${what} (allow-other-family is true).`);
   }
   return { targetArn: doc.taskDefinitionArn, doc, register: undefined, source, image: undefined };
 }
@@ -207,13 +212,21 @@ async function prepareOne(
   clients: Clients,
   entry: ServiceToRollBack,
   service: Service,
-  inputs: Pick<Inputs, 'to' | 'mode'>,
+  inputs: Pick<Inputs, 'to' | 'mode' | 'allowOtherFamily'>,
 ): Promise<PreparedRollback> {
   const ref = { cluster: entry.cluster, service: entry.service };
   const currentArn = service.taskDefinition;
   if (currentArn === undefined) throw new Error(`ECS describes ${entry.label} without a task definition.`);
   const current = await describeTaskDefinition(clients.ecs, currentArn);
-  const p = { label: entry.label, ref, service, currentArn, current, manifest: inputs.mode === 'manifest' };
+  const p = {
+    label: entry.label,
+    ref,
+    service,
+    currentArn,
+    current,
+    manifest: inputs.mode === 'manifest',
+    allowOtherFamily: inputs.allowOtherFamily,
+  };
   const resolved = await resolveTarget(clients, inputs.to, p);
   const inFlight = primaryDeployment(ref, service, { inFlight: true });
   const steady = isSteady(service);
@@ -255,7 +268,7 @@ async function prepareOne(
  */
 export async function prepareRollbacks(
   clients: Clients,
-  inputs: Pick<Inputs, 'to' | 'mode' | 'services'>,
+  inputs: Pick<Inputs, 'to' | 'mode' | 'services' | 'allowOtherFamily'>,
 ): Promise<PreparedRollback[]> {
   const entries = inputs.services;
   const services = await requireActiveServices(

@@ -88,6 +88,36 @@ describe('targets refused before any change', () => {
     expect((await describeService(sim(), 'web')).taskDefinition).toMatch(/web:2$/);
   });
 
+  it('a task definition of another family, unless allow-other-family says so', async () => {
+    const digests = await seedServices(sim(), [
+      { name: 'web', tags: ['v1', 'v2'] },
+      { name: 'api', tags: ['v1'] },
+    ]);
+    const web2 = await deployWithSdk(sim(), 'web', digests.web!.v2!);
+    const since = Date.now() + 1;
+    const refused = await rollback(sim(), { cluster: CLUSTER, service: 'web', to: 'api:1' });
+    expect(refused.exitCode).toBe(1);
+    const error = refused.annotations.find((a) => a.level === 'error');
+    expect(error?.message).toContain(
+      'Input "to": the target api:1 is of another family than the current web:2',
+    );
+    expect(error?.message).toContain('allow-other-family: true');
+    expect(await mutatingSince(sim(), since)).toEqual([]);
+    expect((await describeService(sim(), 'web')).taskDefinition).toBe(web2);
+
+    const allowed = await rollback(sim(), {
+      cluster: CLUSTER,
+      service: 'web',
+      to: 'api:1',
+      'allow-other-family': 'true',
+    });
+    expect(allowed.exitCode).toBe(0);
+    expect(visible(allowed)).toContain(
+      'the target api:1 is of another family than the current web:2 (allow-other-family is true)',
+    );
+    expect((await describeService(sim(), 'web')).taskDefinition).toMatch(/task-definition\/api:1$/);
+  });
+
   it('a target whose image is gone from ECR', async () => {
     await webOnV2();
     const ecr = new ECRClient({
