@@ -45817,8 +45817,8 @@ var require_protocols = __commonJS({
       async build() {
         const { hostname, protocol = "https", port, path: basePath } = await this.context.endpoint();
         this.path = basePath;
-        for (const resolvePath3 of this.resolvePathStack) {
-          resolvePath3(this.path);
+        for (const resolvePath4 of this.resolvePathStack) {
+          resolvePath4(this.path);
         }
         return new HttpRequest({
           protocol,
@@ -71027,24 +71027,24 @@ var init_exec3 = __esm({
 
 // actions/build-push/src/container-cli.ts
 function authfileOf(config) {
-  return (0, import_node_path4.join)(config.dir, "auth.json");
+  return (0, import_node_path5.join)(config.dir, "auth.json");
 }
 function cliEnv(config, env = process.env) {
   if (config.cli === "podman") return {};
-  const original = env["DOCKER_CONFIG"] ?? (0, import_node_path4.join)((0, import_node_os.homedir)(), ".docker");
-  return { DOCKER_CONFIG: config.dir, BUILDX_CONFIG: env["BUILDX_CONFIG"] ?? (0, import_node_path4.join)(original, "buildx") };
+  const original = env["DOCKER_CONFIG"] ?? (0, import_node_path5.join)((0, import_node_os.homedir)(), ".docker");
+  return { DOCKER_CONFIG: config.dir, BUILDX_CONFIG: env["BUILDX_CONFIG"] ?? (0, import_node_path5.join)(original, "buildx") };
 }
 function dockerPluginsDir(env = process.env) {
-  const dir = (0, import_node_path4.join)(env["DOCKER_CONFIG"] ?? (0, import_node_path4.join)((0, import_node_os.homedir)(), ".docker"), "cli-plugins");
-  return (0, import_node_fs2.existsSync)(dir) ? dir : void 0;
+  const dir = (0, import_node_path5.join)(env["DOCKER_CONFIG"] ?? (0, import_node_path5.join)((0, import_node_os.homedir)(), ".docker"), "cli-plugins");
+  return (0, import_node_fs3.existsSync)(dir) ? dir : void 0;
 }
 function existingLogins(cli2, env = process.env) {
-  const candidates = cli2 === "docker" ? [(0, import_node_path4.join)(env["DOCKER_CONFIG"] ?? (0, import_node_path4.join)((0, import_node_os.homedir)(), ".docker"), "config.json")] : [
+  const candidates = cli2 === "docker" ? [(0, import_node_path5.join)(env["DOCKER_CONFIG"] ?? (0, import_node_path5.join)((0, import_node_os.homedir)(), ".docker"), "config.json")] : [
     env["REGISTRY_AUTH_FILE"],
-    env["XDG_RUNTIME_DIR"] && (0, import_node_path4.join)(env["XDG_RUNTIME_DIR"], "containers", "auth.json")
+    env["XDG_RUNTIME_DIR"] && (0, import_node_path5.join)(env["XDG_RUNTIME_DIR"], "containers", "auth.json")
   ];
   return candidates.find(
-    (file) => typeof file === "string" && file !== "" && (0, import_node_fs2.existsSync)(file)
+    (file) => typeof file === "string" && file !== "" && (0, import_node_fs3.existsSync)(file)
   );
 }
 function privateLogins(text, host) {
@@ -71176,13 +71176,13 @@ function ociLabels(env, now) {
   labels["org.opencontainers.image.created"] = now.toISOString();
   return labels;
 }
-var import_node_fs2, import_node_os, import_node_path4;
+var import_node_fs3, import_node_os, import_node_path5;
 var init_container_cli = __esm({
   "actions/build-push/src/container-cli.ts"() {
     "use strict";
-    import_node_fs2 = require("node:fs");
+    import_node_fs3 = require("node:fs");
     import_node_os = require("node:os");
-    import_node_path4 = require("node:path");
+    import_node_path5 = require("node:path");
     init_src();
   }
 });
@@ -71252,16 +71252,16 @@ async function requireBuildx(deps, config) {
   }
 }
 async function privateDir(cli2, host) {
-  const dir = await (0, import_promises3.mkdtemp)((0, import_node_path5.join)(process.env["RUNNER_TEMP"] || (0, import_node_os2.tmpdir)(), `ecs-delivery-${cli2}-`));
+  const dir = await (0, import_promises3.mkdtemp)((0, import_node_path6.join)(process.env["RUNNER_TEMP"] || (0, import_node_os2.tmpdir)(), `ecs-delivery-${cli2}-`));
   await (0, import_promises3.chmod)(dir, 448);
   if (cli2 === "docker") {
     const plugins = dockerPluginsDir();
-    if (plugins !== void 0) await (0, import_promises3.symlink)(plugins, (0, import_node_path5.join)(dir, "cli-plugins"));
+    if (plugins !== void 0) await (0, import_promises3.symlink)(plugins, (0, import_node_path6.join)(dir, "cli-plugins"));
   }
   const existing = existingLogins(cli2);
   const copy = existing === void 0 ? void 0 : privateLogins(await (0, import_promises3.readFile)(existing, "utf8"), host);
   if (copy !== void 0) {
-    const file = cli2 === "docker" ? (0, import_node_path5.join)(dir, "config.json") : authfileOf({ cli: cli2, dir });
+    const file = cli2 === "docker" ? (0, import_node_path6.join)(dir, "config.json") : authfileOf({ cli: cli2, dir });
     await (0, import_promises3.writeFile)(file, copy, { mode: 384 });
   }
   return dir;
@@ -71288,11 +71288,11 @@ async function loginBuildAndPush(inputs, uri, auth, deps, logins = []) {
   if (login.cli === "docker") await requireBuildx(deps, login);
   const secretFiles = [];
   for (const [id, value] of Object.entries(inputs.build.secrets)) {
-    const path4 = (0, import_node_path5.join)(dir, `secret-${id}`);
+    const path4 = (0, import_node_path6.join)(dir, `secret-${id}`);
     await (0, import_promises3.writeFile)(path4, value, { mode: 384 });
     secretFiles.push({ id, path: path4 });
   }
-  const resultFile = (0, import_node_path5.join)(dir, inputs.containerCli === "docker" ? "metadata.json" : "digest");
+  const resultFile = (0, import_node_path6.join)(dir, inputs.containerCli === "docker" ? "metadata.json" : "digest");
   const commands = buildCommands(login.cli, {
     refs: inputs.tags.map((tag) => `${uri}:${tag}`),
     options: inputs.build,
@@ -71322,14 +71322,14 @@ async function loginBuildAndPush(inputs, uri, auth, deps, logins = []) {
   }
   return { digest };
 }
-var import_promises3, import_node_os2, import_node_path5;
+var import_promises3, import_node_os2, import_node_path6;
 var init_build = __esm({
   "actions/build-push/src/build.ts"() {
     "use strict";
     init_core();
     import_promises3 = require("node:fs/promises");
     import_node_os2 = require("node:os");
-    import_node_path5 = require("node:path");
+    import_node_path6 = require("node:path");
     init_src();
     init_container_cli();
     init_state();
@@ -71701,11 +71701,13 @@ var init_post = __esm({
 });
 
 // actions/build-push/src/main.ts
-var import_node_path6 = require("node:path");
+var import_node_path7 = require("node:path");
 init_src();
 
 // actions/build-push/src/inputs.ts
 init_core();
+var import_node_fs2 = require("node:fs");
+var import_node_path4 = require("node:path");
 init_src();
 
 // actions/build-push/src/manifest-inputs.ts
@@ -71839,8 +71841,42 @@ function readTags() {
       }
     );
   }
+  if (tags.length > MAX_TAGS) {
+    throw new ConfigurationError(
+      `Input "tags" has ${tags.length} tags; at most ${MAX_TAGS} (each is a PutImage call): tag the image with fewer.`,
+      { input: "tags" }
+    );
+  }
   validateTags(tags, "tags");
   return tags;
+}
+var MAX_TAGS = 100;
+var PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+function buildPath(input, value, kind) {
+  if (value === void 0) return void 0;
+  const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
+  const path4 = (0, import_node_path4.isAbsolute)(value) ? value : (0, import_node_path4.resolve)(workspace, value);
+  let stat3;
+  try {
+    stat3 = (0, import_node_fs2.statSync)(path4);
+  } catch {
+    stat3 = void 0;
+  }
+  const ok = kind === "directory" ? stat3?.isDirectory() === true : stat3?.isFile() === true;
+  if (!ok) {
+    throw new ConfigurationError(
+      `Input "${input}" names ${JSON.stringify(value)}, which is not a ${kind} (looked for ${path4}).`,
+      { input }
+    );
+  }
+  return value;
+}
+function platformsInput() {
+  const platforms = getListInput("platforms");
+  const bad = platforms.find((p) => !PLATFORM_RE.test(p));
+  if (bad !== void 0)
+    throw ConfigurationError.invalidInput("platforms", "platforms like linux/amd64, linux/arm64/v8", bad);
+  return platforms;
 }
 function readSecrets() {
   return getSecretKeyValueInput("secrets", {
@@ -71849,10 +71885,10 @@ function readSecrets() {
 }
 function readBuild(secrets) {
   return {
-    context: getOptionalInput("context") ?? ".",
-    file: getOptionalInput("file"),
+    context: buildPath("context", getOptionalInput("context"), "directory") ?? ".",
+    file: buildPath("file", getOptionalInput("file"), "file"),
     target: getOptionalInput("target"),
-    platforms: getListInput("platforms"),
+    platforms: platformsInput(),
     buildArgs: getKeyValueInput("build-args"),
     labels: getKeyValueInput("labels"),
     secrets,
@@ -71950,5 +71986,5 @@ void runAction(
     const { post: post2 } = await Promise.resolve().then(() => (init_post(), post_exports));
     await post2();
   },
-  { actionYml: (0, import_node_path6.join)(__dirname, "..", "action.yml") }
+  { actionYml: (0, import_node_path7.join)(__dirname, "..", "action.yml") }
 );

@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { statSync, type Stats } from 'node:fs';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
 import {
   ConfigurationError,
   GATE_SEVERITIES,
@@ -96,8 +98,50 @@ function readTags(): string[] {
       },
     );
   }
+  if (tags.length > MAX_TAGS) {
+    throw new ConfigurationError(
+      `Input "tags" has ${tags.length} tags; at most ${MAX_TAGS} (each is a PutImage call): tag the image with fewer.`,
+      { input: 'tags' },
+    );
+  }
   validateTags(tags, 'tags');
   return tags;
+}
+
+/** At most this many tags a run: each one is a PutImage call. */
+const MAX_TAGS = 100;
+
+/** `os/arch[/variant]`, as docker and podman take `--platform`. */
+const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+
+/** A build path input (`context`, `file`): it must exist, as a directory or a file. */
+function buildPath(input: string, value: string | undefined, kind: 'directory' | 'file'): string | undefined {
+  if (value === undefined) return undefined;
+  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
+  const path = isAbsolute(value) ? value : resolvePath(workspace, value);
+  let stat: Stats | undefined;
+  try {
+    stat = statSync(path);
+  } catch {
+    stat = undefined;
+  }
+  const ok = kind === 'directory' ? stat?.isDirectory() === true : stat?.isFile() === true;
+  if (!ok) {
+    throw new ConfigurationError(
+      `Input "${input}" names ${JSON.stringify(value)}, which is not a ${kind} (looked for ${path}).`,
+      { input },
+    );
+  }
+  return value;
+}
+
+/** `platforms`: each one `os/arch[/variant]`. */
+function platformsInput(): string[] {
+  const platforms = getListInput('platforms');
+  const bad = platforms.find((p) => !PLATFORM_RE.test(p));
+  if (bad !== undefined)
+    throw ConfigurationError.invalidInput('platforms', 'platforms like linux/amd64, linux/arm64/v8', bad);
+  return platforms;
 }
 
 /** Build secrets, one `id=value` per line; every value is masked before any entry is checked. */
@@ -109,10 +153,10 @@ function readSecrets(): Record<string, string> {
 
 function readBuild(secrets: Record<string, string>): BuildOptions {
   return {
-    context: getOptionalInput('context') ?? '.',
-    file: getOptionalInput('file'),
+    context: buildPath('context', getOptionalInput('context'), 'directory') ?? '.',
+    file: buildPath('file', getOptionalInput('file'), 'file'),
     target: getOptionalInput('target'),
-    platforms: getListInput('platforms'),
+    platforms: platformsInput(),
     buildArgs: getKeyValueInput('build-args'),
     labels: getKeyValueInput('labels'),
     secrets,

@@ -1,0 +1,83 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigurationError, readActionDefaults, useActionDefaults } from '@ecs-delivery/shared';
+import { getInputs, type Inputs } from '../src/inputs';
+
+useActionDefaults(readActionDefaults(join(__dirname, '..', 'action.yml')));
+
+const workspace = mkdtempSync(join(tmpdir(), 'build-push-inputs-'));
+mkdirSync(join(workspace, 'api'));
+writeFileSync(join(workspace, 'api', 'Dockerfile'), 'FROM scratch\n');
+
+/** getInputs with exactly these inputs, as the runner sets them. */
+async function inputsOf(inputs: Record<string, string>): Promise<Inputs> {
+  const saved = { ...process.env };
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
+  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+  process.env['AWS_REGION'] = 'eu-west-1';
+  process.env['GITHUB_WORKSPACE'] = workspace;
+  process.env['GITHUB_SHA'] = 'a'.repeat(40);
+  try {
+    return await getInputs();
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+let write: jest.SpyInstance;
+beforeEach(() => {
+  write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+});
+afterEach(() => write.mockRestore());
+
+describe('build-push inputs', () => {
+  it('reads a build: context and file in the workspace, platforms, tags and the action.yml defaults', async () => {
+    const inputs = await inputsOf({
+      repository: 'shop/api',
+      context: 'api',
+      file: 'api/Dockerfile',
+      platforms: 'linux/amd64,linux/arm64/v8',
+      tags: 'v1\nsha-abc',
+    });
+    expect(inputs).toMatchObject({
+      tags: ['v1', 'sha-abc'],
+      awsRegion: 'eu-west-1',
+      audience: 'sts.amazonaws.com',
+      containerCli: 'docker',
+      createRepository: false,
+      logout: true,
+      scanTimeoutMs: 10 * 60_000,
+      build: { context: 'api', file: 'api/Dockerfile', platforms: ['linux/amd64', 'linux/arm64/v8'] },
+    });
+  });
+
+  it.each([
+    [
+      '2,000 tags',
+      { tags: Array.from({ length: 2000 }, (_, i) => `t${i}`).join('\n') },
+      'tags',
+      'at most 100',
+    ],
+    ['a context that is not there', { context: 'web' }, 'context', 'which is not a directory'],
+    ['a file for a context', { context: 'api/Dockerfile' }, 'context', 'which is not a directory'],
+    ['a Dockerfile that is not there', { file: 'Containerfile' }, 'file', 'which is not a file'],
+    ['a platform of another form', { platforms: 'amd64' }, 'platforms', 'platforms like linux/amd64'],
+    ['a region of another form', { 'aws-region': 'Frankfurt' }, 'aws-region', 'must be an AWS region'],
+    [
+      'a user for a role',
+      { 'role-to-assume': 'arn:aws:iam::123456789012:user/ci' },
+      'role-to-assume',
+      'an IAM role ARN',
+    ],
+  ])('refuses %s, naming the input', async (_what, given, input, message) => {
+    const err = await inputsOf({ repository: 'shop/api', ...given }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect((err as ConfigurationError).input).toBe(input);
+    expect((err as ConfigurationError).message).toContain(message);
+  });
+});
