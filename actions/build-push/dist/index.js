@@ -29489,7 +29489,19 @@ var init_types = __esm({
 });
 
 // packages/shared/src/taskdef/load.ts
-async function readInputFile(path4, input, what = "file") {
+async function readInputFile(path4, input, what = "file", maxBytes = TASK_DEFINITION_MAX_BYTES) {
+  let size;
+  try {
+    size = (await (0, import_promises2.stat)(path4)).size;
+  } catch {
+    size = void 0;
+  }
+  if (size !== void 0 && size > maxBytes) {
+    throw new ConfigurationError(
+      `Input "${input}" names the ${what} ${path4}, which has ${size} bytes: at most ${maxBytes} are read.`,
+      { input }
+    );
+  }
   try {
     return await (0, import_promises2.readFile)(path4, "utf8");
   } catch (error2) {
@@ -29504,7 +29516,7 @@ async function readInputFile(path4, input, what = "file") {
     );
   }
 }
-var import_promises2, import_yaml2, KNOWN_FIELDS;
+var import_promises2, import_yaml2, TASK_DEFINITION_MAX_BYTES, KNOWN_FIELDS;
 var init_load = __esm({
   "packages/shared/src/taskdef/load.ts"() {
     "use strict";
@@ -29512,6 +29524,7 @@ var init_load = __esm({
     import_yaml2 = __toESM(require_dist());
     init_configuration_error();
     init_types();
+    TASK_DEFINITION_MAX_BYTES = 65536;
     KNOWN_FIELDS = /* @__PURE__ */ new Set([
       "family",
       "taskRoleArn",
@@ -37695,7 +37708,12 @@ var init_schema = __esm({
       properties: {
         $schema: { type: "string", description: "The schema URL, for editors." },
         version: { const: 1, description: "The manifest format version: 1." },
-        name: { type: "string", minLength: 1, description: "The system's name, for summaries." },
+        name: {
+          type: "string",
+          minLength: 1,
+          maxLength: 128,
+          description: "The system's name, for summaries."
+        },
         images: {
           type: "object",
           description: "Image name → its ECR repository (and how to build it).",
@@ -38086,7 +38104,21 @@ function parseManifest(text, options = {}) {
     });
     throw new ManifestError(file, problems, { input });
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error2) {
+    throw new ManifestError(
+      file,
+      [
+        {
+          path: [],
+          message: `its aliases expand too far (${messageOf(error2).split("\n")[0] ?? ""}); write the values out`
+        }
+      ],
+      { input }
+    );
+  }
   const schemaProblems = validateManifestSchema(data, source);
   if (schemaProblems.length > 0) throw new ManifestError(file, schemaProblems, { input });
   const manifest = data;
@@ -38104,9 +38136,12 @@ function parseManifest(text, options = {}) {
 }
 async function loadManifest(path4, options = {}) {
   const input = options.input ?? "manifest";
-  return parseManifest(await readInputFile(path4, input, "manifest"), { file: path4, input });
+  return parseManifest(await readInputFile(path4, input, "manifest", MANIFEST_MAX_BYTES), {
+    file: path4,
+    input
+  });
 }
-var import_node_path2, import_yaml4;
+var import_node_path2, import_yaml4, MANIFEST_MAX_BYTES;
 var init_load2 = __esm({
   "packages/shared/src/manifest/load.ts"() {
     "use strict";
@@ -38117,6 +38152,8 @@ var init_load2 = __esm({
     init_resolve();
     init_source();
     init_validate_schema();
+    init_describe_error();
+    MANIFEST_MAX_BYTES = 1048576;
   }
 });
 
@@ -71856,13 +71893,13 @@ function buildPath(input, value, kind) {
   if (value === void 0) return void 0;
   const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
   const path4 = (0, import_node_path4.isAbsolute)(value) ? value : (0, import_node_path4.resolve)(workspace, value);
-  let stat3;
+  let stat4;
   try {
-    stat3 = (0, import_node_fs2.statSync)(path4);
+    stat4 = (0, import_node_fs2.statSync)(path4);
   } catch {
-    stat3 = void 0;
+    stat4 = void 0;
   }
-  const ok = kind === "directory" ? stat3?.isDirectory() === true : stat3?.isFile() === true;
+  const ok = kind === "directory" ? stat4?.isDirectory() === true : stat4?.isFile() === true;
   if (!ok) {
     throw new ConfigurationError(
       `Input "${input}" names ${JSON.stringify(value)}, which is not a ${kind} (looked for ${path4}).`,

@@ -28798,7 +28798,19 @@ var init_types = __esm({
 });
 
 // packages/shared/src/taskdef/load.ts
-async function readInputFile(path, input, what = "file") {
+async function readInputFile(path, input, what = "file", maxBytes = TASK_DEFINITION_MAX_BYTES) {
+  let size;
+  try {
+    size = (await (0, import_promises2.stat)(path)).size;
+  } catch {
+    size = void 0;
+  }
+  if (size !== void 0 && size > maxBytes) {
+    throw new ConfigurationError(
+      `Input "${input}" names the ${what} ${path}, which has ${size} bytes: at most ${maxBytes} are read.`,
+      { input }
+    );
+  }
   try {
     return await (0, import_promises2.readFile)(path, "utf8");
   } catch (error2) {
@@ -28813,7 +28825,7 @@ async function readInputFile(path, input, what = "file") {
     );
   }
 }
-var import_promises2, import_yaml2, KNOWN_FIELDS;
+var import_promises2, import_yaml2, TASK_DEFINITION_MAX_BYTES, KNOWN_FIELDS;
 var init_load = __esm({
   "packages/shared/src/taskdef/load.ts"() {
     "use strict";
@@ -28821,6 +28833,7 @@ var init_load = __esm({
     import_yaml2 = __toESM(require_dist());
     init_configuration_error();
     init_types();
+    TASK_DEFINITION_MAX_BYTES = 65536;
     KNOWN_FIELDS = /* @__PURE__ */ new Set([
       "family",
       "taskRoleArn",
@@ -37051,7 +37064,12 @@ var init_schema = __esm({
       properties: {
         $schema: { type: "string", description: "The schema URL, for editors." },
         version: { const: 1, description: "The manifest format version: 1." },
-        name: { type: "string", minLength: 1, description: "The system's name, for summaries." },
+        name: {
+          type: "string",
+          minLength: 1,
+          maxLength: 128,
+          description: "The system's name, for summaries."
+        },
         images: {
           type: "object",
           description: "Image name → its ECR repository (and how to build it).",
@@ -37442,7 +37460,21 @@ function parseManifest(text2, options = {}) {
     });
     throw new ManifestError(file, problems, { input });
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error2) {
+    throw new ManifestError(
+      file,
+      [
+        {
+          path: [],
+          message: `its aliases expand too far (${messageOf(error2).split("\n")[0] ?? ""}); write the values out`
+        }
+      ],
+      { input }
+    );
+  }
   const schemaProblems = validateManifestSchema(data, source);
   if (schemaProblems.length > 0) throw new ManifestError(file, schemaProblems, { input });
   const manifest = data;
@@ -37460,9 +37492,12 @@ function parseManifest(text2, options = {}) {
 }
 async function loadManifest(path, options = {}) {
   const input = options.input ?? "manifest";
-  return parseManifest(await readInputFile(path, input, "manifest"), { file: path, input });
+  return parseManifest(await readInputFile(path, input, "manifest", MANIFEST_MAX_BYTES), {
+    file: path,
+    input
+  });
 }
-var import_node_path2, import_yaml4;
+var import_node_path2, import_yaml4, MANIFEST_MAX_BYTES;
 var init_load2 = __esm({
   "packages/shared/src/manifest/load.ts"() {
     "use strict";
@@ -37473,6 +37508,8 @@ var init_load2 = __esm({
     init_resolve();
     init_source();
     init_validate_schema();
+    init_describe_error();
+    MANIFEST_MAX_BYTES = 1048576;
   }
 });
 

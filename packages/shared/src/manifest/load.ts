@@ -7,6 +7,7 @@ import type { LoadedManifest } from './spec';
 import { ManifestError, ManifestSource, type ManifestProblem } from './source';
 import type { Manifest } from './types';
 import { validateManifestSchema } from './validate-schema';
+import { messageOf } from '../runner/describe-error';
 
 /** Options for {@link parseManifest}. */
 export interface ParseManifestOptions {
@@ -43,7 +44,22 @@ export function parseManifest(text: string, options: ParseManifestOptions = {}):
     });
     throw new ManifestError(file, problems, { input });
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias that expands past all reason (a YAML "billion laughs").
+    throw new ManifestError(
+      file,
+      [
+        {
+          path: [],
+          message: `its aliases expand too far (${messageOf(error).split('\n')[0] ?? ''}); write the values out`,
+        },
+      ],
+      { input },
+    );
+  }
   const schemaProblems = validateManifestSchema(data, source);
   if (schemaProblems.length > 0) throw new ManifestError(file, schemaProblems, { input });
   const manifest = data as Manifest;
@@ -60,8 +76,14 @@ export function parseManifest(text: string, options: ParseManifestOptions = {}):
   return loaded;
 }
 
+/** The largest manifest read (1 MiB): far past any real system, short of what would stall a runner. */
+const MANIFEST_MAX_BYTES = 1_048_576;
+
 /** Reads and checks a deploy manifest file; see {@link parseManifest}. */
 export async function loadManifest(path: string, options: { input?: string } = {}): Promise<LoadedManifest> {
   const input = options.input ?? 'manifest';
-  return parseManifest(await readInputFile(path, input, 'manifest'), { file: path, input });
+  return parseManifest(await readInputFile(path, input, 'manifest', MANIFEST_MAX_BYTES), {
+    file: path,
+    input,
+  });
 }

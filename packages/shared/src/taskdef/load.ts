@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { ConfigurationError } from '../errors/configuration-error';
 import { isPlainObject, READ_ONLY_FIELDS, type TaskDefinitionDocument } from './types';
@@ -134,7 +134,24 @@ function checkShape(value: unknown): string[] {
  * @param what how messages call the file (`file`, `manifest`).
  * @throws ConfigurationError naming the input and saying why the file cannot be read.
  */
-export async function readInputFile(path: string, input: string, what = 'file'): Promise<string> {
+export async function readInputFile(
+  path: string,
+  input: string,
+  what = 'file',
+  maxBytes = TASK_DEFINITION_MAX_BYTES,
+): Promise<string> {
+  let size: number | undefined;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    size = undefined; // the read below says why
+  }
+  if (size !== undefined && size > maxBytes) {
+    throw new ConfigurationError(
+      `Input "${input}" names the ${what} ${path}, which has ${size} bytes: at most ${maxBytes} are read.`,
+      { input },
+    );
+  }
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
@@ -150,6 +167,9 @@ export async function readInputFile(path: string, input: string, what = 'file'):
     );
   }
 }
+
+/** ECS's limit on a task definition (64 KiB): a larger file cannot be registered, so it is not even read. */
+export const TASK_DEFINITION_MAX_BYTES = 65_536;
 
 /** Reads and parses a task-definition file (JSON or YAML); see {@link parseTaskDefinition}. */
 export async function loadTaskDefinitionFile(
