@@ -86348,7 +86348,7 @@ async function requireActiveServices(ecs, refs, inputs = {}) {
       const found = out.clusters?.find((c) => c.clusterName === nameOf(cluster) || c.clusterArn === cluster);
       if (found === void 0) {
         throw new ConfigurationError(
-          `Cluster ${JSON.stringify(cluster)} does not exist in this account and region.`,
+          `Input "${clusterInput}": cluster ${JSON.stringify(cluster)} does not exist in this account and region.`,
           {
             input: clusterInput
           }
@@ -86356,7 +86356,7 @@ async function requireActiveServices(ecs, refs, inputs = {}) {
       }
       if (found.status !== "ACTIVE") {
         throw new ConfigurationError(
-          `Cluster ${JSON.stringify(cluster)} is ${found.status ?? "not ACTIVE"}.`,
+          `Input "${clusterInput}": cluster ${JSON.stringify(cluster)} is ${found.status ?? "not ACTIVE"}.`,
           {
             input: clusterInput
           }
@@ -86369,27 +86369,27 @@ async function requireActiveServices(ecs, refs, inputs = {}) {
     const svc = services.get(serviceKey(ref));
     if (svc === void 0) {
       throw new ConfigurationError(
-        `Service ${JSON.stringify(ref.service)} does not exist in cluster ${JSON.stringify(ref.cluster)}.`,
+        `Input "${serviceInput}": service ${JSON.stringify(ref.service)} does not exist in cluster ${JSON.stringify(ref.cluster)}.`,
         { input: serviceInput }
       );
     }
     if (svc.status !== "ACTIVE") {
       throw new ConfigurationError(
-        `Service ${JSON.stringify(ref.service)} in cluster ${JSON.stringify(ref.cluster)} is ${svc.status ?? "not ACTIVE"}; ECS deploys only to ACTIVE services.`,
+        `Input "${serviceInput}": service ${JSON.stringify(ref.service)} in cluster ${JSON.stringify(ref.cluster)} is ${svc.status ?? "not ACTIVE"}; ECS deploys only to ACTIVE services.`,
         { input: serviceInput }
       );
     }
     const strategy = svc.deploymentConfiguration?.strategy ?? "ROLLING";
     if (strategy !== "ROLLING") {
       throw new ConfigurationError(
-        `Service ${JSON.stringify(ref.service)} deploys with the ${strategy} strategy; this action drives and watches rolling deployments only.`,
+        `Input "${serviceInput}": service ${JSON.stringify(ref.service)} deploys with the ${strategy} strategy; this action drives and watches rolling deployments only.`,
         { input: serviceInput }
       );
     }
     const controller = svc.deploymentController?.type ?? "ECS";
     if (controller !== "ECS") {
       throw new ConfigurationError(
-        `Service ${JSON.stringify(ref.service)} uses the ${controller} deployment controller; this action drives rolling (ECS) deployments only.`,
+        `Input "${serviceInput}": service ${JSON.stringify(ref.service)} uses the ${controller} deployment controller; this action drives rolling (ECS) deployments only.`,
         { input: serviceInput }
       );
     }

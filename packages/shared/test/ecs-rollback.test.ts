@@ -110,7 +110,7 @@ describe('requireActiveServices', () => {
     const err = await requireActiveServices(ecs, [ref]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigurationError);
     expect((err as Error).message).toBe(
-      'Service "web" deploys with the BLUE_GREEN strategy; this action drives and watches rolling deployments only.',
+      'Input "service": service "web" deploys with the BLUE_GREEN strategy; this action drives and watches rolling deployments only.',
     );
   });
 });

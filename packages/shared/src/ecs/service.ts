@@ -86,7 +86,7 @@ export async function requireActiveServices(
       const found = out.clusters?.find((c) => c.clusterName === nameOf(cluster) || c.clusterArn === cluster);
       if (found === undefined) {
         throw new ConfigurationError(
-          `Cluster ${JSON.stringify(cluster)} does not exist in this account and region.`,
+          `Input "${clusterInput}": cluster ${JSON.stringify(cluster)} does not exist in this account and region.`,
           {
             input: clusterInput,
           },
@@ -94,7 +94,7 @@ export async function requireActiveServices(
       }
       if (found.status !== 'ACTIVE') {
         throw new ConfigurationError(
-          `Cluster ${JSON.stringify(cluster)} is ${found.status ?? 'not ACTIVE'}.`,
+          `Input "${clusterInput}": cluster ${JSON.stringify(cluster)} is ${found.status ?? 'not ACTIVE'}.`,
           {
             input: clusterInput,
           },
@@ -107,27 +107,27 @@ export async function requireActiveServices(
     const svc = services.get(serviceKey(ref));
     if (svc === undefined) {
       throw new ConfigurationError(
-        `Service ${JSON.stringify(ref.service)} does not exist in cluster ${JSON.stringify(ref.cluster)}.`,
+        `Input "${serviceInput}": service ${JSON.stringify(ref.service)} does not exist in cluster ${JSON.stringify(ref.cluster)}.`,
         { input: serviceInput },
       );
     }
     if (svc.status !== 'ACTIVE') {
       throw new ConfigurationError(
-        `Service ${JSON.stringify(ref.service)} in cluster ${JSON.stringify(ref.cluster)} is ${svc.status ?? 'not ACTIVE'}; ECS deploys only to ACTIVE services.`,
+        `Input "${serviceInput}": service ${JSON.stringify(ref.service)} in cluster ${JSON.stringify(ref.cluster)} is ${svc.status ?? 'not ACTIVE'}; ECS deploys only to ACTIVE services.`,
         { input: serviceInput },
       );
     }
     const strategy = svc.deploymentConfiguration?.strategy ?? 'ROLLING';
     if (strategy !== 'ROLLING') {
       throw new ConfigurationError(
-        `Service ${JSON.stringify(ref.service)} deploys with the ${strategy} strategy; this action drives and watches rolling deployments only.`,
+        `Input "${serviceInput}": service ${JSON.stringify(ref.service)} deploys with the ${strategy} strategy; this action drives and watches rolling deployments only.`,
         { input: serviceInput },
       );
     }
     const controller = svc.deploymentController?.type ?? 'ECS';
     if (controller !== 'ECS') {
       throw new ConfigurationError(
-        `Service ${JSON.stringify(ref.service)} uses the ${controller} deployment controller; this action drives rolling (ECS) deployments only.`,
+        `Input "${serviceInput}": service ${JSON.stringify(ref.service)} uses the ${controller} deployment controller; this action drives rolling (ECS) deployments only.`,
         { input: serviceInput },
       );
     }

@@ -1,0 +1,441 @@
+import {
+  CLUSTER,
+  expectNoSecrets,
+  mutatingSince,
+  actionsSince,
+  runAction,
+  seedServices,
+  startSim,
+  type SimHandle,
+} from '@ecs-delivery/testkit';
+
+/**
+ * The catalogue of bad input: each case runs an action's built bundle against the simulator, where a service
+ * `web` runs in cluster `shop`, and must exit 1 with one "Configuration error" annotation that names the input,
+ * make no AWS call that changes anything, and show no secret. Cases refused while the inputs are read make no
+ * AWS call at all. Each run's duration is printed: bench/ holds the figures, tests never assert timings.
+ */
+interface Case {
+  action: 'deploy-ecs' | 'rollback' | 'smoke-test' | 'build-push';
+  what: string;
+  inputs: Record<string, string>;
+  /** The input the error must name. */
+  input: string;
+  /** Refused after reading AWS (a preflight), not while reading the inputs. */
+  preflight?: true;
+}
+
+const TOKEN = 'ghs_catalogueToken0123456789abcdef';
+/** A secret each run is given, which no output may show. */
+const SECRET_INPUT: Record<Case['action'], Record<string, string>> = {
+  'deploy-ecs': { 'github-token': TOKEN },
+  rollback: { 'github-token': TOKEN },
+  'smoke-test': { headers: `Authorization: Bearer ${TOKEN}` },
+  'build-push': { secrets: `NPM_TOKEN=${TOKEN}` },
+};
+const MANIFEST = 'deploy/ecs.yml';
+const one = { cluster: CLUSTER, service: 'web' };
+const many = (n: number, make: (i: number) => string): string =>
+  Array.from({ length: n }, (_, i) => make(i)).join('\n');
+
+const CASES: Case[] = [
+  // deploy-ecs
+  {
+    action: 'deploy-ecs',
+    what: 'a duration in words',
+    inputs: { ...one, timeout: 'soon' },
+    input: 'timeout',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a duration past any run',
+    inputs: { ...one, timeout: '99999999999999999h' },
+    input: 'timeout',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a rollback timeout under a second',
+    inputs: { ...one, 'rollback-timeout': '10ms' },
+    input: 'rollback-timeout',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'an unknown rollback scope',
+    inputs: { ...one, 'rollback-scope': 'all' },
+    input: 'rollback-scope',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a desired count past ECS',
+    inputs: { ...one, 'desired-count': '99999999999' },
+    input: 'desired-count',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a negative desired count',
+    inputs: { ...one, 'desired-count': '-1' },
+    input: 'desired-count',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a fractional desired count',
+    inputs: { ...one, 'desired-count': '1.5' },
+    input: 'desired-count',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a boolean it cannot read',
+    inputs: { ...one, wait: 'maybe' },
+    input: 'wait',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'dry-run as a word',
+    inputs: { ...one, 'dry-run': 'perhaps' },
+    input: 'dry-run',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'an image that is no reference',
+    inputs: { ...one, images: 'web=not a valid image ref!!' },
+    input: 'images',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'an image with a control character',
+    inputs: { ...one, images: 'web=shop/web:v1\u0007' },
+    input: 'images',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'an image of 10,000 characters',
+    inputs: { ...one, images: `web=shop/${'a'.repeat(10_000)}:v1` },
+    input: 'images',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'an upper-case repository',
+    inputs: { ...one, images: 'web=123456789012.dkr.ecr.us-east-1.amazonaws.com/Shop/Web:v1' },
+    input: 'images',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'an empty tag',
+    inputs: { ...one, images: 'web=shop/web:' },
+    input: 'images',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a short digest',
+    inputs: { ...one, images: 'web=shop/web@sha256:abc' },
+    input: 'images',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a tag of 200 characters',
+    inputs: { ...one, images: `web=shop/web:${'t'.repeat(200)}` },
+    input: 'images',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'an image line without a container',
+    inputs: { ...one, images: 'shop/web:v1' },
+    input: 'images',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'an environment variable name with a space',
+    inputs: { ...one, 'environment-variables': '1BAD NAME=x' },
+    input: 'environment-variables',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a migration with an open quote',
+    inputs: { ...one, 'migrate-command': 'npm run "migrate' },
+    input: 'migrate-command',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a migration container without a migration',
+    inputs: { ...one, 'migrate-container': 'web' },
+    input: 'migrate-container',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a secret given as its value',
+    inputs: { ...one, secrets: 'DB_PASSWORD=hunter2 with spaces' },
+    input: 'secrets',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a region with path characters',
+    inputs: { ...one, 'aws-region': 'us-east-1/../x' },
+    input: 'aws-region',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a region that is a city',
+    inputs: { ...one, 'aws-region': 'Frankfurt' },
+    input: 'aws-region',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a user ARN for a role',
+    inputs: { ...one, 'role-to-assume': 'arn:aws:iam::123456789012:user/ci' },
+    input: 'role-to-assume',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a role of account 0',
+    inputs: { ...one, 'role-to-assume': 'arn:aws:iam::0:role/deploy' },
+    input: 'role-to-assume',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a session shorter than STS allows',
+    inputs: { ...one, 'role-duration-seconds': '60' },
+    input: 'role-duration-seconds',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a task-definition file that is not there',
+    inputs: { ...one, 'task-definition': 'nope.json' },
+    input: 'task-definition',
+  },
+  { action: 'deploy-ecs', what: 'no service', inputs: { cluster: CLUSTER }, input: 'service' },
+  { action: 'deploy-ecs', what: 'no cluster', inputs: { service: 'web' }, input: 'cluster' },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest-only input alone',
+    inputs: { ...one, environment: 'prod' },
+    input: 'environment',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest that is not there',
+    inputs: { manifest: MANIFEST, environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest with one-service inputs',
+    inputs: { manifest: MANIFEST, environment: 'dev', cluster: CLUSTER },
+    input: 'cluster',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest without an environment',
+    inputs: { manifest: MANIFEST },
+    input: 'environment',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a cluster that is not there',
+    inputs: { cluster: 'nope', service: 'web' },
+    input: 'cluster',
+    preflight: true,
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a service that is not there',
+    inputs: { cluster: CLUSTER, service: 'nope' },
+    input: 'service',
+    preflight: true,
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'an image for a container the service does not have',
+    inputs: { ...one, images: 'api=nginx:1.27' },
+    input: 'images',
+    preflight: true,
+  },
+  // rollback
+  { action: 'rollback', what: 'a target of no known form', inputs: { ...one, to: 'yesterday' }, input: 'to' },
+  {
+    action: 'rollback',
+    what: 'a service ARN as the target',
+    inputs: { ...one, to: 'arn:aws:ecs:us-east-1:000000000000:service/shop/web' },
+    input: 'to',
+  },
+  {
+    action: 'rollback',
+    what: 'an image target without an image',
+    inputs: { ...one, to: 'web=' },
+    input: 'to',
+  },
+  {
+    action: 'rollback',
+    what: 'an image target with a bad container name',
+    inputs: { ...one, to: 'we b=shop/web:v1' },
+    input: 'to',
+  },
+  {
+    action: 'rollback',
+    what: 'an image target without a tag',
+    inputs: { ...one, to: '123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web' },
+    input: 'to',
+  },
+  { action: 'rollback', what: 'a duration in words', inputs: { ...one, timeout: 'never' }, input: 'timeout' },
+  { action: 'rollback', what: 'a boolean it cannot read', inputs: { ...one, wait: 'maybe' }, input: 'wait' },
+  { action: 'rollback', what: 'no service', inputs: { cluster: CLUSTER }, input: 'service' },
+  {
+    action: 'rollback',
+    what: 'a region that is a city',
+    inputs: { ...one, 'aws-region': 'Paris' },
+    input: 'aws-region',
+  },
+  {
+    action: 'rollback',
+    what: 'a target revision that is not there',
+    inputs: { ...one, to: 'web:99' },
+    input: 'to',
+    preflight: true,
+  },
+  {
+    action: 'rollback',
+    what: 'a target of another family',
+    inputs: { ...one, to: 'other:1' },
+    input: 'to',
+    preflight: true,
+  },
+  // smoke-test
+  { action: 'smoke-test', what: 'no checks at all', inputs: {}, input: 'checks' },
+  {
+    action: 'smoke-test',
+    what: 'a duration in words',
+    inputs: { urls: 'http://127.0.0.1:9/health', timeout: 'soon' },
+    input: 'timeout',
+  },
+  {
+    action: 'smoke-test',
+    what: 'a healthy-for of 0',
+    inputs: { urls: 'http://127.0.0.1:9/health', 'healthy-for': '0' },
+    input: 'healthy-for',
+  },
+  {
+    action: 'smoke-test',
+    what: 'an interval of a millisecond',
+    inputs: { urls: 'http://127.0.0.1:9/health', interval: '1ms' },
+    input: 'interval',
+  },
+  {
+    action: 'smoke-test',
+    what: 'a URL of another scheme',
+    inputs: { urls: 'ftp://127.0.0.1/health' },
+    input: 'urls',
+  },
+  {
+    action: 'smoke-test',
+    what: '1,000 checks',
+    inputs: { urls: many(1000, (i) => `http://127.0.0.1:9/c${i}`) },
+    input: 'urls',
+  },
+  {
+    action: 'smoke-test',
+    what: 'a header value with CR LF',
+    inputs: { urls: 'http://127.0.0.1:9/health', headers: 'X-Trace: a\r\nInjected: b' },
+    input: 'headers',
+  },
+  // build-push
+  {
+    action: 'build-push',
+    what: 'a tag docker refuses',
+    inputs: { repository: 'shop/api', tags: 'bad tag!' },
+    input: 'tags',
+  },
+  {
+    action: 'build-push',
+    what: '2,000 tags',
+    inputs: { repository: 'shop/api', tags: many(2000, (i) => `t${i}`) },
+    input: 'tags',
+  },
+  {
+    action: 'build-push',
+    what: 'a context that is not there',
+    inputs: { repository: 'shop/api', context: 'nope' },
+    input: 'context',
+  },
+  {
+    action: 'build-push',
+    what: 'a Dockerfile that is not there',
+    inputs: { repository: 'shop/api', file: 'Nopefile' },
+    input: 'file',
+  },
+  {
+    action: 'build-push',
+    what: 'a platform without its OS',
+    inputs: { repository: 'shop/api', platforms: 'amd64' },
+    input: 'platforms',
+  },
+  {
+    action: 'build-push',
+    what: 'an upper-case repository',
+    inputs: { repository: 'Shop/API' },
+    input: 'repository',
+  },
+  {
+    action: 'build-push',
+    what: 'a source image without tag or digest',
+    inputs: { repository: 'shop/api', 'source-image': 'shop/api' },
+    input: 'source-image',
+  },
+  {
+    action: 'build-push',
+    what: 'a container CLI it does not drive',
+    inputs: { repository: 'shop/api', 'container-cli': 'buildah' },
+    input: 'container-cli',
+  },
+  {
+    action: 'build-push',
+    what: 'a scan timeout under ten seconds',
+    inputs: { repository: 'shop/api', 'scan-timeout': '1s' },
+    input: 'scan-timeout',
+  },
+  {
+    action: 'build-push',
+    what: 'a severity that is none',
+    inputs: { repository: 'shop/api', 'fail-on-severity': 'SCARY' },
+    input: 'fail-on-severity',
+  },
+  {
+    action: 'build-push',
+    what: 'a manifest-only input alone',
+    inputs: { repository: 'shop/api', environment: 'dev' },
+    input: 'environment',
+  },
+];
+
+let sim: SimHandle;
+beforeAll(async () => {
+  sim = await startSim({ timeScale: 60 });
+  await seedServices(sim, [{ name: 'web', tags: ['v1'] }]);
+}, 60_000);
+afterAll(async () => {
+  await sim?.stop();
+});
+
+describe('every bad input is refused before anything changes, naming the input', () => {
+  it('the catalogue covers every action', () => {
+    expect(new Set(CASES.map((c) => c.action))).toEqual(
+      new Set(['deploy-ecs', 'rollback', 'smoke-test', 'build-push']),
+    );
+  });
+
+  it.each(CASES.map((c) => [`${c.action}: ${c.what}`, c] as const))('%s', async (_name, c) => {
+    const since = Date.now() + 1;
+    const run = await runAction(c.action, {
+      sim,
+      inputs: { ...SECRET_INPUT[c.action], ...c.inputs },
+      iamPolicy: false,
+    });
+    process.stdout.write(`catalogue ${c.action} ${c.what}: ${run.durationMs} ms\n`);
+    const errors = run.annotations.filter((a) => a.level === 'error');
+    expect({ exit: run.exitCode, errors: errors.length }).toEqual({ exit: 1, errors: 1 });
+    expect(errors[0]!.title).toBe('Configuration error');
+    // Named as `Input "<name>"`, or among the inputs that would do (`give one of the inputs "checks", …`).
+    expect(errors[0]!.message).toContain(`"${c.input}"`);
+    expect(await mutatingSince(sim, since)).toEqual([]);
+    if (c.preflight !== true) expect(await actionsSince(sim, since)).toEqual([]);
+    expectNoSecrets(run, [TOKEN, 'hunter2', ...run.masks]);
+  });
+});
