@@ -37469,7 +37469,7 @@ function parseManifest(text2, options = {}) {
       [
         {
           path: [],
-          message: `its aliases expand too far (${messageOf(error2).split("\n")[0] ?? ""}); write the values out`
+          message: `its aliases cannot be expanded (${messageOf(error2).split("\n")[0] ?? ""}); write the values out`
         }
       ],
       { input }

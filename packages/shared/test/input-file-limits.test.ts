@@ -59,6 +59,6 @@ describe('files an input names are bounded before they are read', () => {
     expect(err).toBeInstanceOf(ConfigurationError);
     expect((err as ConfigurationError).input).toBe('manifest');
     expect((err as Error).message).toContain('deploy/ecs.yml');
-    expect((err as Error).message).toContain('its aliases expand too far');
+    expect((err as Error).message).toContain('its aliases cannot be expanded');
   });
 });

@@ -48,13 +48,13 @@ export function parseManifest(text: string, options: ParseManifestOptions = {}):
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    // An alias that expands past all reason (a YAML "billion laughs").
+    // An alias with no anchor, or one that expands past all reason (a YAML "billion laughs").
     throw new ManifestError(
       file,
       [
         {
           path: [],
-          message: `its aliases expand too far (${messageOf(error).split('\n')[0] ?? ''}); write the values out`,
+          message: `its aliases cannot be expanded (${messageOf(error).split('\n')[0] ?? ''}); write the values out`,
         },
       ],
       { input },

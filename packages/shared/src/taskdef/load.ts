@@ -82,7 +82,16 @@ export function parseTaskDefinition(
       },
     );
   }
-  let value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // An alias with no anchor, or one that expands past all reason.
+    throw new ConfigurationError(
+      `Cannot parse the task definition (input "${input}"): ${file}: ${messageOf(err).split('\n')[0] ?? ''}.`,
+      { input },
+    );
+  }
   if (isPlainObject(value) && isPlainObject(value.taskDefinition) && !('containerDefinitions' in value)) {
     const tags = value.tags;
     value = tags === undefined ? value.taskDefinition : { ...value.taskDefinition, tags };
