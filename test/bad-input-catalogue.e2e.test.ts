@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CLUSTER,
   expectNoSecrets,
@@ -35,6 +38,56 @@ const SECRET_INPUT: Record<Case['action'], Record<string, string>> = {
 };
 const MANIFEST = 'deploy/ecs.yml';
 const one = { cluster: CLUSTER, service: 'web' };
+
+/** The files the cases name, in the runs' workspace. */
+const GOOD_TASK_DEFINITION = {
+  family: 'web',
+  containerDefinitions: [{ name: 'web', image: 'nginx:1.27', essential: true, memory: 512 }],
+};
+const MANIFEST_HEAD = [
+  'version: 1',
+  'name: shop',
+  'images:',
+  '  web: { repository: shop/web }',
+  'services:',
+  '  web: { containers: { web: web } }',
+  'environments:',
+].join('\n');
+const FILES: Record<string, string> = {
+  'web.json': JSON.stringify(GOOD_TASK_DEFINITION),
+  'trailing-comma.json': '{ "family": "web", "containerDefinitions": [], }',
+  'huge.json': JSON.stringify({ ...GOOD_TASK_DEFINITION, pad: 'x'.repeat(70 * 1024) }),
+  'no-family.json': JSON.stringify({ containerDefinitions: GOOD_TASK_DEFINITION.containerDefinitions }),
+  'containers-not-a-list.json': JSON.stringify({ family: 'web', containerDefinitions: { name: 'web' } }),
+  'workflow-expression.json': JSON.stringify({
+    ...GOOD_TASK_DEFINITION,
+    containerDefinitions: [{ name: 'web', image: '${{ env.IMAGE }}', essential: true, memory: 512 }],
+  }),
+  'unresolved-alias.yaml': 'family: web\ncontainerDefinitions: *containers\n',
+  'list.json': '[1, 2, 3]',
+  'deploy/ecs.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: shop }\n`,
+  'deploy/bad-yaml.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: shop\n`,
+  'deploy/unknown-key.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: shop, clutser: x }\n`,
+  'deploy/long-name.yml': `${MANIFEST_HEAD.replace('name: shop', `name: ${'n'.repeat(200)}`)}\n  dev: { region: us-east-1, cluster: shop }\n`,
+  'deploy/alias-bomb.yml': [
+    'version: 1',
+    'a: &a [x, x, x, x, x, x, x, x, x, x]',
+    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    '',
+  ].join('\n'),
+  'deploy/bad-region.yml': `${MANIFEST_HEAD}\n  dev: { region: Frankfurt, cluster: shop }\n`,
+  'deploy/bad-role.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: shop, role-to-assume: 'arn:aws:iam::1:user/x' }\n`,
+  'deploy/unknown-template.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: '{{ nope }}' }\n`,
+  'deploy/huge.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: shop }\n# ${'x'.repeat(1_100_000)}\n`,
+};
+const workspace = mkdtempSync(join(tmpdir(), 'bad-input-catalogue-'));
+for (const [path, text] of Object.entries(FILES)) {
+  mkdirSync(join(workspace, path, '..'), { recursive: true });
+  writeFileSync(join(workspace, path), text);
+}
+const dev = { manifest: MANIFEST, environment: 'dev' };
 const many = (n: number, make: (i: number) => string): string =>
   Array.from({ length: n }, (_, i) => make(i)).join('\n');
 
@@ -213,7 +266,7 @@ const CASES: Case[] = [
   {
     action: 'deploy-ecs',
     what: 'a manifest that is not there',
-    inputs: { manifest: MANIFEST, environment: 'dev' },
+    inputs: { manifest: 'deploy/nope.yml', environment: 'dev' },
     input: 'manifest',
   },
   {
@@ -248,6 +301,163 @@ const CASES: Case[] = [
     inputs: { ...one, images: 'api=nginx:1.27' },
     input: 'images',
     preflight: true,
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a task-definition file with a trailing comma',
+    inputs: { ...one, 'task-definition': 'trailing-comma.json' },
+    input: 'task-definition',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a task-definition file over 64 KiB',
+    inputs: { ...one, 'task-definition': 'huge.json' },
+    input: 'task-definition',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a task definition without a family',
+    inputs: { ...one, 'task-definition': 'no-family.json' },
+    input: 'task-definition',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'container definitions that are no list',
+    inputs: { ...one, 'task-definition': 'containers-not-a-list.json' },
+    input: 'task-definition',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a workflow expression in a task-definition file',
+    inputs: { ...one, 'task-definition': 'workflow-expression.json' },
+    input: 'task-definition',
+    preflight: true,
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a YAML alias without its anchor',
+    inputs: { ...one, 'task-definition': 'unresolved-alias.yaml' },
+    input: 'task-definition',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a task definition that is a list',
+    inputs: { ...one, 'task-definition': 'list.json' },
+    input: 'task-definition',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a task-definition path that is a directory',
+    inputs: { ...one, 'task-definition': 'deploy' },
+    input: 'task-definition',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest that is not YAML',
+    inputs: { ...dev, manifest: 'deploy/bad-yaml.yml' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest with a misspelt key',
+    inputs: { ...dev, manifest: 'deploy/unknown-key.yml' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest name of 200 characters',
+    inputs: { ...dev, manifest: 'deploy/long-name.yml' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a YAML alias bomb',
+    inputs: { ...dev, manifest: 'deploy/alias-bomb.yml' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest over 1 MiB',
+    inputs: { ...dev, manifest: 'deploy/huge.yml' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: "a manifest environment's region that is a city",
+    inputs: { ...dev, manifest: 'deploy/bad-region.yml' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: "a manifest environment's role that is a user",
+    inputs: { ...dev, manifest: 'deploy/bad-role.yml' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest template without a value',
+    inputs: { ...dev, manifest: 'deploy/unknown-template.yml' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'an image the manifest does not define',
+    inputs: { ...dev, images: 'api=v1' },
+    input: 'images',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest image value of no form',
+    inputs: { ...dev, images: 'web=not a tag' },
+    input: 'images',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'an image tag that is no tag',
+    inputs: { ...dev, 'image-tag': '-v1' },
+    input: 'image-tag',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a service the manifest does not have',
+    inputs: { ...dev, services: 'nope' },
+    input: 'services',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'an environment the manifest does not have',
+    inputs: { ...dev, environment: 'qa' },
+    input: 'environment',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a release that is not JSON of images',
+    inputs: { ...dev, images: '{"web": 42}' },
+    input: 'images',
+  },
+  {
+    action: 'rollback',
+    what: 'a manifest without an environment',
+    inputs: { manifest: MANIFEST },
+    input: 'environment',
+  },
+  {
+    action: 'rollback',
+    what: 'a manifest environment it does not have',
+    inputs: { manifest: MANIFEST, environment: 'qa' },
+    input: 'environment',
+  },
+  {
+    action: 'smoke-test',
+    what: 'a manifest environment it does not have',
+    inputs: { manifest: MANIFEST, environment: 'qa' },
+    input: 'environment',
+  },
+  {
+    action: 'build-push',
+    what: 'a manifest environment it does not have',
+    inputs: { manifest: MANIFEST, environment: 'qa' },
+    input: 'environment',
   },
   // rollback
   { action: 'rollback', what: 'a target of no known form', inputs: { ...one, to: 'yesterday' }, input: 'to' },
@@ -426,6 +636,7 @@ describe('every bad input is refused before anything changes, naming the input',
     const run = await runAction(c.action, {
       sim,
       inputs: { ...SECRET_INPUT[c.action], ...c.inputs },
+      cwd: workspace,
       iamPolicy: false,
     });
     process.stdout.write(`catalogue ${c.action} ${c.what}: ${run.durationMs} ms\n`);

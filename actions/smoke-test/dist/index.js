@@ -27961,10 +27961,11 @@ function describeProblem(p) {
   }
 }
 function placeholderError(problems, options) {
-  const input = options.input ?? "vars";
   const missing = [...new Set(problems.filter((p) => p.reason === "missing").map((p) => p.name))];
+  const valuesInput = options.input ?? "vars";
+  const input = missing.length > 0 ? valuesInput : options.fileInput ?? valuesInput;
   const lines = problems.map((p) => `  - ${describeProblem(p)}`);
-  const head = missing.length > 0 ? `The ${options.source} uses placeholders with no value in "${input}": ${missing.join(", ")}.` : `The ${options.source} has placeholders that cannot be rendered.`;
+  const head = missing.length > 0 ? `The ${options.source} uses placeholders with no value in "${input}": ${missing.join(", ")}.` : `Input "${input}": the ${options.source} has placeholders that cannot be rendered.`;
   const hint = missing.length > 0 ? `
 Give each one in "${input}" as name=value.` : "";
   return new ConfigurationError(`${head}
@@ -28114,10 +28115,11 @@ var init_source = __esm({
           (a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0)
         );
         const count = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
+        const input = options.input ?? "manifest";
         super(
-          `The deploy manifest ${file} has ${count}:
+          `Input "${input}": the deploy manifest ${file} has ${count}:
 ${sorted.map((p) => `  ${formatProblem(file, p)}`).join("\n")}`,
-          { input: options.input ?? "manifest" }
+          { input }
         );
         this.name = "ManifestError";
         this.file = file;

@@ -118,7 +118,7 @@ describe('loadManifest: problems point to the line', () => {
     expect(manifestError.input).toBe('manifest');
     const lines = manifestError.message.split('\n');
     expect(lines[0]).toBe(
-      `The deploy manifest ${file} has ${expected.length === 1 ? '1 problem' : `${expected.length} problems`}:`,
+      `Input "manifest": the deploy manifest ${file} has ${expected.length === 1 ? '1 problem' : `${expected.length} problems`}:`,
     );
     expect(lines).toHaveLength(expected.length + 1);
     expected.forEach(([line, column, text], i) => {

@@ -94,9 +94,10 @@ export class ManifestError extends ConfigurationError {
         (a.position?.column ?? 0) - (b.position?.column ?? 0),
     );
     const count = sorted.length === 1 ? '1 problem' : `${sorted.length} problems`;
+    const input = options.input ?? 'manifest';
     super(
-      `The deploy manifest ${file} has ${count}:\n${sorted.map((p) => `  ${formatProblem(file, p)}`).join('\n')}`,
-      { input: options.input ?? 'manifest' },
+      `Input "${input}": the deploy manifest ${file} has ${count}:\n${sorted.map((p) => `  ${formatProblem(file, p)}`).join('\n')}`,
+      { input },
     );
     this.name = 'ManifestError';
     this.file = file;

@@ -113,6 +113,8 @@ export interface RenderPlaceholdersOptions {
   source: string;
   /** The input that supplies values, named in the message (default `vars`). */
   input?: string;
+  /** The input that names the template, named when the template itself is wrong (default `input`). */
+  fileInput?: string;
 }
 
 /**
@@ -172,13 +174,14 @@ export function placeholderError(
   problems: readonly PlaceholderProblem[],
   options: RenderPlaceholdersOptions,
 ): ConfigurationError {
-  const input = options.input ?? 'vars';
   const missing = [...new Set(problems.filter((p) => p.reason === 'missing').map((p) => p.name!))];
+  const valuesInput = options.input ?? 'vars';
+  const input = missing.length > 0 ? valuesInput : (options.fileInput ?? valuesInput);
   const lines = problems.map((p) => `  - ${describeProblem(p)}`);
   const head =
     missing.length > 0
       ? `The ${options.source} uses placeholders with no value in "${input}": ${missing.join(', ')}.`
-      : `The ${options.source} has placeholders that cannot be rendered.`;
+      : `Input "${input}": the ${options.source} has placeholders that cannot be rendered.`;
   const hint = missing.length > 0 ? `\nGive each one in "${input}" as name=value.` : '';
   return new ConfigurationError(`${head}\n${lines.join('\n')}${hint}`, { input });
 }

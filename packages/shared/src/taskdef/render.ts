@@ -151,6 +151,7 @@ export function renderTaskDefinition(
     def = renderPlaceholders(def, options.vars ?? {}, {
       source: options.source ?? 'task definition',
       input: inputs.vars,
+      fileInput: inputs.taskDefinition,
     });
   }
   const containers: ContainerDefinition[] = (def.containerDefinitions ?? []).map((c) => ({ ...c }));
