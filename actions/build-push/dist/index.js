@@ -2494,9 +2494,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2534,12 +2534,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4806,8 +4806,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -7058,12 +7058,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7733,12 +7733,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8217,16 +8217,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -8237,7 +8237,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8288,7 +8288,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8300,7 +8300,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8636,8 +8636,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9906,7 +9906,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9919,7 +9919,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9938,7 +9938,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9955,7 +9955,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -10025,18 +10025,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10293,9 +10293,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10518,9 +10518,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10805,9 +10805,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10899,9 +10899,9 @@ var require_api_connect = __commonJS({
     };
     function connect2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -14764,7 +14764,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14840,7 +14840,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14883,7 +14883,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18624,8 +18624,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module2.exports = {
@@ -19494,11 +19494,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19514,7 +19514,7 @@ var init_lib = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19584,26 +19584,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -19806,14 +19806,14 @@ var init_lib = __esm({
        */
       requestRaw(info2, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20057,12 +20057,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20070,7 +20070,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -20109,7 +20109,7 @@ var init_lib = __esm({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -20125,11 +20125,11 @@ var init_auth = __esm({
   "node_modules/@actions/http-client/lib/auth.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20145,7 +20145,7 @@ var init_auth = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20184,11 +20184,11 @@ var init_oidc_utils = __esm({
     init_core();
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20204,7 +20204,7 @@ var init_oidc_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20278,11 +20278,11 @@ var init_summary = __esm({
     import_fs = require("fs");
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20298,7 +20298,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20665,11 +20665,11 @@ var init_io_util = __esm({
     path = __toESM(require("path"), 1);
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20685,7 +20685,7 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20768,11 +20768,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20788,7 +20788,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20853,11 +20853,11 @@ var init_toolrunner = __esm({
     import_timers = require("timers");
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20873,7 +20873,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21092,7 +21092,7 @@ var init_toolrunner = __esm({
             this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -21175,7 +21175,7 @@ var init_toolrunner = __esm({
               if (error2) {
                 reject(error2);
               } else {
-                resolve4(exitCode);
+                resolve5(exitCode);
               }
             });
             if (this.options.input) {
@@ -21305,11 +21305,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter8 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21325,7 +21325,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21437,11 +21437,11 @@ var init_core = __esm({
     init_platform();
     __awaiter9 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21457,7 +21457,7 @@ var init_core = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -29146,7 +29146,7 @@ var init_clock = __esm({
   "packages/shared/src/poll/clock.ts"() {
     "use strict";
     systemClock = { now: () => Date.now() };
-    sleep = (ms, signal) => new Promise((resolve4, reject) => {
+    sleep = (ms, signal) => new Promise((resolve5, reject) => {
       if (signal?.aborted === true) {
         reject(abortReason(signal));
         return;
@@ -29158,7 +29158,7 @@ var init_clock = __esm({
       const timer = setTimeout(
         () => {
           signal?.removeEventListener("abort", onAbort);
-          resolve4();
+          resolve5();
         },
         Math.max(0, ms)
       );
@@ -29451,6 +29451,18 @@ var init_aws_inputs = __esm({
   }
 });
 
+// packages/shared/src/inputs/workspace.ts
+function workspacePath(path4) {
+  return (0, import_node_path.resolve)(process.env["GITHUB_WORKSPACE"] ?? process.cwd(), path4);
+}
+var import_node_path;
+var init_workspace = __esm({
+  "packages/shared/src/inputs/workspace.ts"() {
+    "use strict";
+    import_node_path = require("node:path");
+  }
+});
+
 // packages/shared/src/index.ts
 var init_src = __esm({
   "packages/shared/src/index.ts"() {
@@ -29466,6 +29478,7 @@ var init_src = __esm({
     init_severity();
     init_get_input();
     init_aws_inputs();
+    init_workspace();
   }
 });
 
@@ -29952,11 +29965,11 @@ function resolveEnvironment(loaded, environment, options = {}) {
   if (resolver.problems.length > 0) throw new ManifestError(loaded.file, resolver.problems);
   return resolved;
 }
-var import_node_path, ECS_NAME, str2, Resolver;
+var import_node_path2, ECS_NAME, str2, Resolver;
 var init_resolve = __esm({
   "packages/shared/src/manifest/resolve.ts"() {
     "use strict";
-    import_node_path = require("node:path");
+    import_node_path2 = require("node:path");
     init_configuration_error();
     init_duration();
     init_placeholders();
@@ -30101,7 +30114,7 @@ var init_resolve = __esm({
           region: env.region,
           accountId: env["account-id"],
           roleToAssume: env["role-to-assume"],
-          taskDefinitionFile: taskDefinition === void 0 ? void 0 : (0, import_node_path.resolve)(baseDir, taskDefinition),
+          taskDefinitionFile: taskDefinition === void 0 ? void 0 : (0, import_node_path2.resolve)(baseDir, taskDefinition),
           images,
           environmentVariables,
           secrets,
@@ -33167,7 +33180,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -33194,7 +33207,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -34058,7 +34071,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -34449,7 +34462,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -38129,7 +38142,7 @@ function parseManifest(text, options = {}) {
   const loaded = {
     manifest,
     file,
-    baseDir: options.baseDir ?? (0, import_node_path2.dirname)((0, import_node_path2.resolve)(file)),
+    baseDir: options.baseDir ?? (0, import_node_path3.dirname)((0, import_node_path3.resolve)(file)),
     source
   };
   const templates = checkAllEnvironments(loaded);
@@ -38143,11 +38156,11 @@ async function loadManifest(path4, options = {}) {
     input
   });
 }
-var import_node_path2, import_yaml4, MANIFEST_MAX_BYTES;
+var import_node_path3, import_yaml4, MANIFEST_MAX_BYTES;
 var init_load2 = __esm({
   "packages/shared/src/manifest/load.ts"() {
     "use strict";
-    import_node_path2 = require("node:path");
+    import_node_path3 = require("node:path");
     import_yaml4 = __toESM(require_dist());
     init_load();
     init_semantic();
@@ -39455,7 +39468,7 @@ var require_client2 = __commonJS({
       };
     };
     var sleep2 = (seconds) => {
-      return new Promise((resolve4) => setTimeout(resolve4, seconds * 1e3));
+      return new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3));
     };
     var waiterServiceDefaults = {
       minDelay: 2,
@@ -39584,8 +39597,8 @@ var require_client2 = __commonJS({
     };
     var abortTimeout = (abortSignal) => {
       let onAbort;
-      const promise = new Promise((resolve4) => {
-        onAbort = () => resolve4({ state: WaiterState.ABORTED });
+      const promise = new Promise((resolve5) => {
+        onAbort = () => resolve5({ state: WaiterState.ABORTED });
         if (typeof abortSignal.addEventListener === "function") {
           abortSignal.addEventListener("abort", onAbort);
         } else {
@@ -40799,7 +40812,7 @@ var require_config = __commonJS({
     };
     var imdsRequest = async (options) => {
       const { request } = require("node:http");
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         const req = request({
           hostname: options.hostname,
           port: options.port,
@@ -40827,7 +40840,7 @@ var require_config = __commonJS({
           const chunks = [];
           res.on("data", (chunk) => chunks.push(chunk));
           res.on("end", () => {
-            resolve4(Buffer.concat(chunks));
+            resolve5(Buffer.concat(chunks));
             req.destroy();
           });
         });
@@ -43208,7 +43221,7 @@ ${value}\r
       if (isReadableStream(stream)) {
         return headStream$1(stream, bytes);
       }
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         const collector = new Collector$1();
         collector.limit = bytes;
         stream.pipe(collector);
@@ -43219,7 +43232,7 @@ ${value}\r
         collector.on("error", reject);
         collector.on("finish", function() {
           const bytes2 = concatBytes(this.buffers);
-          resolve4(bytes2);
+          resolve5(bytes2);
         });
       });
     };
@@ -43332,7 +43345,7 @@ ${value}\r
       if (isReadableStream(stream)) {
         return collectReadableStream(stream);
       }
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         const collector = new Collector();
         const nodeStream = stream;
         nodeStream.pipe(collector);
@@ -43343,7 +43356,7 @@ ${value}\r
         collector.on("error", reject);
         collector.on("finish", function() {
           const bytes = concatBytes(this.bufferedBytes);
-          resolve4(bytes);
+          resolve5(bytes);
         });
       });
     };
@@ -43538,7 +43551,7 @@ var require_checksum = __commonJS({
         callback();
       }
     };
-    var fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve4, reject) => {
+    var fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve5, reject) => {
       if (!isReadStream(fileStream)) {
         reject(new Error("Unable to calculate hash for non-file streams."));
         return;
@@ -43556,7 +43569,7 @@ var require_checksum = __commonJS({
       });
       hashCalculator.on("error", reject);
       hashCalculator.on("finish", function() {
-        hash.digest().then(resolve4).catch(reject);
+        hash.digest().then(resolve5).catch(reject);
       });
     });
     var isReadStream = (stream) => typeof stream.path === "string";
@@ -43567,14 +43580,14 @@ var require_checksum = __commonJS({
       const hash = new hashCtor();
       const hashCalculator = new HashCalculator(hash);
       readableStream.pipe(hashCalculator);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         readableStream.on("error", (err) => {
           hashCalculator.end();
           reject(err);
         });
         hashCalculator.on("error", reject);
         hashCalculator.on("finish", () => {
-          hash.digest().then(resolve4).catch(reject);
+          hash.digest().then(resolve5).catch(reject);
         });
       });
     };
@@ -44688,7 +44701,7 @@ var require_event_streams = __commonJS({
         streamEnded = true;
       });
       while (!generationEnded) {
-        const value = await new Promise((resolve4) => setTimeout(() => resolve4(records.shift()), 0));
+        const value = await new Promise((resolve5) => setTimeout(() => resolve5(records.shift()), 0));
         if (value) {
           yield value;
         }
@@ -45856,8 +45869,8 @@ var require_protocols = __commonJS({
       async build() {
         const { hostname, protocol = "https", port, path: basePath } = await this.context.endpoint();
         this.path = basePath;
-        for (const resolvePath4 of this.resolvePathStack) {
-          resolvePath4(this.path);
+        for (const resolvePath3 of this.resolvePathStack) {
+          resolvePath3(this.path);
         }
         return new HttpRequest({
           protocol,
@@ -48588,7 +48601,7 @@ var require_retry2 = __commonJS({
               const delay = retryToken.getRetryDelay();
               totalRetryDelay += (retryToken?.$retryLog?.acquisitionDelay ?? 0) + delay;
               if (delay > 0) {
-                await race(new Promise((resolve4) => setTimeout(resolve4, delay)), abortSignal);
+                await race(new Promise((resolve5) => setTimeout(resolve5, delay)), abortSignal);
               }
             }
           }
@@ -48701,7 +48714,7 @@ var require_retry2 = __commonJS({
         this.refillTokenBucket();
         while (amount > this.availableTokens) {
           const delay = (amount - this.availableTokens) / this.fillRate * 1e3;
-          await new Promise((resolve4) => _DefaultRateLimiter.setTimeoutFn(resolve4, delay));
+          await new Promise((resolve5) => _DefaultRateLimiter.setTimeoutFn(resolve5, delay));
           this.refillTokenBucket();
         }
         this.availableTokens = this.availableTokens - amount;
@@ -49038,7 +49051,7 @@ var require_retry2 = __commonJS({
               const delayFromResponse = getDelayFromRetryAfterHeader(err.$response);
               const delay = Math.max(delayFromResponse || 0, delayFromDecider);
               totalDelay += delay;
-              await new Promise((resolve4) => setTimeout(resolve4, delay));
+              await new Promise((resolve5) => setTimeout(resolve5, delay));
               continue;
             }
             if (!err.$metadata) {
@@ -51933,7 +51946,7 @@ var require_dist_cjs5 = __commonJS({
     var DEFAULT_MAX_RETRIES = 0;
     var providerConfigFromInit = ({ maxRetries = DEFAULT_MAX_RETRIES, timeout = DEFAULT_TIMEOUT }) => ({ maxRetries, timeout });
     function httpRequest(options) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         const req = node_http.request({
           method: "GET",
           ...options,
@@ -51958,7 +51971,7 @@ var require_dist_cjs5 = __commonJS({
             chunks.push(chunk);
           });
           res.on("end", () => {
-            resolve4(Buffer.concat(chunks));
+            resolve5(Buffer.concat(chunks));
             req.destroy();
           });
         });
@@ -52421,21 +52434,21 @@ var require_dist_cjs6 = __commonJS({
       let sendBody = true;
       if (!externalAgent && expect === "100-continue") {
         sendBody = await Promise.race([
-          new Promise((resolve4) => {
-            timeoutId = Number(timing.setTimeout(() => resolve4(true), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
+          new Promise((resolve5) => {
+            timeoutId = Number(timing.setTimeout(() => resolve5(true), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
           }),
-          new Promise((resolve4) => {
+          new Promise((resolve5) => {
             httpRequest.on("continue", () => {
               timing.clearTimeout(timeoutId);
-              resolve4(true);
+              resolve5(true);
             });
             httpRequest.on("response", () => {
               timing.clearTimeout(timeoutId);
-              resolve4(false);
+              resolve5(false);
             });
             httpRequest.on("error", () => {
               timing.clearTimeout(timeoutId);
-              resolve4(false);
+              resolve5(false);
             });
           })
         ]);
@@ -52512,13 +52525,13 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return socketWarningTimestamp;
       }
       constructor(options) {
-        this.configProvider = new Promise((resolve4, reject) => {
+        this.configProvider = new Promise((resolve5, reject) => {
           if (typeof options === "function") {
             options().then((_options) => {
-              resolve4(this.resolveDefaultConfig(_options));
+              resolve5(this.resolveDefaultConfig(_options));
             }).catch(reject);
           } else {
-            resolve4(this.resolveDefaultConfig(options));
+            resolve5(this.resolveDefaultConfig(options));
           }
         });
       }
@@ -52548,7 +52561,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             timing.clearTimeout(requestTimeoutId);
             timing.clearTimeout(keepAliveTimeoutId);
           };
-          const resolve4 = async (arg) => {
+          const resolve5 = async (arg) => {
             await writeRequestBodyPromise;
             clearTimeouts();
             _resolve(arg);
@@ -52612,7 +52625,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
               headers: getTransformedHeaders(res.headers),
               body: res
             });
-            resolve4({ response: httpResponse });
+            resolve5({ response: httpResponse });
           });
           req.on("error", (err) => {
             if (NODEJS_TIMEOUT_ERROR_CODES.includes(err.code)) {
@@ -52951,13 +52964,13 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return new _NodeHttp2Handler(instanceOrOptions);
       }
       constructor(options) {
-        this.configProvider = new Promise((resolve4, reject) => {
+        this.configProvider = new Promise((resolve5, reject) => {
           if (typeof options === "function") {
             options().then((opts) => {
-              resolve4(opts || {});
+              resolve5(opts || {});
             }).catch(reject);
           } else {
-            resolve4(options || {});
+            resolve5(options || {});
           }
         });
       }
@@ -52984,7 +52997,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return new Promise((_resolve, _reject) => {
           let fulfilled = false;
           let writeRequestBodyPromise = void 0;
-          const resolve4 = async (arg) => {
+          const resolve5 = async (arg) => {
             await writeRequestBodyPromise;
             _resolve(arg);
           };
@@ -53081,7 +53094,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
               body: clientHttp2Stream
             });
             fulfilled = true;
-            resolve4({ response: httpResponse });
+            resolve5({ response: httpResponse });
             if (useIsolatedSession) {
               session.close();
               clientHttp2Stream.on("end", () => {
@@ -53219,7 +53232,7 @@ var require_dist_cjs7 = __commonJS({
           try {
             return await toRetry();
           } catch (e) {
-            await new Promise((resolve4) => setTimeout(resolve4, delayMs));
+            await new Promise((resolve5) => setTimeout(resolve5, delayMs));
           }
         }
         return await toRetry();
@@ -69353,35 +69366,35 @@ var require_dist_cjs19 = __commonJS({
       getItem(key) {
         return this.withObjectStore("readonly", (store) => {
           const req = store.get(key);
-          return new Promise((resolve4) => {
-            req.onerror = () => resolve4(null);
-            req.onsuccess = () => resolve4(req.result ? req.result.value : null);
+          return new Promise((resolve5) => {
+            req.onerror = () => resolve5(null);
+            req.onsuccess = () => resolve5(req.result ? req.result.value : null);
           });
         }).catch(() => null);
       }
       removeItem(key) {
         return this.withObjectStore("readwrite", (store) => {
           const req = store.delete(key);
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             req.onerror = () => reject(req.error);
-            req.onsuccess = () => resolve4();
+            req.onsuccess = () => resolve5();
           });
         });
       }
       setItem(id, value) {
         return this.withObjectStore("readwrite", (store) => {
           const req = store.put({ id, value });
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             req.onerror = () => reject(req.error);
-            req.onsuccess = () => resolve4();
+            req.onsuccess = () => resolve5();
           });
         });
       }
       getDb() {
         const openDbRequest = self.indexedDB.open(this.dbName, 1);
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           openDbRequest.onsuccess = () => {
-            resolve4(openDbRequest.result);
+            resolve5(openDbRequest.result);
           };
           openDbRequest.onerror = () => {
             reject(openDbRequest.error);
@@ -69402,9 +69415,9 @@ var require_dist_cjs19 = __commonJS({
         return this.getDb().then((db) => {
           const tx = db.transaction(STORE_NAME, mode);
           tx.oncomplete = () => db.close();
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             tx.onerror = () => reject(tx.error);
-            resolve4(action(tx.objectStore(STORE_NAME)));
+            resolve5(action(tx.objectStore(STORE_NAME)));
           }).catch((err) => {
             db.close();
             throw err;
@@ -71746,12 +71759,11 @@ init_src();
 // actions/build-push/src/inputs.ts
 init_core();
 var import_node_fs2 = require("node:fs");
-var import_node_path4 = require("node:path");
 init_src();
 
 // actions/build-push/src/manifest-inputs.ts
 init_core();
-var import_node_path3 = require("node:path");
+var import_node_path4 = require("node:path");
 init_src();
 init_manifest();
 var MANIFEST_BUILD_INPUTS = ["context", "file", "target", "platforms"];
@@ -71792,8 +71804,7 @@ async function readManifestPlan(path4, common2) {
   }
   const { loadManifest: loadManifest2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
   const { resolveEnvironment: resolveEnvironment2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
-  const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
-  const file = (0, import_node_path3.isAbsolute)(path4) ? path4 : (0, import_node_path3.resolve)(workspace, path4);
+  const file = workspacePath(path4);
   const loaded = await loadManifest2(file, { input: "manifest" });
   const env = resolveEnvironment2(loaded, environment);
   const images = loaded.manifest.images ?? {};
@@ -71826,8 +71837,8 @@ async function readManifestPlan(path4, common2) {
       repository: parseRepositoryRef(spec.repository, "manifest"),
       build: {
         ...common2,
-        context: (0, import_node_path3.resolve)(loaded.baseDir, build.context ?? "."),
-        file: build.dockerfile === void 0 ? void 0 : (0, import_node_path3.resolve)(loaded.baseDir, build.dockerfile),
+        context: (0, import_node_path4.resolve)(loaded.baseDir, build.context ?? "."),
+        file: build.dockerfile === void 0 ? void 0 : (0, import_node_path4.resolve)(loaded.baseDir, build.dockerfile),
         target: build.target,
         platforms: build.platforms ?? [],
         buildArgs: { ...stringArgs(build.args), ...common2.buildArgs }
@@ -71893,8 +71904,7 @@ var MAX_TAGS = 100;
 var PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 function buildPath(input, value, kind) {
   if (value === void 0) return void 0;
-  const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
-  const path4 = (0, import_node_path4.isAbsolute)(value) ? value : (0, import_node_path4.resolve)(workspace, value);
+  const path4 = workspacePath(value);
   let stat4;
   try {
     stat4 = (0, import_node_fs2.statSync)(path4);

@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import { statSync, type Stats } from 'node:fs';
-import { isAbsolute, resolve as resolvePath } from 'node:path';
 import {
   ConfigurationError,
   GATE_SEVERITIES,
@@ -21,6 +20,7 @@ import {
   regionInput,
   roleInput,
   validateTags,
+  workspacePath,
 } from '@ecs-delivery/shared';
 import { readManifestPlan, type ManifestPlan } from './manifest-inputs';
 
@@ -117,8 +117,7 @@ const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 /** A build path input (`context`, `file`): it must exist, as a directory or a file. */
 function buildPath(input: string, value: string | undefined, kind: 'directory' | 'file'): string | undefined {
   if (value === undefined) return undefined;
-  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
-  const path = isAbsolute(value) ? value : resolvePath(workspace, value);
+  const path = workspacePath(value);
   let stat: Stats | undefined;
   try {
     stat = statSync(path);

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   ConfigurationError,
   getListInput,
@@ -8,6 +8,7 @@ import {
   parseImageRef,
   parseRepositoryRef,
   type RepositoryRef,
+  workspacePath,
 } from '@ecs-delivery/shared';
 import { parseRelease } from '@ecs-delivery/shared/manifest';
 import type { BuildOptions } from './inputs';
@@ -81,8 +82,7 @@ export async function readManifestPlan(path: string, common: BuildOptions): Prom
   // Loaded only in manifest mode: the schema validator is the largest part of reading the inputs.
   const { loadManifest } = await import('@ecs-delivery/shared/manifest');
   const { resolveEnvironment } = await import('@ecs-delivery/shared/manifest');
-  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
-  const file = isAbsolute(path) ? path : resolve(workspace, path);
+  const file = workspacePath(path);
   const loaded = await loadManifest(file, { input: 'manifest' });
   const env = resolveEnvironment(loaded, environment);
   const images = loaded.manifest.images ?? {};

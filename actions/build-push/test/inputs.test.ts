@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, readActionDefaults, useActionDefaults } from '@ecs-delivery/shared';
+import { withInputs } from '@ecs-delivery/testkit';
 import { getInputs, type Inputs } from '../src/inputs';
 
 useActionDefaults(readActionDefaults(join(__dirname, '..', 'action.yml')));
@@ -11,19 +12,12 @@ mkdirSync(join(workspace, 'api'));
 writeFileSync(join(workspace, 'api', 'Dockerfile'), 'FROM scratch\n');
 
 /** getInputs with exactly these inputs, as the runner sets them. */
-async function inputsOf(inputs: Record<string, string>): Promise<Inputs> {
-  const saved = { ...process.env };
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
-  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
-  process.env['AWS_REGION'] = 'eu-west-1';
-  process.env['GITHUB_WORKSPACE'] = workspace;
-  process.env['GITHUB_SHA'] = 'a'.repeat(40);
-  try {
-    return await getInputs();
-  } finally {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
+function inputsOf(inputs: Record<string, string>): Promise<Inputs> {
+  return withInputs(
+    inputs,
+    { AWS_REGION: 'eu-west-1', GITHUB_WORKSPACE: workspace, GITHUB_SHA: 'a'.repeat(40) },
+    getInputs,
+  );
 }
 
 let write: jest.SpyInstance;

@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import { isAbsolute, resolve } from 'node:path';
 import {
   ConfigurationError,
   DIGEST_RE,
@@ -17,6 +16,7 @@ import {
   TAG_RE,
   validateImageReference,
   type TargetInputs,
+  workspacePath,
 } from '@ecs-delivery/shared';
 import type { RollbackScope } from '@ecs-delivery/shared/ecs';
 import {
@@ -145,8 +145,7 @@ async function singlePlan(timeoutMs: number): Promise<ServicePlan[][]> {
     );
   }
   const file = getOptionalInput('task-definition');
-  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
-  const path = file === undefined ? undefined : isAbsolute(file) ? file : resolve(workspace, file);
+  const path = file === undefined ? undefined : workspacePath(file);
   const taskDefinition =
     path === undefined ? undefined : await loadTaskDefinitionFile(path, { input: 'task-definition' });
   const commandText = getOptionalInput('migrate-command');
@@ -205,8 +204,7 @@ async function manifestPlan(
   const environment = getOptionalInput('environment');
   if (environment === undefined)
     refuse('environment', 'is required with "manifest": name the environment to deploy');
-  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
-  const path = isAbsolute(manifestPath) ? manifestPath : resolve(workspace, manifestPath);
+  const path = workspacePath(manifestPath);
   const loaded = await loadManifest(path, { input: 'manifest' });
   const filter = getListInput('services');
   const vars = getKeyValueInput('vars');

@@ -1,23 +1,14 @@
 import { join } from 'node:path';
 import { ConfigurationError, readActionDefaults, useActionDefaults } from '@ecs-delivery/shared';
+import { withInputs } from '@ecs-delivery/testkit';
 import { getInputs, type Inputs } from '../src/inputs';
 
 const FIXTURES = join(__dirname, 'fixtures');
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
-/** Runs getInputs with exactly these inputs set, as the runner sets them (`INPUT_<NAME>`, hyphens kept). */
-async function inputsOf(inputs: Record<string, string>): Promise<Inputs> {
-  const saved = { ...process.env };
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
-  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
-  process.env['AWS_REGION'] = 'eu-west-1';
-  process.env['GITHUB_WORKSPACE'] = FIXTURES;
-  try {
-    return await getInputs();
-  } finally {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
+/** getInputs with exactly these inputs, as the runner sets them. */
+function inputsOf(inputs: Record<string, string>): Promise<Inputs> {
+  return withInputs(inputs, { AWS_REGION: 'eu-west-1', GITHUB_WORKSPACE: FIXTURES }, getInputs);
 }
 
 async function refusal(inputs: Record<string, string>): Promise<ConfigurationError> {

@@ -28692,6 +28692,18 @@ var init_aws_inputs = __esm({
   }
 });
 
+// packages/shared/src/inputs/workspace.ts
+function workspacePath(path) {
+  return (0, import_node_path.resolve)(process.env["GITHUB_WORKSPACE"] ?? process.cwd(), path);
+}
+var import_node_path;
+var init_workspace = __esm({
+  "packages/shared/src/inputs/workspace.ts"() {
+    "use strict";
+    import_node_path = require("node:path");
+  }
+});
+
 // packages/shared/src/index.ts
 var init_src = __esm({
   "packages/shared/src/index.ts"() {
@@ -28706,6 +28718,7 @@ var init_src = __esm({
     init_write_summary();
     init_reference();
     init_aws_inputs();
+    init_workspace();
   }
 });
 
@@ -29308,11 +29321,11 @@ function resolveEnvironment(loaded, environment, options = {}) {
   if (resolver.problems.length > 0) throw new ManifestError(loaded.file, resolver.problems);
   return resolved;
 }
-var import_node_path, ECS_NAME, str2, Resolver;
+var import_node_path2, ECS_NAME, str2, Resolver;
 var init_resolve = __esm({
   "packages/shared/src/manifest/resolve.ts"() {
     "use strict";
-    import_node_path = require("node:path");
+    import_node_path2 = require("node:path");
     init_configuration_error();
     init_duration();
     init_placeholders();
@@ -29457,7 +29470,7 @@ var init_resolve = __esm({
           region: env.region,
           accountId: env["account-id"],
           roleToAssume: env["role-to-assume"],
-          taskDefinitionFile: taskDefinition === void 0 ? void 0 : (0, import_node_path.resolve)(baseDir, taskDefinition),
+          taskDefinitionFile: taskDefinition === void 0 ? void 0 : (0, import_node_path2.resolve)(baseDir, taskDefinition),
           images,
           environmentVariables,
           secrets,
@@ -37485,7 +37498,7 @@ function parseManifest(text2, options = {}) {
   const loaded = {
     manifest,
     file,
-    baseDir: options.baseDir ?? (0, import_node_path2.dirname)((0, import_node_path2.resolve)(file)),
+    baseDir: options.baseDir ?? (0, import_node_path3.dirname)((0, import_node_path3.resolve)(file)),
     source
   };
   const templates = checkAllEnvironments(loaded);
@@ -37499,11 +37512,11 @@ async function loadManifest(path, options = {}) {
     input
   });
 }
-var import_node_path2, import_yaml4, MANIFEST_MAX_BYTES;
+var import_node_path3, import_yaml4, MANIFEST_MAX_BYTES;
 var init_load2 = __esm({
   "packages/shared/src/manifest/load.ts"() {
     "use strict";
-    import_node_path2 = require("node:path");
+    import_node_path3 = require("node:path");
     import_yaml4 = __toESM(require_dist());
     init_load();
     init_semantic();
@@ -88787,7 +88800,6 @@ init_src();
 
 // actions/rollback/src/inputs.ts
 init_core();
-var import_node_path3 = require("node:path");
 init_src();
 init_target();
 function given(name) {
@@ -88812,8 +88824,7 @@ async function manifestServices(manifestPath) {
   const environment = getOptionalInput("environment");
   if (environment === void 0)
     refuse2("environment", 'is required with "manifest": name the environment to roll back');
-  const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
-  const path = (0, import_node_path3.isAbsolute)(manifestPath) ? manifestPath : (0, import_node_path3.resolve)(workspace, manifestPath);
+  const path = workspacePath(manifestPath);
   const { loadManifest: loadManifest2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
   const { resolveEnvironment: resolveEnvironment2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
   const loaded = await loadManifest2(path, { input: "manifest" });

@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import { isAbsolute, resolve } from 'node:path';
 import {
   ConfigurationError,
   environmentDefaults,
@@ -11,6 +10,7 @@ import {
   getTargetInputs,
   maskSecret,
   type TargetInputs,
+  workspacePath,
 } from '@ecs-delivery/shared';
 import { parseTarget, PREVIOUS_SUCCESSFUL, type RollbackTarget } from './target';
 
@@ -67,8 +67,7 @@ async function manifestServices(manifestPath: string): Promise<ManifestServices>
   const environment = getOptionalInput('environment');
   if (environment === undefined)
     refuse('environment', 'is required with "manifest": name the environment to roll back');
-  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
-  const path = isAbsolute(manifestPath) ? manifestPath : resolve(workspace, manifestPath);
+  const path = workspacePath(manifestPath);
   // Loaded only in this mode: the manifest reader brings its schema validator along.
   const { loadManifest } = await import('@ecs-delivery/shared/manifest');
   const { resolveEnvironment } = await import('@ecs-delivery/shared/manifest');

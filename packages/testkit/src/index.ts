@@ -15,3 +15,4 @@ export { node24Path } from './child';
 export { describeWithTools, findOnPath, missingToolsFail } from './tools';
 export * from './ecs-fixtures';
 export { codeBlocks, readmeTableNames, readmeTableRows, type CodeBlock, type ReadmeRow } from './readme';
+export { withInputs } from './inputs';
