@@ -37443,6 +37443,10 @@ async function runCheck(check, key, options, clock, deadline, book) {
       } catch (err) {
         if (options.signal?.aborted === true) throw err;
         const cutOff = timeoutMs < requestTimeoutMs && clock.now() >= deadline;
+        if (cutOff && attempt > 1) {
+          sent--;
+          return { done: false };
+        }
         const error2 = cutOff ? `no answer before the ${formatDuration(options.timeoutMs)} timeout ran out` : redactText(err instanceof Error ? err.message : String(err), book.all());
         statuses.error = (statuses.error ?? 0) + 1;
         consecutive = 0;

@@ -228,6 +228,12 @@ async function runCheck(
       } catch (err) {
         if (options.signal?.aborted === true) throw err;
         const cutOff = timeoutMs < requestTimeoutMs && clock.now() >= deadline;
+        // A request the run's deadline cut short says nothing new about the service: after a first attempt it
+        // is not counted, so the report keeps what the last whole attempt saw as the reason.
+        if (cutOff && attempt > 1) {
+          sent--;
+          return { done: false };
+        }
         const error = cutOff
           ? `no answer before the ${formatDuration(options.timeoutMs)} timeout ran out`
           : redactText(err instanceof Error ? err.message : String(err), book.all());
