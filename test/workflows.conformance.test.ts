@@ -28,10 +28,12 @@ describeWithTools('workflow linters', ['actionlint', 'zizmor', 'check-jsonschema
       expect.arrayContaining([
         '.github/workflows/build.yml',
         '.github/workflows/deploy.yml',
+        '.github/workflows/infra.yml',
         '.github/workflows/promote.yml',
         '.github/workflows/rollback.yml',
         'examples/api-and-workers/.github/workflows/delivery.yml',
         'examples/caller/.github/workflows/delivery.yml',
+        'examples/caller/.github/workflows/infra.yml',
         'examples/caller/.github/workflows/rollback.yml',
       ]),
     );
