@@ -5676,12 +5676,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input[check] !== 61 || input[check + 1] !== 34) {
+              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -28810,6 +28810,168 @@ var init_types = __esm({
   }
 });
 
+// packages/shared/src/taskdef/shape.ts
+function shown(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  const text2 = JSON.stringify(value);
+  return text2.length > 40 ? `${text2.slice(0, 37)}…"` : text2;
+}
+function check(value, shape, path, out, limit) {
+  if (out.length >= limit || value === null || value === void 0) return;
+  if (typeof shape === "string") {
+    const fits = shape === "string" ? typeof value === "string" : shape === "text" ? ["string", "number", "boolean"].includes(typeof value) : shape === "size" ? ["string", "number"].includes(typeof value) : shape === "integer" ? typeof value === "number" && Number.isInteger(value) : typeof value === "boolean";
+    if (!fits) out.push(`${path} must be ${EXPECTED[shape]}, not ${shown(value)}`);
+    return;
+  }
+  if ("list" in shape) {
+    if (!Array.isArray(value)) {
+      out.push(`${path} must be a list, not ${shown(value)}`);
+      return;
+    }
+    value.forEach((item, i) => check(item, shape.list, `${path}[${i}]`, out, limit));
+    return;
+  }
+  if (typeof value !== "object" || Array.isArray(value)) {
+    out.push(`${path} must be an object, not ${shown(value)}`);
+    return;
+  }
+  for (const [key, member] of Object.entries(value)) {
+    const memberShape = "map" in shape ? shape.map : shape.structure[key];
+    if (memberShape !== void 0)
+      check(member, memberShape, path === "" ? key : `${path}.${key}`, out, limit);
+  }
+}
+function taskDefinitionShapeProblems(doc, limit = 5) {
+  const out = [];
+  check(doc, taskDefinition, "", out, limit);
+  if (typeof doc === "object" && doc !== null) {
+    const given2 = doc;
+    const cpu = typeof given2.cpu === "number" ? String(given2.cpu) : given2.cpu;
+    const memory = typeof given2.memory === "number" ? String(given2.memory) : given2.memory;
+    if (typeof cpu === "string" && !PLACEHOLDER.test(cpu) && !TASK_CPU.test(cpu.trim()) && out.length < limit) {
+      out.push(`cpu must be CPU units (like "256") or vCPUs (like "0.25 vCPU"), not ${shown(cpu)}`);
+    }
+    if (typeof memory === "string" && !PLACEHOLDER.test(memory) && !TASK_MEMORY.test(memory.trim()) && out.length < limit) {
+      out.push(`memory must be MiB (like "512") or GB (like "1GB"), not ${shown(memory)}`);
+    }
+  }
+  return out;
+}
+var strings, nameValues, nameValueFroms, containerDefinition, taskDefinition, PLACEHOLDER, EXPECTED, TASK_CPU, TASK_MEMORY;
+var init_shape = __esm({
+  "packages/shared/src/taskdef/shape.ts"() {
+    "use strict";
+    strings = { list: "string" };
+    nameValues = { list: { structure: { name: "string", value: "text" } } };
+    nameValueFroms = { list: { structure: { name: "string", valueFrom: "string" } } };
+    containerDefinition = {
+      structure: {
+        name: "string",
+        image: "string",
+        repositoryCredentials: { structure: { credentialsParameter: "string" } },
+        cpu: "integer",
+        memory: "integer",
+        memoryReservation: "integer",
+        links: strings,
+        portMappings: {
+          list: {
+            structure: {
+              containerPort: "integer",
+              hostPort: "integer",
+              protocol: "string",
+              name: "string",
+              appProtocol: "string",
+              containerPortRange: "string"
+            }
+          }
+        },
+        essential: "boolean",
+        restartPolicy: {
+          structure: {
+            enabled: "boolean",
+            ignoredExitCodes: { list: "integer" },
+            restartAttemptPeriod: "integer"
+          }
+        },
+        entryPoint: strings,
+        command: strings,
+        environment: nameValues,
+        environmentFiles: { list: { structure: { value: "string", type: "string" } } },
+        mountPoints: {
+          list: { structure: { sourceVolume: "string", containerPath: "string", readOnly: "boolean" } }
+        },
+        volumesFrom: { list: { structure: { sourceContainer: "string", readOnly: "boolean" } } },
+        secrets: nameValueFroms,
+        dependsOn: { list: { structure: { containerName: "string", condition: "string" } } },
+        startTimeout: "integer",
+        stopTimeout: "integer",
+        versionConsistency: "string",
+        hostname: "string",
+        user: "string",
+        workingDirectory: "string",
+        disableNetworking: "boolean",
+        privileged: "boolean",
+        readonlyRootFilesystem: "boolean",
+        dnsServers: strings,
+        dnsSearchDomains: strings,
+        extraHosts: { list: { structure: { hostname: "string", ipAddress: "string" } } },
+        dockerSecurityOptions: strings,
+        interactive: "boolean",
+        pseudoTerminal: "boolean",
+        dockerLabels: { map: "string" },
+        ulimits: { list: { structure: { name: "string", softLimit: "integer", hardLimit: "integer" } } },
+        logConfiguration: {
+          structure: { logDriver: "string", options: { map: "string" }, secretOptions: nameValueFroms }
+        },
+        healthCheck: {
+          structure: {
+            command: strings,
+            interval: "integer",
+            timeout: "integer",
+            retries: "integer",
+            startPeriod: "integer"
+          }
+        },
+        systemControls: { list: { structure: { namespace: "string", value: "string" } } },
+        firelensConfiguration: { structure: { type: "string", options: { map: "string" } } },
+        credentialSpecs: strings
+      }
+    };
+    taskDefinition = {
+      structure: {
+        family: "string",
+        taskRoleArn: "string",
+        executionRoleArn: "string",
+        networkMode: "string",
+        containerDefinitions: { list: containerDefinition },
+        volumes: { list: { structure: { name: "string", configuredAtLaunch: "boolean" } } },
+        placementConstraints: { list: { structure: { type: "string", expression: "string" } } },
+        requiresCompatibilities: strings,
+        cpu: "size",
+        memory: "size",
+        tags: { list: { structure: { key: "string", value: "string" } } },
+        pidMode: "string",
+        ipcMode: "string",
+        ephemeralStorage: { structure: { sizeInGiB: "integer" } },
+        runtimePlatform: { structure: { cpuArchitecture: "string", operatingSystemFamily: "string" } },
+        enableFaultInjection: "boolean"
+      }
+    };
+    PLACEHOLDER = /\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\}/;
+    EXPECTED = {
+      string: "a string",
+      text: "a string",
+      size: "a string",
+      integer: "a whole number",
+      boolean: "true or false"
+    };
+    TASK_CPU = /^(?:\d+|\d+(?:\.\d+)?\s*vcpu)$/i;
+    TASK_MEMORY = /^(?:\d+|\d+(?:\.\d+)?\s*gb)$/i;
+  }
+});
+
 // packages/shared/src/taskdef/load.ts
 async function readInputFile(path, input, what = "file", maxBytes = TASK_DEFINITION_MAX_BYTES) {
   let size;
@@ -29007,8 +29169,8 @@ function scanString(text2, path, vars) {
       i += 1;
       continue;
     }
-    PLACEHOLDER.lastIndex = i;
-    const match = PLACEHOLDER.exec(text2);
+    PLACEHOLDER2.lastIndex = i;
+    const match = PLACEHOLDER2.exec(text2);
     if (match === null) {
       const end = text2.indexOf("}}", i);
       const snippet = end < 0 ? text2.slice(i, i + 20) : text2.slice(i, end + 2);
@@ -29087,14 +29249,14 @@ Give each one in "${input}" as name=value.` : "";
   return new ConfigurationError(`${head}
 ${lines.join("\n")}${hint}`, { input });
 }
-var NAME2, PLACEHOLDER;
+var NAME2, PLACEHOLDER2;
 var init_placeholders = __esm({
   "packages/shared/src/taskdef/placeholders.ts"() {
     "use strict";
     init_configuration_error();
     init_types();
     NAME2 = /[A-Za-z_][A-Za-z0-9_.-]*/;
-    PLACEHOLDER = new RegExp(`\\{\\{\\s*(${NAME2.source})\\s*\\}\\}`, "y");
+    PLACEHOLDER2 = new RegExp(`\\{\\{\\s*(${NAME2.source})\\s*\\}\\}`, "y");
   }
 });
 
@@ -29424,7 +29586,7 @@ var init_resolve = __esm({
           }
         }
         const tdAt = pick("task-definition");
-        const taskDefinition = tdAt === void 0 ? void 0 : this.render(tdAt[0], vars, tdAt[1]);
+        const taskDefinition2 = tdAt === void 0 ? void 0 : this.render(tdAt[0], vars, tdAt[1]);
         const images = {};
         for (const [container, image] of Object.entries(svc.containers ?? {})) {
           const repository = manifest.images?.[image]?.repository;
@@ -29459,7 +29621,7 @@ var init_resolve = __esm({
         const migrationsAt = ovr.migrations === false ? [ovrPath, void 0] : ovr.migrations !== void 0 ? [[...ovrPath, "migrations"], ovr.migrations] : [[...svcPath, "migrations"], svc.migrations];
         const migrations = this.migrations(migrationsAt[1], migrationsAt[0], vars);
         const smokeAt = ovr.smoke !== void 0 ? [ovr.smoke, [...ovrPath, "smoke"]] : [svc.smoke ?? [], [...svcPath, "smoke"]];
-        const smoke = smokeAt[0].map((check, i) => this.smoke(check, [...smokeAt[1], i], vars));
+        const smoke = smokeAt[0].map((check2, i) => this.smoke(check2, [...smokeAt[1], i], vars));
         if (this.problems.length > before || cluster === void 0 || service === void 0) return void 0;
         return compact({
           name,
@@ -29470,7 +29632,7 @@ var init_resolve = __esm({
           region: env.region,
           accountId: env["account-id"],
           roleToAssume: env["role-to-assume"],
-          taskDefinitionFile: taskDefinition === void 0 ? void 0 : (0, import_node_path2.resolve)(baseDir, taskDefinition),
+          taskDefinitionFile: taskDefinition2 === void 0 ? void 0 : (0, import_node_path2.resolve)(baseDir, taskDefinition2),
           images,
           environmentVariables,
           secrets,
@@ -29497,9 +29659,9 @@ var init_resolve = __esm({
         );
         return compact({ command, container: m.container, timeoutMs: durationMs(m.timeout) });
       }
-      smoke(check, path, vars) {
-        const rendered = this.render(check.url, vars, [...path, "url"]);
-        const url = rendered ?? check.url;
+      smoke(check2, path, vars) {
+        const rendered = this.render(check2.url, vars, [...path, "url"]);
+        const url = rendered ?? check2.url;
         if (rendered !== void 0 && !/^https?:\/\/[^/\s]/.test(rendered)) {
           const where = formatPath([...path, "url"]);
           this.problem(
@@ -29507,19 +29669,19 @@ var init_resolve = __esm({
             `${where} must be an http:// or https:// URL; it renders to ${JSON.stringify(rendered)}`
           );
         }
-        const status = check["expect-status"];
+        const status = check2["expect-status"];
         return compact({
-          name: check.name ?? url,
-          type: check.type ?? "http",
+          name: check2.name ?? url,
+          type: check2.type ?? "http",
           url,
-          method: check.method ?? "GET",
-          headers: this.renderMap([[check.headers, [...path, "headers"]]], vars),
-          body: check.body === void 0 ? void 0 : this.render(check.body, vars, [...path, "body"]),
+          method: check2.method ?? "GET",
+          headers: this.renderMap([[check2.headers, [...path, "headers"]]], vars),
+          body: check2.body === void 0 ? void 0 : this.render(check2.body, vars, [...path, "body"]),
           expectStatus: status === void 0 ? [200] : Array.isArray(status) ? status : [status],
-          expectBody: check["expect-body"] === void 0 ? void 0 : this.render(check["expect-body"], vars, [...path, "expect-body"]),
-          timeoutMs: durationMs(check.timeout),
-          retries: check.retries,
-          intervalMs: durationMs(check.interval)
+          expectBody: check2["expect-body"] === void 0 ? void 0 : this.render(check2["expect-body"], vars, [...path, "expect-body"]),
+          timeoutMs: durationMs(check2.timeout),
+          retries: check2.retries,
+          intervalMs: durationMs(check2.interval)
         });
       }
       /** The enabled services of an environment in waves, in manifest order within a wave. */
@@ -40272,8 +40434,8 @@ var require_config = __commonJS({
       preferredFile: "credentials"
     };
     var validRegions = /* @__PURE__ */ new Set();
-    var checkRegion = (region, check = isValidHostLabel) => {
-      if (!validRegions.has(region) && !check(region)) {
+    var checkRegion = (region, check2 = isValidHostLabel) => {
+      if (!validRegions.has(region) && !check2(region)) {
         if (region === "*") {
           console.warn(`@smithy/config-resolver WARN - Please use the caller region instead of "*". See "sigv4a" in https://github.com/aws/aws-sdk-js-v3/blob/main/supplemental-docs/CLIENTS.md.`);
         } else {
@@ -86514,12 +86676,23 @@ function renderTaskDefinition(base, options = {}) {
     target.image = image.trim();
   }
   let def = { ...stripped, containerDefinitions: given2 };
+  for (const key of ["cpu", "memory"]) {
+    const size = def[key];
+    if (typeof size === "number") def[key] = String(size);
+  }
   if (options.placeholders !== false) {
     def = renderPlaceholders(def, options.vars ?? {}, {
       source: options.source ?? "task definition",
       input: inputs.vars,
       fileInput: inputs.taskDefinition
     });
+  }
+  const problems = taskDefinitionShapeProblems(def);
+  if (problems.length > 0) {
+    throw new ConfigurationError(
+      `The ${options.source ?? "task definition"} (input "${inputs.taskDefinition}") is not usable once rendered: ${problems.join("; ")}.`,
+      { input: inputs.taskDefinition }
+    );
   }
   const containers = (def.containerDefinitions ?? []).map((c) => ({ ...c }));
   const plain = Object.entries(options.environment ?? {}).map(([key, value]) => ({
@@ -86557,6 +86730,7 @@ var init_render = __esm({
   "packages/shared/src/taskdef/render.ts"() {
     "use strict";
     init_configuration_error();
+    init_shape();
     init_placeholders();
     init_targets();
     init_types();
@@ -88044,14 +88218,14 @@ function diffPairs(kind, container, before, after) {
 }
 function diffFields(before, after, skip, container) {
   const keys = [.../* @__PURE__ */ new Set([...Object.keys(before.norm), ...Object.keys(after.norm)])].filter((k) => !skip.has(k)).sort();
-  const shown = (side, k) => json(side.raw[k] ?? side.norm[k]);
+  const shown2 = (side, k) => json(side.raw[k] ?? side.norm[k]);
   return keys.filter((k) => !deepEqual(before.norm[k], after.norm[k])).map(
     (field) => defined({
       kind: "field",
       container,
       field,
-      before: shown(before, field),
-      after: shown(after, field)
+      before: shown2(before, field),
+      after: shown2(after, field)
     })
   );
 }

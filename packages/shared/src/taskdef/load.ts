@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { ConfigurationError } from '../errors/configuration-error';
 import { isPlainObject, READ_ONLY_FIELDS, type TaskDefinitionDocument } from './types';
 import { messageOf } from '../runner/describe-error';
+import { githubExpressionPaths, taskDefinitionShapeProblems } from './shape';
 
 /** Options for {@link parseTaskDefinition} and {@link loadTaskDefinitionFile}. */
 export interface ParseTaskDefinitionOptions {
@@ -97,6 +98,13 @@ export function parseTaskDefinition(
     value = tags === undefined ? value.taskDefinition : { ...value.taskDefinition, tags };
   }
   const problems = checkShape(value);
+  if (problems.length === 0) problems.push(...taskDefinitionShapeProblems(value));
+  const expressions = githubExpressionPaths(value);
+  if (problems.length === 0 && expressions.length > 0) {
+    problems.push(
+      `${expressions.slice(0, 3).join(', ')} ${expressions.length === 1 ? 'holds' : 'hold'} a GitHub expression, \${{ … }}, which GitHub never expands in a file: write a placeholder, {{ name }}, and give its value in "vars"`,
+    );
+  }
   if (problems.length > 0) {
     throw new ConfigurationError(
       `The task definition in ${file} (input "${input}") is not usable: ${problems.join('; ')}.`,

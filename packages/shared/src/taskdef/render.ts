@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors/configuration-error';
+import { taskDefinitionShapeProblems } from './shape';
 import { renderPlaceholders } from './placeholders';
 import { containerNames, resolveTargets, secretValueFrom, type ArnContext } from './targets';
 import {
@@ -146,6 +147,11 @@ export function renderTaskDefinition(
     target.image = image.trim();
   }
   let def: RegisterTaskDefinitionInput = { ...stripped, containerDefinitions: given };
+  // `cpu: 256` and `memory: 512` in YAML are numbers; RegisterTaskDefinition takes strings.
+  for (const key of ['cpu', 'memory'] as const) {
+    const size: unknown = def[key];
+    if (typeof size === 'number') def[key] = String(size);
+  }
   // Only the base is a template: values from inputs (images, variables, secrets) are taken literally.
   if (options.placeholders !== false) {
     def = renderPlaceholders(def, options.vars ?? {}, {
@@ -153,6 +159,13 @@ export function renderTaskDefinition(
       input: inputs.vars,
       fileInput: inputs.taskDefinition,
     });
+  }
+  const problems = taskDefinitionShapeProblems(def);
+  if (problems.length > 0) {
+    throw new ConfigurationError(
+      `The ${options.source ?? 'task definition'} (input "${inputs.taskDefinition}") is not usable once rendered: ${problems.join('; ')}.`,
+      { input: inputs.taskDefinition },
+    );
   }
   const containers: ContainerDefinition[] = (def.containerDefinitions ?? []).map((c) => ({ ...c }));
 
