@@ -297,11 +297,13 @@ export async function handleRequest(
   try {
     const host = req.headers.host ?? '';
     const route =
+      sim.routes.find((r) => r.claims?.(req, url) === true) ??
       sim.routes.find((r) => r.claimsHost?.(host) === true) ??
       sim.routes
         .filter(
           (r) =>
             r.claimsHost === undefined &&
+            r.claims === undefined &&
             (url.pathname === r.prefix ||
               url.pathname.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`)),
         )

@@ -45,6 +45,11 @@ export interface HttpRoute {
   prefix: string;
   /** When set, the route serves every request whose Host header it claims, whatever the path (the ECS fronts). */
   claimsHost?: (host: string) => boolean;
+  /**
+   * When set, the route serves every request it claims, before the host and prefix routes: S3 claims the requests
+   * signed for service `s3`, whatever their path (path-style addressing puts the bucket first).
+   */
+  claims?: (req: IncomingMessage, url: URL) => boolean;
   handle(req: IncomingMessage, res: ServerResponse, url: URL): void | Promise<void>;
 }
 

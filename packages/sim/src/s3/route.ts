@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AwsError } from '../core/errors';
+import { DEFAULT_REGION, parseSigV4, type Principal } from '../core/identity';
+import { readBody } from '../core/server';
+import type { HttpRoute, Simulator } from '../core/simulator';
+import { bucketActions } from './api-buckets';
+import { multipartActions } from './api-multipart';
+import { objectActions } from './api-objects';
+import { S3Error } from './errors';
+import type { S3Call, S3Handler, S3Reply } from './request';
+import { errorDocument } from './xml';
+
+const handlers: Record<string, S3Handler> = { ...bucketActions, ...objectActions, ...multipartActions };
+
+/** S3's limit on a single PUT. */
+const MAX_PUT_BYTES = 5 * 1024 ** 3;
+
+/** The access key, region and session token of a request: its SigV4 header, or a presigned URL's query. */
+function signatureOf(
+  req: IncomingMessage,
+  url: URL,
+): { accessKeyId: string; region: string; service: string; token?: string; presigned: boolean } | undefined {
+  const sig = parseSigV4(req.headers.authorization);
+  const headerToken = req.headers['x-amz-security-token'];
+  if (sig) {
+    return { ...sig, presigned: false, ...(typeof headerToken === 'string' ? { token: headerToken } : {}) };
+  }
+  const credential = url.searchParams.get('X-Amz-Credential');
+  const m = credential ? /^([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request$/.exec(credential) : null;
+  if (!m) return undefined;
+  const token = url.searchParams.get('X-Amz-Security-Token');
+  return {
+    accessKeyId: m[1]!,
+    region: m[3]!,
+    service: m[4]!,
+    presigned: true,
+    ...(token !== null ? { token } : {}),
+  };
+}
+
+/** The action a method, a path (`/`, `/bucket`, `/bucket/key`) and its sub-resource query name. */
+function actionOf(
+  method: string,
+  bucket: string | undefined,
+  key: string | undefined,
+  q: URLSearchParams,
+  req: IncomingMessage,
+): string | undefined {
+  if (bucket === undefined) return method === 'GET' ? 'ListBuckets' : undefined;
+  if (key === undefined) {
+    const sub = [
+      'location',
+      'encryption',
+      'policy',
+      'versioning',
+      'lifecycle',
+      'tagging',
+      'publicAccessBlock',
+      'delete',
+      'uploads',
+    ].find((s) => q.has(s));
+    const names: Record<string, Record<string, string>> = {
+      GET: {
+        location: 'GetBucketLocation',
+        encryption: 'GetBucketEncryption',
+        policy: 'GetBucketPolicy',
+        versioning: 'GetBucketVersioning',
+        lifecycle: 'GetBucketLifecycleConfiguration',
+        tagging: 'GetBucketTagging',
+        publicAccessBlock: 'GetPublicAccessBlock',
+        '': q.get('list-type') === '2' ? 'ListObjectsV2' : 'ListObjects',
+      },
+      PUT: {
+        encryption: 'PutBucketEncryption',
+        policy: 'PutBucketPolicy',
+        versioning: 'PutBucketVersioning',
+        lifecycle: 'PutBucketLifecycleConfiguration',
+        tagging: 'PutBucketTagging',
+        publicAccessBlock: 'PutPublicAccessBlock',
+        '': 'CreateBucket',
+      },
+      DELETE: {
+        encryption: 'DeleteBucketEncryption',
+        policy: 'DeleteBucketPolicy',
+        lifecycle: 'DeleteBucketLifecycle',
+        tagging: 'DeleteBucketTagging',
+        publicAccessBlock: 'DeletePublicAccessBlock',
+        '': 'DeleteBucket',
+      },
+      HEAD: { '': 'HeadBucket' },
+      POST: { delete: 'DeleteObjects' },
+    };
+    return names[method]?.[sub ?? ''];
+  }
+  const upload = q.has('uploadId');
+  switch (method) {
+    case 'GET':
+      return q.has('tagging') ? 'GetObjectTagging' : upload ? undefined : 'GetObject';
+    case 'HEAD':
+      return 'HeadObject';
+    case 'PUT':
+      if (q.has('tagging')) return 'PutObjectTagging';
+      if (upload && q.has('partNumber')) return 'UploadPart';
+      return req.headers['x-amz-copy-source'] !== undefined ? 'CopyObject' : 'PutObject';
+    case 'DELETE':
+      return q.has('tagging') ? 'DeleteObjectTagging' : upload ? 'AbortMultipartUpload' : 'DeleteObject';
+    case 'POST':
+      return q.has('uploads') ? 'CreateMultipartUpload' : upload ? 'CompleteMultipartUpload' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `/bucket/a/b%20c` → `bucket`, `a/b c`; `/` → neither. */
+function pathOf(url: URL): { bucket?: string; key?: string } {
+  const path = url.pathname.replace(/^\//, '');
+  if (path === '') return {};
+  const slash = path.indexOf('/');
+  if (slash < 0 || slash === path.length - 1) return { bucket: decodeURIComponent(path.replace(/\/$/, '')) };
+  return { bucket: decodeURIComponent(path.slice(0, slash)), key: decodeURIComponent(path.slice(slash + 1)) };
+}
+
+/** The credential store's errors, worded as S3 words them. */
+function resolvePrincipal(
+  sim: Simulator,
+  accessKeyId: string,
+  token: string | undefined,
+  now: number,
+): Principal {
+  try {
+    return sim.credentials.resolve(accessKeyId, token, now, 's3');
+  } catch (err) {
+    if (!(err instanceof AwsError)) throw err;
+    if (err.code === 'ExpiredTokenException') {
+      throw new S3Error('ExpiredToken', 'The provided token has expired.', 400);
+    }
+    if (err.code === 'IncompleteSignature') {
+      throw new S3Error('InvalidToken', 'The provided token is malformed or otherwise invalid.', 400);
+    }
+    throw new S3Error(
+      'InvalidAccessKeyId',
+      'The AWS Access Key Id you provided does not exist in our records.',
+      403,
+      {
+        AWSAccessKeyId: accessKeyId,
+      },
+    );
+  }
+}
+
+function checkPresignedExpiry(url: URL): void {
+  const date = url.searchParams.get('X-Amz-Date');
+  const expires = Number(url.searchParams.get('X-Amz-Expires') ?? '604800');
+  const m = date ? /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(date) : null;
+  if (!m) return;
+  const signedAt = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  // Signed on the real clock, as the SDK signs, so checked against it.
+  if (Date.now() > signedAt + expires * 1000) {
+    throw new S3Error('AccessDenied', 'Request has expired', 403, {
+      Expires: new Date(signedAt + expires * 1000).toISOString(),
+      ServerTime: new Date().toISOString(),
+    });
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function send(res: ServerResponse, method: string, requestId: string, reply: S3Reply): void {
+  const body =
+    reply.body === undefined ? undefined : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(reply.body);
+  res.writeHead(reply.status ?? 200, {
+    'x-amz-request-id': requestId,
+    'x-amz-id-2': Buffer.from(requestId).toString('base64'),
+    date: new Date().toUTCString(),
+    server: 'AmazonS3',
+    'content-length': body?.length ?? 0,
+    ...reply.headers,
+  });
+  if (body !== undefined && method !== 'HEAD') res.end(body);
+  else res.end();
+}
+
+async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const requestId = randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase();
+  const method = req.method ?? 'GET';
+  const now = sim.clock.now();
+  const sig = signatureOf(req, url)!;
+  const { bucket, key } = pathOf(url);
+  const action = actionOf(method, bucket, key, url.searchParams, req) ?? 'unknown';
+  let status = 200;
+  let errorCode: string | undefined;
+  let principal: Principal | undefined;
+  try {
+    const fault = sim.scenario.fault('s3', action);
+    if (fault.latencyMs) await sleep(fault.latencyMs);
+    if (fault.drop && sim.scenario.random() < fault.drop) {
+      status = 0;
+      errorCode = 'ConnectionDropped';
+      req.socket.destroy();
+      return;
+    }
+    if (fault.throttle && sim.scenario.random() < fault.throttle) {
+      throw new S3Error('SlowDown', 'Please reduce your request rate.', 503);
+    }
+    if (fault.error5xx && sim.scenario.random() < fault.error5xx) {
+      throw new S3Error('InternalError', 'We encountered an internal error. Please try again.', 500);
+    }
+    if (sig.presigned) checkPresignedExpiry(url);
+    principal = resolvePrincipal(sim, sig.accessKeyId, sig.token, now);
+    const handler = handlers[action];
+    if (!handler) {
+      throw new S3Error(
+        'NotImplemented',
+        'A header you provided implies functionality that is not implemented',
+        501,
+      );
+    }
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > MAX_PUT_BYTES) {
+      throw new S3Error(
+        'EntityTooLarge',
+        'Your proposed upload exceeds the maximum allowed object size.',
+        400,
+      );
+    }
+    let body: Promise<Buffer> | undefined;
+    const call: S3Call = {
+      sim,
+      req,
+      url,
+      query: url.searchParams,
+      action,
+      bucketName: bucket,
+      key,
+      principal,
+      region: sig.region,
+      requestId,
+      now,
+      body: () => (body ??= readBody(req, MAX_PUT_BYTES)),
+    };
+    const reply = await handler(call);
+    status = reply.status ?? 200;
+    sim.advance();
+    send(res, method, requestId, reply);
+  } catch (err) {
+    const e =
+      err instanceof AwsError
+        ? err
+        : new S3Error('InternalError', `simulator error: ${(err as Error).message}`, 500);
+    if (!(err instanceof AwsError)) console.error(err);
+    status = e.status;
+    errorCode = e.code;
+    const extra = e instanceof S3Error ? e.extra : {};
+    send(res, method, requestId, {
+      status: e.status,
+      headers: { 'content-type': 'application/xml' },
+      body: errorDocument(e.code, e.message, extra, requestId),
+    });
+  } finally {
+    sim.calls.add({
+      time: new Date(now).toISOString(),
+      realTime: Date.now(),
+      service: 's3',
+      action,
+      status,
+      ...(errorCode !== undefined ? { errorCode } : {}),
+      ...(principal ? { account: principal.account } : {}),
+      region: sig.region || DEFAULT_REGION,
+      requestId,
+    });
+  }
+}
+
+/** Serves every request signed for S3 (header or presigned query), path-style: `/<bucket>/<key>`. */
+export function s3Route(sim: Simulator): HttpRoute {
+  return {
+    prefix: '',
+    claims: (req, url) => signatureOf(req, url)?.service === 's3',
+    handle: (req, res, url) => handleS3(sim, req, res, url),
+  };
+}
