@@ -1,7 +1,35 @@
 import type { SimModule } from '../core/simulator';
+import { changeSetActions } from './api-change-sets';
+import { driftActions } from './api-drift';
+import { resourceActions } from './api-resources';
+import { stackActions } from './api-stacks';
+import { templateActions } from './api-templates';
+import { advanceCloudFormation } from './engine';
+import { cfnState } from './model';
+
+export { useProviders } from './steps';
+export { findStack, type Stack, type StackResource } from './model';
+export { evaluate, NO_VALUE, type Scope } from './intrinsics';
+export { parseTemplate } from './template';
+export { readTemplateObject } from './template-source';
 
 /** CloudFormation over awsQuery: stacks, change sets and their lifecycles, on the simulator clock. */
 export const cloudformationModule: SimModule = {
   name: 'cloudformation',
-  install() {},
+  install(sim) {
+    sim.addService({
+      name: 'cloudformation',
+      protocol: 'query',
+      xmlNamespace: 'http://cloudformation.amazonaws.com/doc/2010-05-15/',
+      actions: {
+        ...stackActions,
+        ...changeSetActions,
+        ...resourceActions,
+        ...templateActions,
+        ...driftActions,
+      },
+    });
+    cfnState(sim);
+    sim.onAdvance((now) => advanceCloudFormation(sim, now));
+  },
 };

@@ -46,6 +46,20 @@ export interface HttpBehaviour extends HttpResponseBehaviour {
   paths?: Record<string, HttpResponseBehaviour>;
 }
 
+/**
+ * A CloudFormation resource that fails: matching resources (globs over the logical id, the resource type and the
+ * stack name; all given ones must match) fail with `fail` as their reason, on `on` (default: any operation).
+ */
+export interface ResourceFailure {
+  logicalId?: string;
+  type?: string;
+  stack?: string;
+  fail: string;
+  on?: 'create' | 'update' | 'delete' | 'any';
+}
+
+const RESOURCE_OPERATIONS = new Set(['create', 'update', 'delete', 'any']);
+
 export interface ScenarioRule {
   /** Glob over the full image reference, `uri:tag` or `uri@sha256:…`. */
   image?: string;
@@ -57,9 +71,30 @@ export interface ScenarioRule {
   fault?: FaultSpec;
   scan?: ScanBehaviour;
   http?: HttpBehaviour;
+  /** A CloudFormation resource operation that fails (matched on its own fields, not on image/command/api). */
+  resource?: ResourceFailure;
 }
 
-const RULE_KEYS = new Set(['image', 'command', 'api', 'task', 'fault', 'scan', 'http']);
+const RULE_KEYS = new Set(['image', 'command', 'api', 'task', 'fault', 'scan', 'http', 'resource']);
+
+function validateResourceFailure(value: unknown, i: number): void {
+  const fail = (message: string): never => {
+    throw new AwsError('ValidationException', `rules[${i}].resource ${message}`);
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('must be an object');
+  const spec = value as Record<string, unknown>;
+  for (const key of Object.keys(spec)) {
+    if (!['logicalId', 'type', 'stack', 'fail', 'on'].includes(key)) fail(`has an unknown key "${key}"`);
+  }
+  if (typeof spec['fail'] !== 'string' || spec['fail'].length === 0)
+    fail('needs "fail", the reason, as a string');
+  for (const key of ['logicalId', 'type', 'stack']) {
+    if (spec[key] !== undefined && typeof spec[key] !== 'string') fail(`"${key}" must be a glob string`);
+  }
+  if (spec['on'] !== undefined && !RESOURCE_OPERATIONS.has(String(spec['on']))) {
+    fail('"on" must be create, update, delete or any');
+  }
+}
 
 export function validateRules(rules: unknown): ScenarioRule[] {
   if (!Array.isArray(rules)) throw new AwsError('ValidationException', 'rules must be an array');
@@ -72,6 +107,16 @@ export function validateRules(rules: unknown): ScenarioRule[] {
         throw new AwsError('ValidationException', `rules[${i}] has an unknown key "${key}"`);
     }
     const r = rule as ScenarioRule;
+    if (r.resource !== undefined) {
+      validateResourceFailure(r.resource, i);
+      if (r.image !== undefined || r.command !== undefined || r.api !== undefined) {
+        throw new AwsError(
+          'ValidationException',
+          `rules[${i}] matches a resource on its own fields, not on image, command or api`,
+        );
+      }
+      return r;
+    }
     if (r.image === undefined && r.command === undefined && r.api === undefined) {
       throw new AwsError('ValidationException', `rules[${i}] must match on image, command or api`);
     }
@@ -144,6 +189,26 @@ export class Scenario {
       if (rule.fault && rule.api !== undefined && globMatch(rule.api, name)) Object.assign(out, rule.fault);
     }
     return out;
+  }
+
+  /** The reason a CloudFormation resource operation fails with, when a resource rule matches it. */
+  resourceFailure(target: {
+    stack: string;
+    logicalId: string;
+    type: string;
+    operation: 'create' | 'update' | 'delete';
+  }): string | undefined {
+    let reason: string | undefined;
+    for (const rule of this.rules) {
+      const r = rule.resource;
+      if (!r) continue;
+      if (r.on !== undefined && r.on !== 'any' && r.on !== target.operation) continue;
+      if (r.logicalId !== undefined && !globMatch(r.logicalId, target.logicalId)) continue;
+      if (r.type !== undefined && !globMatch(r.type, target.type)) continue;
+      if (r.stack !== undefined && !globMatch(r.stack, target.stack)) continue;
+      reason = r.fail;
+    }
+    return reason;
   }
 
   private matchesContainer(rule: ScenarioRule, imageRefs: string[], command: string | undefined): boolean {
