@@ -4,7 +4,15 @@ import { assumeRole, getCallerIdentity } from './api-assume-role';
 import { addOidcProvider, addRole } from './roles';
 import { assumeRoleWithWebIdentity } from './api-web-identity';
 
-export { addOidcProvider, addRole, findRole, listRoles, type OidcProvider, type Role } from './roles';
+export {
+  addOidcProvider,
+  addRole,
+  findRole,
+  listRoles,
+  removeRole,
+  type OidcProvider,
+  type Role,
+} from './roles';
 
 /**
  * STS over awsQuery, with the IAM roles (and OIDC providers) it assumes. Seed keys: `oidcProviders` and

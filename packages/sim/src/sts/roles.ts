@@ -106,6 +106,11 @@ export function findRole(sim: Simulator, arn: string): Role | undefined {
   return iamState(sim).roles.get(arn);
 }
 
+/** Deletes a role (CloudFormation deleting the role it made); answers whether there was one. */
+export function removeRole(sim: Simulator, arn: string): boolean {
+  return iamState(sim).roles.delete(arn);
+}
+
 export function listRoles(sim: Simulator): Role[] {
   return [...iamState(sim).roles.values()];
 }

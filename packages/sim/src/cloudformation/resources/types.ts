@@ -40,4 +40,10 @@ export interface ResourceProvider {
     after: Record<string, unknown>,
   ): ProvisionedResource;
   delete(ctx: ResourceContext, current: ProvisionedResource, properties: Record<string, unknown>): void;
+  /**
+   * After a create or an update, whether the resource is ready (CloudFormation waits for an ECS service's
+   * deployment to complete): true when it is, false to ask again later, or the failure reason as the resource's
+   * status shows it. A provider without it is ready at once.
+   */
+  stabilize?(ctx: ResourceContext, current: ProvisionedResource): boolean | string;
 }
