@@ -3,6 +3,7 @@ import type { ActionContext, Clock, Sleep } from '@ecs-delivery/shared';
 import {
   connectDeployClients as connect,
   connectOptions,
+  serviceArns,
   type ConnectOptions,
   type DeployClients as Clients,
 } from '@ecs-delivery/shared/aws';
@@ -88,6 +89,11 @@ function describeRelease(runs: readonly ServiceRun[]): string {
     .join(', ');
 }
 
+/** The cluster and service ARNs the inputs give, checked against the session's account and region first. */
+function givenArns(inputs: Inputs): { value: string; input: string }[] {
+  return serviceArns(inputs.waves.flat(), inputs.mode === 'manifest');
+}
+
 /**
  * The action: authenticate, preflight every service (nothing changes if anything is wrong), then deploy
  * wave by wave, watching each deployment this run started; on failure explain it and roll back what the
@@ -99,7 +105,9 @@ export async function run(
   deps: RunDeps = defaultDeps,
 ): Promise<void> {
   if (inputs.environmentUrl !== undefined) core.setOutput('environment-url', inputs.environmentUrl);
-  const clients = await core.group('Authenticate', () => deps.connect(connectOptions(inputs)));
+  const clients = await core.group('Authenticate', () =>
+    deps.connect({ ...connectOptions(inputs), arns: givenArns(inputs) }),
+  );
   const prepared = await core.group('Preflight', async () => {
     const waves = await prepareRelease(clients, inputs.waves);
     for (const p of waves.flat()) printPrepared(p);

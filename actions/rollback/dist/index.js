@@ -29448,7 +29448,28 @@ function promotionOrder(manifest) {
 function checkAllEnvironments(loaded) {
   const resolver = new Resolver(loaded);
   for (const env of Object.keys(loaded.manifest.environments)) resolver.environment(env);
-  return resolver.problems;
+  return [...resolver.problems, ...crossEnvironmentClusters(loaded, resolver.clusterUses)];
+}
+function crossEnvironmentClusters(loaded, uses) {
+  const same = (a, b) => a.region === b.region && a.cluster === b.cluster && (a.account === void 0 || b.account === void 0 || a.account === b.account);
+  const problems = [];
+  const reported = /* @__PURE__ */ new Set();
+  for (const use of uses) {
+    if (use.envLevel) continue;
+    const owner = uses.find((o) => o.envLevel && o.env !== use.env && same(o, use));
+    if (owner === void 0) continue;
+    if (uses.some((o) => o.envLevel && o.env === use.env && same(o, use))) continue;
+    const where = formatPath(use.path);
+    if (reported.has(where)) continue;
+    reported.add(where);
+    problems.push(
+      loaded.source.problem(
+        use.path,
+        `${where} sends a service of environment "${use.env}" into cluster ${use.cluster}, which is environment "${owner.env}"'s (environments.${owner.env}.cluster); environments share a cluster only when each names it as its own cluster`
+      )
+    );
+  }
+  return problems;
 }
 function resolveEnvironment(loaded, environment, options = {}) {
   const { manifest } = loaded;
@@ -29483,7 +29504,7 @@ function resolveEnvironment(loaded, environment, options = {}) {
   if (resolver.problems.length > 0) throw new ManifestError(loaded.file, resolver.problems);
   return resolved;
 }
-var import_node_path2, ECS_NAME, str2, Resolver;
+var import_node_path2, ECS_NAME, str2, ECS_ARN, Resolver;
 var init_resolve = __esm({
   "packages/shared/src/manifest/resolve.ts"() {
     "use strict";
@@ -29497,6 +29518,7 @@ var init_resolve = __esm({
     init_describe_error();
     ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
     str2 = (v) => String(v);
+    ECS_ARN = /^arn:[a-z-]+:ecs:([a-z0-9-]+):(\d{12}):(cluster|service)\/(?:[A-Za-z0-9_-]+\/)?([A-Za-z0-9_-]+)$/;
     Resolver = class {
       constructor(loaded, overrides = {}) {
         this.loaded = loaded;
@@ -29505,6 +29527,7 @@ var init_resolve = __esm({
       loaded;
       overrides;
       problems = [];
+      clusterUses = [];
       /** The environment being resolved, named in messages. */
       envName = "";
       problem(path, message2, key = false) {
@@ -29578,12 +29601,44 @@ var init_resolve = __esm({
           ["cluster", cluster, clusterAt?.[1]],
           ["service", service, serviceAt?.[1] ?? svcPath]
         ]) {
-          if (value !== void 0 && at !== void 0 && !ECS_NAME.test(value) && !value.startsWith("arn:")) {
+          if (value === void 0 || at === void 0) continue;
+          if (!value.startsWith("arn:")) {
+            if (!ECS_NAME.test(value)) {
+              this.problem(
+                [...at],
+                `the ECS ${what} name ${JSON.stringify(value)} must be letters, digits, - and _ (at most 255), or an ARN`
+              );
+            }
+            continue;
+          }
+          const arn = ECS_ARN.exec(value);
+          if (arn === null || arn[3] !== what) {
             this.problem(
               [...at],
-              `the ECS ${what} name ${JSON.stringify(value)} must be letters, digits, - and _ (at most 255), or an ARN`
+              `${JSON.stringify(value)} is not an ECS ${what} ARN (arn:aws:ecs:<region>:<account>:${what}/<name>)`
+            );
+          } else if (arn[1] !== env.region) {
+            this.problem(
+              [...at],
+              `the ${what} ${value} is in region ${arn[1]}, but environment "${envName}" is region ${env.region}`
+            );
+          } else if (env["account-id"] !== void 0 && arn[2] !== env["account-id"]) {
+            this.problem(
+              [...at],
+              `the ${what} ${value} is in account ${arn[2]}, but environment "${envName}" is account ${env["account-id"]}`
             );
           }
+        }
+        if (cluster !== void 0 && clusterAt !== void 0) {
+          const arn = ECS_ARN.exec(cluster);
+          this.clusterUses.push({
+            env: envName,
+            region: arn?.[1] ?? env.region,
+            account: arn?.[2] ?? env["account-id"],
+            cluster: arn?.[4] ?? cluster,
+            path: clusterAt[1],
+            envLevel: clusterAt[1].length === 3 && clusterAt[1][2] === "cluster"
+          });
         }
         const tdAt = pick("task-definition");
         const taskDefinition2 = tdAt === void 0 ? void 0 : this.render(tdAt[0], vars, tdAt[1]);
@@ -86382,6 +86437,33 @@ var require_dist_cjs22 = __commonJS({
 });
 
 // packages/shared/src/aws/ecs-clients.ts
+function arnScope(value) {
+  const m = /^arn:[a-z-]+:[a-z0-9-]+:([a-z0-9-]*):(\d{12}):/.exec(value);
+  return m === null ? void 0 : { region: m[1], account: m[2] };
+}
+function serviceArns(targets, fromManifest) {
+  return targets.flatMap((t) => [
+    { value: t.cluster, input: fromManifest ? "manifest" : "cluster" },
+    { value: t.service, input: fromManifest ? "manifest" : "service" }
+  ]);
+}
+function foreignArnProblem(arn, session) {
+  const scope = arnScope(arn.value);
+  if (scope === void 0) return void 0;
+  if (scope.account !== session.accountId) {
+    return new ConfigurationError(
+      `Input "${arn.input}" names ${arn.value}, of account ${scope.account}, but the AWS credentials belong to account ${session.accountId}: deploy to another account with that account's role-to-assume.`,
+      { input: arn.input }
+    );
+  }
+  if (scope.region !== "" && scope.region !== session.region) {
+    return new ConfigurationError(
+      `Input "${arn.input}" names ${arn.value}, in region ${scope.region}, but the run is in region ${session.region}: set aws-region to ${scope.region}.`,
+      { input: arn.input }
+    );
+  }
+  return void 0;
+}
 function perRegion(make) {
   const made = /* @__PURE__ */ new Map();
   return (region) => {
@@ -86433,6 +86515,10 @@ async function connectSession(options) {
       `The AWS credentials belong to account ${session.accountId}, but ${expected.source} is account ${expected.id}: check role-to-assume.`,
       { input: expected.input }
     );
+  }
+  for (const arn of options.arns ?? []) {
+    const problem = foreignArnProblem(arn, session);
+    if (problem !== void 0) throw problem;
   }
   return session;
 }
@@ -88864,6 +88950,12 @@ function describeRuns(runs) {
 function withReason(text2, reason) {
   return reason === void 0 ? text2 : `${text2} (${reason.replace(/\s+/g, " ")})`;
 }
+function givenArns(inputs) {
+  return [
+    ...serviceArns(inputs.services, inputs.mode === "manifest"),
+    ...inputs.to.kind === "task-definition" ? [{ value: inputs.to.ref, input: "to" }] : []
+  ];
+}
 async function watchStarted(clients, runs, inputs, context, deps) {
   const clock = deps.clock ?? systemClock;
   const verdicts = await group(
@@ -88881,7 +88973,10 @@ async function watchStarted(clients, runs, inputs, context, deps) {
     await group("Why it failed", () => Promise.all(failed.map((r) => explainRun(r, clients))));
 }
 async function run(inputs, context, deps = defaultDeps) {
-  const clients = await group("Authenticate", () => deps.connect(connectOptions(inputs)));
+  const clients = await group(
+    "Authenticate",
+    () => deps.connect({ ...connectOptions(inputs), arns: givenArns(inputs) })
+  );
   info(`Reason: ${inputs.reason ?? "(none given)"}`);
   const prepared = await group("Preflight", async () => {
     const list2 = await prepareRollbacks(clients, inputs);

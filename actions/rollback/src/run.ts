@@ -3,6 +3,7 @@ import { type ActionContext, type Clock, type Sleep, systemClock } from '@ecs-de
 import {
   connectEcsClients as connect,
   connectOptions,
+  serviceArns,
   type ConnectOptions,
   type EcsClients as Clients,
 } from '@ecs-delivery/shared/aws';
@@ -38,6 +39,14 @@ function withReason(text: string, reason: string | undefined): string {
   return reason === undefined ? text : `${text} (${reason.replace(/\s+/g, ' ')})`;
 }
 
+/** The ARNs the inputs give, checked against the session's account and region before anything else. */
+function givenArns(inputs: Inputs): { value: string; input: string }[] {
+  return [
+    ...serviceArns(inputs.services, inputs.mode === 'manifest'),
+    ...(inputs.to.kind === 'task-definition' ? [{ value: inputs.to.ref, input: 'to' }] : []),
+  ];
+}
+
 /** Watches the started rollbacks to their end (or the timeout, or a cancel) and explains the failures. */
 async function watchStarted(
   clients: Clients,
@@ -71,7 +80,9 @@ export async function run(
   context: ActionContext,
   deps: RunDeps = defaultDeps,
 ): Promise<void> {
-  const clients = await core.group('Authenticate', () => deps.connect(connectOptions(inputs)));
+  const clients = await core.group('Authenticate', () =>
+    deps.connect({ ...connectOptions(inputs), arns: givenArns(inputs) }),
+  );
   core.info(`Reason: ${inputs.reason ?? '(none given)'}`);
   const prepared = await core.group('Preflight', async () => {
     const list = await prepareRollbacks(clients, inputs);

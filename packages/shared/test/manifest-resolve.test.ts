@@ -186,6 +186,67 @@ environments:
   });
 });
 
+describe('the clusters a manifest sends services to', () => {
+  const manifest = (
+    dev: string,
+    prod = 'prod: { region: eu-west-1, account-id: "111111111111", cluster: shop-prod }',
+  ): string => `version: 1\nservices:\n  api: {}\n  worker: {}\nenvironments:\n  ${dev}\n  ${prod}\n`;
+
+  it("refuses a service sent into another environment's cluster, naming both environments", () => {
+    const text = manifest(
+      'dev: { region: eu-west-1, account-id: "111111111111", cluster: shop-dev, services: { api: { cluster: shop-prod } } }',
+    );
+    expect(() => parseManifest(text)).toThrow(
+      'environments.dev.services.api.cluster sends a service of environment "dev" into cluster shop-prod, which is environment "prod"\'s (environments.prod.cluster)',
+    );
+  });
+
+  it('allows a cluster both environments name as their own, and one of the same name in another account', () => {
+    expect(() =>
+      parseManifest(manifest('dev: { region: eu-west-1, account-id: "111111111111", cluster: shop-prod }')),
+    ).not.toThrow();
+    expect(() =>
+      parseManifest(
+        manifest(
+          'dev: { region: eu-west-1, account-id: "222222222222", cluster: shop-dev, services: { api: { cluster: shop-prod } } }',
+        ),
+      ),
+    ).not.toThrow();
+  });
+
+  it.each([
+    [
+      'arn:aws:ecs:us-east-1:111111111111:cluster/shop-dev',
+      'the cluster arn:aws:ecs:us-east-1:111111111111:cluster/shop-dev is in region us-east-1, but environment "dev" is region eu-west-1',
+    ],
+    [
+      'arn:aws:ecs:eu-west-1:999999999999:cluster/shop-dev',
+      'the cluster arn:aws:ecs:eu-west-1:999999999999:cluster/shop-dev is in account 999999999999, but environment "dev" is account 111111111111',
+    ],
+    [
+      'arn:aws:ecs:eu-west-1:111111111111:service/shop-dev/api',
+      '"arn:aws:ecs:eu-west-1:111111111111:service/shop-dev/api" is not an ECS cluster ARN (arn:aws:ecs:<region>:<account>:cluster/<name>)',
+    ],
+  ])('refuses a cluster ARN of another region or account, or not a cluster: %s', (arn, problem) => {
+    const text = manifest(`dev: { region: eu-west-1, account-id: "111111111111", cluster: "${arn}" }`);
+    expect(() => parseManifest(text)).toThrow(problem);
+  });
+
+  it('takes a cluster ARN of its own account and region, and finds its owner by name', () => {
+    const arn = 'arn:aws:ecs:eu-west-1:111111111111:cluster/shop-prod';
+    expect(() =>
+      parseManifest(manifest(`dev: { region: eu-west-1, account-id: "111111111111", cluster: "${arn}" }`)),
+    ).not.toThrow();
+    expect(() =>
+      parseManifest(
+        manifest(
+          `dev: { region: eu-west-1, account-id: "111111111111", cluster: shop-dev, services: { worker: { cluster: "${arn}" } } }`,
+        ),
+      ),
+    ).toThrow('into cluster shop-prod, which is environment "prod"\'s');
+  });
+});
+
 describe('parseCommand', () => {
   it.each([
     ['npm run migrate', ['npm', 'run', 'migrate']],

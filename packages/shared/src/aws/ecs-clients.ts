@@ -28,6 +28,50 @@ export interface ConnectOptions {
    * before any other call, naming `input` and where the expectation came from.
    */
   expectedAccount?: { id: string; source: string; input: string } | undefined;
+  /**
+   * ARNs the inputs give (a cluster, a service, a task definition): one of another account or region than the
+   * session's fails before any call but authentication's, naming its input and both accounts or regions.
+   */
+  arns?: readonly { value: string; input: string }[] | undefined;
+}
+
+/** `arn:<partition>:<service>:<region>:<account>:…`; undefined for anything else. */
+function arnScope(value: string): { region: string; account: string } | undefined {
+  const m = /^arn:[a-z-]+:[a-z0-9-]+:([a-z0-9-]*):(\d{12}):/.exec(value);
+  return m === null ? undefined : { region: m[1]!, account: m[2]! };
+}
+
+/** The cluster and service of each target as ARNs to check: named by `cluster`/`service`, or by `manifest`. */
+export function serviceArns(
+  targets: readonly { cluster: string; service: string }[],
+  fromManifest: boolean,
+): { value: string; input: string }[] {
+  return targets.flatMap((t) => [
+    { value: t.cluster, input: fromManifest ? 'manifest' : 'cluster' },
+    { value: t.service, input: fromManifest ? 'manifest' : 'service' },
+  ]);
+}
+
+/** The problem with an ARN an input gives for a session of `accountId` in `region`, if any. */
+export function foreignArnProblem(
+  arn: { value: string; input: string },
+  session: { accountId: string; region: string },
+): ConfigurationError | undefined {
+  const scope = arnScope(arn.value);
+  if (scope === undefined) return undefined;
+  if (scope.account !== session.accountId) {
+    return new ConfigurationError(
+      `Input "${arn.input}" names ${arn.value}, of account ${scope.account}, but the AWS credentials belong to account ${session.accountId}: deploy to another account with that account's role-to-assume.`,
+      { input: arn.input },
+    );
+  }
+  if (scope.region !== '' && scope.region !== session.region) {
+    return new ConfigurationError(
+      `Input "${arn.input}" names ${arn.value}, in region ${scope.region}, but the run is in region ${session.region}: set aws-region to ${scope.region}.`,
+      { input: arn.input },
+    );
+  }
+  return undefined;
 }
 
 /**
@@ -100,6 +144,10 @@ export async function connectSession(options: ConnectOptions): Promise<AwsSessio
       `The AWS credentials belong to account ${session.accountId}, but ${expected.source} is account ${expected.id}: check role-to-assume.`,
       { input: expected.input },
     );
+  }
+  for (const arn of options.arns ?? []) {
+    const problem = foreignArnProblem(arn, session);
+    if (problem !== undefined) throw problem;
   }
   return session;
 }

@@ -6,5 +6,12 @@ export { authenticate } from './auth/authenticate';
 
 export { defaultRoleSessionName } from './auth/session-name';
 
-export { connectEcsClients, connectOptions, type ConnectOptions, type EcsClients } from './ecs-clients';
+export {
+  connectEcsClients,
+  connectOptions,
+  foreignArnProblem,
+  serviceArns,
+  type ConnectOptions,
+  type EcsClients,
+} from './ecs-clients';
 export { connectDeployClients, type DeployClients } from './deploy-clients';

@@ -36,8 +36,25 @@ export function promotionOrder(manifest: Manifest): string[] {
   return manifest.promotion ?? Object.keys(manifest.environments);
 }
 
+/** Where one resolved service deploys, for the check that no environment deploys into another's cluster. */
+interface ClusterUse {
+  env: string;
+  region: string;
+  account: string | undefined;
+  /** The cluster's name (the last part of an ARN). */
+  cluster: string;
+  /** Where the cluster came from; `environments.<env>.cluster` makes the environment its owner. */
+  path: PathSegment[];
+  envLevel: boolean;
+}
+
+/** `arn:aws:ecs:<region>:<account>:<kind>/<name>` (a service ARN may also name its cluster). */
+const ECS_ARN =
+  /^arn:[a-z-]+:ecs:([a-z0-9-]+):(\d{12}):(cluster|service)\/(?:[A-Za-z0-9_-]+\/)?([A-Za-z0-9_-]+)$/;
+
 class Resolver {
   readonly problems: ManifestProblem[] = [];
+  readonly clusterUses: ClusterUse[] = [];
 
   /** The environment being resolved, named in messages. */
   private envName = '';
@@ -137,12 +154,44 @@ class Resolver {
       ['cluster', cluster, clusterAt?.[1]],
       ['service', service, serviceAt?.[1] ?? svcPath],
     ] as const) {
-      if (value !== undefined && at !== undefined && !ECS_NAME.test(value) && !value.startsWith('arn:')) {
+      if (value === undefined || at === undefined) continue;
+      if (!value.startsWith('arn:')) {
+        if (!ECS_NAME.test(value)) {
+          this.problem(
+            [...at],
+            `the ECS ${what} name ${JSON.stringify(value)} must be letters, digits, - and _ (at most 255), or an ARN`,
+          );
+        }
+        continue;
+      }
+      const arn = ECS_ARN.exec(value);
+      if (arn === null || arn[3] !== what) {
         this.problem(
           [...at],
-          `the ECS ${what} name ${JSON.stringify(value)} must be letters, digits, - and _ (at most 255), or an ARN`,
+          `${JSON.stringify(value)} is not an ECS ${what} ARN (arn:aws:ecs:<region>:<account>:${what}/<name>)`,
+        );
+      } else if (arn[1] !== env.region) {
+        this.problem(
+          [...at],
+          `the ${what} ${value} is in region ${arn[1]}, but environment "${envName}" is region ${env.region}`,
+        );
+      } else if (env['account-id'] !== undefined && arn[2] !== env['account-id']) {
+        this.problem(
+          [...at],
+          `the ${what} ${value} is in account ${arn[2]}, but environment "${envName}" is account ${env['account-id']}`,
         );
       }
+    }
+    if (cluster !== undefined && clusterAt !== undefined) {
+      const arn = ECS_ARN.exec(cluster);
+      this.clusterUses.push({
+        env: envName,
+        region: arn?.[1] ?? env.region,
+        account: arn?.[2] ?? env['account-id'],
+        cluster: arn?.[4] ?? cluster,
+        path: clusterAt[1],
+        envLevel: clusterAt[1].length === 3 && clusterAt[1][2] === 'cluster',
+      });
     }
     const tdAt = pick('task-definition');
     const taskDefinition = tdAt === undefined ? undefined : this.render(tdAt[0], vars, tdAt[1]);
@@ -340,7 +389,37 @@ class Resolver {
 export function checkAllEnvironments(loaded: LoadedManifest): ManifestProblem[] {
   const resolver = new Resolver(loaded);
   for (const env of Object.keys(loaded.manifest.environments)) resolver.environment(env);
-  return resolver.problems;
+  return [...resolver.problems, ...crossEnvironmentClusters(loaded, resolver.clusterUses)];
+}
+
+/**
+ * A service sent into a cluster another environment owns (names as `environments.<env>.cluster`) is refused:
+ * a dev deploy must not land in prod by an override. Environments share a cluster only by each naming it as
+ * their own `cluster`. Clusters in two known, different accounts are different clusters.
+ */
+function crossEnvironmentClusters(loaded: LoadedManifest, uses: readonly ClusterUse[]): ManifestProblem[] {
+  const same = (a: ClusterUse, b: ClusterUse): boolean =>
+    a.region === b.region &&
+    a.cluster === b.cluster &&
+    (a.account === undefined || b.account === undefined || a.account === b.account);
+  const problems: ManifestProblem[] = [];
+  const reported = new Set<string>();
+  for (const use of uses) {
+    if (use.envLevel) continue;
+    const owner = uses.find((o) => o.envLevel && o.env !== use.env && same(o, use));
+    if (owner === undefined) continue;
+    if (uses.some((o) => o.envLevel && o.env === use.env && same(o, use))) continue;
+    const where = formatPath(use.path);
+    if (reported.has(where)) continue;
+    reported.add(where);
+    problems.push(
+      loaded.source.problem(
+        use.path,
+        `${where} sends a service of environment "${use.env}" into cluster ${use.cluster}, which is environment "${owner.env}"'s (environments.${owner.env}.cluster); environments share a cluster only when each names it as its own cluster`,
+      ),
+    );
+  }
+  return problems;
 }
 
 /** Options for {@link resolveEnvironment}. */
