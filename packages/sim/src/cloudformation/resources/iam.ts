@@ -109,6 +109,10 @@ function putRole(ctx: ResourceContext, arn: string, props: Json): ProvisionedRes
           `1 validation error detected: Value '${String(max)}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value ${max < 3600 ? 'greater than or equal to 3600' : 'less than or equal to 43200'}`,
         );
       }
+      // The role store words a trust policy's problems for seeds (`role <arn> Statement[0]: …`); IAM names no role.
+      if (err instanceof AwsError && err.code === 'MalformedPolicyDocument') {
+        throw new AwsError(err.code, err.message.replace(`role ${arn}`, '').replace(/^[:\s]+/, ''));
+      }
       throw err;
     }
   });
