@@ -17,6 +17,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
@@ -25,6 +26,31 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The export condition under which workspace packages (`@ecs-delivery/sim`) name their TypeScript source. */
 const SOURCE_CONDITION = '@ecs-delivery/source';
+
+/**
+ * Modules an action loads only once its inputs are valid, bundled apart: `import(specifier)` in the action's
+ * src/main.ts becomes a `require` of the separate bundle at run time, so a run refused for its input never
+ * reads it. cdk-deploy's toolkit bundle (the CDK toolkit library and the AWS SDK, ~12 MB) loads in ~1.5 s.
+ */
+const LAZY_MODULES = [
+  { dir: 'actions/cdk-deploy', specifier: './run', entry: 'src/run.ts', outfile: 'dist/toolkit/run.js' },
+];
+
+/**
+ * Files a bundle reads beside it at run time, copied byte for byte: [action dir, package, file in the package,
+ * destination]. The toolkit bundle (dist/toolkit/run.js) reads `../db.json.gz` (the CloudFormation resource
+ * specification every diff needs, @aws-cdk/aws-service-spec's `join(__dirname, '..', 'db.json.gz')`); the
+ * action hands the toolkit `dist/bootstrap-template.yaml` as the template to bootstrap with.
+ */
+const ASSETS = [
+  ['actions/cdk-deploy', '@aws-cdk/aws-service-spec', 'db.json.gz', 'dist/db.json.gz'],
+  [
+    'actions/cdk-deploy',
+    '@aws-cdk/toolkit-lib',
+    'lib/api/bootstrap/bootstrap-template.yaml',
+    'dist/bootstrap-template.yaml',
+  ],
+];
 
 /** Action-shaped entry points outside actions/ (bundled exactly like an action). */
 const EXTRA_ACTIONS = ['packages/testkit/test/fixture-action'];
@@ -47,13 +73,54 @@ export function bundleTargets() {
         .map((d) => `actions/${d.name}`)
         .sort()
     : [];
-  const actions = [...actionDirs, ...EXTRA_ACTIONS].map((dir) => ({
-    entry: `${dir}/src/main.ts`,
-    outfile: `${dir}/dist/index.js`,
-    target: 'node24',
-  }));
+  const actions = [...actionDirs, ...EXTRA_ACTIONS].flatMap((dir) => [
+    {
+      entry: `${dir}/src/main.ts`,
+      outfile: `${dir}/dist/index.js`,
+      target: 'node24',
+      lazy: LAZY_MODULES.filter((m) => m.dir === dir),
+    },
+    // A lazily loaded bundle's licences are listed with its action's, in dist/licenses.txt.
+    ...LAZY_MODULES.filter((m) => m.dir === dir).map((m) => ({
+      entry: `${dir}/${m.entry}`,
+      outfile: `${dir}/${m.outfile}`,
+      target: 'node24',
+      licenseDir: `${dir}/dist`,
+    })),
+  ]);
   const others = EXTRA_BUNDLES.map(([entry, outfile, target]) => ({ entry, outfile, target }));
   return [...actions, ...others].filter((t) => existsSync(join(ROOT, t.entry)));
+}
+
+/** The assets of the bundles this run builds: [source path, destination relative to the root]. */
+function assetsFor(targets) {
+  return ASSETS.filter(([dir]) => targets.some((t) => t.outfile.startsWith(`${dir}/`))).map(
+    ([dir, pkg, file, to]) => {
+      const require = createRequire(join(ROOT, dir, 'package.json'));
+      return [join(dirname(require.resolve(`${pkg}/package.json`)), file), `${dir}/${to}`];
+    },
+  );
+}
+
+/**
+ * Leaves `import(specifier)` of a lazily loaded module to run time, as a require of its own bundle (relative
+ * to the bundle that imports it).
+ */
+function lazyModules(target) {
+  return {
+    name: 'lazy-modules',
+    setup(build) {
+      for (const m of target.lazy ?? []) {
+        const importer = join(ROOT, m.dir, 'src', 'main.ts');
+        const filter = new RegExp(`^${m.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+        build.onResolve({ filter }, (args) =>
+          args.importer === importer
+            ? { path: `./${relative(join(m.dir, 'dist'), join(m.dir, m.outfile))}`, external: true }
+            : undefined,
+        );
+      }
+    },
+  };
 }
 
 export async function bundleAll(outDir = ROOT, only = []) {
@@ -78,6 +145,7 @@ export async function bundleAll(outDir = ROOT, only = []) {
       metafile: true,
       // Workspace packages are bundled from their TypeScript source, not from a dist/ built before.
       conditions: [SOURCE_CONDITION],
+      plugins: [lazyModules(target)],
     });
     built.push({ target, metafile: result.metafile });
     for (const file of result.outputFiles) {
@@ -85,6 +153,11 @@ export async function bundleAll(outDir = ROOT, only = []) {
       writeFileSync(file.path, file.contents);
       written.push(relative(outDir, file.path));
     }
+  }
+  for (const [from, to] of assetsFor(targets)) {
+    mkdirSync(dirname(join(outDir, to)), { recursive: true });
+    writeFileSync(join(outDir, to), readFileSync(from));
+    written.push(to);
   }
   written.push(...writeLicenses(outDir, built));
   return written;
@@ -204,7 +277,7 @@ function writeLicenses(outDir, built) {
   const written = [];
   const byDir = new Map();
   for (const target of bundleTargets()) {
-    const dir = dirname(target.outfile);
+    const dir = target.licenseDir ?? dirname(target.outfile);
     if (UNPUBLISHED_DIST_DIRS.has(dir)) continue;
     if (!byDir.has(dir)) byDir.set(dir, []);
     byDir.get(dir).push(target.outfile);
