@@ -150,7 +150,7 @@ test('an UPDATE change set shows Add, Modify with Replacement and Remove; execut
 });
 
 test("a change set that changes nothing FAILS with CloudFormation's reason, and can be deleted", async () => {
-  await cfn.send(new CreateStackCommand_({ name: 'same' }));
+  await cfn.send(createPlain('same'));
   await settled(cfn, 'same');
   await cfn.send(
     new CreateChangeSetCommand({ StackName: 'same', ChangeSetName: 'noop', TemplateBody: plain }),
@@ -225,6 +225,6 @@ test('deleting a REVIEW_IN_PROGRESS stack (a diff of a new stack) removes it at 
 const plain = template({ Topic: { Type: 'AWS::SNS::Topic' } });
 
 /** CreateStack of the plain template. */
-function CreateStackCommand_({ name }: { name: string }) {
+function createPlain(name: string): CreateStackCommand {
   return new CreateStackCommand({ StackName: name, TemplateBody: plain });
 }
