@@ -55,7 +55,6 @@ const MAKERS: Record<string, Maker> = {
       attributes: {
         SubnetId: id,
         AvailabilityZone: str(props['AvailabilityZone']) ?? `${ctx.region}a`,
-        AvailabilityZoneId: `use1-az1`,
         CidrBlock: str(props['CidrBlock']) ?? '10.0.0.0/24',
         VpcId: str(props['VpcId']) ?? '',
         NetworkAclAssociationId: ec2Id('aclassoc'),
@@ -118,6 +117,10 @@ const MAKERS: Record<string, Maker> = {
     const arn = `arn:aws:elasticloadbalancing:${ctx.region}:${ctx.account}:listener/app/${ctx.stackName}/${hex(16)}/${hex(16)}`;
     return { physicalId: arn, attributes: { ListenerArn: arn } };
   },
+  'AWS::KMS::Alias': (ctx, props) => ({
+    physicalId: str(props['AliasName']) ?? `alias/${ctx.stackName}-${ctx.logicalId}`,
+    attributes: {},
+  }),
   'AWS::KMS::Key': (ctx) => {
     const id = randomUUID();
     return {
