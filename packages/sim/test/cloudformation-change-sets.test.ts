@@ -136,6 +136,7 @@ test('an UPDATE change set shows Add, Modify with Replacement and Remove; execut
     'review UPDATE_IN_PROGRESS (User Initiated)',
     'Thing UPDATE_IN_PROGRESS (Requested update requires the creation of a new physical resource; hence creating one.)',
     'New CREATE_IN_PROGRESS',
+    'New CREATE_IN_PROGRESS (Resource creation Initiated)',
     'Thing UPDATE_COMPLETE',
     'New CREATE_COMPLETE',
     'User UPDATE_IN_PROGRESS',

@@ -76,6 +76,7 @@ test('a resource a scenario rule fails rolls a new stack back to ROLLBACK_COMPLE
   expect(lines).toEqual([
     'fresh CREATE_IN_PROGRESS (User Initiated)',
     'Good CREATE_IN_PROGRESS',
+    'Good CREATE_IN_PROGRESS (Resource creation Initiated)',
     'Good CREATE_COMPLETE',
     'Broken CREATE_IN_PROGRESS',
     'Broken CREATE_FAILED (Resource handler returned message: "Bucket name already taken")',

@@ -53,7 +53,9 @@ test('CreateStack runs CREATE_IN_PROGRESS to CREATE_COMPLETE, resources in depen
   expect(lines).toEqual([
     'plain CREATE_IN_PROGRESS',
     'First CREATE_IN_PROGRESS',
+    'First CREATE_IN_PROGRESS',
     'First CREATE_COMPLETE',
+    'Second CREATE_IN_PROGRESS',
     'Second CREATE_IN_PROGRESS',
     'Second CREATE_COMPLETE',
     'plain CREATE_COMPLETE',
@@ -62,6 +64,7 @@ test('CreateStack runs CREATE_IN_PROGRESS to CREATE_COMPLETE, resources in depen
   // Second waits for First: two resources of a second each, one after the other, on the simulator clock.
   expect(events[0]!.Timestamp!.getTime() - events.at(-1)!.Timestamp!.getTime()).toBe(2000);
   expect(events.at(-1)!.ResourceStatusReason).toBe('User Initiated');
+  expect(events.at(-3)!.ResourceStatusReason).toBe('Resource creation Initiated');
   const { StackResources } = await cfn.send(new DescribeStackResourcesCommand({ StackName: 'plain' }));
   expect(StackResources!.map((r) => [r.LogicalResourceId, r.ResourceStatus])).toEqual([
     ['First', 'CREATE_COMPLETE'],

@@ -6,23 +6,14 @@ import { BootstrapEnvironments, Toolkit, type IIoHost } from '@aws-cdk/toolkit-l
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { DEFAULT_ACCOUNT } from '../src';
-import { opaqueProvider, providerFor } from '../src/cloudformation/resources';
 import { cfnClient, startSimulator, type RunningSimulator } from './cloudformation-helpers';
 
 /**
  * The CDK toolkit end to end: bootstrap an environment and deploy a small app through change sets, over the
- * simulator's STS, SSM, S3 and CloudFormation. Bootstrapping creates an S3 bucket, IAM roles and an SSM parameter
- * the deploy then uses (it uploads its template to the bucket, assumes the deploy role and reads the bootstrap
- * version), so it needs the resource providers of those types.
+ * simulator's STS, SSM, S3 and CloudFormation. Bootstrapping creates an S3 bucket, IAM roles, an ECR repository
+ * and an SSM parameter through their resource providers; the deploy then uploads its template to the bucket,
+ * assumes the deploy role and reads the bootstrap version.
  */
-const NEEDED = ['AWS::S3::Bucket', 'AWS::IAM::Role', 'AWS::SSM::Parameter', 'AWS::ECR::Repository'];
-const missing = NEEDED.filter((type) => providerFor(type) === opaqueProvider);
-const maybe = missing.length === 0 ? test : test.skip;
-if (missing.length > 0) {
-  // Printed so a skipped run says what it waits for.
-  console.info(`cloudformation-toolkit: skipped until these resource providers exist: ${missing.join(', ')}`);
-}
-
 let sim: RunningSimulator;
 let home: string;
 const saved = { ...process.env };
@@ -72,39 +63,35 @@ function recordingHost(): IIoHost & { messages: { code?: string; level: string; 
   };
 }
 
-maybe(
-  'the CDK toolkit bootstraps the environment and deploys a stack to CREATE_COMPLETE with its outputs',
-  async () => {
-    const ioHost = recordingHost();
-    const toolkit = new Toolkit({ ioHost });
-    const boot = await toolkit.bootstrap(
-      BootstrapEnvironments.fromList([`aws://${DEFAULT_ACCOUNT}/us-east-1`]),
-    );
-    expect(boot.environments.map((e) => e.environment.name)).toEqual([`aws://${DEFAULT_ACCOUNT}/us-east-1`]);
+test('the CDK toolkit bootstraps the environment and deploys a stack to CREATE_COMPLETE with its outputs', async () => {
+  const ioHost = recordingHost();
+  const toolkit = new Toolkit({ ioHost });
+  const boot = await toolkit.bootstrap(
+    BootstrapEnvironments.fromList([`aws://${DEFAULT_ACCOUNT}/us-east-1`]),
+  );
+  expect(boot.environments.map((e) => e.environment.name)).toEqual([`aws://${DEFAULT_ACCOUNT}/us-east-1`]);
 
-    const outdir = mkdtempSync(join(home, 'cdk.out-'));
-    const source = await toolkit.fromAssemblyBuilder(
-      async () => {
-        const app = new App({ outdir });
-        const stack = new Stack(app, 'TinyStack', { env: { account: DEFAULT_ACCOUNT, region: 'us-east-1' } });
-        const param = new StringParameter(stack, 'Greeting', {
-          parameterName: '/tiny/greeting',
-          stringValue: 'hello',
-        });
-        new CfnOutput(stack, 'GreetingName', { value: param.parameterName });
-        return app.synth();
-      },
-      { outdir, resolveDefaultEnvironment: false, lookups: false },
-    );
-    await toolkit.deploy(source);
+  const outdir = mkdtempSync(join(home, 'cdk.out-'));
+  const source = await toolkit.fromAssemblyBuilder(
+    async () => {
+      const app = new App({ outdir });
+      const stack = new Stack(app, 'TinyStack', { env: { account: DEFAULT_ACCOUNT, region: 'us-east-1' } });
+      const param = new StringParameter(stack, 'Greeting', {
+        parameterName: '/tiny/greeting',
+        stringValue: 'hello',
+      });
+      new CfnOutput(stack, 'GreetingName', { value: param.parameterName });
+      return app.synth();
+    },
+    { outdir, resolveDefaultEnvironment: false, lookups: false },
+  );
+  await toolkit.deploy(source);
 
-    const cfn = cfnClient(sim);
-    const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: 'TinyStack' }));
-    expect(Stacks![0]!.StackStatus).toBe('CREATE_COMPLETE');
-    expect(Stacks![0]!.Outputs).toEqual([{ OutputKey: 'GreetingName', OutputValue: '/tiny/greeting' }]);
-    const { Stacks: boot2 } = await cfn.send(new DescribeStacksCommand({ StackName: 'CDKToolkit' }));
-    expect(boot2![0]!.StackStatus).toBe('CREATE_COMPLETE');
-    expect(ioHost.messages.filter((m) => m.level === 'error')).toEqual([]);
-  },
-  60_000,
-);
+  const cfn = cfnClient(sim);
+  const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: 'TinyStack' }));
+  expect(Stacks![0]!.StackStatus).toBe('CREATE_COMPLETE');
+  expect(Stacks![0]!.Outputs).toEqual([{ OutputKey: 'GreetingName', OutputValue: '/tiny/greeting' }]);
+  const { Stacks: boot2 } = await cfn.send(new DescribeStacksCommand({ StackName: 'CDKToolkit' }));
+  expect(boot2![0]!.StackStatus).toBe('CREATE_COMPLETE');
+  expect(ioHost.messages.filter((m) => m.level === 'error')).toEqual([]);
+}, 60_000);

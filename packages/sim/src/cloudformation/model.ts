@@ -66,6 +66,8 @@ export interface Step {
   replace?: boolean;
   /** Why the step fails when it finishes (its properties did not evaluate). */
   failReason?: string;
+  /** Made and waiting to stabilise: the status it reaches when its provider says it is ready. */
+  stabilizing?: 'CREATE_COMPLETE' | 'UPDATE_COMPLETE';
 }
 
 export type Phase = 'apply' | 'cleanup' | 'rollback' | 'rollback-cleanup';

@@ -8,6 +8,9 @@ import type { Template } from './template';
 /** Simulator time one resource takes to create, update or delete. */
 export const RESOURCE_MS = 1000;
 
+/** Simulator time between two checks of whether a resource that needs to stabilise (an ECS service) is ready. */
+export const STABILIZE_MS = 2000;
+
 /** Providers a caller puts in place of the registered ones, per simulator (tests inject them). */
 const overrides = new WeakMap<Simulator, (type: string) => ResourceProvider | undefined>();
 
@@ -192,6 +195,17 @@ function startApply(sim: Simulator, stack: Stack, op: Operation, step: Step, at:
   stack.resources[id] = r;
   if (op.kind === 'UPDATE' && !op.added.includes(id)) op.added.push(id);
   event(stack, at, r, 'CREATE_IN_PROGRESS');
+  // The handler is called at once (the object exists while the resource is in progress); a failure shows when
+  // the step finishes.
+  if (step.failReason === undefined) {
+    const reason = attempt(sim, stack, r, 'create', () => {
+      const made = providerOf(sim, decl.Type).create(contextOf(sim, stack, id, at), properties);
+      r.physicalId = made.physicalId;
+      r.attributes = made.attributes;
+    });
+    if (reason !== undefined) step.failReason = reason;
+    else event(stack, at, r, 'CREATE_IN_PROGRESS', 'Resource creation Initiated');
+  }
   step.dueAt = at + RESOURCE_MS;
   return false;
 }
@@ -209,6 +223,24 @@ export function finishStep(sim: Simulator, stack: Stack, op: Operation, step: St
     event(stack, at, r, status);
     step.state = 'done';
   };
+  // After a create or an update, a provider may ask CloudFormation to wait until the object is ready (an ECS
+  // service until its deployment completes): the step stays running and asks again every STABILIZE_MS.
+  const ready = (r: StackResource, status: 'CREATE_COMPLETE' | 'UPDATE_COMPLETE'): void => {
+    const provider = providerOf(sim, r.type);
+    const verdict =
+      provider.stabilize?.(ctx, { physicalId: r.physicalId ?? '', attributes: r.attributes }) ?? true;
+    if (verdict === true) {
+      delete step.stabilizing;
+      return succeed(r, status);
+    }
+    if (typeof verdict === 'string') {
+      delete step.stabilizing;
+      return fail(r, status === 'CREATE_COMPLETE' ? 'create' : 'update', verdict);
+    }
+    step.stabilizing = status;
+    step.dueAt = at + STABILIZE_MS;
+  };
+  if (step.stabilizing !== undefined) return ready(stack.resources[id]!, step.stabilizing);
   switch (step.action) {
     case 'create':
     case 'update': {
@@ -217,16 +249,8 @@ export function finishStep(sim: Simulator, stack: Stack, op: Operation, step: St
       const provider = providerOf(sim, decl.Type);
       const props = step.properties ?? {};
       if (r.status === 'CREATE_IN_PROGRESS') {
-        const reason =
-          step.failReason ??
-          attempt(sim, stack, r, 'create', () => {
-            const made = provider.create(ctx, props);
-            r.physicalId = made.physicalId;
-            r.attributes = made.attributes;
-          });
-        if (reason !== undefined) return fail(r, 'create', reason);
-        r.properties = props;
-        return succeed(r, 'CREATE_COMPLETE');
+        if (step.failReason !== undefined) return fail(r, 'create', step.failReason);
+        return ready(r, 'CREATE_COMPLETE');
       }
       if (step.replace) {
         const replacement: StackResource = { ...r, type: decl.Type, properties: props, attributes: {} };
@@ -242,7 +266,7 @@ export function finishStep(sim: Simulator, stack: Stack, op: Operation, step: St
         op.replaced[id] = { ...r };
         if (decl.Metadata !== undefined) replacement.metadata = decl.Metadata;
         stack.resources[id] = replacement;
-        return succeed(replacement, 'UPDATE_COMPLETE');
+        return ready(replacement, 'UPDATE_COMPLETE');
       }
       const reason =
         step.failReason ??
@@ -259,7 +283,7 @@ export function finishStep(sim: Simulator, stack: Stack, op: Operation, step: St
       if (reason !== undefined) return fail(r, 'update', reason);
       r.properties = props;
       if (decl.Metadata !== undefined) r.metadata = decl.Metadata;
-      return succeed(r, 'UPDATE_COMPLETE');
+      return ready(r, 'UPDATE_COMPLETE');
     }
     case 'delete':
     case 'delete-new': {
