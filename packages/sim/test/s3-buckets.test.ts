@@ -173,3 +173,16 @@ test('a presigned-style GET (credentials in the query) is served as S3', async (
   expect(await res.text()).toBe('x');
   expect(res.headers.get('etag')).toBe('"9dd4e461268c8034f5c8564e155c67a6"');
 });
+
+test('a sub-resource the simulator does not serve is NotImplemented, not a listing', async () => {
+  const res = await fetch(`${sim.url}/east-bucket?acl`, {
+    headers: {
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00',
+    },
+  });
+  expect(res.status).toBe(501);
+  expect(await res.text()).toContain('<Code>NotImplemented</Code>');
+  const calls = sim.sim.calls.list({ service: 's3', action: 'unknown' });
+  expect(calls[calls.length - 1]).toMatchObject({ status: 501, errorCode: 'NotImplemented' });
+});

@@ -39,6 +39,32 @@ function signatureOf(
   };
 }
 
+/** Sub-resources S3 has that the simulator does not serve: answered NotImplemented, never as a listing or a read. */
+const UNSERVED = [
+  'acl',
+  'cors',
+  'website',
+  'logging',
+  'notification',
+  'replication',
+  'requestPayment',
+  'accelerate',
+  'analytics',
+  'inventory',
+  'metrics',
+  'intelligent-tiering',
+  'ownershipControls',
+  'object-lock',
+  'policyStatus',
+  'versions',
+  'attributes',
+  'legal-hold',
+  'retention',
+  'torrent',
+  'restore',
+  'select',
+];
+
 /** The action a method, a path (`/`, `/bucket`, `/bucket/key`) and its sub-resource query name. */
 function actionOf(
   method: string,
@@ -48,6 +74,7 @@ function actionOf(
   req: IncomingMessage,
 ): string | undefined {
   if (bucket === undefined) return method === 'GET' ? 'ListBuckets' : undefined;
+  if (UNSERVED.some((name) => q.has(name))) return undefined;
   if (key === undefined) {
     const sub = [
       'location',

@@ -1,10 +1,12 @@
 import type { Json } from '../../core/request';
 import { regionOf } from '../../ecs/model';
+import { registerTaskDefinitionShape } from '../../ecs/task-definition-shape';
 import {
   alreadyExists,
   callApi,
   camelize,
   changed,
+  coerceToShape,
   deleting,
   generatedName,
   guarded,
@@ -71,48 +73,13 @@ export const ecsClusterProvider: ResourceProvider = {
   },
 };
 
-/** Container members the API takes as integers, which a template's parameters may give as strings. */
-const CONTAINER_INTEGERS = ['cpu', 'memory', 'memoryReservation', 'startTimeout', 'stopTimeout'];
-
-function integers(obj: Json, keys: string[]): Json {
-  const out = { ...obj };
-  for (const k of keys) {
-    const v = out[k];
-    if (typeof v === 'string' && /^\d+$/.test(v)) out[k] = Number(v);
-  }
-  return out;
-}
-
 /** AWS::ECS::TaskDefinition's properties as a RegisterTaskDefinition request. */
 export function taskDefinitionInput(ctx: ResourceContext, props: Json): Json {
-  const input = camelize(props) as Json;
+  const input = coerceToShape(camelize(props), registerTaskDefinitionShape) as Json;
   delete input['tags'];
-  const containers = Array.isArray(input['containerDefinitions'])
-    ? (input['containerDefinitions'] as Json[])
-    : [];
-  const size = (v: unknown): unknown => (typeof v === 'number' ? String(v) : v);
   return {
     ...input,
     family: str(props['Family']) ?? generatedName(ctx, 255).replace(/[^A-Za-z0-9_-]/g, '-'),
-    containerDefinitions: containers.map((c) => {
-      const container = integers(c, CONTAINER_INTEGERS);
-      const ports = container['portMappings'];
-      if (Array.isArray(ports)) {
-        container['portMappings'] = (ports as Json[]).map((p) => integers(p, ['containerPort', 'hostPort']));
-      }
-      const health = container['healthCheck'];
-      if (typeof health === 'object' && health !== null) {
-        container['healthCheck'] = integers(health as Json, [
-          'interval',
-          'timeout',
-          'retries',
-          'startPeriod',
-        ]);
-      }
-      return container;
-    }),
-    ...(input['cpu'] !== undefined ? { cpu: size(input['cpu']) } : {}),
-    ...(input['memory'] !== undefined ? { memory: size(input['memory']) } : {}),
     ...(Array.isArray(props['Tags']) ? { tags: tagList(props['Tags']) } : {}),
   };
 }

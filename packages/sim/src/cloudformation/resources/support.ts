@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AwsError } from '../../core/errors';
+import type { Shape } from '../../core/json-shapes';
 import type { Json } from '../../core/request';
 import type { CallContext } from '../../core/simulator';
 import type { ResourceContext } from './types';
@@ -121,7 +122,7 @@ export const bool = (v: unknown): boolean | undefined =>
   typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined;
 
 /** Keys whose values are maps of the user's own names, copied as they are. */
-const USER_MAPS = new Set(['Options', 'DockerLabels', 'Condition', 'Parameters']);
+const USER_MAPS = new Set(['Options', 'DockerLabels', 'DriverOpts', 'Labels', 'Condition', 'Parameters']);
 
 /** Property names whose API name is not simply the first letter lower-cased. */
 const RENAMES: Record<string, string> = {
@@ -129,6 +130,7 @@ const RENAMES: Record<string, string> = {
   FilesystemId: 'fileSystemId',
   FSxWindowsFileServerVolumeConfiguration: 'fsxWindowsFileServerVolumeConfiguration',
   PlacementStrategies: 'placementStrategy',
+  ProxyConfigurationProperties: 'properties',
   IPAddress: 'ipAddress',
 };
 
@@ -156,4 +158,25 @@ export function tagList(tags: unknown, key = 'key', value = 'value'): Json[] | u
 /** Whether any of `keys` differs between two property sets (by value). */
 export function changed(before: Json, after: Json, keys: string[]): boolean {
   return keys.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
+
+/**
+ * CloudFormation converts a property to the type its schema gives (a parameter's "8080" is a number where the
+ * API wants an integer); this does the same against an API's request shape, leaving other values as they are.
+ */
+export function coerceToShape(value: unknown, shape: Shape): unknown {
+  if (value === null || value === undefined) return value;
+  if (shape === 'integer')
+    return typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  if (shape === 'string')
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+  if (shape === 'boolean') return value;
+  if ('list' in shape) return Array.isArray(value) ? value.map((v) => coerceToShape(v, shape.list)) : value;
+  if (typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Json = {};
+  for (const [key, member] of Object.entries(value as Json)) {
+    const memberShape = 'map' in shape ? shape.map : shape.structure[key];
+    out[key] = memberShape === undefined ? member : coerceToShape(member, memberShape);
+  }
+  return out;
 }
