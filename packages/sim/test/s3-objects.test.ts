@@ -170,3 +170,26 @@ test('seeded objects are served, and the other APIs on the same port still answe
   expect(calls.length).toBeGreaterThan(0);
   expect(calls[0]).toMatchObject({ service: 's3', action: 'GetObject', account: '000000000000' });
 });
+
+test('scenario faults apply to S3 calls: throttling answers SlowDown (503), a 5xx InternalError', async () => {
+  const once = new S3Client({
+    endpoint: sim.url,
+    region: 'us-east-1',
+    credentials,
+    forcePathStyle: true,
+    maxAttempts: 1,
+  });
+  sim.sim.scenario.add([{ api: 's3:PutObject', fault: { throttle: 1 } }]);
+  expect(await errorOf(once.send(new PutObjectCommand({ Bucket: 'assets', Key: 'k', Body: 'x' })))).toEqual({
+    name: 'SlowDown',
+    status: 503,
+  });
+  sim.sim.scenario.clear();
+  sim.sim.scenario.add([{ api: 's3:GetObject', fault: { error5xx: 1 } }]);
+  expect(await errorOf(once.send(new GetObjectCommand({ Bucket: 'seeded', Key: 'a.txt' })))).toEqual({
+    name: 'InternalError',
+    status: 500,
+  });
+  sim.sim.scenario.clear();
+  once.destroy();
+});
