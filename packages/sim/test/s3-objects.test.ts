@@ -193,3 +193,21 @@ test('scenario faults apply to S3 calls: throttling answers SlowDown (503), a 5x
   sim.sim.scenario.clear();
   once.destroy();
 });
+
+test('an upload may ask for its own encryption; a key over 1,024 bytes is refused', async () => {
+  const put = await s3.send(
+    new PutObjectCommand({
+      Bucket: 'assets',
+      Key: 'kms.json',
+      Body: '{}',
+      ServerSideEncryption: 'aws:kms',
+      SSEKMSKeyId: 'alias/assets',
+    }),
+  );
+  expect(put).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'alias/assets' });
+  const head = await s3.send(new HeadObjectCommand({ Bucket: 'assets', Key: 'kms.json' }));
+  expect(head).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'alias/assets' });
+  expect(
+    await errorOf(s3.send(new PutObjectCommand({ Bucket: 'assets', Key: 'k'.repeat(1025), Body: 'x' }))),
+  ).toEqual({ name: 'KeyTooLongError', status: 400 });
+});

@@ -14,7 +14,7 @@ import {
   tagsFromQuery,
   XML,
 } from './request';
-import { type Bucket, storeObject, type StoredObject } from './store';
+import { type Bucket, type BucketEncryption, storeObject, type StoredObject } from './store';
 import { child, childrenNamed, parseXml, xmlDocument } from './xml';
 
 /** The object calls: put, get, head, delete, copy, tagging, and listing a bucket's keys. */
@@ -33,14 +33,37 @@ function objectOf(call: S3Call, bucket: Bucket): StoredObject {
 const etagMatches = (list: string, etag: string): boolean =>
   list.split(',').some((e) => e.trim() === '*' || e.trim() === etag || `"${e.trim()}"` === etag);
 
-function encryptionHeaders(bucket: Bucket): Record<string, string> {
-  if (!bucket.encryption) return {};
+function encryptionHeaders(encryption: BucketEncryption | undefined | null): Record<string, string> {
+  if (!encryption) return {};
   return {
-    'x-amz-server-side-encryption': bucket.encryption.algorithm,
-    ...(bucket.encryption.kmsKeyId !== undefined
-      ? { 'x-amz-server-side-encryption-aws-kms-key-id': bucket.encryption.kmsKeyId }
+    'x-amz-server-side-encryption': encryption.algorithm,
+    ...(encryption.kmsKeyId !== undefined
+      ? { 'x-amz-server-side-encryption-aws-kms-key-id': encryption.kmsKeyId }
       : {}),
   };
+}
+
+/** The encryption an upload asks for (`x-amz-server-side-encryption`), or undefined for the bucket's default. */
+function requestedEncryption(call: S3Call): BucketEncryption | undefined {
+  const algorithm = header(call, 'x-amz-server-side-encryption');
+  if (algorithm === undefined) return undefined;
+  if (algorithm !== 'AES256' && algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') {
+    throw new S3Error('InvalidArgument', 'The encryption method specified is not supported', 400, {
+      ArgumentName: 'x-amz-server-side-encryption',
+      ArgumentValue: algorithm,
+    });
+  }
+  const kmsKeyId = header(call, 'x-amz-server-side-encryption-aws-kms-key-id');
+  return { algorithm, ...(kmsKeyId !== undefined && algorithm !== 'AES256' ? { kmsKeyId } : {}) };
+}
+
+/** S3's limit on a key: 1,024 bytes of UTF-8. */
+function checkKey(key: string): void {
+  if (Buffer.byteLength(key) > 1024) {
+    throw new S3Error('KeyTooLongError', 'Your key is too long', 400, {
+      Size: String(Buffer.byteLength(key)),
+    });
+  }
 }
 
 function objectHeaders(bucket: Bucket, object: StoredObject): Record<string, string | number> {
@@ -53,7 +76,7 @@ function objectHeaders(bucket: Bucket, object: StoredObject): Record<string, str
     'accept-ranges': 'bytes',
     ...object.headers,
     ...meta,
-    ...encryptionHeaders(bucket),
+    ...encryptionHeaders(object.encryption),
     ...(tagCount > 0 ? { 'x-amz-tagging-count': tagCount } : {}),
   };
 }
@@ -126,6 +149,8 @@ function checkWritePreconditions(call: S3Call, bucket: Bucket): void {
 
 const PutObject: S3Handler = async (call) => {
   const bucket = bucketOf(call);
+  checkKey(call.key!);
+  const encryption = requestedEncryption(call);
   const { body, checksum } = readPayload(call.req.headers, await call.body());
   checkWritePreconditions(call, bucket);
   const contentType = header(call, 'content-type');
@@ -135,11 +160,12 @@ const PutObject: S3Handler = async (call) => {
     tags: tagsFromQuery(header(call, 'x-amz-tagging')),
     headers: storedHeadersOf(call),
     ...(checksum ? { checksum } : {}),
+    ...(encryption ? { encryption } : {}),
   });
   return {
     headers: {
       etag: object.etag,
-      ...encryptionHeaders(bucket),
+      ...encryptionHeaders(object.encryption),
       ...(checksum
         ? { [`x-amz-checksum-${checksum.algorithm}`]: checksum.value, 'x-amz-checksum-type': 'FULL_OBJECT' }
         : {}),
@@ -200,7 +226,7 @@ const CopyObject: S3Handler = (call) => {
     ...(original.checksum ? { checksum: original.checksum } : {}),
   });
   return {
-    headers: { ...XML, ...encryptionHeaders(bucket) },
+    headers: { ...XML, ...encryptionHeaders(object.encryption) },
     body: xmlDocument('CopyObjectResult', { LastModified: iso(object.lastModified), ETag: object.etag }),
   };
 };
@@ -233,7 +259,8 @@ function listObjects(call: S3Call, v2: boolean): S3Reply {
   const prefix = q.get('prefix') ?? '';
   const delimiter = q.get('delimiter') || undefined;
   const maxKeysText = q.get('max-keys') ?? '1000';
-  const maxKeys = Number(maxKeysText);
+  // S3 answers at most 1,000 keys a page, whatever max-keys asks for.
+  const maxKeys = Math.min(Number(maxKeysText), 1000);
   if (!/^\d+$/.test(maxKeysText)) {
     throw invalidArgument(
       'Provided max-keys not an integer or within integer range',

@@ -27,6 +27,8 @@ export interface StoredObject {
   tags: Record<string, string>;
   lastModified: number;
   checksum?: ObjectChecksum;
+  /** How the object is encrypted at rest: what its upload asked for, else the bucket's default. */
+  encryption?: BucketEncryption;
   /** Headers S3 stores and answers back: cache-control, content-disposition, content-encoding… */
   headers: Record<string, string>;
 }
@@ -180,6 +182,7 @@ export interface PutObjectOptions {
   metadata?: Record<string, string>;
   tags?: Record<string, string>;
   checksum?: ObjectChecksum;
+  encryption?: BucketEncryption;
   headers?: Record<string, string>;
   etag?: string;
 }
@@ -204,6 +207,8 @@ export function storeObject(
     headers: options.headers ?? {},
     ...(options.checksum ? { checksum: options.checksum } : {}),
   };
+  const encryption = options.encryption ?? bucket.encryption;
+  if (encryption) object.encryption = encryption;
   bucket.objects.set(key, object);
   return object;
 }
