@@ -172,6 +172,14 @@ test('a presigned-style GET (credentials in the query) is served as S3', async (
   expect(res.status).toBe(200);
   expect(await res.text()).toBe('x');
   expect(res.headers.get('etag')).toBe('"9dd4e461268c8034f5c8564e155c67a6"');
+  // Signed an hour ago for a minute: expired, as S3 says it.
+  const old = new Date(Date.now() - 3600_000).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+  q.set('X-Amz-Date', old);
+  q.set('X-Amz-Credential', `test/${old.slice(0, 8)}/us-east-1/s3/aws4_request`);
+  q.set('X-Amz-Expires', '60');
+  const expired = await fetch(`${sim.url}/east-bucket/k?${q.toString()}`);
+  expect(expired.status).toBe(403);
+  expect(await expired.text()).toMatch(/<Code>AccessDenied<\/Code><Message>Request has expired<\/Message>/);
 });
 
 test('a sub-resource the simulator does not serve is NotImplemented, not a listing', async () => {
