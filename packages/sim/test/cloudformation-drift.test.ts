@@ -5,7 +5,9 @@ import {
   DetectStackDriftCommand,
   type CloudFormationClient,
 } from '@aws-sdk/client-cloudformation';
+import { ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { useProviders } from '../src/cloudformation';
 import {
   cfnClient,
   settled,
@@ -24,7 +26,28 @@ const clientConfig = (): NonNullable<ConstructorParameters<typeof SSMClient>[0]>
 });
 
 beforeAll(async () => {
-  sim = await startSimulator({ timeScale: 100 });
+  sim = await startSimulator({
+    timeScale: 100,
+    seed: {
+      clusters: ['shop'],
+      taskDefinitions: [
+        { family: 'api', containerDefinitions: [{ name: 'app', image: 'nginx', memory: 128 }] },
+      ],
+      services: [{ cluster: 'shop', serviceName: 'api', taskDefinition: 'api:1', desiredCount: 2 }],
+    },
+  });
+  // The stack's service is the seeded one: the drift check reads the ECS model by the service's ARN.
+  const serviceArn = 'arn:aws:ecs:us-east-1:000000000000:service/shop/api';
+  useProviders(sim.sim, (type) =>
+    type === 'AWS::ECS::Service'
+      ? {
+          create: () => ({ physicalId: serviceArn, attributes: { Name: 'api' } }),
+          needsReplacement: () => false,
+          update: (_ctx, current) => current,
+          delete: () => undefined,
+        }
+      : undefined,
+  );
   cfn = cfnClient(sim);
 });
 afterAll(() => sim.close());
@@ -80,4 +103,42 @@ test('drift: every resource IN_SYNC until an SSM parameter value is changed outs
   expect(StackResourceDrifts!.find((d) => d.LogicalResourceId === 'Topic')!.StackResourceDriftStatus).toBe(
     'IN_SYNC',
   );
+});
+
+test('drift: an ECS service whose desired count was changed outside CloudFormation is MODIFIED', async () => {
+  const taskDefinition = 'arn:aws:ecs:us-east-1:000000000000:task-definition/api:1';
+  await cfn.send(
+    new CreateStackCommand({
+      StackName: 'svc',
+      TemplateBody: template({
+        Service: {
+          Type: 'AWS::ECS::Service',
+          Properties: {
+            Cluster: 'shop',
+            ServiceName: 'api',
+            TaskDefinition: taskDefinition,
+            DesiredCount: 2,
+          },
+        },
+      }),
+    }),
+  );
+  expect((await settled(cfn, 'svc')).StackStatus).toBe('CREATE_COMPLETE');
+  expect(await detect('svc')).toEqual({ status: 'IN_SYNC', drifted: 0 });
+
+  const ecs = new ECSClient(clientConfig());
+  await ecs.send(new UpdateServiceCommand({ cluster: 'shop', service: 'api', desiredCount: 5 }));
+  expect(await detect('svc')).toEqual({ status: 'DRIFTED', drifted: 1 });
+  const { StackResourceDrifts } = await cfn.send(
+    new DescribeStackResourceDriftsCommand({
+      StackName: 'svc',
+      StackResourceDriftStatusFilters: ['MODIFIED'],
+    }),
+  );
+  expect(StackResourceDrifts!.map((d) => [d.LogicalResourceId, d.PropertyDifferences])).toEqual([
+    [
+      'Service',
+      [{ PropertyPath: '/DesiredCount', ExpectedValue: '2', ActualValue: '5', DifferenceType: 'NOT_EQUAL' }],
+    ],
+  ]);
 });

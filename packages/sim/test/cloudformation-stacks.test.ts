@@ -1,6 +1,8 @@
 import {
   CreateStackCommand,
   DeleteStackCommand,
+  DescribeStackEventsCommand,
+  DescribeStackResourceCommand,
   DescribeStackResourcesCommand,
   DescribeStacksCommand,
   GetTemplateCommand,
@@ -140,4 +142,68 @@ test('DeleteStack runs to DELETE_COMPLETE; the stack is then only describable by
     new ListStacksCommand({ StackStatusFilter: ['DELETE_COMPLETE'] }),
   );
   expect(StackSummaries!.map((s) => s.StackName)).toContain('gone');
+});
+
+test('events page by NextToken newest first; a resource keeps its Metadata; the stack shows in /_sim/state', async () => {
+  const many = Object.fromEntries(
+    Array.from({ length: 40 }, (_, i) => [
+      `Topic${i}`,
+      { Type: 'AWS::SNS::Topic', Metadata: { 'aws:cdk:path': `App/Topic${i}/Resource` } },
+    ]),
+  );
+  await cfn.send(new CreateStackCommand({ StackName: 'many', TemplateBody: template(many) }));
+  await settled(cfn, 'many');
+  const first = await cfn.send(new DescribeStackEventsCommand({ StackName: 'many' }));
+  expect(first.StackEvents).toHaveLength(100);
+  expect(first.NextToken).toBeDefined();
+  const all = await eventsOf(cfn, 'many');
+  expect(all).toHaveLength(2 + 40 * 3);
+  const times = all.map((e) => e.Timestamp!.getTime());
+  expect(times).toEqual([...times].sort((a, b) => b - a));
+
+  const { StackResourceDetail } = await cfn.send(
+    new DescribeStackResourceCommand({ StackName: 'many', LogicalResourceId: 'Topic7' }),
+  );
+  expect(JSON.parse(StackResourceDetail!.Metadata!)).toEqual({ 'aws:cdk:path': 'App/Topic7/Resource' });
+
+  const state = (await (await fetch(`${sim.url}/_sim/state`)).json()) as {
+    cloudformation: { stacks: Record<string, { name: string; status: string }> };
+  };
+  expect(Object.values(state.cloudformation.stacks)).toContainEqual(
+    expect.objectContaining({ name: 'many', status: 'CREATE_COMPLETE' }),
+  );
+});
+
+test('a YAML template with short forms deploys; GetTemplate answers it as submitted, or processed as JSON', async () => {
+  const yaml = [
+    'Parameters:',
+    '  Stage: { Type: String, Default: dev }',
+    'Conditions:',
+    '  IsProd: !Equals [!Ref Stage, prod]',
+    'Resources:',
+    '  Topic:',
+    '    Type: AWS::SNS::Topic',
+    '    Properties:',
+    "      TopicName: !Sub '${AWS::StackName}-${Stage}'",
+    '  ProdOnly:',
+    '    Type: AWS::SNS::Topic',
+    '    Condition: IsProd',
+    'Outputs:',
+    '  Name:',
+    '    Value: !GetAtt Topic.TopicName',
+    '  Zone:',
+    "    Value: !Select [0, !GetAZs '']",
+    '',
+  ].join('\n');
+  await cfn.send(new CreateStackCommand({ StackName: 'yaml', TemplateBody: yaml }));
+  const stack = await settled(cfn, 'yaml');
+  expect(stack.StackStatus).toBe('CREATE_COMPLETE');
+  expect(stack.Outputs!.find((o) => o.OutputKey === 'Zone')!.OutputValue).toBe('us-east-1a');
+  const { StackResourceSummaries } = await cfn.send(new ListStackResourcesCommand({ StackName: 'yaml' }));
+  expect(StackResourceSummaries!.map((r) => r.LogicalResourceId)).toEqual(['Topic']);
+  expect((await cfn.send(new GetTemplateCommand({ StackName: 'yaml' }))).TemplateBody).toBe(yaml);
+  const processed = await cfn.send(new GetTemplateCommand({ StackName: 'yaml', TemplateStage: 'Processed' }));
+  expect(JSON.parse(processed.TemplateBody!).Conditions).toEqual({
+    IsProd: { 'Fn::Equals': [{ Ref: 'Stage' }, 'prod'] },
+  });
 });
