@@ -261,7 +261,9 @@ export class ActionIoHost implements IIoHost {
     const stack = event.StackName ?? 'stack';
     const status = event.ResourceStatus ?? '';
     const reason = event.ResourceStatusReason ?? '';
-    const path = data?.metadata?.constructPath;
+    // The toolkit gives the path below the stack (`Service/Service`); the diff shows it whole.
+    const below = data?.metadata?.constructPath;
+    const path = below === undefined || below.startsWith(`${stack}/`) ? below : `${stack}/${below}`;
     if (this.monitored !== undefined) {
       this.monitored.lastEventAt = this.now();
       this.monitored.progress = data?.progress?.formatted?.trim() ?? '';

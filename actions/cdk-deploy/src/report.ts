@@ -121,12 +121,35 @@ function traceLine(trace: string[] | undefined): string | undefined {
   return trace?.find((frame) => !/node_modules[\\/](aws-cdk-lib|constructs)[\\/]/.test(frame))?.trim();
 }
 
+/**
+ * Where the toolkit's own failure message says a resource was made: the first `(file:line:col)` of the app
+ * (not of a library) after the resource's logical id (its "Source Location", when the app records traces).
+ */
+export function sourceLocationIn(message: string, logicalId: string): string | undefined {
+  const at = logicalId === '' ? -1 : message.indexOf(logicalId);
+  if (at < 0) return undefined;
+  // Up to the next resource the message names (`Path  (AWS::Type LogicalId)`).
+  const rest = message.slice(at + logicalId.length);
+  const next = rest.search(/\(AWS::\S+ \S+\)/);
+  const block = next < 0 ? rest : rest.slice(0, next);
+  for (const m of block.matchAll(/\(([^()\s]+?\.[cm]?[jt]sx?:\d+:\d+)\)/g)) {
+    if (!/node_modules[\\/]/.test(m[1]!)) return m[1];
+  }
+  return undefined;
+}
+
 /** The step's error for a failed deployment: each failing resource, CloudFormation's reason, the stack's end. */
 export async function reportFailure(
   failures: FailedResource[],
   finalStatus: ReadonlyMap<string, string>,
   toolkitMessage: string,
 ): Promise<string> {
+  for (const f of failures) {
+    if (traceLine(f.trace) === undefined) {
+      const location = sourceLocationIn(toolkitMessage, f.logicalId);
+      if (location !== undefined) f.trace = [location];
+    }
+  }
   const endOf = (stack: string): string =>
     finalStatus.get(stack) ??
     /\b([A-Z]+(?:_[A-Z]+)*_(?:COMPLETE|FAILED))\b/.exec(toolkitMessage)?.[1] ??

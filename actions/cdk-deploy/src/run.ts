@@ -15,6 +15,7 @@ import {
   type ICloudAssemblySource,
   type StackSelector,
 } from '@aws-cdk/toolkit-lib';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { type ActionContext, ConfigurationError, messageOf } from '@ecs-delivery/shared';
 import { authenticate } from '@ecs-delivery/shared/aws';
 import { hasChanges, logLines, summarizeDiff } from './diff-report';
@@ -35,6 +36,8 @@ interface Environment {
   account: string | undefined;
   region: string | undefined;
   credentials: ReturnType<typeof BaseCredentials.none>;
+  /** The stacks' statuses as CloudFormation tells them now (for a failure's report). */
+  stackStatus?: (stack: string) => Promise<string | undefined>;
 }
 
 async function environmentOf(inputs: Inputs): Promise<Environment> {
@@ -55,6 +58,18 @@ async function environmentOf(inputs: Inputs): Promise<Environment> {
     region: session.region,
     // The toolkit's clients call the session's provider, which renews itself; nothing is exported or printed.
     credentials: BaseCredentials.custom({ provider: session.credentials, region: session.region }),
+    stackStatus: async (stack) => {
+      const cfn = session.client(CloudFormationClient);
+      try {
+        const out = await cfn.send(new DescribeStacksCommand({ StackName: stack }));
+        return out.Stacks?.[0]?.StackStatus;
+      } catch (err) {
+        core.debug(`DescribeStacks ${stack}: ${messageOf(err)}`);
+        return undefined;
+      } finally {
+        cfn.destroy();
+      }
+    },
   };
 }
 
@@ -110,7 +125,7 @@ function bootstrapSource(): { source: 'default' } | { source: 'custom'; template
 }
 
 /** What the step fails with when the toolkit throws: a gate refusal, a failed stack, or a plain error. */
-async function failureMessage(err: unknown, host: ActionIoHost): Promise<Error> {
+async function failureMessage(err: unknown, host: ActionIoHost, env: Environment): Promise<Error> {
   const refused = host.decisions.filter((d) => !d.approve);
   if (refused.length > 0 && ToolkitError.isAbortError(err))
     return new Error(await reportRefusal(refused.flatMap((d) => d.changes)));
@@ -123,8 +138,15 @@ async function failureMessage(err: unknown, host: ActionIoHost): Promise<Error> 
       { input: 'context' },
     );
   }
-  if (host.failures.length > 0 || ToolkitError.isDeploymentError(err))
-    return new Error(await reportFailure(host.failures, host.finalStatus, messageOf(err)));
+  if (host.failures.length > 0 || ToolkitError.isDeploymentError(err)) {
+    // The toolkit throws once the stack has settled; its event stream may end before the last event.
+    const statuses = new Map(host.finalStatus);
+    for (const stack of new Set(host.failures.map((f) => f.stack))) {
+      const now = await env.stackStatus?.(stack);
+      if (now !== undefined) statuses.set(stack, now);
+    }
+    return new Error(await reportFailure(host.failures, statuses, messageOf(err)));
+  }
   return err instanceof Error ? err : new Error(messageOf(err));
 }
 
@@ -235,7 +257,7 @@ export async function run(inputs: Inputs, _context: ActionContext): Promise<void
     host.dispose();
     const changes = host.decisions.flatMap((d) => d.changes);
     await setOutputs({ mode: inputs.mode, changes, drift: [], outputs: {}, hasChanges: false }, undefined);
-    fail(await failureMessage(err, host));
+    fail(await failureMessage(err, host, env));
     return;
   } finally {
     host.dispose();
