@@ -25432,10 +25432,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -25449,7 +25449,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -25473,7 +25473,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -25489,7 +25489,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -25580,7 +25580,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end2) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end2) {
           const { source, type } = token;
           switch (type) {
@@ -25594,13 +25594,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -25643,18 +25643,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -25708,8 +25708,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -25721,7 +25721,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -25732,8 +25732,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -25750,7 +25750,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -25930,7 +25930,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -25947,24 +25947,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -26147,25 +26147,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -26975,14 +26975,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -28149,18 +28149,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -28313,15 +28313,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -28515,13 +28515,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -29455,11 +29455,36 @@ var init_aws_inputs = __esm({
 function workspacePath(path4) {
   return (0, import_node_path.resolve)(process.env["GITHUB_WORKSPACE"] ?? process.cwd(), path4);
 }
-var import_node_path;
+function realPath(path4) {
+  try {
+    return (0, import_node_fs2.realpathSync)(path4);
+  } catch {
+    const parent = (0, import_node_path.dirname)(path4);
+    return parent === path4 ? path4 : (0, import_node_path.join)(realPath(parent), (0, import_node_path.basename)(path4));
+  }
+}
+function workspaceFile(path4, input) {
+  const full = workspacePath(path4);
+  const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
+  const temp = process.env["RUNNER_TEMP"];
+  const roots = [workspace, ...temp !== void 0 && temp !== "" ? [temp] : []].map(realPath);
+  const real = realPath(full);
+  if (roots.some((root) => real === root || real.startsWith(root.endsWith(import_node_path.sep) ? root : `${root}${import_node_path.sep}`))) {
+    return full;
+  }
+  const shown = real === full ? full : `${full} (${real} once links are followed)`;
+  throw new ConfigurationError(
+    `Input "${input}" names ${shown}, which is outside the workspace (${workspace})${temp ? ` and RUNNER_TEMP (${temp})` : ""}: an action reads only the repository's files and what earlier steps left in RUNNER_TEMP.`,
+    { input }
+  );
+}
+var import_node_fs2, import_node_path;
 var init_workspace = __esm({
   "packages/shared/src/inputs/workspace.ts"() {
     "use strict";
+    import_node_fs2 = require("node:fs");
     import_node_path = require("node:path");
+    init_configuration_error();
   }
 });
 
@@ -29930,7 +29955,28 @@ function promotionOrder(manifest) {
 function checkAllEnvironments(loaded) {
   const resolver = new Resolver(loaded);
   for (const env of Object.keys(loaded.manifest.environments)) resolver.environment(env);
-  return resolver.problems;
+  return [...resolver.problems, ...crossEnvironmentClusters(loaded, resolver.clusterUses)];
+}
+function crossEnvironmentClusters(loaded, uses) {
+  const same = (a, b) => a.region === b.region && a.cluster === b.cluster && (a.account === void 0 || b.account === void 0 || a.account === b.account);
+  const problems = [];
+  const reported = /* @__PURE__ */ new Set();
+  for (const use of uses) {
+    if (use.envLevel) continue;
+    const owner = uses.find((o) => o.envLevel && o.env !== use.env && same(o, use));
+    if (owner === void 0) continue;
+    if (uses.some((o) => o.envLevel && o.env === use.env && same(o, use))) continue;
+    const where = formatPath(use.path);
+    if (reported.has(where)) continue;
+    reported.add(where);
+    problems.push(
+      loaded.source.problem(
+        use.path,
+        `${where} sends a service of environment "${use.env}" into cluster ${use.cluster}, which is environment "${owner.env}"'s (environments.${owner.env}.cluster); environments share a cluster only when each names it as its own cluster`
+      )
+    );
+  }
+  return problems;
 }
 function resolveEnvironment(loaded, environment, options = {}) {
   const { manifest } = loaded;
@@ -29965,7 +30011,7 @@ function resolveEnvironment(loaded, environment, options = {}) {
   if (resolver.problems.length > 0) throw new ManifestError(loaded.file, resolver.problems);
   return resolved;
 }
-var import_node_path2, ECS_NAME, str2, Resolver;
+var import_node_path2, ECS_NAME, str2, ECS_ARN, Resolver;
 var init_resolve = __esm({
   "packages/shared/src/manifest/resolve.ts"() {
     "use strict";
@@ -29979,6 +30025,7 @@ var init_resolve = __esm({
     init_describe_error();
     ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
     str2 = (v) => String(v);
+    ECS_ARN = /^arn:[a-z-]+:ecs:([a-z0-9-]+):(\d{12}):(cluster|service)\/(?:[A-Za-z0-9_-]+\/)?([A-Za-z0-9_-]+)$/;
     Resolver = class {
       constructor(loaded, overrides = {}) {
         this.loaded = loaded;
@@ -29987,6 +30034,7 @@ var init_resolve = __esm({
       loaded;
       overrides;
       problems = [];
+      clusterUses = [];
       /** The environment being resolved, named in messages. */
       envName = "";
       problem(path4, message2, key = false) {
@@ -30060,12 +30108,44 @@ var init_resolve = __esm({
           ["cluster", cluster, clusterAt?.[1]],
           ["service", service, serviceAt?.[1] ?? svcPath]
         ]) {
-          if (value !== void 0 && at !== void 0 && !ECS_NAME.test(value) && !value.startsWith("arn:")) {
+          if (value === void 0 || at === void 0) continue;
+          if (!value.startsWith("arn:")) {
+            if (!ECS_NAME.test(value)) {
+              this.problem(
+                [...at],
+                `the ECS ${what} name ${JSON.stringify(value)} must be letters, digits, - and _ (at most 255), or an ARN`
+              );
+            }
+            continue;
+          }
+          const arn = ECS_ARN.exec(value);
+          if (arn === null || arn[3] !== what) {
             this.problem(
               [...at],
-              `the ECS ${what} name ${JSON.stringify(value)} must be letters, digits, - and _ (at most 255), or an ARN`
+              `${JSON.stringify(value)} is not an ECS ${what} ARN (arn:aws:ecs:<region>:<account>:${what}/<name>)`
+            );
+          } else if (arn[1] !== env.region) {
+            this.problem(
+              [...at],
+              `the ${what} ${value} is in region ${arn[1]}, but environment "${envName}" is region ${env.region}`
+            );
+          } else if (env["account-id"] !== void 0 && arn[2] !== env["account-id"]) {
+            this.problem(
+              [...at],
+              `the ${what} ${value} is in account ${arn[2]}, but environment "${envName}" is account ${env["account-id"]}`
             );
           }
+        }
+        if (cluster !== void 0 && clusterAt !== void 0) {
+          const arn = ECS_ARN.exec(cluster);
+          this.clusterUses.push({
+            env: envName,
+            region: arn?.[1] ?? env.region,
+            account: arn?.[2] ?? env["account-id"],
+            cluster: arn?.[4] ?? cluster,
+            path: clusterAt[1],
+            envLevel: clusterAt[1].length === 3 && clusterAt[1][2] === "cluster"
+          });
         }
         const tdAt = pick("task-definition");
         const taskDefinition = tdAt === void 0 ? void 0 : this.render(tdAt[0], vars, tdAt[1]);
@@ -40333,7 +40413,7 @@ var require_client2 = __commonJS({
 var require_config = __commonJS({
   "node_modules/@smithy/core/dist-cjs/submodules/config/index.js"(exports2) {
     var { homedir: homedir2 } = require("node:os");
-    var { sep: sep2, join: join6 } = require("node:path");
+    var { sep: sep3, join: join7 } = require("node:path");
     var { createHash: createHash2 } = require("node:crypto");
     var { readFile: readFile$1 } = require("node:fs/promises");
     var { IniSectionType } = require_dist_cjs();
@@ -40474,7 +40554,7 @@ var require_config = __commonJS({
       return "DEFAULT";
     };
     var getHomeDir = () => {
-      const { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep2}` } = process.env;
+      const { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep3}` } = process.env;
       if (HOME) {
         return HOME;
       }
@@ -40496,7 +40576,7 @@ var require_config = __commonJS({
     var getSSOTokenFilepath = (id) => {
       const hasher = createHash2("sha1");
       const cacheName = hasher.update(id).digest("hex");
-      return join6(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+      return join7(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
     };
     var tokenIntercept = {};
     var getSSOTokenFromFile = async (id) => {
@@ -40523,9 +40603,9 @@ var require_config = __commonJS({
       ...data.default && { default: data.default }
     });
     var ENV_CONFIG_PATH = "AWS_CONFIG_FILE";
-    var getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join6(getHomeDir(), ".aws", "config");
+    var getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join7(getHomeDir(), ".aws", "config");
     var ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE";
-    var getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join6(getHomeDir(), ".aws", "credentials");
+    var getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join7(getHomeDir(), ".aws", "credentials");
     var prefixKeyRegex = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
     var profileNameBlockList = ["__proto__", "profile __proto__"];
     var parseIni = (iniData) => {
@@ -40591,11 +40671,11 @@ var require_config = __commonJS({
       const relativeHomeDirPrefix = "~/";
       let resolvedFilepath = filepath;
       if (filepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedFilepath = join6(homeDir, filepath.slice(2));
+        resolvedFilepath = join7(homeDir, filepath.slice(2));
       }
       let resolvedConfigFilepath = configFilepath;
       if (configFilepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedConfigFilepath = join6(homeDir, configFilepath.slice(2));
+        resolvedConfigFilepath = join7(homeDir, configFilepath.slice(2));
       }
       const parsedFiles = await Promise.all([
         readFile3(resolvedConfigFilepath, {
@@ -61052,7 +61132,7 @@ var require_dist_cjs12 = __commonJS({
     var { createHash: createHash2, createPrivateKey, createPublicKey, sign } = require("node:crypto");
     var { promises: promises3 } = require("node:fs");
     var { homedir: homedir2 } = require("node:os");
-    var { dirname: dirname4, join: join6 } = require("node:path");
+    var { dirname: dirname5, join: join7 } = require("node:path");
     var LoginCredentialsFetcher = class _LoginCredentialsFetcher {
       profileData;
       init;
@@ -61210,7 +61290,7 @@ var require_dist_cjs12 = __commonJS({
       }
       async saveToken(token) {
         const tokenFilePath = this.getTokenFilePath();
-        const directory = dirname4(tokenFilePath);
+        const directory = dirname5(tokenFilePath);
         try {
           await promises3.mkdir(directory, { recursive: true });
         } catch (error2) {
@@ -61218,10 +61298,10 @@ var require_dist_cjs12 = __commonJS({
         await promises3.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join6(homedir2(), ".aws", "login", "cache");
+        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join7(homedir2(), ".aws", "login", "cache");
         const loginSessionBytes = Buffer.from(this.loginSession, "utf8");
         const loginSessionSha256 = createHash2("sha256").update(loginSessionBytes).digest("hex");
-        return join6(directory, `${loginSessionSha256}.json`);
+        return join7(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
@@ -71088,7 +71168,7 @@ function cliEnv(config, env = process.env) {
 }
 function dockerPluginsDir(env = process.env) {
   const dir = (0, import_node_path5.join)(env["DOCKER_CONFIG"] ?? (0, import_node_path5.join)((0, import_node_os.homedir)(), ".docker"), "cli-plugins");
-  return (0, import_node_fs3.existsSync)(dir) ? dir : void 0;
+  return (0, import_node_fs4.existsSync)(dir) ? dir : void 0;
 }
 function existingLogins(cli2, env = process.env) {
   const candidates = cli2 === "docker" ? [(0, import_node_path5.join)(env["DOCKER_CONFIG"] ?? (0, import_node_path5.join)((0, import_node_os.homedir)(), ".docker"), "config.json")] : [
@@ -71096,7 +71176,7 @@ function existingLogins(cli2, env = process.env) {
     env["XDG_RUNTIME_DIR"] && (0, import_node_path5.join)(env["XDG_RUNTIME_DIR"], "containers", "auth.json")
   ];
   return candidates.find(
-    (file) => typeof file === "string" && file !== "" && (0, import_node_fs3.existsSync)(file)
+    (file) => typeof file === "string" && file !== "" && (0, import_node_fs4.existsSync)(file)
   );
 }
 function privateLogins(text, host) {
@@ -71228,11 +71308,11 @@ function ociLabels(env, now) {
   labels["org.opencontainers.image.created"] = now.toISOString();
   return labels;
 }
-var import_node_fs3, import_node_os, import_node_path5;
+var import_node_fs4, import_node_os, import_node_path5;
 var init_container_cli = __esm({
   "actions/build-push/src/container-cli.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     import_node_os = require("node:os");
     import_node_path5 = require("node:path");
     init_src();
@@ -71758,7 +71838,7 @@ init_src();
 
 // actions/build-push/src/inputs.ts
 init_core();
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 init_src();
 
 // actions/build-push/src/manifest-inputs.ts
@@ -71804,7 +71884,7 @@ async function readManifestPlan(path4, common2) {
   }
   const { loadManifest: loadManifest2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
   const { resolveEnvironment: resolveEnvironment2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
-  const file = workspacePath(path4);
+  const file = workspaceFile(path4, "manifest");
   const loaded = await loadManifest2(file, { input: "manifest" });
   const env = resolveEnvironment2(loaded, environment);
   const images = loaded.manifest.images ?? {};
@@ -71904,10 +71984,10 @@ var MAX_TAGS = 100;
 var PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 function buildPath(input, value, kind) {
   if (value === void 0) return void 0;
-  const path4 = workspacePath(value);
+  const path4 = workspaceFile(value, input);
   let stat4;
   try {
-    stat4 = (0, import_node_fs2.statSync)(path4);
+    stat4 = (0, import_node_fs3.statSync)(path4);
   } catch {
     stat4 = void 0;
   }

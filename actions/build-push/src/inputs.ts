@@ -20,7 +20,7 @@ import {
   regionInput,
   roleInput,
   validateTags,
-  workspacePath,
+  workspaceFile,
 } from '@ecs-delivery/shared';
 import { readManifestPlan, type ManifestPlan } from './manifest-inputs';
 
@@ -117,7 +117,7 @@ const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 /** A build path input (`context`, `file`): it must exist, as a directory or a file. */
 function buildPath(input: string, value: string | undefined, kind: 'directory' | 'file'): string | undefined {
   if (value === undefined) return undefined;
-  const path = workspacePath(value);
+  const path = workspaceFile(value, input);
   let stat: Stats | undefined;
   try {
     stat = statSync(path);

@@ -8,7 +8,7 @@ import {
   parseImageRef,
   parseRepositoryRef,
   type RepositoryRef,
-  workspacePath,
+  workspaceFile,
 } from '@ecs-delivery/shared';
 import { parseRelease } from '@ecs-delivery/shared/manifest';
 import type { BuildOptions } from './inputs';
@@ -82,7 +82,7 @@ export async function readManifestPlan(path: string, common: BuildOptions): Prom
   // Loaded only in manifest mode: the schema validator is the largest part of reading the inputs.
   const { loadManifest } = await import('@ecs-delivery/shared/manifest');
   const { resolveEnvironment } = await import('@ecs-delivery/shared/manifest');
-  const file = workspacePath(path);
+  const file = workspaceFile(path, 'manifest');
   const loaded = await loadManifest(file, { input: 'manifest' });
   const env = resolveEnvironment(loaded, environment);
   const images = loaded.manifest.images ?? {};

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { REPO_ROOT, runAction, useSim } from '@ecs-delivery/testkit';
 
 const sim = useSim();
-const MANIFEST = join(REPO_ROOT, 'examples', 'api-and-workers', 'deploy', 'ecs.yml');
+/** The example's deploy manifest, in its own folder as the workspace. */
+const WORKSPACE = join(REPO_ROOT, 'examples', 'api-and-workers');
+const MANIFEST = 'deploy/ecs.yml';
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
 /** Manifest mode refuses bad input before any AWS call, naming the input. */
@@ -28,7 +30,11 @@ describe('build-push with a manifest: bad input', () => {
     ],
     [{ environment: 'dev', repository: 'x/y' }, 'environment', /only applies with "manifest"/],
   ])('%j', async (inputs, input, message) => {
-    const run = await runAction('build-push', { sim: sim(), inputs: { ...inputs, tags: 'abc123' } });
+    const run = await runAction('build-push', {
+      sim: sim(),
+      cwd: WORKSPACE,
+      inputs: { ...inputs, tags: 'abc123' },
+    });
     expect(run.exitCode).toBe(1);
     const errors = run.annotations.filter((a) => a.level === 'error');
     expect(errors).toHaveLength(1);

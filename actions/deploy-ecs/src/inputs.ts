@@ -16,7 +16,7 @@ import {
   TAG_RE,
   validateImageReference,
   type TargetInputs,
-  workspacePath,
+  workspaceFile,
 } from '@ecs-delivery/shared';
 import type { RollbackScope } from '@ecs-delivery/shared/ecs';
 import {
@@ -145,7 +145,7 @@ async function singlePlan(timeoutMs: number): Promise<ServicePlan[][]> {
     );
   }
   const file = getOptionalInput('task-definition');
-  const path = file === undefined ? undefined : workspacePath(file);
+  const path = file === undefined ? undefined : workspaceFile(file, 'task-definition');
   const taskDefinition =
     path === undefined ? undefined : await loadTaskDefinitionFile(path, { input: 'task-definition' });
   const commandText = getOptionalInput('migrate-command');
@@ -204,7 +204,7 @@ async function manifestPlan(
   const environment = getOptionalInput('environment');
   if (environment === undefined)
     refuse('environment', 'is required with "manifest": name the environment to deploy');
-  const path = workspacePath(manifestPath);
+  const path = workspaceFile(manifestPath, 'manifest');
   const loaded = await loadManifest(path, { input: 'manifest' });
   const filter = getListInput('services');
   const vars = getKeyValueInput('vars');
@@ -242,7 +242,9 @@ async function manifestPlan(
       const taskDefinition =
         spec.taskDefinitionFile === undefined
           ? undefined
-          : await loadTaskDefinitionFile(spec.taskDefinitionFile, { input: 'manifest' });
+          : await loadTaskDefinitionFile(workspaceFile(spec.taskDefinitionFile, 'manifest'), {
+              input: 'manifest',
+            });
       plans.push({
         label: spec.name,
         cluster: spec.cluster,

@@ -93,7 +93,8 @@ describe('deploy-ecs cancellation', () => {
     const run = await runAction('deploy-ecs', {
       sim: sim(),
       signalAfterMs: 8000,
-      inputs: { manifest: join(__dirname, 'fixtures', 'release.yml'), environment: 'dev', 'image-tag': 'v2' },
+      cwd: join(__dirname, 'fixtures'),
+      inputs: { manifest: 'release.yml', environment: 'dev', 'image-tag': 'v2' },
     });
     expect(run.cancelled).toBe(true);
     expect(run.log).toContain('dashboard: 2/2 running (COMPLETED)');

@@ -27,6 +27,7 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
     const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
+      cwd: FIXTURES,
       inputs: { cluster: CLUSTER, service: 'web', images: `web=${uriOf(sim(), 'shop/web')}:v9` },
     });
     expect(run.exitCode).toBe(1);
@@ -42,10 +43,11 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
     await seedWeb();
     const run = await runAction('deploy-ecs', {
       sim: sim(),
+      cwd: FIXTURES,
       inputs: {
         cluster: CLUSTER,
         service: 'web',
-        'task-definition': join(FIXTURES, 'web.json'),
+        'task-definition': 'web.json',
         vars: `image=${uriOf(sim(), 'shop/web')}:v2\nstage=prod`,
       },
     });
@@ -69,10 +71,11 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
     const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
+      cwd: FIXTURES,
       inputs: {
         cluster: CLUSTER,
         service: 'web',
-        'task-definition': join(FIXTURES, 'web.json'),
+        'task-definition': 'web.json',
         vars: [`image=${uriOf(sim(), 'shop/web')}:v2`, extraVars].filter((v) => v !== '').join('\n'),
       },
     });
@@ -86,6 +89,7 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
     const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
+      cwd: FIXTURES,
       inputs: { cluster: CLUSTER, service: 'web', images: `web=${uriOf(sim(), 'shop/web')}:v2` },
     });
     expect(run.exitCode).toBe(1);
@@ -99,6 +103,7 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
     const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
+      cwd: FIXTURES,
       inputs: {
         cluster: CLUSTER,
         service: 'web',
@@ -126,17 +131,17 @@ describe('deploy-ecs bad inputs: named clearly, before anything in AWS', () => {
     ],
     [
       'a malformed JSON task definition',
-      { 'task-definition': join(FIXTURES, 'trailing-comma.json') },
+      { 'task-definition': 'trailing-comma.json' },
       'Cannot parse the task definition (input "task-definition")',
     ],
     [
       'a malformed YAML task definition',
-      { 'task-definition': join(FIXTURES, 'bad-indent.yaml') },
+      { 'task-definition': 'bad-indent.yaml' },
       'bad-indent.yaml:5',
     ],
     [
       'a missing task-definition file',
-      { 'task-definition': join(FIXTURES, 'nope.json') },
+      { 'task-definition': 'nope.json' },
       'which cannot be read: it does not exist',
     ],
     [
@@ -174,6 +179,7 @@ describe('deploy-ecs bad inputs: named clearly, before anything in AWS', () => {
     const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
+      cwd: FIXTURES,
       inputs: { cluster: CLUSTER, service: 'web', ...inputs },
     });
     expect(run.exitCode).toBe(1);

@@ -11,7 +11,9 @@ import {
 } from '@ecs-delivery/testkit';
 
 const sim = useSim();
-const MANIFEST = join(__dirname, 'fixtures', 'release.yml');
+/** In the fixtures folder, the workspace of the runs. */
+const FIXTURES = join(__dirname, 'fixtures');
+const MANIFEST = 'release.yml';
 const NAMES = ['dashboard', 'proxy', 'workers', 'broker'];
 
 interface GithubState {
@@ -26,6 +28,7 @@ describe('deploy-ecs with a manifest: waves and a release rollback', () => {
     );
     const run = await runAction('deploy-ecs', {
       sim: sim(),
+      cwd: FIXTURES,
       inputs: {
         manifest: MANIFEST,
         environment: 'dev',
@@ -73,6 +76,7 @@ describe('deploy-ecs with a manifest: waves and a release rollback', () => {
     );
     const run = await runAction('deploy-ecs', {
       sim: sim(),
+      cwd: FIXTURES,
       inputs: {
         manifest: MANIFEST,
         environment: 'dev',
@@ -111,6 +115,7 @@ describe('deploy-ecs with a manifest: waves and a release rollback', () => {
     await sim().scenario([{ image: '*/shop/workers:v2', task: { exitCode: 1, afterSeconds: 4 } }]);
     const run = await runAction('deploy-ecs', {
       sim: sim(),
+      cwd: FIXTURES,
       inputs: { manifest: MANIFEST, environment: 'dev', 'image-tag': 'v2', 'rollback-scope': 'service' },
     });
     expect(run.exitCode).toBe(1);
@@ -123,20 +128,12 @@ describe('deploy-ecs with a manifest: waves and a release rollback', () => {
   it('a manifest with schema errors fails naming the lines, before any AWS call', async () => {
     await seedServices(sim(), [{ name: 'dashboard', tags: ['v1'] }]);
     const since = Date.now() + 1;
-    const bad = join(
-      __dirname,
-      '..',
-      '..',
-      '..',
-      'packages',
-      'shared',
-      'test',
-      'fixtures',
-      'manifest',
-      'invalid',
-      'schema-errors.yml',
-    );
-    const run = await runAction('deploy-ecs', { sim: sim(), inputs: { manifest: bad, environment: 'dev' } });
+    // The workspace is the shared package's manifest fixtures, as a repository holding them would be.
+    const run = await runAction('deploy-ecs', {
+      sim: sim(),
+      cwd: join(__dirname, '..', '..', '..', 'packages', 'shared', 'test', 'fixtures', 'manifest'),
+      inputs: { manifest: 'invalid/schema-errors.yml', environment: 'dev' },
+    });
     expect(run.exitCode).toBe(1);
     const error = run.annotations.find((a) => a.level === 'error');
     expect(error?.message).toMatch(/schema-errors\.yml:\d+:\d+: /);
@@ -149,7 +146,7 @@ describe('deploy-ecs with a manifest: waves and a release rollback', () => {
     const manifest = join(dir, 'ecs.yml');
     writeFileSync(
       manifest,
-      readFileSync(MANIFEST, 'utf8').replace(
+      readFileSync(join(FIXTURES, MANIFEST), 'utf8').replace(
         '    region: us-east-1\n',
         "    region: us-east-1\n    account-id: '111111111111'\n",
       ),
@@ -157,7 +154,8 @@ describe('deploy-ecs with a manifest: waves and a release rollback', () => {
     const since = Date.now() + 1;
     const run = await runAction('deploy-ecs', {
       sim: sim(),
-      inputs: { manifest, environment: 'dev', services: 'dashboard', 'image-tag': 'v2' },
+      cwd: dir,
+      inputs: { manifest: 'ecs.yml', environment: 'dev', services: 'dashboard', 'image-tag': 'v2' },
     });
     expect(run.exitCode).toBe(1);
     expect(run.annotations.find((a) => a.level === 'error')?.message).toContain(

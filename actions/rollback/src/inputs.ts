@@ -10,7 +10,7 @@ import {
   getTargetInputs,
   maskSecret,
   type TargetInputs,
-  workspacePath,
+  workspaceFile,
 } from '@ecs-delivery/shared';
 import { parseTarget, PREVIOUS_SUCCESSFUL, type RollbackTarget } from './target';
 
@@ -67,7 +67,7 @@ async function manifestServices(manifestPath: string): Promise<ManifestServices>
   const environment = getOptionalInput('environment');
   if (environment === undefined)
     refuse('environment', 'is required with "manifest": name the environment to roll back');
-  const path = workspacePath(manifestPath);
+  const path = workspaceFile(manifestPath, 'manifest');
   // Loaded only in this mode: the manifest reader brings its schema validator along.
   const { loadManifest } = await import('@ecs-delivery/shared/manifest');
   const { resolveEnvironment } = await import('@ecs-delivery/shared/manifest');

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { BatchDeleteImageCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { DeregisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { expectNoSecrets } from '@ecs-delivery/testkit';
@@ -20,7 +19,8 @@ import {
 } from './sim-helpers';
 
 const sim = useSim();
-const MANIFEST = join(__dirname, 'fixtures', 'release.yml');
+/** In the fixtures folder, the workspace `rollback` runs in. */
+const MANIFEST = 'release.yml';
 const TOKEN = 'ghs_refusal_token_9876543210';
 
 /** web:1 on v1 (seeded), web:2 on v2 deployed and steady. */

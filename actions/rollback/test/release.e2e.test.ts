@@ -14,10 +14,12 @@ import {
   uriOf,
   useSim,
   type Digests,
+  FIXTURES,
 } from './sim-helpers';
 
 const sim = useSim();
-const MANIFEST = join(__dirname, 'fixtures', 'release.yml');
+/** In the fixtures folder, the workspace `rollback` runs in. */
+const MANIFEST = 'release.yml';
 const NAMES = ['api', 'web', 'worker'];
 const TOKEN = 'ghs_rollback_token_0123456789';
 
@@ -123,13 +125,13 @@ describe('rollback of a whole release from a manifest', () => {
     const manifest = join(dir, 'ecs.yml');
     writeFileSync(
       manifest,
-      readFileSync(MANIFEST, 'utf8').replace(
+      readFileSync(join(FIXTURES, MANIFEST), 'utf8').replace(
         '    region: us-east-1\n',
         "    region: us-east-1\n    account-id: '111111111111'\n",
       ),
     );
     const since = Date.now() + 1;
-    const run = await rollback(sim(), { manifest, environment: 'dev' });
+    const run = await rollback(sim(), { manifest: 'ecs.yml', environment: 'dev' }, { cwd: dir });
     expect(run.exitCode).toBe(1);
     expect(run.annotations.find((a) => a.level === 'error')?.message).toContain(
       'but environment "dev" of the manifest is account 111111111111',

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
@@ -116,11 +117,14 @@ export async function deployWithSdk(
   return arn;
 }
 
+/** The test fixtures: the workspace rollback runs in unless told otherwise, so its files name them relatively. */
+export const FIXTURES = join(__dirname, 'fixtures');
+
 /** Runs the bundled rollback action with a short timeout unless the inputs say otherwise. */
 export function rollback(
   sim: SimHandle,
   inputs: Record<string, string>,
   options: Omit<RunActionOptions, 'sim' | 'inputs'> = {},
 ): Promise<ActionRun> {
-  return runAction('rollback', { sim, ...options, inputs: { timeout: '30s', ...inputs } });
+  return runAction('rollback', { sim, cwd: FIXTURES, ...options, inputs: { timeout: '30s', ...inputs } });
 }

@@ -2367,9 +2367,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2407,12 +2407,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4679,8 +4679,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6931,12 +6931,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7606,12 +7606,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8090,16 +8090,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -8110,7 +8110,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8161,7 +8161,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8173,7 +8173,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8509,8 +8509,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -9779,7 +9779,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9792,7 +9792,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9811,7 +9811,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9828,7 +9828,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9898,18 +9898,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10166,9 +10166,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10391,9 +10391,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10678,9 +10678,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10772,9 +10772,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -14637,7 +14637,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14713,7 +14713,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14756,7 +14756,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18497,8 +18497,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module2.exports = {
@@ -19437,11 +19437,11 @@ var init_summary = __esm({
     import_fs = require("fs");
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19457,7 +19457,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19846,11 +19846,11 @@ var init_core = __esm({
     init_platform();
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19866,7 +19866,7 @@ var init_core = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -23841,10 +23841,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23858,7 +23858,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23882,7 +23882,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23898,7 +23898,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23989,7 +23989,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -24003,13 +24003,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -24052,18 +24052,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -24117,8 +24117,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -24130,7 +24130,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -24141,8 +24141,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -24159,7 +24159,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -24339,7 +24339,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -24356,24 +24356,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -24556,25 +24556,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -25384,14 +25384,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -26558,18 +26558,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -26722,15 +26722,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26924,13 +26924,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -27505,7 +27505,7 @@ var init_clock = __esm({
   "packages/shared/src/poll/clock.ts"() {
     "use strict";
     systemClock = { now: () => Date.now() };
-    sleep = (ms, signal) => new Promise((resolve2, reject) => {
+    sleep = (ms, signal) => new Promise((resolve3, reject) => {
       if (signal?.aborted === true) {
         reject(abortReason(signal));
         return;
@@ -27517,7 +27517,7 @@ var init_clock = __esm({
       const timer = setTimeout(
         () => {
           signal?.removeEventListener("abort", onAbort);
-          resolve2();
+          resolve3();
         },
         Math.max(0, ms)
       );
@@ -27680,6 +27680,43 @@ var init_redact = __esm({
   }
 });
 
+// packages/shared/src/inputs/workspace.ts
+function workspacePath(path) {
+  return (0, import_node_path.resolve)(process.env["GITHUB_WORKSPACE"] ?? process.cwd(), path);
+}
+function realPath(path) {
+  try {
+    return (0, import_node_fs2.realpathSync)(path);
+  } catch {
+    const parent = (0, import_node_path.dirname)(path);
+    return parent === path ? path : (0, import_node_path.join)(realPath(parent), (0, import_node_path.basename)(path));
+  }
+}
+function workspaceFile(path, input) {
+  const full = workspacePath(path);
+  const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
+  const temp = process.env["RUNNER_TEMP"];
+  const roots = [workspace, ...temp !== void 0 && temp !== "" ? [temp] : []].map(realPath);
+  const real = realPath(full);
+  if (roots.some((root) => real === root || real.startsWith(root.endsWith(import_node_path.sep) ? root : `${root}${import_node_path.sep}`))) {
+    return full;
+  }
+  const shown = real === full ? full : `${full} (${real} once links are followed)`;
+  throw new ConfigurationError(
+    `Input "${input}" names ${shown}, which is outside the workspace (${workspace})${temp ? ` and RUNNER_TEMP (${temp})` : ""}: an action reads only the repository's files and what earlier steps left in RUNNER_TEMP.`,
+    { input }
+  );
+}
+var import_node_fs2, import_node_path;
+var init_workspace = __esm({
+  "packages/shared/src/inputs/workspace.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    import_node_path = require("node:path");
+    init_configuration_error();
+  }
+});
+
 // packages/shared/src/index.ts
 var init_src = __esm({
   "packages/shared/src/index.ts"() {
@@ -27692,6 +27729,7 @@ var init_src = __esm({
     init_progress();
     init_write_summary();
     init_redact();
+    init_workspace();
   }
 });
 
@@ -28143,7 +28181,28 @@ function promotionOrder(manifest) {
 function checkAllEnvironments(loaded) {
   const resolver = new Resolver(loaded);
   for (const env of Object.keys(loaded.manifest.environments)) resolver.environment(env);
-  return resolver.problems;
+  return [...resolver.problems, ...crossEnvironmentClusters(loaded, resolver.clusterUses)];
+}
+function crossEnvironmentClusters(loaded, uses) {
+  const same = (a, b) => a.region === b.region && a.cluster === b.cluster && (a.account === void 0 || b.account === void 0 || a.account === b.account);
+  const problems = [];
+  const reported = /* @__PURE__ */ new Set();
+  for (const use of uses) {
+    if (use.envLevel) continue;
+    const owner = uses.find((o) => o.envLevel && o.env !== use.env && same(o, use));
+    if (owner === void 0) continue;
+    if (uses.some((o) => o.envLevel && o.env === use.env && same(o, use))) continue;
+    const where = formatPath(use.path);
+    if (reported.has(where)) continue;
+    reported.add(where);
+    problems.push(
+      loaded.source.problem(
+        use.path,
+        `${where} sends a service of environment "${use.env}" into cluster ${use.cluster}, which is environment "${owner.env}"'s (environments.${owner.env}.cluster); environments share a cluster only when each names it as its own cluster`
+      )
+    );
+  }
+  return problems;
 }
 function resolveEnvironment(loaded, environment, options = {}) {
   const { manifest } = loaded;
@@ -28178,11 +28237,11 @@ function resolveEnvironment(loaded, environment, options = {}) {
   if (resolver.problems.length > 0) throw new ManifestError(loaded.file, resolver.problems);
   return resolved;
 }
-var import_node_path, ECS_NAME, str, Resolver;
+var import_node_path2, ECS_NAME, str, ECS_ARN, Resolver;
 var init_resolve = __esm({
   "packages/shared/src/manifest/resolve.ts"() {
     "use strict";
-    import_node_path = require("node:path");
+    import_node_path2 = require("node:path");
     init_configuration_error();
     init_duration();
     init_placeholders();
@@ -28192,6 +28251,7 @@ var init_resolve = __esm({
     init_describe_error();
     ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
     str = (v) => String(v);
+    ECS_ARN = /^arn:[a-z-]+:ecs:([a-z0-9-]+):(\d{12}):(cluster|service)\/(?:[A-Za-z0-9_-]+\/)?([A-Za-z0-9_-]+)$/;
     Resolver = class {
       constructor(loaded, overrides = {}) {
         this.loaded = loaded;
@@ -28200,6 +28260,7 @@ var init_resolve = __esm({
       loaded;
       overrides;
       problems = [];
+      clusterUses = [];
       /** The environment being resolved, named in messages. */
       envName = "";
       problem(path, message2, key = false) {
@@ -28273,12 +28334,44 @@ var init_resolve = __esm({
           ["cluster", cluster, clusterAt?.[1]],
           ["service", service, serviceAt?.[1] ?? svcPath]
         ]) {
-          if (value !== void 0 && at !== void 0 && !ECS_NAME.test(value) && !value.startsWith("arn:")) {
+          if (value === void 0 || at === void 0) continue;
+          if (!value.startsWith("arn:")) {
+            if (!ECS_NAME.test(value)) {
+              this.problem(
+                [...at],
+                `the ECS ${what} name ${JSON.stringify(value)} must be letters, digits, - and _ (at most 255), or an ARN`
+              );
+            }
+            continue;
+          }
+          const arn = ECS_ARN.exec(value);
+          if (arn === null || arn[3] !== what) {
             this.problem(
               [...at],
-              `the ECS ${what} name ${JSON.stringify(value)} must be letters, digits, - and _ (at most 255), or an ARN`
+              `${JSON.stringify(value)} is not an ECS ${what} ARN (arn:aws:ecs:<region>:<account>:${what}/<name>)`
+            );
+          } else if (arn[1] !== env.region) {
+            this.problem(
+              [...at],
+              `the ${what} ${value} is in region ${arn[1]}, but environment "${envName}" is region ${env.region}`
+            );
+          } else if (env["account-id"] !== void 0 && arn[2] !== env["account-id"]) {
+            this.problem(
+              [...at],
+              `the ${what} ${value} is in account ${arn[2]}, but environment "${envName}" is account ${env["account-id"]}`
             );
           }
+        }
+        if (cluster !== void 0 && clusterAt !== void 0) {
+          const arn = ECS_ARN.exec(cluster);
+          this.clusterUses.push({
+            env: envName,
+            region: arn?.[1] ?? env.region,
+            account: arn?.[2] ?? env["account-id"],
+            cluster: arn?.[4] ?? cluster,
+            path: clusterAt[1],
+            envLevel: clusterAt[1].length === 3 && clusterAt[1][2] === "cluster"
+          });
         }
         const tdAt = pick("task-definition");
         const taskDefinition = tdAt === void 0 ? void 0 : this.render(tdAt[0], vars, tdAt[1]);
@@ -28327,7 +28420,7 @@ var init_resolve = __esm({
           region: env.region,
           accountId: env["account-id"],
           roleToAssume: env["role-to-assume"],
-          taskDefinitionFile: taskDefinition === void 0 ? void 0 : (0, import_node_path.resolve)(baseDir, taskDefinition),
+          taskDefinitionFile: taskDefinition === void 0 ? void 0 : (0, import_node_path2.resolve)(baseDir, taskDefinition),
           images,
           environmentVariables,
           secrets,
@@ -31393,7 +31486,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve2.call(this, root, ref);
+      let _sch = resolve3.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -31420,7 +31513,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve2(root, ref) {
+    function resolve3(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -32284,7 +32377,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve2(baseURI, relativeURI, options) {
+    function resolve3(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -32675,7 +32768,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve2,
+      resolve: resolve3,
       resolveComponent,
       equal,
       serialize,
@@ -36355,7 +36448,7 @@ function parseManifest(text2, options = {}) {
   const loaded = {
     manifest,
     file,
-    baseDir: options.baseDir ?? (0, import_node_path2.dirname)((0, import_node_path2.resolve)(file)),
+    baseDir: options.baseDir ?? (0, import_node_path3.dirname)((0, import_node_path3.resolve)(file)),
     source
   };
   const templates = checkAllEnvironments(loaded);
@@ -36369,11 +36462,11 @@ async function loadManifest(path, options = {}) {
     input
   });
 }
-var import_node_path2, import_yaml4, MANIFEST_MAX_BYTES;
+var import_node_path3, import_yaml4, MANIFEST_MAX_BYTES;
 var init_load2 = __esm({
   "packages/shared/src/manifest/load.ts"() {
     "use strict";
-    import_node_path2 = require("node:path");
+    import_node_path3 = require("node:path");
     import_yaml4 = __toESM(require_dist());
     init_load();
     init_semantic();
@@ -37289,7 +37382,7 @@ var init_http = __esm({
     import_node_https = require("node:https");
     init_duration();
     MAX_BODY_BYTES = 1024 * 1024;
-    sendHttpRequest = (spec) => new Promise((resolve2, reject) => {
+    sendHttpRequest = (spec) => new Promise((resolve3, reject) => {
       const url = new URL(spec.url);
       const hostEntry = Object.entries(spec.headers).find(([n]) => n.toLowerCase() === "host");
       const servername = hostEntry?.[1].replace(/:\d+$/, "");
@@ -37312,7 +37405,7 @@ var init_http = __esm({
         const chunks = [];
         let size = 0;
         let truncated = false;
-        const finish = () => resolve2({
+        const finish = () => resolve3({
           status: res.statusCode ?? 0,
           headers: flatten(res.headers),
           body: Buffer.concat(chunks).toString("utf8"),
@@ -37736,7 +37829,7 @@ var init_run2 = __esm({
 });
 
 // actions/smoke-test/src/main.ts
-var import_node_path3 = require("node:path");
+var import_node_path4 = require("node:path");
 init_src();
 
 // actions/smoke-test/src/inputs.ts
@@ -37792,7 +37885,7 @@ async function manifestChecks(defaults2) {
   const { loadManifest: loadManifest2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
   const { resolveEnvironment: resolveEnvironment2 } = await Promise.resolve().then(() => (init_manifest(), manifest_exports));
   const { serviceChecks: serviceChecks2 } = await Promise.resolve().then(() => (init_smoke(), smoke_exports));
-  const path = getOptionalInput("manifest");
+  const path = workspaceFile(getOptionalInput("manifest"), "manifest");
   const loaded = await loadManifest2(path, { input: "manifest" });
   const vars = getKeyValueInput("vars");
   const env = resolveEnvironment2(loaded, environment, { ...services.length > 0 ? { services } : {}, vars });
@@ -37917,5 +38010,5 @@ void runAction(
     await run2(inputs, context);
   },
   void 0,
-  { actionYml: (0, import_node_path3.join)(__dirname, "..", "action.yml") }
+  { actionYml: (0, import_node_path4.join)(__dirname, "..", "action.yml") }
 );

@@ -1,5 +1,11 @@
 import * as core from '@actions/core';
-import { ConfigurationError, getKeyValueInput, getListInput, getOptionalInput } from '@ecs-delivery/shared';
+import {
+  ConfigurationError,
+  getKeyValueInput,
+  getListInput,
+  getOptionalInput,
+  workspaceFile,
+} from '@ecs-delivery/shared';
 import {
   type CheckDefaults,
   checksFromUrls,
@@ -61,7 +67,7 @@ async function manifestChecks(defaults: CheckDefaults): Promise<ServiceChecks[]>
   const { loadManifest } = await import('@ecs-delivery/shared/manifest');
   const { resolveEnvironment } = await import('@ecs-delivery/shared/manifest');
   const { serviceChecks } = await import('@ecs-delivery/shared/smoke');
-  const path = getOptionalInput('manifest')!;
+  const path = workspaceFile(getOptionalInput('manifest')!, 'manifest');
   const loaded = await loadManifest(path, { input: 'manifest' });
   const vars = getKeyValueInput('vars');
   const env = resolveEnvironment(loaded, environment, { ...(services.length > 0 ? { services } : {}), vars });

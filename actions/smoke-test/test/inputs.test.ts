@@ -124,7 +124,7 @@ describe('bad inputs fail naming the input', () => {
     [
       'manifest',
       { manifest: 'missing.yml', environment: 'prod' },
-      /^Input "manifest" names the manifest missing\.yml, which cannot be read: it does not exist\.$/,
+      /^Input "manifest" names the manifest \/.*\/missing\.yml, which cannot be read: it does not exist\.$/,
     ],
     [
       'environment',

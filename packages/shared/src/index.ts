@@ -55,4 +55,4 @@ export {
   type TargetInputs,
 } from './inputs/aws-inputs';
 export { readActionDefaults, useActionDefaults } from './inputs/action-defaults';
-export { workspacePath } from './inputs/workspace';
+export { workspaceFile, workspacePath } from './inputs/workspace';
