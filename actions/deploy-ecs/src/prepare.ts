@@ -117,6 +117,11 @@ async function prepareOne(clients: Clients, plan: ServicePlan, service: Service)
       region: clients.region,
       accountId: clients.accountId,
       onSkipped: (r, why) => core.info(`${plan.label}: not checking ${r.name} (${r.valueFrom}): ${why}.`),
+      // The secrets input is typed into a workflow, where a value may be pasted by mistake; a manifest's are not.
+      unshown:
+        plan.inputs.secrets === 'secrets'
+          ? { values: new Set(Object.values(plan.secrets)), input: 'secrets' }
+          : undefined,
     },
   );
   if (missing.length > 0) {

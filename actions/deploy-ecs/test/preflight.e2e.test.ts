@@ -97,6 +97,29 @@ describe('deploy-ecs preflight: nothing changes when something is missing', () =
     expect((await actionsSince(sim(), since)).filter((c) => MUTATING_ACTIONS.includes(c))).toEqual([]);
   });
 
+  it('a secret value pasted where its parameter belongs fails before any change, never repeating it', async () => {
+    await seedWeb();
+    const since = Date.now() + 1;
+    const run = await runAction('deploy-ecs', {
+      sim: sim(),
+      cwd: FIXTURES,
+      inputs: {
+        cluster: CLUSTER,
+        service: 'web',
+        images: `web=${uriOf(sim(), 'shop/web')}:v2`,
+        secrets: 'DB_PASSWORD=hunter2-plain-value',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    const error = run.annotations.find((a) => a.level === 'error');
+    expect(error?.message).toContain(
+      'DB_PASSWORD of container "web" references the SSM parameter given for it in input "secrets" (not repeated here',
+    );
+    expect(visible(run)).not.toContain('hunter2');
+    expect(run.summary).not.toContain('hunter2');
+    expect((await actionsSince(sim(), since)).filter((c) => MUTATING_ACTIONS.includes(c))).toEqual([]);
+  });
+
   it('dry-run shows the changes and makes no mutating call', async () => {
     await seedWeb();
     const before = await describeService(sim(), 'web');

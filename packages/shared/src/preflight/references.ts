@@ -28,6 +28,23 @@ export interface CheckReferencesOptions {
   accountId: string;
   /** Told about references that were not checked (another account's parameter). */
   onSkipped?: (ref: SecretReference, why: string) => void;
+  /**
+   * References an input gave (values of `secrets`), never repeated in a message: a value pasted where a
+   * parameter's name belongs would otherwise be shown. The message names the input instead.
+   */
+  unshown?: { values: ReadonlySet<string>; input: string } | undefined;
+}
+
+/** How a message names a reference: itself, or, when an input gave it, only where it came from. */
+function shownReference(r: SecretReference, kind: string, options: CheckReferencesOptions): string {
+  const unshown = options.unshown;
+  if (
+    unshown !== undefined &&
+    [...unshown.values].some((v) => v !== '' && (r.valueFrom.includes(v) || r.id.includes(v)))
+  ) {
+    return `the ${kind} given for it in input "${unshown.input}" (not repeated here: give a ${kind}'s name or ARN, never the value itself)`;
+  }
+  return `the ${kind} ${r.id}`;
 }
 
 /** DescribeParameters takes at most 50 names in one `Name Equals` filter. */
@@ -110,7 +127,7 @@ export async function findMissingReferences(
           id: r.id,
           container: r.container,
           name: r.name,
-          message: `${r.name} of container "${r.container}" references the SSM parameter ${r.id}, which does not exist${region === undefined ? '' : ` in ${region}`}.`,
+          message: `${r.name} of container "${r.container}" references ${shownReference(r, 'SSM parameter', options)}, which does not exist${region === undefined ? '' : ` in ${region}`}.`,
         });
       }
     }
@@ -121,7 +138,7 @@ export async function findMissingReferences(
           id: r.id,
           container: r.container,
           name: r.name,
-          message: `${r.name} of container "${r.container}" references the secret ${r.id}, which does not exist (or is scheduled for deletion).`,
+          message: `${r.name} of container "${r.container}" references ${shownReference(r, 'secret', options)}, which does not exist (or is scheduled for deletion).`,
         });
       }
     }
