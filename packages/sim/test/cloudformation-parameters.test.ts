@@ -351,4 +351,19 @@ test('outputs with Export names are importable by other stacks, and an imported 
   expect((await cfn.send(new DescribeStacksCommand({ StackName: 'network' }))).Stacks![0]!.StackStatus).toBe(
     'CREATE_COMPLETE',
   );
+
+  await cfn.send(
+    new CreateStackCommand({
+      StackName: 'copycat',
+      TemplateBody: template(
+        { T: { Type: 'AWS::SNS::Topic' } },
+        { Outputs: { Again: { Value: 'x', Export: { Name: 'network-vpc' } } } },
+      ),
+    }),
+  );
+  expect(await settled(cfn, 'copycat')).toMatchObject({
+    StackStatus: 'ROLLBACK_COMPLETE',
+    StackStatusReason:
+      'Export with name network-vpc is already exported by stack network. Rollback requested by user.',
+  });
 });

@@ -35,7 +35,11 @@ const twoTopics = template(
     First: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'first' } },
     Second: { Type: 'AWS::SNS::Topic', Properties: { TopicName: { 'Fn::Sub': '${First}-second' } } },
   },
-  { Outputs: { SecondArn: { Value: { Ref: 'Second' }, Export: { Name: 'second-topic' } } } },
+  {
+    Outputs: {
+      SecondArn: { Value: { Ref: 'Second' }, Export: { Name: { 'Fn::Sub': '${AWS::StackName}-second' } } },
+    },
+  },
 );
 
 test('CreateStack runs CREATE_IN_PROGRESS to CREATE_COMPLETE, resources in dependency order, events newest first', async () => {
@@ -47,7 +51,7 @@ test('CreateStack runs CREATE_IN_PROGRESS to CREATE_COMPLETE, resources in depen
     {
       OutputKey: 'SecondArn',
       OutputValue: expect.stringMatching(/^plain-Second-/),
-      ExportName: 'second-topic',
+      ExportName: 'plain-second',
     },
   ]);
   const events = await eventsOf(cfn, 'plain');

@@ -128,7 +128,7 @@ const deleteStack: ActionHandler = (ctx, raw) => {
     const [exportName, importer] = importers[0]!;
     throw validationError(`Export ${exportName} cannot be deleted as it is in use by ${importer}`);
   }
-  startDelete(ctx.sim, stack, ctx.now);
+  startDelete(stack, ctx.now);
   return undefined;
 };
 

@@ -1,6 +1,7 @@
 import type { Simulator } from '../core/simulator';
 import {
   cfnState,
+  exportsOf,
   setStackStatus,
   type Operation,
   type Phase,
@@ -134,7 +135,7 @@ export function startUpdate(
   op.steps = applySteps(sim, stack, target);
 }
 
-export function startDelete(sim: Simulator, stack: Stack, at: number): void {
+export function startDelete(stack: Stack, at: number): void {
   const op = newOperation('DELETE', at, specOf(stack), 'DO_NOTHING');
   stack.operation = op;
   setStackStatus(stack, at, 'DELETE_IN_PROGRESS', 'User Initiated');
@@ -142,7 +143,6 @@ export function startDelete(sim: Simulator, stack: Stack, at: number): void {
     .filter((r) => r.status !== 'DELETE_COMPLETE' && r.status !== 'DELETE_SKIPPED')
     .map((r) => r.logicalId);
   op.steps = deleteSteps(stack.template, ids);
-  void sim;
 }
 
 /** Makes `spec` the stack's template and values. */
@@ -170,16 +170,25 @@ const failedIds = (op: Operation, verb: 'create' | 'update' | 'delete'): string[
 /** Moves the operation on to its next phase (or ends it) once the current phase has nothing left to run. */
 function nextPhase(sim: Simulator, stack: Stack, op: Operation, at: number): void {
   const enter = (phase: Phase, steps: Step[], status: string, reason?: string): void => {
+    if (phase === 'rollback' && reason !== undefined) op.rollbackReason = reason;
     op.phase = phase;
     op.steps = steps;
     setStackStatus(stack, at, status, reason);
   };
   const finish = (status: string, reason?: string): void => {
     setStackStatus(stack, at, status, reason);
+    if (reason === undefined && op.rollbackReason !== undefined && status.endsWith('ROLLBACK_COMPLETE')) {
+      stack.statusReason = op.rollbackReason;
+    }
     delete stack.operation;
     const cs = op.changeSetId !== undefined ? cfnState(sim).changeSets.get(op.changeSetId) : undefined;
     if (cs) cs.executionStatus = /(ROLLBACK|FAILED)/.test(status) ? 'EXECUTE_FAILED' : 'EXECUTE_COMPLETE';
-    if (status === 'DELETE_COMPLETE') stack.deletedAt = at;
+    if (status === 'DELETE_COMPLETE') {
+      stack.deletedAt = at;
+      // A deleted stack's change sets go with it.
+      const changeSets = cfnState(sim).changeSets;
+      for (const [id, other] of changeSets) if (other.stackId === stack.id) changeSets.delete(id);
+    }
   };
   const outputs = (): string | undefined => {
     try {
@@ -188,7 +197,16 @@ function nextPhase(sim: Simulator, stack: Stack, op: Operation, at: number): voi
         op.target,
         liveResources(stack.resources, stack.region, stack.account),
       );
-      stack.outputs = evaluateOutputs(scope, op.target.template);
+      const outputs = evaluateOutputs(scope, op.target.template);
+      const taken = exportsOf(sim, stack.account, stack.region);
+      for (const o of outputs) {
+        const owner = o.exportName !== undefined ? taken.get(o.exportName) : undefined;
+        if (owner && owner.stackId !== stack.id) {
+          const other = cfnState(sim).stacks.get(owner.stackId)?.name ?? owner.stackId;
+          return `Export with name ${o.exportName!} is already exported by stack ${other}. `;
+        }
+      }
+      stack.outputs = outputs;
       return undefined;
     } catch (err) {
       return (err as Error).message;

@@ -1,5 +1,5 @@
 import { AwsError } from '../core/errors';
-import { splitGetAtt, subNames, type Template } from './template';
+import { splitGetAtt, type Template } from './template';
 
 /** What `Ref: AWS::NoValue` evaluates to: removed from the object or list that holds it. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
@@ -100,8 +100,7 @@ function evaluateWith(scope: Scope, value: unknown, seen: string[]): unknown {
   if (entries.length === 1) {
     const [key, arg] = entries[0]!;
     if (key === 'Ref') return refOf(scope, asString(arg, 'Ref'));
-    if (key === 'Condition' && typeof arg === 'string' && seen !== undefined)
-      return conditionHolds(scope, arg, seen);
+    if (key === 'Condition' && typeof arg === 'string') return conditionHolds(scope, arg, seen);
     if (key.startsWith('Fn::')) return intrinsic(scope, key, arg, ev, seen);
   }
   const out: Record<string, unknown> = {};
@@ -227,7 +226,6 @@ function substitute(scope: Scope, arg: unknown, ev: (v: unknown) => unknown): st
   const [text, varsRaw] = typeof arg === 'string' ? [arg, {}] : asList(arg, 'Fn::Sub');
   const vars = (ev(varsRaw ?? {}) ?? {}) as Record<string, unknown>;
   const source = asString(text, 'Fn::Sub');
-  void subNames;
   return source.replace(/\$\{([^}]*)\}/g, (_whole, inner: string) => {
     const name = inner.trim();
     if (name.startsWith('!')) return `\${${name.slice(1)}}`;

@@ -89,6 +89,8 @@ export interface Operation {
   /** Resources created during the update (for rollback to delete). */
   added: string[];
   failed: { logicalId: string; verb: 'create' | 'update' | 'delete' }[];
+  /** Why the operation is rolling back: the stack keeps it as its status reason once the rollback completes. */
+  rollbackReason?: string;
   changeSetId?: string;
 }
 

@@ -256,7 +256,7 @@ export function checkReferences(template: Template): void {
     }
   };
   const missing: string[] = [];
-  for (const [id, res] of Object.entries(template.Resources)) {
+  for (const res of Object.values(template.Resources)) {
     for (const ref of referencesIn(res.Properties ?? {})) if (!known(ref)) missing.push(ref);
     const dependsOn =
       res.DependsOn === undefined ? [] : Array.isArray(res.DependsOn) ? res.DependsOn : [res.DependsOn];
@@ -268,7 +268,6 @@ export function checkReferences(template: Template): void {
         `Unresolved dependencies [${res.Condition}]. Cannot reference resources in the Conditions block of the template`,
       );
     }
-    void id;
   }
   unresolved('Resources', [...new Set(missing)]);
   const outputMissing: string[] = [];
