@@ -36932,6 +36932,7 @@ function headersOf(field, value) {
 function durationOf(field, value) {
   const ms = parseDuration(text(field, value));
   if (ms === void 0 || ms <= 0) return field.fail(`must be ${DURATION_FORM}; got ${describe(value)}`);
+  if (ms > MAX_CHECK_DURATION_MS) return field.fail(`must be at most 1h; got ${describe(value)}`);
   return ms;
 }
 function countOf(field, value) {
@@ -37044,6 +37045,9 @@ function parseCheck(field, raw2, defaults2 = {}) {
     }
   }
   const name = entry.name === void 0 ? `${method} ${redactUrl(url, [])}` : text(field.at("name"), entry.name);
+  if (entry.name !== void 0 && name.length > MAX_NAME_LENGTH) {
+    field.at("name").fail(`must be at most ${MAX_NAME_LENGTH} characters; got ${name.length}`);
+  }
   return {
     name,
     url,
@@ -37089,7 +37093,7 @@ function checksFromUrls(input, urls, defaults2 = {}) {
     return parseCheck(field.at(i), { url }, defaults2);
   });
 }
-var import_yaml5, METHODS, CHECK_KEYS, HEADER_NAME2, MAX_CHECKS, QUOTE_MAX, Field;
+var import_yaml5, METHODS, CHECK_KEYS, HEADER_NAME2, MAX_CHECKS, QUOTE_MAX, Field, MAX_CHECK_DURATION_MS, MAX_NAME_LENGTH;
 var init_parse = __esm({
   "packages/shared/src/smoke/parse.ts"() {
     "use strict";
@@ -37138,6 +37142,8 @@ var init_parse = __esm({
         throw new ConfigurationError(`Input "${this.input}": ${this.where} ${problem}.`, { input: this.input });
       }
     };
+    MAX_CHECK_DURATION_MS = 36e5;
+    MAX_NAME_LENGTH = 200;
   }
 });
 

@@ -94,6 +94,30 @@ describe('urls and names', () => {
   });
 });
 
+describe('bounds of a check', () => {
+  it.each([
+    ['- { url: https://a.example/, timeout: 2h }', 'checks[0].timeout must be at most 1h; got string "2h"'],
+    [
+      '- { url: https://a.example/, interval: 99999h }',
+      'checks[0].interval must be at most 1h; got string "99999h"',
+    ],
+    [
+      `- { url: https://a.example/, name: ${'n'.repeat(201)} }`,
+      'checks[0].name must be at most 200 characters; got 201',
+    ],
+  ])('refuses %s', (yaml, problem) => {
+    expect(errorOf(() => parseChecksYaml('checks', yaml)).message).toContain(problem);
+  });
+
+  it('takes an hour, and a name of 200 characters', () => {
+    const [check] = parseChecksYaml(
+      'checks',
+      `- { url: https://a.example/, timeout: 1h, name: ${'n'.repeat(200)} }`,
+    );
+    expect(check!.requestTimeoutMs).toBe(3_600_000);
+  });
+});
+
 describe('relevant headers', () => {
   it('leaves out framing and connection housekeeping', () => {
     expect(

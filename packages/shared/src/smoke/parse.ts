@@ -140,9 +140,16 @@ function headersOf(field: Field, value: unknown): Record<string, string> {
   return out;
 }
 
+/** A check's own `timeout` (per request) and `interval` are at most an hour: the run's timeout bounds the rest. */
+const MAX_CHECK_DURATION_MS = 3_600_000;
+
+/** What a check's `name` may hold: it heads every log line, summary row and annotation about the check. */
+const MAX_NAME_LENGTH = 200;
+
 function durationOf(field: Field, value: unknown): number {
   const ms = parseDuration(text(field, value));
   if (ms === undefined || ms <= 0) return field.fail(`must be ${DURATION_FORM}; got ${describe(value)}`);
+  if (ms > MAX_CHECK_DURATION_MS) return field.fail(`must be at most 1h; got ${describe(value)}`);
   return ms;
 }
 
@@ -269,6 +276,9 @@ export function parseCheck(field: Field, raw: unknown, defaults: CheckDefaults =
   // A URL's credentials stay out of the name every report and log line shows.
   const name =
     entry.name === undefined ? `${method} ${redactUrl(url, [])}` : text(field.at('name'), entry.name);
+  if (entry.name !== undefined && name.length > MAX_NAME_LENGTH) {
+    field.at('name').fail(`must be at most ${MAX_NAME_LENGTH} characters; got ${name.length}`);
+  }
   return {
     name,
     url,
