@@ -236,9 +236,9 @@ export class ActionIoHost implements IIoHost {
   private startMonitoring(data: unknown): void {
     const stack = (data as { stackName?: string } | undefined)?.stackName ?? 'stack';
     this.openGroup(`Deploy ${stack}`);
+    this.stopHeartbeat();
     const now = this.now();
     this.monitored = { stack, since: now, lastEventAt: now, progress: '' };
-    this.stopHeartbeat();
     this.timer = setInterval(() => this.heartbeat(), this.heartbeatMs);
     this.timer.unref();
   }
