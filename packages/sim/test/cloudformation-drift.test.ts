@@ -3,6 +3,7 @@ import {
   DescribeStackDriftDetectionStatusCommand,
   DescribeStackResourceDriftsCommand,
   DetectStackDriftCommand,
+  DetectStackResourceDriftCommand,
   type CloudFormationClient,
 } from '@aws-sdk/client-cloudformation';
 import { ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
@@ -141,4 +142,11 @@ test('drift: an ECS service whose desired count was changed outside CloudFormati
       [{ PropertyPath: '/DesiredCount', ExpectedValue: '2', ActualValue: '5', DifferenceType: 'NOT_EQUAL' }],
     ],
   ]);
+  const single = await cfn.send(
+    new DetectStackResourceDriftCommand({ StackName: 'svc', LogicalResourceId: 'Service' }),
+  );
+  expect(single.StackResourceDrift).toMatchObject({
+    StackResourceDriftStatus: 'MODIFIED',
+    PhysicalResourceId: 'arn:aws:ecs:us-east-1:000000000000:service/shop/api',
+  });
 });

@@ -1,6 +1,7 @@
 import {
   CreateStackCommand,
   DescribeStackResourcesCommand,
+  RollbackStackCommand,
   UpdateStackCommand,
   type CloudFormationClient,
 } from '@aws-sdk/client-cloudformation';
@@ -137,6 +138,30 @@ test('a failed update rolls back to UPDATE_ROLLBACK_COMPLETE with the previous p
     ['After', 'CREATE_COMPLETE'],
   ]);
   expect(stack.Parameters).toEqual([]);
+});
+
+test('with rollback disabled a failure stops at CREATE_FAILED / UPDATE_FAILED, and RollbackStack rolls it back', async () => {
+  await arm([{ resource: { logicalId: 'Broken', stack: 'paused', fail: 'no capacity', on: 'create' } }]);
+  await cfn.send(
+    new CreateStackCommand({ StackName: 'paused', TemplateBody: things(1), DisableRollback: true }),
+  );
+  expect(await settled(cfn, 'paused')).toMatchObject({
+    StackStatus: 'CREATE_FAILED',
+    StackStatusReason: 'The following resource(s) failed to create: [Broken]. ',
+  });
+  await cfn.send(new RollbackStackCommand({ StackName: 'paused' }));
+  expect((await settled(cfn, 'paused')).StackStatus).toBe('ROLLBACK_COMPLETE');
+
+  await fetch(`${sim.url}/_sim/scenario`, { method: 'DELETE' });
+  await cfn.send(new CreateStackCommand({ StackName: 'paused2', TemplateBody: things(1) }));
+  await settled(cfn, 'paused2');
+  await arm([{ resource: { logicalId: 'Broken', stack: 'paused2', fail: 'no capacity', on: 'update' } }]);
+  await cfn.send(
+    new UpdateStackCommand({ StackName: 'paused2', TemplateBody: things(4), DisableRollback: true }),
+  );
+  expect((await settled(cfn, 'paused2')).StackStatus).toBe('UPDATE_FAILED');
+  await cfn.send(new RollbackStackCommand({ StackName: 'paused2' }));
+  expect((await settled(cfn, 'paused2')).StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
 });
 
 test('a resource rule is validated like the other scenario rules', async () => {

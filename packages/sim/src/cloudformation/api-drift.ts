@@ -108,6 +108,39 @@ const describeStackDriftDetectionStatus: ActionHandler = (ctx, raw) => {
   };
 };
 
+/** The `StackResourceDrift` shape of DescribeStackResourceDrifts and DetectStackResourceDrift. */
+function driftView(stackId: string, d: ResourceDrift, timestamp: number): Record<string, unknown> {
+  return {
+    StackId: stackId,
+    LogicalResourceId: d.logicalId,
+    PhysicalResourceId: d.physicalId,
+    ResourceType: d.type,
+    ExpectedProperties: JSON.stringify(d.expected),
+    ActualProperties: JSON.stringify(d.actual),
+    PropertyDifferences: d.differences.map((p) => ({
+      PropertyPath: p.path,
+      ExpectedValue: p.expected,
+      ActualValue: p.actual,
+      DifferenceType: 'NOT_EQUAL',
+    })),
+    StackResourceDriftStatus: d.status,
+    Timestamp: new Date(timestamp),
+  };
+}
+
+const detectStackResourceDrift: ActionHandler = (ctx, raw) => {
+  const input = new QueryInput(raw);
+  const name = input.name('StackName', { required: true, arn: true });
+  const stack = findStack(ctx.sim, ctx.account, ctx.region, name);
+  if (!stack) throw stackMissing(name);
+  const logicalId = input.required('LogicalResourceId');
+  const r = stack.resources[logicalId];
+  if (!r || r.physicalId === undefined) {
+    throw validationError(`Resource ${logicalId} does not exist for stack ${stack.name}`);
+  }
+  return { StackResourceDrift: driftView(stack.id, driftOf(ctx.sim, stack, r), ctx.now) };
+};
+
 const describeStackResourceDrifts: ActionHandler = (ctx, raw) => {
   const input = new QueryInput(raw);
   const name = input.name('StackName', { required: true, arn: true });
@@ -118,28 +151,14 @@ const describeStackResourceDrifts: ActionHandler = (ctx, raw) => {
   const drifts = (latest?.drifts ?? []).filter((d) => filter.length === 0 || filter.includes(d.status));
   const { page, nextToken } = input.page(drifts, 100);
   return {
-    StackResourceDrifts: page.map((d) => ({
-      StackId: stack.id,
-      LogicalResourceId: d.logicalId,
-      PhysicalResourceId: d.physicalId,
-      ResourceType: d.type,
-      ExpectedProperties: JSON.stringify(d.expected),
-      ActualProperties: JSON.stringify(d.actual),
-      PropertyDifferences: d.differences.map((p) => ({
-        PropertyPath: p.path,
-        ExpectedValue: p.expected,
-        ActualValue: p.actual,
-        DifferenceType: 'NOT_EQUAL',
-      })),
-      StackResourceDriftStatus: d.status,
-      Timestamp: new Date(latest!.timestamp),
-    })),
+    StackResourceDrifts: page.map((d) => driftView(stack.id, d, latest!.timestamp)),
     ...tokenOf(nextToken),
   };
 };
 
 export const driftActions: Record<string, ActionHandler> = {
   DetectStackDrift: detectStackDrift,
+  DetectStackResourceDrift: detectStackResourceDrift,
   DescribeStackDriftDetectionStatus: describeStackDriftDetectionStatus,
   DescribeStackResourceDrifts: describeStackResourceDrifts,
 };

@@ -1,6 +1,6 @@
 import { AwsError } from '../core/errors';
 import type { ActionHandler, CallContext } from '../core/simulator';
-import { startCreate, startDelete, startUpdate } from './engine';
+import { startCreate, startDelete, startRollback, startUpdate } from './engine';
 import {
   cfnState,
   findStack,
@@ -182,10 +182,22 @@ const listStacks: ActionHandler = (ctx, raw) => {
   return { StackSummaries: page.map(stackSummaryView), ...tokenOf(nextToken) };
 };
 
+const rollbackStack: ActionHandler = (ctx, raw) => {
+  const input = new QueryInput(raw);
+  const name = input.name('StackName', { required: true, arn: true });
+  const stack = findStack(ctx.sim, ctx.account, ctx.region, name);
+  if (!stack) throw stackMissing(name);
+  if (!['CREATE_FAILED', 'UPDATE_FAILED'].includes(stack.status) || !startRollback(stack, ctx.now)) {
+    throw validationError(`Stack ${stack.id} is in ${stack.status} state and can not be rolled back`);
+  }
+  return { StackId: stack.id };
+};
+
 export const stackActions: Record<string, ActionHandler> = {
   CreateStack: createStack,
   UpdateStack: updateStack,
   DeleteStack: deleteStack,
   DescribeStacks: describeStacks,
   ListStacks: listStacks,
+  RollbackStack: rollbackStack,
 };

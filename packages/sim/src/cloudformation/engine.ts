@@ -129,6 +129,7 @@ export function startUpdate(
     outputs: stack.outputs.map((o) => ({ ...o })),
   };
   applySpec(stack, target);
+  delete stack.failedOperation;
   stack.updatedAt = at;
   stack.operation = op;
   setStackStatus(stack, at, 'UPDATE_IN_PROGRESS', 'User Initiated');
@@ -230,7 +231,10 @@ function nextPhase(sim: Simulator, stack: Stack, op: Operation, at: number): voi
       const reason =
         outputProblem ??
         `The following resource(s) failed to create: [${failedIds(op, 'create').join(', ')}]. `;
-      if (op.onFailure === 'DO_NOTHING') return finish('CREATE_FAILED', reason);
+      if (op.onFailure === 'DO_NOTHING') {
+        stack.failedOperation = op;
+        return finish('CREATE_FAILED', reason);
+      }
       const created = Object.values(stack.resources).map((r) => r.logicalId);
       return enter(
         'rollback',
@@ -272,7 +276,10 @@ function nextPhase(sim: Simulator, stack: Stack, op: Operation, at: number): voi
           created.length > 0 ? `The following resource(s) failed to create: [${created.join(', ')}]. ` : '',
           updated.length > 0 ? `The following resource(s) failed to update: [${updated.join(', ')}]. ` : '',
         ].join('');
-      if (op.onFailure === 'DO_NOTHING') return finish('UPDATE_FAILED', reason);
+      if (op.onFailure === 'DO_NOTHING') {
+        stack.failedOperation = op;
+        return finish('UPDATE_FAILED', reason);
+      }
       // Put back, newest first, what the update changed in place or replaced.
       const changed = op.steps
         .filter(
@@ -322,6 +329,20 @@ function nextPhase(sim: Simulator, stack: Stack, op: Operation, at: number): voi
       }
       return finish('UPDATE_ROLLBACK_COMPLETE');
   }
+}
+
+/**
+ * RollbackStack: rolls back the create or update that failed with rollback disabled (CREATE_FAILED,
+ * UPDATE_FAILED), as it would have rolled back had rollback been enabled.
+ */
+export function startRollback(stack: Stack, at: number): boolean {
+  const op = stack.failedOperation;
+  if (!op) return false;
+  delete stack.failedOperation;
+  op.onFailure = 'ROLLBACK';
+  op.nextAt = at;
+  stack.operation = op;
+  return true;
 }
 
 /** Runs the stack's operation up to `now`: each transition happens at its own simulator time. */

@@ -111,6 +111,8 @@ export interface Stack extends StackSpec {
   /** Oldest first; DescribeStackEvents answers them newest first. */
   events: StackEvent[];
   operation?: Operation;
+  /** A create or update that failed with rollback disabled, kept so RollbackStack can roll it back. */
+  failedOperation?: Operation;
 }
 
 /** One line of a change set's `Changes`. */
