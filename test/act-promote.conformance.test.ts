@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,21 +14,10 @@ import {
   type SimHandle,
 } from '@ecs-delivery/testkit';
 import { IMAGE_REPOSITORY, MIGRATION_RULE, REGION, REPOSITORY, seedSystem, STAGES } from '@ecs-delivery/demo';
+import { releaseCopy } from './act-helpers';
 
 const run = promisify(execFile);
 const UPLOAD = 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02';
-
-/** This repository as a release commit would have it: workflows pinned to v1.0.0, the actions' dist/. */
-function releaseCopy(root: string): string {
-  const lib = join(root, 'lib');
-  cpSync(join(REPO_ROOT, '.github'), join(lib, '.github'), { recursive: true });
-  for (const name of readdirSync(join(REPO_ROOT, 'actions'))) {
-    for (const part of ['action.yml', 'dist']) {
-      cpSync(join(REPO_ROOT, 'actions', name, part), join(lib, 'actions', name, part), { recursive: true });
-    }
-  }
-  return lib;
-}
 
 /** act cannot fetch actions/upload-artifact offline: a stand-in that copies the file where the test reads it. */
 function uploadStandIn(root: string): string {
