@@ -19,7 +19,7 @@ import {
  * AWS call at all. Each run's duration is printed: bench/ holds the figures, tests never assert timings.
  */
 interface Case {
-  action: 'deploy-ecs' | 'rollback' | 'smoke-test' | 'build-push';
+  action: 'deploy-ecs' | 'rollback' | 'smoke-test' | 'build-push' | 'cdk-deploy';
   what: string;
   inputs: Record<string, string>;
   /** The input the error must name. */
@@ -35,6 +35,7 @@ const SECRET_INPUT: Record<Case['action'], Record<string, string>> = {
   rollback: { 'github-token': TOKEN },
   'smoke-test': { headers: `Authorization: Bearer ${TOKEN}` },
   'build-push': { secrets: `NPM_TOKEN=${TOKEN}` },
+  'cdk-deploy': { 'github-token': TOKEN },
 };
 const MANIFEST = 'deploy/ecs.yml';
 const one = { cluster: CLUSTER, service: 'web' };
@@ -613,6 +614,33 @@ const CASES: Case[] = [
     inputs: { repository: 'shop/api', environment: 'dev' },
     input: 'environment',
   },
+  // cdk-deploy: everything is refused before the CDK toolkit (and the AWS SDK) is even loaded.
+  ...(
+    [
+      ['a mode that is none', { mode: 'apply' }, 'mode'],
+      ['an app of two lines', { app: 'node app.js\nrm -rf /' }, 'app'],
+      ['an app directory without manifest.json', { app: 'deploy' }, 'app'],
+      ['a working directory that is none', { 'working-directory': 'infra' }, 'working-directory'],
+      ['a working directory outside the workspace', { 'working-directory': '../..' }, 'working-directory'],
+      ['a stack pattern with a space', { stacks: 'Shop Infra' }, 'stacks'],
+      ['a context line without =', { context: 'prod' }, 'context'],
+      ['a parameter name with a dash', { parameters: 'desired-count=1' }, 'parameters'],
+      ['a parameter of no stack name', { parameters: '9lives:Count=1' }, 'parameters'],
+      ['a tag in the aws: prefix', { tags: 'aws:owner=me' }, 'tags'],
+      ['approve-broadening as a word', { 'approve-broadening': 'maybe' }, 'approve-broadening'],
+      ['bootstrap with a diff', { mode: 'diff', bootstrap: 'true' }, 'bootstrap'],
+      ['parameters with synth', { mode: 'synth', parameters: 'Version=1' }, 'parameters'],
+      ['a region that is none', { 'aws-region': 'Frankfurt' }, 'aws-region'],
+      ['a role that is a user', { 'role-to-assume': 'arn:aws:iam::123456789012:user/x' }, 'role-to-assume'],
+      ['a session under 15 minutes', { 'role-duration-seconds': '60' }, 'role-duration-seconds'],
+      ['an outputs file that is a directory', { 'outputs-file': 'deploy' }, 'outputs-file'],
+    ] as const
+  ).map(([what, inputs, input]): Case => ({
+    action: 'cdk-deploy',
+    what,
+    inputs: { app: 'node app.js', ...inputs },
+    input,
+  })),
 ];
 
 let sim: SimHandle;
@@ -627,7 +655,7 @@ afterAll(async () => {
 describe('every bad input is refused before anything changes, naming the input', () => {
   it('the catalogue covers every action', () => {
     expect(new Set(CASES.map((c) => c.action))).toEqual(
-      new Set(['deploy-ecs', 'rollback', 'smoke-test', 'build-push']),
+      new Set(['deploy-ecs', 'rollback', 'smoke-test', 'build-push', 'cdk-deploy']),
     );
   });
 

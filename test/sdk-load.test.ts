@@ -54,6 +54,8 @@ const BAD: { action: string; inputs: Record<string, string>; names: string }[] =
     names: 'timeout',
   },
   { action: 'build-push', inputs: { repository: 'shop/api', tags: 'bad tag!' }, names: 'tags' },
+  { action: 'cdk-deploy', inputs: { app: 'node app.js', mode: 'apply' }, names: 'mode' },
+  { action: 'cdk-deploy', inputs: { app: 'node app.js', context: 'prod' }, names: 'context' },
 ];
 
 describe('bad input fails before the AWS SDK is loaded', () => {
@@ -67,5 +69,55 @@ describe('bad input fails before the AWS SDK is loaded', () => {
     const run = runAction('deploy-ecs', { cluster: 'shop', service: 'api' });
     expect(run.output).toMatch(/::error /);
     expect(run.sdkLoads).toEqual(expect.arrayContaining(['@aws-sdk/client-ecs']));
+  });
+});
+
+/**
+ * cdk-deploy's built bundle: the CDK toolkit (dist/toolkit/run.js, with the AWS SDK) is a bundle of its own that
+ * dist/index.js imports only once the inputs are valid. A hook records what of it is loaded by the time the
+ * process exits.
+ */
+function runCdkBundle(inputs: Record<string, string>): { output: string; toolkitLoads: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-delivery-toolkit-load-'));
+  const record = join(dir, 'loads.txt');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: dir,
+    CDK_HOME: dir,
+    GITHUB_WORKSPACE: dir,
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_MAX_ATTEMPTS: '1',
+    LOAD_RECORD: record,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const result = spawnSync(
+    node24Path(),
+    [
+      '--require',
+      join(REPO_ROOT, 'actions', 'cdk-deploy', 'test', 'fixtures', 'toolkit-load-recorder.cjs'),
+      join(REPO_ROOT, 'actions', 'cdk-deploy', 'dist', 'index.js'),
+    ],
+    { cwd: dir, env, encoding: 'utf8', timeout: 60_000 },
+  );
+  const toolkitLoads = existsSync(record) ? readFileSync(record, 'utf8').split('\n').filter(Boolean) : [];
+  return { output: `${result.stdout}${result.stderr}`, toolkitLoads };
+}
+
+describe('cdk-deploy loads the CDK toolkit only after its inputs', () => {
+  it('a run refused for its input never loads dist/toolkit/run.js', () => {
+    const run = runCdkBundle({ app: 'node app.js', mode: 'apply' });
+    expect(run.output).toMatch(/::error title=Configuration error::.*Input "mode"/);
+    expect(run.toolkitLoads).toEqual([]);
+  });
+
+  it('a run past its inputs loads it (and fails at its first AWS call)', () => {
+    const run = runCdkBundle({ app: 'node app.js', mode: 'diff' });
+    expect(run.output).toMatch(/::error /);
+    expect(run.toolkitLoads).toEqual([
+      expect.stringMatching(/actions[\\/]cdk-deploy[\\/]dist[\\/]toolkit[\\/]run\.js$/),
+    ]);
   });
 });
