@@ -11,6 +11,7 @@ import {
 import {
   cfnClient,
   errorOf,
+  eventsOf,
   settled,
   startSimulator,
   template,
@@ -165,6 +166,7 @@ test('NoEcho values are masked, UsePreviousValue keeps a value across an update,
                 [display, { 'Fn::Select': [1, { Ref: 'Ports' }] }, { 'Fn::Join': ['/', { Ref: 'Names' }] }],
               ],
             },
+            KmsMasterKeyId: { Ref: 'Secret' },
           },
         },
       },
@@ -212,6 +214,27 @@ test('NoEcho values are masked, UsePreviousValue keeps a value across an update,
   const updated = await settled(cfn, 'echo');
   expect(updated.StackStatus).toBe('UPDATE_COMPLETE');
   expect(updated.Parameters!.map((p) => p.ParameterValue)).toEqual(['****', '80,443', 'z']);
+  // The NoEcho value reaches the resource, but no answer shows it; /_sim/secrets lists it.
+  const events = await eventsOf(cfn, 'echo');
+  expect(JSON.stringify(events)).not.toContain('hunter2');
+  expect(
+    events.find((e) => e.LogicalResourceId === 'Topic' && e.ResourceProperties)!.ResourceProperties,
+  ).toContain('"KmsMasterKeyId":"****"');
+  // The stack's parameters in /_sim/state hold it sealed (the resource's own properties hold what it was given).
+  const state = (await (await fetch(`${sim.url}/_sim/state`)).json()) as {
+    cloudformation: { stacks: Record<string, { name: string; parameters: unknown[] }> };
+  };
+  const echo = Object.values(state.cloudformation.stacks).find((st) => st.name === 'echo')!;
+  expect(JSON.stringify(echo.parameters)).not.toContain('hunter2');
+  expect(echo.parameters[0]).toEqual({
+    key: 'Secret',
+    value: expect.stringMatching(/^<sealed 7 chars /),
+    noEcho: true,
+  });
+  expect(await (await fetch(`${sim.url}/_sim/secrets`)).json()).toContainEqual({
+    kind: 'cloudformation:NoEcho',
+    value: 'hunter2',
+  });
 });
 
 test('IAM resources need CAPABILITY_IAM, named ones CAPABILITY_NAMED_IAM', async () => {

@@ -5,7 +5,7 @@ import { resourceActions } from './api-resources';
 import { stackActions } from './api-stacks';
 import { templateActions } from './api-templates';
 import { advanceCloudFormation } from './engine';
-import { cfnState } from './model';
+import { cfnState, parameterText } from './model';
 
 export { useProviders } from './steps';
 export { findStack, type Stack, type StackResource } from './model';
@@ -30,6 +30,13 @@ export const cloudformationModule: SimModule = {
       },
     });
     cfnState(sim);
+    sim.secrets.addSource(() =>
+      [...cfnState(sim).stacks.values()].flatMap((stack) =>
+        stack.parameters.flatMap((p) =>
+          p.noEcho ? [{ kind: 'cloudformation:NoEcho', value: parameterText(p) }] : [],
+        ),
+      ),
+    );
     sim.onAdvance((now) => advanceCloudFormation(sim, now));
   },
 };

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { Sealed } from '../core/sealed';
 import type { Simulator } from '../core/simulator';
 import type { Template } from './template';
 
 /** A parameter as the stack holds it: the value given (an SSM parameter's name for SSM types) and what it resolved to. */
 export interface StackParameter {
   key: string;
-  value: string;
+  /** A NoEcho value is sealed, so `/_sim/state` never shows it. */
+  value: string | Sealed;
   /** For `AWS::SSM::Parameter::Value<…>` types: the parameter's value at the time of the change. */
   resolved?: string;
   noEcho: boolean;
@@ -178,6 +180,10 @@ export function cfnState(sim: Simulator): CloudFormationState {
     drifts: new Map(),
   }));
 }
+
+/** A parameter's value as given, a NoEcho one unsealed. */
+export const parameterText = (p: StackParameter): string =>
+  typeof p.value === 'string' ? p.value : p.value.reveal();
 
 export const stackArn = (region: string, account: string, name: string): string =>
   `arn:aws:cloudformation:${region}:${account}:stack/${name}/${randomUUID()}`;

@@ -1,9 +1,10 @@
 import { AwsError } from '../core/errors';
+import { Sealed } from '../core/sealed';
 import type { Simulator } from '../core/simulator';
 import { findParameterRef } from '../ssm';
 import { plainValue, current } from '../ssm/store';
 import { evaluate, type Scope } from './intrinsics';
-import type { StackParameter } from './model';
+import { parameterText, type StackParameter } from './model';
 import type { ParameterDeclaration, Template } from './template';
 
 /** One `Parameters.member.N` of a request. */
@@ -54,7 +55,7 @@ export function resolveParameters(
           `Invalid input for parameter key ${key}. Cannot specify usePreviousValue as true for a parameter key not in the previous template`,
         );
       }
-      value = prev.value;
+      value = parameterText(prev);
     } else if (input?.value !== undefined) {
       value = input.value;
     } else if (decl.Default !== undefined) {
@@ -65,12 +66,13 @@ export function resolveParameters(
       continue;
     }
     checkValue(key, decl, value);
-    const param: StackParameter = { key, value, noEcho: truthy(decl.NoEcho) };
+    const noEcho = truthy(decl.NoEcho);
+    const param: StackParameter = { key, value: noEcho ? new Sealed(value) : value, noEcho };
     if (SSM_TYPE.test(decl.Type)) param.resolved = readSsm(sim, account, region, value);
     out.push(param);
   }
   if (missing.length > 0) throw validation(`Parameters: [${missing.join(', ')}] must have values`);
-  const unreadable = out.filter((p) => p.resolved === '\u0000').map((p) => p.value);
+  const unreadable = out.filter((p) => p.resolved === '\u0000').map(parameterText);
   if (unreadable.length > 0) {
     throw validation(
       `Unable to fetch parameters [${unreadable.join(',')}] from parameter store for this account.`,
@@ -141,7 +143,7 @@ export function parameterValues(
   const out = new Map<string, string | string[]>();
   for (const p of params) {
     const type = template.Parameters?.[p.key]?.Type ?? 'String';
-    const v = p.resolved ?? p.value;
+    const v = p.resolved ?? parameterText(p);
     out.set(p.key, isListType(type) ? (v === '' ? [] : v.split(',')) : v);
   }
   return out;

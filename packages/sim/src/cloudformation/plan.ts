@@ -1,6 +1,6 @@
 import type { Simulator } from '../core/simulator';
 import { evaluate } from './intrinsics';
-import type { ResourceChangeView, Stack, StackSpec } from './model';
+import { parameterText, type ResourceChangeView, type Stack, type StackSpec } from './model';
 import {
   attributeOf,
   canonical,
@@ -155,6 +155,6 @@ export function changesNothing(
     }
   }
   const values = (spec: StackSpec): unknown =>
-    spec.parameters.map((p) => [p.key, p.value, p.resolved ?? null]);
+    spec.parameters.map((p) => [p.key, parameterText(p), p.resolved ?? null]);
   return sameValue(values(stack), values(target)) && sameValue(stack.tags, target.tags);
 }

@@ -1,6 +1,6 @@
 import type { Simulator } from '../core/simulator';
 import { evaluate } from './intrinsics';
-import { addEvent, type Operation, type Stack, type StackResource, type Step } from './model';
+import { addEvent, parameterText, type Operation, type Stack, type StackResource, type Step } from './model';
 import { providerFor, type ResourceContext, type ResourceProvider } from './resources';
 import { liveResources, sameValue, scopeOf } from './scope';
 import type { Template } from './template';
@@ -74,6 +74,17 @@ function attempt(
 
 const VERB = { create: 'CREATE', update: 'UPDATE', delete: 'DELETE' } as const;
 
+/** Resource properties as an event shows them: NoEcho parameter values masked. */
+function masked(stack: Stack, properties: Record<string, unknown>): string {
+  let text = JSON.stringify(properties);
+  for (const p of stack.parameters) {
+    if (!p.noEcho) continue;
+    const value = JSON.stringify(parameterText(p)).slice(1, -1);
+    if (value !== '') text = text.split(value).join('****');
+  }
+  return text;
+}
+
 function event(stack: Stack, at: number, r: StackResource, status: string, reason?: string): void {
   r.status = status;
   if (reason !== undefined) r.statusReason = reason;
@@ -86,7 +97,7 @@ function event(stack: Stack, at: number, r: StackResource, status: string, reaso
     status,
     ...(reason !== undefined ? { reason } : {}),
     ...(status.endsWith('_IN_PROGRESS') && reason === undefined
-      ? { properties: JSON.stringify(r.properties) }
+      ? { properties: masked(stack, r.properties) }
       : {}),
   });
 }

@@ -1,10 +1,11 @@
-import type {
-  ChangeSet,
-  ResourceChangeView,
-  Stack,
-  StackEvent,
-  StackParameter,
-  StackResource,
+import {
+  parameterText,
+  type ChangeSet,
+  type ResourceChangeView,
+  type Stack,
+  type StackEvent,
+  type StackParameter,
+  type StackResource,
 } from './model';
 
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
@@ -12,7 +13,7 @@ const date = (ms: number | undefined): Date | undefined => (ms === undefined ? u
 export function parametersView(params: StackParameter[]): Record<string, unknown>[] {
   return params.map((p) => ({
     ParameterKey: p.key,
-    ParameterValue: p.noEcho ? '****' : p.value,
+    ParameterValue: p.noEcho ? '****' : parameterText(p),
     ...(p.resolved !== undefined && !p.noEcho ? { ResolvedValue: p.resolved } : {}),
   }));
 }
