@@ -211,3 +211,8 @@ test('a YAML template with short forms deploys; GetTemplate answers it as submit
     IsProd: { 'Fn::Equals': [{ Ref: 'Stage' }, 'prod'] },
   });
 });
+
+test('every event has its own id, even two of one resource in one millisecond', async () => {
+  const events = await eventsOf(cfn, 'plain');
+  expect(new Set(events.map((e) => e.EventId)).size).toBe(events.length);
+});

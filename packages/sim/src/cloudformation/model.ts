@@ -214,10 +214,10 @@ export function findStack(
 
 export function addEvent(stack: Stack, at: number, event: Omit<StackEvent, 'eventId' | 'timestamp'>): void {
   stack.events.push({
+    // Unique per event: the CDK toolkit's activity monitor tells events apart by id, and two events of one
+    // resource can share a status and a millisecond (CREATE_IN_PROGRESS, then "Resource creation Initiated").
     eventId:
-      event.type === 'AWS::CloudFormation::Stack'
-        ? randomUUID()
-        : `${event.logicalId}-${event.status}-${new Date(at).toISOString()}`,
+      event.type === 'AWS::CloudFormation::Stack' ? randomUUID() : `${event.logicalId}-${randomUUID()}`,
     timestamp: at,
     ...event,
   });
