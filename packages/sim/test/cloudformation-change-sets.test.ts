@@ -8,6 +8,7 @@ import {
   CreateStackCommand,
   GetTemplateCommand,
   ListChangeSetsCommand,
+  UpdateStackCommand,
   type CloudFormationClient,
 } from '@aws-sdk/client-cloudformation';
 import type { ResourceProvider } from '../src/cloudformation/resources';
@@ -229,3 +230,40 @@ const plain = template({ Topic: { Type: 'AWS::SNS::Topic' } });
 function createPlain(name: string): CreateStackCommand {
   return new CreateStackCommand({ StackName: name, TemplateBody: plain });
 }
+
+test("executing a change set deletes the stack's others; an UpdateStack makes them OBSOLETE", async () => {
+  await cfn.send(createPlain('many-sets'));
+  await settled(cfn, 'many-sets');
+  const next = (n: number): string =>
+    template({ Topic: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: `v${n}` } } });
+  for (const [name, n] of [
+    ['a', 1],
+    ['b', 2],
+  ] as const) {
+    await cfn.send(
+      new CreateChangeSetCommand({ StackName: 'many-sets', ChangeSetName: name, TemplateBody: next(n) }),
+    );
+    await changeSetReady(cfn, 'many-sets', name);
+  }
+  await cfn.send(new ExecuteChangeSetCommand({ StackName: 'many-sets', ChangeSetName: 'a' }));
+  await settled(cfn, 'many-sets');
+  expect(
+    (await errorOf(cfn.send(new DescribeChangeSetCommand({ StackName: 'many-sets', ChangeSetName: 'b' }))))
+      .name,
+  ).toBe('ChangeSetNotFoundException');
+
+  await cfn.send(
+    new CreateChangeSetCommand({ StackName: 'many-sets', ChangeSetName: 'c', TemplateBody: next(3) }),
+  );
+  await changeSetReady(cfn, 'many-sets', 'c');
+  await cfn.send(new UpdateStackCommand({ StackName: 'many-sets', TemplateBody: next(4) }));
+  await settled(cfn, 'many-sets');
+  const c = await cfn.send(new DescribeChangeSetCommand({ StackName: 'many-sets', ChangeSetName: 'c' }));
+  expect(c).toMatchObject({ Status: 'CREATE_COMPLETE', ExecutionStatus: 'OBSOLETE' });
+  expect(
+    await errorOf(cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: c.ChangeSetId! }))),
+  ).toMatchObject({
+    name: 'InvalidChangeSetStatusException',
+    message: `ChangeSet [${c.ChangeSetId!}] cannot be executed in its current execution status of [OBSOLETE]`,
+  });
+});

@@ -148,16 +148,17 @@ const executeChangeSet: ActionHandler = (ctx, raw) => {
   if (cs.executionStatus !== 'AVAILABLE') {
     throw new AwsError(
       'InvalidChangeSetStatus',
-      `ChangeSet [${cs.id}] cannot be executed in its current status of [${cs.status}]`,
+      cs.status !== 'CREATE_COMPLETE'
+        ? `ChangeSet [${cs.id}] cannot be executed in its current status of [${cs.status}]`
+        : `ChangeSet [${cs.id}] cannot be executed in its current execution status of [${cs.executionStatus}]`,
     );
   }
   const disableRollback = input.bool('DisableRollback') === true;
   const onFailure = disableRollback ? 'DO_NOTHING' : 'ROLLBACK';
   const state = cfnState(ctx.sim);
-  for (const other of state.changeSets.values()) {
-    if (other.stackId === stack.id && other !== cs) {
-      other.executionStatus = 'OBSOLETE';
-    }
+  // Executing a change set deletes the stack's other change sets.
+  for (const [id, other] of state.changeSets) {
+    if (other.stackId === stack.id && other !== cs) state.changeSets.delete(id);
   }
   cs.executionStatus = 'EXECUTE_IN_PROGRESS';
   stack.disableRollback = disableRollback;

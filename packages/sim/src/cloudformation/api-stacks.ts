@@ -106,6 +106,10 @@ const updateStack: ActionHandler = (ctx, raw) => {
     throw validationError('No updates are to be performed.');
   const onFailure = onFailureOf(input);
   if (input.raw['NotificationARNs'] !== undefined) stack.notificationArns = input.strings('NotificationARNs');
+  // An update made without a change set makes the stack's change sets obsolete.
+  for (const cs of cfnState(ctx.sim).changeSets.values()) {
+    if (cs.stackId === stack.id && cs.executionStatus === 'AVAILABLE') cs.executionStatus = 'OBSOLETE';
+  }
   startUpdate(ctx.sim, stack, spec, ctx.now, onFailure);
   return { StackId: stack.id };
 };
