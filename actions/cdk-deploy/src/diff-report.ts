@@ -216,8 +216,13 @@ export interface StackDrift {
   details: string;
 }
 
+/** `1 resource`, `2 resources`. */
+export function resources(n: number): string {
+  return `${n} resource${n === 1 ? '' : 's'}`;
+}
+
 export function driftMarkdown(d: StackDrift): string {
   const head = `### ${cell(d.stack)}\n\n`;
   if (d.drifted === 0) return `${head}No drift (${d.unchecked} resources could not be checked).\n`;
-  return `${head}**${d.drifted} resources changed outside CDK.**\n\n${codeBlock(plain(d.details), 'text')}\n`;
+  return `${head}**${resources(d.drifted)} changed outside CDK.**\n\n${codeBlock(plain(d.details), 'text')}\n`;
 }

@@ -6,6 +6,7 @@ import {
   countChanges,
   driftMarkdown,
   hasChanges,
+  resources,
   securityTable,
   stackMarkdown,
   widest,
@@ -67,7 +68,7 @@ export function changeSections(report: RunReport): string[] {
 export function headline(report: RunReport): string {
   const c = changeCountsOf(report);
   if (report.mode === 'drift')
-    return c.drifted === 0 ? 'No drift.' : `**${c.drifted} resources changed outside CDK.**`;
+    return c.drifted === 0 ? 'No drift.' : `**${resources(c.drifted)} changed outside CDK.**`;
   if (report.mode === 'synth') return 'Synthesized.';
   if (!report.hasChanges)
     return report.mode === 'deploy' ? 'No changes: nothing was executed.' : 'No changes.';

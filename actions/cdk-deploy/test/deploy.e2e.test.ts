@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeService, expectNoSecrets, startSim, type SimHandle } from '@ecs-delivery/testkit';
+import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import { describeService, ecsOf, expectNoSecrets, startSim, type SimHandle } from '@ecs-delivery/testkit';
 import { actionsSince, errors, runCdk, STACK, STEP_TIMEOUT_MS, workspace } from './cdk-helpers';
 
 /**
@@ -134,6 +135,21 @@ test(
     expect({ exit: run.exitCode, errors: errors(run) }).toEqual({ exit: 0, errors: [] });
     expect(run.outputs['has-changes']).toBe('true');
     expect(await actionsSince(sim, since)).toContain('cloudformation:ExecuteChangeSet');
+  },
+  STEP_TIMEOUT_MS,
+);
+
+test(
+  'drift mode reports a resource changed outside CDK, per stack',
+  async () => {
+    await ecsOf(sim).send(new UpdateServiceCommand({ cluster: 'shop', service: 'web', desiredCount: 2 }));
+    // The assembly the first test synthesized: drift reads it, the app need not run again.
+    const run = await runCdk(sim, ws, { mode: 'drift', app: 'cdk.out' });
+    expect({ exit: run.exitCode, errors: errors(run) }).toEqual({ exit: 0, errors: [] });
+    expect(JSON.parse(run.outputs['changes']!)).toMatchObject({ drifted: 1 });
+    expect(run.outputs['has-changes']).toBe('true');
+    expect(run.summary).toContain('1 resource changed outside CDK');
+    expect(run.summary).toContain('DesiredCount');
   },
   STEP_TIMEOUT_MS,
 );
