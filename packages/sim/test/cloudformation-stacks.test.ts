@@ -9,6 +9,7 @@ import {
   ListStackResourcesCommand,
   ListStacksCommand,
   UpdateStackCommand,
+  UpdateTerminationProtectionCommand,
   type CloudFormationClient,
 } from '@aws-sdk/client-cloudformation';
 import {
@@ -215,4 +216,25 @@ test('a YAML template with short forms deploys; GetTemplate answers it as submit
 test('every event has its own id, even two of one resource in one millisecond', async () => {
   const events = await eventsOf(cfn, 'plain');
   expect(new Set(events.map((e) => e.EventId)).size).toBe(events.length);
+});
+
+test('termination protection refuses DeleteStack until it is turned off', async () => {
+  await cfn.send(
+    new CreateStackCommand({
+      StackName: 'guarded',
+      TemplateBody: twoTopics.replace(/second"/g, 'guarded"'),
+      EnableTerminationProtection: true,
+    }),
+  );
+  const stack = await settled(cfn, 'guarded');
+  expect(stack.EnableTerminationProtection).toBe(true);
+  expect(await errorOf(cfn.send(new DeleteStackCommand({ StackName: 'guarded' })))).toMatchObject({
+    name: 'ValidationError',
+    message: 'Stack [guarded] cannot be deleted while TerminationProtection is enabled',
+  });
+  await cfn.send(
+    new UpdateTerminationProtectionCommand({ StackName: 'guarded', EnableTerminationProtection: false }),
+  );
+  await cfn.send(new DeleteStackCommand({ StackName: 'guarded' }));
+  expect((await settled(cfn, stack.StackId!)).StackStatus).toBe('DELETE_COMPLETE');
 });

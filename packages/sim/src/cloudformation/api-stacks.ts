@@ -88,6 +88,7 @@ const createStack: ActionHandler = (ctx, raw) => {
   const stack = newStack(ctx, name, id, spec, 'CREATE_IN_PROGRESS', {
     disableRollback: onFailure === 'DO_NOTHING',
     notificationArns: input.strings('NotificationARNs'),
+    terminationProtection: input.bool('EnableTerminationProtection') === true,
   });
   cfnState(ctx.sim).stacks.set(id, stack);
   startCreate(ctx.sim, stack, ctx.now, onFailure);
@@ -120,6 +121,9 @@ const deleteStack: ActionHandler = (ctx, raw) => {
   const stack = findStack(ctx.sim, ctx.account, ctx.region, name);
   // Deleting a stack that does not exist (or no longer does) succeeds, as on AWS.
   if (!stack || stack.status === 'DELETE_COMPLETE' || stack.status === 'DELETE_IN_PROGRESS') return undefined;
+  if (stack.terminationProtection === true) {
+    throw validationError(`Stack [${stack.name}] cannot be deleted while TerminationProtection is enabled`);
+  }
   if (stack.operation)
     throw validationError(`Stack [${stack.name}] cannot be deleted while in status ${stack.status}`);
   if (stack.status === 'REVIEW_IN_PROGRESS') {
@@ -197,6 +201,18 @@ const rollbackStack: ActionHandler = (ctx, raw) => {
   return { StackId: stack.id };
 };
 
+const updateTerminationProtection: ActionHandler = (ctx, raw) => {
+  const input = new QueryInput(raw);
+  const name = input.name('StackName', { required: true, arn: true });
+  const enable = input.bool('EnableTerminationProtection');
+  if (enable === undefined)
+    input.invalid('EnableTerminationProtection', undefined, 'Member must not be null');
+  const stack = findStack(ctx.sim, ctx.account, ctx.region, name);
+  if (!stack) throw stackMissing(name);
+  stack.terminationProtection = enable === true;
+  return { StackId: stack.id };
+};
+
 export const stackActions: Record<string, ActionHandler> = {
   CreateStack: createStack,
   UpdateStack: updateStack,
@@ -204,4 +220,5 @@ export const stackActions: Record<string, ActionHandler> = {
   DescribeStacks: describeStacks,
   ListStacks: listStacks,
   RollbackStack: rollbackStack,
+  UpdateTerminationProtection: updateTerminationProtection,
 };

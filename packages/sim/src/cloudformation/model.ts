@@ -107,6 +107,8 @@ export interface Stack extends StackSpec {
   updatedAt?: number;
   deletedAt?: number;
   disableRollback: boolean;
+  /** DeleteStack refuses while it is on (EnableTerminationProtection, UpdateTerminationProtection). */
+  terminationProtection?: boolean;
   notificationArns: string[];
   outputs: StackOutput[];
   resources: Record<string, StackResource>;

@@ -44,7 +44,7 @@ export function stackView(stack: Stack): Record<string, unknown> {
     })),
     RoleARN: stack.roleArn,
     Tags: stack.tags,
-    EnableTerminationProtection: false,
+    EnableTerminationProtection: stack.terminationProtection === true,
     DriftInformation: { StackDriftStatus: 'NOT_CHECKED' },
   };
 }
