@@ -1,8 +1,10 @@
 import { AwsError } from '../core/errors';
 import type { ActionHandler, CallContext } from '../core/simulator';
 import { newStack, checkUpdatable } from './api-stacks';
-import { applySpec, specOf, startCreate, startUpdate } from './engine';
+import { startCreate, startUpdate } from './engine';
 import {
+  applySpec,
+  specOf,
   cfnState,
   changeSetArn,
   findStack,

@@ -1,8 +1,10 @@
 import type { Simulator } from '../core/simulator';
 import {
+  applySpec,
   cfnState,
   exportsOf,
   setStackStatus,
+  specOf,
   type Operation,
   type Phase,
   type Stack,
@@ -144,25 +146,6 @@ export function startDelete(stack: Stack, at: number): void {
     .filter((r) => r.status !== 'DELETE_COMPLETE' && r.status !== 'DELETE_SKIPPED')
     .map((r) => r.logicalId);
   op.steps = deleteSteps(stack.template, ids);
-}
-
-/** Makes `spec` the stack's template and values. */
-export function applySpec(stack: Stack, spec: StackSpec): void {
-  delete stack.description;
-  delete stack.roleArn;
-  Object.assign(stack, specOf(spec));
-}
-
-export function specOf(stack: StackSpec): StackSpec {
-  return {
-    template: stack.template,
-    templateBody: stack.templateBody,
-    parameters: stack.parameters,
-    capabilities: stack.capabilities,
-    tags: stack.tags,
-    ...(stack.description !== undefined ? { description: stack.description } : {}),
-    ...(stack.roleArn !== undefined ? { roleArn: stack.roleArn } : {}),
-  };
 }
 
 const failedIds = (op: Operation, verb: 'create' | 'update' | 'delete'): string[] =>

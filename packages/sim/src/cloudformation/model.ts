@@ -253,3 +253,22 @@ export function exportsOf(
   }
   return out;
 }
+
+/** Makes `spec` the stack's template and values. */
+export function applySpec(stack: Stack, spec: StackSpec): void {
+  delete stack.description;
+  delete stack.roleArn;
+  Object.assign(stack, specOf(spec));
+}
+
+export function specOf(stack: StackSpec): StackSpec {
+  return {
+    template: stack.template,
+    templateBody: stack.templateBody,
+    parameters: stack.parameters,
+    capabilities: stack.capabilities,
+    tags: stack.tags,
+    ...(stack.description !== undefined ? { description: stack.description } : {}),
+    ...(stack.roleArn !== undefined ? { roleArn: stack.roleArn } : {}),
+  };
+}
