@@ -127,8 +127,15 @@ function bootstrapSource(): { source: 'default' } | { source: 'custom'; template
 /** What the step fails with when the toolkit throws: a gate refusal, a failed stack, or a plain error. */
 async function failureMessage(err: unknown, host: ActionIoHost, env: Environment): Promise<Error> {
   const refused = host.decisions.filter((d) => !d.approve);
-  if (refused.length > 0 && ToolkitError.isAbortError(err))
-    return new Error(await reportRefusal(refused.flatMap((d) => d.changes)));
+  if (refused.length > 0) {
+    const message = await reportRefusal(refused.flatMap((d) => d.changes));
+    // Refused is refused: a change set the toolkit then failed to delete was still never executed.
+    return new Error(
+      ToolkitError.isAbortError(err)
+        ? message
+        : `${message} (Deleting the refused change set failed: ${messageOf(err)} — it was not executed; delete it by hand.)`,
+    );
+  }
   if (ToolkitError.isContextLookupsDisabledError(err)) {
     const missing = /Missing context keys: '([^']*)'/.exec(messageOf(err))?.[1] ?? 'some';
     return new ConfigurationError(

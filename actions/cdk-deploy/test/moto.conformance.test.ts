@@ -1,0 +1,122 @@
+/**
+ * The test app through the built action against moto server, a second opinion on the CloudFormation the
+ * simulator offers. Where moto differs (README "Tested against moto too"):
+ * - CreateChangeSet with a TemplateURL on a loopback host answers 404 NoSuchBucket: moto looks for the bucket in
+ *   the URL's host name. The app is synthesized with the legacy synthesizer here (`synthesizer=legacy`: the
+ *   template inline as TemplateBody, no bootstrap, no asset roles).
+ * - moto drops the outputs of a stack deployed through a change set: `stack-outputs` holds the stack, no keys.
+ * - moto answers DeleteChangeSet of a change set that is not there with an HTML 500; the toolkit deletes any
+ *   old change set of its name before it makes one for an existing stack, so an update with changes cannot be
+ *   deployed on moto (seven retries, then a parse error). Only a new stack's changes are gated and applied here.
+ * - moto fails a resource at ExecuteChangeSet, not during the stack's update: no failure scenario is run here.
+ * - moto's EC2 checks the security group's VPC: the app is given a VPC and subnet moto made (motoNetwork).
+ */
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { describeWithTools, type SimHandle } from '@ecs-delivery/testkit';
+import { motoNetwork, startMoto, type MotoServer } from '../../../packages/sim/test/moto-server';
+import { errors, runCdk, STACK, STEP_TIMEOUT_MS, workspace } from './cdk-helpers';
+
+/** The VPC of a subnet moto made (EC2 DescribeSubnets, awsQuery). */
+async function vpcOf(url: string, subnet: string): Promise<string> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      // moto routes by the credential scope; it does not verify the signature.
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0',
+    },
+    body: new URLSearchParams({
+      Action: 'DescribeSubnets',
+      Version: '2016-11-15',
+      'SubnetId.1': subnet,
+    }).toString(),
+  });
+  const vpc = /<vpcId>([^<]+)<\/vpcId>/.exec(await res.text())?.[1];
+  if (vpc === undefined) throw new Error(`moto EC2: no VPC for ${subnet}`);
+  return vpc;
+}
+
+describeWithTools('cdk-deploy against moto server', ['moto_server'], () => {
+  let moto: MotoServer;
+  let context: string;
+  const ws = workspace();
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    const network = await motoNetwork(moto.url);
+    context = [
+      'synthesizer=legacy',
+      `vpc-id=${await vpcOf(moto.url, network.subnets[0]!)}`,
+      `subnet-ids=${network.subnets.join(',')}`,
+    ].join('\n');
+  }, 60_000);
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  // runAction wants a simulator: moto's URL stands in for AWS_ENDPOINT_URL (GitHub is not called here).
+  const endpoint = (): SimHandle | string => moto.url;
+
+  async function stackStatus(): Promise<string | undefined> {
+    const cfn = new CloudFormationClient({
+      endpoint: moto.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    try {
+      return (await cfn.send(new DescribeStacksCommand({ StackName: STACK }))).Stacks?.[0]?.StackStatus;
+    } catch (err) {
+      if ((err as Error).message.includes('does not exist')) return undefined;
+      throw err;
+    } finally {
+      cfn.destroy();
+    }
+  }
+
+  test(
+    'diff shows a new stack broadening IAM; deploy refuses it and creates nothing',
+    async () => {
+      const diff = await runCdk(endpoint() as SimHandle, ws, { mode: 'diff', context });
+      expect({ exit: diff.exitCode, errors: errors(diff) }).toEqual({ exit: 0, errors: [] });
+      expect(diff.outputs['security-changes']).toBe('broadening');
+      expect(diff.summary).toContain('AWS::ECS::Service');
+
+      const refused = await runCdk(endpoint() as SimHandle, ws, { mode: 'deploy', context });
+      expect(refused.exitCode).toBe(1);
+      expect(errors(refused)).toEqual([expect.stringContaining('broaden IAM permissions')]);
+      expect(refused.summary).toContain('ecr:GetAuthorizationToken');
+      // The toolkit deleted the change set and the REVIEW_IN_PROGRESS stack it made.
+      expect(await stackStatus()).toBeUndefined();
+    },
+    STEP_TIMEOUT_MS,
+  );
+
+  test(
+    'with approve-broadening deploy creates the stack; moto drops the outputs of a change-set deploy',
+    async () => {
+      const run = await runCdk(endpoint() as SimHandle, ws, {
+        mode: 'deploy',
+        context,
+        'approve-broadening': 'true',
+      });
+      expect({ exit: run.exitCode, errors: errors(run) }).toEqual({ exit: 0, errors: [] });
+      expect(await stackStatus()).toBe('CREATE_COMPLETE');
+      expect(run.outputs['has-changes']).toBe('true');
+      expect(run.outputs['security-changes']).toBe('broadening');
+      expect(JSON.parse(run.outputs['changes']!)).toMatchObject({ stacks: 1, added: 9, iam: 5 });
+      expect(JSON.parse(run.outputs['stack-outputs']!)).toEqual({ [STACK]: {} });
+    },
+    STEP_TIMEOUT_MS,
+  );
+
+  test(
+    'a second deploy executes nothing',
+    async () => {
+      const run = await runCdk(endpoint() as SimHandle, ws, { mode: 'deploy', context });
+      expect({ exit: run.exitCode, errors: errors(run) }).toEqual({ exit: 0, errors: [] });
+      expect(run.outputs['has-changes']).toBe('false');
+    },
+    STEP_TIMEOUT_MS,
+  );
+});
