@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -45,6 +45,12 @@ const GOOD_TASK_DEFINITION = {
   family: 'web',
   containerDefinitions: [{ name: 'web', image: 'nginx:1.27', essential: true, memory: 512 }],
 };
+/** The good task definition with its container changed. */
+const withContainer = (change: Record<string, unknown>): string =>
+  JSON.stringify({
+    ...GOOD_TASK_DEFINITION,
+    containerDefinitions: [{ ...GOOD_TASK_DEFINITION.containerDefinitions[0], ...change }],
+  });
 const MANIFEST_HEAD = [
   'version: 1',
   'name: shop',
@@ -66,6 +72,32 @@ const FILES: Record<string, string> = {
   }),
   'unresolved-alias.yaml': 'family: web\ncontainerDefinitions: *containers\n',
   'list.json': '[1, 2, 3]',
+  'essential-yes.json': withContainer({ essential: 'yes' }),
+  'container-memory-text.json': withContainer({ memory: '512' }),
+  'port-as-text.json': withContainer({ portMappings: [{ containerPort: '80' }] }),
+  'command-as-text.json': withContainer({ command: 'npm start' }),
+  'health-check-list.json': withContainer({ healthCheck: ['CMD', 'true'] }),
+  'environment-map.json': withContainer({ environment: { NODE_ENV: 'production' } }),
+  'log-option-number.json': withContainer({
+    logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 7 } },
+  }),
+  'task-memory-lots.json': JSON.stringify({ ...GOOD_TASK_DEFINITION, memory: 'lots' }),
+  'task-cpu-fast.json': JSON.stringify({ ...GOOD_TASK_DEFINITION, cpu: 'fast' }),
+  'compatibilities-text.json': JSON.stringify({
+    ...GOOD_TASK_DEFINITION,
+    requiresCompatibilities: 'FARGATE',
+  }),
+  'volumes-object.json': JSON.stringify({ ...GOOD_TASK_DEFINITION, volumes: { name: 'data' } }),
+  'deploy/service-account-arn.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, account-id: '000000000000', cluster: shop, services: { web: { service: 'arn:aws:ecs:us-east-1:999999999999:service/shop/web' } } }\n`,
+  'storage-text.json': JSON.stringify({ ...GOOD_TASK_DEFINITION, ephemeralStorage: { sizeInGiB: '21' } }),
+  'expression.yaml':
+    'family: web\ncontainerDefinitions:\n  - name: web\n    image: "repo:${{ github.sha }}"\n',
+  'deploy/region-arn.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: 'arn:aws:ecs:eu-west-1:000000000000:cluster/shop' }\n`,
+  'deploy/account-arn.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, account-id: '000000000000', cluster: 'arn:aws:ecs:us-east-1:999999999999:cluster/shop' }\n`,
+  'deploy/service-as-cluster.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: 'arn:aws:ecs:us-east-1:000000000000:service/shop/web' }\n`,
+  'deploy/into-prod.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: shop-dev, services: { web: { cluster: shop } } }\n  prod: { region: us-east-1, cluster: shop }\n`,
+  'deploy/file-outside.yml': `${MANIFEST_HEAD.replace('  web: { containers: { web: web } }', "  web: { containers: { web: web }, task-definition: '../../outside/web.json' }")}\n  dev: { region: us-east-1, cluster: shop }\n`,
+  'deploy/smoke-forever.yml': `${MANIFEST_HEAD.replace('  web: { containers: { web: web } }', "  web: { containers: { web: web }, smoke: [{ url: 'https://shop.example/', timeout: 5h }] }")}\n  dev: { region: us-east-1, cluster: shop }\n`,
   'deploy/ecs.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: shop }\n`,
   'deploy/bad-yaml.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: shop\n`,
   'deploy/unknown-key.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: shop, clutser: x }\n`,
@@ -83,11 +115,25 @@ const FILES: Record<string, string> = {
   'deploy/unknown-template.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: '{{ nope }}' }\n`,
   'deploy/huge.yml': `${MANIFEST_HEAD}\n  dev: { region: us-east-1, cluster: shop }\n# ${'x'.repeat(1_100_000)}\n`,
 };
-const workspace = mkdtempSync(join(tmpdir(), 'bad-input-catalogue-'));
+/** The runs' workspace, and beside it (`../outside`) files of the runner that are not the workspace's. */
+const base = mkdtempSync(join(tmpdir(), 'bad-input-catalogue-'));
+const workspace = join(base, 'workspace');
 for (const [path, text] of Object.entries(FILES)) {
   mkdirSync(join(workspace, path, '..'), { recursive: true });
   writeFileSync(join(workspace, path), text);
 }
+/** Files on the runner but outside the workspace (and RUNNER_TEMP), and links in the workspace that lead there. */
+const outside = mkdtempSync(join(tmpdir(), 'bad-input-outside-'));
+writeFileSync(join(outside, 'web.json'), FILES['web.json']!);
+writeFileSync(join(outside, 'ecs.yml'), FILES['deploy/ecs.yml']!);
+writeFileSync(join(outside, 'Dockerfile'), 'FROM scratch\n');
+symlinkSync(join(outside, 'web.json'), join(workspace, 'linked.json'));
+symlinkSync(outside, join(workspace, 'linked-dir'));
+mkdirSync(join(base, 'outside'), { recursive: true });
+writeFileSync(join(base, 'outside', 'web.json'), FILES['web.json']!);
+writeFileSync(join(base, 'outside', 'ecs.yml'), FILES['deploy/ecs.yml']!);
+const OTHER_ACCOUNT = 'arn:aws:ecs:us-east-1:999999999999';
+const OTHER_REGION = 'arn:aws:ecs:eu-west-1:000000000000';
 const dev = { manifest: MANIFEST, environment: 'dev' };
 const many = (n: number, make: (i: number) => string): string =>
   Array.from({ length: n }, (_, i) => make(i)).join('\n');
@@ -613,6 +659,221 @@ const CASES: Case[] = [
     what: 'a manifest-only input alone',
     inputs: { repository: 'shop/api', environment: 'dev' },
     input: 'environment',
+  },
+  // Task-definition files whose fields RegisterTaskDefinition would refuse: named by their JSON path.
+  ...(
+    [
+      ['a container essential "yes"', 'essential-yes.json'],
+      ['a container memory in quotes', 'container-memory-text.json'],
+      ['a container port in quotes', 'port-as-text.json'],
+      ['a command that is a string', 'command-as-text.json'],
+      ['a health check that is a list', 'health-check-list.json'],
+      ['environment variables as a map', 'environment-map.json'],
+      ['a log option that is a number', 'log-option-number.json'],
+      ['a task memory of "lots"', 'task-memory-lots.json'],
+      ['a task cpu of "fast"', 'task-cpu-fast.json'],
+      ['compatibilities that are a string', 'compatibilities-text.json'],
+      ['an ephemeral storage size in quotes', 'storage-text.json'],
+      ['volumes that are an object', 'volumes-object.json'],
+      ['a workflow expression in a YAML task definition', 'expression.yaml'],
+    ] as const
+  ).map(([what, file]): Case => ({
+    action: 'deploy-ecs',
+    what,
+    inputs: { ...one, 'task-definition': file },
+    input: 'task-definition',
+  })),
+  // Files outside the workspace: an absolute path, a way up, a link to a file or through a folder.
+  ...(
+    [
+      ['an absolute path outside the workspace', () => join(outside, 'web.json')],
+      ['a way up out of the workspace', () => '../outside/web.json'],
+      ['a link to a file outside', () => 'linked.json'],
+      ['a path through a linked folder', () => 'linked-dir/web.json'],
+    ] as const
+  ).flatMap(([what, path]): Case[] => [
+    {
+      action: 'deploy-ecs',
+      what: `task-definition: ${what}`,
+      inputs: { ...one, 'task-definition': path() },
+      input: 'task-definition',
+    },
+  ]),
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest outside the workspace',
+    inputs: { manifest: join(outside, 'ecs.yml'), environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: "a manifest service's task-definition file outside the workspace",
+    inputs: { manifest: 'deploy/file-outside.yml', environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest cluster ARN of another region',
+    inputs: { manifest: 'deploy/region-arn.yml', environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest cluster ARN of another account',
+    inputs: { manifest: 'deploy/account-arn.yml', environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest cluster that is a service ARN',
+    inputs: { manifest: 'deploy/service-as-cluster.yml', environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a manifest service ARN of another account',
+    inputs: { manifest: 'deploy/service-account-arn.yml', environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'rollback',
+    what: 'a manifest a way up out of the workspace',
+    inputs: { manifest: '../outside/ecs.yml', environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'smoke-test',
+    what: 'a manifest through a linked folder',
+    inputs: { manifest: 'linked-dir/ecs.yml', environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'build-push',
+    what: 'a Dockerfile a way up out of the workspace',
+    inputs: { repository: 'shop/api', file: '../outside/web.json' },
+    input: 'file',
+  },
+  {
+    action: 'deploy-ecs',
+    what: "a dev service sent into prod's cluster",
+    inputs: { manifest: 'deploy/into-prod.yml', environment: 'dev' },
+    input: 'manifest',
+  },
+  // ARNs of another account or region: refused right after authentication (its STS calls only).
+  {
+    action: 'deploy-ecs',
+    what: 'a cluster ARN of another account',
+    inputs: { cluster: `${OTHER_ACCOUNT}:cluster/shop`, service: 'web' },
+    input: 'cluster',
+    preflight: true,
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a cluster ARN of another region',
+    inputs: { cluster: `${OTHER_REGION}:cluster/shop`, service: 'web' },
+    input: 'cluster',
+    preflight: true,
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a service ARN of another account',
+    inputs: { cluster: CLUSTER, service: `${OTHER_ACCOUNT}:service/shop/web` },
+    input: 'service',
+    preflight: true,
+  },
+  {
+    action: 'deploy-ecs',
+    what: 'a secret value pasted for its parameter',
+    inputs: { ...one, secrets: 'DB_PASSWORD=hunter2-plain-value' },
+    input: 'secrets',
+    preflight: true,
+  },
+  {
+    action: 'rollback',
+    what: 'a target ARN of another account',
+    inputs: { ...one, to: `${OTHER_ACCOUNT}:task-definition/web:1` },
+    input: 'to',
+    preflight: true,
+  },
+  {
+    action: 'rollback',
+    what: 'a target ARN of another region',
+    inputs: { ...one, to: `${OTHER_REGION}:task-definition/web:1` },
+    input: 'to',
+    preflight: true,
+  },
+  {
+    action: 'rollback',
+    what: 'a cluster ARN of another account',
+    inputs: { cluster: `${OTHER_ACCOUNT}:cluster/shop`, service: 'web' },
+    input: 'cluster',
+    preflight: true,
+  },
+  {
+    action: 'rollback',
+    what: 'a manifest outside the workspace',
+    inputs: { manifest: join(outside, 'ecs.yml'), environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'rollback',
+    what: 'a manifest through a linked folder',
+    inputs: { manifest: 'linked-dir/ecs.yml', environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'smoke-test',
+    what: 'a manifest outside the workspace',
+    inputs: { manifest: join(outside, 'ecs.yml'), environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'smoke-test',
+    what: 'a manifest smoke check of five hours',
+    inputs: { manifest: 'deploy/smoke-forever.yml', environment: 'dev' },
+    input: 'manifest',
+  },
+  {
+    action: 'smoke-test',
+    what: 'a check timeout of two hours',
+    inputs: { checks: '- { url: https://shop.example/, timeout: 2h }' },
+    input: 'checks',
+  },
+  {
+    action: 'smoke-test',
+    what: 'a check interval past any run',
+    inputs: { checks: '- { url: https://shop.example/, interval: 99999h }' },
+    input: 'checks',
+  },
+  {
+    action: 'smoke-test',
+    what: 'a check name of 500 characters',
+    inputs: { checks: `- { url: https://shop.example/, name: ${'n'.repeat(500)} }` },
+    input: 'checks',
+  },
+  {
+    action: 'build-push',
+    what: 'a context outside the workspace',
+    inputs: { repository: 'shop/api', context: outside },
+    input: 'context',
+  },
+  {
+    action: 'build-push',
+    what: 'a context through a link',
+    inputs: { repository: 'shop/api', context: 'linked-dir' },
+    input: 'context',
+  },
+  {
+    action: 'build-push',
+    what: 'a Dockerfile outside the workspace',
+    inputs: { repository: 'shop/api', file: join(outside, 'Dockerfile') },
+    input: 'file',
+  },
+  {
+    action: 'build-push',
+    what: 'a manifest outside the workspace',
+    inputs: { manifest: join(outside, 'ecs.yml'), environment: 'dev' },
+    input: 'manifest',
   },
   // cdk-deploy: everything is refused before the CDK toolkit (and the AWS SDK) is even loaded.
   ...(
