@@ -80,7 +80,8 @@ function listFiles(dir) {
 async function checkDist() {
   const temp = mkdtempSync(join(tmpdir(), 'ecs-delivery-dist-'));
   try {
-    // Every file the bundler writes: the bundles and the licenses.txt beside them.
+    // Every file the bundler writes: the bundles, the files a bundle reads beside it (cdk-deploy's db.json.gz
+    // and bootstrap template, copied from their packages) and the licenses.txt beside them.
     const written = await bundleAll(temp);
     const stale = [];
     const expected = new Set([...bundleTargets().map((t) => t.outfile), ...written]);
