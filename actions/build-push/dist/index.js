@@ -48550,7 +48550,7 @@ var require_retry2 = __commonJS({
       let cleanup = () => {
       };
       const aborted = new Promise((_, reject) => {
-        const handler = () => reject(createAbortError());
+        const handler = () => reject(createAbortError(signal));
         if (signal.aborted) {
           handler();
         } else if (typeof signal.addEventListener === "function") {
@@ -48562,7 +48562,13 @@ var require_retry2 = __commonJS({
       });
       return Promise.race([promise, aborted]).finally(cleanup);
     };
-    var createAbortError = () => Object.assign(new Error("Request aborted"), { name: "AbortError" });
+    var createAbortError = (signal) => {
+      const reason = signal.reason;
+      if (reason instanceof Error) {
+        return Object.assign(new Error("Request aborted"), { name: "AbortError", cause: reason });
+      }
+      return Object.assign(new Error(reason ? String(reason) : "Request aborted"), { name: "AbortError" });
+    };
     var isAbortError = (error2) => typeof error2 === "object" && error2 !== null && "name" in error2 && error2.name === "AbortError";
     var DEFAULT_RETRY_DELAY_BASE = 100;
     var MAXIMUM_RETRY_DELAY = 20 * 1e3;
@@ -48665,9 +48671,12 @@ var require_retry2 = __commonJS({
                 throw lastError;
               }
               try {
+                if (abortSignal?.aborted) {
+                  throw lastError;
+                }
                 retryToken = await race(retryStrategy.refreshRetryTokenForRetry(retryToken, retryErrorInfo), abortSignal);
               } catch (refreshError) {
-                if (abortSignal?.aborted && isAbortError(refreshError)) {
+                if (refreshError !== lastError && abortSignal?.aborted && isAbortError(refreshError)) {
                   throw refreshError;
                 }
                 if (!lastError.$metadata) {
@@ -50097,6 +50106,7 @@ var require_es5 = __commonJS({
 var require_client3 = __commonJS({
   "node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js"(exports2) {
     var { HttpRequest, parseUrl } = require_protocols();
+    var { NoOpLogger } = require_client2();
     var { InvokeStore } = require_invoke_store();
     var { normalizeProvider } = require_dist_cjs2();
     var { RETRY_MODES } = require_retry2();
@@ -50223,18 +50233,22 @@ More information can be found at: https://a.co/c895JFp`);
     var loggerMiddleware = () => (next, context) => async (args) => {
       try {
         const response = await next(args);
-        const { clientName, commandName, logger, dynamoDbDocumentClientOptions = {} } = context;
-        const { overrideInputFilterSensitiveLog, overrideOutputFilterSensitiveLog } = dynamoDbDocumentClientOptions;
-        const inputFilterSensitiveLog = overrideInputFilterSensitiveLog ?? context.inputFilterSensitiveLog;
-        const outputFilterSensitiveLog = overrideOutputFilterSensitiveLog ?? context.outputFilterSensitiveLog;
-        const { $metadata, ...outputWithoutMetadata } = response.output;
-        logger?.info?.({
-          clientName,
-          commandName,
-          input: inputFilterSensitiveLog(args.input),
-          output: outputFilterSensitiveLog(outputWithoutMetadata),
-          metadata: $metadata
-        });
+        const { logger } = context;
+        const isNoOpLogger = logger instanceof NoOpLogger;
+        if (logger && !isNoOpLogger) {
+          const { clientName, commandName, dynamoDbDocumentClientOptions = {} } = context;
+          const { overrideInputFilterSensitiveLog, overrideOutputFilterSensitiveLog } = dynamoDbDocumentClientOptions;
+          const inputFilterSensitiveLog = overrideInputFilterSensitiveLog ?? context.inputFilterSensitiveLog;
+          const outputFilterSensitiveLog = overrideOutputFilterSensitiveLog ?? context.outputFilterSensitiveLog;
+          const { $metadata, ...outputWithoutMetadata } = response.output;
+          logger.info?.({
+            clientName,
+            commandName,
+            input: inputFilterSensitiveLog(args.input),
+            output: outputFilterSensitiveLog(outputWithoutMetadata),
+            metadata: $metadata
+          });
+        }
         return response;
       } catch (error2) {
         const { clientName, commandName, logger, dynamoDbDocumentClientOptions = {} } = context;
@@ -57674,7 +57688,7 @@ var require_sso_oidc = __commonJS({
       Region: { type: "builtInParams", name: "region" },
       UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
     };
-    var version2 = "3.998.2";
+    var version2 = "3.998.4";
     var packageInfo = {
       version: version2
     };
@@ -58595,7 +58609,7 @@ var require_sso = __commonJS({
       Region: { type: "builtInParams", name: "region" },
       UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
     };
-    var version2 = "3.998.2";
+    var version2 = "3.998.4";
     var packageInfo = {
       version: version2
     };
@@ -59693,7 +59707,7 @@ var require_sts = __commonJS({
       Region: { type: "builtInParams", name: "region" },
       UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
     };
-    var version2 = "3.998.2";
+    var version2 = "3.998.4";
     var packageInfo = {
       version: version2
     };
@@ -59715,6 +59729,19 @@ var require_sts = __commonJS({
           ...opts
         });
         Object.setPrototypeOf(this, _ExpiredTokenException.prototype);
+      }
+    };
+    var InvalidContextAssertionException = class _InvalidContextAssertionException extends STSServiceException {
+      static shapeId = "com.amazonaws.sts#InvalidContextAssertionException";
+      name = "InvalidContextAssertionException";
+      $fault = "client";
+      constructor(opts) {
+        super({
+          name: "InvalidContextAssertionException",
+          $fault: "client",
+          ...opts
+        });
+        Object.setPrototypeOf(this, _InvalidContextAssertionException.prototype);
       }
     };
     var MalformedPolicyDocumentException = class _MalformedPolicyDocumentException extends STSServiceException {
@@ -59813,12 +59840,17 @@ var require_sts = __commonJS({
     var _E = "Expiration";
     var _EI = "ExternalId";
     var _ETE = "ExpiredTokenException";
+    var _FPA = "FederatedProviderArn";
+    var _I = "Issuer";
+    var _ICAE = "InvalidContextAssertionException";
     var _IDPCEE = "IDPCommunicationErrorException";
     var _IDPRCE = "IDPRejectedClaimException";
     var _IITE = "InvalidIdentityTokenException";
+    var _IP = "IdentityProvider";
     var _K = "Key";
     var _MPDE = "MalformedPolicyDocumentException";
     var _MSTS = "MinimumSessionTokenSize";
+    var _OI = "OriginIdentity";
     var _P = "Policy";
     var _PA = "PolicyArns";
     var _PAr = "ProviderArn";
@@ -59833,6 +59865,7 @@ var require_sts = __commonJS({
     var _RA = "RoleArn";
     var _RDE = "RegionDisabledException";
     var _RSN = "RoleSessionName";
+    var _S = "Subject";
     var _SAK = "SecretAccessKey";
     var _SFWIT = "SubjectFromWebIdentityToken";
     var _SI = "SourceIdentity";
@@ -59840,8 +59873,11 @@ var require_sts = __commonJS({
     var _ST = "SessionToken";
     var _STS = "SessionTokenSize";
     var _STU = "SessionTokenUtilization";
+    var _STu = "SubjectType";
     var _T = "Tags";
     var _TC = "TokenCode";
+    var _TCr = "TransactionContext";
+    var _TIPC = "TrustedIdentityPropagationContext";
     var _TTK = "TransitiveTagKeys";
     var _Ta = "Tag";
     var _V = "Value";
@@ -59854,8 +59890,13 @@ var require_sts = __commonJS({
     var _e = "error";
     var _hE = "httpError";
     var _m = "message";
+    var _oIIT = "originIdentityIssuerType";
+    var _oIST = "originIdentitySubjectType";
+    var _oISTT = "originIdentitySubjectTypeType";
     var _pDLT = "policyDescriptorListType";
     var _s = "smithy.ts.sdk.synthetic.com.amazonaws.sts";
+    var _tCIPMT = "transactionContextIdentityProviderMapType";
+    var _tCVT = "transactionContextValueType";
     var _tLT = "tagListType";
     var n0 = "com.amazonaws.sts";
     var _s_registry = new TypeRegistry(_s);
@@ -59889,6 +59930,15 @@ var require_sts = __commonJS({
       [0]
     ];
     n0_registry.registerError(IDPRejectedClaimException$, IDPRejectedClaimException);
+    var InvalidContextAssertionException$ = [
+      -3,
+      n0,
+      _ICAE,
+      { [_aQE]: [`InvalidContextAssertion`, 400], [_e]: _c, [_hE]: 400 },
+      [_m],
+      [0]
+    ];
+    n0_registry.registerError(InvalidContextAssertionException$, InvalidContextAssertionException);
     var InvalidIdentityTokenException$ = [
       -3,
       n0,
@@ -59931,6 +59981,10 @@ var require_sts = __commonJS({
     ];
     var accessKeySecretType = [0, n0, _aKST, 8, 0];
     var clientTokenType = [0, n0, _cTT, 8, 0];
+    var originIdentityIssuerType = [0, n0, _oIIT, 8, 0];
+    var originIdentitySubjectType = [0, n0, _oIST, 8, 0];
+    var originIdentitySubjectTypeType = [0, n0, _oISTT, 8, 0];
+    var transactionContextValueType = [0, n0, _tCVT, 8, 0];
     var AssumedRoleUser$ = [
       3,
       n0,
@@ -59971,8 +60025,8 @@ var require_sts = __commonJS({
       n0,
       _ARWWIRs,
       0,
-      [_C, _SFWIT, _ARU, _PPS, _Pr, _Au, _SI, _STU, _STS],
-      [[() => Credentials$, 0], 0, () => AssumedRoleUser$, 1, 0, 0, 0, 1, 1]
+      [_C, _SFWIT, _ARU, _PPS, _Pr, _Au, _SI, _STU, _STS, _TIPC],
+      [[() => Credentials$, 0], 0, () => AssumedRoleUser$, 1, 0, 0, 0, 1, 1, [() => TrustedIdentityPropagationContext$, 0]]
     ];
     var Credentials$ = [
       3,
@@ -59982,6 +60036,14 @@ var require_sts = __commonJS({
       [_AKI, _SAK, _ST, _E],
       [0, [() => accessKeySecretType, 0], 0, 4],
       4
+    ];
+    var OriginIdentity$ = [
+      3,
+      n0,
+      _OI,
+      0,
+      [_S, _STu, _I, _FPA],
+      [[() => originIdentitySubjectType, 0], [() => originIdentitySubjectTypeType, 0], [() => originIdentityIssuerType, 0], 0]
     ];
     var PolicyDescriptorType$ = [
       3,
@@ -60008,6 +60070,22 @@ var require_sts = __commonJS({
       [0, 0],
       2
     ];
+    var TransactionContext$ = [
+      3,
+      n0,
+      _TCr,
+      0,
+      [_IP],
+      [[() => transactionContextIdentityProviderMapType, 0]]
+    ];
+    var TrustedIdentityPropagationContext$ = [
+      3,
+      n0,
+      _TIPC,
+      8,
+      [_OI, _TCr],
+      [[() => OriginIdentity$, 0], [() => TransactionContext$, 0]]
+    ];
     var policyDescriptorListType = [
       1,
       n0,
@@ -60028,6 +60106,20 @@ var require_sts = __commonJS({
       _tLT,
       0,
       () => Tag$
+    ];
+    var transactionContextIdentityProviderMapType = [
+      2,
+      n0,
+      _tCIPMT,
+      0,
+      [
+        0,
+        0
+      ],
+      [
+        () => transactionContextValueType,
+        0
+      ]
     ];
     var AssumeRole$ = [
       9,
@@ -60363,10 +60455,13 @@ var require_sts = __commonJS({
     exports2.IDPCommunicationErrorException$ = IDPCommunicationErrorException$;
     exports2.IDPRejectedClaimException = IDPRejectedClaimException;
     exports2.IDPRejectedClaimException$ = IDPRejectedClaimException$;
+    exports2.InvalidContextAssertionException = InvalidContextAssertionException;
+    exports2.InvalidContextAssertionException$ = InvalidContextAssertionException$;
     exports2.InvalidIdentityTokenException = InvalidIdentityTokenException;
     exports2.InvalidIdentityTokenException$ = InvalidIdentityTokenException$;
     exports2.MalformedPolicyDocumentException = MalformedPolicyDocumentException;
     exports2.MalformedPolicyDocumentException$ = MalformedPolicyDocumentException$;
+    exports2.OriginIdentity$ = OriginIdentity$;
     exports2.PackedPolicyTooLargeException = PackedPolicyTooLargeException;
     exports2.PackedPolicyTooLargeException$ = PackedPolicyTooLargeException$;
     exports2.PolicyDescriptorType$ = PolicyDescriptorType$;
@@ -60378,6 +60473,8 @@ var require_sts = __commonJS({
     exports2.STSServiceException = STSServiceException;
     exports2.STSServiceException$ = STSServiceException$;
     exports2.Tag$ = Tag$;
+    exports2.TransactionContext$ = TransactionContext$;
+    exports2.TrustedIdentityPropagationContext$ = TrustedIdentityPropagationContext$;
     exports2.decorateDefaultCredentialProvider = decorateDefaultCredentialProvider;
     exports2.errorTypeRegistries = errorTypeRegistries;
     exports2.getDefaultRoleAssumer = getDefaultRoleAssumer;
@@ -60464,7 +60561,7 @@ var require_signin = __commonJS({
       Region: { type: "builtInParams", name: "region" },
       UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
     };
-    var version2 = "3.998.2";
+    var version2 = "3.998.4";
     var packageInfo = {
       version: version2
     };
@@ -61082,6 +61179,7 @@ var require_signin = __commonJS({
       CONFLICT: "CONFLICT",
       INSUFFICIENT_PERMISSIONS: "INSUFFICIENT_PERMISSIONS",
       INVALID_REQUEST: "INVALID_REQUEST",
+      OAUTH_INVALID_CLIENT: "invalid_client",
       OAUTH_INVALID_GRANT: "invalid_grant",
       OAUTH_INVALID_REQUEST: "invalid_request",
       OAUTH_INVALID_SCOPE: "invalid_scope",
@@ -68739,7 +68837,7 @@ var require_cognito_identity = __commonJS({
       Region: { type: "builtInParams", name: "region" },
       UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
     };
-    var version2 = "3.998.2";
+    var version2 = "3.998.4";
     var packageInfo = {
       version: version2
     };
