@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
-import { describeService, ecsOf, expectNoSecrets, startSim, type SimHandle } from '@ecs-delivery/testkit';
+import {
+  ACCOUNT,
+  describeService,
+  ecsOf,
+  expectNoSecrets,
+  startSim,
+  type SimHandle,
+} from '@ecs-delivery/testkit';
 import { actionsSince, errors, runCdk, STACK, STEP_TIMEOUT_MS, workspace } from './cdk-helpers';
 
 /**
@@ -16,8 +23,25 @@ const ws = workspace({
   'infra-fail': { broaden: 'true', fail: 'true' },
 });
 
+/** The role the OIDC run assumes: only acme/shop's prod environment may. */
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/shop-prod-infra`;
+const trustPolicy = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/shop:environment:prod' },
+      },
+    },
+  ],
+};
+
 beforeAll(async () => {
-  sim = await startSim({ timeScale: 200 });
+  sim = await startSim({ timeScale: 200, seed: { roles: [{ arn: ROLE, trustPolicy }] } });
 }, 60_000);
 afterAll(async () => {
   await sim?.stop();
@@ -86,6 +110,23 @@ test(
     expect(run.outputs['has-changes']).toBe('false');
     expect(JSON.parse(run.outputs['stack-outputs']!)[STACK]).toMatchObject({ ServiceName: 'web' });
     expect(await actionsSince(sim, since)).not.toContain('cloudformation:ExecuteChangeSet');
+  },
+  STEP_TIMEOUT_MS,
+);
+
+test(
+  "with role-to-assume the run authenticates with the job's OIDC token and no static keys",
+  async () => {
+    const since = Date.now();
+    const oidc = await sim.oidcContext({ repository: 'acme/shop', environment: 'prod' });
+    const run = await runCdk(sim, ws, { mode: 'diff', app: 'cdk.out', 'role-to-assume': ROLE }, { oidc });
+    expect({ exit: run.exitCode, errors: errors(run) }).toEqual({ exit: 0, errors: [] });
+    expect(run.log).toContain(`assumed-role/shop-prod-infra/`);
+    expect(run.outputs['has-changes']).toBe('false');
+    expect(await actionsSince(sim, since)).toEqual(
+      expect.arrayContaining(['sts:AssumeRoleWithWebIdentity', 'sts:AssumeRole']),
+    );
+    await noSecrets(run);
   },
   STEP_TIMEOUT_MS,
 );
