@@ -27284,6 +27284,33 @@ function workspacePath(path) {
   return (0, import_node_path.resolve)(process.env["GITHUB_WORKSPACE"] ?? process.cwd(), path);
 }
 
+// actions/cdk-deploy/src/adopt-error.ts
+function adoptError(err) {
+  if (!(err instanceof Error) || err instanceof ConfigurationError || err instanceof AwsOperationError)
+    return err;
+  if (err.name === "ConfigurationError") {
+    const input = err.input;
+    return new ConfigurationError(err.message, {
+      ...typeof input === "string" ? { input } : {},
+      cause: err.cause
+    });
+  }
+  if (err.name === "AwsOperationError") {
+    const e = err;
+    return new AwsOperationError({
+      service: e.service,
+      operation: e.operation,
+      code: e.code,
+      message: e.message,
+      requestId: e.requestId,
+      fault: e.fault,
+      httpStatus: e.httpStatus,
+      cause: e.cause
+    });
+  }
+  return err;
+}
+
 // actions/cdk-deploy/src/inputs.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path2 = require("node:path");
@@ -27458,7 +27485,11 @@ void runAction(
   async (context) => {
     const inputs = getInputs();
     const { run } = await import("./toolkit/run.js");
-    await run(inputs, context);
+    try {
+      await run(inputs, context);
+    } catch (err) {
+      throw adoptError(err);
+    }
   },
   void 0,
   { actionYml: (0, import_node_path3.join)(__dirname, "..", "action.yml") }

@@ -181,6 +181,22 @@ test(
 );
 
 test(
+  'in CI a context value a lookup would fetch is an error that says to commit cdk.context.json',
+  async () => {
+    const since = Date.now();
+    const run = await runCdk(sim, ws, { mode: 'diff', context: 'lookup=true' });
+    expect(run.exitCode).toBe(1);
+    const [error] = run.annotations.filter((a) => a.level === 'error');
+    expect(error?.title).toBe('Configuration error');
+    expect(error?.message).toContain('"context"');
+    expect(error?.message).toContain('commit cdk.context.json');
+    expect(error?.message).toContain('vpc-provider');
+    expect(await actionsSince(sim, since)).not.toContain('ec2:DescribeVpcs');
+  },
+  STEP_TIMEOUT_MS,
+);
+
+test(
   'drift mode reports a resource changed outside CDK, per stack',
   async () => {
     await ecsOf(sim).send(new UpdateServiceCommand({ cluster: 'shop', service: 'web', desiredCount: 2 }));
