@@ -21,6 +21,7 @@ let sim: SimHandle;
 const ws = workspace({
   'infra-broaden': { broaden: 'true' },
   'infra-fail': { broaden: 'true', fail: 'true' },
+  'infra-lookup': { lookup: 'true' },
 });
 
 /** The role the OIDC run assumes: only acme/shop's prod environment may. */
@@ -184,7 +185,7 @@ test(
   'in CI a context value a lookup would fetch is an error that says to commit cdk.context.json',
   async () => {
     const since = Date.now();
-    const run = await runCdk(sim, ws, { mode: 'diff', context: 'lookup=true' });
+    const run = await runCdk(sim, ws, { mode: 'diff', 'working-directory': 'infra-lookup' });
     expect(run.exitCode).toBe(1);
     const [error] = run.annotations.filter((a) => a.level === 'error');
     expect(error?.title).toBe('Configuration error');
