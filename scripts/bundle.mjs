@@ -39,11 +39,16 @@ const LAZY_MODULES = [
 /**
  * Files a bundle reads beside it at run time, copied byte for byte: [action dir, package, file in the package,
  * destination]. The toolkit bundle (dist/toolkit/run.js) reads `../db.json.gz` (the CloudFormation resource
- * specification every diff needs, @aws-cdk/aws-service-spec's `join(__dirname, '..', 'db.json.gz')`); the
- * action hands the toolkit `dist/bootstrap-template.yaml` as the template to bootstrap with.
+ * specification every diff needs, @aws-cdk/aws-service-spec's `join(__dirname, '..', 'db.json.gz')`) and its
+ * own package.json and build-info.json; the action hands the toolkit `dist/bootstrap-template.yaml` as the
+ * template to bootstrap with.
  */
 const ASSETS = [
   ['actions/cdk-deploy', '@aws-cdk/aws-service-spec', 'db.json.gz', 'dist/db.json.gz'],
+  // The toolkit finds its version (and build) in the package.json of the nearest folder above its code: beside
+  // the bundle, so a checkout of the action holding only action.yml and dist/ works as the repository does.
+  ['actions/cdk-deploy', '@aws-cdk/toolkit-lib', 'package.json', 'dist/toolkit/package.json'],
+  ['actions/cdk-deploy', '@aws-cdk/toolkit-lib', 'build-info.json', 'dist/toolkit/build-info.json'],
   [
     'actions/cdk-deploy',
     '@aws-cdk/toolkit-lib',

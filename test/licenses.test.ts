@@ -41,10 +41,15 @@ function readLicenses(action: string): string {
 }
 
 /** The section (package lines, then licence text) whose package lines name this package. */
-function sectionFor(licenses: string, name: string): string | undefined {
+/**
+ * The section whose heading names `name` (at `version` when given: a bundle may hold two versions of one
+ * package, the CDK toolkit's yaml 1 beside the project's yaml 2).
+ */
+function sectionFor(licenses: string, name: string, version?: string): string | undefined {
+  const lead = version === undefined ? `${name} ` : `${name} ${version} `;
   return licenses.split(`${RULE}\n`).find((section) => {
     const packageLines = section.split('\n\n')[0]?.split('\n') ?? [];
-    return packageLines.some((line) => line.startsWith(`${name} `));
+    return packageLines.some((line) => line.startsWith(lead));
   });
 }
 
@@ -60,7 +65,7 @@ describe.each(actions)('actions/%s/dist/licenses.txt', (action) => {
     expect(packages.length).toBeGreaterThan(0);
     for (const { name, version } of packages) {
       expect(licenses).toMatch(new RegExp(`^  ${escapeRegExp(name)} +${escapeRegExp(version)}  `, 'm'));
-      expect(sectionFor(licenses, name)).toContain(`${name} ${version} (`);
+      expect(sectionFor(licenses, name, version)).toContain(`${name} ${version} (`);
     }
   });
 

@@ -90,6 +90,8 @@ test(
     expect(outputs[STACK]!['RepositoryUri']).toMatch(/\/shop\/web$/);
     expect(JSON.parse(readFileSync(join(ws, 'out', 'stack-outputs.json'), 'utf8'))).toEqual(outputs);
     expect(run.outputs['has-changes']).toBe('true');
+    // A first deploy creates roles: it broadens, and went through only because it was approved.
+    expect(run.outputs['security-changes']).toBe('broadening');
     const service = await describeService(sim, 'web');
     expect(service.deploymentConfiguration?.deploymentCircuitBreaker).toEqual({
       enable: true,

@@ -15977,7 +15977,7 @@ var getTemplate = (ctx, raw) => {
   }
   const stack = name !== void 0 ? findStack(ctx.sim, ctx.account, ctx.region, name) : void 0;
   if (name !== void 0 && !stack) throw stackMissing(name);
-  let body = stack?.templateBody;
+  let body = stack?.status === "REVIEW_IN_PROGRESS" ? void 0 : stack?.templateBody;
   if (changeSetName !== void 0) {
     const cs = [...cfnState(ctx.sim).changeSets.values()].find(
       (c) => c.id === changeSetName || stack !== void 0 && c.stackId === stack.id && c.name === changeSetName

@@ -63,6 +63,11 @@ test('a CREATE change set makes a REVIEW_IN_PROGRESS stack, goes CREATE_PENDING 
   expect(created.Id).toMatch(/^arn:aws:cloudformation:us-east-1:000000000000:changeSet\/first\//);
   const review = await cfn.send(new DescribeStacksCommand({ StackName: 'review' }));
   expect(review.Stacks![0]).toMatchObject({ StackStatus: 'REVIEW_IN_PROGRESS', StackId: created.StackId });
+  // Until the change set runs the stack has no template: only the change set has one.
+  expect((await cfn.send(new GetTemplateCommand({ StackName: 'review' }))).TemplateBody).toBe('{}');
+  expect(
+    (await cfn.send(new GetTemplateCommand({ StackName: 'review', ChangeSetName: 'first' }))).TemplateBody,
+  ).toBe(v1);
   const cs = await changeSetReady(cfn, 'review', 'first');
   expect(cs).toMatchObject({
     Status: 'CREATE_COMPLETE',

@@ -17,7 +17,9 @@ const getTemplate: ActionHandler = (ctx, raw) => {
   }
   const stack = name !== undefined ? findStack(ctx.sim, ctx.account, ctx.region, name) : undefined;
   if (name !== undefined && !stack) throw stackMissing(name);
-  let body = stack?.templateBody;
+  // A stack a CREATE change set made has no template until the change set runs: CloudFormation treats it as a
+  // stack that does not exist yet, so what it would be is only the change set's.
+  let body = stack?.status === 'REVIEW_IN_PROGRESS' ? undefined : stack?.templateBody;
   if (changeSetName !== undefined) {
     const cs = [...cfnState(ctx.sim).changeSets.values()].find(
       (c) =>
