@@ -1,4 +1,7 @@
-import { useSim, type SimHandle } from '@ecs-delivery/testkit';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT, runAction, useSim, type SimHandle } from '@ecs-delivery/testkit';
 import {
   matchExamples,
   runExample,
@@ -35,6 +38,7 @@ const FILES = [
   'actions/deploy-ecs/README.md',
   'actions/smoke-test/README.md',
   'actions/rollback/README.md',
+  'actions/cdk-deploy/README.md',
 ];
 
 /**
@@ -75,6 +79,10 @@ const CONTEXT = [
   [
     'docker buildx and docker/setup-buildx-action',
     "no container engine here: buildx is test/fixtures/buildx-stand-in.cjs, a plugin that pushes a small image of the build context with docker login's credentials and records its arguments; setup-buildx-action then has nothing to do, as on ubuntu-latest",
+  ],
+  [
+    'npm ci of the CDK app in infra/',
+    "the cdk-deploy test app (a repository, a cluster, a Fargate service, a log group, a role) as infra/bin/app.js; npm is a stand-in whose `ci` links this repository's node_modules",
   ],
   [
     'ambient AWS credentials (steps without role-to-assume)',
@@ -494,7 +502,116 @@ const HANDLERS: ActionExample[] = [
       };
     },
   },
+  {
+    file: 'actions/cdk-deploy/README.md',
+    match: 'stacks: ${{ steps.cdk.outputs.stack-outputs }}',
+    seed: async (sim) => {
+      const files = await seedShopInfra(sim);
+      // The image the deploy job names: a build earlier in the pipeline pushed it to the stack's repository.
+      await seedImageIn(sim, SHOP_PROD, 'shop/web', [`prod-${SHA}`], 'web prod');
+      return {
+        files,
+        check: async (run) => {
+          const infra = stepOf(run, 'cdk-deploy');
+          expectSucceeded(infra);
+          expect(infra.outputs['has-changes']).toBe('false');
+          const stacks = JSON.parse(infra.outputs['stack-outputs']!) as Record<
+            string,
+            Record<string, string>
+          >;
+          expect(stacks['ShopInfra']).toMatchObject({ ClusterName: 'shop', ServiceName: 'web' });
+          expectSucceeded(stepOf(run, 'deploy-ecs'));
+          const service = await serviceIn(sim, SHOP_PROD, 'shop', 'web');
+          expect(service.taskDefinition).toMatch(/task-definition\/web:2$/);
+        },
+      };
+    },
+  },
+  {
+    file: 'actions/cdk-deploy/README.md',
+    match: 'approve-broadening: ${{ inputs.approve-broadening }}',
+    seed: async (sim) => ({
+      files: await seedShopInfra(sim, { broaden: true }),
+      inputs: { 'approve-broadening': true },
+      check: async (run) => {
+        const step = stepOf(run, 'cdk-deploy');
+        expectSucceeded(step);
+        expect(step.outputs['security-changes']).toBe('broadening');
+        expect(step.outputs['has-changes']).toBe('true');
+      },
+    }),
+  },
+  {
+    file: 'actions/cdk-deploy/README.md',
+    match: 'app: cdk.out',
+    seed: async (sim) => ({
+      files: await seedShopInfra(sim),
+      check: async (run) => {
+        const [synth, deploy] = [stepOf(run, 'cdk-deploy', 0), stepOf(run, 'cdk-deploy', 1)];
+        expectSucceeded(synth);
+        expectSucceeded(deploy);
+        expect(existsSync(join(run.workspace, 'infra', 'cdk.out', 'manifest.json'))).toBe(true);
+        expect(deploy.outputs['has-changes']).toBe('false');
+      },
+    }),
+  },
 ];
+
+/** The cdk-deploy test app, as infra/ of the example's repository. */
+const CDK_APP = join(REPO_ROOT, 'actions', 'cdk-deploy', 'test', 'fixtures', 'app');
+
+/**
+ * shop-prod's infrastructure deployed once, as a team does before its pipeline runs: the account bootstrapped and
+ * the CDK app's first deploy approved (it creates roles, so it broadens). Answers the files of the app that the
+ * example's repository holds (`broaden` adds a policy statement to the task role: a broadening change).
+ */
+async function seedShopInfra(
+  sim: SimHandle,
+  options: { broaden?: boolean } = {},
+): Promise<Record<string, string>> {
+  await sim.seed({
+    roles: [
+      oidcRole('arn:aws:iam::123456789012:role/shop-prod-infra'),
+      oidcRole('arn:aws:iam::123456789012:role/shop-prod-deploy'),
+    ],
+  });
+  const ws = mkdtempSync(join(tmpdir(), 'readme-cdk-'));
+  mkdirSync(join(ws, 'infra'), { recursive: true });
+  copyFileSync(join(CDK_APP, 'cdk.json'), join(ws, 'infra', 'cdk.json'));
+  const first = await runAction('cdk-deploy', {
+    sim,
+    cwd: ws,
+    inputs: {
+      app: `node ${join(CDK_APP, 'app.js')}`,
+      'working-directory': 'infra',
+      mode: 'deploy',
+      bootstrap: 'true',
+      'approve-broadening': 'true',
+      'aws-region': SHOP_PROD.region,
+    },
+    env: {
+      AWS_ACCESS_KEY_ID: SHOP_PROD.account,
+      AWS_SECRET_ACCESS_KEY: 'readme',
+      CDK_HOME: mkdtempSync(join(tmpdir(), 'readme-cdk-home-')),
+    },
+    timeoutMs: 240_000,
+    iamPolicy: false,
+  });
+  expect({ exit: first.exitCode, errors: first.annotations.filter((a) => a.level === 'error') }).toEqual({
+    exit: 0,
+    errors: [],
+  });
+  const config = JSON.parse(readFileSync(join(CDK_APP, 'cdk.json'), 'utf8')) as { context: object };
+  const cdkJson = join(ws, 'example-cdk.json');
+  writeFileSync(
+    cdkJson,
+    JSON.stringify({
+      ...config,
+      context: { ...config.context, ...(options.broaden ? { broaden: 'true' } : {}) },
+    }),
+  );
+  return { 'infra/bin/app.js': join(CDK_APP, 'app.js'), 'infra/cdk.json': cdkJson };
+}
 
 /**
  * The rollback examples' shop-prod: service api in account 123456789012, first on v1 (`api:1`), then — with

@@ -1,5 +1,6 @@
 import {
   chmodSync,
+  copyFileSync,
   cpSync,
   mkdirSync,
   mkdtempSync,
@@ -9,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import {
   WorkflowRunner,
@@ -145,6 +146,8 @@ export interface RunContext {
   inputs?: Record<string, Value>;
   /** The runner's environment (ambient credentials a step before the example would have exported). */
   env?: Record<string, string>;
+  /** Files the repository holds beside test/fixtures/readme-workspace: path in the workspace → file to copy. */
+  files?: Record<string, string>;
 }
 
 export interface ExampleRun {
@@ -174,7 +177,7 @@ function copyWorkspace(from: string, to: string, edit: (text: string) => string)
 
 /**
  * A runner machine like ubuntu-latest: docker with the buildx plugin (here the stand-in, in DOCKER_CONFIG),
- * so `docker/setup-buildx-action` has nothing left to do.
+ * so `docker/setup-buildx-action` has nothing left to do; npm, whose `ci` links this repository's node_modules.
  */
 function runnerMachine(dir: string): { env: Record<string, string>; log: string } {
   const plugins = join(dir, 'docker', 'cli-plugins');
@@ -187,8 +190,20 @@ function runnerMachine(dir: string): { env: Record<string, string>; log: string 
   chmodSync(plugin, 0o755);
   const log = join(dir, 'buildx.log');
   writeFileSync(log, '');
+  // `npm ci` of a CDK app installs aws-cdk-lib: here, a link to this repository's (no registry is needed).
+  const bin = join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(
+    join(bin, 'npm'),
+    `#!/bin/sh\nif [ "$1" = ci ]; then ln -sfn "${join(REPO_ROOT, 'node_modules')}" node_modules; exit 0; fi\necho "npm stand-in: only npm ci" >&2\nexit 1\n`,
+  );
+  chmodSync(join(bin, 'npm'), 0o755);
   return {
-    env: { DOCKER_CONFIG: join(dir, 'docker'), BUILDX_STAND_IN_LOG: log },
+    env: {
+      DOCKER_CONFIG: join(dir, 'docker'),
+      BUILDX_STAND_IN_LOG: log,
+      PATH: `${bin}:${process.env['PATH'] ?? ''}`,
+    },
     log,
   };
 }
@@ -203,6 +218,10 @@ export async function runExample(
   const dir = mkdtempSync(join(tmpdir(), 'readme-example-'));
   const workspace = join(dir, 'workspace');
   copyWorkspace(join(FIXTURES, 'readme-workspace'), workspace, (t) => substitute(t, sim, table));
+  for (const [path, from] of Object.entries(context.files ?? {})) {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true });
+    copyFileSync(from, join(workspace, path));
+  }
   const machine = runnerMachine(dir);
   const workflow = asWorkflow(substitute(body, sim, table));
   const runner = new WorkflowRunner({

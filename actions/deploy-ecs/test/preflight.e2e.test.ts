@@ -157,11 +157,7 @@ describe('deploy-ecs bad inputs: named clearly, before anything in AWS', () => {
       { 'task-definition': 'trailing-comma.json' },
       'Cannot parse the task definition (input "task-definition")',
     ],
-    [
-      'a malformed YAML task definition',
-      { 'task-definition': 'bad-indent.yaml' },
-      'bad-indent.yaml:5',
-    ],
+    ['a malformed YAML task definition', { 'task-definition': 'bad-indent.yaml' }, 'bad-indent.yaml:5'],
     [
       'a missing task-definition file',
       { 'task-definition': 'nope.json' },

@@ -44853,7 +44853,7 @@ var getTemplate = (ctx, raw) => {
   }
   const stack = name !== void 0 ? findStack(ctx.sim, ctx.account, ctx.region, name) : void 0;
   if (name !== void 0 && !stack) throw stackMissing(name);
-  let body = stack?.templateBody;
+  let body = stack?.status === "REVIEW_IN_PROGRESS" ? void 0 : stack?.templateBody;
   if (changeSetName !== void 0) {
     const cs = [...cfnState(ctx.sim).changeSets.values()].find(
       (c) => c.id === changeSetName || stack !== void 0 && c.stackId === stack.id && c.name === changeSetName
@@ -50009,10 +50009,11 @@ function resolveActionDir(action) {
   if (typeof action !== "string") return (0, import_node_path4.isAbsolute)(action.dir) ? action.dir : (0, import_node_path4.resolve)(REPO_ROOT, action.dir);
   return (0, import_node_path4.join)(REPO_ROOT, "actions", action);
 }
+var UNCHECKED_ACTIONS = /* @__PURE__ */ new Set(["cdk-deploy"]);
 function iamPolicyNames(action, option, inputs) {
   if (option === false) return void 0;
   if (option !== void 0) return typeof option === "string" ? [option] : [...option];
-  return typeof action === "string" ? policyNamesFor(action, inputs) : void 0;
+  return typeof action === "string" && !UNCHECKED_ACTIONS.has(action) ? policyNamesFor(action, inputs) : void 0;
 }
 function stepFiles(root, step) {
   const dir = (0, import_node_path4.join)(root, step);
@@ -52152,8 +52153,9 @@ var WorkflowRunner = class {
         Object.entries(evaluateMap(step.env, context)).map(([k, v2]) => [k, asString2(v2)])
       );
       try {
+        const dir = step["working-directory"];
         const ran = await run("bash", ["-e", "-c", step.run], {
-          cwd: this.options.workspace,
+          cwd: dir === void 0 ? this.options.workspace : (0, import_node_path6.join)(this.options.workspace, asString2(interpolate(dir, context))),
           env: {
             PATH: process.env["PATH"] ?? "",
             ...definedOnly(this.options.env),

@@ -14,6 +14,8 @@ export interface StepDoc {
   with?: Record<string, unknown>;
   env?: Record<string, unknown>;
   if?: string | boolean;
+  /** Where a `run:` step runs, relative to the workspace. */
+  'working-directory'?: string;
 }
 
 export interface JobDoc {

@@ -94,7 +94,7 @@ export interface JobResult {
  * succeed is skipped), reusable workflows called with their typed inputs, steps with their `if:` conditions,
  * and this repository's actions through the testkit, exactly as the runner starts them (`INPUT_*`, the post
  * step, OIDC for the job's environment). `actions/checkout` is the workspace already there;
- * `actions/upload-artifact` copies into `artifactsDir`; `run:` steps run in bash.
+ * `actions/upload-artifact` copies into `artifactsDir`; `run:` steps run in bash (in their `working-directory`).
  */
 export class WorkflowRunner {
   readonly jobs: JobRecord[] = [];
@@ -327,8 +327,12 @@ export class WorkflowRunner {
         Object.entries(evaluateMap(step.env, context)).map(([k, v]) => [k, asString(v)]),
       );
       try {
+        const dir = step['working-directory'];
         const ran = await run('bash', ['-e', '-c', step.run], {
-          cwd: this.options.workspace,
+          cwd:
+            dir === undefined
+              ? this.options.workspace
+              : join(this.options.workspace, asString(interpolate(dir, context))),
           env: {
             PATH: process.env['PATH'] ?? '',
             ...definedOnly(this.options.env),
