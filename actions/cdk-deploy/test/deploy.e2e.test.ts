@@ -6,6 +6,7 @@ import {
   describeService,
   ecsOf,
   expectNoSecrets,
+  runAction,
   startSim,
   type SimHandle,
 } from '@ecs-delivery/testkit';
@@ -15,7 +16,8 @@ import { actionsSince, errors, runCdk, STACK, STEP_TIMEOUT_MS, workspace } from 
  * The test app through the built action on the simulator, step by step on one simulator: synth calls no AWS;
  * bootstrap + deploy creates the service and hands its outputs on; a second deploy executes nothing; an
  * IAM-broadening change is refused (its change set deleted) until approved; a failing resource is reported with
- * its reason and the stack rolls back. Each run has its own CDK_HOME.
+ * its reason and the stack rolls back; deploy-ecs then deploys to the service the stack made, named by its
+ * outputs. Each run has its own CDK_HOME.
  */
 let sim: SimHandle;
 const ws = workspace({
@@ -246,6 +248,36 @@ test(
     } finally {
       await sim.clearScenario();
     }
+  },
+  STEP_TIMEOUT_MS,
+);
+
+test(
+  'deploy-ecs deploys an image to the service the stack created, named by the stack outputs',
+  async () => {
+    const outputs = (
+      JSON.parse(
+        (await runCdk(sim, ws, { mode: 'deploy', 'working-directory': 'infra-broaden' })).outputs[
+          'stack-outputs'
+        ]!,
+      ) as Record<string, Record<string, string>>
+    )[STACK]!;
+    // What a build earlier in the pipeline would have pushed to the stack's repository.
+    await sim.seed({ images: [{ repository: 'shop/web', tags: ['v2'], label: 'web 2' }] });
+    const run = await runAction('deploy-ecs', {
+      sim,
+      inputs: {
+        cluster: outputs['ClusterName']!,
+        service: outputs['ServiceName']!,
+        images: `web=${outputs['RepositoryUri']!}:v2`,
+        timeout: '2m',
+      },
+    });
+    expect({ exit: run.exitCode, errors: errors(run) }).toEqual({ exit: 0, errors: [] });
+    expect(run.outputs['outcome']).toBe('succeeded');
+    const service = await describeService(sim, 'web');
+    expect(service.taskDefinition).not.toBe(outputs['TaskDefinitionArn']);
+    expect(service.taskDefinition).toMatch(/task-definition\/web:\d+$/);
   },
   STEP_TIMEOUT_MS,
 );
