@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { describeWithTools, node24Path, REPO_ROOT, startSim, type SimHandle } from '@ecs-delivery/testkit';
-import { releaseCopy } from './act-helpers';
+import { describeWithTools, REPO_ROOT, startSim, type SimHandle } from '@ecs-delivery/testkit';
+import { actTail, releaseCopy, runAct, type ActRun } from './act-helpers';
 
 const run = promisify(execFile);
 const REPOSITORY = 'acme/shop-infra';
@@ -65,11 +65,6 @@ function trustPolicy(): unknown {
   };
 }
 
-interface ActRun {
-  ok: boolean;
-  log: string;
-}
-
 /**
  * infra.yml under act, from a caller repository with a CDK app (the cdk-deploy test app: a repository, a
  * cluster, a Fargate service with the circuit breaker, a log group, a role), against the simulator: on a pull
@@ -126,23 +121,8 @@ describeWithTools('infra.yml under act', ['act', 'git'], (tools) => {
       '-s',
       `GITHUB_TOKEN=${TOKEN}`,
     ];
-    const env = { ...process.env, PATH: `${dirname(node24Path())}:${process.env['PATH'] ?? ''}` };
-    try {
-      const out = await run(tools['act']!, args, {
-        cwd: caller,
-        env,
-        maxBuffer: 64 * 1024 * 1024,
-        timeout: 600_000,
-      });
-      return { ok: true, log: `${out.stdout}\n${out.stderr}` };
-    } catch (err) {
-      const e = err as { stdout?: string; stderr?: string; killed?: boolean };
-      if (e.killed === true || e.stdout === undefined) throw err;
-      return { ok: false, log: `${e.stdout}\n${e.stderr ?? ''}` };
-    }
+    return runAct(tools['act']!, args, caller);
   }
-
-  const tail = (r: ActRun): string => r.log.slice(-8000);
 
   async function comments(): Promise<{ body: string }[]> {
     const res = await fetch(`${sim.url}/_github/api/repos/${REPOSITORY}/issues/${PR}/comments`, {
@@ -205,7 +185,7 @@ describeWithTools('infra.yml under act', ['act', 'git'], (tools) => {
       },
       { ref: `refs/pull/${PR}/merge`, event_name: 'pull_request' },
     );
-    if (!result.ok) throw new Error(`act failed:\n${tail(result)}`);
+    if (!result.ok) throw new Error(`act failed:\n${actTail(result)}`);
     expect(result.log).toMatch(/Job succeeded/);
     expect(result.log).not.toMatch(/deploy dev/);
     const posted = await comments();
@@ -221,7 +201,7 @@ describeWithTools('infra.yml under act', ['act', 'git'], (tools) => {
       { ref: 'refs/heads/main', repository: { default_branch: 'main', full_name: REPOSITORY } },
       { ref: 'refs/heads/main', event_name: 'push', environment: 'dev' },
     );
-    if (!result.ok) throw new Error(`act failed:\n${tail(result)}`);
+    if (!result.ok) throw new Error(`act failed:\n${actTail(result)}`);
     const deployed = await stack();
     expect(deployed?.status).toBe('CREATE_COMPLETE');
     expect(deployed?.outputs['ClusterName']).toBe('shop');

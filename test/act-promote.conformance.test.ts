@@ -1,20 +1,19 @@
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import {
   describeWithTools,
   githubDeployments,
-  node24Path,
   REPO_ROOT,
   startSim,
   type SimHandle,
 } from '@ecs-delivery/testkit';
 import { IMAGE_REPOSITORY, MIGRATION_RULE, REGION, REPOSITORY, seedSystem, STAGES } from '@ecs-delivery/demo';
-import { releaseCopy } from './act-helpers';
+import { actTail, releaseCopy, runAct, type ActRun } from './act-helpers';
 
 const run = promisify(execFile);
 const UPLOAD = 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02';
@@ -93,11 +92,6 @@ function callerWorkflow(): string {
   return `${text}      container-cli: podman\n      vars: \${{ vars.SMOKE_VARS }}\n`;
 }
 
-interface ActRun {
-  ok: boolean;
-  log: string;
-}
-
 /**
  * A caller repository of a dozen-line workflow, calling promote.yml@v1 (mapped to a release copy of this
  * checkout) under act, against the simulator: a good release through to prod, a release that crashes in staging,
@@ -157,24 +151,8 @@ describeWithTools('promote.yml and rollback.yml under act', ['act', 'podman', 'g
       '-s',
       'GITHUB_TOKEN=ghs_actConformanceToken000000000000',
     ];
-    const env = { ...process.env, PATH: `${dirname(node24Path())}:${process.env['PATH'] ?? ''}` };
-    try {
-      const out = await run(tools['act']!, args, {
-        cwd: caller,
-        env,
-        maxBuffer: 64 * 1024 * 1024,
-        timeout: 600_000,
-      });
-      return { ok: true, log: `${out.stdout}\n${out.stderr}` };
-    } catch (err) {
-      const e = err as { stdout?: string; stderr?: string; killed?: boolean };
-      if (e.killed === true || e.stdout === undefined) throw err;
-      return { ok: false, log: `${e.stdout}\n${e.stderr ?? ''}` };
-    }
+    return runAct(tools['act']!, args, caller);
   }
-
-  /** For a failure message: the end of act's log. */
-  const tail = (r: ActRun): string => r.log.slice(-8000);
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'ecs-delivery-act-'));
@@ -200,7 +178,7 @@ describeWithTools('promote.yml and rollback.yml under act', ['act', 'podman', 'g
   it('builds once and puts the same digest in dev, staging and prod', async () => {
     const before = await everyStage(sim);
     const result = await act(['push'], '.github/workflows/delivery.yml', 'deploy.yml');
-    if (!result.ok) throw new Error(`act failed:\n${tail(result)}`);
+    if (!result.ok) throw new Error(`act failed:\n${actTail(result)}`);
     expect(result.log).toMatch(/Job succeeded/);
     first = await everyStage(sim);
     expect(first[0]!.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -265,7 +243,7 @@ describeWithTools('promote.yml and rollback.yml under act', ['act', 'podman', 'g
       '.github/workflows/rollback.yml',
       'rollback.yml',
     );
-    if (!result.ok) throw new Error(`act failed:\n${tail(result)}`);
+    if (!result.ok) throw new Error(`act failed:\n${actTail(result)}`);
     const after = await running(sim, STAGES[0]!.account, 'dev', 'app-api');
     expect(before.digest).toBe(bad);
     expect(after.taskDefinition).toBe(first[0]!.taskDefinition);

@@ -16,27 +16,6 @@ import { describeWithTools, type SimHandle } from '@ecs-delivery/testkit';
 import { motoNetwork, startMoto, type MotoServer } from '../../../packages/sim/test/moto-server';
 import { errors, runCdk, STACK, STEP_TIMEOUT_MS, workspace } from './cdk-helpers';
 
-/** The VPC of a subnet moto made (EC2 DescribeSubnets, awsQuery). */
-async function vpcOf(url: string, subnet: string): Promise<string> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      // moto routes by the credential scope; it does not verify the signature.
-      authorization:
-        'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0',
-    },
-    body: new URLSearchParams({
-      Action: 'DescribeSubnets',
-      Version: '2016-11-15',
-      'SubnetId.1': subnet,
-    }).toString(),
-  });
-  const vpc = /<vpcId>([^<]+)<\/vpcId>/.exec(await res.text())?.[1];
-  if (vpc === undefined) throw new Error(`moto EC2: no VPC for ${subnet}`);
-  return vpc;
-}
-
 describeWithTools('cdk-deploy against moto server', ['moto_server'], () => {
   let moto: MotoServer;
   let context: string;
@@ -45,11 +24,9 @@ describeWithTools('cdk-deploy against moto server', ['moto_server'], () => {
   beforeAll(async () => {
     moto = await startMoto();
     const network = await motoNetwork(moto.url);
-    context = [
-      'synthesizer=legacy',
-      `vpc-id=${await vpcOf(moto.url, network.subnets[0]!)}`,
-      `subnet-ids=${network.subnets.join(',')}`,
-    ].join('\n');
+    context = ['synthesizer=legacy', `vpc-id=${network.vpc}`, `subnet-ids=${network.subnets.join(',')}`].join(
+      '\n',
+    );
   }, 60_000);
   afterAll(async () => {
     await moto?.stop();

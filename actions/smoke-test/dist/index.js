@@ -27813,6 +27813,19 @@ var init_load = __esm({
   }
 });
 
+// packages/shared/src/inputs/arn.ts
+function arnParts(text2) {
+  const m = ARN.exec(text2);
+  return m === null ? void 0 : { partition: m[1], service: m[2], region: m[3], account: m[4], resource: m[5] };
+}
+var ARN;
+var init_arn = __esm({
+  "packages/shared/src/inputs/arn.ts"() {
+    "use strict";
+    ARN = /^arn:([a-z-]+):([a-z0-9-]+):([a-z0-9-]*):(\d{12}):(.+)$/;
+  }
+});
+
 // packages/shared/src/manifest/semantic.ts
 function list(names) {
   const all = [...names];
@@ -27865,7 +27878,8 @@ function checkManifestSemantics(manifest, source) {
       checkVars(override.vars, [...base, "services", name, "vars"]);
     }
     const role = env["role-to-assume"];
-    const roleAccount = role === void 0 ? void 0 : /^arn:[a-z-]+:iam::(\d{12}):/.exec(role)?.[1];
+    const roleArn = role === void 0 ? void 0 : arnParts(role);
+    const roleAccount = roleArn?.service === "iam" && roleArn.region === "" ? roleArn.account : void 0;
     if (roleAccount !== void 0 && env["account-id"] !== void 0 && roleAccount !== env["account-id"]) {
       problems.push(
         source.problem(
@@ -27928,6 +27942,7 @@ var BUILTIN_VARS;
 var init_semantic = __esm({
   "packages/shared/src/manifest/semantic.ts"() {
     "use strict";
+    init_arn();
     BUILTIN_VARS = ["env", "service", "region", "account-id"];
   }
 });
@@ -28178,6 +28193,11 @@ function compact(object) {
 function promotionOrder(manifest) {
   return manifest.promotion ?? Object.keys(manifest.environments);
 }
+function ecsArn(text2) {
+  const arn = arnParts(text2);
+  const resource = arn?.service === "ecs" ? ECS_RESOURCE.exec(arn.resource) : null;
+  return arn === void 0 || resource === null ? void 0 : { region: arn.region, account: arn.account, kind: resource[1], name: resource[2] };
+}
 function checkAllEnvironments(loaded) {
   const resolver = new Resolver(loaded);
   for (const env of Object.keys(loaded.manifest.environments)) resolver.environment(env);
@@ -28237,12 +28257,13 @@ function resolveEnvironment(loaded, environment, options = {}) {
   if (resolver.problems.length > 0) throw new ManifestError(loaded.file, resolver.problems);
   return resolved;
 }
-var import_node_path2, ECS_NAME, str, ECS_ARN, Resolver;
+var import_node_path2, ECS_NAME, str, ECS_RESOURCE, Resolver;
 var init_resolve = __esm({
   "packages/shared/src/manifest/resolve.ts"() {
     "use strict";
     import_node_path2 = require("node:path");
     init_configuration_error();
+    init_arn();
     init_duration();
     init_placeholders();
     init_targets();
@@ -28251,7 +28272,7 @@ var init_resolve = __esm({
     init_describe_error();
     ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
     str = (v) => String(v);
-    ECS_ARN = /^arn:[a-z-]+:ecs:([a-z0-9-]+):(\d{12}):(cluster|service)\/(?:[A-Za-z0-9_-]+\/)?([A-Za-z0-9_-]+)$/;
+    ECS_RESOURCE = /^(cluster|service)\/(?:[A-Za-z0-9_-]+\/)?([A-Za-z0-9_-]+)$/;
     Resolver = class {
       constructor(loaded, overrides = {}) {
         this.loaded = loaded;
@@ -28344,31 +28365,31 @@ var init_resolve = __esm({
             }
             continue;
           }
-          const arn = ECS_ARN.exec(value);
-          if (arn === null || arn[3] !== what) {
+          const arn = ecsArn(value);
+          if (arn === void 0 || arn.kind !== what) {
             this.problem(
               [...at],
               `${JSON.stringify(value)} is not an ECS ${what} ARN (arn:aws:ecs:<region>:<account>:${what}/<name>)`
             );
-          } else if (arn[1] !== env.region) {
+          } else if (arn.region !== env.region) {
             this.problem(
               [...at],
-              `the ${what} ${value} is in region ${arn[1]}, but environment "${envName}" is region ${env.region}`
+              `the ${what} ${value} is in region ${arn.region}, but environment "${envName}" is region ${env.region}`
             );
-          } else if (env["account-id"] !== void 0 && arn[2] !== env["account-id"]) {
+          } else if (env["account-id"] !== void 0 && arn.account !== env["account-id"]) {
             this.problem(
               [...at],
-              `the ${what} ${value} is in account ${arn[2]}, but environment "${envName}" is account ${env["account-id"]}`
+              `the ${what} ${value} is in account ${arn.account}, but environment "${envName}" is account ${env["account-id"]}`
             );
           }
         }
         if (cluster !== void 0 && clusterAt !== void 0) {
-          const arn = ECS_ARN.exec(cluster);
+          const arn = ecsArn(cluster);
           this.clusterUses.push({
             env: envName,
-            region: arn?.[1] ?? env.region,
-            account: arn?.[2] ?? env["account-id"],
-            cluster: arn?.[4] ?? cluster,
+            region: arn?.region ?? env.region,
+            account: arn?.account ?? env["account-id"],
+            cluster: arn?.name ?? cluster,
             path: clusterAt[1],
             envLevel: clusterAt[1].length === 3 && clusterAt[1][2] === "cluster"
           });

@@ -8592,7 +8592,7 @@ var require_client = __commonJS({
         return value;
       };
     };
-    var sleep3 = (seconds2) => {
+    var sleep2 = (seconds2) => {
       return new Promise((resolve4) => setTimeout(resolve4, seconds2 * 1e3));
     };
     var waiterServiceDefaults = {
@@ -8646,7 +8646,7 @@ var require_client = __commonJS({
           if (Date.now() + delayMs > waitUntil) {
             return { state: WaiterState.TIMEOUT, observedResponses };
           }
-          await sleep3(delayMs / 1e3);
+          await sleep2(delayMs / 1e3);
         }
         const { state, reason } = await acceptorChecks(client, input);
         if (reason) {
@@ -36272,6 +36272,22 @@ var AwsError = class extends Error {
   type;
 };
 
+// packages/sim/src/core/faults.ts
+function sleep(ms) {
+  return new Promise((resolve4) => setTimeout(resolve4, ms));
+}
+async function injectFault(sim, service, action, req, errors) {
+  const fault = sim.scenario.fault(service, action);
+  if (fault.latencyMs) await sleep(fault.latencyMs);
+  if (fault.drop && sim.scenario.random() < fault.drop) {
+    req.socket.destroy();
+    return true;
+  }
+  if (fault.throttle && sim.scenario.random() < fault.throttle) throw errors.throttled();
+  if (fault.error5xx && sim.scenario.random() < fault.error5xx) throw errors.unavailable();
+  return false;
+}
+
 // packages/sim/src/core/identity.ts
 var import_node_crypto = require("node:crypto");
 var DEFAULT_ACCOUNT = "000000000000";
@@ -36547,9 +36563,6 @@ function sendJson(res, status, body, headers = {}) {
   });
   res.end(text);
 }
-function sleep(ms) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms));
-}
 function resolveJsonCall(sim, target, body) {
   const dot = target.lastIndexOf(".");
   const prefix = target.slice(0, dot);
@@ -36601,27 +36614,19 @@ async function handleAws(sim, req, res) {
   try {
     call = typeof target === "string" ? resolveJsonCall(sim, target, body) : resolveQueryCall(sim, body, sig?.service);
     const { service, action } = call;
-    const fault = sim.scenario.fault(service.name, action);
-    if (fault.latencyMs) await sleep(fault.latencyMs);
-    if (fault.drop && sim.scenario.random() < fault.drop) {
-      status = 0;
-      errorCode = "ConnectionDropped";
-      req.socket.destroy();
-      return;
-    }
-    if (fault.throttle && sim.scenario.random() < fault.throttle) {
-      throw new AwsError(
-        service.protocol === "query" ? "Throttling" : "ThrottlingException",
-        "Rate exceeded",
-        400
-      );
-    }
-    if (fault.error5xx && sim.scenario.random() < fault.error5xx) {
-      throw new AwsError(
-        service.protocol === "query" ? "ServiceUnavailable" : "ServiceUnavailableException",
+    const query = service.protocol === "query";
+    const dropped = await injectFault(sim, service.name, action, req, {
+      throttled: () => new AwsError(query ? "Throttling" : "ThrottlingException", "Rate exceeded", 400),
+      unavailable: () => new AwsError(
+        query ? "ServiceUnavailable" : "ServiceUnavailableException",
         "Service is temporarily unavailable",
         503
-      );
+      )
+    });
+    if (dropped) {
+      status = 0;
+      errorCode = "ConnectionDropped";
+      return;
     }
     if (!(service.unsignedActions ?? []).includes(action)) {
       if (!sig) {
@@ -42922,9 +42927,6 @@ function checkPresignedExpiry(url) {
     });
   }
 }
-function sleep2(ms) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms));
-}
 function send(res, method, requestId, reply) {
   const body = reply.body === void 0 ? void 0 : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(reply.body);
   res.writeHead(reply.status ?? 200, {
@@ -42949,19 +42951,14 @@ async function handleS3(sim, req, res, url) {
   let errorCode;
   let principal;
   try {
-    const fault = sim.scenario.fault("s3", action);
-    if (fault.latencyMs) await sleep2(fault.latencyMs);
-    if (fault.drop && sim.scenario.random() < fault.drop) {
+    const dropped = await injectFault(sim, "s3", action, req, {
+      throttled: () => new S3Error("SlowDown", "Please reduce your request rate.", 503),
+      unavailable: () => new S3Error("InternalError", "We encountered an internal error. Please try again.", 500)
+    });
+    if (dropped) {
       status = 0;
       errorCode = "ConnectionDropped";
-      req.socket.destroy();
       return;
-    }
-    if (fault.throttle && sim.scenario.random() < fault.throttle) {
-      throw new S3Error("SlowDown", "Please reduce your request rate.", 503);
-    }
-    if (fault.error5xx && sim.scenario.random() < fault.error5xx) {
-      throw new S3Error("InternalError", "We encountered an internal error. Please try again.", 500);
     }
     if (sig.presigned) checkPresignedExpiry(url);
     principal = resolvePrincipal(sim, sig.accessKeyId, sig.token, now);

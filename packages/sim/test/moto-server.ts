@@ -85,7 +85,9 @@ export async function startMoto(timeoutMs = 30_000): Promise<MotoServer> {
 }
 
 /** moto checks awsvpc subnets against its EC2: create a VPC, a subnet and a security group there (awsQuery). */
-export async function motoNetwork(url: string): Promise<{ subnets: string[]; securityGroups: string[] }> {
+export async function motoNetwork(
+  url: string,
+): Promise<{ vpc: string; subnets: string[]; securityGroups: string[] }> {
   const ec2 = async (params: Record<string, string>): Promise<string> => {
     const res = await fetch(url, {
       method: 'POST',
@@ -127,7 +129,7 @@ export async function motoNetwork(url: string): Promise<{ subnets: string[]; sec
     }),
     'groupId',
   );
-  return { subnets: [subnetId], securityGroups: [groupId] };
+  return { vpc: vpcId, subnets: [subnetId], securityGroups: [groupId] };
 }
 
 export function snakeCase(action: string): string {

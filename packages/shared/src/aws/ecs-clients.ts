@@ -2,6 +2,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ConfigurationError } from '../errors/configuration-error';
+import { arnParts } from '../inputs/arn';
 import type { TargetInputs } from '../inputs/aws-inputs';
 import type { LogsClientFor } from '../logs/task-logs';
 import { authenticate, type AwsSession } from './auth/authenticate';
@@ -35,12 +36,6 @@ export interface ConnectOptions {
   arns?: readonly { value: string; input: string }[] | undefined;
 }
 
-/** `arn:<partition>:<service>:<region>:<account>:…`; undefined for anything else. */
-function arnScope(value: string): { region: string; account: string } | undefined {
-  const m = /^arn:[a-z-]+:[a-z0-9-]+:([a-z0-9-]*):(\d{12}):/.exec(value);
-  return m === null ? undefined : { region: m[1]!, account: m[2]! };
-}
-
 /** The cluster and service of each target as ARNs to check: named by `cluster`/`service`, or by `manifest`. */
 export function serviceArns(
   targets: readonly { cluster: string; service: string }[],
@@ -57,7 +52,7 @@ export function foreignArnProblem(
   arn: { value: string; input: string },
   session: { accountId: string; region: string },
 ): ConfigurationError | undefined {
-  const scope = arnScope(arn.value);
+  const scope = arnParts(arn.value);
   if (scope === undefined) return undefined;
   if (scope.account !== session.accountId) {
     return new ConfigurationError(

@@ -1,5 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
 import { ConfigurationError } from '../errors/configuration-error';
+import { arnParts } from '../inputs/arn';
 import { parseDuration } from '../inputs/duration';
 import { checkTemplateString, renderTemplateString } from '../taskdef/placeholders';
 import { secretValueFrom } from '../taskdef/targets';
@@ -48,9 +49,17 @@ interface ClusterUse {
   envLevel: boolean;
 }
 
-/** `arn:aws:ecs:<region>:<account>:<kind>/<name>` (a service ARN may also name its cluster). */
-const ECS_ARN =
-  /^arn:[a-z-]+:ecs:([a-z0-9-]+):(\d{12}):(cluster|service)\/(?:[A-Za-z0-9_-]+\/)?([A-Za-z0-9_-]+)$/;
+/** An ECS `<kind>/<name>` resource (a service's may also name its cluster: `service/<cluster>/<name>`). */
+const ECS_RESOURCE = /^(cluster|service)\/(?:[A-Za-z0-9_-]+\/)?([A-Za-z0-9_-]+)$/;
+
+/** An ECS cluster or service ARN: its region, account, kind and name. */
+function ecsArn(text: string): { region: string; account: string; kind: string; name: string } | undefined {
+  const arn = arnParts(text);
+  const resource = arn?.service === 'ecs' ? ECS_RESOURCE.exec(arn.resource) : null;
+  return arn === undefined || resource === null
+    ? undefined
+    : { region: arn.region, account: arn.account, kind: resource[1]!, name: resource[2]! };
+}
 
 class Resolver {
   readonly problems: ManifestProblem[] = [];
@@ -164,31 +173,31 @@ class Resolver {
         }
         continue;
       }
-      const arn = ECS_ARN.exec(value);
-      if (arn === null || arn[3] !== what) {
+      const arn = ecsArn(value);
+      if (arn === undefined || arn.kind !== what) {
         this.problem(
           [...at],
           `${JSON.stringify(value)} is not an ECS ${what} ARN (arn:aws:ecs:<region>:<account>:${what}/<name>)`,
         );
-      } else if (arn[1] !== env.region) {
+      } else if (arn.region !== env.region) {
         this.problem(
           [...at],
-          `the ${what} ${value} is in region ${arn[1]}, but environment "${envName}" is region ${env.region}`,
+          `the ${what} ${value} is in region ${arn.region}, but environment "${envName}" is region ${env.region}`,
         );
-      } else if (env['account-id'] !== undefined && arn[2] !== env['account-id']) {
+      } else if (env['account-id'] !== undefined && arn.account !== env['account-id']) {
         this.problem(
           [...at],
-          `the ${what} ${value} is in account ${arn[2]}, but environment "${envName}" is account ${env['account-id']}`,
+          `the ${what} ${value} is in account ${arn.account}, but environment "${envName}" is account ${env['account-id']}`,
         );
       }
     }
     if (cluster !== undefined && clusterAt !== undefined) {
-      const arn = ECS_ARN.exec(cluster);
+      const arn = ecsArn(cluster);
       this.clusterUses.push({
         env: envName,
-        region: arn?.[1] ?? env.region,
-        account: arn?.[2] ?? env['account-id'],
-        cluster: arn?.[4] ?? cluster,
+        region: arn?.region ?? env.region,
+        account: arn?.account ?? env['account-id'],
+        cluster: arn?.name ?? cluster,
         path: clusterAt[1],
         envLevel: clusterAt[1].length === 3 && clusterAt[1][2] === 'cluster',
       });

@@ -1,3 +1,4 @@
+import { arnParts } from '../inputs/arn';
 import type { ManifestProblem, ManifestSource } from './source';
 import type { Manifest } from './types';
 
@@ -64,7 +65,8 @@ export function checkManifestSemantics(manifest: Manifest, source: ManifestSourc
       checkVars(override.vars, [...base, 'services', name, 'vars']);
     }
     const role = env['role-to-assume'];
-    const roleAccount = role === undefined ? undefined : /^arn:[a-z-]+:iam::(\d{12}):/.exec(role)?.[1];
+    const roleArn = role === undefined ? undefined : arnParts(role);
+    const roleAccount = roleArn?.service === 'iam' && roleArn.region === '' ? roleArn.account : undefined;
     if (roleAccount !== undefined && env['account-id'] !== undefined && roleAccount !== env['account-id']) {
       problems.push(
         source.problem(

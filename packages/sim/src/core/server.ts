@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AwsError } from './errors';
+import { injectFault } from './faults';
 import { DEFAULT_REGION, parseSigV4, type Principal } from './identity';
 import { validateRules } from './scenario';
 import type { AwsService, Simulator } from './simulator';
@@ -34,10 +35,6 @@ export function sendJson(
     ...headers,
   });
   res.end(text);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 interface ResolvedCall {
@@ -106,27 +103,20 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
         : resolveQueryCall(sim, body, sig?.service);
     const { service, action } = call;
 
-    const fault = sim.scenario.fault(service.name, action);
-    if (fault.latencyMs) await sleep(fault.latencyMs);
-    if (fault.drop && sim.scenario.random() < fault.drop) {
+    const query = service.protocol === 'query';
+    const dropped = await injectFault(sim, service.name, action, req, {
+      throttled: () => new AwsError(query ? 'Throttling' : 'ThrottlingException', 'Rate exceeded', 400),
+      unavailable: () =>
+        new AwsError(
+          query ? 'ServiceUnavailable' : 'ServiceUnavailableException',
+          'Service is temporarily unavailable',
+          503,
+        ),
+    });
+    if (dropped) {
       status = 0;
       errorCode = 'ConnectionDropped';
-      req.socket.destroy();
       return;
-    }
-    if (fault.throttle && sim.scenario.random() < fault.throttle) {
-      throw new AwsError(
-        service.protocol === 'query' ? 'Throttling' : 'ThrottlingException',
-        'Rate exceeded',
-        400,
-      );
-    }
-    if (fault.error5xx && sim.scenario.random() < fault.error5xx) {
-      throw new AwsError(
-        service.protocol === 'query' ? 'ServiceUnavailable' : 'ServiceUnavailableException',
-        'Service is temporarily unavailable',
-        503,
-      );
     }
     if (!(service.unsignedActions ?? []).includes(action)) {
       if (!sig) {

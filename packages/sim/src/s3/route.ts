@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AwsError } from '../core/errors';
+import { injectFault } from '../core/faults';
 import { DEFAULT_REGION, parseSigV4, type Principal } from '../core/identity';
 import { readBody } from '../core/server';
 import type { HttpRoute, Simulator } from '../core/simulator';
@@ -191,10 +192,6 @@ function checkPresignedExpiry(url: URL): void {
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 function send(res: ServerResponse, method: string, requestId: string, reply: S3Reply): void {
   const body =
     reply.body === undefined ? undefined : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(reply.body);
@@ -221,19 +218,15 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
   let errorCode: string | undefined;
   let principal: Principal | undefined;
   try {
-    const fault = sim.scenario.fault('s3', action);
-    if (fault.latencyMs) await sleep(fault.latencyMs);
-    if (fault.drop && sim.scenario.random() < fault.drop) {
+    const dropped = await injectFault(sim, 's3', action, req, {
+      throttled: () => new S3Error('SlowDown', 'Please reduce your request rate.', 503),
+      unavailable: () =>
+        new S3Error('InternalError', 'We encountered an internal error. Please try again.', 500),
+    });
+    if (dropped) {
       status = 0;
       errorCode = 'ConnectionDropped';
-      req.socket.destroy();
       return;
-    }
-    if (fault.throttle && sim.scenario.random() < fault.throttle) {
-      throw new S3Error('SlowDown', 'Please reduce your request rate.', 503);
-    }
-    if (fault.error5xx && sim.scenario.random() < fault.error5xx) {
-      throw new S3Error('InternalError', 'We encountered an internal error. Please try again.', 500);
     }
     if (sig.presigned) checkPresignedExpiry(url);
     principal = resolvePrincipal(sim, sig.accessKeyId, sig.token, now);

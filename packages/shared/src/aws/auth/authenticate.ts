@@ -4,6 +4,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { fromAwsError } from '../../errors/aws-operation-error';
 import { ConfigurationError } from '../../errors/configuration-error';
+import { arnParts } from '../../inputs/arn';
 import { systemClock, type Clock } from '../../poll/clock';
 import { maskSecret } from '../../runner/mask';
 import { createClient, type AwsClientConstructor, type ClientOptions } from '../create-client';
@@ -77,11 +78,6 @@ function checkDuration(seconds: number): number {
   return seconds;
 }
 
-/** The account id inside an ARN (`arn:aws:iam::123456789012:role/x`). */
-function accountOfArn(arn: string): string | undefined {
-  return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
-}
-
 /** Loads ambient credentials (environment, profile, container, instance) and masks them. */
 function ambientLoader(): (reason: 'initial' | 'renewal') => Promise<LoadedCredentials> {
   const chain: AwsCredentialIdentityProvider = fromNodeProviderChain();
@@ -125,7 +121,8 @@ export async function authenticate(options: AuthenticateOptions = {}): Promise<A
   const chain = options.roleChain ?? [];
   const roleToAssume = options.roleToAssume;
   if (options.maskAccountId === true) {
-    for (const arn of [roleToAssume, ...chain]) maskSecret(arn === undefined ? undefined : accountOfArn(arn));
+    for (const arn of [roleToAssume, ...chain])
+      maskSecret(arn === undefined ? undefined : arnParts(arn)?.account);
   }
   const sts = { region, clock, maxAttempts: options.maxAttempts };
 

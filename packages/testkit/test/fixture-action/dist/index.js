@@ -54584,6 +54584,13 @@ function createClient(Ctor, options = {}) {
 var import_client_sts2 = __toESM(require_dist_cjs17());
 var import_credential_providers = __toESM(require_dist_cjs19());
 
+// packages/shared/src/inputs/arn.ts
+var ARN = /^arn:([a-z-]+):([a-z0-9-]+):([a-z0-9-]*):(\d{12}):(.+)$/;
+function arnParts(text) {
+  const m = ARN.exec(text);
+  return m === null ? void 0 : { partition: m[1], service: m[2], region: m[3], account: m[4], resource: m[5] };
+}
+
 // packages/shared/src/aws/auth/assume-role.ts
 var import_client_sts = __toESM(require_dist_cjs17());
 
@@ -54847,9 +54854,6 @@ function checkDuration(seconds) {
   }
   return seconds;
 }
-function accountOfArn(arn) {
-  return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
-}
 function ambientLoader() {
   const chain = (0, import_credential_providers.fromNodeProviderChain)();
   return async (reason) => {
@@ -54878,7 +54882,8 @@ async function authenticate(options = {}) {
   const chain = options.roleChain ?? [];
   const roleToAssume = options.roleToAssume;
   if (options.maskAccountId === true) {
-    for (const arn of [roleToAssume, ...chain]) maskSecret(arn === void 0 ? void 0 : accountOfArn(arn));
+    for (const arn of [roleToAssume, ...chain])
+      maskSecret(arn === void 0 ? void 0 : arnParts(arn)?.account);
   }
   const sts = { region, clock, maxAttempts: options.maxAttempts };
   const base = roleToAssume === void 0 ? ambientLoader() : async () => {
