@@ -157,13 +157,18 @@ describe('AssumeRoleWithWebIdentity with GitHub tokens', () => {
     );
   });
 
-  test('a token for another audience is denied', async () => {
+  // IAM: "the audience … must match one of the client IDs of the identity provider"; the GitHub issuer's provider
+  // exists in every account by default, with client id sts.amazonaws.com (the audience the actions ask for).
+  test('a token for another audience is refused: InvalidIdentityToken, Incorrect token audience', async () => {
     const token = await fetchIdToken(
       sim,
       { repository: 'acme/shop', environment: 'prod' },
       'https://github.com/acme',
     );
-    expect((await errorOf(assume({ WebIdentityToken: token }))).name).toBe('AccessDenied');
+    expect(await errorOf(assume({ WebIdentityToken: token }))).toMatchObject({
+      name: 'InvalidIdentityTokenException',
+      message: 'Incorrect token audience',
+    });
   });
 
   test('job_workflow_ref conditions admit only the named reusable workflow', async () => {

@@ -3,7 +3,7 @@ import type { CallContext } from '../core/simulator';
 import { GITHUB_ISSUER, verifyGithubToken } from '../github';
 import type { ConditionContext } from './conditions';
 import { trustAllows } from './policy';
-import { accountHasOidcProviders, findRole, iamState, oidcProviderArn, parseRoleArn } from './roles';
+import { findRole, oidcProviderFor, parseRoleArn } from './roles';
 import { startRoleSession } from './session';
 import { checkSessionPolicy, InputValidator, SESSION_NAME } from './validation';
 
@@ -35,8 +35,8 @@ function conditionContext(
 
 /**
  * AssumeRoleWithWebIdentity for tokens of the simulator's GitHub issuer: verify the token, find the account's
- * OIDC provider (only enforced when the account has seeded providers: then the provider must exist and list
- * the token's audience), evaluate the role's trust policy, and issue credentials.
+ * OIDC provider for the issuer (by default every account has GitHub's, client id `sts.amazonaws.com`) and check
+ * the token's audience against its client ids, evaluate the role's trust policy, and issue credentials.
  */
 export function assumeRoleWithWebIdentity(ctx: CallContext, input: Record<string, unknown>): unknown {
   const v = new InputValidator(input);
@@ -70,21 +70,14 @@ export function assumeRoleWithWebIdentity(ctx: CallContext, input: Record<string
   const parsedArn = parseRoleArn(roleArn!);
   if (!parsedArn) throw notAuthorized();
   const issuerHost = GITHUB_ISSUER.replace(/^https:\/\//, '');
-  const providerArn = oidcProviderArn(parsedArn.account, GITHUB_ISSUER);
-  const audiences = (Array.isArray(claims['aud']) ? claims['aud'] : [claims['aud']]).map(String);
-  let audience = audiences[0] ?? '';
-  if (accountHasOidcProviders(ctx.sim, parsedArn.account)) {
-    const provider = iamState(ctx.sim).oidcProviders.get(providerArn);
-    if (!provider) {
-      throw new AwsError(
-        'InvalidIdentityToken',
-        `No OpenIDConnect provider found in your account for ${GITHUB_ISSUER}`,
-      );
-    }
-    const accepted = audiences.find((a) => provider.clientIdList.includes(a));
-    if (accepted === undefined) throw new AwsError('InvalidIdentityToken', 'Incorrect token audience');
-    audience = accepted;
+  const provider = oidcProviderFor(ctx.sim, parsedArn.account, GITHUB_ISSUER);
+  if (!provider) {
+    throw new AwsError('InvalidIdentityToken', `No OpenIDConnect provider found in your account for ${GITHUB_ISSUER}`);
   }
+  const providerArn = provider.arn;
+  const audiences = (Array.isArray(claims['aud']) ? claims['aud'] : [claims['aud']]).map(String);
+  const audience = audiences.find((a) => provider.clientIdList.includes(a));
+  if (audience === undefined) throw new AwsError('InvalidIdentityToken', 'Incorrect token audience');
 
   // An unknown role is refused like a trust-policy mismatch: STS does not reveal which roles exist.
   const role = findRole(ctx.sim, roleArn!);

@@ -18,6 +18,9 @@ export interface Role {
   maxSessionDuration: number;
 }
 
+/** The audience `aws-actions/configure-aws-credentials` asks GitHub for, and IAM's suggested client id. */
+const DEFAULT_CLIENT_ID = 'sts.amazonaws.com';
+
 export interface OidcProvider {
   arn: string;
   url: string;
@@ -132,7 +135,7 @@ export function addOidcProvider(sim: Simulator, spec: unknown): OidcProvider {
     if (!m) throw invalid(`"${arn}" is not an OIDC provider ARN`);
     url = `https://${m[1]!}`;
   }
-  const clientIdList = doc['clientIdList'] ?? ['sts.amazonaws.com'];
+  const clientIdList = doc['clientIdList'] ?? [DEFAULT_CLIENT_ID];
   if (!Array.isArray(clientIdList) || !clientIdList.every((c) => typeof c === 'string')) {
     throw invalid(`oidc provider ${arn}: clientIdList must be a list of strings`);
   }
@@ -141,7 +144,15 @@ export function addOidcProvider(sim: Simulator, spec: unknown): OidcProvider {
   return provider;
 }
 
-/** Whether any OIDC provider was seeded in an account; without one, the account trusts every issuer implicitly. */
-export function accountHasOidcProviders(sim: Simulator, account: string): boolean {
-  return [...iamState(sim).oidcProviders.keys()].some((arn) => arn.startsWith(`arn:aws:iam::${account}:`));
+/**
+ * The OIDC provider of an account for an issuer. An account whose providers were not seeded has the GitHub
+ * issuer's (client id `sts.amazonaws.com`), as every account that deploys from GitHub Actions does; seeding an
+ * account's providers replaces that default, so an account can also have none for GitHub.
+ */
+export function oidcProviderFor(sim: Simulator, account: string, issuerUrl: string): OidcProvider | undefined {
+  const providers = iamState(sim).oidcProviders;
+  const arn = oidcProviderArn(account, issuerUrl);
+  const seeded = [...providers.keys()].some((a) => a.startsWith(`arn:aws:iam::${account}:`));
+  if (seeded) return providers.get(arn);
+  return issuerUrl === GITHUB_ISSUER ? { arn, url: issuerUrl, clientIdList: [DEFAULT_CLIENT_ID] } : undefined;
 }
