@@ -6,6 +6,7 @@ import {
   DescribeLogStreamsCommand,
   FilterLogEventsCommand,
   GetLogEventsCommand,
+  type GetLogEventsCommandOutput,
   PutLogEventsCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { appendLogEvents } from '../src/logs';
@@ -109,6 +110,67 @@ test('PutLogEvents then GetLogEvents pages forward with a token that is stable a
     firstEventTimestamp: t0 + 1,
     lastEventTimestamp: t0 + 10,
   });
+});
+
+test('a forward token needs startFromHead=true: without it the page is the newest events after the token', async () => {
+  // GetLogEvents, startFromHead (API reference): "If you are using a previous nextForwardToken value as the
+  // nextToken in this operation, you must specify true for startFromHead." AWS raises no error when a caller
+  // does not; users report silently missing data (only the most recent events). nextForwardToken: "If you
+  // have reached the end of the stream, it returns the same token you passed in."
+  h = await startHarness(1);
+  await h.logs.send(new CreateLogGroupCommand({ logGroupName: '/app' }));
+  await h.logs.send(new CreateLogStreamCommand({ logGroupName: '/app', logStreamName: 's1' }));
+  const t0 = h.sim.sim.clock.now();
+  const lines = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`);
+  await h.logs.send(
+    new PutLogEventsCommand({
+      logGroupName: '/app',
+      logStreamName: 's1',
+      logEvents: lines.map((message, i) => ({ timestamp: t0 + i, message })),
+    }),
+  );
+  const read = (nextToken: string | undefined, startFromHead?: boolean) =>
+    h!.logs.send(
+      new GetLogEventsCommand({
+        logGroupName: '/app',
+        logStreamName: 's1',
+        limit: 10,
+        ...(startFromHead !== undefined ? { startFromHead } : {}),
+        ...(nextToken !== undefined ? { nextToken } : {}),
+      }),
+    );
+  const messages = (out: GetLogEventsCommandOutput) => out.events!.map((e) => e.message);
+
+  const head = await read(undefined, true);
+  expect(messages(head)).toEqual(lines.slice(0, 10));
+
+  // With startFromHead=true, forward paging is exact and ends on a stable token.
+  const second = await read(head.nextForwardToken, true);
+  expect(messages(second)).toEqual(lines.slice(10, 20));
+  const third = await read(second.nextForwardToken, true);
+  expect(messages(third)).toEqual(lines.slice(20, 30));
+  const end = await read(third.nextForwardToken, true);
+  expect(end.events).toEqual([]);
+  expect(end.nextForwardToken).toBe(third.nextForwardToken);
+
+  // Without it (absent, i.e. false), the same token answers the newest 10 after it: lines 11 to 20 are
+  // skipped, and the forward token points past the newest, so the reader never sees them.
+  const skipped = await read(head.nextForwardToken);
+  expect(messages(skipped)).toEqual(lines.slice(20, 30));
+  expect(skipped.nextForwardToken).toBe(third.nextForwardToken);
+  const after = await read(skipped.nextForwardToken, false);
+  expect(after.events).toEqual([]);
+  expect(after.nextForwardToken).toBe(skipped.nextForwardToken);
+
+  // A reader that stays within `limit` of the head misses nothing either way.
+  const near = await read(second.nextForwardToken, false);
+  expect(messages(near)).toEqual(lines.slice(20, 30));
+
+  // Backward tokens are unaffected by startFromHead.
+  const back = await read(skipped.nextBackwardToken);
+  expect(messages(back)).toEqual(lines.slice(10, 20));
+  const backFromHead = await read(skipped.nextBackwardToken, true);
+  expect(messages(backFromHead)).toEqual(lines.slice(10, 20));
 });
 
 test('FilterLogEvents matches terms across streams within a time range', async () => {

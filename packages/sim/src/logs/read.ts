@@ -47,10 +47,16 @@ export function getEvents(
   if (options.nextToken !== undefined) {
     const { direction, key } = decode(options.nextToken);
     boundary = key;
-    picked =
-      direction === 'f'
-        ? inWindow.filter((e) => compare(keyOf(e), key) > 0).slice(0, options.limit)
-        : inWindow.filter((e) => compare(keyOf(e), key) < 0).slice(-options.limit);
+    if (direction === 'f') {
+      const after = inWindow.filter((e) => compare(keyOf(e), key) > 0);
+      // "If you are using a previous nextForwardToken value as the nextToken in this operation, you must
+      // specify true for startFromHead." AWS raises no error when a caller does not: the page holds the
+      // newest `limit` events after the token, so a reader that falls more than `limit` behind silently
+      // skips the ones in between, and the next forward token points past the newest.
+      picked = options.startFromHead ? after.slice(0, options.limit) : after.slice(-options.limit);
+    } else {
+      picked = inWindow.filter((e) => compare(keyOf(e), key) < 0).slice(-options.limit);
+    }
   } else if (options.startFromHead) {
     boundary = [0, 0];
     picked = inWindow.slice(0, options.limit);
