@@ -4,6 +4,7 @@ import { Input, validationError, validationErrors } from '../core/request';
 import { batchImageIds, imageIds, paginate, repositoryOf } from './request';
 import { scanSummary } from './api-scan';
 import { ManifestRejected, parseManifest, storeManifest } from './manifest';
+import { acceptedMediaTypesOf, manifestFor } from './media-types';
 import {
   deleteImage,
   type ImageId,
@@ -169,6 +170,8 @@ export const imageActions: Record<string, ActionHandler> = {
 
   BatchGetImage(ctx, raw) {
     const input = new Input(raw, validationErrors);
+    // A malformed member is refused before the repository is looked up, as AWS validates the model first.
+    const accepted = acceptedMediaTypesOf(input.raw);
     const repo = repositoryOf(ctx, input);
     const failures: Failure[] = [];
     const images: unknown[] = [];
@@ -183,6 +186,8 @@ export const imageActions: Record<string, ActionHandler> = {
         continue;
       }
       const { image } = entry;
+      // Only a pull by tag is translated; "If you pull an image by digest, there is no translation available."
+      const answer = manifestFor(image, id.imageDigest === undefined, accepted);
       images.push({
         registryId: repo.account,
         repositoryName: repo.name,
@@ -190,8 +195,8 @@ export const imageActions: Record<string, ActionHandler> = {
           imageDigest: image.digest,
           ...(id.imageTag !== undefined ? { imageTag: id.imageTag } : {}),
         },
-        imageManifest: image.manifest.toString('utf8'),
-        imageManifestMediaType: image.mediaType,
+        imageManifest: answer.manifest,
+        imageManifestMediaType: answer.mediaType,
       });
     }
     return { images, failures };
