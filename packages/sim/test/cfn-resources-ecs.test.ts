@@ -172,7 +172,7 @@ test('a changed task definition is a new revision the service is updated to; the
 
 test('a crashing image trips the circuit breaker, and the service fails to stabilise in CloudFormation words', async () => {
   new StackResource(sim.sim, 'AWS::ECS::Cluster', 'Cluster').create({ ClusterName: 'shop' });
-  sim.sim.scenario.add([{ image: '*api:bad', task: { exitCode: 1, afterSeconds: 2 } }]);
+  sim.sim.scenario.add([{ image: '*api:bad', task: { failToStart: 'CannotStartContainerError: bad' } }]);
   const td = new StackResource(sim.sim, 'AWS::ECS::TaskDefinition', 'TaskDef');
   const svc = new StackResource(sim.sim, 'AWS::ECS::Service', 'Service');
   svc.create(serviceProps(td.create(taskDefinition('public.ecr.aws/acme/api:bad')).physicalId));

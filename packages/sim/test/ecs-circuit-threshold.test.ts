@@ -110,7 +110,7 @@ test('the threshold follows the latest desired count: an UpdateService that scal
 test('a COUNT of 1 trips on the first failed task, where the default would wait for 3', async () => {
   h = await startHarness(400);
   await h.ecs.send(new CreateClusterCommand({ clusterName: 'shop' }));
-  h.sim.sim.scenario.add([{ image: '*api:crash', task: { exitCode: 1, afterSeconds: 2 } }]);
+  h.sim.sim.scenario.add([{ image: '*api:crash', task: { failToStart: 'CannotStartContainerError: boom' } }]);
   await createService(
     h,
     'api',

@@ -57,10 +57,16 @@ async function serviceOn(
   return { v1 };
 }
 
+// The circuit breaker's page counts crashes after RUNNING only through failed health checks; the launch
+// announcement counts "task launches that do not reach healthy RUNNING state". The scenario's circuitBreaker rule
+// selects that second reading.
 test('the circuit breaker fails a crashing deployment and rolls back to the last completed one', async () => {
   h = await startHarness(400);
   const { v1 } = await serviceOn(h, 'public.ecr.aws/acme/api:1.0', { circuitBreaker: true });
-  h.sim.sim.scenario.add([{ image: '*api:2.0', task: { exitCode: 1, afterSeconds: 2 } }]);
+  h.sim.sim.scenario.add([
+    { circuitBreaker: { countExitsAfterRunning: true } },
+    { image: '*api:2.0', task: { exitCode: 1, afterSeconds: 2 } },
+  ]);
   const v2 = await register(h.ecs, 'api', 'public.ecr.aws/acme/api:2.0');
 
   const updated = await h.ecs.send(

@@ -21,6 +21,8 @@ beforeEach(async () => {
     timeScale: 1,
     seed: {
       clusters: ['shop'],
+      // EC2 tasks need instances with room: the four seeded tasks and two new ones at a time (512 MiB each).
+      containerInstances: [{ cluster: 'shop', count: 2, memory: 2048 }],
       taskDefinitions: [{ family: 'api', containerDefinitions: [{ name: 'api', image: V1, memory: 512 }] }],
       services: [
         {

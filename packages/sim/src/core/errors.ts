@@ -6,6 +6,8 @@ export class AwsError extends Error {
     readonly status = 400,
     /** awsQuery's error Type: Sender for the caller's fault, Receiver for the service's. */
     readonly type: 'Sender' | 'Receiver' = status >= 500 ? 'Receiver' : 'Sender',
+    /** Members the error shape carries besides its message (JSON protocols), e.g. ConflictException's resourceIds. */
+    readonly fields: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = code;

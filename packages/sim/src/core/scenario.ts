@@ -60,6 +60,26 @@ export interface ResourceFailure {
 
 const RESOURCE_OPERATIONS = new Set(['create', 'update', 'delete', 'any']);
 
+/**
+ * Fargate capacity that is not there: tasks of a matching capacity provider (`FARGATE`, `FARGATE_SPOT`; a glob) in
+ * matching clusters (a glob over the cluster name, default every cluster) cannot be placed, as when AWS answers
+ * "Capacity is unavailable at this time".
+ */
+export interface CapacityOutage {
+  provider: string;
+  cluster?: string;
+}
+
+/**
+ * How the deployment circuit breaker reads a task that stops after it reached RUNNING. AWS's pages disagree; by
+ * default only a failed health check counts (the circuit breaker page's stage 2), and an essential container that
+ * exits does not. `countExitsAfterRunning` is the other reading (the launch announcement's "task launches that do
+ * not reach healthy RUNNING state"): an exit before the task was healthy for its deployment counts too.
+ */
+export interface CircuitBreakerReading {
+  countExitsAfterRunning: boolean;
+}
+
 export interface ScenarioRule {
   /** Glob over the full image reference, `uri:tag` or `uri@sha256:…`. */
   image?: string;
@@ -73,9 +93,50 @@ export interface ScenarioRule {
   http?: HttpBehaviour;
   /** A CloudFormation resource operation that fails (matched on its own fields, not on image/command/api). */
   resource?: ResourceFailure;
+  /** Fargate capacity taken away (matched on its own fields). */
+  capacity?: CapacityOutage;
+  /** The other reading of the circuit breaker's documentation (a rule of its own). */
+  circuitBreaker?: CircuitBreakerReading;
 }
 
-const RULE_KEYS = new Set(['image', 'command', 'api', 'task', 'fault', 'scan', 'http', 'resource']);
+const RULE_KEYS = new Set([
+  'image',
+  'command',
+  'api',
+  'task',
+  'fault',
+  'scan',
+  'http',
+  'resource',
+  'capacity',
+  'circuitBreaker',
+]);
+
+function validateStandalone(rule: ScenarioRule, i: number): void {
+  const fail = (message: string): never => {
+    throw new AwsError('ValidationException', `rules[${i}].${message}`);
+  };
+  if (rule.capacity !== undefined) {
+    const c = rule.capacity as unknown as Record<string, unknown>;
+    if (typeof c !== 'object' || c === null || Array.isArray(c)) fail('capacity must be an object');
+    for (const key of Object.keys(c)) {
+      if (key !== 'provider' && key !== 'cluster') fail(`capacity has an unknown key "${key}"`);
+    }
+    if (typeof c['provider'] !== 'string' || !/^FARGATE/.test(c['provider']))
+      fail('capacity needs "provider": FARGATE or FARGATE_SPOT (a glob)');
+    if (c['cluster'] !== undefined && typeof c['cluster'] !== 'string')
+      fail('capacity "cluster" must be a glob string');
+  }
+  if (rule.circuitBreaker !== undefined) {
+    const c = rule.circuitBreaker as unknown as Record<string, unknown>;
+    if (typeof c !== 'object' || c === null || Array.isArray(c)) fail('circuitBreaker must be an object');
+    for (const key of Object.keys(c)) {
+      if (key !== 'countExitsAfterRunning') fail(`circuitBreaker has an unknown key "${key}"`);
+    }
+    if (typeof c['countExitsAfterRunning'] !== 'boolean')
+      fail('circuitBreaker needs "countExitsAfterRunning": true or false');
+  }
+}
 
 function validateResourceFailure(value: unknown, i: number): void {
   const fail = (message: string): never => {
@@ -107,6 +168,17 @@ export function validateRules(rules: unknown): ScenarioRule[] {
         throw new AwsError('ValidationException', `rules[${i}] has an unknown key "${key}"`);
     }
     const r = rule as ScenarioRule;
+    if (r.capacity !== undefined || r.circuitBreaker !== undefined) {
+      validateStandalone(r, i);
+      const others = Object.keys(r).filter((k) => k !== 'capacity' && k !== 'circuitBreaker');
+      if (others.length > 0) {
+        throw new AwsError(
+          'ValidationException',
+          `rules[${i}] with capacity or circuitBreaker takes no other keys (found "${others[0]!}")`,
+        );
+      }
+      return r;
+    }
     if (r.resource !== undefined) {
       validateResourceFailure(r.resource, i);
       if (r.image !== undefined || r.command !== undefined || r.api !== undefined) {
@@ -189,6 +261,24 @@ export class Scenario {
       if (rule.fault && rule.api !== undefined && globMatch(rule.api, name)) Object.assign(out, rule.fault);
     }
     return out;
+  }
+
+  /** Whether a capacity rule took the capacity provider away in this cluster. */
+  capacityUnavailable(provider: string, cluster: string): boolean {
+    return this.rules.some(
+      (rule) =>
+        rule.capacity !== undefined &&
+        globMatch(rule.capacity.provider, provider) &&
+        (rule.capacity.cluster === undefined || globMatch(rule.capacity.cluster, cluster)),
+    );
+  }
+
+  /** Whether the circuit breaker counts an essential container's exit after RUNNING (the last rule decides). */
+  countsExitsAfterRunning(): boolean {
+    let counts = false;
+    for (const rule of this.rules)
+      if (rule.circuitBreaker) counts = rule.circuitBreaker.countExitsAfterRunning;
+    return counts;
   }
 
   /** The reason a CloudFormation resource operation fails with, when a resource rule matches it. */

@@ -179,7 +179,11 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
       );
     } else {
       res.setHeader('x-amzn-errortype', e.code);
-      reply(e.status, JSON.stringify({ __type: e.code, message: e.message }), 'application/x-amz-json-1.1');
+      reply(
+        e.status,
+        JSON.stringify({ __type: e.code, message: e.message, ...e.fields }),
+        'application/x-amz-json-1.1',
+      );
     }
   } finally {
     sim.calls.add({

@@ -4,6 +4,7 @@ import { copyState } from './checkpoint';
 import { SimClock } from './clock';
 import { AwsError } from './errors';
 import { CredentialStore, type Principal } from './identity';
+import { everySecretResolves, type ExecutionSecrets } from './execution-secrets';
 import { noLogSink, type LogSink } from './log-sink';
 import { Scenario, seededRandom, type ScenarioRule } from './scenario';
 import { SecretLedger } from './secrets';
@@ -94,6 +95,8 @@ export class Simulator {
   readonly routes: HttpRoute[] = [];
   /** Where container output goes: CloudWatch Logs once the logs module is installed. */
   logSink: LogSink = noLogSink;
+  /** Where ECS looks up a task's secrets: SSM and Secrets Manager once their modules are installed. */
+  executionSecrets: ExecutionSecrets = everySecretResolves;
   /** Base URL once listening, e.g. `http://127.0.0.1:4566`. */
   url = '';
 

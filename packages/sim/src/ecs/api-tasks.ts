@@ -2,7 +2,8 @@ import { AwsError } from '../core/errors';
 import type { ActionHandler } from '../core/simulator';
 import { Input, invalidParameter, type Json, nextTokenPaging } from '../core/request';
 import { launchFor } from './launch';
-import { mergeTags, tagsIn, type TaskRecord } from './model';
+import { mergeTags, type RunTaskToken, tagsIn, type TaskRecord } from './model';
+import { NO_CONTAINER_INSTANCES, placeTask } from './placement';
 import { findTask, lastSegment, regionFor, requireCluster, requireUsableTaskDefinition } from './resolve';
 import { handleSignals } from './scheduler';
 import { checkPlacement } from './api-services';
@@ -13,19 +14,64 @@ function invalid(message: string): never {
   throw new AwsError('InvalidParameterException', message);
 }
 
+/** "The time to live (TTL) for the RunTask client token is 24 hours", or the tasks' lifetime plus an hour if less. */
+const TOKEN_TTL_MS = 24 * 3_600_000;
+const TOKEN_AFTER_STOP_MS = 3_600_000;
+
+function tokenExpired(token: RunTaskToken, tasks: TaskRecord[], now: number): boolean {
+  if (now - token.createdAt > TOKEN_TTL_MS) return true;
+  if (token.taskIds.length === 0) return false;
+  // Stopped tasks are forgotten an hour after they stopped, and their token with them.
+  if (tasks.length < token.taskIds.length) return true;
+  const stopped = tasks.map((t) => t.stoppedAt);
+  if (stopped.some((at) => at === undefined)) return false;
+  return now - Math.max(...(stopped as number[])) > TOKEN_AFTER_STOP_MS;
+}
+
+/** The request a clientToken stands for: every member but the token itself, in a stable order. */
+function requestKey(raw: Json): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : typeof v === 'object' && v !== null
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sorted((v as Json)[k])]),
+          )
+        : v;
+  const { clientToken: _token, ...rest } = raw;
+  return JSON.stringify(sorted(rest));
+}
+
 const RunTask: ActionHandler = (ctx, raw) => {
   const r = regionFor(ctx);
   const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str('cluster'));
   const clientToken = input.str('clientToken');
-  if (clientToken !== undefined && clientToken.length > 64)
-    invalid('clientToken must be at most 64 characters.');
+  if (clientToken !== undefined && !/^[\x21-\x7e]{1,64}$/.test(clientToken))
+    invalid('clientToken must be 1 to 64 characters in the range of 33-126, inclusive.');
   const tokenKey = clientToken !== undefined ? `${cluster.name}/${clientToken}` : undefined;
   const earlier = tokenKey !== undefined ? r.clientTokens.get(tokenKey) : undefined;
   if (earlier) {
-    // The same clientToken: the tasks that request started, not new ones.
-    const tasks = earlier.map((id) => cluster.tasks.get(id)).filter((t): t is TaskRecord => t !== undefined);
-    return { tasks: tasks.map((t) => taskOut(t, false)), failures: [] };
+    const tasks = earlier.taskIds
+      .map((id) => cluster.tasks.get(id))
+      .filter((t): t is TaskRecord => t !== undefined);
+    if (tokenExpired(earlier, tasks, ctx.now)) r.clientTokens.delete(tokenKey!);
+    else if (earlier.request !== requestKey(raw)) {
+      // Ensuring idempotency: "If you retry a successful request using the same client token, but one or more of
+      // the parameters are different … the retry fails with a ConflictException."
+      throw new AwsError(
+        'ConflictException',
+        'The clientToken is already in use with a different RunTask request.',
+        400,
+        'Sender',
+        { resourceIds: earlier.taskIds.map((id) => `${cluster.arn.replace(':cluster/', ':task/')}/${id}`) },
+      );
+    } else {
+      // The same request again: the tasks it started, not new ones.
+      return { tasks: tasks.map((t) => taskOut(t, false)), failures: earlier.failures };
+    }
   }
   const td = requireUsableTaskDefinition(r, input.required('taskDefinition'));
   const count = input.int('count', 1, 10) ?? 1;
@@ -63,7 +109,16 @@ const RunTask: ActionHandler = (ctx, raw) => {
   if (input.str('propagateTags') === 'TASK_DEFINITION') tags = mergeTags(td.tags, tags);
   const group = input.str('group') ?? `family:${td.family}`;
   const tasks: TaskRecord[] = [];
+  const failures: Json[] = [];
   for (let i = 0; i < count; i++) {
+    const where = placeTask(ctx.sim, r, cluster, td, placement);
+    if (!where.ok) {
+      // An EC2 cluster without container instances refuses the request; otherwise the tasks that do not fit are
+      // failures[] (RESOURCE:CPU, RESOURCE:MEMORY per container instance; Fargate's capacity message).
+      if (where.noInstances) invalid(NO_CONTAINER_INSTANCES);
+      for (let k = i; k < count; k++) failures.push(...where.failures);
+      break;
+    }
     tasks.push(
       createTask(
         ctx.sim,
@@ -77,17 +132,20 @@ const RunTask: ActionHandler = (ctx, raw) => {
           tags,
           ...(startedBy !== undefined ? { startedBy } : {}),
           ...(networkConfiguration ? { networkConfiguration } : {}),
+          ...(where.containerInstanceArn ? { containerInstanceArn: where.containerInstanceArn } : {}),
         },
         ctx.now,
       ),
     );
   }
   if (tokenKey !== undefined)
-    r.clientTokens.set(
-      tokenKey,
-      tasks.map((t) => t.id),
-    );
-  return { tasks: tasks.map((t) => taskOut(t, false)), failures: [] };
+    r.clientTokens.set(tokenKey, {
+      request: requestKey(raw),
+      taskIds: tasks.map((t) => t.id),
+      failures,
+      createdAt: ctx.now,
+    });
+  return { tasks: tasks.map((t) => taskOut(t, false)), failures };
 };
 
 const DescribeTasks: ActionHandler = (ctx, raw) => {
@@ -154,7 +212,7 @@ const StopTask: ActionHandler = (ctx, raw) => {
   if (reason !== undefined && reason.length > 255) invalid('reason must be at most 255 characters.');
   const signals: TaskSignal[] = [];
   stopTask(task, ctx.now, 'UserInitiated', reason ?? 'Task stopped by user', signals, false);
-  handleSignals(r, signals, ctx.now);
+  handleSignals(ctx.sim, r, signals, ctx.now);
   return { task: taskOut(task, false) };
 };
 

@@ -76,6 +76,8 @@ export function isInFlight(record: ServiceDeploymentRecord): boolean {
  */
 export function startDeployment(r: Region, svc: ServiceRecord, t: number): DeploymentRecord {
   const prefix = arnPrefix(r);
+  const previous = svc.deployments.find((d) => d.status === 'PRIMARY');
+  if (previous && previous.taskDefinition !== svc.taskDefinition) endThrottle(svc);
   const revisionArn = `${prefix}:service-revision/${svc.clusterName}/${svc.name}/${newShortId()}`;
   const settings = svc.settings;
   r.serviceRevisions.set(revisionArn, {
@@ -146,6 +148,14 @@ export function startDeployment(r: Region, svc: ServiceRecord, t: number): Deplo
   return dep;
 }
 
+/** "If you update your service to use a new task definition, your service returns to a normal, non-throttled state." */
+function endThrottle(svc: ServiceRecord): void {
+  if (!svc.pacing) return;
+  svc.pacing.failedRounds = 0;
+  svc.pacing.announced = false;
+  delete svc.pacing.notBefore;
+}
+
 /** The new deployment runs its desired count healthy and the old ones are drained. */
 export function completeDeployment(r: Region, svc: ServiceRecord, dep: DeploymentRecord, t: number): void {
   dep.rolloutState = 'COMPLETED';
@@ -181,6 +191,7 @@ export function startRollback(
   record: ServiceDeploymentRecord,
   t: number,
   reason: string,
+  byCircuitBreaker = false,
 ): boolean {
   const target = svc.lastCompleted;
   if (!target || target.deploymentId === failed.id) return false;
@@ -197,7 +208,10 @@ export function startRollback(
     desiredCount: svc.desiredCount,
     failedTasks: 0,
     rolloutState: 'IN_PROGRESS',
-    rolloutStateReason: `ECS deployment ${id} in progress.`,
+    // ECS's words (its deployment state change events and DescribeServices output) for a breaker's rollback.
+    rolloutStateReason: byCircuitBreaker
+      ? `ECS deployment circuit breaker: rolling back to deploymentId ${target.deploymentId}.`
+      : `ECS deployment ${id} in progress.`,
     createdAt: t,
     updatedAt: t,
     serviceRevisionArn: target.serviceRevisionArn,
@@ -206,6 +220,7 @@ export function startRollback(
   };
   svc.deployments.unshift(dep);
   svc.taskDefinition = target.taskDefinition;
+  endThrottle(svc);
   record.status = 'ROLLBACK_IN_PROGRESS';
   record.rollback = { reason, startedAt: t, serviceRevisionArn: target.serviceRevisionArn };
   record.rollbackDeploymentId = id;
@@ -242,6 +257,7 @@ export function tripCircuitBreaker(r: Region, svc: ServiceRecord, dep: Deploymen
       record,
       t,
       'Service deployment rolled back because the circuit breaker threshold was exceeded.',
+      true,
     );
   if (!rolled) {
     record.status = 'STOPPED';

@@ -27,33 +27,52 @@ function reconcileDirty(sim: Simulator, r: Region, t: number): void {
       }
     }
     if (!any) return;
-    handleSignals(r, signals, t);
+    handleSignals(sim, r, signals, t);
   }
 }
 
-function nextEvent(r: Region): number {
+/** The next task transition, or the next time a paced service may launch again (it is looked at then). */
+function nextEvent(r: Region, t: number): number {
   let next = Infinity;
   for (const task of activeTasks(r)) {
     const at = nextEventAt(task);
     if (at < next) next = at;
   }
+  for (const cluster of r.clusters.values()) {
+    for (const svc of cluster.services.values()) {
+      const at = svc.pacing?.notBefore;
+      if (at === undefined || at > next) continue;
+      if (at <= t) svc.dirty = true;
+      else next = at;
+    }
+  }
   return next;
+}
+
+/** Services whose pacing lets them launch again at `t` are reconciled at `t`. */
+function markDue(r: Region, t: number): void {
+  for (const cluster of r.clusters.values()) {
+    for (const svc of cluster.services.values()) {
+      if (svc.pacing?.notBefore !== undefined && svc.pacing.notBefore <= t) svc.dirty = true;
+    }
+  }
 }
 
 export function advanceRegion(sim: Simulator, r: Region, now: number): void {
   let t = Math.min(r.modelTime, now);
   for (let steps = 0; steps < MAX_STEPS; steps++) {
     reconcileDirty(sim, r, t);
-    const next = nextEvent(r);
+    const next = nextEvent(r, t);
     if (next > now) break;
     t = Math.max(t, next);
+    markDue(r, t);
     const signals: TaskSignal[] = [];
     const active = activeTasks(r);
     for (const task of active) {
       if (nextEventAt(task) <= t) stepTask(sim, task, t, signals);
       if (task.lastStatus === 'STOPPED') active.delete(task);
     }
-    handleSignals(r, signals, t);
+    handleSignals(sim, r, signals, t);
   }
   r.modelTime = Math.max(r.modelTime, now);
   for (const cluster of r.clusters.values()) {

@@ -1,5 +1,6 @@
 import type { SimModule } from '../core/simulator';
 import { clusterActions } from './api-clusters';
+import { containerInstanceActions, seedContainerInstances } from './api-container-instances';
 import { advanceEcs } from './engine';
 import { seedClusters, seedServices, seedTaskDefinitions } from './seed';
 import { serviceDeploymentActions } from './api-service-deployments';
@@ -18,6 +19,7 @@ export const ecsModule: SimModule = {
       jsonVersion: '1.1',
       actions: {
         ...clusterActions,
+        ...containerInstanceActions,
         ...taskDefinitionActions,
         ...serviceActions,
         ...serviceDeploymentActions,
@@ -26,8 +28,9 @@ export const ecsModule: SimModule = {
       },
     });
     sim.onAdvance((now) => advanceEcs(sim, now));
-    // Registration order is seeding order: clusters, then definitions, then the services that use both.
+    // Registration order is seeding order: clusters and their instances, then definitions, then the services.
     sim.onSeed('clusters', seedClusters);
+    sim.onSeed('containerInstances', seedContainerInstances);
     sim.onSeed('taskDefinitions', seedTaskDefinitions);
     sim.onSeed('services', seedServices);
   },

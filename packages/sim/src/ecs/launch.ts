@@ -3,9 +3,8 @@ import type { ClusterRecord, TaskDefinitionRecord } from './model';
 
 /**
  * Where a task runs: its launch type and capacity provider. Without either, ECS uses the cluster's default
- * capacity provider strategy, else EC2. The simulator has no container instances, so it is lenient there:
- * a Fargate-only task definition without a launch type runs on FARGATE instead of failing for lack of EC2
- * capacity, and EC2/EXTERNAL tasks run as if capacity existed.
+ * capacity provider strategy, else EC2. One leniency: a Fargate-only task definition without a launch type runs
+ * on FARGATE. Whether there is room is `placement.ts`'s question (EC2 needs registered container instances).
  */
 export function launchFor(
   settings: Json,

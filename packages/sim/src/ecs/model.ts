@@ -90,6 +90,38 @@ export interface TaskRecord {
   version: number;
   availabilityZone: string;
   networkConfiguration?: Json;
+  /** EC2 tasks: the container instance whose CPU and memory the task holds until it stops. */
+  containerInstanceArn?: string;
+  /** Service tasks: the scheduler's launch round that started the task (its throttle counts rounds). */
+  launchRound?: number;
+}
+
+/** An EC2 instance registered to a cluster: what tasks may reserve on it. */
+export interface ContainerInstanceRecord {
+  arn: string;
+  id: string;
+  ec2InstanceId: string;
+  cpu: number;
+  memory: number;
+  availabilityZone: string;
+  registeredAt: number;
+}
+
+/**
+ * The service scheduler's pacing. Launch rounds whose tasks never reached RUNNING are counted, and each such
+ * round pushes the next launch further out (ECS's service throttle logic); a task that could not be placed
+ * also waits for the scheduler's next attempt.
+ */
+export interface SchedulerPacing {
+  rounds: number;
+  failedRounds: number;
+  lastFailedRound: number;
+  /** The scheduler launches nothing for this service before this time. */
+  notBefore?: number;
+  /** The throttle's service event was sent for the current streak. */
+  announced: boolean;
+  /** The placement problem last reported as a service event (ECS repeats one only after it was resolved). */
+  placementProblem?: string;
 }
 
 export interface CircuitBreakerState {
@@ -149,6 +181,7 @@ export interface ServiceRecord {
   /** The scheduler must look at this service at the next step. */
   dirty: boolean;
   steady: boolean;
+  pacing?: SchedulerPacing;
 }
 
 export interface ServiceDeploymentRecord {
@@ -198,6 +231,16 @@ export interface ClusterRecord {
   configuration?: Json;
   services: Map<string, ServiceRecord>;
   tasks: Map<string, TaskRecord>;
+  /** Registered EC2 container instances (seed key `containerInstances`); none unless seeded. */
+  containerInstances?: ContainerInstanceRecord[];
+}
+
+/** A RunTask clientToken: the request it was first used with (without the token) and the tasks it started. */
+export interface RunTaskToken {
+  request: string;
+  taskIds: string[];
+  failures: Json[];
+  createdAt: number;
 }
 
 /** ECS state of one account in one region. */
@@ -208,8 +251,8 @@ export interface Region {
   families: Map<string, TaskDefinitionRecord[]>;
   serviceDeployments: Map<string, ServiceDeploymentRecord>;
   serviceRevisions: Map<string, ServiceRevisionRecord>;
-  /** RunTask clientToken → the task ARNs it started. */
-  clientTokens: Map<string, string[]>;
+  /** `cluster/clientToken` of a RunTask → what it asked for and the tasks it started. */
+  clientTokens: Map<string, RunTaskToken>;
   /** The simulator time the behaviour model has reached. */
   modelTime: number;
 }

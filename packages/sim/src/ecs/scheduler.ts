@@ -6,12 +6,21 @@ import {
   type ClusterRecord,
   type DeploymentRecord,
   type Region,
+  type SchedulerPacing,
   type ServiceRecord,
   type Tag,
   type TaskRecord,
 } from './model';
+import { placeTask } from './placement';
 import { findTaskDefinition } from './resolve';
-import { countsHealthy, createTask, type NewTask, stopTask, type TaskSignal } from './task-lifecycle';
+import {
+  countsHealthy,
+  createTask,
+  type NewTask,
+  stopTask,
+  type TaskFailure,
+  type TaskSignal,
+} from './task-lifecycle';
 import { launchFor } from './launch';
 
 /**
@@ -34,6 +43,32 @@ function serviceTasks(r: Region, svc: ServiceRecord): TaskRecord[] {
   return out;
 }
 
+/** The first relaunch after a round of tasks that never ran waits this long; each further such round doubles it. */
+export const RELAUNCH_DELAY_MS = 15_000;
+/** ECS's service throttle: "incrementally increased up to a maximum of 27 minutes". */
+export const MAX_RELAUNCH_DELAY_MS = 27 * 60_000;
+/** From this many consecutive failed rounds on, the service says it is throttled. */
+export const THROTTLE_EVENT_AFTER = 3;
+/** A task that could not be placed is tried again at the scheduler's next attempt. */
+export const PLACEMENT_RETRY_MS = 30_000;
+
+export function relaunchDelay(failedRounds: number): number {
+  return Math.min(MAX_RELAUNCH_DELAY_MS, RELAUNCH_DELAY_MS * 2 ** Math.max(0, failedRounds - 1));
+}
+
+export function pacingOf(svc: ServiceRecord): SchedulerPacing {
+  svc.pacing ??= { rounds: 0, failedRounds: 0, lastFailedRound: 0, announced: false };
+  return svc.pacing;
+}
+
+/** A tracked placement problem is reported once, until a task is placed again (ECS omits duplicate events). */
+function reportPlacement(svc: ServiceRecord, t: number, message: string): void {
+  const pacing = pacingOf(svc);
+  if (pacing.placementProblem === message) return;
+  pacing.placementProblem = message;
+  addEvent(svc, t, message);
+}
+
 function launch(
   sim: Simulator,
   r: Region,
@@ -45,19 +80,59 @@ function launch(
 ): void {
   const td = findTaskDefinition(r, dep.taskDefinition);
   if (!td || count <= 0) return;
+  const pacing = pacingOf(svc);
+  if (pacing.notBefore !== undefined && pacing.notBefore > t) return;
   const placement = launchFor(svc.settings, td, cluster);
   const propagate = svc.settings.propagateTags;
   const tags = propagate === 'SERVICE' ? svc.tags : propagate === 'TASK_DEFINITION' ? td.tags : [];
+  const round = ++pacing.rounds;
   const ids: string[] = [];
+  let unplaced = 0;
   for (let i = 0; i < count; i++) {
-    const task = createTask(sim, r, cluster, td, serviceTask(svc, dep, placement, tags), t);
+    const where = placeTask(sim, r, cluster, td, placement, svc.name);
+    if (!where.ok) {
+      unplaced = count - i;
+      reportPlacement(svc, t, where.event);
+      break;
+    }
+    const spec = serviceTask(svc, dep, placement, tags);
+    const task = createTask(
+      sim,
+      r,
+      cluster,
+      td,
+      {
+        ...spec,
+        launchRound: round,
+        ...(where.containerInstanceArn ? { containerInstanceArn: where.containerInstanceArn } : {}),
+      },
+      t,
+    );
     ids.push(task.id);
   }
-  addEvent(
-    svc,
-    t,
-    `(service ${svc.name}) has started ${count} tasks: ${ids.map((id) => `(task ${id})`).join(' ')}.`,
-  );
+  if (ids.length > 0) {
+    delete pacing.placementProblem;
+    addEvent(
+      svc,
+      t,
+      `(service ${svc.name}) has started ${ids.length} tasks: ${ids.map((id) => `(task ${id})`).join(' ')}.`,
+    );
+  }
+  if (unplaced > 0) {
+    // A task the scheduler cannot launch is a failed task of its deployment (API reference, Deployment.failedTasks).
+    pacing.notBefore = t + PLACEMENT_RETRY_MS;
+    countFailures(r, svc, dep, unplaced, t);
+  }
+}
+
+/** Counts failed tasks of an in-progress deployment, and trips its circuit breaker at the threshold. */
+function countFailures(r: Region, svc: ServiceRecord, dep: DeploymentRecord, n: number, t: number): void {
+  if (dep.rolloutState !== 'IN_PROGRESS') return;
+  dep.failedTasks += n;
+  dep.updatedAt = t;
+  if (!dep.circuit.enabled) return;
+  dep.circuit.failureCount += n;
+  if (dep.circuit.failureCount >= dep.circuit.threshold) tripCircuitBreaker(r, svc, dep, t);
 }
 
 /** A task the service scheduler launches for one of the service's deployments. */
@@ -102,6 +177,7 @@ export function reconcile(
   signals: TaskSignal[],
 ): void {
   if (svc.status === 'INACTIVE') return;
+  if (svc.pacing?.notBefore !== undefined && svc.pacing.notBefore <= t) delete svc.pacing.notBefore;
   const all = serviceTasks(r, svc);
   const live = all.filter((task) => task.desiredStatus === 'RUNNING');
   if (svc.status === 'DRAINING') {
@@ -166,8 +242,28 @@ export function reconcile(
   }
 }
 
+/** Whether the circuit breaker counts this stop, by the documentation's reading the scenario chose. */
+function countsForBreaker(sim: Simulator, task: TaskRecord, failure: TaskFailure | false): boolean {
+  if (failure === 'start' || failure === 'health') return true;
+  return failure === 'exit' && !task.stable && sim.scenario.countsExitsAfterRunning();
+}
+
+/** A service task never reached RUNNING: count its launch round once, and push the next launch out. */
+function throttle(svc: ServiceRecord, task: TaskRecord, t: number): void {
+  const pacing = pacingOf(svc);
+  const round = task.launchRound ?? 0;
+  if (round <= pacing.lastFailedRound) return;
+  pacing.lastFailedRound = round;
+  pacing.failedRounds++;
+  pacing.notBefore = Math.max(pacing.notBefore ?? 0, t + relaunchDelay(pacing.failedRounds));
+  if (pacing.failedRounds >= THROTTLE_EVENT_AFTER && !pacing.announced) {
+    pacing.announced = true;
+    addEvent(svc, t, `(service ${svc.name}) is unable to consistently start tasks successfully.`);
+  }
+}
+
 /** Feeds task transitions to their services: circuit-breaker counts, health replacements, rescheduling. */
-export function handleSignals(r: Region, signals: TaskSignal[], t: number): void {
+export function handleSignals(sim: Simulator, r: Region, signals: TaskSignal[], t: number): void {
   for (let i = 0; i < signals.length; i++) {
     const signal = signals[i]!;
     const task = signal.task;
@@ -182,17 +278,25 @@ export function handleSignals(r: Region, signals: TaskSignal[], t: number): void
       task.recheckAt = graceEnds;
     } else if (signal.kind === 'unhealthy' && task.desiredStatus === 'RUNNING' && svc.status === 'ACTIVE') {
       addEvent(svc, t, `(service ${svc.name}) (task ${task.id}) failed container health checks.`);
-      stopTask(task, t, 'ServiceSchedulerInitiated', 'Task failed container health checks', signals, true);
+      stopTask(
+        task,
+        t,
+        'ServiceSchedulerInitiated',
+        'Task failed container health checks',
+        signals,
+        'health',
+      );
     }
+    if (signal.kind === 'running') {
+      // A task that reached RUNNING ends the throttle (stops after RUNNING never start it).
+      const pacing = pacingOf(svc);
+      pacing.failedRounds = 0;
+      pacing.announced = false;
+    }
+    if (signal.kind === 'stopping' && signal.failure === 'start') throttle(svc, task, t);
     if (!dep || dep.rolloutState !== 'IN_PROGRESS') continue;
-    if (signal.kind === 'stopping' && signal.failure) {
-      dep.failedTasks++;
-      dep.updatedAt = t;
-      if (dep.circuit.enabled) {
-        dep.circuit.failureCount++;
-        if (dep.circuit.failureCount >= dep.circuit.threshold) tripCircuitBreaker(r, svc, dep, t);
-      }
-    }
+    if (signal.kind === 'stopping' && countsForBreaker(sim, task, signal.failure))
+      countFailures(r, svc, dep, 1, t);
     if (signal.kind === 'stable' && dep.circuit.resetOnHealthyTask) {
       dep.circuit.failureCount = 0;
       dep.failedTasks = 0;

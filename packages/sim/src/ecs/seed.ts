@@ -12,6 +12,7 @@ import { clientErrors, registerTaskDefinition } from './api-task-definitions';
 import { serviceTask } from './scheduler';
 import { createTask, startTaskRunning } from './task-lifecycle';
 import { launchFor } from './launch';
+import { placeTask } from './placement';
 import { findTaskDefinition } from './resolve';
 
 /** Seed documents: `clusters`, `taskDefinitions`, `services` (steady from the start). */
@@ -102,13 +103,21 @@ export function seedServices(data: unknown, sim: Simulator): void {
     if (!dep || !td) return;
     const record = r.serviceDeployments.get(dep.serviceDeploymentArn);
     if (record) record.startedAt = now;
+    const launch = launchFor(svc.settings, td, cluster);
     for (let i = 0; i < svc.desiredCount; i++) {
+      // Seeded services start steady; on EC2 their tasks take room on the seeded instances where there is some.
+      const where = placeTask(sim, r, cluster, td, launch);
       const task = createTask(
         sim,
         r,
         cluster,
         td,
-        serviceTask(svc, dep, launchFor(svc.settings, td, cluster), []),
+        {
+          ...serviceTask(svc, dep, launch, []),
+          ...(where.ok && where.containerInstanceArn
+            ? { containerInstanceArn: where.containerInstanceArn }
+            : {}),
+        },
         now,
       );
       startTaskRunning(sim, task, now);

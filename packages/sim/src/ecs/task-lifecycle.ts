@@ -20,11 +20,21 @@ export const DEPROVISIONING_MS = 3_000;
 /** How long a task must stay healthy before ECS counts it as a successful launch of its deployment. */
 export const STABLE_MS = 10_000;
 
+/**
+ * ECS agent retries a failing image pull five times ("pull image manifest has been retried 5 time(s)") before the
+ * task stops; with a back-off doubling from one second, that is 1 + 2 + 4 + 8 + 16 s more in PENDING.
+ */
+export const PULL_RETRY_MS = 31_000;
+
+/** Why a task that stops counts as a failure: it never ran, it failed its health checks, or it exited. */
+export type TaskFailure = 'start' | 'health' | 'exit';
+
 /** What a task transition tells the service scheduler. */
 export type TaskSignal =
-  | { kind: 'stopping'; task: TaskRecord; failure: boolean }
+  | { kind: 'stopping'; task: TaskRecord; failure: TaskFailure | false }
   | { kind: 'unhealthy'; task: TaskRecord }
   | { kind: 'stable'; task: TaskRecord }
+  | { kind: 'running'; task: TaskRecord }
   | { kind: 'changed'; task: TaskRecord };
 
 /** What the caller of createTask decides; the rest comes from the task definition and the cluster. */
@@ -41,6 +51,8 @@ export type NewTask = Pick<
   | 'overrides'
   | 'tags'
   | 'networkConfiguration'
+  | 'containerInstanceArn'
+  | 'launchRound'
 >;
 
 /** ECR's lookup gives the runtime's own words when it has them (`pull image manifest has been retried…`). */
@@ -113,6 +125,40 @@ function containerOf(
   return failure !== undefined ? { container, failure } : { container };
 }
 
+const SECRETS_FAILURE =
+  'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed:';
+
+/**
+ * Why the task cannot get its secrets (containers' `secrets`, log configurations' `secretOptions`,
+ * `repositoryCredentials`), in the words ECS stops it with, or undefined when every reference resolves.
+ */
+function secretsFailure(sim: Simulator, r: Region, td: TaskDefinitionRecord): string | undefined {
+  const refs: string[] = [];
+  for (const c of (td.body.containerDefinitions as Json[] | undefined) ?? []) {
+    const log = c.logConfiguration as Json | undefined;
+    for (const list of [c.secrets, log?.secretOptions] as (Json[] | undefined)[]) {
+      for (const entry of list ?? []) if (typeof entry.valueFrom === 'string') refs.push(entry.valueFrom);
+    }
+    const credentials = (c.repositoryCredentials as Json | undefined)?.credentialsParameter;
+    if (typeof credentials === 'string') refs.push(credentials);
+  }
+  if (refs.length === 0) return undefined;
+  const lookups = sim.executionSecrets;
+  for (const ref of refs.filter((v) => /^arn:aws[a-z-]*:secretsmanager:/.test(v))) {
+    const problem = lookups.secretProblem(r.account, r.region, ref);
+    if (problem !== undefined) {
+      const arn = ref.split(':').slice(0, 7).join(':');
+      return `${SECRETS_FAILURE} unable to retrieve secret from asm: service call has been retried 1 time(s): failed to fetch secret ${arn} from secrets manager: ${problem}`;
+    }
+  }
+  const parameters = [...new Set(refs.filter((v) => !/^arn:aws[a-z-]*:secretsmanager:/.test(v)))];
+  const missing = lookups.missingParameters(r.account, r.region, parameters);
+  if (missing.length > 0) {
+    return `${SECRETS_FAILURE} unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: ${missing.join(' ')}`;
+  }
+  return undefined;
+}
+
 export function createTask(
   sim: Simulator,
   r: Region,
@@ -123,7 +169,8 @@ export function createTask(
 ): TaskRecord {
   const id = newTaskId();
   const overrides = (spec.overrides.containerOverrides as Json[] | undefined) ?? [];
-  let failToStart: string | undefined;
+  // The agent fetches the task's secrets and registry credentials before it pulls any image.
+  let failToStart: string | undefined = secretsFailure(sim, r, td);
   const containers = ((td.body.containerDefinitions as Json[] | undefined) ?? []).map((def) => {
     const result = containerOf(
       sim,
@@ -137,8 +184,10 @@ export function createTask(
     return result.container;
   });
   const slow = containers.filter((c) => c.behaviour.startSeconds !== undefined);
+  const pullRetries = failToStart?.startsWith('CannotPullContainerError') ? PULL_RETRY_MS : 0;
   const startMs =
-    slow.length > 0 ? Math.max(...slow.map((c) => c.behaviour.startSeconds! * 1000)) : PENDING_MS;
+    (slow.length > 0 ? Math.max(...slow.map((c) => c.behaviour.startSeconds! * 1000)) : PENDING_MS) +
+    pullRetries;
   const byteSum = [...id].reduce((s, ch) => s + ch.charCodeAt(0), 0);
   const task: TaskRecord = {
     id,
@@ -169,6 +218,8 @@ export function createTask(
     ...(spec.capacityProviderName !== undefined ? { capacityProviderName: spec.capacityProviderName } : {}),
     ...(spec.platformVersion !== undefined ? { platformVersion: spec.platformVersion } : {}),
     ...(spec.networkConfiguration !== undefined ? { networkConfiguration: spec.networkConfiguration } : {}),
+    ...(spec.containerInstanceArn !== undefined ? { containerInstanceArn: spec.containerInstanceArn } : {}),
+    ...(spec.launchRound !== undefined ? { launchRound: spec.launchRound } : {}),
     ...(typeof td.body.cpu === 'string' ? { cpu: td.body.cpu } : {}),
     ...(typeof td.body.memory === 'string' ? { memory: td.body.memory } : {}),
   };
@@ -247,7 +298,7 @@ export function stopTask(
   stopCode: string,
   reason: string,
   signals: TaskSignal[],
-  failure: boolean,
+  failure: TaskFailure | false,
 ): void {
   if (task.desiredStatus === 'STOPPED' && task.stoppingAt !== undefined) return;
   const wasStarted = task.lastStatus === 'RUNNING';
@@ -298,7 +349,7 @@ function toRunning(sim: Simulator, task: TaskRecord, t: number, signals: TaskSig
       'ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: ' +
         'failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist. : exit status 1',
       signals,
-      true,
+      'start',
     );
     return;
   }
@@ -320,7 +371,7 @@ function toRunning(sim: Simulator, task: TaskRecord, t: number, signals: TaskSig
   writeLogs(sim, task, account, t);
   refreshHealth(task, t);
   task.version++;
-  signals.push({ kind: 'changed', task });
+  signals.push({ kind: 'running', task });
 }
 
 /** Applies every transition of this task due at time `t`. */
@@ -335,7 +386,7 @@ export function stepTask(sim: Simulator, task: TaskRecord, t: number, signals: T
   if (task.lastStatus === 'PENDING' && task.runAt <= t) {
     if (task.failToStart !== undefined) {
       task.pullStoppedAt = t;
-      stopTask(task, t, 'TaskFailedToStart', task.failToStart, signals, true);
+      stopTask(task, t, 'TaskFailedToStart', task.failToStart, signals, 'start');
     } else toRunning(sim, task, t, signals);
   }
   if (task.lastStatus === 'RUNNING') {
@@ -350,7 +401,14 @@ export function stepTask(sim: Simulator, task: TaskRecord, t: number, signals: T
         c.lastStatus = 'STOPPED';
         c.exitCode = c.behaviour.exitCode ?? 0;
         if (c.essential) {
-          stopTask(task, t, 'EssentialContainerExited', 'Essential container in task exited', signals, true);
+          stopTask(
+            task,
+            t,
+            'EssentialContainerExited',
+            'Essential container in task exited',
+            signals,
+            'exit',
+          );
           return;
         }
       }

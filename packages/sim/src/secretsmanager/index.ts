@@ -3,7 +3,15 @@ import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
 import { seedEntries } from '../core/seed-entries';
 import type { SimModule, Simulator } from '../core/simulator';
 import { addVersion, createSecret, secretsManagerActions } from './api';
-import { findSecretByName, newVersionId, purgeDeleted, secretsState } from './store';
+import {
+  findSecret,
+  findSecretByName,
+  markedForDeletion,
+  newVersionId,
+  purgeDeleted,
+  secretNotFound,
+  secretsState,
+} from './store';
 
 export { findSecret, type Secret } from './store';
 
@@ -56,6 +64,31 @@ function seedSecrets(data: unknown, sim: Simulator): void {
   });
 }
 
+/**
+ * Why ECS could not read a `valueFrom` of Secrets Manager (`arn:…:secret:NAME-XXXXXX[:json-key:version-stage:
+ * version-id]`), in the words of the error GetSecretValue answers, or undefined when it can.
+ */
+function secretProblem(sim: Simulator, account: string, region: string, ref: string): string | undefined {
+  const parts = ref.split(':');
+  const base = parts.slice(0, 7).join(':');
+  const secretRegion = parts[3] || region;
+  const secret = findSecret(sim, parts[4] || account, secretRegion, base);
+  if (!secret) return `ResourceNotFoundException: ${secretNotFound().message}`;
+  if (secret.deletionDate !== undefined) return `InvalidRequestException: ${markedForDeletion().message}`;
+  const stage = parts[8] || undefined;
+  const versionId = parts[9] || undefined;
+  if (versionId !== undefined) {
+    const version = secret.versions.find((v) => v.versionId === versionId);
+    if (!version || (stage !== undefined && !version.stages.includes(stage)))
+      return `ResourceNotFoundException: Secrets Manager can't find the specified secret value for VersionId: ${versionId}`;
+    return undefined;
+  }
+  const label = stage ?? 'AWSCURRENT';
+  if (!secret.versions.some((v) => v.stages.includes(label)))
+    return `ResourceNotFoundException: Secrets Manager can't find the specified secret value for staging label: ${label}`;
+  return undefined;
+}
+
 /** Secrets Manager (awsJson1_1): secrets per account and region, versions and staging labels, deletion windows. */
 export const secretsManagerModule: SimModule = {
   name: 'secretsmanager',
@@ -68,6 +101,10 @@ export const secretsManagerModule: SimModule = {
       actions: secretsManagerActions,
     });
     sim.onSeed('secrets', seedSecrets);
+    sim.executionSecrets = {
+      ...sim.executionSecrets,
+      secretProblem: (a, r, ref) => secretProblem(sim, a, r, ref),
+    };
     sim.onAdvance((now) => purgeDeleted(sim, now));
     secretsState(sim);
     sim.secrets.addSource(() =>

@@ -4,7 +4,7 @@ import { Sealed } from '../core/sealed';
 import { seedEntries } from '../core/seed-entries';
 import type { SimModule, Simulator } from '../core/simulator';
 import { optional, putParameter, ssmActions } from './api';
-import { lookupRef, parseParameterRef } from './resolve';
+import { lookupRef, parseParameterRef, selectVersion } from './resolve';
 import { type Parameter, ssmState, type ParameterType } from './store';
 
 export { findParameter, parameterArn, type Parameter, type ParameterType } from './store';
@@ -20,6 +20,19 @@ export function findParameterRef(
   ref: string,
 ): Parameter | undefined {
   return lookupRef(sim, parseParameterRef({ account, region }, ref));
+}
+
+/** Whether ECS would get a value for this `valueFrom`: the parameter exists, and so does the version it selects. */
+function resolves(sim: Simulator, account: string, region: string, ref: string): boolean {
+  const parsed = parseParameterRef({ account, region }, ref);
+  const param = lookupRef(sim, parsed);
+  if (!param) return false;
+  try {
+    selectVersion(param, parsed.selector);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** One entry of the seed document's `parameters` list. */
@@ -74,6 +87,11 @@ export const ssmModule: SimModule = {
       actions: ssmActions,
     });
     sim.onSeed('parameters', seedParameters);
+    sim.executionSecrets = {
+      ...sim.executionSecrets,
+      missingParameters: (account, region, refs) =>
+        refs.filter((ref) => !resolves(sim, account, region, ref)),
+    };
     ssmState(sim);
     sim.secrets.addSource(() =>
       [...ssmState(sim).parameters.values()].flatMap((param) =>

@@ -72,7 +72,10 @@ export function assumeRoleWithWebIdentity(ctx: CallContext, input: Record<string
   const issuerHost = GITHUB_ISSUER.replace(/^https:\/\//, '');
   const provider = oidcProviderFor(ctx.sim, parsedArn.account, GITHUB_ISSUER);
   if (!provider) {
-    throw new AwsError('InvalidIdentityToken', `No OpenIDConnect provider found in your account for ${GITHUB_ISSUER}`);
+    throw new AwsError(
+      'InvalidIdentityToken',
+      `No OpenIDConnect provider found in your account for ${GITHUB_ISSUER}`,
+    );
   }
   const providerArn = provider.arn;
   const audiences = (Array.isArray(claims['aud']) ? claims['aud'] : [claims['aud']]).map(String);

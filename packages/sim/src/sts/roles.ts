@@ -149,7 +149,11 @@ export function addOidcProvider(sim: Simulator, spec: unknown): OidcProvider {
  * issuer's (client id `sts.amazonaws.com`), as every account that deploys from GitHub Actions does; seeding an
  * account's providers replaces that default, so an account can also have none for GitHub.
  */
-export function oidcProviderFor(sim: Simulator, account: string, issuerUrl: string): OidcProvider | undefined {
+export function oidcProviderFor(
+  sim: Simulator,
+  account: string,
+  issuerUrl: string,
+): OidcProvider | undefined {
   const providers = iamState(sim).oidcProviders;
   const arn = oidcProviderArn(account, issuerUrl);
   const seeded = [...providers.keys()].some((a) => a.startsWith(`arn:aws:iam::${account}:`));
