@@ -27,6 +27,8 @@ export async function seedServices(
   const entries = Object.entries(services);
   await sim.seed({
     clusters: [CLUSTER],
+    // The definitions are EC2's (no requiresCompatibilities): a rollout's new tasks need instances with room.
+    containerInstances: [{ cluster: CLUSTER, count: 2 }],
     taskDefinitions: entries.map(([name, s]) => ({
       family: name,
       containerDefinitions: [{ name, image: s.image, essential: true, memory: 256 }],
