@@ -7369,16 +7369,18 @@ var import_node_http = require("node:http");
 
 // packages/sim/src/core/errors.ts
 var AwsError = class extends Error {
-  constructor(code, message, status = 400, type = status >= 500 ? "Receiver" : "Sender") {
+  constructor(code, message, status = 400, type = status >= 500 ? "Receiver" : "Sender", fields = {}) {
     super(message);
     this.code = code;
     this.status = status;
     this.type = type;
+    this.fields = fields;
     this.name = code;
   }
   code;
   status;
   type;
+  fields;
 };
 
 // packages/sim/src/core/faults.ts
@@ -7470,7 +7472,43 @@ function globMatch(glob, value) {
 
 // packages/sim/src/core/scenario.ts
 var RESOURCE_OPERATIONS = /* @__PURE__ */ new Set(["create", "update", "delete", "any"]);
-var RULE_KEYS = /* @__PURE__ */ new Set(["image", "command", "api", "task", "fault", "scan", "http", "resource"]);
+var RULE_KEYS = /* @__PURE__ */ new Set([
+  "image",
+  "command",
+  "api",
+  "task",
+  "fault",
+  "scan",
+  "http",
+  "resource",
+  "capacity",
+  "circuitBreaker"
+]);
+function validateStandalone(rule, i) {
+  const fail2 = (message) => {
+    throw new AwsError("ValidationException", `rules[${i}].${message}`);
+  };
+  if (rule.capacity !== void 0) {
+    const c = rule.capacity;
+    if (typeof c !== "object" || c === null || Array.isArray(c)) fail2("capacity must be an object");
+    for (const key of Object.keys(c)) {
+      if (key !== "provider" && key !== "cluster") fail2(`capacity has an unknown key "${key}"`);
+    }
+    if (typeof c["provider"] !== "string" || !/^FARGATE/.test(c["provider"]))
+      fail2('capacity needs "provider": FARGATE or FARGATE_SPOT (a glob)');
+    if (c["cluster"] !== void 0 && typeof c["cluster"] !== "string")
+      fail2('capacity "cluster" must be a glob string');
+  }
+  if (rule.circuitBreaker !== void 0) {
+    const c = rule.circuitBreaker;
+    if (typeof c !== "object" || c === null || Array.isArray(c)) fail2("circuitBreaker must be an object");
+    for (const key of Object.keys(c)) {
+      if (key !== "countExitsAfterRunning") fail2(`circuitBreaker has an unknown key "${key}"`);
+    }
+    if (typeof c["countExitsAfterRunning"] !== "boolean")
+      fail2('circuitBreaker needs "countExitsAfterRunning": true or false');
+  }
+}
 function validateResourceFailure(value, i) {
   const fail2 = (message) => {
     throw new AwsError("ValidationException", `rules[${i}].resource ${message}`);
@@ -7500,6 +7538,17 @@ function validateRules(rules) {
         throw new AwsError("ValidationException", `rules[${i}] has an unknown key "${key}"`);
     }
     const r = rule;
+    if (r.capacity !== void 0 || r.circuitBreaker !== void 0) {
+      validateStandalone(r, i);
+      const others = Object.keys(r).filter((k) => k !== "capacity" && k !== "circuitBreaker");
+      if (others.length > 0) {
+        throw new AwsError(
+          "ValidationException",
+          `rules[${i}] with capacity or circuitBreaker takes no other keys (found "${others[0]}")`
+        );
+      }
+      return r;
+    }
     if (r.resource !== void 0) {
       validateResourceFailure(r.resource, i);
       if (r.image !== void 0 || r.command !== void 0 || r.api !== void 0) {
@@ -7572,6 +7621,19 @@ var Scenario = class {
       if (rule.fault && rule.api !== void 0 && globMatch(rule.api, name)) Object.assign(out, rule.fault);
     }
     return out;
+  }
+  /** Whether a capacity rule took the capacity provider away in this cluster. */
+  capacityUnavailable(provider, cluster) {
+    return this.rules.some(
+      (rule) => rule.capacity !== void 0 && globMatch(rule.capacity.provider, provider) && (rule.capacity.cluster === void 0 || globMatch(rule.capacity.cluster, cluster))
+    );
+  }
+  /** Whether the circuit breaker counts an essential container's exit after RUNNING (the last rule decides). */
+  countsExitsAfterRunning() {
+    let counts = false;
+    for (const rule of this.rules)
+      if (rule.circuitBreaker) counts = rule.circuitBreaker.countExitsAfterRunning;
+    return counts;
   }
   /** The reason a CloudFormation resource operation fails with, when a resource rule matches it. */
   resourceFailure(target) {
@@ -7793,7 +7855,11 @@ async function handleAws(sim, req, res) {
       );
     } else {
       res.setHeader("x-amzn-errortype", e.code);
-      reply(e.status, JSON.stringify({ __type: e.code, message: e.message }), "application/x-amz-json-1.1");
+      reply(
+        e.status,
+        JSON.stringify({ __type: e.code, message: e.message, ...e.fields }),
+        "application/x-amz-json-1.1"
+      );
     }
   } finally {
     sim.calls.add({
@@ -8024,6 +8090,12 @@ var SimClock = class {
   }
 };
 
+// packages/sim/src/core/execution-secrets.ts
+var everySecretResolves = {
+  missingParameters: () => [],
+  secretProblem: () => void 0
+};
+
 // packages/sim/src/core/log-sink.ts
 var noLogSink = {
   groupExists: () => false,
@@ -8087,6 +8159,8 @@ var Simulator = class {
   routes = [];
   /** Where container output goes: CloudWatch Logs once the logs module is installed. */
   logSink = noLogSink;
+  /** Where ECS looks up a task's secrets: SSM and Secrets Manager once their modules are installed. */
+  executionSecrets = everySecretResolves;
   /** Base URL once listening, e.g. `http://127.0.0.1:4566`. */
   url = "";
   stores = /* @__PURE__ */ new Map();
@@ -8507,19 +8581,19 @@ function order(template, ids) {
   const included = new Set(ids);
   const done = /* @__PURE__ */ new Set();
   const out = [];
-  let remaining = ids.slice();
-  while (remaining.length > 0) {
-    const ready = remaining.filter(
+  let remaining2 = ids.slice();
+  while (remaining2.length > 0) {
+    const ready = remaining2.filter(
       (id) => dependenciesOf(template, id).every((d) => !included.has(d) || done.has(d))
     );
     if (ready.length === 0) {
-      throw formatError(`Circular dependency between resources: [${remaining.join(", ")}]`);
+      throw formatError(`Circular dependency between resources: [${remaining2.join(", ")}]`);
     }
     for (const id of ready) {
       done.add(id);
       out.push(id);
     }
-    remaining = remaining.filter((id) => !done.has(id));
+    remaining2 = remaining2.filter((id) => !done.has(id));
   }
   return out;
 }
@@ -9511,6 +9585,17 @@ function optional(key, value) {
 function findParameterRef(sim, account, region, ref) {
   return lookupRef(sim, parseParameterRef({ account, region }, ref));
 }
+function resolves(sim, account, region, ref) {
+  const parsed = parseParameterRef({ account, region }, ref);
+  const param = lookupRef(sim, parsed);
+  if (!param) return false;
+  try {
+    selectVersion(param, parsed.selector);
+    return true;
+  } catch {
+    return false;
+  }
+}
 function seedParameters(data, sim) {
   seedEntries("parameters", data, (entry) => {
     const seed = typeof entry === "object" && entry !== null ? entry : {};
@@ -9548,6 +9633,10 @@ var ssmModule = {
       actions: ssmActions
     });
     sim.onSeed("parameters", seedParameters);
+    sim.executionSecrets = {
+      ...sim.executionSecrets,
+      missingParameters: (account, region, refs) => refs.filter((ref) => !resolves(sim, account, region, ref))
+    };
     ssmState(sim);
     sim.secrets.addSource(
       () => [...ssmState(sim).parameters.values()].flatMap(
@@ -11963,6 +12052,7 @@ var githubModule = {
 };
 
 // packages/sim/src/sts/roles.ts
+var DEFAULT_CLIENT_ID = "sts.amazonaws.com";
 function iamState(sim) {
   return sim.store("sts.iam", () => ({ roles: /* @__PURE__ */ new Map(), oidcProviders: /* @__PURE__ */ new Map() }));
 }
@@ -12045,7 +12135,7 @@ function addOidcProvider(sim, spec) {
     if (!m) throw invalid(`"${arn}" is not an OIDC provider ARN`);
     url = `https://${m[1]}`;
   }
-  const clientIdList = doc["clientIdList"] ?? ["sts.amazonaws.com"];
+  const clientIdList = doc["clientIdList"] ?? [DEFAULT_CLIENT_ID];
   if (!Array.isArray(clientIdList) || !clientIdList.every((c) => typeof c === "string")) {
     throw invalid(`oidc provider ${arn}: clientIdList must be a list of strings`);
   }
@@ -12053,8 +12143,12 @@ function addOidcProvider(sim, spec) {
   iamState(sim).oidcProviders.set(arn, provider);
   return provider;
 }
-function accountHasOidcProviders(sim, account) {
-  return [...iamState(sim).oidcProviders.keys()].some((arn) => arn.startsWith(`arn:aws:iam::${account}:`));
+function oidcProviderFor(sim, account, issuerUrl) {
+  const providers2 = iamState(sim).oidcProviders;
+  const arn = oidcProviderArn(account, issuerUrl);
+  const seeded = [...providers2.keys()].some((a) => a.startsWith(`arn:aws:iam::${account}:`));
+  if (seeded) return providers2.get(arn);
+  return issuerUrl === GITHUB_ISSUER ? { arn, url: issuerUrl, clientIdList: [DEFAULT_CLIENT_ID] } : void 0;
 }
 
 // packages/sim/src/sts/session.ts
@@ -12302,21 +12396,17 @@ function assumeRoleWithWebIdentity(ctx, input) {
   const parsedArn = parseRoleArn(roleArn);
   if (!parsedArn) throw notAuthorized();
   const issuerHost = GITHUB_ISSUER.replace(/^https:\/\//, "");
-  const providerArn = oidcProviderArn(parsedArn.account, GITHUB_ISSUER);
-  const audiences = (Array.isArray(claims["aud"]) ? claims["aud"] : [claims["aud"]]).map(String);
-  let audience = audiences[0] ?? "";
-  if (accountHasOidcProviders(ctx.sim, parsedArn.account)) {
-    const provider = iamState(ctx.sim).oidcProviders.get(providerArn);
-    if (!provider) {
-      throw new AwsError(
-        "InvalidIdentityToken",
-        `No OpenIDConnect provider found in your account for ${GITHUB_ISSUER}`
-      );
-    }
-    const accepted = audiences.find((a) => provider.clientIdList.includes(a));
-    if (accepted === void 0) throw new AwsError("InvalidIdentityToken", "Incorrect token audience");
-    audience = accepted;
+  const provider = oidcProviderFor(ctx.sim, parsedArn.account, GITHUB_ISSUER);
+  if (!provider) {
+    throw new AwsError(
+      "InvalidIdentityToken",
+      `No OpenIDConnect provider found in your account for ${GITHUB_ISSUER}`
+    );
   }
+  const providerArn = provider.arn;
+  const audiences = (Array.isArray(claims["aud"]) ? claims["aud"] : [claims["aud"]]).map(String);
+  const audience = audiences.find((a) => provider.clientIdList.includes(a));
+  if (audience === void 0) throw new AwsError("InvalidIdentityToken", "Incorrect token audience");
   const role = findRole(ctx.sim, roleArn);
   const context = conditionContext(claims, issuerHost, providerArn, sessionName);
   if (!role || !trustAllows(
@@ -16262,6 +16352,62 @@ function storeManifest(repo, bytes, mediaTypeHint, tag, now) {
   return { image, created: existing === void 0 };
 }
 
+// packages/sim/src/ecr/media-types.ts
+var DOCKER_V2 = "application/vnd.docker.distribution.manifest.v2+json";
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var DOCKER_TO_OCI = {
+  "application/vnd.docker.container.image.v1+json": "application/vnd.oci.image.config.v1+json",
+  "application/vnd.docker.image.rootfs.diff.tar.gzip": "application/vnd.oci.image.layer.v1.tar+gzip",
+  "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip": "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip"
+};
+var OCI_TO_DOCKER = Object.fromEntries(
+  Object.entries(DOCKER_TO_OCI).map(([docker, oci]) => [oci, docker])
+);
+function acceptedMediaTypesOf(raw) {
+  const value = raw.acceptedMediaTypes;
+  if (value === void 0 || value === null) return void 0;
+  if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
+    throw validationError("acceptedMediaTypes", "Member must be a list of strings", value);
+  }
+  if (value.length < 1) {
+    throw validationError("acceptedMediaTypes", "Member must have length greater than or equal to 1", value);
+  }
+  if (value.length > 100) {
+    throw validationError("acceptedMediaTypes", "Member must have length less than or equal to 100", value);
+  }
+  return value;
+}
+function mapped(d, map) {
+  if (typeof d !== "object" || d === null || Array.isArray(d)) return void 0;
+  const desc = d;
+  const to = typeof desc.mediaType === "string" ? map[desc.mediaType] : void 0;
+  return to === void 0 ? void 0 : { ...desc, mediaType: to };
+}
+function translate(manifest, target) {
+  let doc;
+  try {
+    doc = JSON.parse(manifest.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return void 0;
+  const m = doc;
+  if (m.subject !== void 0 || m.artifactType !== void 0 || !Array.isArray(m.layers)) return void 0;
+  const map = target === OCI_MANIFEST ? DOCKER_TO_OCI : OCI_TO_DOCKER;
+  const config = mapped(m.config, map);
+  const layers = m.layers.map((l) => mapped(l, map));
+  if (config === void 0 || layers.some((l) => l === void 0)) return void 0;
+  return JSON.stringify({ ...m, mediaType: target, config, layers }, null, 3);
+}
+function manifestFor(image, byTag, accepted) {
+  const stored = { manifest: image.manifest.toString("utf8"), mediaType: image.mediaType };
+  if (!byTag || accepted === void 0 || accepted.includes(image.mediaType)) return stored;
+  const target = image.mediaType === DOCKER_V2 ? OCI_MANIFEST : image.mediaType === OCI_MANIFEST ? DOCKER_V2 : void 0;
+  if (target === void 0 || !accepted.includes(target)) return stored;
+  const translated = translate(image.manifest, target);
+  return translated === void 0 ? stored : { manifest: translated, mediaType: target };
+}
+
 // packages/sim/src/ecr/api-images.ts
 function tagStatus(input) {
   const filter = input.raw.filter;
@@ -16391,6 +16537,7 @@ var imageActions = {
   },
   BatchGetImage(ctx, raw) {
     const input = new Input(raw, validationErrors);
+    const accepted = acceptedMediaTypesOf(input.raw);
     const repo = repositoryOf(ctx, input);
     const failures = [];
     const images = [];
@@ -16405,6 +16552,7 @@ var imageActions = {
         continue;
       }
       const { image } = entry;
+      const answer = manifestFor(image, id.imageDigest === void 0, accepted);
       images.push({
         registryId: repo.account,
         repositoryName: repo.name,
@@ -16412,8 +16560,8 @@ var imageActions = {
           imageDigest: image.digest,
           ...id.imageTag !== void 0 ? { imageTag: id.imageTag } : {}
         },
-        imageManifest: image.manifest.toString("utf8"),
-        imageManifestMediaType: image.mediaType
+        imageManifest: answer.manifest,
+        imageManifestMediaType: answer.mediaType
       });
     }
     return { images, failures };
@@ -17309,7 +17457,7 @@ function clusterOut(cluster, include) {
     clusterArn: cluster.arn,
     clusterName: cluster.name,
     status: cluster.status,
-    registeredContainerInstancesCount: 0,
+    registeredContainerInstancesCount: cluster.containerInstances?.length ?? 0,
     runningTasksCount: running,
     pendingTasksCount: pending,
     activeServicesCount: active,
@@ -17401,6 +17549,7 @@ function taskOut(task, withTags) {
     ] : [],
     attributes: [{ name: "ecs.cpu-architecture", value: "x86_64" }],
     availabilityZone: task.availabilityZone,
+    ...task.containerInstanceArn !== void 0 ? { containerInstanceArn: task.containerInstanceArn } : {},
     capacityProviderName: task.capacityProviderName,
     clusterArn: task.clusterArn,
     connectivity: task.connectivityAt !== void 0 ? "CONNECTED" : void 0,
@@ -17596,6 +17745,177 @@ var clusterActions = {
   DeleteCluster
 };
 
+// packages/sim/src/ecs/api-container-instances.ts
+var import_node_crypto27 = require("node:crypto");
+
+// packages/sim/src/ecs/placement.ts
+var FARGATE_CAPACITY = "Capacity is unavailable at this time. Please try again later or in a different availability zone";
+var NO_CONTAINER_INSTANCES = "No Container Instances were found in your cluster.";
+function reservation(td) {
+  const containers = td.body.containerDefinitions ?? [];
+  const sum = (pick) => containers.reduce((n, c) => n + (Number(pick(c)) || 0), 0);
+  const cpu = td.body.cpu !== void 0 ? Number(td.body.cpu) : sum((c) => c.cpu);
+  const memory = td.body.memory !== void 0 ? Number(td.body.memory) : sum((c) => c.memory ?? c.memoryReservation);
+  return { cpu: cpu || 0, memory: memory || 0 };
+}
+function remaining(r, instance) {
+  let cpu = instance.cpu;
+  let memory = instance.memory;
+  for (const task of activeTasks(r)) {
+    if (task.containerInstanceArn !== instance.arn) continue;
+    const td = r.families.get(task.family)?.find((d) => d.arn === task.taskDefinitionArn);
+    if (!td) continue;
+    const need = reservation(td);
+    cpu -= need.cpu;
+    memory -= need.memory;
+  }
+  return { cpu, memory };
+}
+function placeTask(sim, r, cluster, td, launch2, serviceName) {
+  const service = serviceName !== void 0 ? `(service ${serviceName})` : "";
+  if (launch2.launchType === "FARGATE") {
+    const provider = launch2.capacityProviderName ?? "FARGATE";
+    if (!sim.scenario.capacityUnavailable(provider, cluster.name)) return { ok: true };
+    return {
+      ok: false,
+      failures: [{ reason: FARGATE_CAPACITY }],
+      event: `${service} was unable to place a task. Reason: ${FARGATE_CAPACITY}.`
+    };
+  }
+  const instances = cluster.containerInstances ?? [];
+  if (instances.length === 0) {
+    return {
+      ok: false,
+      noInstances: true,
+      failures: [],
+      event: `${service} was unable to place a task because no container instance met all of its requirements. Reason: ${NO_CONTAINER_INSTANCES} For more information, see the Troubleshooting section.`
+    };
+  }
+  const need = reservation(td);
+  const failures = [];
+  let closest;
+  for (const instance of instances) {
+    const left = remaining(r, instance);
+    if (left.cpu >= need.cpu && left.memory >= need.memory)
+      return { ok: true, containerInstanceArn: instance.arn };
+    const short = left.cpu < need.cpu ? "CPU" : "MEMORY";
+    failures.push({ arn: instance.arn, reason: `RESOURCE:${short}` });
+    closest ??= { instance, short };
+  }
+  const what = closest.short === "CPU" ? "CPU units" : "memory";
+  return {
+    ok: false,
+    failures,
+    event: `${service} was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${closest.instance.id}) has insufficient ${what} available. For more information, see the Troubleshooting section.`
+  };
+}
+
+// packages/sim/src/ecs/api-container-instances.ts
+function register(sim, r, clusterName, spec) {
+  const cluster = r.clusters.get(clusterName);
+  if (!cluster) {
+    throw new AwsError(
+      "ClusterNotFoundException",
+      `cluster "${clusterName}" does not exist in account ${r.account}, region ${r.region}`
+    );
+  }
+  const id = (0, import_node_crypto27.randomBytes)(16).toString("hex");
+  const instance = {
+    arn: `${arnPrefix(r)}:container-instance/${cluster.name}/${id}`,
+    id,
+    ec2InstanceId: `i-${(0, import_node_crypto27.randomBytes)(9).toString("hex").slice(0, 17)}`,
+    cpu: spec.cpu,
+    memory: spec.memory,
+    availabilityZone: typeof spec.availabilityZone === "string" ? spec.availabilityZone : `${r.region}a`,
+    registeredAt: sim.clock.now()
+  };
+  (cluster.containerInstances ??= []).push(instance);
+  return instance;
+}
+function seedContainerInstances(data, sim) {
+  seedEntries("containerInstances", data, (entry) => {
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry))
+      throw new AwsError("ValidationException", "a container instance must be an object");
+    const { account, region, cluster, count = 1, cpu = 2048, memory = 3943, ...rest } = entry;
+    for (const [key, value] of Object.entries({ count, cpu, memory })) {
+      if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
+        throw new AwsError("ValidationException", `${key} must be a positive integer`);
+    }
+    if (typeof cluster !== "string")
+      throw new AwsError("ValidationException", "a container instance needs a cluster");
+    const unknown = Object.keys(rest).filter((k) => k !== "availabilityZone");
+    if (unknown.length > 0) throw new AwsError("ValidationException", `unknown key "${unknown[0]}"`);
+    const r = regionOf(
+      sim,
+      typeof account === "string" ? account : DEFAULT_ACCOUNT,
+      typeof region === "string" ? region : DEFAULT_REGION
+    );
+    for (let i = 0; i < count; i++) register(sim, r, cluster, { cpu, memory, ...rest });
+  });
+}
+function instanceOut(r, instance) {
+  const left = remaining(r, instance);
+  let running = 0;
+  let pending = 0;
+  for (const task of activeTasks(r)) {
+    if (task.containerInstanceArn !== instance.arn) continue;
+    if (task.lastStatus === "RUNNING") running++;
+    else if (task.lastStatus === "PROVISIONING" || task.lastStatus === "PENDING") pending++;
+  }
+  const resource = (name, value) => ({
+    name,
+    type: "INTEGER",
+    integerValue: value,
+    doubleValue: 0,
+    longValue: 0
+  });
+  return {
+    containerInstanceArn: instance.arn,
+    ec2InstanceId: instance.ec2InstanceId,
+    version: 1,
+    status: "ACTIVE",
+    agentConnected: true,
+    runningTasksCount: running,
+    pendingTasksCount: pending,
+    registeredAt: new Date(instance.registeredAt),
+    registeredResources: [resource("CPU", instance.cpu), resource("MEMORY", instance.memory)],
+    remainingResources: [resource("CPU", left.cpu), resource("MEMORY", left.memory)],
+    attributes: [{ name: "ecs.availability-zone", value: instance.availabilityZone }],
+    tags: []
+  };
+}
+var ListContainerInstances = (ctx, raw) => {
+  const r = regionFor(ctx);
+  const input = new Input(raw, invalidParameter);
+  const cluster = requireCluster(r, input.str("cluster"));
+  const status = input.str("status");
+  const arns = status !== void 0 && status !== "ACTIVE" ? [] : (cluster.containerInstances ?? []).map((i) => i.arn);
+  const { page, nextToken } = input.page(arns, nextTokenPaging("maxResults", 100, 100));
+  return { containerInstanceArns: page, nextToken };
+};
+var DescribeContainerInstances = (ctx, raw) => {
+  const r = regionFor(ctx);
+  const input = new Input(raw, invalidParameter);
+  const cluster = requireCluster(r, input.str("cluster"));
+  const refs = input.strings("containerInstances") ?? [];
+  if (refs.length === 0)
+    throw new AwsError("InvalidParameterException", "containerInstances cannot be empty.");
+  if (refs.length > 100)
+    throw new AwsError("InvalidParameterException", "containerInstances can have at most 100 items.");
+  const containerInstances = [];
+  const failures = [];
+  for (const ref of refs) {
+    const found = (cluster.containerInstances ?? []).find((i) => i.arn === ref || i.id === lastSegment(ref));
+    if (found) containerInstances.push(instanceOut(r, found));
+    else failures.push({ arn: ref, reason: "MISSING" });
+  }
+  return { containerInstances, failures };
+};
+var containerInstanceActions = {
+  ListContainerInstances,
+  DescribeContainerInstances
+};
+
 // packages/sim/src/ecs/deployments.ts
 var MAX_EVENTS = 100;
 function addEvent2(svc, t, message) {
@@ -17647,6 +17967,8 @@ function isInFlight(record2) {
 }
 function startDeployment(r, svc, t) {
   const prefix = arnPrefix(r);
+  const previous = svc.deployments.find((d) => d.status === "PRIMARY");
+  if (previous && previous.taskDefinition !== svc.taskDefinition) endThrottle(svc);
   const revisionArn = `${prefix}:service-revision/${svc.clusterName}/${svc.name}/${newShortId()}`;
   const settings = svc.settings;
   r.serviceRevisions.set(revisionArn, {
@@ -17712,6 +18034,12 @@ function startDeployment(r, svc, t) {
   svc.dirty = true;
   return dep;
 }
+function endThrottle(svc) {
+  if (!svc.pacing) return;
+  svc.pacing.failedRounds = 0;
+  svc.pacing.announced = false;
+  delete svc.pacing.notBefore;
+}
 function completeDeployment(r, svc, dep, t) {
   dep.rolloutState = "COMPLETED";
   dep.rolloutStateReason = `ECS deployment ${dep.id} completed.`;
@@ -17734,7 +18062,7 @@ function completeDeployment(r, svc, dep, t) {
   addEvent2(svc, t, `(service ${svc.name}) (deployment ${dep.id}) deployment completed.`);
   svc.steady = true;
 }
-function startRollback2(r, svc, failed, record2, t, reason) {
+function startRollback2(r, svc, failed, record2, t, reason, byCircuitBreaker = false) {
   const target = svc.lastCompleted;
   if (!target || target.deploymentId === failed.id) return false;
   for (const d of svc.deployments) d.status = "ACTIVE";
@@ -17749,7 +18077,8 @@ function startRollback2(r, svc, failed, record2, t, reason) {
     desiredCount: svc.desiredCount,
     failedTasks: 0,
     rolloutState: "IN_PROGRESS",
-    rolloutStateReason: `ECS deployment ${id} in progress.`,
+    // ECS's words (its deployment state change events and DescribeServices output) for a breaker's rollback.
+    rolloutStateReason: byCircuitBreaker ? `ECS deployment circuit breaker: rolling back to deploymentId ${target.deploymentId}.` : `ECS deployment ${id} in progress.`,
     createdAt: t,
     updatedAt: t,
     serviceRevisionArn: target.serviceRevisionArn,
@@ -17758,6 +18087,7 @@ function startRollback2(r, svc, failed, record2, t, reason) {
   };
   svc.deployments.unshift(dep);
   svc.taskDefinition = target.taskDefinition;
+  endThrottle(svc);
   record2.status = "ROLLBACK_IN_PROGRESS";
   record2.rollback = { reason, startedAt: t, serviceRevisionArn: target.serviceRevisionArn };
   record2.rollbackDeploymentId = id;
@@ -17789,7 +18119,8 @@ function tripCircuitBreaker(r, svc, dep, t) {
     dep,
     record2,
     t,
-    "Service deployment rolled back because the circuit breaker threshold was exceeded."
+    "Service deployment rolled back because the circuit breaker threshold was exceeded.",
+    true
   );
   if (!rolled) {
     record2.status = "STOPPED";
@@ -17835,6 +18166,7 @@ var PROVISIONING_MS = 3e3;
 var PENDING_MS = 1e4;
 var DEPROVISIONING_MS = 3e3;
 var STABLE_MS = 1e4;
+var PULL_RETRY_MS = 31e3;
 function pullFailure(image, reason) {
   const detail = reason ?? `pull image manifest has been retried 5 time(s): failed to resolve ref ${image}: ${image}: not found`;
   return `CannotPullContainerError: ${detail}`;
@@ -17890,10 +18222,37 @@ function containerOf(sim, r, def, overrides2) {
   const failure2 = resolved.failure ?? behaviour.failToStart;
   return failure2 !== void 0 ? { container, failure: failure2 } : { container };
 }
+var SECRETS_FAILURE = "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed:";
+function secretsFailure(sim, r, td) {
+  const refs = [];
+  for (const c of td.body.containerDefinitions ?? []) {
+    const log = c.logConfiguration;
+    for (const list of [c.secrets, log?.secretOptions]) {
+      for (const entry of list ?? []) if (typeof entry.valueFrom === "string") refs.push(entry.valueFrom);
+    }
+    const credentials = c.repositoryCredentials?.credentialsParameter;
+    if (typeof credentials === "string") refs.push(credentials);
+  }
+  if (refs.length === 0) return void 0;
+  const lookups = sim.executionSecrets;
+  for (const ref of refs.filter((v) => /^arn:aws[a-z-]*:secretsmanager:/.test(v))) {
+    const problem = lookups.secretProblem(r.account, r.region, ref);
+    if (problem !== void 0) {
+      const arn = ref.split(":").slice(0, 7).join(":");
+      return `${SECRETS_FAILURE} unable to retrieve secret from asm: service call has been retried 1 time(s): failed to fetch secret ${arn} from secrets manager: ${problem}`;
+    }
+  }
+  const parameters = [...new Set(refs.filter((v) => !/^arn:aws[a-z-]*:secretsmanager:/.test(v)))];
+  const missing = lookups.missingParameters(r.account, r.region, parameters);
+  if (missing.length > 0) {
+    return `${SECRETS_FAILURE} unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: ${missing.join(" ")}`;
+  }
+  return void 0;
+}
 function createTask(sim, r, cluster, td, spec, now) {
   const id = newTaskId();
   const overrides2 = spec.overrides.containerOverrides ?? [];
-  let failToStart;
+  let failToStart = secretsFailure(sim, r, td);
   const containers = (td.body.containerDefinitions ?? []).map((def) => {
     const result = containerOf(
       sim,
@@ -17907,7 +18266,8 @@ function createTask(sim, r, cluster, td, spec, now) {
     return result.container;
   });
   const slow = containers.filter((c) => c.behaviour.startSeconds !== void 0);
-  const startMs = slow.length > 0 ? Math.max(...slow.map((c) => c.behaviour.startSeconds * 1e3)) : PENDING_MS;
+  const pullRetries = failToStart?.startsWith("CannotPullContainerError") ? PULL_RETRY_MS : 0;
+  const startMs = (slow.length > 0 ? Math.max(...slow.map((c) => c.behaviour.startSeconds * 1e3)) : PENDING_MS) + pullRetries;
   const byteSum = [...id].reduce((s, ch) => s + ch.charCodeAt(0), 0);
   const task = {
     id,
@@ -17938,6 +18298,8 @@ function createTask(sim, r, cluster, td, spec, now) {
     ...spec.capacityProviderName !== void 0 ? { capacityProviderName: spec.capacityProviderName } : {},
     ...spec.platformVersion !== void 0 ? { platformVersion: spec.platformVersion } : {},
     ...spec.networkConfiguration !== void 0 ? { networkConfiguration: spec.networkConfiguration } : {},
+    ...spec.containerInstanceArn !== void 0 ? { containerInstanceArn: spec.containerInstanceArn } : {},
+    ...spec.launchRound !== void 0 ? { launchRound: spec.launchRound } : {},
     ...typeof td.body.cpu === "string" ? { cpu: td.body.cpu } : {},
     ...typeof td.body.memory === "string" ? { memory: td.body.memory } : {}
   };
@@ -18044,7 +18406,7 @@ function toRunning(sim, task, t, signals) {
       "TaskFailedToStart",
       "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist. : exit status 1",
       signals,
-      true
+      "start"
     );
     return;
   }
@@ -18065,7 +18427,7 @@ function toRunning(sim, task, t, signals) {
   writeLogs(sim, task, account, t);
   refreshHealth(task, t);
   task.version++;
-  signals.push({ kind: "changed", task });
+  signals.push({ kind: "running", task });
 }
 function stepTask(sim, task, t, signals) {
   if (task.lastStatus === "PROVISIONING" && task.pendingAt <= t) {
@@ -18078,7 +18440,7 @@ function stepTask(sim, task, t, signals) {
   if (task.lastStatus === "PENDING" && task.runAt <= t) {
     if (task.failToStart !== void 0) {
       task.pullStoppedAt = t;
-      stopTask(task, t, "TaskFailedToStart", task.failToStart, signals, true);
+      stopTask(task, t, "TaskFailedToStart", task.failToStart, signals, "start");
     } else toRunning(sim, task, t, signals);
   }
   if (task.lastStatus === "RUNNING") {
@@ -18093,7 +18455,14 @@ function stepTask(sim, task, t, signals) {
         c.lastStatus = "STOPPED";
         c.exitCode = c.behaviour.exitCode ?? 0;
         if (c.essential) {
-          stopTask(task, t, "EssentialContainerExited", "Essential container in task exited", signals, true);
+          stopTask(
+            task,
+            t,
+            "EssentialContainerExited",
+            "Essential container in task exited",
+            signals,
+            "exit"
+          );
           return;
         }
       }
@@ -18158,22 +18527,76 @@ function serviceTasks(r, svc) {
   }
   return out;
 }
+var RELAUNCH_DELAY_MS = 15e3;
+var MAX_RELAUNCH_DELAY_MS = 27 * 6e4;
+var THROTTLE_EVENT_AFTER = 3;
+var PLACEMENT_RETRY_MS = 3e4;
+function relaunchDelay(failedRounds) {
+  return Math.min(MAX_RELAUNCH_DELAY_MS, RELAUNCH_DELAY_MS * 2 ** Math.max(0, failedRounds - 1));
+}
+function pacingOf(svc) {
+  svc.pacing ??= { rounds: 0, failedRounds: 0, lastFailedRound: 0, announced: false };
+  return svc.pacing;
+}
+function reportPlacement(svc, t, message) {
+  const pacing = pacingOf(svc);
+  if (pacing.placementProblem === message) return;
+  pacing.placementProblem = message;
+  addEvent2(svc, t, message);
+}
 function launch(sim, r, cluster, svc, dep, count, t) {
   const td = findTaskDefinition(r, dep.taskDefinition);
   if (!td || count <= 0) return;
+  const pacing = pacingOf(svc);
+  if (pacing.notBefore !== void 0 && pacing.notBefore > t) return;
   const placement = launchFor(svc.settings, td, cluster);
   const propagate = svc.settings.propagateTags;
   const tags = propagate === "SERVICE" ? svc.tags : propagate === "TASK_DEFINITION" ? td.tags : [];
+  const round = ++pacing.rounds;
   const ids = [];
+  let unplaced = 0;
   for (let i = 0; i < count; i++) {
-    const task = createTask(sim, r, cluster, td, serviceTask(svc, dep, placement, tags), t);
+    const where = placeTask(sim, r, cluster, td, placement, svc.name);
+    if (!where.ok) {
+      unplaced = count - i;
+      reportPlacement(svc, t, where.event);
+      break;
+    }
+    const spec = serviceTask(svc, dep, placement, tags);
+    const task = createTask(
+      sim,
+      r,
+      cluster,
+      td,
+      {
+        ...spec,
+        launchRound: round,
+        ...where.containerInstanceArn ? { containerInstanceArn: where.containerInstanceArn } : {}
+      },
+      t
+    );
     ids.push(task.id);
   }
-  addEvent2(
-    svc,
-    t,
-    `(service ${svc.name}) has started ${count} tasks: ${ids.map((id) => `(task ${id})`).join(" ")}.`
-  );
+  if (ids.length > 0) {
+    delete pacing.placementProblem;
+    addEvent2(
+      svc,
+      t,
+      `(service ${svc.name}) has started ${ids.length} tasks: ${ids.map((id) => `(task ${id})`).join(" ")}.`
+    );
+  }
+  if (unplaced > 0) {
+    pacing.notBefore = t + PLACEMENT_RETRY_MS;
+    countFailures(r, svc, dep, unplaced, t);
+  }
+}
+function countFailures(r, svc, dep, n, t) {
+  if (dep.rolloutState !== "IN_PROGRESS") return;
+  dep.failedTasks += n;
+  dep.updatedAt = t;
+  if (!dep.circuit.enabled) return;
+  dep.circuit.failureCount += n;
+  if (dep.circuit.failureCount >= dep.circuit.threshold) tripCircuitBreaker(r, svc, dep, t);
 }
 function serviceTask(svc, dep, placement, tags) {
   return {
@@ -18196,6 +18619,7 @@ function stopForScheduler(svc, tasks, reason, t, signals) {
 }
 function reconcile(sim, r, cluster, svc, t, signals) {
   if (svc.status === "INACTIVE") return;
+  if (svc.pacing?.notBefore !== void 0 && svc.pacing.notBefore <= t) delete svc.pacing.notBefore;
   const all = serviceTasks(r, svc);
   const live = all.filter((task) => task.desiredStatus === "RUNNING");
   if (svc.status === "DRAINING") {
@@ -18234,9 +18658,9 @@ function reconcile(sim, r, cluster, svc, t, signals) {
   const excess = mine.slice(0, Math.max(0, mine.length - desired));
   stops.push(...excess);
   stopForScheduler(svc, stops, reason, t, signals);
-  const remaining = live.length - stops.length;
+  const remaining2 = live.length - stops.length;
   const mineLeft = mine.length - excess.length;
-  launch(sim, r, cluster, svc, primary, Math.min(desired - mineLeft, maxTotal - remaining), t);
+  launch(sim, r, cluster, svc, primary, Math.min(desired - mineLeft, maxTotal - remaining2), t);
   const stillLive = serviceTasks(r, svc).filter((task) => task.desiredStatus === "RUNNING");
   const othersLive = stillLive.some((task) => !isPrimary(task));
   const mineLive = stillLive.filter(isPrimary);
@@ -18252,7 +18676,23 @@ function reconcile(sim, r, cluster, svc, t, signals) {
     svc.steady = true;
   }
 }
-function handleSignals(r, signals, t) {
+function countsForBreaker(sim, task, failure2) {
+  if (failure2 === "start" || failure2 === "health") return true;
+  return failure2 === "exit" && !task.stable && sim.scenario.countsExitsAfterRunning();
+}
+function throttle(svc, task, t) {
+  const pacing = pacingOf(svc);
+  const round = task.launchRound ?? 0;
+  if (round <= pacing.lastFailedRound) return;
+  pacing.lastFailedRound = round;
+  pacing.failedRounds++;
+  pacing.notBefore = Math.max(pacing.notBefore ?? 0, t + relaunchDelay(pacing.failedRounds));
+  if (pacing.failedRounds >= THROTTLE_EVENT_AFTER && !pacing.announced) {
+    pacing.announced = true;
+    addEvent2(svc, t, `(service ${svc.name}) is unable to consistently start tasks successfully.`);
+  }
+}
+function handleSignals(sim, r, signals, t) {
   for (let i = 0; i < signals.length; i++) {
     const signal = signals[i];
     const task = signal.task;
@@ -18266,17 +18706,24 @@ function handleSignals(r, signals, t) {
       task.recheckAt = graceEnds;
     } else if (signal.kind === "unhealthy" && task.desiredStatus === "RUNNING" && svc.status === "ACTIVE") {
       addEvent2(svc, t, `(service ${svc.name}) (task ${task.id}) failed container health checks.`);
-      stopTask(task, t, "ServiceSchedulerInitiated", "Task failed container health checks", signals, true);
+      stopTask(
+        task,
+        t,
+        "ServiceSchedulerInitiated",
+        "Task failed container health checks",
+        signals,
+        "health"
+      );
     }
+    if (signal.kind === "running") {
+      const pacing = pacingOf(svc);
+      pacing.failedRounds = 0;
+      pacing.announced = false;
+    }
+    if (signal.kind === "stopping" && signal.failure === "start") throttle(svc, task, t);
     if (!dep || dep.rolloutState !== "IN_PROGRESS") continue;
-    if (signal.kind === "stopping" && signal.failure) {
-      dep.failedTasks++;
-      dep.updatedAt = t;
-      if (dep.circuit.enabled) {
-        dep.circuit.failureCount++;
-        if (dep.circuit.failureCount >= dep.circuit.threshold) tripCircuitBreaker(r, svc, dep, t);
-      }
-    }
+    if (signal.kind === "stopping" && countsForBreaker(sim, task, signal.failure))
+      countFailures(r, svc, dep, 1, t);
     if (signal.kind === "stable" && dep.circuit.resetOnHealthyTask) {
       dep.circuit.failureCount = 0;
       dep.failedTasks = 0;
@@ -18300,31 +18747,47 @@ function reconcileDirty(sim, r, t) {
       }
     }
     if (!any) return;
-    handleSignals(r, signals, t);
+    handleSignals(sim, r, signals, t);
   }
 }
-function nextEvent(r) {
+function nextEvent(r, t) {
   let next = Infinity;
   for (const task of activeTasks(r)) {
     const at = nextEventAt(task);
     if (at < next) next = at;
   }
+  for (const cluster of r.clusters.values()) {
+    for (const svc of cluster.services.values()) {
+      const at = svc.pacing?.notBefore;
+      if (at === void 0 || at > next) continue;
+      if (at <= t) svc.dirty = true;
+      else next = at;
+    }
+  }
   return next;
+}
+function markDue(r, t) {
+  for (const cluster of r.clusters.values()) {
+    for (const svc of cluster.services.values()) {
+      if (svc.pacing?.notBefore !== void 0 && svc.pacing.notBefore <= t) svc.dirty = true;
+    }
+  }
 }
 function advanceRegion(sim, r, now) {
   let t = Math.min(r.modelTime, now);
   for (let steps = 0; steps < MAX_STEPS2; steps++) {
     reconcileDirty(sim, r, t);
-    const next = nextEvent(r);
+    const next = nextEvent(r, t);
     if (next > now) break;
     t = Math.max(t, next);
+    markDue(r, t);
     const signals = [];
     const active = activeTasks(r);
     for (const task of active) {
       if (nextEventAt(task) <= t) stepTask(sim, task, t, signals);
       if (task.lastStatus === "STOPPED") active.delete(task);
     }
-    handleSignals(r, signals, t);
+    handleSignals(sim, r, signals, t);
   }
   r.modelTime = Math.max(r.modelTime, now);
   for (const cluster of r.clusters.values()) {
@@ -18948,13 +19411,18 @@ function seedServices(data, sim) {
     if (!dep || !td) return;
     const record2 = r.serviceDeployments.get(dep.serviceDeploymentArn);
     if (record2) record2.startedAt = now;
+    const launch2 = launchFor(svc.settings, td, cluster);
     for (let i = 0; i < svc.desiredCount; i++) {
+      const where = placeTask(sim, r, cluster, td, launch2);
       const task = createTask(
         sim,
         r,
         cluster,
         td,
-        serviceTask(svc, dep, launchFor(svc.settings, td, cluster), []),
+        {
+          ...serviceTask(svc, dep, launch2, []),
+          ...where.ok && where.containerInstanceArn ? { containerInstanceArn: where.containerInstanceArn } : {}
+        },
         now
       );
       startTaskRunning(sim, task, now);
@@ -19148,18 +19616,46 @@ var tagActions = { TagResource, UntagResource, ListTagsForResource };
 function invalid4(message) {
   throw new AwsError("InvalidParameterException", message);
 }
+var TOKEN_TTL_MS2 = 24 * 36e5;
+var TOKEN_AFTER_STOP_MS = 36e5;
+function tokenExpired(token2, tasks, now) {
+  if (now - token2.createdAt > TOKEN_TTL_MS2) return true;
+  if (token2.taskIds.length === 0) return false;
+  if (tasks.length < token2.taskIds.length) return true;
+  const stopped = tasks.map((t) => t.stoppedAt);
+  if (stopped.some((at) => at === void 0)) return false;
+  return now - Math.max(...stopped) > TOKEN_AFTER_STOP_MS;
+}
+function requestKey(raw) {
+  const sorted = (v) => Array.isArray(v) ? v.map(sorted) : typeof v === "object" && v !== null ? Object.fromEntries(
+    Object.keys(v).sort().map((k) => [k, sorted(v[k])])
+  ) : v;
+  const { clientToken: _token, ...rest } = raw;
+  return JSON.stringify(sorted(rest));
+}
 var RunTask = (ctx, raw) => {
   const r = regionFor(ctx);
   const input = new Input(raw, invalidParameter);
   const cluster = requireCluster(r, input.str("cluster"));
   const clientToken = input.str("clientToken");
-  if (clientToken !== void 0 && clientToken.length > 64)
-    invalid4("clientToken must be at most 64 characters.");
+  if (clientToken !== void 0 && !/^[\x21-\x7e]{1,64}$/.test(clientToken))
+    invalid4("clientToken must be 1 to 64 characters in the range of 33-126, inclusive.");
   const tokenKey = clientToken !== void 0 ? `${cluster.name}/${clientToken}` : void 0;
   const earlier = tokenKey !== void 0 ? r.clientTokens.get(tokenKey) : void 0;
   if (earlier) {
-    const tasks2 = earlier.map((id) => cluster.tasks.get(id)).filter((t) => t !== void 0);
-    return { tasks: tasks2.map((t) => taskOut(t, false)), failures: [] };
+    const tasks2 = earlier.taskIds.map((id) => cluster.tasks.get(id)).filter((t) => t !== void 0);
+    if (tokenExpired(earlier, tasks2, ctx.now)) r.clientTokens.delete(tokenKey);
+    else if (earlier.request !== requestKey(raw)) {
+      throw new AwsError(
+        "ConflictException",
+        "The clientToken is already in use with a different RunTask request.",
+        400,
+        "Sender",
+        { resourceIds: earlier.taskIds.map((id) => `${cluster.arn.replace(":cluster/", ":task/")}/${id}`) }
+      );
+    } else {
+      return { tasks: tasks2.map((t) => taskOut(t, false)), failures: earlier.failures };
+    }
   }
   const td = requireUsableTaskDefinition(r, input.required("taskDefinition"));
   const count = input.int("count", 1, 10) ?? 1;
@@ -19194,7 +19690,14 @@ var RunTask = (ctx, raw) => {
   if (input.str("propagateTags") === "TASK_DEFINITION") tags = mergeTags(td.tags, tags);
   const group = input.str("group") ?? `family:${td.family}`;
   const tasks = [];
+  const failures = [];
   for (let i = 0; i < count; i++) {
+    const where = placeTask(ctx.sim, r, cluster, td, placement);
+    if (!where.ok) {
+      if (where.noInstances) invalid4(NO_CONTAINER_INSTANCES);
+      for (let k = i; k < count; k++) failures.push(...where.failures);
+      break;
+    }
     tasks.push(
       createTask(
         ctx.sim,
@@ -19207,18 +19710,21 @@ var RunTask = (ctx, raw) => {
           overrides: { ...overrides2, containerOverrides, inferenceAcceleratorOverrides: [] },
           tags,
           ...startedBy !== void 0 ? { startedBy } : {},
-          ...networkConfiguration ? { networkConfiguration } : {}
+          ...networkConfiguration ? { networkConfiguration } : {},
+          ...where.containerInstanceArn ? { containerInstanceArn: where.containerInstanceArn } : {}
         },
         ctx.now
       )
     );
   }
   if (tokenKey !== void 0)
-    r.clientTokens.set(
-      tokenKey,
-      tasks.map((t) => t.id)
-    );
-  return { tasks: tasks.map((t) => taskOut(t, false)), failures: [] };
+    r.clientTokens.set(tokenKey, {
+      request: requestKey(raw),
+      taskIds: tasks.map((t) => t.id),
+      failures,
+      createdAt: ctx.now
+    });
+  return { tasks: tasks.map((t) => taskOut(t, false)), failures };
 };
 var DescribeTasks = (ctx, raw) => {
   const r = regionFor(ctx);
@@ -19274,7 +19780,7 @@ var StopTask = (ctx, raw) => {
   if (reason !== void 0 && reason.length > 255) invalid4("reason must be at most 255 characters.");
   const signals = [];
   stopTask(task, ctx.now, "UserInitiated", reason ?? "Task stopped by user", signals, false);
-  handleSignals(r, signals, ctx.now);
+  handleSignals(ctx.sim, r, signals, ctx.now);
   return { task: taskOut(task, false) };
 };
 var taskActions = { RunTask, DescribeTasks, ListTasks, StopTask };
@@ -19290,6 +19796,7 @@ var ecsModule = {
       jsonVersion: "1.1",
       actions: {
         ...clusterActions,
+        ...containerInstanceActions,
         ...taskDefinitionActions,
         ...serviceActions,
         ...serviceDeploymentActions,
@@ -19299,6 +19806,7 @@ var ecsModule = {
     });
     sim.onAdvance((now) => advanceEcs(sim, now));
     sim.onSeed("clusters", seedClusters);
+    sim.onSeed("containerInstances", seedContainerInstances);
     sim.onSeed("taskDefinitions", seedTaskDefinitions);
     sim.onSeed("services", seedServices);
   }
@@ -19559,7 +20067,12 @@ function getEvents(stream, options) {
   if (options.nextToken !== void 0) {
     const { direction, key } = decode(options.nextToken);
     boundary = key;
-    picked = direction === "f" ? inWindow.filter((e) => compare2(keyOf2(e), key) > 0).slice(0, options.limit) : inWindow.filter((e) => compare2(keyOf2(e), key) < 0).slice(-options.limit);
+    if (direction === "f") {
+      const after = inWindow.filter((e) => compare2(keyOf2(e), key) > 0);
+      picked = options.startFromHead ? after.slice(0, options.limit) : after.slice(-options.limit);
+    } else {
+      picked = inWindow.filter((e) => compare2(keyOf2(e), key) < 0).slice(-options.limit);
+    }
   } else if (options.startFromHead) {
     boundary = [0, 0];
     picked = inWindow.slice(0, options.limit);
@@ -19902,7 +20415,7 @@ var logsModule = {
 };
 
 // packages/sim/src/secretsmanager/store.ts
-var import_node_crypto27 = require("node:crypto");
+var import_node_crypto28 = require("node:crypto");
 function secretsState(sim) {
   return sim.store("secretsmanager", () => ({ secrets: /* @__PURE__ */ new Map(), generations: /* @__PURE__ */ new Map() }));
 }
@@ -19913,7 +20426,7 @@ function newSecretArn(sim, account, region, name) {
   const generations = secretsState(sim).generations;
   const generation = (generations.get(key) ?? 0) + 1;
   generations.set(key, generation);
-  const digest = (0, import_node_crypto27.createHash)("sha256").update(`${key}#${generation}`).digest();
+  const digest = (0, import_node_crypto28.createHash)("sha256").update(`${key}#${generation}`).digest();
   const suffix = [...digest.subarray(0, 6)].map((b) => SUFFIX_ALPHABET[b % SUFFIX_ALPHABET.length]).join("");
   return `arn:aws:secretsmanager:${region}:${account}:secret:${name}-${suffix}`;
 }
@@ -19947,7 +20460,7 @@ function requireSecret(sim, account, region, secretId) {
   return secret;
 }
 function newVersionId() {
-  return (0, import_node_crypto27.randomUUID)();
+  return (0, import_node_crypto28.randomUUID)();
 }
 function versionsToStages(secret) {
   const labelled = secret.versions.filter((v) => v.stages.length > 0);
@@ -20308,6 +20821,26 @@ function seedSecrets(data, sim) {
     });
   });
 }
+function secretProblem(sim, account, region, ref) {
+  const parts = ref.split(":");
+  const base = parts.slice(0, 7).join(":");
+  const secretRegion = parts[3] || region;
+  const secret = findSecret(sim, parts[4] || account, secretRegion, base);
+  if (!secret) return `ResourceNotFoundException: ${secretNotFound().message}`;
+  if (secret.deletionDate !== void 0) return `InvalidRequestException: ${markedForDeletion().message}`;
+  const stage = parts[8] || void 0;
+  const versionId = parts[9] || void 0;
+  if (versionId !== void 0) {
+    const version = secret.versions.find((v) => v.versionId === versionId);
+    if (!version || stage !== void 0 && !version.stages.includes(stage))
+      return `ResourceNotFoundException: Secrets Manager can't find the specified secret value for VersionId: ${versionId}`;
+    return void 0;
+  }
+  const label = stage ?? "AWSCURRENT";
+  if (!secret.versions.some((v) => v.stages.includes(label)))
+    return `ResourceNotFoundException: Secrets Manager can't find the specified secret value for staging label: ${label}`;
+  return void 0;
+}
 var secretsManagerModule = {
   name: "secretsmanager",
   install(sim) {
@@ -20319,6 +20852,10 @@ var secretsManagerModule = {
       actions: secretsManagerActions
     });
     sim.onSeed("secrets", seedSecrets);
+    sim.executionSecrets = {
+      ...sim.executionSecrets,
+      secretProblem: (a, r, ref) => secretProblem(sim, a, r, ref)
+    };
     sim.onAdvance((now) => purgeDeleted(sim, now));
     secretsState(sim);
     sim.secrets.addSource(
