@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AwsError } from './errors';
+import { deriveSigningKey } from './sigv4';
 
 /** Who made a call. */
 export interface Principal {
@@ -35,6 +36,8 @@ function staticPrincipal(accessKeyId: string, account: string): Principal {
  */
 export class CredentialStore {
   private issued = new Map<string, IssuedCredentials>();
+  /** Derived SigV4 signing keys of issued credentials, by `accessKeyId/date/region/service`. */
+  private signingKeys = new Map<string, Buffer>();
 
   issue(principal: Omit<Principal, 'accessKeyId'>, durationSeconds: number, now: number): IssuedCredentials {
     const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`;
@@ -77,21 +80,29 @@ export class CredentialStore {
     return creds.principal;
   }
 
+  /**
+   * The SigV4 signing key of credentials STS issued, derived once per day, region and service; undefined for the
+   * static keys (`test`, an account id), whose signatures are not checked.
+   */
+  signingKey(accessKeyId: string, date: string, region: string, service: string): Buffer | undefined {
+    const creds = this.issued.get(accessKeyId);
+    if (!creds) return undefined;
+    const id = `${accessKeyId}/${date}/${region}/${service}`;
+    let key = this.signingKeys.get(id);
+    if (!key) {
+      if (this.signingKeys.size >= 10_000) this.signingKeys.clear();
+      key = deriveSigningKey(creds.secretAccessKey, date, region, service);
+      this.signingKeys.set(id, key);
+    }
+    return key;
+  }
+
   clear(): void {
     this.issued.clear();
+    this.signingKeys.clear();
   }
 
   list(): IssuedCredentials[] {
     return [...this.issued.values()];
   }
-}
-
-/** The access key, region and signing service of a SigV4 `Authorization` header. */
-export function parseSigV4(
-  header: string | undefined,
-): { accessKeyId: string; date: string; region: string; service: string } | undefined {
-  if (!header) return undefined;
-  const m = /Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/.exec(header);
-  if (!m) return undefined;
-  return { accessKeyId: m[1]!, date: m[2]!, region: m[3]!, service: m[4]! };
 }

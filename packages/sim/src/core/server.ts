@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { AwsError } from './errors';
 import { injectFault } from './faults';
-import { DEFAULT_REGION, parseSigV4, type Principal } from './identity';
+import { DEFAULT_REGION, type Principal } from './identity';
 import { validateRules } from './scenario';
+import { checkSignature, sha256Hex, SIGNATURE_MISMATCH, sigV4Of } from './sigv4';
 import type { AwsService, Simulator } from './simulator';
 import { parseQueryInput, queryError, queryResponse, toAwsJson } from './wire';
 
@@ -76,7 +77,7 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
   const requestId = randomUUID();
   const body = await readBody(req, MAX_JSON_BODY);
   const target = req.headers['x-amz-target'];
-  const sig = parseSigV4(req.headers.authorization);
+  const sig = sigV4Of(req, undefined);
   let call: ResolvedCall | undefined;
   let status = 200;
   let errorCode: string | undefined;
@@ -126,13 +127,21 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
           403,
         );
       }
-      const token = req.headers['x-amz-security-token'];
-      principal = sim.credentials.resolve(
-        sig.accessKeyId,
-        typeof token === 'string' ? token : undefined,
-        now,
-        service.name,
-      );
+      principal = sim.credentials.resolve(sig.accessKeyId, sig.token, now, service.name);
+      // Only the credentials STS issued have a secret the simulator knows; static keys are never checked.
+      const signingKey = sim.credentials.signingKey(sig.accessKeyId, sig.date, sig.region, sig.service);
+      if (signingKey) {
+        // The body as received is what was signed, whatever hash `x-amz-content-sha256` declares.
+        const payloadHash =
+          req.headers['x-amz-content-sha256'] === 'UNSIGNED-PAYLOAD' ? 'UNSIGNED-PAYLOAD' : sha256Hex(body);
+        if (!checkSignature(req, sig, signingKey, payloadHash, false).valid) {
+          throw new AwsError(
+            query ? 'SignatureDoesNotMatch' : 'InvalidSignatureException',
+            SIGNATURE_MISMATCH,
+            403,
+          );
+        }
+      }
     }
     const handler = service.actions[action];
     if (!handler) {

@@ -2,8 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AwsError } from '../core/errors';
 import { injectFault } from '../core/faults';
-import { DEFAULT_REGION, parseSigV4, type Principal } from '../core/identity';
+import { DEFAULT_REGION, type Principal } from '../core/identity';
 import { readBody } from '../core/server';
+import {
+  checkSignature,
+  S3_SIGNATURE_MISMATCH,
+  sha256Hex,
+  type SigV4Authorization,
+  sigV4Of,
+} from '../core/sigv4';
 import type { HttpRoute, Simulator } from '../core/simulator';
 import { bucketActions } from './api-buckets';
 import { multipartActions } from './api-multipart';
@@ -17,27 +24,9 @@ const handlers: Record<string, S3Handler> = { ...bucketActions, ...objectActions
 /** S3's limit on a single PUT. */
 const MAX_PUT_BYTES = 5 * 1024 ** 3;
 
-/** The access key, region and session token of a request: its SigV4 header, or a presigned URL's query. */
-function signatureOf(
-  req: IncomingMessage,
-  url: URL,
-): { accessKeyId: string; region: string; service: string; token?: string; presigned: boolean } | undefined {
-  const sig = parseSigV4(req.headers.authorization);
-  const headerToken = req.headers['x-amz-security-token'];
-  if (sig) {
-    return { ...sig, presigned: false, ...(typeof headerToken === 'string' ? { token: headerToken } : {}) };
-  }
-  const credential = url.searchParams.get('X-Amz-Credential');
-  const m = credential ? /^([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request$/.exec(credential) : null;
-  if (!m) return undefined;
-  const token = url.searchParams.get('X-Amz-Security-Token');
-  return {
-    accessKeyId: m[1]!,
-    region: m[3]!,
-    service: m[4]!,
-    presigned: true,
-    ...(token !== null ? { token } : {}),
-  };
+/** The SigV4 authorization of a request: its `Authorization` header, or a presigned URL's query. */
+function signatureOf(req: IncomingMessage, url: URL): SigV4Authorization | undefined {
+  return sigV4Of(req, url.searchParams);
 }
 
 /** Sub-resources S3 has that the simulator does not serve: answered NotImplemented, never as a listing or a read. */
@@ -177,6 +166,60 @@ function resolvePrincipal(
   }
 }
 
+/**
+ * Checks the signature of a request made with credentials STS issued. S3 signs the payload hash its client
+ * declares in `x-amz-content-sha256` (`UNSIGNED-PAYLOAD` for a presigned URL); a mismatch is S3's
+ * `SignatureDoesNotMatch`, with the string to sign and the canonical request it expected.
+ */
+function verifySignature(sim: Simulator, req: IncomingMessage, url: URL, sig: SigV4Authorization): void {
+  const signingKey = sim.credentials.signingKey(sig.accessKeyId, sig.date, sig.region, sig.service);
+  if (!signingKey) return;
+  const declared = sig.presigned
+    ? (url.searchParams.get('X-Amz-Content-Sha256') ??
+      url.searchParams.get('x-amz-content-sha256') ??
+      'UNSIGNED-PAYLOAD')
+    : req.headers['x-amz-content-sha256'];
+  const payloadHash = typeof declared === 'string' ? declared : 'UNSIGNED-PAYLOAD';
+  const check = checkSignature(req, sig, signingKey, payloadHash, true);
+  if (check.valid) return;
+  const bytes = (text: string): string =>
+    [...Buffer.from(text)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+  throw new S3Error('SignatureDoesNotMatch', S3_SIGNATURE_MISMATCH, 403, {
+    AWSAccessKeyId: sig.accessKeyId,
+    StringToSign: check.stringToSign,
+    SignatureProvided: sig.signature,
+    StringToSignBytes: bytes(check.stringToSign),
+    CanonicalRequest: check.canonicalRequest,
+    CanonicalRequestBytes: bytes(check.canonicalRequest),
+  });
+}
+
+/**
+ * The body of a request signed with issued credentials must hash to the `x-amz-content-sha256` it declared and
+ * signed (a hex digest; `UNSIGNED-PAYLOAD` and the streaming modes declare none): S3's
+ * `XAmzContentSHA256Mismatch` otherwise.
+ */
+function checkedPayload(
+  sim: Simulator,
+  sig: SigV4Authorization,
+  req: IncomingMessage,
+  bytes: Buffer,
+): Buffer {
+  const declared = req.headers['x-amz-content-sha256'];
+  if (sig.presigned || typeof declared !== 'string' || !/^[0-9a-f]{64}$/.test(declared)) return bytes;
+  if (!sim.credentials.signingKey(sig.accessKeyId, sig.date, sig.region, sig.service)) return bytes;
+  const computed = sha256Hex(bytes);
+  if (computed !== declared) {
+    throw new S3Error(
+      'XAmzContentSHA256Mismatch',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+      400,
+      { ClientComputedContentSHA256: declared, S3ComputedContentSHA256: computed },
+    );
+  }
+  return bytes;
+}
+
 function checkPresignedExpiry(url: URL): void {
   const date = url.searchParams.get('X-Amz-Date');
   const expires = Number(url.searchParams.get('X-Amz-Expires') ?? '604800');
@@ -230,6 +273,7 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
     }
     if (sig.presigned) checkPresignedExpiry(url);
     principal = resolvePrincipal(sim, sig.accessKeyId, sig.token, now);
+    verifySignature(sim, req, url, sig);
     const handler = handlers[action];
     if (!handler) {
       throw new S3Error(
@@ -259,7 +303,8 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
       region: sig.region,
       requestId,
       now,
-      body: () => (body ??= readBody(req, MAX_PUT_BYTES)),
+      body: () =>
+        (body ??= readBody(req, MAX_PUT_BYTES).then((bytes) => checkedPayload(sim, sig, req, bytes))),
     };
     const reply = await handler(call);
     status = reply.status ?? 200;
