@@ -25,7 +25,9 @@ const sim = useSim();
 describe('deploy-ecs, failing deployments', () => {
   it('reports rolled_back and fails the step when the circuit breaker rolls a crashing image back', async () => {
     await seedServices(sim(), [{ name: 'web', tags: ['v1', 'bad'] }]);
+    // The reading of the circuit breaker's documentation by which a container exiting after RUNNING counts.
     await sim().scenario([
+      { circuitBreaker: { countExitsAfterRunning: true } },
       {
         image: '*/shop/web:bad',
         task: { exitCode: 1, afterSeconds: 5, logs: ['booting', 'panic: no config'] },
@@ -63,13 +65,16 @@ describe('deploy-ecs, failing deployments', () => {
     expectNoSecrets(run, [...run.masks, ...(await sim().issuedSecrets())]);
   });
 
-  it('without a circuit breaker, rolls back itself to the last successful definition, not revision − 1', async () => {
+  it('without a circuit breaker, rolls a crash loop back itself to the last successful definition, not revision − 1', async () => {
     const digests = await seedServices(sim(), [
       { name: 'api', tags: ['v1', 'v2', 'v3'], circuitBreaker: { enable: true, rollback: true } },
     ]);
     const uri = uriOf(sim(), 'shop/api');
     await sim().scenario([
-      { image: '*/shop/api:v2', task: { exitCode: 2, afterSeconds: 3 } },
+      {
+        image: '*/shop/api:v2',
+        task: { failToStart: 'CannotPullContainerError: pull image manifest has been retried 5 time(s)' },
+      },
       { image: '*/shop/api:v3', task: { exitCode: 1, afterSeconds: 3, logs: ['v3 is broken'] } },
     ]);
     // History: v1 succeeded; v2 failed and ECS rolled it back.
@@ -93,12 +98,15 @@ describe('deploy-ecs, failing deployments', () => {
 
     const third = await runAction('deploy-ecs', {
       sim: sim(),
-      inputs: { cluster: CLUSTER, service: 'api', images: `api=${uri}:v3`, timeout: '3s' },
+      inputs: { cluster: CLUSTER, service: 'api', images: `api=${uri}:v3` },
     });
     expect(third.exitCode).toBe(1);
-    expect(third.outputs.outcome).toBe('timed_out');
-    expect(third.outputs['failure-reason']).toContain('did not finish within 3s');
-    expect(third.outputs['failure-reason']).toContain('api exited 1');
+    expect(third.outputs.outcome).toBe('failed');
+    expect(third.outputs['failure-reason']).toMatch(
+      /tasks of api:3 exited after they started \(api exited 1\)/,
+    );
+    expect(third.outputs['failure-reason']).toContain('the service has no circuit breaker to stop them');
+    expect(third.outputs['failure-reason']).toContain('v3 is broken');
     const entry = servicesOutput(third)[0]!;
     expect(entry['lastSuccessfulTaskDefinitionArn']).toMatch(/api:1$/);
     expect(entry['rollback']).toMatchObject({ outcome: 'succeeded' });

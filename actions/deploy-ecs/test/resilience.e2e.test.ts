@@ -49,7 +49,7 @@ describe('deploy-ecs under a flaky API and a short session', () => {
     expect(await revisionsOf(sim(), 'web')).toHaveLength(2);
   });
 
-  it('a crashing image under throttling is still rolled_back, never succeeded', async () => {
+  it('a crashing image under throttling still fails and is rolled back, never succeeded', async () => {
     await seedServices(sim(), [{ name: 'web', tags: ['v1', 'bad'] }]);
     await sim().scenario([
       { image: '*/shop/web:bad', task: { exitCode: 137, afterSeconds: 4 } },
@@ -61,7 +61,8 @@ describe('deploy-ecs under a flaky API and a short session', () => {
       inputs: { cluster: CLUSTER, service: 'web', images: `web=${uriOf(sim(), 'shop/web')}:bad` },
     });
     expect(run.exitCode).toBe(1);
-    expect(run.outputs.outcome).toBe('rolled_back');
+    expect(run.outputs.outcome).toBe('failed');
+    expect(run.outputs['failure-reason']).toContain('exited after they started (web exited 137)');
     expect((await describeService(sim(), 'web')).taskDefinition).toBe(before.taskDefinition);
   });
 

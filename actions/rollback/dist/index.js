@@ -84430,7 +84430,7 @@ var require_dist_cjs22 = __commonJS({
     };
     var DescribeTaskDefinitionCommand2 = class extends command(_ep0, _mw0, "DescribeTaskDefinition", DescribeTaskDefinition$) {
     };
-    var DescribeTasksCommand2 = class extends command(_ep0, _mw0, "DescribeTasks", DescribeTasks$) {
+    var DescribeTasksCommand3 = class extends command(_ep0, _mw0, "DescribeTasks", DescribeTasks$) {
     };
     var DescribeTaskSetsCommand = class extends command(_ep0, _mw0, "DescribeTaskSets", DescribeTaskSets$) {
     };
@@ -84930,7 +84930,7 @@ var require_dist_cjs22 = __commonJS({
     var checkState$1 = async (client, input) => {
       let reason;
       try {
-        let result = await client.send(new DescribeTasksCommand2(input));
+        let result = await client.send(new DescribeTasksCommand3(input));
         reason = result;
         try {
           const returnComparator = () => {
@@ -84996,7 +84996,7 @@ var require_dist_cjs22 = __commonJS({
     var checkState = async (client, input) => {
       let reason;
       try {
-        let result = await client.send(new DescribeTasksCommand2(input));
+        let result = await client.send(new DescribeTasksCommand3(input));
         reason = result;
         try {
           const returnComparator = () => {
@@ -85067,7 +85067,7 @@ var require_dist_cjs22 = __commonJS({
       DescribeServiceRevisionsCommand: DescribeServiceRevisionsCommand2,
       DescribeServicesCommand: DescribeServicesCommand2,
       DescribeTaskDefinitionCommand: DescribeTaskDefinitionCommand2,
-      DescribeTasksCommand: DescribeTasksCommand2,
+      DescribeTasksCommand: DescribeTasksCommand3,
       DescribeTaskSetsCommand,
       DisassociateGatewayFromClusterCommand,
       DiscoverPollEndpointCommand,
@@ -86055,7 +86055,7 @@ var require_dist_cjs22 = __commonJS({
     exports2.DescribeTaskSetsRequest$ = DescribeTaskSetsRequest$;
     exports2.DescribeTaskSetsResponse$ = DescribeTaskSetsResponse$;
     exports2.DescribeTasks$ = DescribeTasks$;
-    exports2.DescribeTasksCommand = DescribeTasksCommand2;
+    exports2.DescribeTasksCommand = DescribeTasksCommand3;
     exports2.DescribeTasksRequest$ = DescribeTasksRequest$;
     exports2.DescribeTasksResponse$ = DescribeTasksResponse$;
     exports2.DesiredStatus = DesiredStatus;
@@ -87235,380 +87235,6 @@ var init_history = __esm({
   }
 });
 
-// packages/shared/src/ecs/assess.ts
-function transitionDue(d, service, memory) {
-  const failed = d.failedTasks ?? 0;
-  const rose = failed > (memory.failedTasks ?? 0);
-  memory.failedTasks = failed;
-  if (rose) return true;
-  const others = (service.deployments ?? []).filter((x) => x !== d).reduce((n, x) => n + (x.runningCount ?? 0), 0);
-  return (d.runningCount ?? 0) >= (d.desiredCount ?? 0) && others === 0;
-}
-function startEcsRollback(memory, rollback, reason) {
-  memory.ecsRollback = {
-    deploymentId: rollback?.id,
-    taskDefinitionArn: rollback?.taskDefinition,
-    reason
-  };
-}
-function replaced(primary) {
-  return {
-    kind: "done",
-    outcome: "failed",
-    reason: primary === void 0 ? "The deployment was replaced by another one." : `The deployment was replaced by deployment ${primary.id ?? "?"} (${shortTaskDefinition(primary.taskDefinition)}), started outside this run.`,
-    replacedBy: primary?.id ?? "unknown"
-  };
-}
-function assessRollback(memory, service, ours, sd, sdKnown) {
-  const rollback = memory.ecsRollback;
-  const reason = rollback.reason;
-  if (sd !== void 0) {
-    if (sd.status === "ROLLBACK_SUCCESSFUL")
-      return { kind: "done", outcome: "rolled_back", reason, rollbackSucceeded: true };
-    if (sd.status === "ROLLBACK_FAILED") {
-      return {
-        kind: "done",
-        outcome: "failed",
-        reason: sd.statusReason ?? "The rollback failed.",
-        rollbackSucceeded: false
-      };
-    }
-    if (sd.status === "STOPPED")
-      return { kind: "done", outcome: "rolled_back", reason, rollbackSucceeded: false };
-  }
-  const deployments = service.deployments ?? [];
-  const primary = deployments.find((d) => d.status === "PRIMARY");
-  if (rollback.deploymentId === void 0 && primary !== void 0 && primary.id !== ours?.id) {
-    rollback.deploymentId = primary.id;
-    rollback.taskDefinitionArn = primary.taskDefinition;
-  }
-  const rb = deployments.find((d) => d.id === rollback.deploymentId);
-  if (rb === void 0) return { kind: "running", due: true };
-  if (rb.rolloutState === "COMPLETED") {
-    return sdKnown && sd === void 0 ? { kind: "confirm" } : { kind: "done", outcome: "rolled_back", reason, rollbackSucceeded: true };
-  }
-  if (rb.rolloutState === "FAILED") {
-    return sdKnown && sd === void 0 ? { kind: "confirm" } : {
-      kind: "done",
-      outcome: "failed",
-      reason: `The rollback failed: ${rb.rolloutStateReason ?? ""}`.trim(),
-      rollbackSucceeded: false
-    };
-  }
-  return { kind: "running", due: transitionDue(rb, service, memory) };
-}
-function assessDeployment(tracked, memory, service, sd, sdKnown, now = 0) {
-  if (service === void 0 || service.status !== "ACTIVE") {
-    const state = service === void 0 ? "gone" : service.status ?? "not ACTIVE";
-    return {
-      kind: "done",
-      outcome: "failed",
-      reason: `The service is ${state}: it was deleted during the deployment.`
-    };
-  }
-  const deployments = service.deployments ?? [];
-  const ours = deployments.find((d) => d.id === tracked.deploymentId);
-  const primary = deployments.find((d) => d.status === "PRIMARY");
-  if (memory.ecsRollback !== void 0) return assessRollback(memory, service, ours, sd, sdKnown);
-  if (sd !== void 0) {
-    switch (sd.status) {
-      case "SUCCESSFUL":
-        if (ours?.rolloutState === "FAILED") {
-          return {
-            kind: "done",
-            outcome: "failed",
-            reason: ours.rolloutStateReason ?? "The deployment failed."
-          };
-        }
-        return { kind: "done", outcome: "succeeded", reason: void 0 };
-      case "ROLLBACK_REQUESTED":
-      case "ROLLBACK_IN_PROGRESS":
-        startEcsRollback(
-          memory,
-          primary !== void 0 && primary.id !== ours?.id ? primary : void 0,
-          sd.rollback?.reason ?? sd.statusReason ?? ours?.rolloutStateReason
-        );
-        return assessRollback(memory, service, ours, sd, sdKnown);
-      case "ROLLBACK_SUCCESSFUL": {
-        const reason = sd.rollback?.reason ?? sd.statusReason;
-        startEcsRollback(memory, primary, reason);
-        return { kind: "done", outcome: "rolled_back", reason, rollbackSucceeded: true };
-      }
-      case "ROLLBACK_FAILED":
-        return {
-          kind: "done",
-          outcome: "failed",
-          reason: sd.statusReason ?? "ECS rolled back and the rollback failed.",
-          rollbackSucceeded: false
-        };
-      case "STOPPED":
-        if (ours?.rolloutState === "FAILED" || ours === void 0 && primary?.id === void 0) {
-          return { kind: "done", outcome: "failed", reason: ours?.rolloutStateReason ?? sd.statusReason };
-        }
-        return replaced(primary);
-      default:
-        break;
-    }
-  }
-  if (ours === void 0) {
-    if (sdKnown && sd === void 0) return { kind: "confirm" };
-    memory.unlistedSince ??= now;
-    if (now - memory.unlistedSince < UNLISTED_MS) return { kind: "running", due: true };
-    const created = primary?.createdAt?.getTime();
-    if (primary === void 0 || created !== void 0 && created < (tracked.createdAt ?? 0)) {
-      return {
-        kind: "done",
-        outcome: "failed",
-        reason: `ECS does not list deployment ${tracked.deploymentId}: the service still runs ${shortTaskDefinition(primary?.taskDefinition)}.`
-      };
-    }
-    return replaced(primary);
-  }
-  memory.unlistedSince = void 0;
-  const settled = ours.status !== "PRIMARY" || ours.rolloutState === "COMPLETED" || ours.rolloutState === "FAILED";
-  if (settled && sdKnown) {
-    if (sd === void 0) return { kind: "confirm" };
-    memory.settledSince ??= now;
-    return { kind: "running", due: now - memory.settledSince < CATCH_UP_MS };
-  }
-  if (ours.status === "PRIMARY") {
-    if (ours.rolloutState === "COMPLETED") return { kind: "done", outcome: "succeeded", reason: void 0 };
-    if (ours.rolloutState === "FAILED")
-      return { kind: "done", outcome: "failed", reason: ours.rolloutStateReason };
-    return { kind: "running", due: transitionDue(ours, service, memory) };
-  }
-  if (ours.rolloutState === "FAILED" && primary !== void 0 && primary.taskDefinition !== ours.taskDefinition) {
-    startEcsRollback(memory, primary, ours.rolloutStateReason);
-    return assessRollback(memory, service, ours, void 0, false);
-  }
-  return replaced(primary);
-}
-function progressLine(label, tracked, memory, service) {
-  const deployments = service?.deployments ?? [];
-  const rollbackId = memory.ecsRollback?.deploymentId;
-  const current = deployments.find((d) => d.id === (rollbackId ?? tracked.deploymentId));
-  if (current === void 0)
-    return `${label}: waiting for ECS to list deployment ${rollbackId ?? tracked.deploymentId}`;
-  const parts = [`${current.runningCount ?? 0}/${current.desiredCount ?? 0} running`];
-  if ((current.pendingCount ?? 0) > 0) parts.push(`${current.pendingCount} pending`);
-  if ((current.failedTasks ?? 0) > 0) parts.push(`${current.failedTasks} failed`);
-  const others = deployments.filter((d) => d !== current).reduce((n, d) => n + (d.runningCount ?? 0), 0);
-  const what = rollbackId !== void 0 ? `rolling back to ${shortTaskDefinition(current.taskDefinition)}: ` : "";
-  const old = others > 0 ? ` · ${others} other task${others === 1 ? "" : "s"} running` : "";
-  return `${label}: ${what}${parts.join(", ")}${old} (${current.rolloutState ?? "?"})`;
-}
-var CATCH_UP_MS, UNLISTED_MS;
-var init_assess = __esm({
-  "packages/shared/src/ecs/assess.ts"() {
-    "use strict";
-    init_types2();
-    CATCH_UP_MS = 1e4;
-    UNLISTED_MS = 15e3;
-  }
-});
-
-// packages/shared/src/ecs/watch.ts
-function printNewEvents(w, service, print) {
-  const fresh = (service.events ?? []).filter((e) => e.id !== void 0 && !w.seenEvents.has(e.id) && (e.createdAt?.getTime() ?? 0) >= w.since).reverse();
-  for (const e of fresh) {
-    w.seenEvents.add(e.id);
-    print(`${w.label}: event: ${e.message ?? ""}`);
-  }
-}
-async function describeServiceDeployments(ecs, arns) {
-  const found = /* @__PURE__ */ new Map();
-  for (let i = 0; i < arns.length; i += DESCRIBE_SD_MAX) {
-    const chunk = arns.slice(i, i + DESCRIBE_SD_MAX);
-    const out = await callAws(
-      "ecs:DescribeServiceDeployments",
-      () => ecs.send(new import_client_ecs5.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: chunk }))
-    );
-    for (const sd of out.serviceDeployments ?? []) {
-      if (sd.serviceDeploymentArn !== void 0) found.set(sd.serviceDeploymentArn, sd);
-    }
-  }
-  return found;
-}
-function belongsTo(sd, tracked) {
-  const created = sd.createdAt?.getTime();
-  return created === void 0 || tracked.createdAt === void 0 || created >= tracked.createdAt - 5e3;
-}
-function timedOut(w, allowedMs, elapsedMs) {
-  const what = w.memory.ecsRollback !== void 0 ? "The rollback" : "The deployment";
-  return {
-    outcome: "timed_out",
-    reason: `${what} did not finish within ${formatDuration(allowedMs)}.`,
-    service: w.service,
-    serviceDeployment: w.sd,
-    elapsedMs
-  };
-}
-function finish(w, a, elapsedMs) {
-  const rb = w.memory.ecsRollback;
-  w.result = {
-    outcome: a.outcome,
-    reason: a.reason,
-    ...a.replacedBy !== void 0 ? { replacedBy: a.replacedBy } : {},
-    ...rb !== void 0 ? {
-      ecsRollback: {
-        deploymentId: rb.deploymentId,
-        taskDefinitionArn: rb.taskDefinitionArn,
-        succeeded: a.rollbackSucceeded
-      }
-    } : {},
-    service: w.service,
-    serviceDeployment: w.sd,
-    elapsedMs
-  };
-}
-async function watchDeployments(ecs, targets, options) {
-  const clock = options.clock ?? systemClock;
-  const sleep2 = options.sleep ?? sleep;
-  const print = options.print ?? ((line) => info(line));
-  const fast = options.fastMs ?? 1e3;
-  const slow = options.slowMs ?? 2e3;
-  const max = Math.max(slow, options.maxMs ?? 3e3);
-  const start = clock.now();
-  const watched = targets.map((target) => ({
-    target,
-    label: target.label ?? target.tracked.service,
-    memory: {
-      ...target.following === "rollback" ? { ecsRollback: { deploymentId: void 0, taskDefinitionArn: void 0, reason: void 0 } } : {}
-    },
-    seenEvents: /* @__PURE__ */ new Set(),
-    since: (target.tracked.createdAt ?? start) - 1e3,
-    progress: createProgressLine({ print, clock, repeatAfterMs: 6e4 }),
-    noSd: target.tracked.serviceDeploymentArn === void 0
-  }));
-  let quietLooks = 0;
-  let troubled = 0;
-  const look = async () => {
-    const open2 = watched.filter((w) => w.result === void 0);
-    const services = await describeServices(
-      ecs,
-      open2.map((w) => w.target.tracked)
-    );
-    const now = clock.now();
-    let changed = false;
-    let due = false;
-    const confirm = [];
-    for (const w of open2) {
-      const service = services.get(serviceKey(w.target.tracked));
-      if (service !== void 0) w.service = service;
-      if (service !== void 0) printNewEvents(w, service, print);
-      const a = assessDeployment(w.target.tracked, w.memory, service, void 0, !w.noSd, now);
-      if (a.kind === "confirm") confirm.push(w);
-      else if (a.kind === "done") finish(w, a, now - start);
-      else due ||= a.due;
-      if (w.progress(progressLine(w.label, w.target.tracked, w.memory, service))) changed = true;
-    }
-    if (confirm.length > 0) {
-      let sds;
-      try {
-        sds = await describeServiceDeployments(
-          ecs,
-          confirm.map((w) => w.target.tracked.serviceDeploymentArn)
-        );
-      } catch (err) {
-        const code = awsErrorCode(err);
-        if (code !== "AccessDeniedException" && code !== "AccessDenied") throw err;
-        warning(`Cannot read ECS service deployments (${code}); judging by DescribeServices alone.`);
-        for (const w of confirm) w.noSd = true;
-      }
-      for (const w of confirm) {
-        let sd = sds?.get(w.target.tracked.serviceDeploymentArn);
-        if (sd !== void 0 && !belongsTo(sd, w.target.tracked)) {
-          warning(
-            `${w.label}: the service deployment ECS named for ${w.target.tracked.deploymentId} is older than it; judging by DescribeServices alone.`
-          );
-          w.noSd = true;
-          sd = void 0;
-        }
-        if (sd !== void 0) w.sd = sd;
-        const a = assessDeployment(w.target.tracked, w.memory, w.service, sd, !w.noSd, clock.now());
-        if (a.kind === "done") finish(w, a, clock.now() - start);
-        else due ||= a.kind === "confirm" || a.due;
-      }
-    }
-    for (const w of open2) {
-      const own = w.target.deadline;
-      if (w.result === void 0 && own !== void 0 && now >= own)
-        w.result = timedOut(w, own - start, now - start);
-    }
-    if (watched.every((w) => w.result !== void 0)) return { done: true, value: void 0 };
-    quietLooks = changed ? 0 : quietLooks + 1;
-    return { done: false, nextDelayMs: due ? fast : Math.min(max, slow * 1.5 ** quietLooks) };
-  };
-  const patientLook = async () => {
-    try {
-      const result = await look();
-      troubled = 0;
-      return result;
-    } catch (err) {
-      if (!isTransientError(err)) throw err;
-      troubled++;
-      if (troubled === 1 || troubled % 10 === 0) {
-        warning(
-          `ECS did not answer (${err instanceof Error ? err.message : String(err)}); looking again shortly.`
-        );
-      }
-      return { done: false, nextDelayMs: Math.min(max, slow * troubled) };
-    }
-  };
-  try {
-    const deadline = Math.min(
-      options.deadline,
-      Math.max(...watched.map((w) => w.target.deadline ?? options.deadline))
-    );
-    const result = await poll({
-      check: patientLook,
-      deadline,
-      clock,
-      sleep: sleep2,
-      signal: options.signal,
-      maxDelayMs: max
-    });
-    if (result.outcome === "timed_out") {
-      for (const w of watched) {
-        w.result ??= timedOut(
-          w,
-          Math.min(options.deadline, w.target.deadline ?? Infinity) - start,
-          clock.now() - start
-        );
-      }
-    }
-  } catch (err) {
-    if (options.signal?.aborted !== true) throw err;
-    for (const w of watched) {
-      if (w.result !== void 0) continue;
-      w.result = {
-        outcome: "cancelled",
-        reason: "The workflow run was cancelled.",
-        service: w.service,
-        serviceDeployment: w.sd,
-        elapsedMs: clock.now() - start
-      };
-    }
-  }
-  return watched.map((w) => w.result);
-}
-var import_client_ecs5, DESCRIBE_SD_MAX;
-var init_watch = __esm({
-  "packages/shared/src/ecs/watch.ts"() {
-    "use strict";
-    import_client_ecs5 = __toESM(require_dist_cjs22());
-    init_core();
-    init_aws_operation_error();
-    init_duration();
-    init_clock();
-    init_poll();
-    init_progress();
-    init_assess();
-    init_service();
-    DESCRIBE_SD_MAX = 20;
-  }
-});
-
 // packages/shared/src/logs/task-logs.ts
 function taskIdOf(taskArn) {
   return taskArn.slice(taskArn.lastIndexOf("/") + 1);
@@ -87693,7 +87319,7 @@ async function stoppedTasksOf(ecs, tracked) {
   const listed = await callAws(
     "ecs:ListTasks",
     () => ecs.send(
-      new import_client_ecs6.ListTasksCommand({
+      new import_client_ecs5.ListTasksCommand({
         cluster: tracked.cluster,
         startedBy: tracked.deploymentId,
         desiredStatus: "STOPPED",
@@ -87705,7 +87331,7 @@ async function stoppedTasksOf(ecs, tracked) {
   if (arns.length === 0) return { tasks: [], count: 0 };
   const out = await callAws(
     "ecs:DescribeTasks",
-    () => ecs.send(new import_client_ecs6.DescribeTasksCommand({ cluster: tracked.cluster, tasks: arns.slice(0, 100) }))
+    () => ecs.send(new import_client_ecs5.DescribeTasksCommand({ cluster: tracked.cluster, tasks: arns.slice(0, 100) }))
   );
   const tasks = [...out.tasks ?? []].sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0)).slice(0, DESCRIBED_TASKS).map(stoppedTask);
   return { tasks, count: arns.length };
@@ -87741,7 +87367,7 @@ async function explainDeployment(ecs, options) {
   const sd = options.serviceDeployment ?? (tracked.serviceDeploymentArn === void 0 ? void 0 : await callAws(
     "ecs:DescribeServiceDeployments",
     () => ecs.send(
-      new import_client_ecs6.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [tracked.serviceDeploymentArn] })
+      new import_client_ecs5.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [tracked.serviceDeploymentArn] })
     )
   ).then((out) => out.serviceDeployments?.[0]).catch(() => void 0));
   const cb = sd?.deploymentCircuitBreaker;
@@ -87777,16 +87403,556 @@ async function explainDeployment(ecs, options) {
   };
   return { ...explanation, summary: summarizeFailure(explanation) };
 }
-var import_client_ecs6, DESCRIBED_TASKS, EVENTS_SHOWN;
+var import_client_ecs5, DESCRIBED_TASKS, EVENTS_SHOWN;
 var init_explain = __esm({
   "packages/shared/src/ecs/explain.ts"() {
     "use strict";
-    import_client_ecs6 = __toESM(require_dist_cjs22());
+    import_client_ecs5 = __toESM(require_dist_cjs22());
     init_aws_operation_error();
     init_task_logs();
     init_task_definition();
     DESCRIBED_TASKS = 10;
     EVENTS_SHOWN = 10;
+  }
+});
+
+// packages/shared/src/ecs/crash-loop.ts
+function startedTaskIds(message2) {
+  const m = STARTED.exec(message2.trim());
+  if (m === null) return [];
+  return [...m[1].matchAll(TASK)].map((t) => t[1]);
+}
+function defaultThreshold(desiredCount) {
+  return Math.min(200, Math.max(3, Math.ceil(desiredCount * 0.5)));
+}
+function crashMemory(memory) {
+  memory.crashes ??= { started: [], inspected: 0, stopped: [], crashed: [] };
+  return memory.crashes;
+}
+function noteServiceDeployment(memory, sd) {
+  const threshold = sd.deploymentCircuitBreaker?.threshold;
+  if (threshold !== void 0 && threshold > 0) crashMemory(memory).threshold = threshold;
+}
+function noteTasks(memory, deploymentId, asked, tasks) {
+  const crashes = crashMemory(memory);
+  crashes.inspected = crashes.started.length;
+  const known = /* @__PURE__ */ new Set();
+  for (const task of tasks) {
+    const id = taskIdOf(task.taskArn ?? "");
+    known.add(id);
+    if (task.stopCode === void 0 || crashes.stopped.includes(id)) continue;
+    crashes.stopped.push(id);
+    if (task.stopCode === "EssentialContainerExited" && task.startedBy === deploymentId)
+      crashes.crashed.push(stoppedTask(task));
+  }
+  for (const id of asked) if (!known.has(id) && !crashes.stopped.includes(id)) crashes.stopped.push(id);
+}
+function turnOffCrashGuard(memory) {
+  crashMemory(memory).off = true;
+}
+function commonExit(crashed) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const t of crashed) {
+    const how = describeContainers(t) || t.stoppedReason || "exited";
+    counts.set(how, (counts.get(how) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "exited";
+}
+function crashLoopReason(crashes, deployment, service) {
+  const n = crashes.crashed.length;
+  const breakerOn = service.deploymentConfiguration?.deploymentCircuitBreaker?.enable === true;
+  const why = breakerOn ? "its circuit breaker does not count exits after RUNNING" : "the service has no circuit breaker to stop them";
+  return `${n} task${n === 1 ? "" : "s"} of ${shortTaskDefinition(deployment.taskDefinition)} exited after ${n === 1 ? "it" : "they"} started (${commonExit(crashes.crashed)}); ECS keeps replacing them and ${why}.`;
+}
+function checkCrashLoop(tracked, memory, service, deployment) {
+  const crashes = crashMemory(memory);
+  if (crashes.off === true) return void 0;
+  const since = tracked.createdAt ?? 0;
+  for (const e of [...service.events ?? []].reverse()) {
+    if ((e.createdAt?.getTime() ?? 0) < since) continue;
+    for (const id of startedTaskIds(e.message ?? ""))
+      if (!crashes.started.includes(id)) crashes.started.push(id);
+  }
+  const desired = deployment.desiredCount ?? 0;
+  const threshold = crashes.threshold ?? defaultThreshold(desired);
+  if (crashes.crashed.length >= threshold)
+    return { kind: "crash_loop", reason: crashLoopReason(crashes, deployment, service) };
+  if (crashes.started.length <= desired || crashes.started.length <= crashes.inspected) return void 0;
+  return { kind: "inspect", tasks: crashes.started.filter((id) => !crashes.stopped.includes(id)) };
+}
+var STARTED, TASK;
+var init_crash_loop = __esm({
+  "packages/shared/src/ecs/crash-loop.ts"() {
+    "use strict";
+    init_explain();
+    init_task_logs();
+    init_types2();
+    STARTED = /^\(service [^)]*\) has started \d+ tasks?:((?:\s*\(task [^)\s]+\))+)\.?$/;
+    TASK = /\(task ([^)\s]+)\)/g;
+  }
+});
+
+// packages/shared/src/ecs/assess.ts
+function transitionDue(d, service, memory) {
+  const failed = d.failedTasks ?? 0;
+  const rose = failed > (memory.failedTasks ?? 0);
+  memory.failedTasks = failed;
+  if (rose) return true;
+  const others = (service.deployments ?? []).filter((x) => x !== d).reduce((n, x) => n + (x.runningCount ?? 0), 0);
+  return (d.runningCount ?? 0) >= (d.desiredCount ?? 0) && others === 0;
+}
+function startEcsRollback(memory, rollback, reason) {
+  memory.ecsRollback = {
+    deploymentId: rollback?.id,
+    taskDefinitionArn: rollback?.taskDefinition,
+    reason
+  };
+}
+function replaced(primary) {
+  return {
+    kind: "done",
+    outcome: "failed",
+    reason: primary === void 0 ? "The deployment was replaced by another one." : `The deployment was replaced by deployment ${primary.id ?? "?"} (${shortTaskDefinition(primary.taskDefinition)}), started outside this run.`,
+    replacedBy: primary?.id ?? "unknown"
+  };
+}
+function assessRollback(memory, service, ours, sd, sdKnown) {
+  const rollback = memory.ecsRollback;
+  const reason = rollback.reason;
+  if (sd !== void 0) {
+    if (sd.status === "ROLLBACK_SUCCESSFUL")
+      return { kind: "done", outcome: "rolled_back", reason, rollbackSucceeded: true };
+    if (sd.status === "ROLLBACK_FAILED") {
+      return {
+        kind: "done",
+        outcome: "failed",
+        reason: sd.statusReason ?? "The rollback failed.",
+        rollbackSucceeded: false
+      };
+    }
+    if (sd.status === "STOPPED")
+      return { kind: "done", outcome: "rolled_back", reason, rollbackSucceeded: false };
+  }
+  const deployments = service.deployments ?? [];
+  const primary = deployments.find((d) => d.status === "PRIMARY");
+  if (rollback.deploymentId === void 0 && primary !== void 0 && primary.id !== ours?.id) {
+    rollback.deploymentId = primary.id;
+    rollback.taskDefinitionArn = primary.taskDefinition;
+  }
+  const rb = deployments.find((d) => d.id === rollback.deploymentId);
+  if (rb === void 0) return { kind: "running", due: true };
+  if (rb.rolloutState === "COMPLETED") {
+    return sdKnown && sd === void 0 ? { kind: "confirm" } : { kind: "done", outcome: "rolled_back", reason, rollbackSucceeded: true };
+  }
+  if (rb.rolloutState === "FAILED") {
+    return sdKnown && sd === void 0 ? { kind: "confirm" } : {
+      kind: "done",
+      outcome: "failed",
+      reason: `The rollback failed: ${rb.rolloutStateReason ?? ""}`.trim(),
+      rollbackSucceeded: false
+    };
+  }
+  return { kind: "running", due: transitionDue(rb, service, memory) };
+}
+function assessDeployment(tracked, memory, service, sd, sdKnown, now = 0) {
+  if (service === void 0 || service.status !== "ACTIVE") {
+    const state = service === void 0 ? "gone" : service.status ?? "not ACTIVE";
+    return {
+      kind: "done",
+      outcome: "failed",
+      reason: `The service is ${state}: it was deleted during the deployment.`
+    };
+  }
+  const deployments = service.deployments ?? [];
+  const ours = deployments.find((d) => d.id === tracked.deploymentId);
+  const primary = deployments.find((d) => d.status === "PRIMARY");
+  if (memory.ecsRollback !== void 0) return assessRollback(memory, service, ours, sd, sdKnown);
+  if (sd !== void 0) {
+    noteServiceDeployment(memory, sd);
+    switch (sd.status) {
+      case "SUCCESSFUL":
+        if (ours?.rolloutState === "FAILED") {
+          return {
+            kind: "done",
+            outcome: "failed",
+            reason: ours.rolloutStateReason ?? "The deployment failed."
+          };
+        }
+        return { kind: "done", outcome: "succeeded", reason: void 0 };
+      case "ROLLBACK_REQUESTED":
+      case "ROLLBACK_IN_PROGRESS":
+        startEcsRollback(
+          memory,
+          primary !== void 0 && primary.id !== ours?.id ? primary : void 0,
+          sd.rollback?.reason ?? sd.statusReason ?? ours?.rolloutStateReason
+        );
+        return assessRollback(memory, service, ours, sd, sdKnown);
+      case "ROLLBACK_SUCCESSFUL": {
+        const reason = sd.rollback?.reason ?? sd.statusReason;
+        startEcsRollback(memory, primary, reason);
+        return { kind: "done", outcome: "rolled_back", reason, rollbackSucceeded: true };
+      }
+      case "ROLLBACK_FAILED":
+        return {
+          kind: "done",
+          outcome: "failed",
+          reason: sd.statusReason ?? "ECS rolled back and the rollback failed.",
+          rollbackSucceeded: false
+        };
+      case "STOPPED":
+        if (ours?.rolloutState === "FAILED" || ours === void 0 && primary?.id === void 0) {
+          return { kind: "done", outcome: "failed", reason: ours?.rolloutStateReason ?? sd.statusReason };
+        }
+        return replaced(primary);
+      default:
+        break;
+    }
+  }
+  if (ours === void 0) {
+    if (sdKnown && sd === void 0) return { kind: "confirm" };
+    memory.unlistedSince ??= now;
+    if (now - memory.unlistedSince < UNLISTED_MS) return { kind: "running", due: true };
+    const created = primary?.createdAt?.getTime();
+    if (primary === void 0 || created !== void 0 && created < (tracked.createdAt ?? 0)) {
+      return {
+        kind: "done",
+        outcome: "failed",
+        reason: `ECS does not list deployment ${tracked.deploymentId}: the service still runs ${shortTaskDefinition(primary?.taskDefinition)}.`
+      };
+    }
+    return replaced(primary);
+  }
+  memory.unlistedSince = void 0;
+  const settled = ours.status !== "PRIMARY" || ours.rolloutState === "COMPLETED" || ours.rolloutState === "FAILED";
+  if (settled && sdKnown) {
+    if (sd === void 0) return { kind: "confirm" };
+    memory.settledSince ??= now;
+    return { kind: "running", due: now - memory.settledSince < CATCH_UP_MS };
+  }
+  if (ours.status === "PRIMARY") {
+    if (ours.rolloutState === "COMPLETED") return { kind: "done", outcome: "succeeded", reason: void 0 };
+    if (ours.rolloutState === "FAILED")
+      return { kind: "done", outcome: "failed", reason: ours.rolloutStateReason };
+    const crash = checkCrashLoop(tracked, memory, service, ours);
+    if (crash?.kind === "crash_loop") return { kind: "done", outcome: "failed", reason: crash.reason };
+    if (crash?.kind === "inspect") return crash;
+    return { kind: "running", due: transitionDue(ours, service, memory) };
+  }
+  if (ours.rolloutState === "FAILED" && primary !== void 0 && primary.taskDefinition !== ours.taskDefinition) {
+    startEcsRollback(memory, primary, ours.rolloutStateReason);
+    return assessRollback(memory, service, ours, void 0, false);
+  }
+  return replaced(primary);
+}
+function progressLine(label, tracked, memory, service) {
+  const deployments = service?.deployments ?? [];
+  const rollbackId = memory.ecsRollback?.deploymentId;
+  const current = deployments.find((d) => d.id === (rollbackId ?? tracked.deploymentId));
+  if (current === void 0)
+    return `${label}: waiting for ECS to list deployment ${rollbackId ?? tracked.deploymentId}`;
+  const parts = [`${current.runningCount ?? 0}/${current.desiredCount ?? 0} running`];
+  if ((current.pendingCount ?? 0) > 0) parts.push(`${current.pendingCount} pending`);
+  if ((current.failedTasks ?? 0) > 0) parts.push(`${current.failedTasks} failed`);
+  const others = deployments.filter((d) => d !== current).reduce((n, d) => n + (d.runningCount ?? 0), 0);
+  const what = rollbackId !== void 0 ? `rolling back to ${shortTaskDefinition(current.taskDefinition)}: ` : "";
+  const old = others > 0 ? ` · ${others} other task${others === 1 ? "" : "s"} running` : "";
+  return `${label}: ${what}${parts.join(", ")}${old} (${current.rolloutState ?? "?"})`;
+}
+var CATCH_UP_MS, UNLISTED_MS;
+var init_assess = __esm({
+  "packages/shared/src/ecs/assess.ts"() {
+    "use strict";
+    init_crash_loop();
+    init_types2();
+    CATCH_UP_MS = 1e4;
+    UNLISTED_MS = 15e3;
+  }
+});
+
+// packages/shared/src/ecs/watch-lookups.ts
+async function describeServiceDeployments(ecs, arns) {
+  const found = /* @__PURE__ */ new Map();
+  for (let i = 0; i < arns.length; i += DESCRIBE_SD_MAX) {
+    const chunk = arns.slice(i, i + DESCRIBE_SD_MAX);
+    const out = await callAws(
+      "ecs:DescribeServiceDeployments",
+      () => ecs.send(new import_client_ecs6.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: chunk }))
+    );
+    for (const sd of out.serviceDeployments ?? []) {
+      if (sd.serviceDeploymentArn !== void 0) found.set(sd.serviceDeploymentArn, sd);
+    }
+  }
+  return found;
+}
+async function describeTasks(ecs, byCluster) {
+  const calls = [];
+  for (const [cluster, ids] of byCluster) {
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += DESCRIBE_TASKS_MAX) {
+      const chunk = unique.slice(i, i + DESCRIBE_TASKS_MAX);
+      calls.push(
+        callAws(
+          "ecs:DescribeTasks",
+          () => ecs.send(new import_client_ecs6.DescribeTasksCommand({ cluster, tasks: chunk }))
+        ).then((out) => out.tasks ?? [])
+      );
+    }
+  }
+  return (await Promise.all(calls)).flat();
+}
+var import_client_ecs6, DESCRIBE_SD_MAX, DESCRIBE_TASKS_MAX;
+var init_watch_lookups = __esm({
+  "packages/shared/src/ecs/watch-lookups.ts"() {
+    "use strict";
+    import_client_ecs6 = __toESM(require_dist_cjs22());
+    init_aws_operation_error();
+    DESCRIBE_SD_MAX = 20;
+    DESCRIBE_TASKS_MAX = 100;
+  }
+});
+
+// packages/shared/src/ecs/watch.ts
+function printNewEvents(w, service, print) {
+  const fresh = (service.events ?? []).filter((e) => e.id !== void 0 && !w.seenEvents.has(e.id) && (e.createdAt?.getTime() ?? 0) >= w.since).reverse();
+  for (const e of fresh) {
+    w.seenEvents.add(e.id);
+    print(`${w.label}: event: ${e.message ?? ""}`);
+  }
+}
+function belongsTo(sd, tracked) {
+  const created = sd.createdAt?.getTime();
+  return created === void 0 || tracked.createdAt === void 0 || created >= tracked.createdAt - 5e3;
+}
+async function readServiceDeployments(ecs, ws) {
+  let sds;
+  try {
+    sds = await describeServiceDeployments(
+      ecs,
+      ws.map((w) => w.target.tracked.serviceDeploymentArn)
+    );
+  } catch (err) {
+    const code = denied(err);
+    if (code === void 0) throw err;
+    warning(`Cannot read ECS service deployments (${code}); judging by DescribeServices alone.`);
+    for (const w of ws) w.noSd = true;
+    return void 0;
+  }
+  for (const w of ws) {
+    const arn = w.target.tracked.serviceDeploymentArn;
+    const sd = sds.get(arn);
+    if (sd !== void 0 && !belongsTo(sd, w.target.tracked)) {
+      warning(
+        `${w.label}: the service deployment ECS named for ${w.target.tracked.deploymentId} is older than it; judging by DescribeServices alone.`
+      );
+      w.noSd = true;
+      sds.delete(arn);
+    }
+  }
+  return sds;
+}
+async function inspectTasks(ecs, inspections) {
+  const byCluster = /* @__PURE__ */ new Map();
+  for (const { w, tasks: tasks2 } of inspections) {
+    const cluster = w.target.tracked.cluster;
+    byCluster.set(cluster, [...byCluster.get(cluster) ?? [], ...tasks2]);
+  }
+  const forThreshold = inspections.map((i) => i.w).filter((w) => !w.noSd && w.thresholdAsked !== true && w.memory.crashes?.threshold === void 0);
+  for (const w of forThreshold) w.thresholdAsked = true;
+  const [tasks, sds] = await Promise.all([
+    describeTasks(ecs, byCluster).catch((err) => {
+      const code = denied(err);
+      if (code === void 0) throw err;
+      warning(
+        `Cannot read ECS tasks (${code}); a deployment whose tasks keep crashing runs to its timeout.`
+      );
+      return void 0;
+    }),
+    forThreshold.length === 0 ? void 0 : readServiceDeployments(ecs, forThreshold)
+  ]);
+  for (const w of forThreshold) {
+    const sd = sds?.get(w.target.tracked.serviceDeploymentArn);
+    if (sd !== void 0) noteServiceDeployment(w.memory, sd);
+  }
+  for (const { w, tasks: asked } of inspections) {
+    if (tasks === void 0) {
+      turnOffCrashGuard(w.memory);
+      continue;
+    }
+    const ids = new Set(asked);
+    const found = tasks.filter((t) => ids.has(taskIdOf(t.taskArn ?? "")));
+    noteTasks(w.memory, w.target.tracked.deploymentId, asked, found);
+  }
+}
+function timedOut(w, allowedMs, elapsedMs) {
+  const what = w.memory.ecsRollback !== void 0 ? "The rollback" : "The deployment";
+  return {
+    outcome: "timed_out",
+    reason: `${what} did not finish within ${formatDuration(allowedMs)}.`,
+    service: w.service,
+    serviceDeployment: w.sd,
+    elapsedMs
+  };
+}
+function finish(w, a, elapsedMs) {
+  const rb = w.memory.ecsRollback;
+  w.result = {
+    outcome: a.outcome,
+    reason: a.reason,
+    ...a.replacedBy !== void 0 ? { replacedBy: a.replacedBy } : {},
+    ...rb !== void 0 ? {
+      ecsRollback: {
+        deploymentId: rb.deploymentId,
+        taskDefinitionArn: rb.taskDefinitionArn,
+        succeeded: a.rollbackSucceeded
+      }
+    } : {},
+    service: w.service,
+    serviceDeployment: w.sd,
+    elapsedMs
+  };
+}
+async function watchDeployments(ecs, targets, options) {
+  const clock = options.clock ?? systemClock;
+  const sleep2 = options.sleep ?? sleep;
+  const print = options.print ?? ((line) => info(line));
+  const fast = options.fastMs ?? 1e3;
+  const slow = options.slowMs ?? 2e3;
+  const max = Math.max(slow, options.maxMs ?? 3e3);
+  const start = clock.now();
+  const watched = targets.map((target) => ({
+    target,
+    label: target.label ?? target.tracked.service,
+    memory: {
+      ...target.following === "rollback" ? { ecsRollback: { deploymentId: void 0, taskDefinitionArn: void 0, reason: void 0 } } : {}
+    },
+    seenEvents: /* @__PURE__ */ new Set(),
+    since: (target.tracked.createdAt ?? start) - 1e3,
+    progress: createProgressLine({ print, clock, repeatAfterMs: 6e4 }),
+    noSd: target.tracked.serviceDeploymentArn === void 0
+  }));
+  let quietLooks = 0;
+  let troubled = 0;
+  const look = async () => {
+    const open2 = watched.filter((w) => w.result === void 0);
+    const services = await describeServices(
+      ecs,
+      open2.map((w) => w.target.tracked)
+    );
+    const now = clock.now();
+    let changed = false;
+    let due = false;
+    const confirm = [];
+    const inspect = [];
+    for (const w of open2) {
+      const service = services.get(serviceKey(w.target.tracked));
+      if (service !== void 0) w.service = service;
+      if (service !== void 0) printNewEvents(w, service, print);
+      const a = assessDeployment(w.target.tracked, w.memory, service, void 0, !w.noSd, now);
+      if (a.kind === "confirm") confirm.push(w);
+      else if (a.kind === "inspect") inspect.push({ w, tasks: a.tasks });
+      else if (a.kind === "done") finish(w, a, now - start);
+      else due ||= a.due;
+      if (w.progress(progressLine(w.label, w.target.tracked, w.memory, service))) changed = true;
+    }
+    if (inspect.length > 0) {
+      await inspectTasks(ecs, inspect);
+      for (const { w } of inspect) {
+        const a = assessDeployment(w.target.tracked, w.memory, w.service, void 0, !w.noSd, clock.now());
+        if (a.kind === "done") finish(w, a, clock.now() - start);
+      }
+      due = true;
+    }
+    if (confirm.length > 0) {
+      const sds = await readServiceDeployments(ecs, confirm);
+      for (const w of confirm) {
+        const sd = sds?.get(w.target.tracked.serviceDeploymentArn);
+        if (sd !== void 0) w.sd = sd;
+        const a = assessDeployment(w.target.tracked, w.memory, w.service, sd, !w.noSd, clock.now());
+        if (a.kind === "done") finish(w, a, clock.now() - start);
+        else due ||= a.kind !== "running" || a.due;
+      }
+    }
+    for (const w of open2) {
+      const own = w.target.deadline;
+      if (w.result === void 0 && own !== void 0 && now >= own)
+        w.result = timedOut(w, own - start, now - start);
+    }
+    if (watched.every((w) => w.result !== void 0)) return { done: true, value: void 0 };
+    quietLooks = changed ? 0 : quietLooks + 1;
+    return { done: false, nextDelayMs: due ? fast : Math.min(max, slow * 1.5 ** quietLooks) };
+  };
+  const patientLook = async () => {
+    try {
+      const result = await look();
+      troubled = 0;
+      return result;
+    } catch (err) {
+      if (!isTransientError(err)) throw err;
+      troubled++;
+      if (troubled === 1 || troubled % 10 === 0) {
+        warning(
+          `ECS did not answer (${err instanceof Error ? err.message : String(err)}); looking again shortly.`
+        );
+      }
+      return { done: false, nextDelayMs: Math.min(max, slow * troubled) };
+    }
+  };
+  try {
+    const deadline = Math.min(
+      options.deadline,
+      Math.max(...watched.map((w) => w.target.deadline ?? options.deadline))
+    );
+    const result = await poll({
+      check: patientLook,
+      deadline,
+      clock,
+      sleep: sleep2,
+      signal: options.signal,
+      maxDelayMs: max
+    });
+    if (result.outcome === "timed_out") {
+      for (const w of watched) {
+        w.result ??= timedOut(
+          w,
+          Math.min(options.deadline, w.target.deadline ?? Infinity) - start,
+          clock.now() - start
+        );
+      }
+    }
+  } catch (err) {
+    if (options.signal?.aborted !== true) throw err;
+    for (const w of watched) {
+      if (w.result !== void 0) continue;
+      w.result = {
+        outcome: "cancelled",
+        reason: "The workflow run was cancelled.",
+        service: w.service,
+        serviceDeployment: w.sd,
+        elapsedMs: clock.now() - start
+      };
+    }
+  }
+  return watched.map((w) => w.result);
+}
+var denied;
+var init_watch = __esm({
+  "packages/shared/src/ecs/watch.ts"() {
+    "use strict";
+    init_core();
+    init_aws_operation_error();
+    init_duration();
+    init_task_logs();
+    init_clock();
+    init_poll();
+    init_progress();
+    init_assess();
+    init_crash_loop();
+    init_service();
+    init_watch_lookups();
+    denied = (err) => {
+      const code = awsErrorCode(err);
+      return code === "AccessDeniedException" || code === "AccessDenied" ? code : void 0;
+    };
   }
 });
 

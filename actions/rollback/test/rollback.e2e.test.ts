@@ -95,9 +95,14 @@ describe('rollback of one service', () => {
   it('previous-successful goes to the last deployment that worked, not to "revision − 1"', async () => {
     const digests = (await seedServices(sim(), [{ name: 'api', tags: ['v1', 'v2', 'v3', 'v4'] }])).api!;
     const uri = uriOf(sim(), 'shop/api');
-    await sim().scenario([{ image: `*/shop/api@${digests.v3!}`, task: { exitCode: 1, afterSeconds: 3 } }]);
+    await sim().scenario([
+      {
+        image: `*/shop/api@${digests.v3!}`,
+        task: { failToStart: 'CannotPullContainerError: pull image manifest has been retried 5 time(s)' },
+      },
+    ]);
     const v2 = await deployWithSdk(sim(), 'api', digests.v2!);
-    // api:3 crashes: the circuit breaker trips and ECS rolls the service back to api:2 by itself.
+    // api:3 never starts: the circuit breaker trips and ECS rolls the service back to api:2 by itself.
     const v3 = await deployWithSdk(sim(), 'api', digests.v3!);
     expect((await describeService(sim(), 'api')).taskDefinition).toBe(v2);
     // api:4 deploys fine (and later turns out to be bad): "revision − 1" would be the crashing api:3.
@@ -142,8 +147,10 @@ describe('rollback of one service', () => {
   it('a rollback whose target crashes fails the step, explained, and ECS keeps the service running', async () => {
     const digests = (await seedServices(sim(), [{ name: 'web', tags: ['v1', 'v2'] }])).web!;
     const v2 = await deployWithSdk(sim(), 'web', digests.v2!);
-    // The old image cannot start any more (its database schema moved on, say).
+    // The old image cannot start any more (its database schema moved on, say), and the circuit breaker counts
+    // an exit after RUNNING (the reading of its documentation the scenario selects), so ECS rolls it back.
     await sim().scenario([
+      { circuitBreaker: { countExitsAfterRunning: true } },
       {
         image: `*/shop/web@${digests.v1!}`,
         task: { exitCode: 3, afterSeconds: 3, logs: ['schema version 7 is newer than this build'] },
@@ -170,6 +177,28 @@ describe('rollback of one service', () => {
     const statuses = (await githubDeployments(sim()))[0]!.statuses;
     expect(statuses.map((st) => st.state)).toEqual(['in_progress', 'failure']);
     expect(statuses[1]!.description).toContain('web: rolled_back: Service deployment rolled back');
+  });
+
+  it('a rollback whose target crash-loops, which ECS’s circuit breaker does not count, fails naming the crash loop', async () => {
+    const digests = (await seedServices(sim(), [{ name: 'web', tags: ['v1', 'v2'] }])).web!;
+    await deployWithSdk(sim(), 'web', digests.v2!);
+    await sim().scenario([
+      {
+        image: `*/shop/web@${digests.v1!}`,
+        task: { exitCode: 3, afterSeconds: 3, logs: ['schema version 7 is newer than this build'] },
+      },
+    ]);
+    const run = await rollback(sim(), { cluster: CLUSTER, service: 'web', to: 'web:1' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.outcome).toBe('failed');
+    const reason = run.outputs['failure-reason']!;
+    expect(reason).toMatch(
+      /\d+ tasks of web:\d+ exited after they started \(web exited 3\); ECS keeps replacing them/,
+    );
+    expect(reason).toContain('its circuit breaker does not count exits after RUNNING');
+    expect(reason).toContain('schema version 7 is newer than this build');
+    expect(run.annotations.find((a) => a.level === 'error')?.title).toBe('rollback: web failed');
+    expect(run.summary).toContain('Stopped tasks');
   });
 
   it('a service steady on the target already gets no call', async () => {

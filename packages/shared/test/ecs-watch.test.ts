@@ -1,10 +1,12 @@
 import {
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
+  DescribeTasksCommand,
   ECSClient,
   ECSServiceException,
   type Deployment,
   type Service,
+  type Task,
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { FakeClock } from '../src/poll/clock';
@@ -251,5 +253,122 @@ describe('watchDeployments', () => {
     expect(result!.outcome).toBe('succeeded');
     expect(asked).toBe(3);
     expect(result!.serviceDeployment?.status).toBe('SUCCESSFUL');
+  });
+
+  describe('a crash loop ECS does not stop', () => {
+    /**
+     * Two tasks start every 10 s and crash before the next two start (an essential container exiting after
+     * RUNNING): the deployment stays IN_PROGRESS, as ECS leaves it.
+     */
+    function crashLoop(clock: FakeClock): void {
+      const round = (): number => Math.floor(clock.now() / 10_000);
+      const ids = (k: number): string[] => [`t${k}a`, `t${k}b`];
+      ecsMock.on(DescribeServicesCommand).callsFake(() => {
+        const svc = rollout('web', 0, Infinity);
+        svc.deployments = [svc.deployments![0]!];
+        svc.events = Array.from({ length: round() + 1 }, (_, k) => ({
+          id: `e${k}`,
+          createdAt: new Date(k * 10_000 + 500),
+          message: `(service web) has started 2 tasks: ${ids(k)
+            .map((id) => `(task ${id})`)
+            .join(' ')}.`,
+        })).reverse();
+        return { services: [svc] };
+      });
+      ecsMock.on(DescribeTasksCommand).callsFake((input: { tasks: string[] }) => ({
+        tasks: input.tasks.map((id): Task => {
+          const gone = Number(id.slice(1, -1)) < round();
+          return {
+            taskArn: `arn:aws:ecs:us-east-1:000000000000:task/shop/${id}`,
+            startedBy: 'ecs-svc/web-2',
+            lastStatus: gone ? 'STOPPED' : 'RUNNING',
+            ...(gone
+              ? {
+                  stopCode: 'EssentialContainerExited',
+                  stoppedReason: 'Essential container in task exited',
+                  containers: [{ name: 'web', exitCode: 1 }],
+                }
+              : { containers: [{ name: 'web' }] }),
+          };
+        }),
+      }));
+    }
+
+    it('fails it at the circuit breaker’s threshold, with a few DescribeTasks and one ServiceDeployment read', async () => {
+      const clock = new FakeClock(0);
+      crashLoop(clock);
+      ecsMock.on(DescribeServiceDeploymentsCommand).resolves({
+        serviceDeployments: [
+          {
+            serviceDeploymentArn: target('web').tracked.serviceDeploymentArn,
+            status: 'IN_PROGRESS',
+            createdAt: new Date(0),
+            deploymentCircuitBreaker: { status: 'MONITORING', failureCount: 0, threshold: 3 },
+          },
+        ],
+      });
+      const [result] = await watchDeployments(ecs, [target('web')], {
+        deadline: 600_000,
+        clock,
+        sleep: clock.sleep,
+        print: () => undefined,
+      });
+      expect(result!.outcome).toBe('failed');
+      expect(result!.reason).toBe(
+        '4 tasks of web:2 exited after they started (web exited 1); ECS keeps replacing them and the service has no circuit breaker to stop them.',
+      );
+      // The second replacement shows four crashed tasks: the verdict comes within a second of it.
+      expect(clock.now()).toBeGreaterThanOrEqual(20_500);
+      expect(clock.now()).toBeLessThan(24_000);
+      const described = ecsMock.commandCalls(DescribeTasksCommand);
+      expect(described).toHaveLength(2);
+      expect(described[1]!.args[0].input.tasks).toEqual(['t1a', 't1b', 't2a', 't2b']);
+      expect(ecsMock.commandCalls(DescribeServiceDeploymentsCommand)).toHaveLength(1);
+    });
+
+    it('a healthy rollout makes no DescribeTasks call', async () => {
+      const clock = new FakeClock(0);
+      ecsMock.on(DescribeServicesCommand).callsFake(() => {
+        const svc = rollout('web', clock.now(), 40_000);
+        svc.events = [
+          {
+            id: 'e1',
+            createdAt: new Date(500),
+            message: '(service web) has started 2 tasks: (task a) (task b).',
+          },
+        ];
+        return { services: [svc] };
+      });
+      const [result] = await watchDeployments(ecs, [target('web', false)], {
+        deadline: 600_000,
+        clock,
+        sleep: clock.sleep,
+        print: () => undefined,
+      });
+      expect(result!.outcome).toBe('succeeded');
+      expect(ecsMock.commandCalls(DescribeTasksCommand)).toHaveLength(0);
+    });
+
+    it('without ecs:DescribeTasks, warns once and leaves the deployment to the timeout', async () => {
+      const clock = new FakeClock(0);
+      crashLoop(clock);
+      ecsMock.on(DescribeTasksCommand).rejects(
+        new ECSServiceException({
+          name: 'AccessDeniedException',
+          message: 'no',
+          $fault: 'client',
+          $metadata: { httpStatusCode: 400 },
+        }),
+      );
+      const [result] = await watchDeployments(ecs, [target('web', false)], {
+        deadline: 60_000,
+        clock,
+        sleep: clock.sleep,
+        print: () => undefined,
+      });
+      expect(result!.outcome).toBe('timed_out');
+      expect(ecsMock.commandCalls(DescribeTasksCommand)).toHaveLength(1);
+      expect(out.text()).toContain('Cannot read ECS tasks (AccessDeniedException)');
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { Deployment, Service, ServiceDeployment } from '@aws-sdk/client-ecs';
+import { checkCrashLoop, noteServiceDeployment, type CrashMemory } from './crash-loop';
 import { shortTaskDefinition, type TrackedDeployment } from './types';
 
 /**
@@ -21,6 +22,8 @@ export interface WatchMemory {
   failedTasks?: number;
   /** When DescribeServices first showed the deployment finished while its ServiceDeployment did not yet. */
   settledSince?: number | undefined;
+  /** What the crash-loop guard learnt of the deployment's tasks (see crash-loop.ts). */
+  crashes?: CrashMemory;
 }
 
 /** How long after DescribeServices shows a finish the watcher keeps looking fast for the ServiceDeployment to agree. */
@@ -31,6 +34,8 @@ export type Assessment =
   | { kind: 'running'; due: boolean }
   /** DescribeServices says it is over: ask DescribeServiceDeployments how it ended. */
   | { kind: 'confirm' }
+  /** A task was replaced: look these tasks up (DescribeTasks), hand them to `noteTasks`, then ask again. */
+  | { kind: 'inspect'; tasks: string[] }
   | {
       kind: 'done';
       outcome: 'succeeded' | 'rolled_back' | 'failed';
@@ -163,6 +168,7 @@ export function assessDeployment(
   if (memory.ecsRollback !== undefined) return assessRollback(memory, service, ours, sd, sdKnown);
 
   if (sd !== undefined) {
+    noteServiceDeployment(memory, sd);
     switch (sd.status) {
       case 'SUCCESSFUL':
         // Fail closed when the two APIs disagree: a deployment DescribeServices calls FAILED did not succeed.
@@ -233,6 +239,10 @@ export function assessDeployment(
     if (ours.rolloutState === 'COMPLETED') return { kind: 'done', outcome: 'succeeded', reason: undefined };
     if (ours.rolloutState === 'FAILED')
       return { kind: 'done', outcome: 'failed', reason: ours.rolloutStateReason };
+    // ECS replaces tasks that crash after RUNNING forever: the crash-loop guard gives the verdict ECS does not.
+    const crash = checkCrashLoop(tracked, memory, service, ours);
+    if (crash?.kind === 'crash_loop') return { kind: 'done', outcome: 'failed', reason: crash.reason };
+    if (crash?.kind === 'inspect') return crash;
     return { kind: 'running', due: transitionDue(ours, service, memory) };
   }
   if (

@@ -56,7 +56,7 @@ export interface ExplainOptions {
 const DESCRIBED_TASKS = 10;
 const EVENTS_SHOWN = 10;
 
-function stoppedTask(task: Task): StoppedTask {
+export function stoppedTask(task: Task): StoppedTask {
   return {
     taskId: taskIdOf(task.taskArn ?? ''),
     stopCode: task.stopCode,

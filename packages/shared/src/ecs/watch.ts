@@ -1,17 +1,15 @@
-import {
-  DescribeServiceDeploymentsCommand,
-  type ECSClient,
-  type Service,
-  type ServiceDeployment,
-} from '@aws-sdk/client-ecs';
+import type { ECSClient, Service, ServiceDeployment, Task } from '@aws-sdk/client-ecs';
 import * as core from '@actions/core';
-import { awsErrorCode, callAws, isTransientError } from '../errors/aws-operation-error';
+import { awsErrorCode, isTransientError } from '../errors/aws-operation-error';
 import { formatDuration } from '../inputs/duration';
+import { taskIdOf } from '../logs/task-logs';
 import { sleep as realSleep, systemClock, type Clock, type Sleep } from '../poll/clock';
 import { poll } from '../poll/poll';
 import { createProgressLine } from '../poll/progress';
 import { assessDeployment, progressLine, type Assessment, type WatchMemory } from './assess';
+import { noteServiceDeployment, noteTasks, turnOffCrashGuard } from './crash-loop';
 import { describeServices, serviceKey } from './service';
+import { describeServiceDeployments, describeTasks } from './watch-lookups';
 import type { DeployOutcome, TrackedDeployment } from './types';
 
 /** One deployment to watch. */
@@ -80,9 +78,9 @@ interface Watched {
   sd?: ServiceDeployment;
   /** DescribeServiceDeployments is unavailable (permissions): rely on DescribeServices alone. */
   noSd: boolean;
+  /** The crash-loop guard has asked for the ServiceDeployment's circuit-breaker threshold. */
+  thresholdAsked?: boolean;
 }
-
-const DESCRIBE_SD_MAX = 20;
 
 function printNewEvents(w: Watched, service: Service, print: (line: string) => void): void {
   const fresh = (service.events ?? [])
@@ -94,27 +92,98 @@ function printNewEvents(w: Watched, service: Service, print: (line: string) => v
   }
 }
 
-async function describeServiceDeployments(
-  ecs: ECSClient,
-  arns: string[],
-): Promise<Map<string, ServiceDeployment>> {
-  const found = new Map<string, ServiceDeployment>();
-  for (let i = 0; i < arns.length; i += DESCRIBE_SD_MAX) {
-    const chunk = arns.slice(i, i + DESCRIBE_SD_MAX);
-    const out = await callAws('ecs:DescribeServiceDeployments', () =>
-      ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: chunk })),
-    );
-    for (const sd of out.serviceDeployments ?? []) {
-      if (sd.serviceDeploymentArn !== undefined) found.set(sd.serviceDeploymentArn, sd);
-    }
-  }
-  return found;
-}
-
 /** Whether a ServiceDeployment is the one of this deployment (not an earlier one a lagging answer named). */
 function belongsTo(sd: ServiceDeployment, tracked: TrackedDeployment): boolean {
   const created = sd.createdAt?.getTime();
   return created === undefined || tracked.createdAt === undefined || created >= tracked.createdAt - 5000;
+}
+
+const denied = (err: unknown): string | undefined => {
+  const code = awsErrorCode(err);
+  return code === 'AccessDeniedException' || code === 'AccessDenied' ? code : undefined;
+};
+
+/**
+ * The ServiceDeployments of some watched deployments, by ARN. Not allowed to read them (permissions): warns,
+ * and those deployments are judged by DescribeServices alone from now on. One older than its deployment (a
+ * lagging answer naming an earlier one) is left out, and so is its deployment from then on.
+ */
+async function readServiceDeployments(
+  ecs: ECSClient,
+  ws: readonly Watched[],
+): Promise<Map<string, ServiceDeployment> | undefined> {
+  let sds: Map<string, ServiceDeployment>;
+  try {
+    sds = await describeServiceDeployments(
+      ecs,
+      ws.map((w) => w.target.tracked.serviceDeploymentArn!),
+    );
+  } catch (err) {
+    const code = denied(err);
+    if (code === undefined) throw err;
+    core.warning(`Cannot read ECS service deployments (${code}); judging by DescribeServices alone.`);
+    for (const w of ws) w.noSd = true;
+    return undefined;
+  }
+  for (const w of ws) {
+    const arn = w.target.tracked.serviceDeploymentArn!;
+    const sd = sds.get(arn);
+    if (sd !== undefined && !belongsTo(sd, w.target.tracked)) {
+      core.warning(
+        `${w.label}: the service deployment ECS named for ${w.target.tracked.deploymentId} is older than it; judging by DescribeServices alone.`,
+      );
+      w.noSd = true;
+      sds.delete(arn);
+    }
+  }
+  return sds;
+}
+
+/** Tasks the crash-loop guard asked about for a deployment. */
+interface Inspection {
+  w: Watched;
+  tasks: string[];
+}
+
+/**
+ * The crash-loop guard's lookups: the tasks it asked about, one DescribeTasks per cluster, and — once per
+ * deployment — its ServiceDeployment, for the circuit breaker's threshold. Not allowed to read tasks: warns, and
+ * the guard is off for those deployments.
+ */
+async function inspectTasks(ecs: ECSClient, inspections: readonly Inspection[]): Promise<void> {
+  const byCluster = new Map<string, string[]>();
+  for (const { w, tasks } of inspections) {
+    const cluster = w.target.tracked.cluster;
+    byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), ...tasks]);
+  }
+  const forThreshold = inspections
+    .map((i) => i.w)
+    .filter((w) => !w.noSd && w.thresholdAsked !== true && w.memory.crashes?.threshold === undefined);
+  for (const w of forThreshold) w.thresholdAsked = true;
+  const [tasks, sds] = await Promise.all([
+    describeTasks(ecs, byCluster).catch((err: unknown): Task[] | undefined => {
+      const code = denied(err);
+      if (code === undefined) throw err;
+      core.warning(
+        `Cannot read ECS tasks (${code}); a deployment whose tasks keep crashing runs to its timeout.`,
+      );
+      return undefined;
+    }),
+    forThreshold.length === 0 ? undefined : readServiceDeployments(ecs, forThreshold),
+  ]);
+  for (const w of forThreshold) {
+    const sd = sds?.get(w.target.tracked.serviceDeploymentArn!);
+    if (sd !== undefined) noteServiceDeployment(w.memory, sd);
+  }
+  for (const { w, tasks: asked } of inspections) {
+    if (tasks === undefined) {
+      turnOffCrashGuard(w.memory);
+      continue;
+    }
+    const ids = new Set(asked);
+    const found = tasks.filter((t) => ids.has(taskIdOf(t.taskArn ?? '')));
+    noteTasks(w.memory, w.target.tracked.deploymentId, asked, found);
+  }
 }
 
 function timedOut(w: Watched, allowedMs: number, elapsedMs: number): WatchResult {
@@ -152,15 +221,16 @@ function finish(w: Watched, a: Extract<Assessment, { kind: 'done' }>, elapsedMs:
 /**
  * Watches the deployments some UpdateService calls created — only those — until each has an outcome:
  * `succeeded` (COMPLETED, steady), `rolled_back` (ECS rolled it back; waits for the rollback to finish),
- * `failed` (FAILED without a rollback, replaced by someone else's deployment, the service deleted),
- * `timed_out` at the deadline, `cancelled` when the signal aborts.
+ * `failed` (FAILED without a rollback, a crash loop ECS does not stop, replaced by someone else's deployment,
+ * the service deleted), `timed_out` at the deadline, `cancelled` when the signal aborts.
  *
  * Each look is one DescribeServices per cluster and ten services, plus one DescribeServiceDeployments for
- * the deployments that look finished (its status is the final word). It looks again after 1 s when a
- * transition is due (the new tasks all run and the old ones are gone, or tasks are failing) and after 2–3 s
- * while tasks start or old ones drain, so a verdict comes within a second or two of ECS's and a long
- * rollout costs few calls. New
- * service events and a progress line per change go to the log.
+ * the deployments that look finished (its status is the final word). Only after a task of a deployment was
+ * replaced does a look add one DescribeTasks per cluster, for the crash-loop guard (see crash-loop.ts).
+ * It looks again after 1 s when a transition is due (the new tasks all run and the old ones are gone, tasks
+ * are failing, or one was replaced) and after 2–3 s while tasks start or old ones drain, so a verdict comes
+ * within a second or two of ECS's and a long rollout costs few calls. New service events and a progress line
+ * per change go to the log.
  */
 export async function watchDeployments(
   ecs: ECSClient,
@@ -200,43 +270,36 @@ export async function watchDeployments(
     let changed = false;
     let due = false;
     const confirm: Watched[] = [];
+    const inspect: Inspection[] = [];
     for (const w of open) {
       const service = services.get(serviceKey(w.target.tracked));
       if (service !== undefined) w.service = service;
       if (service !== undefined) printNewEvents(w, service, print);
       const a = assessDeployment(w.target.tracked, w.memory, service, undefined, !w.noSd, now);
       if (a.kind === 'confirm') confirm.push(w);
+      else if (a.kind === 'inspect') inspect.push({ w, tasks: a.tasks });
       else if (a.kind === 'done') finish(w, a, now - start);
       else due ||= a.due;
       if (w.progress(progressLine(w.label, w.target.tracked, w.memory, service))) changed = true;
     }
-    if (confirm.length > 0) {
-      let sds: Map<string, ServiceDeployment> | undefined;
-      try {
-        sds = await describeServiceDeployments(
-          ecs,
-          confirm.map((w) => w.target.tracked.serviceDeploymentArn!),
-        );
-      } catch (err) {
-        const code = awsErrorCode(err);
-        if (code !== 'AccessDeniedException' && code !== 'AccessDenied') throw err;
-        core.warning(`Cannot read ECS service deployments (${code}); judging by DescribeServices alone.`);
-        for (const w of confirm) w.noSd = true;
+    if (inspect.length > 0) {
+      await inspectTasks(ecs, inspect);
+      for (const { w } of inspect) {
+        const a = assessDeployment(w.target.tracked, w.memory, w.service, undefined, !w.noSd, clock.now());
+        if (a.kind === 'done') finish(w, a, clock.now() - start);
       }
+      // A task was replaced: the next one may crash soon, so look again soon.
+      due = true;
+    }
+    if (confirm.length > 0) {
+      const sds = await readServiceDeployments(ecs, confirm);
       for (const w of confirm) {
-        let sd = sds?.get(w.target.tracked.serviceDeploymentArn!);
-        if (sd !== undefined && !belongsTo(sd, w.target.tracked)) {
-          core.warning(
-            `${w.label}: the service deployment ECS named for ${w.target.tracked.deploymentId} is older than it; judging by DescribeServices alone.`,
-          );
-          w.noSd = true;
-          sd = undefined;
-        }
+        const sd = sds?.get(w.target.tracked.serviceDeploymentArn!);
         if (sd !== undefined) w.sd = sd;
         // A missing one (MISSING: ECS is catching up) is asked for again at the next look.
         const a = assessDeployment(w.target.tracked, w.memory, w.service, sd, !w.noSd, clock.now());
         if (a.kind === 'done') finish(w, a, clock.now() - start);
-        else due ||= a.kind === 'confirm' || a.due;
+        else due ||= a.kind !== 'running' || a.due;
       }
     }
     // A deployment past its own deadline times out now — after this look, so one that just finished does not.
