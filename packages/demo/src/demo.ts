@@ -109,8 +109,9 @@ async function deliver(
 /**
  * The demo: the api-and-workers system on the simulator, then two pushes to main through the example's caller
  * workflow — `promote.yml` and the workflows it calls, step by step, each of this repository's actions run from
- * its built dist/ with the inputs the workflow gives it. Release 1.4.0 crashes in staging (its circuit breaker
- * trips, ECS rolls it back, the deploy explains why and prod is never touched); 1.4.1 goes through to prod.
+ * its built dist/ with the inputs the workflow gives it. Release 1.4.0 crashes in staging (ECS keeps replacing the
+ * tasks; deploy-ecs calls the crash loop at the circuit breaker's threshold, rolls the release back and explains
+ * why; prod is never touched); 1.4.1 goes through to prod.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const log = options.log;
