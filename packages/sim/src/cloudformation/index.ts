@@ -5,6 +5,7 @@ import { resourceActions } from './api-resources';
 import { stackActions } from './api-stacks';
 import { templateActions } from './api-templates';
 import { advanceCloudFormation } from './engine';
+import { cloudformationPermissions } from './iam';
 import { cfnState, parameterText } from './model';
 
 export { useProviders } from './steps';
@@ -28,6 +29,7 @@ export const cloudformationModule: SimModule = {
         ...templateActions,
         ...driftActions,
       },
+      permissions: cloudformationPermissions,
     });
     cfnState(sim);
     sim.secrets.addSource(() =>

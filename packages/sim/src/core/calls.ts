@@ -9,6 +9,8 @@ export interface CallRecord {
   status: number;
   errorCode?: string;
   account?: string;
+  /** The caller's ARN (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`, `arn:aws:iam::ACCOUNT:root`). */
+  principal?: string;
   region?: string;
   requestId: string;
 }

@@ -6,7 +6,8 @@ import { injectFault } from './faults';
 import { DEFAULT_REGION, type Principal } from './identity';
 import { validateRules } from './scenario';
 import { checkSignature, sha256Hex, SIGNATURE_MISMATCH, sigV4Of } from './sigv4';
-import type { AwsService, Simulator } from './simulator';
+import { accessDeniedFor } from './authorization';
+import type { AwsService, CallContext, Simulator } from './simulator';
 import { parseQueryInput, queryError, queryResponse, toAwsJson } from './wire';
 
 const MAX_JSON_BODY = 16 * 1024 * 1024;
@@ -153,19 +154,24 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
           );
     }
     sim.advance();
-    const result = await handler(
-      {
-        sim,
-        service: service.name,
-        action,
-        account: principal?.account ?? '',
-        region,
-        principal,
-        requestId,
-        now: sim.clock.now(),
-      },
-      call.input,
-    );
+    const ctx: CallContext = {
+      sim,
+      service: service.name,
+      action,
+      account: principal?.account ?? '',
+      region,
+      principal,
+      requestId,
+      now: sim.clock.now(),
+    };
+    if (principal && sim.authorizer.enforces(principal)) {
+      const checks = service.permissions?.(ctx, call.input) ?? [
+        { action: `${service.name}:${action}`, resource: '*' },
+      ];
+      const denial = sim.authorizer.evaluate(principal, checks, region);
+      if (denial) throw accessDeniedFor(denial, service.protocol);
+    }
+    const result = await handler(ctx, call.input);
     sim.advance();
     if (service.protocol === 'json') {
       reply(200, toAwsJson(result ?? {}), `application/x-amz-json-${service.jsonVersion ?? '1.1'}`);
@@ -202,7 +208,7 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
       action: call?.action ?? 'unknown',
       status,
       ...(errorCode !== undefined ? { errorCode } : {}),
-      ...(principal ? { account: principal.account } : {}),
+      ...(principal ? { account: principal.account, principal: principal.arn } : {}),
       region,
       requestId,
     });

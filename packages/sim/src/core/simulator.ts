@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { allowEverything, type Authorizer, type PermissionCheck } from './authorization';
 import { CallLog } from './calls';
 import { copyState } from './checkpoint';
 import { SimClock } from './clock';
@@ -39,6 +40,12 @@ export interface AwsService {
   /** Actions that take no SigV4 signature (STS AssumeRoleWithWebIdentity). */
   unsignedActions?: string[];
   actions: Record<string, ActionHandler>;
+  /**
+   * The IAM permissions a call needs: its actions, resource ARNs and condition keys (the service's table in
+   * `iam.ts`). Asked only for principals whose policies are evaluated; a call it answers undefined for needs
+   * `<name>:<Action>` on `*`, and an empty list needs nothing (GetCallerIdentity).
+   */
+  permissions?: (ctx: CallContext, input: Record<string, unknown>) => PermissionCheck[] | undefined;
 }
 
 /** A non-AWS HTTP surface (the OCI registry, GitHub) served under a path prefix. */
@@ -97,6 +104,8 @@ export class Simulator {
   logSink: LogSink = noLogSink;
   /** Where ECS looks up a task's secrets: SSM and Secrets Manager once their modules are installed. */
   executionSecrets: ExecutionSecrets = everySecretResolves;
+  /** Who may do what: IAM's permission policies once the STS module is installed. */
+  authorizer: Authorizer = allowEverything;
   /** Base URL once listening, e.g. `http://127.0.0.1:4566`. */
   url = '';
 

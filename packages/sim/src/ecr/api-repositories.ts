@@ -276,7 +276,12 @@ export const repositoryActions: Record<string, ActionHandler> = {
         // An opaque password, as ECR's is; the registry looks it up to authenticate `AWS:<password>`.
         const password = randomBytes(48).toString('base64url');
         // Kept by hash only, so /_sim/state never shows a usable password.
-        tokens.set(sha256(password), { account, region: ctx.region, expiresAt });
+        tokens.set(sha256(password), {
+          ...(ctx.principal ? { principal: ctx.principal } : {}),
+          account,
+          region: ctx.region,
+          expiresAt,
+        });
         const authorizationToken = Buffer.from(`AWS:${password}`).toString('base64');
         // …but listed by GET /_sim/secrets, so tests can prove it was never printed.
         ctx.sim.secrets.record('ecr:password', password);

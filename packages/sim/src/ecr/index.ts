@@ -1,6 +1,8 @@
 import type { SimModule } from '../core/simulator';
 import { imageActions } from './api-images';
+import { ecrPermissions } from './iam';
 import { layerActions } from './api-layers';
+import { policyActions } from './api-policy';
 import { repositoryActions } from './api-repositories';
 import { scanActions } from './api-scan';
 import { registryRoute } from './registry';
@@ -16,7 +18,8 @@ export const ecrModule: SimModule = {
       protocol: 'json',
       targetPrefix: 'AmazonEC2ContainerRegistry_V20150921',
       jsonVersion: '1.1',
-      actions: { ...repositoryActions, ...imageActions, ...layerActions, ...scanActions },
+      actions: { ...repositoryActions, ...policyActions, ...imageActions, ...layerActions, ...scanActions },
+      permissions: ecrPermissions,
     });
     sim.addRoute(registryRoute(sim));
     sim.onSeed('repositories', seedRepositories);

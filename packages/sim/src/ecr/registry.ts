@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { denialMessage } from '../core/authorization';
 import type { HttpRoute, Simulator } from '../core/simulator';
 import { continueUpload, handleBlob, startUpload } from './registry-blobs';
 import {
@@ -9,7 +10,8 @@ import {
   sendRegistryError,
 } from './registry-http';
 import { handleManifest, listTags } from './registry-manifests';
-import { ecrState, sha256 } from './store';
+import { onRepository } from './iam';
+import { ecrState, type RegistryToken, sha256 } from './store';
 
 /**
  * The OCI distribution API behind the simulator's ECR, under `/v2/` on the simulator's port. Names are
@@ -20,8 +22,11 @@ function challenge(sim: Simulator): Record<string, string> {
   return { 'www-authenticate': `Basic realm="${sim.url}/",service="ecr.amazonaws.com"` };
 }
 
-/** Checks the basic-auth password against the tokens GetAuthorizationToken handed out (expiry on the sim clock). */
-function authenticate(sim: Simulator, req: IncomingMessage, region: string | undefined): void {
+/**
+ * Checks the basic-auth password against the tokens GetAuthorizationToken handed out (expiry on the sim clock);
+ * answers the token, whose principal the registry call is made as.
+ */
+function authenticate(sim: Simulator, req: IncomingMessage, region: string | undefined): RegistryToken {
   const header = req.headers.authorization ?? '';
   const m = /^Basic\s+(\S+)$/i.exec(header);
   if (!m) throw new RegistryError(401, 'UNAUTHORIZED', 'no basic auth credentials', challenge(sim));
@@ -52,6 +57,36 @@ function authenticate(sim: Simulator, req: IncomingMessage, region: string | und
       `Your authorization token was issued for ${token.region}, not ${region}.`,
     );
   }
+  return token;
+}
+
+/**
+ * A registry call is the ECR API action it stands for, made as the principal the token was issued to: a role
+ * whose policies do not allow it on the repository is refused as ECR's registry refuses it (403 `DENIED`, with
+ * IAM's message).
+ */
+function authorize(sim: Simulator, token: RegistryToken, action: string, name: string): void {
+  const principal = token.principal;
+  if (!principal || !sim.authorizer.enforces(principal)) return;
+  const [account = '', region = '', ...rest] = name.split('/');
+  const denial = sim.authorizer.evaluate(
+    principal,
+    [onRepository(sim, action, account, region, rest.join('/'))],
+    token.region,
+  );
+  if (denial) throw new RegistryError(403, 'DENIED', denialMessage(denial));
+}
+
+/** The ECR API action a registry request stands for, as ECR's IAM documentation pairs them. */
+function registryAction(path: string, method: string): string {
+  if (/\/tags\/list$/.test(path)) return 'ListImages';
+  if (/\/manifests\/[^/]+$/.test(path)) {
+    return method === 'PUT' ? 'PutImage' : method === 'DELETE' ? 'BatchDeleteImage' : 'BatchGetImage';
+  }
+  if (/\/blobs\/uploads\/?$/.test(path)) return 'InitiateLayerUpload';
+  if (/\/blobs\/uploads\/[^/]+$/.test(path))
+    return method === 'PUT' ? 'CompleteLayerUpload' : 'UploadLayerPart';
+  return method === 'HEAD' ? 'BatchCheckLayerAvailability' : 'GetDownloadUrlForLayer';
 }
 
 /** A GetDownloadUrlForLayer URL: `/v2/<name>/blobs/<digest>?X-Amz-Signature=…`, readable without basic auth. */
@@ -96,7 +131,10 @@ async function handle(sim: Simulator, req: IncomingMessage, res: ServerResponse,
     const m = route.re.exec(path);
     if (!m || (route.method !== undefined && route.method !== req.method)) continue;
     const name = m[1]!;
-    if (!presigned(sim, url, name)) authenticate(sim, req, name.split('/')[1]);
+    if (!presigned(sim, url, name)) {
+      const token = authenticate(sim, req, name.split('/')[1]);
+      authorize(sim, token, registryAction(path, req.method ?? 'GET'), name);
+    }
     const repo = repositoryFromName(sim, name);
     await route.run({ sim, req, res, url, name, repo }, m);
     return;

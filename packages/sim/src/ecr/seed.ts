@@ -2,6 +2,7 @@ import { AwsError } from '../core/errors';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/identity';
 import { seedEntries } from '../core/seed-entries';
 import type { Simulator } from '../core/simulator';
+import { checkRepositoryPolicy } from './api-policy';
 import { createRepository, validateMutability } from './api-repositories';
 import { findRepository } from './store';
 
@@ -14,6 +15,8 @@ export interface RepositorySeed {
   /** Wildcard tag filters for the `*_WITH_EXCLUSION` mutabilities: strings or `{filterType, filter}` objects. */
   exclusions?: (string | { filterType: string; filter: string })[];
   scanOnPush?: boolean;
+  /** The repository policy (a document or its JSON text), for principals of other accounts. */
+  policy?: unknown;
 }
 
 export function seedRepositories(data: unknown, sim: Simulator): void {
@@ -28,15 +31,17 @@ export function seedRepositories(data: unknown, sim: Simulator): void {
       typeof f === 'string' ? { filterType: 'WILDCARD', filter: f } : f,
     );
     const { mutability, exclusions } = validateMutability(seed.imageTagMutability, filters);
+    const policy = seed.policy === undefined ? undefined : checkRepositoryPolicy(seed.policy);
     const existing = findRepository(sim, account, region, seed.name);
     if (existing) {
       // Seeding twice updates the settings rather than failing, so a seed file can be re-applied.
       existing.mutability = mutability;
       existing.exclusions = exclusions;
       existing.scanOnPush = seed.scanOnPush ?? existing.scanOnPush;
+      if (policy !== undefined) existing.policy = policy;
       return;
     }
-    createRepository(sim, {
+    const repo = createRepository(sim, {
       account,
       region,
       name: seed.name,
@@ -44,5 +49,6 @@ export function seedRepositories(data: unknown, sim: Simulator): void {
       exclusions,
       scanOnPush: seed.scanOnPush ?? false,
     });
+    if (policy !== undefined) repo.policy = policy;
   });
 }

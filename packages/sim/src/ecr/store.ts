@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AwsError } from '../core/errors';
 import { globMatch } from '../core/glob';
+import type { Principal } from '../core/identity';
 import type { Simulator } from '../core/simulator';
 
 export type TagMutability = 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION';
@@ -43,6 +44,8 @@ export interface Repository {
   images: Map<string, StoredImage>;
   /** tag → manifest digest */
   tags: Map<string, string>;
+  /** The repository policy (JSON text): what principals of other accounts may do with the repository. */
+  policy?: string;
 }
 
 /** An upload session of the registry API (`POST /v2/<name>/blobs/uploads/`). */
@@ -54,6 +57,8 @@ export interface UploadSession {
 }
 
 export interface RegistryToken {
+  /** Who asked GetAuthorizationToken: registry calls made with the token are made as them. */
+  principal?: Principal;
   account: string;
   region: string;
   expiresAt: number;

@@ -2,6 +2,7 @@ import type { SimModule } from '../core/simulator';
 import { clusterActions } from './api-clusters';
 import { containerInstanceActions, seedContainerInstances } from './api-container-instances';
 import { advanceEcs } from './engine';
+import { ecsPermissions } from './iam';
 import { seedClusters, seedServices, seedTaskDefinitions } from './seed';
 import { serviceDeploymentActions } from './api-service-deployments';
 import { serviceActions } from './api-services';
@@ -26,6 +27,7 @@ export const ecsModule: SimModule = {
         ...taskActions,
         ...tagActions,
       },
+      permissions: ecsPermissions,
     });
     sim.onAdvance((now) => advanceEcs(sim, now));
     // Registration order is seeding order: clusters and their instances, then definitions, then the services.

@@ -4,6 +4,7 @@ import { seedEntries } from '../core/seed-entries';
 import type { SimModule, Simulator } from '../core/simulator';
 import { logsActions } from './api';
 import { appendLogEvents, createLogGroup, findLogGroup, logGroupExists } from './store';
+import { logsPermissions } from './iam';
 
 export type { AppendLogEventsInput } from '../core/log-sink';
 export { appendLogEvents, logGroupExists } from './store';
@@ -34,6 +35,7 @@ export const logsModule: SimModule = {
       targetPrefix: 'Logs_20140328',
       jsonVersion: '1.1',
       actions: logsActions,
+      permissions: logsPermissions,
     });
     sim.logSink = {
       groupExists: (account, region, name) => logGroupExists(sim, account, region, name),

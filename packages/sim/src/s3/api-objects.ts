@@ -1,5 +1,6 @@
 import { parseTagging, taggingXml } from './api-buckets';
 import { noSuchKey, S3Error } from './errors';
+import { onS3 } from './iam';
 import { readPayload } from './payload';
 import {
   bucketOf,
@@ -198,10 +199,19 @@ const DeleteObjects: S3Handler = async (call) => {
     );
   }
   const quiet = child(doc, 'Quiet')?.text.trim() === 'true';
-  for (const key of keys) bucket.objects.delete(key);
+  // Each key needs s3:DeleteObject; a refused one is an error of the result, not of the request.
+  const refused = keys.filter(
+    (key) => !call.allows(onS3(call.sim, call.principal, 's3:DeleteObject', bucket.name, key)),
+  );
+  const deleted = keys.filter((key) => !refused.includes(key));
+  for (const key of deleted) bucket.objects.delete(key);
+  const errors = refused.map((Key) => ({ Key, Code: 'AccessDenied', Message: 'Access Denied' }));
   return {
     headers: XML,
-    body: xmlDocument('DeleteResult', quiet ? {} : { Deleted: keys.map((Key) => ({ Key })) }),
+    body: xmlDocument('DeleteResult', {
+      ...(quiet ? {} : { Deleted: deleted.map((Key) => ({ Key })) }),
+      ...(errors.length > 0 ? { Error: errors } : {}),
+    }),
   };
 };
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { PermissionCheck } from '../core/authorization';
 import type { Principal } from '../core/identity';
 import type { Simulator } from '../core/simulator';
 import { accessDenied, S3Error } from './errors';
@@ -15,6 +16,8 @@ export interface S3Call {
   bucketName: string | undefined;
   key: string | undefined;
   principal: Principal;
+  /** Whether IAM lets the caller make this one check (always, for a caller whose policies are not evaluated). */
+  allows(check: PermissionCheck): boolean;
   region: string;
   requestId: string;
   /** Simulator time, epoch ms. */

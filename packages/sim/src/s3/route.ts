@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { denialMessage, type PermissionCheck } from '../core/authorization';
 import { AwsError } from '../core/errors';
 import { injectFault } from '../core/faults';
 import { DEFAULT_REGION, type Principal } from '../core/identity';
@@ -15,7 +16,8 @@ import type { HttpRoute, Simulator } from '../core/simulator';
 import { bucketActions } from './api-buckets';
 import { multipartActions } from './api-multipart';
 import { objectActions } from './api-objects';
-import { S3Error } from './errors';
+import { accessDenied, S3Error } from './errors';
+import { s3Permissions } from './iam';
 import type { S3Call, S3Handler, S3Reply } from './request';
 import { errorDocument } from './xml';
 
@@ -274,6 +276,32 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
     if (sig.presigned) checkPresignedExpiry(url);
     principal = resolvePrincipal(sim, sig.accessKeyId, sig.token, now);
     verifySignature(sim, req, url, sig);
+    const caller = principal;
+    const enforced = sim.authorizer.enforces(caller);
+    const allows = (checks: PermissionCheck[]): boolean =>
+      !enforced || sim.authorizer.evaluate(caller, checks, sig.region) === undefined;
+    if (enforced && handlers[action]) {
+      const copySource = req.headers['x-amz-copy-source'];
+      const denial = sim.authorizer.evaluate(
+        caller,
+        s3Permissions(
+          sim,
+          caller,
+          action,
+          bucket,
+          key,
+          url.searchParams,
+          typeof copySource === 'string' ? copySource : undefined,
+        ),
+        sig.region,
+      );
+      // S3 explains a refusal within the account (the resource in quotes); another account's gets "Access Denied".
+      if (denial) {
+        throw denial.policyType === 'resource-based'
+          ? accessDenied()
+          : new S3Error('AccessDenied', denialMessage(denial, { quoteResource: true }), 403);
+      }
+    }
     const handler = handlers[action];
     if (!handler) {
       throw new S3Error(
@@ -300,6 +328,7 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
       bucketName: bucket,
       key,
       principal,
+      allows: (check) => allows([check]),
       region: sig.region,
       requestId,
       now,
@@ -332,7 +361,7 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
       action,
       status,
       ...(errorCode !== undefined ? { errorCode } : {}),
-      ...(principal ? { account: principal.account } : {}),
+      ...(principal ? { account: principal.account, principal: principal.arn } : {}),
       region: sig.region || DEFAULT_REGION,
       requestId,
     });

@@ -12,6 +12,7 @@ import {
   secretNotFound,
   secretsState,
 } from './store';
+import { secretsPermissions } from './iam';
 
 export { findSecret, type Secret } from './store';
 
@@ -99,6 +100,7 @@ export const secretsManagerModule: SimModule = {
       targetPrefix: 'secretsmanager',
       jsonVersion: '1.1',
       actions: secretsManagerActions,
+      permissions: secretsPermissions,
     });
     sim.onSeed('secrets', seedSecrets);
     sim.executionSecrets = {

@@ -51,10 +51,17 @@ const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
  * and how many times it was created, so runs are repeatable and a re-created secret gets another ARN, as on AWS.
  */
 export function newSecretArn(sim: Simulator, account: string, region: string, name: string): string {
-  const key = secretKey(account, region, name);
+  const arn = nextSecretArn(sim, account, region, name);
   const generations = secretsState(sim).generations;
-  const generation = (generations.get(key) ?? 0) + 1;
-  generations.set(key, generation);
+  const key = secretKey(account, region, name);
+  generations.set(key, (generations.get(key) ?? 0) + 1);
+  return arn;
+}
+
+/** The ARN the next secret created with this name gets (what CreateSecret is authorized on). */
+export function nextSecretArn(sim: Simulator, account: string, region: string, name: string): string {
+  const key = secretKey(account, region, name);
+  const generation = (secretsState(sim).generations.get(key) ?? 0) + 1;
   const digest = createHash('sha256').update(`${key}#${generation}`).digest();
   const suffix = [...digest.subarray(0, 6)].map((b) => SUFFIX_ALPHABET[b % SUFFIX_ALPHABET.length]).join('');
   return `arn:aws:secretsmanager:${region}:${account}:secret:${name}-${suffix}`;

@@ -6,6 +6,7 @@ import type { SimModule, Simulator } from '../core/simulator';
 import { optional, putParameter, ssmActions } from './api';
 import { lookupRef, parseParameterRef, selectVersion } from './resolve';
 import { type Parameter, ssmState, type ParameterType } from './store';
+import { ssmPermissions } from './iam';
 
 export { findParameter, parameterArn, type Parameter, type ParameterType } from './store';
 
@@ -85,6 +86,7 @@ export const ssmModule: SimModule = {
       targetPrefix: 'AmazonSSM',
       jsonVersion: '1.1',
       actions: ssmActions,
+      permissions: ssmPermissions,
     });
     sim.onSeed('parameters', seedParameters);
     sim.executionSecrets = {

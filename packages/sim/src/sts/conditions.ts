@@ -27,6 +27,51 @@ const equalsIgnoreCase = (a: string, e: string): boolean => a.toLowerCase() === 
 // IAM's `*` and `?` match across `:` and `/`, like the core glob.
 const like = (a: string, e: string): boolean => globMatch(e, a);
 
+function numbers(a: string, e: string): [number, number] | undefined {
+  const x = Number(a);
+  const y = Number(e);
+  return a.trim() === '' || e.trim() === '' || Number.isNaN(x) || Number.isNaN(y) ? undefined : [x, y];
+}
+
+/** A date as IAM reads one: ISO 8601, or epoch seconds. */
+function epochMs(value: string): number | undefined {
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function dates(a: string, e: string): [number, number] | undefined {
+  const x = epochMs(a);
+  const y = epochMs(e);
+  return x === undefined || y === undefined ? undefined : [x, y];
+}
+
+const compare =
+  (read: (a: string, e: string) => [number, number] | undefined, test: (x: number, y: number) => boolean) =>
+  (a: string, e: string): boolean => {
+    const pair = read(a, e);
+    return pair !== undefined && test(pair[0], pair[1]);
+  };
+
+function ipv4(text: string): number | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) < 256)) return undefined;
+  return parts.reduce((n, p) => n * 256 + Number(p), 0);
+}
+
+/** `IpAddress`: an IPv4 address inside a CIDR block (or equal to an address). */
+function inCidr(actual: string, expected: string): boolean {
+  const [base, bits = '32'] = expected.split('/');
+  const address = ipv4(actual.replace(/^::ffff:/, ''));
+  const network = ipv4(base ?? '');
+  const size = Number(bits);
+  if (address === undefined || network === undefined || !Number.isInteger(size) || size < 0 || size > 32) {
+    return actual === expected;
+  }
+  const block = 2 ** (32 - size);
+  return Math.floor(address / block) === Math.floor(network / block);
+}
+
 const OPERATORS: Record<string, Operator> = {
   StringEquals: { match: equals, negated: false },
   StringNotEquals: { match: equals, negated: true },
@@ -39,6 +84,21 @@ const OPERATORS: Record<string, Operator> = {
   ArnNotEquals: { match: like, negated: true },
   ArnNotLike: { match: like, negated: true },
   Bool: { match: equalsIgnoreCase, negated: false },
+  BinaryEquals: { match: equals, negated: false },
+  NumericEquals: { match: compare(numbers, (x, y) => x === y), negated: false },
+  NumericNotEquals: { match: compare(numbers, (x, y) => x === y), negated: true },
+  NumericLessThan: { match: compare(numbers, (x, y) => x < y), negated: false },
+  NumericLessThanEquals: { match: compare(numbers, (x, y) => x <= y), negated: false },
+  NumericGreaterThan: { match: compare(numbers, (x, y) => x > y), negated: false },
+  NumericGreaterThanEquals: { match: compare(numbers, (x, y) => x >= y), negated: false },
+  DateEquals: { match: compare(dates, (x, y) => x === y), negated: false },
+  DateNotEquals: { match: compare(dates, (x, y) => x === y), negated: true },
+  DateLessThan: { match: compare(dates, (x, y) => x < y), negated: false },
+  DateLessThanEquals: { match: compare(dates, (x, y) => x <= y), negated: false },
+  DateGreaterThan: { match: compare(dates, (x, y) => x > y), negated: false },
+  DateGreaterThanEquals: { match: compare(dates, (x, y) => x >= y), negated: false },
+  IpAddress: { match: inCidr, negated: false },
+  NotIpAddress: { match: inCidr, negated: true },
 };
 
 function conditionValues(value: unknown, where: string): string[] {

@@ -3,6 +3,8 @@ import type { SimModule } from '../core/simulator';
 import { assumeRole, getCallerIdentity } from './api-assume-role';
 import { addOidcProvider, addRole } from './roles';
 import { assumeRoleWithWebIdentity } from './api-web-identity';
+import { iamAuthorizer } from './authorizer';
+import { stsPermissions } from './iam';
 
 export {
   addOidcProvider,
@@ -10,13 +12,16 @@ export {
   findRole,
   listRoles,
   removeRole,
+  setRolePolicies,
   type OidcProvider,
   type Role,
 } from './roles';
+export { parsePermissionPolicy, type PermissionPolicy } from './permissions';
 
 /**
- * STS over awsQuery, with the IAM roles (and OIDC providers) it assumes. Seed keys: `oidcProviders` and
- * `roles` (see addOidcProvider and addRole for their shapes).
+ * STS over awsQuery, with the IAM roles (and OIDC providers) it assumes, and IAM itself: the authorizer that
+ * evaluates the permission policies of role sessions. Seed keys: `oidcProviders` and `roles` (see addOidcProvider
+ * and addRole for their shapes).
  */
 export const stsModule: SimModule = {
   name: 'sts',
@@ -31,7 +36,9 @@ export const stsModule: SimModule = {
         AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
         GetCallerIdentity: getCallerIdentity,
       },
+      permissions: stsPermissions,
     });
+    sim.authorizer = iamAuthorizer(sim);
     sim.onSeed('oidcProviders', (data) => {
       seedEntries('oidcProviders', data, (spec) => addOidcProvider(sim, spec));
     });

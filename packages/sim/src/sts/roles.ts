@@ -3,6 +3,7 @@ import { AwsError } from '../core/errors';
 import { DEFAULT_ACCOUNT } from '../core/identity';
 import type { Simulator } from '../core/simulator';
 import { GITHUB_ISSUER } from '../github';
+import { parsePermissionPolicy, type PermissionPolicy } from './permissions';
 import { parseTrustPolicy, type TrustPolicy } from './policy';
 
 export interface Role {
@@ -16,6 +17,16 @@ export interface Role {
   trustPolicy: TrustPolicy;
   /** Seconds; a session may not be asked for longer than this. */
   maxSessionDuration: number;
+  /**
+   * Its permission policies: what its sessions may do. A role without any is all-powerful (the simulator's
+   * behaviour before it evaluated permissions); seeding `policies` opts in.
+   */
+  policies: PermissionPolicy[];
+  /**
+   * Managed policies attached whose documents the simulator does not hold (AWS managed policies such as
+   * `arn:aws:iam::aws:policy/ReadOnlyAccess`): while a role has any, its sessions are not evaluated.
+   */
+  unknownManagedPolicies?: string[];
 }
 
 /** The audience `aws-actions/configure-aws-credentials` asks GitHub for, and IAM's suggested client id. */
@@ -72,8 +83,9 @@ function optionalString(doc: Record<string, unknown>, key: string, what: string)
 }
 
 /**
- * A role as seeded: `{ arn }` or `{ name, account?, path? }`, with `trustPolicy` (object or JSON string) and
- * `maxSessionDuration` (3600–43200 s, default 3600, as IAM allows).
+ * A role as seeded: `{ arn }` or `{ name, account?, path? }`, with `trustPolicy` (object or JSON string),
+ * `maxSessionDuration` (3600–43200 s, default 3600, as IAM allows) and `policies`, its permission policies
+ * (documents, objects or JSON strings), checked as IAM checks them.
  */
 export function addRole(sim: Simulator, spec: unknown): Role {
   const doc = record(spec, 'a role');
@@ -94,12 +106,17 @@ export function addRole(sim: Simulator, spec: unknown): Role {
     );
   }
   if (doc['trustPolicy'] === undefined) throw invalid(`role ${arn} needs a trustPolicy`);
+  const policies = doc['policies'] ?? [];
+  if (!Array.isArray(policies)) throw invalid(`role ${arn}: policies must be a list of policy documents`);
   const role: Role = {
     arn,
     ...parsed,
     roleId: roleIdFor(arn),
     trustPolicy: parseTrustPolicy(doc['trustPolicy'], `role ${arn}`),
     maxSessionDuration: max,
+    policies: policies.map((document: unknown, i) =>
+      parsePermissionPolicy(`policies[${i}]`, document, `role ${arn} policies[${i}]`),
+    ),
   };
   iamState(sim).roles.set(arn, role);
   return role;
@@ -107,6 +124,23 @@ export function addRole(sim: Simulator, spec: unknown): Role {
 
 export function findRole(sim: Simulator, arn: string): Role | undefined {
   return iamState(sim).roles.get(arn);
+}
+
+/**
+ * Replaces the permission policies of a role (CloudFormation attaching its inline and managed policies); managed
+ * policy ARNs whose documents the simulator does not hold leave the role's sessions unevaluated.
+ */
+export function setRolePolicies(
+  sim: Simulator,
+  arn: string,
+  policies: PermissionPolicy[],
+  unknownManagedPolicies: string[],
+): void {
+  const role = findRole(sim, arn);
+  if (!role) return;
+  role.policies = policies;
+  if (unknownManagedPolicies.length > 0) role.unknownManagedPolicies = unknownManagedPolicies;
+  else delete role.unknownManagedPolicies;
 }
 
 /** Deletes a role (CloudFormation deleting the role it made); answers whether there was one. */

@@ -1,4 +1,5 @@
 import type { Json } from '../../core/request';
+import { checkRepositoryPolicy } from '../../ecr/api-policy';
 import { createRepository, validateMutability } from '../../ecr/api-repositories';
 import { findRepository, type Repository, repositoryArn } from '../../ecr/store';
 import {
@@ -52,6 +53,17 @@ function checkLifecyclePolicy(props: Json): void {
   }
 }
 
+/** `RepositoryPolicyText` checked as SetRepositoryPolicy checks it; undefined when the repository has none. */
+function policyOf(props: Json): string | undefined {
+  const text = props['RepositoryPolicyText'];
+  return text === undefined ? undefined : guarded(() => checkRepositoryPolicy(text));
+}
+
+function applyPolicy(repo: Repository, policy: string | undefined): void {
+  if (policy === undefined) delete repo.policy;
+  else repo.policy = policy;
+}
+
 function provisioned(ctx: ResourceContext, repo: Repository): ProvisionedResource {
   // The URI as ECR's API answers it: the simulator's registry host once it listens.
   const host = ctx.sim.url !== '' ? ctx.sim.host : `${repo.account}.dkr.ecr.${repo.region}.amazonaws.com`;
@@ -76,6 +88,7 @@ export const ecrRepositoryProvider: ResourceProvider = {
   create(ctx, props) {
     const name = str(props['RepositoryName']) ?? generatedName(ctx, 256, true);
     checkLifecyclePolicy(props);
+    const policy = policyOf(props);
     if (findRepository(ctx.sim, ctx.account, ctx.region, name)) throw alreadyExists(TYPE, name);
     const repo = guarded(() => {
       const { mutability, exclusions } = validateMutability(props['ImageTagMutability'], exclusionsOf(props));
@@ -89,6 +102,7 @@ export const ecrRepositoryProvider: ResourceProvider = {
         tags: (tagList(props['Tags'], 'Key', 'Value') ?? []) as { Key: string; Value: string }[],
       });
     });
+    applyPolicy(repo, policy);
     return provisioned(ctx, repo);
   },
 
@@ -97,6 +111,7 @@ export const ecrRepositoryProvider: ResourceProvider = {
   update(ctx, current, before, after) {
     const repo = repositoryOf(ctx, current.physicalId);
     checkLifecyclePolicy(after);
+    const policy = policyOf(after);
     if (changed(before, after, ['ImageTagMutability', 'ImageTagMutabilityExclusionFilters'])) {
       const { mutability, exclusions } = guarded(() =>
         validateMutability(after['ImageTagMutability'], exclusionsOf(after)),
@@ -106,6 +121,7 @@ export const ecrRepositoryProvider: ResourceProvider = {
     }
     repo.scanOnPush = scanOnPush(after);
     repo.resourceTags = (tagList(after['Tags'], 'Key', 'Value') ?? []) as { Key: string; Value: string }[];
+    applyPolicy(repo, policy);
     return provisioned(ctx, repo);
   },
 

@@ -2,14 +2,24 @@ import { randomBytes } from 'node:crypto';
 import { AwsError } from '../../core/errors';
 import type { Json } from '../../core/request';
 import type { Simulator } from '../../core/simulator';
-import { addRole, findRole, listRoles, removeRole } from '../../sts';
+import {
+  addRole,
+  findRole,
+  listRoles,
+  parsePermissionPolicy,
+  type PermissionPolicy,
+  removeRole,
+  setRolePolicies,
+} from '../../sts';
 import { alreadyExists, changed, generatedName, guarded, handlerError, num, str } from './support';
 import type { ProvisionedResource, ResourceContext, ResourceProvider } from './types';
 
 /**
  * AWS::IAM::Role, Policy and ManagedPolicy. Roles live in STS's role store, so AssumeRole checks their trust
- * policies; the permission policies attached to them are kept beside (`iam.policies` in /_sim/state), since the
- * simulator does not evaluate permissions.
+ * policies and IAM evaluates their sessions' calls against the permission policies attached to them: the role's
+ * own `Policies`, the AWS::IAM::Policy resources naming it, and the AWS::IAM::ManagedPolicy resources attached to
+ * it. Which policy came from where is kept beside (`iam.policies` in /_sim/state). A role with a managed policy
+ * the simulator does not hold (`arn:aws:iam::aws:policy/…`) is not evaluated: its sessions are all-powerful.
  */
 
 interface RolePolicies {
@@ -65,19 +75,45 @@ function checkRoleName(name: string): void {
   }
 }
 
-/** A policy document must be JSON (CloudFormation passes objects; a string must parse). */
+/**
+ * A policy document must be JSON (CloudFormation passes objects; a string must parse) and a permission policy IAM
+ * takes (no principal, resources named, actions prefaced by a vendor…).
+ */
 function documentOf(raw: unknown, what: string): unknown {
+  let doc = raw;
   if (typeof raw !== 'string') {
     if (typeof raw !== 'object' || raw === null) {
       throw handlerError(`The policy document of ${what} is missing.`, 'InvalidRequest');
     }
-    return raw;
+  } else {
+    try {
+      doc = JSON.parse(raw) as unknown;
+    } catch {
+      throw handlerError('Syntax errors in policy.', 'InvalidRequest');
+    }
   }
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    throw handlerError('Syntax errors in policy.', 'InvalidRequest');
+  guarded(() => parsePermissionPolicy(what, doc, what));
+  return doc;
+}
+
+/** Puts a role's policies (inline, then managed) where IAM evaluates them. */
+function syncPermissions(sim: Simulator, roleArn: string): void {
+  const state = policyState(sim);
+  const entry = state.roles.get(roleArn);
+  const policies: PermissionPolicy[] = Object.entries(entry?.inline ?? {}).map(([name, doc]) =>
+    parsePermissionPolicy(name, doc, name),
+  );
+  const unknown: string[] = [];
+  for (const arn of entry?.managed ?? []) {
+    const managed = state.managed.get(arn);
+    if (managed) policies.push(parsePermissionPolicy(arn, managed.document, arn));
+    else unknown.push(arn);
   }
+  setRolePolicies(sim, roleArn, policies, unknown);
+}
+
+function syncAll(sim: Simulator): void {
+  for (const roleArn of policyState(sim).roles.keys()) syncPermissions(sim, roleArn);
 }
 
 function inlinePolicies(props: Json): Record<string, unknown> {
@@ -122,6 +158,7 @@ function putRole(ctx: ResourceContext, arn: string, props: Json): ProvisionedRes
   // Inline policies of AWS::IAM::Policy resources stay; the role's own are replaced.
   for (const name of Object.keys(policies.inline)) if (name.startsWith('role:')) delete policies.inline[name];
   for (const [name, doc] of Object.entries(inlinePolicies(props))) policies.inline[`role:${name}`] = doc;
+  syncPermissions(ctx.sim, arn);
   return { physicalId: role.name, attributes: { Arn: role.arn, RoleId: role.roleId } };
 }
 
@@ -168,11 +205,15 @@ function findRoleByName(ctx: ResourceContext, name: string): string | undefined 
 
 function attachInline(ctx: ResourceContext, props: Json, name: string): void {
   const doc = documentOf(props['PolicyDocument'], `policy ${name}`);
-  for (const arn of rolesNamed(ctx, props)) policiesOf(ctx.sim, arn).inline[`policy:${name}`] = doc;
+  for (const arn of rolesNamed(ctx, props)) {
+    policiesOf(ctx.sim, arn).inline[`policy:${name}`] = doc;
+    syncPermissions(ctx.sim, arn);
+  }
 }
 
 function detachInline(ctx: ResourceContext, name: string): void {
   for (const entry of policyState(ctx.sim).roles.values()) delete entry.inline[`policy:${name}`];
+  syncAll(ctx.sim);
 }
 
 /** AWS::IAM::Policy: an inline policy put on each role it names; Ref is the policy name. */
@@ -207,6 +248,7 @@ function putManaged(
   state.managed.set(arn, { name, path, document });
   for (const entry of state.roles.values()) entry.managed = entry.managed.filter((a) => a !== arn);
   for (const role of roles) policiesOf(ctx.sim, role).managed.push(arn);
+  syncAll(ctx.sim);
   return {
     physicalId: arn,
     attributes: {
@@ -236,5 +278,6 @@ export const iamManagedPolicyProvider: ResourceProvider = {
     state.managed.delete(current.physicalId);
     for (const entry of state.roles.values())
       entry.managed = entry.managed.filter((a) => a !== current.physicalId);
+    syncAll(ctx.sim);
   },
 };
