@@ -1,10 +1,16 @@
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { ECRClient, InitiateLayerUploadCommand, PutImageCommand } from '@aws-sdk/client-ecr';
+import {
+  ECRClient,
+  GetAuthorizationTokenCommand,
+  InitiateLayerUploadCommand,
+  PutImageCommand,
+} from '@aws-sdk/client-ecr';
 import {
   DeleteServiceCommand,
   DescribeClustersCommand,
   DescribeServicesCommand,
   ECSClient,
+  ListClustersCommand,
   ListServicesCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
@@ -12,6 +18,7 @@ import {
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { pushImage } from '../src';
 import {
   assume,
   config,
@@ -262,6 +269,25 @@ test('a staging role cannot push to a prod repository, and pushes to its own', a
   });
   const own = await ecr.send(new InitiateLayerUploadCommand({ repositoryName: 'shop/api' }));
   expect(own.uploadId).toBeDefined();
+
+  // `docker push` with the role's registry password is the role pushing, through the registry API.
+  const token = await ecr.send(new GetAuthorizationTokenCommand({}));
+  const password = Buffer.from(token.authorizationData![0]!.authorizationToken!, 'base64')
+    .toString()
+    .slice(4);
+  const push = (account: string): Promise<unknown> =>
+    pushImage({
+      registryUrl: sim.url,
+      repository: `${account}/${REGION}/shop/api`,
+      tags: ['v1'],
+      auth: { username: 'AWS', password },
+    });
+  await expect(push(STAGING)).resolves.toMatchObject({
+    digest: expect.stringMatching(/^sha256:/) as unknown,
+  });
+  await expect(push(PROD)).rejects.toThrow(
+    `HTTP 403: {"errors":[{"code":"DENIED","message":"${notAllowed(stagingUser, 'ecr:InitiateLayerUpload', prodRepo)}"`,
+  );
 });
 
 // ECS API reference, RunTask: "When a task definition revision is not specified, authorization will occur using
@@ -386,6 +412,8 @@ test('a role without permission policies may do anything; the static keys are ne
   await expect(
     ecs.send(new DescribeServicesCommand({ cluster: 'staging', services: ['api'] })),
   ).resolves.toBeDefined();
+  const test = new ECSClient(config(sim, { accessKeyId: 'test', secretAccessKey: 'anything' }));
+  await expect(test.send(new ListClustersCommand({}))).resolves.toBeDefined();
   const root = new ECSClient(config(sim, { accessKeyId: PROD, secretAccessKey: 'x' }));
   await expect(
     root.send(new UpdateServiceCommand({ cluster: 'prod', service: 'api', desiredCount: 0 })),
