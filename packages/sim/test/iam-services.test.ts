@@ -9,6 +9,7 @@ import {
   DescribeImagesCommand,
   ECRClient,
   GetAuthorizationTokenCommand,
+  GetRepositoryPolicyCommand,
   SetRepositoryPolicyCommand,
 } from '@aws-sdk/client-ecr';
 import { ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
@@ -273,6 +274,21 @@ test('ECR across accounts needs the repository policy too, and the registry API 
     status: 400,
   });
   const prodAdmin = new ECRClient(config(sim, { accessKeyId: PROD, secretAccessKey: 'x' }));
+  // ECR API reference: GetRepositoryPolicy of a repository without one is RepositoryPolicyNotFoundException; a
+  // policy that is not one is InvalidParameterException.
+  expect(
+    await errorOf(prodAdmin.send(new GetRepositoryPolicyCommand({ repositoryName: 'shop/api' }))),
+  ).toMatchObject({
+    name: 'RepositoryPolicyNotFoundException',
+    message: `Repository policy does not exist for the repository with name 'shop/api' in the registry with id '${PROD}'`,
+  });
+  expect(
+    await errorOf(
+      prodAdmin.send(
+        new SetRepositoryPolicyCommand({ repositoryName: 'shop/api', policyText: '{"Statement":[{}]}' }),
+      ),
+    ),
+  ).toMatchObject({ name: 'InvalidParameterException' });
   await prodAdmin.send(
     new SetRepositoryPolicyCommand({
       repositoryName: 'shop/api',
@@ -287,6 +303,8 @@ test('ECR across accounts needs the repository policy too, and the registry API 
     }),
   );
   await expect(pull()).resolves.toMatchObject({ images: [{ imageId: { imageTag: 'v1' } }] });
+  const stored = await prodAdmin.send(new GetRepositoryPolicyCommand({ repositoryName: 'shop/api' }));
+  expect(JSON.parse(stored.policyText!)).toMatchObject({ Statement: [{ Sid: 'StagingPulls' }] });
   // The repository policy does not grant DescribeImages.
   expect(
     await errorOf(ecr.send(new DescribeImagesCommand({ registryId: PROD, repositoryName: 'shop/api' }))),
