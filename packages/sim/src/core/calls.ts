@@ -13,6 +13,11 @@ export interface CallRecord {
   principal?: string;
   region?: string;
   requestId: string;
+  /**
+   * A `loseResponse` fault took the answer: the call was handled (`status` is what it would have answered) and
+   * the connection closed instead, so the caller saw a network error.
+   */
+  lost?: true;
 }
 
 const MAX_CALLS = 50_000;

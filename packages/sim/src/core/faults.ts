@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { FaultKind } from './scenario';
 import type { Simulator } from './simulator';
 
 /** How a service words the two faults it answers: throttling and a server error. */
@@ -12,9 +13,32 @@ function sleep(ms: number): Promise<void> {
 }
 
 /**
+ * The scenario's latency for one call of `service:action`, then the fault it draws, if any (see
+ * `Scenario.strike`): every surface with scenario faults (AWS protocols, S3, GitHub's REST API) goes through here.
+ */
+export async function drawFault(
+  sim: Simulator,
+  service: string,
+  action: string,
+): Promise<FaultKind | undefined> {
+  const { latencyMs } = sim.scenario.fault(service, action);
+  if (latencyMs) await sleep(latencyMs);
+  return sim.scenario.strike(service, action);
+}
+
+/**
+ * Closes the connection without a word: what a dropped connection and a lost answer look like to the client, a
+ * socket hang-up the AWS SDKs retry as a transient network error.
+ */
+export function closeWithoutAnswer(req: IncomingMessage): void {
+  req.socket.destroy();
+}
+
+/**
  * Applies the scenario's faults to one call of `service:action`: the latency first, then a dropped connection
- * (answers true: the socket is destroyed and nothing more is to be sent), throttling or a server error (thrown,
- * worded by the service).
+ * (answers `drop`: the socket is destroyed and nothing more is to be sent), throttling or a server error (thrown,
+ * worded by the service), or a lost answer (answers `loseResponse`: the caller handles the call as usual, then
+ * closes the connection with `closeWithoutAnswer` instead of answering).
  */
 export async function injectFault(
   sim: Simulator,
@@ -22,14 +46,13 @@ export async function injectFault(
   action: string,
   req: IncomingMessage,
   errors: FaultErrors,
-): Promise<boolean> {
-  const fault = sim.scenario.fault(service, action);
-  if (fault.latencyMs) await sleep(fault.latencyMs);
-  if (fault.drop && sim.scenario.random() < fault.drop) {
-    req.socket.destroy();
-    return true;
+): Promise<'drop' | 'loseResponse' | undefined> {
+  const fault = await drawFault(sim, service, action);
+  if (fault === 'drop') {
+    closeWithoutAnswer(req);
+    return 'drop';
   }
-  if (fault.throttle && sim.scenario.random() < fault.throttle) throw errors.throttled();
-  if (fault.error5xx && sim.scenario.random() < fault.error5xx) throw errors.unavailable();
-  return false;
+  if (fault === 'throttle') throw errors.throttled();
+  if (fault === 'error5xx') throw errors.unavailable();
+  return fault;
 }

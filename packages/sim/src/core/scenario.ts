@@ -21,8 +21,21 @@ export interface FaultSpec {
   throttle?: number;
   error5xx?: number;
   latencyMs?: number;
+  /** The connection is closed before the call is handled: nothing happened. */
   drop?: number;
+  /** The call is handled (its changes made), then the connection is closed instead of answering. */
+  loseResponse?: number;
+  /**
+   * The rule strikes at most this many calls (a drop, throttle, 5xx or lost answer it drew), then is spent: it
+   * applies no more, as if removed. Without it a rule strikes for ever.
+   */
+  times?: number;
 }
+
+/** The faults a call can draw, in the order they are drawn; latency is added to every matching call. */
+export type FaultKind = 'drop' | 'throttle' | 'error5xx' | 'loseResponse';
+const FAULT_KINDS: readonly FaultKind[] = ['drop', 'throttle', 'error5xx', 'loseResponse'];
+const FAULT_KEYS = new Set<string>([...FAULT_KINDS, 'latencyMs', 'times']);
 
 /** Scan findings ECR reports for a matching image (DescribeImageScanFindings). */
 export interface ScanBehaviour {
@@ -157,6 +170,30 @@ function validateResourceFailure(value: unknown, i: number): void {
   }
 }
 
+function validateFault(value: unknown, i: number): void {
+  const fail = (message: string): never => {
+    throw new AwsError('ValidationException', `rules[${i}].fault ${message}`);
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('must be an object');
+  const spec = value as Record<string, unknown>;
+  for (const key of Object.keys(spec)) if (!FAULT_KEYS.has(key)) fail(`has an unknown key "${key}"`);
+  for (const kind of FAULT_KINDS) {
+    const p = spec[kind];
+    if (p !== undefined && (typeof p !== 'number' || !(p >= 0 && p <= 1)))
+      fail(`"${kind}" must be a probability from 0 to 1`);
+  }
+  const latency = spec['latencyMs'];
+  if (latency !== undefined && (typeof latency !== 'number' || !Number.isFinite(latency) || latency < 0))
+    fail('"latencyMs" must be a number of milliseconds, 0 or more');
+  const times = spec['times'];
+  if (times !== undefined) {
+    if (typeof times !== 'number' || !Number.isInteger(times) || times < 1)
+      fail('"times" must be a whole number, 1 or more');
+    if (!FAULT_KINDS.some((kind) => typeof spec[kind] === 'number' && spec[kind] > 0))
+      fail('"times" counts the calls the rule strikes: it needs drop, throttle, error5xx or loseResponse');
+  }
+}
+
 export function validateRules(rules: unknown): ScenarioRule[] {
   if (!Array.isArray(rules)) throw new AwsError('ValidationException', 'rules must be an array');
   return rules.map((rule, i) => {
@@ -192,6 +229,12 @@ export function validateRules(rules: unknown): ScenarioRule[] {
     if (r.image === undefined && r.command === undefined && r.api === undefined) {
       throw new AwsError('ValidationException', `rules[${i}] must match on image, command or api`);
     }
+    if (r.fault !== undefined) {
+      validateFault(r.fault, i);
+      if (r.api === undefined) {
+        throw new AwsError('ValidationException', `rules[${i}].fault strikes calls: the rule needs "api"`);
+      }
+    }
     return r;
   });
 }
@@ -210,6 +253,8 @@ export function seededRandom(seed: number): () => number {
 
 export class Scenario {
   private rules: ScenarioRule[] = [];
+  /** How many calls each fault rule has struck, for `times` (kept across a refused seed's restore). */
+  private strikes = new WeakMap<ScenarioRule, number>();
   random: () => number = Math.random;
 
   add(rules: ScenarioRule[]): void {
@@ -254,13 +299,44 @@ export class Scenario {
     return out;
   }
 
+  /** The merged fault spec of the rules matching `service:action` that are not spent. */
   fault(service: string, action: string): FaultSpec {
     const out: FaultSpec = {};
-    const name = `${service}:${action}`;
-    for (const rule of this.rules) {
-      if (rule.fault && rule.api !== undefined && globMatch(rule.api, name)) Object.assign(out, rule.fault);
-    }
+    for (const rule of this.faultRules(service, action)) Object.assign(out, rule.fault);
     return out;
+  }
+
+  /**
+   * Draws the fault of one call of `service:action`: drop, throttle, error5xx, then loseResponse, each with the
+   * probability the merged rules give it (the later rule wins a field), stopping at the first that strikes. The
+   * strike counts against the rule that gave the probability, which is spent once it has struck `times` calls.
+   */
+  strike(service: string, action: string): FaultKind | undefined {
+    const source = new Map<FaultKind, { probability: number; rule: ScenarioRule }>();
+    for (const rule of this.faultRules(service, action)) {
+      for (const kind of FAULT_KINDS) {
+        const probability = rule.fault![kind];
+        if (probability !== undefined) source.set(kind, { probability, rule });
+      }
+    }
+    for (const kind of FAULT_KINDS) {
+      const drawn = source.get(kind);
+      if (!drawn?.probability || this.random() >= drawn.probability) continue;
+      this.strikes.set(drawn.rule, (this.strikes.get(drawn.rule) ?? 0) + 1);
+      return kind;
+    }
+    return undefined;
+  }
+
+  private faultRules(service: string, action: string): ScenarioRule[] {
+    const name = `${service}:${action}`;
+    return this.rules.filter(
+      (rule) =>
+        rule.fault !== undefined &&
+        rule.api !== undefined &&
+        globMatch(rule.api, name) &&
+        (rule.fault.times === undefined || (this.strikes.get(rule) ?? 0) < rule.fault.times),
+    );
   }
 
   /** Whether a capacity rule took the capacity provider away in this cluster. */

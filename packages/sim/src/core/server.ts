@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AwsError } from './errors';
-import { injectFault } from './faults';
+import { closeWithoutAnswer, injectFault } from './faults';
 import { DEFAULT_REGION, type Principal } from './identity';
 import { validateRules } from './scenario';
 import { checkSignature, sha256Hex, SIGNATURE_MISMATCH, sigV4Of } from './sigv4';
@@ -83,10 +83,16 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
   let status = 200;
   let errorCode: string | undefined;
   let principal: Principal | undefined;
+  /** A `loseResponse` fault: the call is handled, and its answer, success or error, never sent. */
+  let lost = false;
   const now = sim.clock.now();
   const region = sig?.region ?? DEFAULT_REGION;
 
   const reply = (code: number, payload: string, contentType: string): void => {
+    if (lost) {
+      closeWithoutAnswer(req);
+      return;
+    }
     res.writeHead(code, {
       'content-type': contentType,
       'content-length': Buffer.byteLength(payload),
@@ -106,7 +112,7 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
     const { service, action } = call;
 
     const query = service.protocol === 'query';
-    const dropped = await injectFault(sim, service.name, action, req, {
+    const fault = await injectFault(sim, service.name, action, req, {
       throttled: () => new AwsError(query ? 'Throttling' : 'ThrottlingException', 'Rate exceeded', 400),
       unavailable: () =>
         new AwsError(
@@ -115,11 +121,12 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
           503,
         ),
     });
-    if (dropped) {
+    if (fault === 'drop') {
       status = 0;
       errorCode = 'ConnectionDropped';
       return;
     }
+    lost = fault === 'loseResponse';
     if (!(service.unsignedActions ?? []).includes(action)) {
       if (!sig) {
         throw new AwsError(
@@ -211,6 +218,7 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
       ...(principal ? { account: principal.account, principal: principal.arn } : {}),
       region,
       requestId,
+      ...(lost ? { lost: true as const } : {}),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody } from '../core/server';
+import { closeWithoutAnswer, drawFault } from '../core/faults';
 import type { HttpRoute, Simulator } from '../core/simulator';
 import {
   createIssueComment,
@@ -177,6 +178,8 @@ interface Outcome {
   token: string | undefined;
   /** Status 0: the connection was dropped by a scenario fault. */
   reply: RestResponse;
+  /** A `loseResponse` fault: the reply is recorded, then the connection closed instead of sending it. */
+  lost?: boolean;
 }
 
 function errorReply(err: RestError, operation: string): RestResponse {
@@ -203,6 +206,7 @@ async function dispatch(
   const method = req.method ?? 'GET';
   let operation = 'unknown';
   let token: string | undefined;
+  let lost = false;
   try {
     const match = ENDPOINTS.map((e) => ({ e, m: e.method === method ? e.pattern.exec(path) : null })).find(
       (x) => x.m !== null,
@@ -213,19 +217,19 @@ async function dispatch(
     const auth = tokenOf(req);
     if (auth.error !== undefined) throw new RestError(401, auth.error);
     token = auth.token;
-    const fault = sim.scenario.fault('github', operation);
-    if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-    if (fault.drop && sim.scenario.random() < fault.drop) {
-      req.socket.destroy();
+    const fault = await drawFault(sim, 'github', operation);
+    if (fault === 'drop') {
+      closeWithoutAnswer(req);
       return { operation, token, reply: { status: 0 } };
     }
-    if (fault.throttle && sim.scenario.random() < fault.throttle) {
+    if (fault === 'throttle') {
       throw new RestError(
         403,
         'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
       );
     }
-    if (fault.error5xx && sim.scenario.random() < fault.error5xx) throw new RestError(502, 'Server Error');
+    if (fault === 'error5xx') throw new RestError(502, 'Server Error');
+    lost = fault === 'loseResponse';
     const body = method === 'POST' || method === 'PATCH' ? await jsonBody(req) : {};
     const reply = e.handler({
       sim,
@@ -235,10 +239,10 @@ async function dispatch(
       body,
       now,
     });
-    return { operation, token, reply };
+    return { operation, token, reply, lost };
   } catch (err) {
     if (!(err instanceof RestError)) throw err;
-    return { operation, token, reply: errorReply(err, operation) };
+    return { operation, token, reply: errorReply(err, operation), lost };
   }
 }
 
@@ -255,7 +259,7 @@ export function githubRestRoute(sim: Simulator): HttpRoute {
       const path = url.pathname.slice(GITHUB_API_PREFIX.length).replace(/\/+$/, '');
       const requestId = randomUUID().toUpperCase();
       const now = sim.clock.now();
-      const { operation, token, reply } = await dispatch(sim, req, url, path, now);
+      const { operation, token, reply, lost } = await dispatch(sim, req, url, path, now);
       const time = new Date(now).toISOString();
       const { status } = reply;
       recordRequest(sim, {
@@ -274,8 +278,13 @@ export function githubRestRoute(sim: Simulator): HttpRoute {
         status,
         ...(status >= 400 || status === 0 ? { errorCode: ERROR_CODES[status] ?? `HTTP${status}` } : {}),
         requestId,
+        ...(lost === true ? { lost: true as const } : {}),
       });
       if (status === 0) return;
+      if (lost === true) {
+        closeWithoutAnswer(req);
+        return;
+      }
       const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
       res.writeHead(status, {
         ...(reply.body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),

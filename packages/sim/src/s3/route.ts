@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { denialMessage, type PermissionCheck } from '../core/authorization';
 import { AwsError } from '../core/errors';
-import { injectFault } from '../core/faults';
+import { closeWithoutAnswer, injectFault } from '../core/faults';
 import { DEFAULT_REGION, type Principal } from '../core/identity';
 import { readBody } from '../core/server';
 import {
@@ -262,17 +262,24 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
   let status = 200;
   let errorCode: string | undefined;
   let principal: Principal | undefined;
+  /** A `loseResponse` fault: the call is handled, and its answer, success or error, never sent. */
+  let lost = false;
+  const answer = (reply: S3Reply): void => {
+    if (lost) closeWithoutAnswer(req);
+    else send(res, method, requestId, reply);
+  };
   try {
-    const dropped = await injectFault(sim, 's3', action, req, {
+    const fault = await injectFault(sim, 's3', action, req, {
       throttled: () => new S3Error('SlowDown', 'Please reduce your request rate.', 503),
       unavailable: () =>
         new S3Error('InternalError', 'We encountered an internal error. Please try again.', 500),
     });
-    if (dropped) {
+    if (fault === 'drop') {
       status = 0;
       errorCode = 'ConnectionDropped';
       return;
     }
+    lost = fault === 'loseResponse';
     if (sig.presigned) checkPresignedExpiry(url);
     principal = resolvePrincipal(sim, sig.accessKeyId, sig.token, now);
     verifySignature(sim, req, url, sig);
@@ -338,7 +345,7 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
     const reply = await handler(call);
     status = reply.status ?? 200;
     sim.advance();
-    send(res, method, requestId, reply);
+    answer(reply);
   } catch (err) {
     const e =
       err instanceof AwsError
@@ -348,7 +355,7 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
     status = e.status;
     errorCode = e.code;
     const extra = e instanceof S3Error ? e.extra : {};
-    send(res, method, requestId, {
+    answer({
       status: e.status,
       headers: { 'content-type': 'application/xml' },
       body: errorDocument(e.code, e.message, extra, requestId),
@@ -364,6 +371,7 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
       ...(principal ? { account: principal.account, principal: principal.arn } : {}),
       region: sig.region || DEFAULT_REGION,
       requestId,
+      ...(lost ? { lost: true as const } : {}),
     });
   }
 }
