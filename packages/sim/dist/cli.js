@@ -976,13 +976,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str8) => str8.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str8, indent, comment) => str8.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str8.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -1136,16 +1136,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
-    function lineLengthOverLimit(str3, lineWidth, indentLength) {
+    var containsDocumentMarker = (str8) => /^(%|---|\.\.\.)/m.test(str8);
+    function lineLengthOverLimit(str8, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str3.length;
+      const strLen = str8.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str3[i] === "\n") {
+        if (str8[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1162,11 +1162,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str3 = "";
+      let str8 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str3 += json.slice(start, i) + "\\ ";
+          str8 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1175,38 +1175,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str3 += json.slice(start, i);
+                str8 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str3 += "\\0";
+                    str8 += "\\0";
                     break;
                   case "0007":
-                    str3 += "\\a";
+                    str8 += "\\a";
                     break;
                   case "000b":
-                    str3 += "\\v";
+                    str8 += "\\v";
                     break;
                   case "001b":
-                    str3 += "\\e";
+                    str8 += "\\e";
                     break;
                   case "0085":
-                    str3 += "\\N";
+                    str8 += "\\N";
                     break;
                   case "00a0":
-                    str3 += "\\_";
+                    str8 += "\\_";
                     break;
                   case "2028":
-                    str3 += "\\L";
+                    str8 += "\\L";
                     break;
                   case "2029":
-                    str3 += "\\P";
+                    str8 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str3 += "\\x" + code.substr(2);
+                      str8 += "\\x" + code.substr(2);
                     else
-                      str3 += json.substr(i, 6);
+                      str8 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1216,14 +1216,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str3 += json.slice(start, i) + "\n\n";
+                str8 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str3 += "\n";
+                  str8 += "\n";
                   i += 2;
                 }
-                str3 += indent;
+                str8 += indent;
                 if (json[i + 2] === " ")
-                  str3 += "\\";
+                  str8 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1232,8 +1232,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str3 = start ? str3 + json.slice(start) : json;
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str8 = start ? str8 + json.slice(start) : json;
+      return implicitKey ? str8 : foldFlowLines.foldFlowLines(str8, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1361,15 +1361,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str3 = value.replace(/\n+/g, `$&
+      const str8 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str8);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str8 : foldFlowLines.foldFlowLines(str8, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1521,11 +1521,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str8 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str3;
-      return identity2.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
-${ctx.indent}${str3}`;
+        return str8;
+      return identity2.isScalar(node) || str8[0] === "{" || str8[0] === "[" ? `${props} ${str8}` : `${props}
+${ctx.indent}${str8}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -1560,8 +1560,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
+      let str8 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str8.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1570,27 +1570,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
+          return str8 === "" ? "?" : explicitKey ? `? ${str8}` : str8;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str3 = `? ${str3}`;
+        str8 = `? ${str8}`;
         if (keyComment && !keyCommentDone) {
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str8 += stringifyComment.lineComment(str8, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str3;
+        return str8;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
-        str3 = `? ${str3}
+          str8 += stringifyComment.lineComment(str8, ctx.indent, commentString(keyComment));
+        str8 = `? ${str8}
 ${indent}:`;
       } else {
-        str3 = `${str3}:`;
+        str8 = `${str8}:`;
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str8 += stringifyComment.lineComment(str8, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity2.isNode(value)) {
@@ -1606,7 +1606,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity2.isScalar(value))
-        ctx.indentAtStart = str3.length + 1;
+        ctx.indentAtStart = str8.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1650,16 +1650,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str3 += ws + valueStr;
+      str8 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
+        str8 += stringifyComment.lineComment(str8, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str3;
+      return str8;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -1886,31 +1886,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str9 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
+          str9 += stringifyComment.lineComment(str9, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str4);
+        lines.push(blockItemPrefix + str9);
       }
-      let str3;
+      let str8;
       if (lines.length === 0) {
-        str3 = flowChars.start + flowChars.end;
+        str8 = flowChars.start + flowChars.end;
       } else {
-        str3 = lines[0];
+        str8 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str3 += line ? `
+          str8 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str8 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str3;
+      return str8;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1953,21 +1953,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
+        let str8 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str8.includes("\n"));
         if (i < items.length - 1) {
-          str3 += ",";
+          str8 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str8.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str3 += ",";
+            str8 += ",";
           }
         }
         if (comment)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
-        lines.push(str3);
+          str8 += stringifyComment.lineComment(str8, itemIndent, commentString(comment));
+        lines.push(str8);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1979,11 +1979,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str3 = start;
+          let str8 = start;
           for (const line of lines)
-            str3 += line ? `
+            str8 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str3}
+          return `${str8}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2315,7 +2315,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str3) => str3,
+      resolve: (str8) => str8,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2353,7 +2353,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
+      resolve: (str8) => new Scalar.Scalar(str8[0] === "t" || str8[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2405,7 +2405,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str8) => str8.slice(-3).toLowerCase() === "nan" ? NaN : str8[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2414,7 +2414,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3),
+      resolve: (str8) => parseFloat(str8),
       stringify(node) {
         const num2 = Number(node.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2425,11 +2425,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3));
-        const dot = str3.indexOf(".");
-        if (dot !== -1 && str3[str3.length - 1] === "0")
-          node.minFractionDigits = str3.length - dot - 1;
+      resolve(str8) {
+        const node = new Scalar.Scalar(parseFloat(str8));
+        const dot = str8.indexOf(".");
+        if (dot !== -1 && str8[str8.length - 1] === "0")
+          node.minFractionDigits = str8.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2446,7 +2446,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
+    var intResolve = (str8, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str8) : parseInt(str8.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2459,7 +2459,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
+      resolve: (str8, _onError, opt) => intResolve(str8, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -2467,7 +2467,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str8, _onError, opt) => intResolve(str8, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2476,7 +2476,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str8, _onError, opt) => intResolve(str8, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports2.int = int;
@@ -2529,7 +2529,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str3) => str3,
+        resolve: (str8) => str8,
         stringify: stringifyJSON
       },
       {
@@ -2546,7 +2546,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str3) => str3 === "true",
+        resolve: (str8) => str8 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2554,7 +2554,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
+        resolve: (str8, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str8) : parseInt(str8, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2562,7 +2562,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str3) => parseFloat(str3),
+        resolve: (str8) => parseFloat(str8),
         stringify: stringifyJSON
       }
     ];
@@ -2570,9 +2570,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str3, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
-        return str3;
+      resolve(str8, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str8)}`);
+        return str8;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2604,10 +2604,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str3 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str3.length);
-          for (let i = 0; i < str3.length; ++i)
-            buffer[i] = str3.charCodeAt(i);
+          const str8 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str8.length);
+          for (let i = 0; i < str8.length; ++i)
+            buffer[i] = str8.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2618,28 +2618,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str3;
+        let str8;
         if (typeof node_buffer.Buffer === "function") {
-          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str8 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str3 = btoa(s);
+          str8 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str3.length / lineWidth);
+          const n = Math.ceil(str8.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str3.substr(o, lineWidth);
+            lines[i] = str8.substr(o, lineWidth);
           }
-          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str8 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str8 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -2845,7 +2845,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str8) => str8.slice(-3).toLowerCase() === "nan" ? NaN : str8[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2854,7 +2854,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
+      resolve: (str8) => parseFloat(str8.replace(/_/g, "")),
       stringify(node) {
         const num2 = Number(node.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2865,11 +2865,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
-        const dot = str3.indexOf(".");
+      resolve(str8) {
+        const node = new Scalar.Scalar(parseFloat(str8.replace(/_/g, "")));
+        const dot = str8.indexOf(".");
         if (dot !== -1) {
-          const f = str3.substring(dot + 1).replace(/_/g, "");
+          const f = str8.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -2889,34 +2889,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str3, offset, radix, { intAsBigInt }) {
-      const sign2 = str3[0];
+    function intResolve(str8, offset, radix, { intAsBigInt }) {
+      const sign2 = str8[0];
       if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str3 = str3.substring(offset).replace(/_/g, "");
+      str8 = str8.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str3 = `0b${str3}`;
+            str8 = `0b${str8}`;
             break;
           case 8:
-            str3 = `0o${str3}`;
+            str8 = `0o${str8}`;
             break;
           case 16:
-            str3 = `0x${str3}`;
+            str8 = `0x${str8}`;
             break;
         }
-        const n2 = BigInt(str3);
+        const n2 = BigInt(str8);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str3, radix);
+      const n = parseInt(str8, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str3 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
+        const str8 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str8.substr(1) : prefix + str8;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2926,7 +2926,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
+      resolve: (str8, _onError, opt) => intResolve(str8, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2935,7 +2935,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
+      resolve: (str8, _onError, opt) => intResolve(str8, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -2943,7 +2943,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str8, _onError, opt) => intResolve(str8, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2952,7 +2952,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str8, _onError, opt) => intResolve(str8, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports2.int = int;
@@ -3056,9 +3056,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str3, asBigInt) {
-      const sign2 = str3[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str3.substring(1) : str3;
+    function parseSexagesimal(str8, asBigInt) {
+      const sign2 = str8[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str8.substring(1) : str8;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign2 === "-" ? num2(-1) * res : res;
@@ -3095,7 +3095,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
+      resolve: (str8, _onError, { intAsBigInt }) => parseSexagesimal(str8, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3104,7 +3104,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str3) => parseSexagesimal(str3, false),
+      resolve: (str8) => parseSexagesimal(str8, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3115,8 +3115,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str3) {
-        const match = str3.match(timestamp.test);
+      resolve(str8) {
+        const match = str8.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -7240,7 +7240,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7266,7 +7266,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7302,7 +7302,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument;
+    exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify;
   }
 });
@@ -7364,7 +7364,7 @@ var import_node_fs = require("node:fs");
 var import_node_util = require("node:util");
 
 // packages/sim/src/core/server.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 var import_node_http = require("node:http");
 
 // packages/sim/src/core/errors.ts
@@ -7387,20 +7387,154 @@ var AwsError = class extends Error {
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+async function drawFault(sim, service, action) {
+  const { latencyMs } = sim.scenario.fault(service, action);
+  if (latencyMs) await sleep(latencyMs);
+  return sim.scenario.strike(service, action);
+}
+function closeWithoutAnswer(req) {
+  req.socket.destroy();
+}
 async function injectFault(sim, service, action, req, errors) {
-  const fault = sim.scenario.fault(service, action);
-  if (fault.latencyMs) await sleep(fault.latencyMs);
-  if (fault.drop && sim.scenario.random() < fault.drop) {
-    req.socket.destroy();
-    return true;
+  const fault = await drawFault(sim, service, action);
+  if (fault === "drop") {
+    closeWithoutAnswer(req);
+    return "drop";
   }
-  if (fault.throttle && sim.scenario.random() < fault.throttle) throw errors.throttled();
-  if (fault.error5xx && sim.scenario.random() < fault.error5xx) throw errors.unavailable();
-  return false;
+  if (fault === "throttle") throw errors.throttled();
+  if (fault === "error5xx") throw errors.unavailable();
+  return fault;
 }
 
 // packages/sim/src/core/identity.ts
+var import_node_crypto2 = require("node:crypto");
+
+// packages/sim/src/core/sigv4.ts
 var import_node_crypto = require("node:crypto");
+var CREDENTIAL = /^([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request$/;
+function headerValue(req, name) {
+  const v = req.headers[name];
+  return typeof v === "string" ? v : Array.isArray(v) ? v.join(",") : void 0;
+}
+function sigV4Of(req, query) {
+  const header3 = headerValue(req, "authorization");
+  if (header3 !== void 0) {
+    const credential2 = /Credential=([^,\s]+)/.exec(header3)?.[1];
+    const m2 = credential2 ? CREDENTIAL.exec(credential2) : null;
+    if (!m2) return void 0;
+    return {
+      accessKeyId: m2[1],
+      date: m2[2],
+      region: m2[3],
+      service: m2[4],
+      signedHeaders: (/SignedHeaders=([^,\s]+)/.exec(header3)?.[1] ?? "").split(";").filter(Boolean),
+      signature: /Signature=([0-9a-fA-F]+)/.exec(header3)?.[1] ?? "",
+      amzDate: headerValue(req, "x-amz-date"),
+      presigned: false,
+      token: headerValue(req, "x-amz-security-token")
+    };
+  }
+  const credential = query?.get("X-Amz-Credential");
+  const m = credential ? CREDENTIAL.exec(credential) : null;
+  if (!query || !m) return void 0;
+  return {
+    accessKeyId: m[1],
+    date: m[2],
+    region: m[3],
+    service: m[4],
+    signedHeaders: (query.get("X-Amz-SignedHeaders") ?? "").split(";").filter(Boolean),
+    signature: query.get("X-Amz-Signature") ?? "",
+    amzDate: query.get("X-Amz-Date") ?? void 0,
+    presigned: true,
+    token: query.get("X-Amz-Security-Token") ?? void 0
+  };
+}
+function uriEncode(value) {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+}
+function decode(value) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+function canonicalUri(rawPath, s3) {
+  if (s3) return rawPath === "" ? "/" : rawPath;
+  const segments = [];
+  for (const segment of rawPath.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") segments.pop();
+    else segments.push(segment);
+  }
+  const trailing = segments.length > 0 && rawPath.endsWith("/") ? "/" : "";
+  return `/${segments.map(uriEncode).join("/")}${trailing}`;
+}
+function canonicalQuery(rawQuery, presigned2) {
+  const pairs = [];
+  for (const part of rawQuery.split("&")) {
+    if (part === "") continue;
+    const eq = part.indexOf("=");
+    const name = uriEncode(decode(eq < 0 ? part : part.slice(0, eq)));
+    if (presigned2 && name === "X-Amz-Signature") continue;
+    pairs.push([name, uriEncode(decode(eq < 0 ? "" : part.slice(eq + 1)))]);
+  }
+  pairs.sort(([a, av], [b, bv]) => a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0);
+  return pairs.map(([k, v]) => `${k}=${v}`).join("&");
+}
+function canonicalHeaders(req, signed) {
+  const values = /* @__PURE__ */ new Map();
+  const wanted = new Set(signed);
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i].toLowerCase();
+    if (!wanted.has(name)) continue;
+    const list = values.get(name) ?? [];
+    list.push(req.rawHeaders[i + 1].trim().replace(/\s+/g, " "));
+    values.set(name, list);
+  }
+  return signed.map((name) => `${name}:${(values.get(name) ?? []).join(",")}
+`).join("");
+}
+function sha256Hex(data) {
+  return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
+}
+function deriveSigningKey(secret, date2, region, service) {
+  const kDate = (0, import_node_crypto.createHmac)("sha256", `AWS4${secret}`).update(date2).digest();
+  const kRegion = (0, import_node_crypto.createHmac)("sha256", kDate).update(region).digest();
+  const kService = (0, import_node_crypto.createHmac)("sha256", kRegion).update(service).digest();
+  return (0, import_node_crypto.createHmac)("sha256", kService).update("aws4_request").digest();
+}
+function checkSignature(req, auth, signingKey2, payloadHash, s3) {
+  const target = req.url ?? "/";
+  const q = target.indexOf("?");
+  const rawPath = q < 0 ? target : target.slice(0, q);
+  const rawQuery = q < 0 ? "" : target.slice(q + 1);
+  const canonicalRequest = [
+    req.method ?? "GET",
+    canonicalUri(rawPath, s3),
+    canonicalQuery(rawQuery, auth.presigned),
+    canonicalHeaders(req, auth.signedHeaders),
+    auth.signedHeaders.join(";"),
+    payloadHash
+  ].join("\n");
+  const stringToSign = [
+    "AWS4-HMAC-SHA256",
+    auth.amzDate ?? "",
+    `${auth.date}/${auth.region}/${auth.service}/aws4_request`,
+    sha256Hex(canonicalRequest)
+  ].join("\n");
+  const expected = (0, import_node_crypto.createHmac)("sha256", signingKey2).update(stringToSign).digest();
+  const provided = Buffer.from(auth.signature, "hex");
+  const valid = auth.amzDate !== void 0 && provided.length === expected.length && auth.signature.length === 64 && (0, import_node_crypto.timingSafeEqual)(provided, expected);
+  return { valid, canonicalRequest, stringToSign };
+}
+var SIGNATURE_MISMATCH = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+var S3_SIGNATURE_MISMATCH = "The request signature we calculated does not match the signature you provided. Check your key and signing method.";
+
+// packages/sim/src/core/identity.ts
 var DEFAULT_ACCOUNT = "000000000000";
 var DEFAULT_REGION = "us-east-1";
 function staticPrincipal(accessKeyId, account) {
@@ -7408,12 +7542,14 @@ function staticPrincipal(accessKeyId, account) {
 }
 var CredentialStore = class {
   issued = /* @__PURE__ */ new Map();
+  /** Derived SigV4 signing keys of issued credentials, by `accessKeyId/date/region/service`. */
+  signingKeys = /* @__PURE__ */ new Map();
   issue(principal, durationSeconds, now) {
-    const accessKeyId = `ASIA${(0, import_node_crypto.randomBytes)(8).toString("hex").toUpperCase()}`;
+    const accessKeyId = `ASIA${(0, import_node_crypto2.randomBytes)(8).toString("hex").toUpperCase()}`;
     const creds = {
       accessKeyId,
-      secretAccessKey: (0, import_node_crypto.randomBytes)(30).toString("base64"),
-      sessionToken: `IQoJb3JpZ2luX2VjE${(0, import_node_crypto.randomBytes)(96).toString("base64")}`,
+      secretAccessKey: (0, import_node_crypto2.randomBytes)(30).toString("base64"),
+      sessionToken: `IQoJb3JpZ2luX2VjE${(0, import_node_crypto2.randomBytes)(96).toString("base64")}`,
       expiration: now + durationSeconds * 1e3,
       principal: { ...principal, accessKeyId }
     };
@@ -7442,19 +7578,30 @@ var CredentialStore = class {
     }
     return creds.principal;
   }
+  /**
+   * The SigV4 signing key of credentials STS issued, derived once per day, region and service; undefined for the
+   * static keys (`test`, an account id), whose signatures are not checked.
+   */
+  signingKey(accessKeyId, date2, region, service) {
+    const creds = this.issued.get(accessKeyId);
+    if (!creds) return void 0;
+    const id = `${accessKeyId}/${date2}/${region}/${service}`;
+    let key = this.signingKeys.get(id);
+    if (!key) {
+      if (this.signingKeys.size >= 1e4) this.signingKeys.clear();
+      key = deriveSigningKey(creds.secretAccessKey, date2, region, service);
+      this.signingKeys.set(id, key);
+    }
+    return key;
+  }
   clear() {
     this.issued.clear();
+    this.signingKeys.clear();
   }
   list() {
     return [...this.issued.values()];
   }
 };
-function parseSigV4(header3) {
-  if (!header3) return void 0;
-  const m = /Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/.exec(header3);
-  if (!m) return void 0;
-  return { accessKeyId: m[1], date: m[2], region: m[3], service: m[4] };
-}
 
 // packages/sim/src/core/glob.ts
 function globToRegExp(glob) {
@@ -7471,6 +7618,8 @@ function globMatch(glob, value) {
 }
 
 // packages/sim/src/core/scenario.ts
+var FAULT_KINDS = ["drop", "throttle", "error5xx", "loseResponse"];
+var FAULT_KEYS = /* @__PURE__ */ new Set([...FAULT_KINDS, "latencyMs", "times"]);
 var RESOURCE_OPERATIONS = /* @__PURE__ */ new Set(["create", "update", "delete", "any"]);
 var RULE_KEYS = /* @__PURE__ */ new Set([
   "image",
@@ -7527,6 +7676,29 @@ function validateResourceFailure(value, i) {
     fail2('"on" must be create, update, delete or any');
   }
 }
+function validateFault(value, i) {
+  const fail2 = (message) => {
+    throw new AwsError("ValidationException", `rules[${i}].fault ${message}`);
+  };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) fail2("must be an object");
+  const spec = value;
+  for (const key of Object.keys(spec)) if (!FAULT_KEYS.has(key)) fail2(`has an unknown key "${key}"`);
+  for (const kind of FAULT_KINDS) {
+    const p = spec[kind];
+    if (p !== void 0 && (typeof p !== "number" || !(p >= 0 && p <= 1)))
+      fail2(`"${kind}" must be a probability from 0 to 1`);
+  }
+  const latency = spec["latencyMs"];
+  if (latency !== void 0 && (typeof latency !== "number" || !Number.isFinite(latency) || latency < 0))
+    fail2('"latencyMs" must be a number of milliseconds, 0 or more');
+  const times = spec["times"];
+  if (times !== void 0) {
+    if (typeof times !== "number" || !Number.isInteger(times) || times < 1)
+      fail2('"times" must be a whole number, 1 or more');
+    if (!FAULT_KINDS.some((kind) => typeof spec[kind] === "number" && spec[kind] > 0))
+      fail2('"times" counts the calls the rule strikes: it needs drop, throttle, error5xx or loseResponse');
+  }
+}
 function validateRules(rules) {
   if (!Array.isArray(rules)) throw new AwsError("ValidationException", "rules must be an array");
   return rules.map((rule, i) => {
@@ -7562,6 +7734,12 @@ function validateRules(rules) {
     if (r.image === void 0 && r.command === void 0 && r.api === void 0) {
       throw new AwsError("ValidationException", `rules[${i}] must match on image, command or api`);
     }
+    if (r.fault !== void 0) {
+      validateFault(r.fault, i);
+      if (r.api === void 0) {
+        throw new AwsError("ValidationException", `rules[${i}].fault strikes calls: the rule needs "api"`);
+      }
+    }
     return r;
   });
 }
@@ -7577,6 +7755,8 @@ function seededRandom(seed) {
 }
 var Scenario = class {
   rules = [];
+  /** How many calls each fault rule has struck, for `times` (kept across a refused seed's restore). */
+  strikes = /* @__PURE__ */ new WeakMap();
   random = Math.random;
   add(rules) {
     this.rules.push(...rules);
@@ -7614,13 +7794,38 @@ var Scenario = class {
     }
     return out;
   }
+  /** The merged fault spec of the rules matching `service:action` that are not spent. */
   fault(service, action) {
     const out = {};
-    const name = `${service}:${action}`;
-    for (const rule of this.rules) {
-      if (rule.fault && rule.api !== void 0 && globMatch(rule.api, name)) Object.assign(out, rule.fault);
-    }
+    for (const rule of this.faultRules(service, action)) Object.assign(out, rule.fault);
     return out;
+  }
+  /**
+   * Draws the fault of one call of `service:action`: drop, throttle, error5xx, then loseResponse, each with the
+   * probability the merged rules give it (the later rule wins a field), stopping at the first that strikes. The
+   * strike counts against the rule that gave the probability, which is spent once it has struck `times` calls.
+   */
+  strike(service, action) {
+    const source = /* @__PURE__ */ new Map();
+    for (const rule of this.faultRules(service, action)) {
+      for (const kind of FAULT_KINDS) {
+        const probability = rule.fault[kind];
+        if (probability !== void 0) source.set(kind, { probability, rule });
+      }
+    }
+    for (const kind of FAULT_KINDS) {
+      const drawn = source.get(kind);
+      if (!drawn?.probability || this.random() >= drawn.probability) continue;
+      this.strikes.set(drawn.rule, (this.strikes.get(drawn.rule) ?? 0) + 1);
+      return kind;
+    }
+    return void 0;
+  }
+  faultRules(service, action) {
+    const name = `${service}:${action}`;
+    return this.rules.filter(
+      (rule) => rule.fault !== void 0 && rule.api !== void 0 && globMatch(rule.api, name) && (rule.fault.times === void 0 || (this.strikes.get(rule) ?? 0) < rule.fault.times)
+    );
   }
   /** Whether a capacity rule took the capacity provider away in this cluster. */
   capacityUnavailable(provider, cluster) {
@@ -7657,6 +7862,23 @@ var Scenario = class {
     return true;
   }
 };
+
+// packages/sim/src/core/authorization.ts
+var allowEverything = { enforces: () => false, evaluate: () => void 0 };
+function denialMessage(denial, options = {}) {
+  const resource = options.quoteResource ? `"${denial.resource}"` : denial.resource;
+  const article = denial.policyType === "identity-based" ? "an" : "a";
+  const why = denial.explicit ? `with an explicit deny in ${article} ${denial.policyType} policy` : `because no ${denial.policyType} policy allows the ${denial.action} action`;
+  return `User: ${denial.principal} is not authorized to perform: ${denial.action} on resource: ${resource} ${why}`;
+}
+function accessDeniedFor(denial, protocol) {
+  return protocol === "query" ? new AwsError("AccessDenied", denialMessage(denial), 403) : new AwsError("AccessDeniedException", denialMessage(denial), 400);
+}
+function arnAccount(arn) {
+  if (!arn.startsWith("arn:")) return void 0;
+  const account = arn.split(":")[4];
+  return account === void 0 || account === "" ? void 0 : account;
+}
 
 // packages/sim/src/core/wire.ts
 function toAwsJson(value) {
@@ -7761,17 +7983,22 @@ function resolveQueryCall(sim, body, signingService) {
   return { service, action, input: parseQueryInput(params) };
 }
 async function handleAws(sim, req, res) {
-  const requestId = (0, import_node_crypto2.randomUUID)();
+  const requestId = (0, import_node_crypto3.randomUUID)();
   const body = await readBody(req, MAX_JSON_BODY);
   const target = req.headers["x-amz-target"];
-  const sig = parseSigV4(req.headers.authorization);
+  const sig = sigV4Of(req, void 0);
   let call;
   let status = 200;
   let errorCode;
   let principal;
+  let lost = false;
   const now = sim.clock.now();
   const region = sig?.region ?? DEFAULT_REGION;
   const reply = (code, payload, contentType2) => {
+    if (lost) {
+      closeWithoutAnswer(req);
+      return;
+    }
     res.writeHead(code, {
       "content-type": contentType2,
       "content-length": Buffer.byteLength(payload),
@@ -7786,7 +8013,7 @@ async function handleAws(sim, req, res) {
     call = typeof target === "string" ? resolveJsonCall(sim, target, body) : resolveQueryCall(sim, body, sig?.service);
     const { service, action } = call;
     const query = service.protocol === "query";
-    const dropped = await injectFault(sim, service.name, action, req, {
+    const fault = await injectFault(sim, service.name, action, req, {
       throttled: () => new AwsError(query ? "Throttling" : "ThrottlingException", "Rate exceeded", 400),
       unavailable: () => new AwsError(
         query ? "ServiceUnavailable" : "ServiceUnavailableException",
@@ -7794,11 +8021,12 @@ async function handleAws(sim, req, res) {
         503
       )
     });
-    if (dropped) {
+    if (fault === "drop") {
       status = 0;
       errorCode = "ConnectionDropped";
       return;
     }
+    lost = fault === "loseResponse";
     if (!(service.unsignedActions ?? []).includes(action)) {
       if (!sig) {
         throw new AwsError(
@@ -7807,13 +8035,18 @@ async function handleAws(sim, req, res) {
           403
         );
       }
-      const token2 = req.headers["x-amz-security-token"];
-      principal = sim.credentials.resolve(
-        sig.accessKeyId,
-        typeof token2 === "string" ? token2 : void 0,
-        now,
-        service.name
-      );
+      principal = sim.credentials.resolve(sig.accessKeyId, sig.token, now, service.name);
+      const signingKey2 = sim.credentials.signingKey(sig.accessKeyId, sig.date, sig.region, sig.service);
+      if (signingKey2) {
+        const payloadHash = req.headers["x-amz-content-sha256"] === "UNSIGNED-PAYLOAD" ? "UNSIGNED-PAYLOAD" : sha256Hex(body);
+        if (!checkSignature(req, sig, signingKey2, payloadHash, false).valid) {
+          throw new AwsError(
+            query ? "SignatureDoesNotMatch" : "InvalidSignatureException",
+            SIGNATURE_MISMATCH,
+            403
+          );
+        }
+      }
     }
     const handler = service.actions[action];
     if (!handler) {
@@ -7823,19 +8056,24 @@ async function handleAws(sim, req, res) {
       );
     }
     sim.advance();
-    const result = await handler(
-      {
-        sim,
-        service: service.name,
-        action,
-        account: principal?.account ?? "",
-        region,
-        principal,
-        requestId,
-        now: sim.clock.now()
-      },
-      call.input
-    );
+    const ctx = {
+      sim,
+      service: service.name,
+      action,
+      account: principal?.account ?? "",
+      region,
+      principal,
+      requestId,
+      now: sim.clock.now()
+    };
+    if (principal && sim.authorizer.enforces(principal)) {
+      const checks = service.permissions?.(ctx, call.input) ?? [
+        { action: `${service.name}:${action}`, resource: "*" }
+      ];
+      const denial = sim.authorizer.evaluate(principal, checks, region);
+      if (denial) throw accessDeniedFor(denial, service.protocol);
+    }
+    const result = await handler(ctx, call.input);
     sim.advance();
     if (service.protocol === "json") {
       reply(200, toAwsJson(result ?? {}), `application/x-amz-json-${service.jsonVersion ?? "1.1"}`);
@@ -7869,9 +8107,10 @@ async function handleAws(sim, req, res) {
       action: call?.action ?? "unknown",
       status,
       ...errorCode !== void 0 ? { errorCode } : {},
-      ...principal ? { account: principal.account } : {},
+      ...principal ? { account: principal.account, principal: principal.arn } : {},
       region,
-      requestId
+      requestId,
+      ...lost ? { lost: true } : {}
     });
   }
 }
@@ -8161,6 +8400,8 @@ var Simulator = class {
   logSink = noLogSink;
   /** Where ECS looks up a task's secrets: SSM and Secrets Manager once their modules are installed. */
   executionSecrets = everySecretResolves;
+  /** Who may do what: IAM's permission policies once the STS module is installed. */
+  authorizer = allowEverything;
   /** Base URL once listening, e.g. `http://127.0.0.1:4566`. */
   url = "";
   stores = /* @__PURE__ */ new Map();
@@ -8300,7 +8541,7 @@ var scenarioModule = {
 };
 
 // packages/sim/src/cloudformation/model.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 function cfnState(sim) {
   return sim.store("cloudformation", () => ({
     stacks: /* @__PURE__ */ new Map(),
@@ -8309,8 +8550,8 @@ function cfnState(sim) {
   }));
 }
 var parameterText = (p) => typeof p.value === "string" ? p.value : p.value.reveal();
-var stackArn = (region, account, name) => `arn:aws:cloudformation:${region}:${account}:stack/${name}/${(0, import_node_crypto3.randomUUID)()}`;
-var changeSetArn = (region, account, name) => `arn:aws:cloudformation:${region}:${account}:changeSet/${name}/${(0, import_node_crypto3.randomUUID)()}`;
+var stackArn = (region, account, name) => `arn:aws:cloudformation:${region}:${account}:stack/${name}/${(0, import_node_crypto4.randomUUID)()}`;
+var changeSetArn = (region, account, name) => `arn:aws:cloudformation:${region}:${account}:changeSet/${name}/${(0, import_node_crypto4.randomUUID)()}`;
 var isArn = (s) => s.startsWith("arn:");
 function findStack(sim, account, region, nameOrId) {
   const stacks = cfnState(sim).stacks;
@@ -8328,7 +8569,7 @@ function addEvent(stack, at, event2) {
   stack.events.push({
     // Unique per event: the CDK toolkit's activity monitor tells events apart by id, and two events of one
     // resource can share a status and a millisecond (CREATE_IN_PROGRESS, then "Resource creation Initiated").
-    eventId: event2.type === "AWS::CloudFormation::Stack" ? (0, import_node_crypto3.randomUUID)() : `${event2.logicalId}-${(0, import_node_crypto3.randomUUID)()}`,
+    eventId: event2.type === "AWS::CloudFormation::Stack" ? (0, import_node_crypto4.randomUUID)() : `${event2.logicalId}-${(0, import_node_crypto4.randomUUID)()}`,
     timestamp: at,
     ...event2
   });
@@ -8848,7 +9089,7 @@ function cidrs(block, count, bits) {
 }
 
 // packages/sim/src/core/sealed.ts
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto5 = require("node:crypto");
 var Sealed = class {
   #value;
   constructor(value) {
@@ -8865,7 +9106,7 @@ var Sealed = class {
   }
 };
 function fingerprint(value) {
-  return `sha256:${(0, import_node_crypto4.createHash)("sha256").update(value).digest("hex").slice(0, 12)}`;
+  return `sha256:${(0, import_node_crypto5.createHash)("sha256").update(value).digest("hex").slice(0, 12)}`;
 }
 
 // packages/sim/src/core/seed-entries.ts
@@ -9091,7 +9332,7 @@ function nextTokenPaging(limit, max, fallback) {
 }
 
 // packages/sim/src/ssm/store.ts
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto6 = require("node:crypto");
 var PARAMETER_TYPES = ["String", "StringList", "SecureString"];
 function ssmState(sim) {
   return sim.store("ssm", () => ({ parameters: /* @__PURE__ */ new Map() }));
@@ -9149,7 +9390,7 @@ function validateParameterName(name) {
   }
 }
 function ciphertextOf(param, version) {
-  const digest = (0, import_node_crypto5.createHash)("sha256").update(`${parameterArn(param)}#${version.version}#${version.value.reveal()}`).digest();
+  const digest = (0, import_node_crypto6.createHash)("sha256").update(`${parameterArn(param)}#${version.version}#${version.value.reveal()}`).digest();
   return Buffer.concat([Buffer.from([1, 2, 2, 0, 120]), digest, digest]).toString("base64");
 }
 function plainValue(version) {
@@ -9453,10 +9694,10 @@ function putParameter(sim, spec) {
   return { version, tier };
 }
 function getOne(ctx, ref, withDecryption) {
-  const parsed = parseParameterRef(ctx, ref);
-  const param = lookupRef(ctx.sim, parsed);
+  const parsed2 = parseParameterRef(ctx, ref);
+  const param = lookupRef(ctx.sim, parsed2);
   if (!param) return void 0;
-  return parameterView(param, selectVersion(param, parsed.selector), withDecryption, parsed.selector);
+  return parameterView(param, selectVersion(param, parsed2.selector), withDecryption, parsed2.selector);
 }
 var ssmActions = {
   PutParameter(ctx, raw) {
@@ -9581,16 +9822,48 @@ function optional(key, value) {
   return value === void 0 ? {} : { [key]: value };
 }
 
+// packages/sim/src/ssm/iam.ts
+var str = (value) => typeof value === "string" ? value : void 0;
+function ssmPermissions(ctx, input) {
+  const action = `ssm:${ctx.action}`;
+  const arn = (ref) => {
+    if (ref.startsWith("arn:")) return ref.replace(/(:parameter\/[^:]*):.*$/, "$1");
+    const name = ref.replace(/:[^/:]*$/, "");
+    return `arn:aws:ssm:${ctx.region}:${ctx.account}:parameter/${name.replace(/^\//, "")}`;
+  };
+  switch (ctx.action) {
+    case "GetParameter":
+    case "PutParameter":
+    case "DeleteParameter":
+      return [{ action, resource: arn(str(input["Name"]) ?? "") }];
+    case "GetParameters":
+    case "DeleteParameters": {
+      const names = Array.isArray(input["Names"]) ? input["Names"].map(String) : [];
+      return names.map((name) => ({ action, resource: arn(name) }));
+    }
+    case "GetParametersByPath":
+      return [
+        {
+          action,
+          resource: arn(str(input["Path"]) ?? "/"),
+          context: { "ssm:Recursive": input["Recursive"] === true ? "true" : "false" }
+        }
+      ];
+    default:
+      return void 0;
+  }
+}
+
 // packages/sim/src/ssm/index.ts
 function findParameterRef(sim, account, region, ref) {
   return lookupRef(sim, parseParameterRef({ account, region }, ref));
 }
 function resolves(sim, account, region, ref) {
-  const parsed = parseParameterRef({ account, region }, ref);
-  const param = lookupRef(sim, parsed);
+  const parsed2 = parseParameterRef({ account, region }, ref);
+  const param = lookupRef(sim, parsed2);
   if (!param) return false;
   try {
-    selectVersion(param, parsed.selector);
+    selectVersion(param, parsed2.selector);
     return true;
   } catch {
     return false;
@@ -9602,21 +9875,21 @@ function seedParameters(data, sim) {
     if (typeof seed.name !== "string" || typeof seed.value !== "string") {
       throw new AwsError("ValidationException", 'a parameter needs a string "name" and "value"');
     }
-    const str3 = (key) => {
+    const str8 = (key) => {
       const value = seed[key];
       if (value === void 0) return void 0;
       if (typeof value !== "string") throw new AwsError("ValidationException", `${key} must be a string`);
       return value;
     };
-    const account = str3("account") ?? DEFAULT_ACCOUNT;
+    const account = str8("account") ?? DEFAULT_ACCOUNT;
     putParameter(sim, {
       account,
-      region: str3("region") ?? DEFAULT_REGION,
+      region: str8("region") ?? DEFAULT_REGION,
       name: seed.name,
       value: seed.value,
-      type: str3("type") ?? "String",
+      type: str8("type") ?? "String",
       overwrite: true,
-      ...optional("description", str3("description")),
+      ...optional("description", str8("description")),
       user: `arn:aws:iam::${account}:user/sim-seed`,
       now: sim.clock.now()
     });
@@ -9630,7 +9903,8 @@ var ssmModule = {
       protocol: "json",
       targetPrefix: "AmazonSSM",
       jsonVersion: "1.1",
-      actions: ssmActions
+      actions: ssmActions,
+      permissions: ssmPermissions
     });
     sim.onSeed("parameters", seedParameters);
     sim.executionSecrets = {
@@ -9841,11 +10115,8 @@ function canonical(v) {
   );
 }
 
-// packages/sim/src/ecr/api-repositories.ts
-var import_node_crypto7 = require("node:crypto");
-
 // packages/sim/src/ecr/store.ts
-var import_node_crypto6 = require("node:crypto");
+var import_node_crypto7 = require("node:crypto");
 var TAG_MUTABILITIES = [
   "MUTABLE",
   "IMMUTABLE",
@@ -9862,7 +10133,7 @@ function ecrState(sim) {
   }));
 }
 function sha256(bytes) {
-  return `sha256:${(0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${(0, import_node_crypto7.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 var repoKey = (account, region, name) => `${account}/${region}/${name}`;
 function repositoryUri(sim, repo) {
@@ -9992,7 +10263,62 @@ function paginate(items, input, maxLimit = 1e3, defaultLimit = 100) {
   );
 }
 
+// packages/sim/src/ecr/api-policy.ts
+var INVALID_POLICY = new AwsError(
+  "InvalidParameterException",
+  "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided'"
+);
+function checkRepositoryPolicy(policy) {
+  let doc = policy;
+  if (typeof policy === "string") {
+    try {
+      doc = JSON.parse(policy);
+    } catch {
+      throw INVALID_POLICY;
+    }
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw INVALID_POLICY;
+  const statement = doc["Statement"];
+  const list = Array.isArray(statement) ? statement : [statement];
+  const valid = list.every((s) => {
+    if (typeof s !== "object" || s === null) return false;
+    const st = s;
+    return (st["Effect"] === "Allow" || st["Effect"] === "Deny") && (st["Principal"] !== void 0 || st["NotPrincipal"] !== void 0) && (st["Action"] !== void 0 || st["NotAction"] !== void 0);
+  });
+  if (statement === void 0 || !valid) throw INVALID_POLICY;
+  return typeof policy === "string" ? policy : JSON.stringify(policy);
+}
+function policyNotFound(repo) {
+  return new AwsError(
+    "RepositoryPolicyNotFoundException",
+    `Repository policy does not exist for the repository with name '${repo.name}' in the registry with id '${repo.account}'`
+  );
+}
+var policyActions = {
+  SetRepositoryPolicy(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
+    repo.policy = checkRepositoryPolicy(input.required("policyText"));
+    return { registryId: repo.account, repositoryName: repo.name, policyText: repo.policy };
+  },
+  GetRepositoryPolicy(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
+    if (repo.policy === void 0) throw policyNotFound(repo);
+    return { registryId: repo.account, repositoryName: repo.name, policyText: repo.policy };
+  },
+  DeleteRepositoryPolicy(ctx, raw) {
+    const input = new Input(raw, validationErrors);
+    const repo = repositoryOf(ctx, input);
+    const policyText = repo.policy;
+    if (policyText === void 0) throw policyNotFound(repo);
+    delete repo.policy;
+    return { registryId: repo.account, repositoryName: repo.name, policyText };
+  }
+};
+
 // packages/sim/src/ecr/api-repositories.ts
+var import_node_crypto8 = require("node:crypto");
 var NAME_PATTERN = "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*";
 var NAME_RE = new RegExp(`^${NAME_PATTERN}$`);
 var FILTER_RE = /^[0-9a-zA-Z._*-]{1,128}$/;
@@ -10219,8 +10545,13 @@ var repositoryActions = {
     for (const [password, token2] of tokens) if (token2.expiresAt <= ctx.now) tokens.delete(password);
     return {
       authorizationData: registryIds.map((account) => {
-        const password = (0, import_node_crypto7.randomBytes)(48).toString("base64url");
-        tokens.set(sha256(password), { account, region: ctx.region, expiresAt });
+        const password = (0, import_node_crypto8.randomBytes)(48).toString("base64url");
+        tokens.set(sha256(password), {
+          ...ctx.principal ? { principal: ctx.principal } : {},
+          account,
+          region: ctx.region,
+          expiresAt
+        });
         const authorizationToken = Buffer.from(`AWS:${password}`).toString("base64");
         ctx.sim.secrets.record("ecr:password", password);
         ctx.sim.secrets.record("ecr:authorizationToken", authorizationToken);
@@ -10255,10 +10586,10 @@ var repositoryActions = {
 };
 
 // packages/sim/src/cloudformation/resources/support.ts
-var import_node_crypto8 = require("node:crypto");
+var import_node_crypto9 = require("node:crypto");
 function handlerError(message, code) {
   return new Error(
-    `Resource handler returned message: "${message}" (RequestToken: ${(0, import_node_crypto8.randomUUID)()}, HandlerErrorCode: ${code})`
+    `Resource handler returned message: "${message}" (RequestToken: ${(0, import_node_crypto9.randomUUID)()}, HandlerErrorCode: ${code})`
   );
 }
 function codeOf(err) {
@@ -10309,20 +10640,20 @@ function callApi(ctx, service, action, input) {
       userId: ctx.account,
       accessKeyId: "cloudformation"
     },
-    requestId: (0, import_node_crypto8.randomUUID)(),
+    requestId: (0, import_node_crypto9.randomUUID)(),
     now: ctx.now
   };
   return handler(call, input) ?? {};
 }
 function generatedName(ctx, max, lowercase = false) {
-  const suffix = (0, import_node_crypto8.randomBytes)(9).toString("base64url").replace(/[-_]/g, "X").slice(0, 12).toUpperCase();
+  const suffix = (0, import_node_crypto9.randomBytes)(9).toString("base64url").replace(/[-_]/g, "X").slice(0, 12).toUpperCase();
   const room = Math.max(2, max - suffix.length - 2);
   const stackPart = ctx.stackName.slice(0, Math.ceil(room / 2));
   const logicalPart = ctx.logicalId.slice(0, room - stackPart.length);
   const name = `${stackPart}-${logicalPart}-${suffix}`;
   return lowercase ? name.toLowerCase() : name;
 }
-var str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
+var str2 = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
 var num = (v) => typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && !isNaN(Number(v)) ? Number(v) : v === void 0 ? void 0 : NaN;
 var bool = (v) => typeof v === "boolean" ? v : v === "true" ? true : v === "false" ? false : void 0;
 var USER_MAPS = /* @__PURE__ */ new Set(["Options", "DockerLabels", "DriverOpts", "Labels", "Condition", "Parameters"]);
@@ -10348,7 +10679,7 @@ function tagList(tags, key = "key", value = "value") {
   if (!Array.isArray(tags)) return void 0;
   return tags.map((t) => {
     const tag = typeof t === "object" && t !== null ? t : {};
-    return { [key]: str(tag["Key"]) ?? "", [value]: str(tag["Value"]) ?? "" };
+    return { [key]: str2(tag["Key"]) ?? "", [value]: str2(tag["Value"]) ?? "" };
   });
 }
 function changed(before, after, keys) {
@@ -10389,7 +10720,7 @@ function scanOnPush(props) {
   return bool(scanning?.["ScanOnPush"]) === true;
 }
 function checkLifecyclePolicy(props) {
-  const text = str(props["LifecyclePolicy"]?.["LifecyclePolicyText"]);
+  const text = str2(props["LifecyclePolicy"]?.["LifecyclePolicyText"]);
   if (text === void 0) return;
   let doc;
   try {
@@ -10403,6 +10734,14 @@ function checkLifecyclePolicy(props) {
       "InvalidRequest"
     );
   }
+}
+function policyOf(props) {
+  const text = props["RepositoryPolicyText"];
+  return text === void 0 ? void 0 : guarded(() => checkRepositoryPolicy(text));
+}
+function applyPolicy(repo, policy) {
+  if (policy === void 0) delete repo.policy;
+  else repo.policy = policy;
 }
 function provisioned(ctx, repo) {
   const host = ctx.sim.url !== "" ? ctx.sim.host : `${repo.account}.dkr.ecr.${repo.region}.amazonaws.com`;
@@ -10421,8 +10760,9 @@ function repositoryOf2(ctx, name) {
 }
 var ecrRepositoryProvider = {
   create(ctx, props) {
-    const name = str(props["RepositoryName"]) ?? generatedName(ctx, 256, true);
+    const name = str2(props["RepositoryName"]) ?? generatedName(ctx, 256, true);
     checkLifecyclePolicy(props);
+    const policy = policyOf(props);
     if (findRepository(ctx.sim, ctx.account, ctx.region, name)) throw alreadyExists(TYPE, name);
     const repo = guarded(() => {
       const { mutability, exclusions } = validateMutability(props["ImageTagMutability"], exclusionsOf(props));
@@ -10436,12 +10776,14 @@ var ecrRepositoryProvider = {
         tags: tagList(props["Tags"], "Key", "Value") ?? []
       });
     });
+    applyPolicy(repo, policy);
     return provisioned(ctx, repo);
   },
   needsReplacement: (before, after) => changed(before, after, ["RepositoryName", "EncryptionConfiguration"]),
   update(ctx, current2, before, after) {
     const repo = repositoryOf2(ctx, current2.physicalId);
     checkLifecyclePolicy(after);
+    const policy = policyOf(after);
     if (changed(before, after, ["ImageTagMutability", "ImageTagMutabilityExclusionFilters"])) {
       const { mutability, exclusions } = guarded(
         () => validateMutability(after["ImageTagMutability"], exclusionsOf(after))
@@ -10451,6 +10793,7 @@ var ecrRepositoryProvider = {
     }
     repo.scanOnPush = scanOnPush(after);
     repo.resourceTags = tagList(after["Tags"], "Key", "Value") ?? [];
+    applyPolicy(repo, policy);
     return provisioned(ctx, repo);
   },
   delete(ctx, current2, props) {
@@ -10464,7 +10807,7 @@ var ecrRepositoryProvider = {
 };
 
 // packages/sim/src/ecs/model.ts
-var import_node_crypto9 = require("node:crypto");
+var import_node_crypto10 = require("node:crypto");
 function ecsState(sim) {
   return sim.store("ecs", () => ({ regions: /* @__PURE__ */ new Map() }));
 }
@@ -10500,14 +10843,14 @@ function activeTasks(r) {
   return set;
 }
 var arnPrefix = (r) => `arn:aws:ecs:${r.region}:${r.account}`;
-var newTaskId = () => (0, import_node_crypto9.randomBytes)(16).toString("hex");
+var newTaskId = () => (0, import_node_crypto10.randomBytes)(16).toString("hex");
 function newDeploymentId() {
   let digits = String(1 + Math.floor(Math.random() * 9));
   while (digits.length < 19) digits += String(Math.floor(Math.random() * 10));
   return `ecs-svc/${digits}`;
 }
-var newShortId = () => (0, import_node_crypto9.randomBytes)(16).toString("base64url").slice(0, 22);
-var newEventId = () => (0, import_node_crypto9.randomUUID)();
+var newShortId = () => (0, import_node_crypto10.randomBytes)(16).toString("base64url").slice(0, 22);
+var newEventId = () => (0, import_node_crypto10.randomUUID)();
 function tagsIn(list, fail2) {
   if (!list) return [];
   if (list.length > 50) fail2("Too many tags: a resource can have at most 50 tags.");
@@ -10628,7 +10971,7 @@ function clusterInput(props) {
 }
 var ecsClusterProvider = {
   create(ctx, props) {
-    const name = str(props["ClusterName"]) ?? generatedName(ctx, 255);
+    const name = str2(props["ClusterName"]) ?? generatedName(ctx, 255);
     const existing = regionOf(ctx.sim, ctx.account, ctx.region).clusters.get(name);
     if (existing?.status === "ACTIVE") throw alreadyExists("AWS::ECS::Cluster", name);
     guarded(() => callApi(ctx, "ecs", "CreateCluster", { clusterName: name, ...clusterInput(props) }));
@@ -10660,7 +11003,7 @@ function taskDefinitionInput(ctx, props) {
   delete input["tags"];
   return {
     ...input,
-    family: str(props["Family"]) ?? generatedName(ctx, 255).replace(/[^A-Za-z0-9_-]/g, "-"),
+    family: str2(props["Family"]) ?? generatedName(ctx, 255).replace(/[^A-Za-z0-9_-]/g, "-"),
     ...Array.isArray(props["Tags"]) ? { tags: tagList(props["Tags"]) } : {}
   };
 }
@@ -10806,7 +11149,7 @@ function settingsOf(props) {
   }
   return out;
 }
-var clusterOf = (props) => lastSegment(str(props["Cluster"]) ?? "default");
+var clusterOf = (props) => lastSegment(str2(props["Cluster"]) ?? "default");
 function serviceRecord(ctx, arn) {
   const [, clusterName = "", name = ""] = arn.split(":").slice(5).join(":").split("/");
   return regionOf(ctx.sim, ctx.account, ctx.region).clusters.get(clusterName)?.services.get(name);
@@ -10817,17 +11160,17 @@ function provisioned2(svc) {
 var ecsServiceProvider = {
   create(ctx, props) {
     const cluster = clusterOf(props);
-    const name = str(props["ServiceName"]) ?? generatedName(ctx, 255).replace(/[^A-Za-z0-9_-]/g, "-");
+    const name = str2(props["ServiceName"]) ?? generatedName(ctx, 255).replace(/[^A-Za-z0-9_-]/g, "-");
     const existing = regionOf(ctx.sim, ctx.account, ctx.region).clusters.get(cluster)?.services.get(name);
     if (existing && existing.status !== "INACTIVE") throw alreadyExists(TYPE2, name);
-    const launchType = str(props["LaunchType"]);
-    const strategy = str(props["SchedulingStrategy"]);
+    const launchType = str2(props["LaunchType"]);
+    const strategy = str2(props["SchedulingStrategy"]);
     const controller = props["DeploymentController"];
     const out = guarded(
       () => callApi(ctx, "ecs", "CreateService", {
         cluster,
         serviceName: name,
-        taskDefinition: str(props["TaskDefinition"]),
+        taskDefinition: str2(props["TaskDefinition"]),
         // CloudFormation starts a replica service with one task when the template sets no count.
         desiredCount: num(props["DesiredCount"]) ?? (strategy === "DAEMON" ? void 0 : 1),
         ...launchType !== void 0 ? { launchType } : {},
@@ -10856,7 +11199,7 @@ var ecsServiceProvider = {
       () => callApi(ctx, "ecs", "UpdateService", {
         cluster: svc.clusterName,
         service: svc.name,
-        taskDefinition: str(after["TaskDefinition"]),
+        taskDefinition: str2(after["TaskDefinition"]),
         // Without DesiredCount in the template, CloudFormation leaves the running count as it is.
         ...desired !== void 0 ? { desiredCount: desired } : {},
         ...settingsOf(after),
@@ -10895,12 +11238,47 @@ var ecsServiceProvider = {
 };
 
 // packages/sim/src/cloudformation/resources/iam.ts
-var import_node_crypto16 = require("node:crypto");
+var import_node_crypto17 = require("node:crypto");
 
 // packages/sim/src/sts/conditions.ts
 var equals = (a, e) => a === e;
 var equalsIgnoreCase = (a, e) => a.toLowerCase() === e.toLowerCase();
 var like = (a, e) => globMatch(e, a);
+function numbers(a, e) {
+  const x = Number(a);
+  const y = Number(e);
+  return a.trim() === "" || e.trim() === "" || Number.isNaN(x) || Number.isNaN(y) ? void 0 : [x, y];
+}
+function epochMs(value) {
+  if (/^\d+$/.test(value)) return Number(value) * 1e3;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? void 0 : ms;
+}
+function dates(a, e) {
+  const x = epochMs(a);
+  const y = epochMs(e);
+  return x === void 0 || y === void 0 ? void 0 : [x, y];
+}
+var compare2 = (read, test) => (a, e) => {
+  const pair = read(a, e);
+  return pair !== void 0 && test(pair[0], pair[1]);
+};
+function ipv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) < 256)) return void 0;
+  return parts.reduce((n, p) => n * 256 + Number(p), 0);
+}
+function inCidr(actual, expected) {
+  const [base, bits = "32"] = expected.split("/");
+  const address = ipv4(actual.replace(/^::ffff:/, ""));
+  const network = ipv4(base ?? "");
+  const size = Number(bits);
+  if (address === void 0 || network === void 0 || !Number.isInteger(size) || size < 0 || size > 32) {
+    return actual === expected;
+  }
+  const block = 2 ** (32 - size);
+  return Math.floor(address / block) === Math.floor(network / block);
+}
 var OPERATORS = {
   StringEquals: { match: equals, negated: false },
   StringNotEquals: { match: equals, negated: true },
@@ -10912,7 +11290,22 @@ var OPERATORS = {
   ArnLike: { match: like, negated: false },
   ArnNotEquals: { match: like, negated: true },
   ArnNotLike: { match: like, negated: true },
-  Bool: { match: equalsIgnoreCase, negated: false }
+  Bool: { match: equalsIgnoreCase, negated: false },
+  BinaryEquals: { match: equals, negated: false },
+  NumericEquals: { match: compare2(numbers, (x, y) => x === y), negated: false },
+  NumericNotEquals: { match: compare2(numbers, (x, y) => x === y), negated: true },
+  NumericLessThan: { match: compare2(numbers, (x, y) => x < y), negated: false },
+  NumericLessThanEquals: { match: compare2(numbers, (x, y) => x <= y), negated: false },
+  NumericGreaterThan: { match: compare2(numbers, (x, y) => x > y), negated: false },
+  NumericGreaterThanEquals: { match: compare2(numbers, (x, y) => x >= y), negated: false },
+  DateEquals: { match: compare2(dates, (x, y) => x === y), negated: false },
+  DateNotEquals: { match: compare2(dates, (x, y) => x === y), negated: true },
+  DateLessThan: { match: compare2(dates, (x, y) => x < y), negated: false },
+  DateLessThanEquals: { match: compare2(dates, (x, y) => x <= y), negated: false },
+  DateGreaterThan: { match: compare2(dates, (x, y) => x > y), negated: false },
+  DateGreaterThanEquals: { match: compare2(dates, (x, y) => x >= y), negated: false },
+  IpAddress: { match: inCidr, negated: false },
+  NotIpAddress: { match: inCidr, negated: true }
 };
 function conditionValues(value, where) {
   const list = Array.isArray(value) ? value : [value];
@@ -11061,25 +11454,25 @@ function trustAllows(policy, requester, action, context) {
 }
 
 // packages/sim/src/sts/roles.ts
-var import_node_crypto15 = require("node:crypto");
+var import_node_crypto16 = require("node:crypto");
 
 // packages/sim/src/github/issuer.ts
-var import_node_crypto12 = require("node:crypto");
+var import_node_crypto13 = require("node:crypto");
 
 // packages/sim/src/github/claims.ts
-var import_node_crypto11 = require("node:crypto");
+var import_node_crypto12 = require("node:crypto");
 
 // packages/sim/src/github/jwt.ts
-var import_node_crypto10 = require("node:crypto");
+var import_node_crypto11 = require("node:crypto");
 var GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
 var processKey;
 function signingKey() {
   if (!processKey) {
-    const { privateKey, publicKey } = (0, import_node_crypto10.generateKeyPairSync)("rsa", { modulusLength: 2048 });
+    const { privateKey, publicKey } = (0, import_node_crypto11.generateKeyPairSync)("rsa", { modulusLength: 2048 });
     const exported = publicKey.export({ format: "jwk" });
     const n = String(exported.n);
     const e = String(exported.e);
-    const kid = (0, import_node_crypto10.createHash)("sha256").update(JSON.stringify({ e, kty: "RSA", n })).digest("base64url");
+    const kid = (0, import_node_crypto11.createHash)("sha256").update(JSON.stringify({ e, kty: "RSA", n })).digest("base64url");
     processKey = { kid, privateKey, publicKey, jwk: { kty: "RSA", n, e, kid, alg: "RS256", use: "sig" } };
   }
   return processKey;
@@ -11088,7 +11481,7 @@ var b64url = (value) => Buffer.from(value).toString("base64url");
 function signJwt(claims, key) {
   const header3 = { typ: "JWT", alg: "RS256", kid: key.kid };
   const input = `${b64url(JSON.stringify(header3))}.${b64url(JSON.stringify(claims))}`;
-  return `${input}.${(0, import_node_crypto10.sign)("sha256", Buffer.from(input), key.privateKey).toString("base64url")}`;
+  return `${input}.${(0, import_node_crypto11.sign)("sha256", Buffer.from(input), key.privateKey).toString("base64url")}`;
 }
 function decodeJsonPart(part) {
   try {
@@ -11108,14 +11501,14 @@ function decodeJwt(token2) {
   return { header: header3, claims, signingInput: `${h}.${c}`, signature: Buffer.from(s, "base64url") };
 }
 function verifySignature(jwt, publicKey) {
-  return (0, import_node_crypto10.verify)("sha256", Buffer.from(jwt.signingInput), publicKey, jwt.signature);
+  return (0, import_node_crypto11.verify)("sha256", Buffer.from(jwt.signingInput), publicKey, jwt.signature);
 }
 
 // packages/sim/src/github/claims.ts
 function numericId(seed) {
-  return String(1e8 + (0, import_node_crypto11.createHash)("sha256").update(seed).digest().readUInt32BE(0) % 8e8);
+  return String(1e8 + (0, import_node_crypto12.createHash)("sha256").update(seed).digest().readUInt32BE(0) % 8e8);
 }
-function str2(input, key) {
+function str3(input, key) {
   const value = input[key];
   if (value === void 0 || value === null) return void 0;
   if (typeof value === "string") return value;
@@ -11128,7 +11521,7 @@ function normaliseContext(raw) {
   }
   const input = {};
   for (const [k, v] of Object.entries(raw)) input[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = v;
-  const repository = str2(input, "repository") ?? "acme/shop";
+  const repository = str3(input, "repository") ?? "acme/shop";
   if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) {
     throw new AwsError(
       "ValidationException",
@@ -11136,12 +11529,12 @@ function normaliseContext(raw) {
     );
   }
   const owner = repository.split("/")[0];
-  const eventName = str2(input, "event_name") ?? "push";
+  const eventName = str3(input, "event_name") ?? "push";
   const pullRequest = eventName === "pull_request" || eventName === "pull_request_target";
-  const ref = str2(input, "ref") ?? (eventName === "pull_request" ? "refs/pull/1/merge" : "refs/heads/main");
-  const sha = str2(input, "sha") ?? (0, import_node_crypto11.createHash)("sha1").update(`${repository}@${ref}`).digest("hex");
-  const workflowRef = str2(input, "workflow_ref") ?? `${repository}/.github/workflows/deploy.yml@${ref}`;
-  const environment = str2(input, "environment");
+  const ref = str3(input, "ref") ?? (eventName === "pull_request" ? "refs/pull/1/merge" : "refs/heads/main");
+  const sha = str3(input, "sha") ?? (0, import_node_crypto12.createHash)("sha1").update(`${repository}@${ref}`).digest("hex");
+  const workflowRef = str3(input, "workflow_ref") ?? `${repository}/.github/workflows/deploy.yml@${ref}`;
+  const environment = str3(input, "environment");
   const subClaimKeys = input["sub_claim_keys"];
   if (subClaimKeys !== void 0 && !(Array.isArray(subClaimKeys) && subClaimKeys.every((k) => typeof k === "string"))) {
     throw new AwsError("ValidationException", "oidc context: sub_claim_keys must be a list of claim names");
@@ -11151,22 +11544,22 @@ function normaliseContext(raw) {
     ref,
     sha,
     event_name: eventName,
-    workflow: str2(input, "workflow") ?? "deploy",
+    workflow: str3(input, "workflow") ?? "deploy",
     workflow_ref: workflowRef,
-    workflow_sha: str2(input, "workflow_sha") ?? sha,
-    job_workflow_ref: str2(input, "job_workflow_ref") ?? workflowRef,
-    job_workflow_sha: str2(input, "job_workflow_sha") ?? sha,
-    run_id: str2(input, "run_id") ?? numericId(`run:${repository}:${ref}`),
-    run_number: str2(input, "run_number") ?? "1",
-    run_attempt: str2(input, "run_attempt") ?? "1",
-    actor: str2(input, "actor") ?? "octocat",
-    actor_id: str2(input, "actor_id") ?? numericId(`actor:${str2(input, "actor") ?? "octocat"}`),
-    repository_id: str2(input, "repository_id") ?? numericId(`repo:${repository}`),
-    repository_owner_id: str2(input, "repository_owner_id") ?? numericId(`owner:${owner}`),
-    repository_visibility: str2(input, "repository_visibility") ?? "private",
-    head_ref: str2(input, "head_ref") ?? (pullRequest ? "feature" : ""),
-    base_ref: str2(input, "base_ref") ?? (pullRequest ? "main" : ""),
-    runner_environment: str2(input, "runner_environment") ?? "github-hosted",
+    workflow_sha: str3(input, "workflow_sha") ?? sha,
+    job_workflow_ref: str3(input, "job_workflow_ref") ?? workflowRef,
+    job_workflow_sha: str3(input, "job_workflow_sha") ?? sha,
+    run_id: str3(input, "run_id") ?? numericId(`run:${repository}:${ref}`),
+    run_number: str3(input, "run_number") ?? "1",
+    run_attempt: str3(input, "run_attempt") ?? "1",
+    actor: str3(input, "actor") ?? "octocat",
+    actor_id: str3(input, "actor_id") ?? numericId(`actor:${str3(input, "actor") ?? "octocat"}`),
+    repository_id: str3(input, "repository_id") ?? numericId(`repo:${repository}`),
+    repository_owner_id: str3(input, "repository_owner_id") ?? numericId(`owner:${owner}`),
+    repository_visibility: str3(input, "repository_visibility") ?? "private",
+    head_ref: str3(input, "head_ref") ?? (pullRequest ? "feature" : ""),
+    base_ref: str3(input, "base_ref") ?? (pullRequest ? "main" : ""),
+    runner_environment: str3(input, "runner_environment") ?? "github-hosted",
     immutable_subject: input["immutable_subject"] === true || input["immutable_subject"] === "true"
   };
   if (environment !== void 0 && environment !== "") ctx.environment = environment;
@@ -11193,7 +11586,7 @@ function buildClaims(ctx, audience, nowMs) {
   const iat = Math.floor(nowMs / 1e3);
   const owner = ctx.repository.split("/")[0];
   const claims = {
-    jti: (0, import_node_crypto11.randomUUID)(),
+    jti: (0, import_node_crypto12.randomUUID)(),
     sub: "",
     aud: audience ?? `https://github.com/${owner}`,
     ref: ctx.ref,
@@ -11243,7 +11636,7 @@ function tokenRequestUrl(sim) {
 }
 function registerOidcContext(sim, context, requestToken) {
   const normalised = normaliseContext(context);
-  const token2 = requestToken ?? `ghs_sim${(0, import_node_crypto12.randomBytes)(18).toString("base64url")}`;
+  const token2 = requestToken ?? `ghs_sim${(0, import_node_crypto13.randomBytes)(18).toString("base64url")}`;
   issuerState(sim).contexts.set(token2, normalised);
   sim.secrets.record("github:oidc-request-token", token2);
   return { requestToken: token2, requestUrl: tokenRequestUrl(sim), context: normalised };
@@ -11297,7 +11690,7 @@ function verifyGithubToken(sim, jwt) {
 }
 
 // packages/sim/src/github/api.ts
-var import_node_crypto14 = require("node:crypto");
+var import_node_crypto15 = require("node:crypto");
 
 // packages/sim/src/github/api-http.ts
 var RestError = class extends Error {
@@ -11373,7 +11766,7 @@ function paginate2(req, path, items) {
 }
 
 // packages/sim/src/github/store.ts
-var import_node_crypto13 = require("node:crypto");
+var import_node_crypto14 = require("node:crypto");
 var DEPLOYMENT_STATES = [
   "error",
   "failure",
@@ -11407,7 +11800,7 @@ var sameRepository = (a, b) => a.toLowerCase() === b.toLowerCase();
 function shaOf(repository, ref) {
   if (/^[0-9a-f]{40}$/i.test(ref)) return ref.toLowerCase();
   const full = ref.startsWith("refs/") ? ref : `refs/heads/${ref}`;
-  return (0, import_node_crypto13.createHash)("sha1").update(`${repository}@${full}`).digest("hex");
+  return (0, import_node_crypto14.createHash)("sha1").update(`${repository}@${full}`).digest("hex");
 }
 function isoSeconds(ms) {
   return new Date(Math.floor(ms / 1e3) * 1e3).toISOString().replace(".000Z", "Z");
@@ -11785,16 +12178,16 @@ async function jsonBody(req) {
     throw new RestError(413, "Payload Too Large");
   });
   if (raw.length === 0) return {};
-  let parsed;
+  let parsed2;
   try {
-    parsed = JSON.parse(raw.toString("utf8"));
+    parsed2 = JSON.parse(raw.toString("utf8"));
   } catch {
     throw new RestError(400, "Problems parsing JSON");
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+  if (typeof parsed2 !== "object" || parsed2 === null || Array.isArray(parsed2)) {
     throw new RestError(400, "Problems parsing JSON");
   }
-  return parsed;
+  return parsed2;
 }
 var ERROR_CODES = {
   0: "ConnectionDropped",
@@ -11822,6 +12215,7 @@ async function dispatch(sim, req, url, path, now) {
   const method = req.method ?? "GET";
   let operation = "unknown";
   let token2;
+  let lost = false;
   try {
     const match = ENDPOINTS.map((e2) => ({ e: e2, m: e2.method === method ? e2.pattern.exec(path) : null })).find(
       (x) => x.m !== null
@@ -11832,19 +12226,19 @@ async function dispatch(sim, req, url, path, now) {
     const auth = tokenOf(req);
     if (auth.error !== void 0) throw new RestError(401, auth.error);
     token2 = auth.token;
-    const fault = sim.scenario.fault("github", operation);
-    if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-    if (fault.drop && sim.scenario.random() < fault.drop) {
-      req.socket.destroy();
+    const fault = await drawFault(sim, "github", operation);
+    if (fault === "drop") {
+      closeWithoutAnswer(req);
       return { operation, token: token2, reply: { status: 0 } };
     }
-    if (fault.throttle && sim.scenario.random() < fault.throttle) {
+    if (fault === "throttle") {
       throw new RestError(
         403,
         "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
       );
     }
-    if (fault.error5xx && sim.scenario.random() < fault.error5xx) throw new RestError(502, "Server Error");
+    if (fault === "error5xx") throw new RestError(502, "Server Error");
+    lost = fault === "loseResponse";
     const body = method === "POST" || method === "PATCH" ? await jsonBody(req) : {};
     const reply = e.handler({
       sim,
@@ -11854,10 +12248,10 @@ async function dispatch(sim, req, url, path, now) {
       body,
       now
     });
-    return { operation, token: token2, reply };
+    return { operation, token: token2, reply, lost };
   } catch (err) {
     if (!(err instanceof RestError)) throw err;
-    return { operation, token: token2, reply: errorReply(err, operation) };
+    return { operation, token: token2, reply: errorReply(err, operation), lost };
   }
 }
 function githubRestRoute(sim) {
@@ -11866,9 +12260,9 @@ function githubRestRoute(sim) {
     async handle(req, res, url) {
       const method = req.method ?? "GET";
       const path = url.pathname.slice(GITHUB_API_PREFIX.length).replace(/\/+$/, "");
-      const requestId = (0, import_node_crypto14.randomUUID)().toUpperCase();
+      const requestId = (0, import_node_crypto15.randomUUID)().toUpperCase();
       const now = sim.clock.now();
-      const { operation, token: token2, reply } = await dispatch(sim, req, url, path, now);
+      const { operation, token: token2, reply, lost } = await dispatch(sim, req, url, path, now);
       const time = new Date(now).toISOString();
       const { status } = reply;
       recordRequest(sim, {
@@ -11886,9 +12280,14 @@ function githubRestRoute(sim) {
         action: operation,
         status,
         ...status >= 400 || status === 0 ? { errorCode: ERROR_CODES[status] ?? `HTTP${status}` } : {},
-        requestId
+        requestId,
+        ...lost === true ? { lost: true } : {}
       });
       if (status === 0) return;
+      if (lost === true) {
+        closeWithoutAnswer(req);
+        return;
+      }
       const text = reply.body === void 0 ? "" : JSON.stringify(reply.body);
       res.writeHead(status, {
         ...reply.body !== void 0 ? { "content-type": "application/json; charset=utf-8" } : {},
@@ -12007,15 +12406,15 @@ function controlRoute(sim) {
       if (req.method !== "POST")
         return sendJson(res, 405, { error: `${req.method} is not allowed on ${path}` });
       const body = await readBody(req, 1024 * 1024);
-      let parsed = {};
+      let parsed2 = {};
       if (body.length > 0) {
         try {
-          parsed = JSON.parse(body.toString("utf8"));
+          parsed2 = JSON.parse(body.toString("utf8"));
         } catch {
           throw new AwsError("ValidationException", "the body is not valid JSON");
         }
       }
-      const { requestToken, context } = splitRequestToken(parsed);
+      const { requestToken, context } = splitRequestToken(parsed2);
       const registered2 = registerOidcContext(sim, context, requestToken);
       return sendJson(res, 200, registered2);
     }
@@ -12051,6 +12450,213 @@ var githubModule = {
   }
 };
 
+// packages/sim/src/sts/permissions.ts
+var parsed = /* @__PURE__ */ new WeakMap();
+function malformed2(message) {
+  return new AwsError("MalformedPolicyDocument", message);
+}
+function stringList2(value, where) {
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0 || !list.every((v) => typeof v === "string")) {
+    throw malformed2(`${where} must be a string or a non-empty list of strings`);
+  }
+  return list;
+}
+var STATEMENT_KEYS = /* @__PURE__ */ new Set([
+  "Sid",
+  "Effect",
+  "Action",
+  "NotAction",
+  "Resource",
+  "NotResource",
+  "Condition",
+  "Principal",
+  "NotPrincipal"
+]);
+function principalsOf(value, where) {
+  if (value === "*") return "*";
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw malformed2(`${where}: Principal must be "*" or {"AWS": …}`);
+  }
+  const aws = value["AWS"];
+  if (aws === void 0) return [];
+  return stringList2(aws, `${where}: Principal.AWS`);
+}
+function parseDocument(raw, where, kind) {
+  let doc = raw;
+  if (typeof raw === "string") {
+    try {
+      doc = JSON.parse(raw);
+    } catch {
+      throw malformed2(`${where}: the policy is not in the valid JSON format`);
+    }
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw malformed2(`${where}: a policy document is a JSON object`);
+  }
+  const body = doc;
+  const version = body["Version"];
+  if (version !== void 0 && version !== "2012-10-17" && version !== "2008-10-17") {
+    throw malformed2(`${where}: the policy failed legacy parsing (Version must be "2012-10-17")`);
+  }
+  const statement = body["Statement"];
+  if (statement === void 0) throw malformed2(`${where}: the policy has no Statement`);
+  const list = Array.isArray(statement) ? statement : [statement];
+  return list.map((s, i) => {
+    const at = `${where} Statement[${i}]`;
+    if (typeof s !== "object" || s === null || Array.isArray(s)) throw malformed2(`${at} must be an object`);
+    const st = s;
+    const unknown = Object.keys(st).find((k) => !STATEMENT_KEYS.has(k));
+    if (unknown !== void 0) throw malformed2(`${at}: unknown element ${unknown} (syntax errors in policy)`);
+    if (st["Effect"] !== "Allow" && st["Effect"] !== "Deny")
+      throw malformed2(`${at}: Effect must be Allow or Deny`);
+    if (st["Action"] === void 0 === (st["NotAction"] === void 0)) {
+      throw malformed2(`${at}: a statement has an Action or a NotAction`);
+    }
+    const notAction = st["Action"] === void 0;
+    const actions = stringList2(notAction ? st["NotAction"] : st["Action"], `${at}: Action`);
+    const vendorless = actions.find((a) => a !== "*" && !/^[a-zA-Z0-9-]+:[A-Za-z0-9*?]+$/.test(a));
+    if (vendorless !== void 0) {
+      throw malformed2(
+        `${at}: Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc. (${vendorless})`
+      );
+    }
+    const hasResource = st["Resource"] !== void 0 || st["NotResource"] !== void 0;
+    if (st["Resource"] !== void 0 && st["NotResource"] !== void 0) {
+      throw malformed2(`${at}: a statement has a Resource or a NotResource, not both`);
+    }
+    if (kind === "identity" && !hasResource)
+      throw malformed2(`${at}: Policy statement must contain resources.`);
+    const notResource = st["Resource"] === void 0 && st["NotResource"] !== void 0;
+    const resources = hasResource ? stringList2(notResource ? st["NotResource"] : st["Resource"], `${at}: Resource`) : ["*"];
+    const badResource = resources.find((r) => r !== "*" && !r.startsWith("arn:"));
+    if (badResource !== void 0) {
+      throw malformed2(`${at}: Resource ${badResource} must be in ARN format or "*".`);
+    }
+    const hasPrincipal = st["Principal"] !== void 0 || st["NotPrincipal"] !== void 0;
+    if (kind === "identity" && hasPrincipal) {
+      throw malformed2(`${at}: Policy document should not specify a principal.`);
+    }
+    if (kind === "resource" && !hasPrincipal)
+      throw malformed2(`${at}: Statement is missing required field Principal`);
+    const notPrincipal = st["Principal"] === void 0 && st["NotPrincipal"] !== void 0;
+    return {
+      effect: st["Effect"],
+      actions,
+      notAction,
+      resources,
+      notResource,
+      ...kind === "resource" ? { principals: principalsOf(notPrincipal ? st["NotPrincipal"] : st["Principal"], at) } : {},
+      notPrincipal,
+      conditions: parseConditions(st["Condition"], at)
+    };
+  });
+}
+function parsePermissionPolicy(name, document, where) {
+  const policy = { name, document };
+  parsed.set(policy, parseDocument(document, where, "identity"));
+  return policy;
+}
+function statementsOf(policy) {
+  let statements = parsed.get(policy);
+  if (!statements) {
+    statements = parseDocument(policy.document, policy.name, "identity");
+    parsed.set(policy, statements);
+  }
+  return statements;
+}
+var resourcePolicies = /* @__PURE__ */ new Map();
+function resourceStatements(document) {
+  const text = typeof document === "string" ? document : JSON.stringify(document);
+  if (!resourcePolicies.has(text)) {
+    if (resourcePolicies.size > 1e3) resourcePolicies.clear();
+    try {
+      resourcePolicies.set(text, parseDocument(text, "resource policy", "resource"));
+    } catch {
+      resourcePolicies.set(text, void 0);
+    }
+  }
+  return resourcePolicies.get(text) ?? [];
+}
+var globs = /* @__PURE__ */ new Map();
+function wildcard(pattern, value, ignoreCase) {
+  if (pattern === "*") return true;
+  const key = `${ignoreCase ? "i" : "s"}${pattern}`;
+  let re = globs.get(key);
+  if (!re) {
+    const glob = globToRegExp(pattern);
+    re = ignoreCase ? new RegExp(glob.source, "is") : glob;
+    if (globs.size > 1e4) globs.clear();
+    globs.set(key, re);
+  }
+  return re.test(value);
+}
+function statementApplies(st, action, resource, context) {
+  const actionHit = st.actions.some((a) => wildcard(a, action, true));
+  if (actionHit === st.notAction) return false;
+  const resourceHit = st.resources.some((r) => wildcard(r, resource, false));
+  if (resourceHit === st.notResource) return false;
+  return conditionsHold(st.conditions, context);
+}
+function namesPrincipal(st, principal) {
+  if (st.principals === void 0) return false;
+  const hit = st.principals === "*" || st.principals.some(
+    (p) => p === "*" || p === principal.account || p === `arn:aws:iam::${principal.account}:root` || p === principal.arn || principal.roleArn !== void 0 && p === principal.roleArn
+  );
+  return hit !== st.notPrincipal;
+}
+function verdict(matching) {
+  if (matching.some((s) => s.effect === "Deny")) return "deny";
+  return matching.some((s) => s.effect === "Allow") ? "allow" : "implicit";
+}
+function contextOf(sim, principal, region, check, resourceAccount) {
+  const now = sim.clock.now();
+  const context = /* @__PURE__ */ new Map([
+    ["aws:principalarn", [principal.roleArn ?? principal.arn]],
+    ["aws:principalaccount", [principal.account]],
+    ["aws:principaltype", [principal.roleArn !== void 0 ? "AssumedRole" : "Account"]],
+    ["aws:userid", [principal.userId]],
+    ["aws:requestedregion", [region]],
+    ["aws:currenttime", [new Date(now).toISOString()]],
+    ["aws:epochtime", [String(Math.floor(now / 1e3))]],
+    // Calls to AWS are made over TLS; so a bucket policy's "Deny unless aws:SecureTransport" does not apply.
+    ["aws:securetransport", ["true"]]
+  ]);
+  if (principal.sessionName !== void 0) context.set("sts:rolesessionname", [principal.sessionName]);
+  if (resourceAccount !== void 0) context.set("aws:resourceaccount", [resourceAccount]);
+  for (const [key, value] of Object.entries(check.context ?? {})) {
+    if (value === void 0) continue;
+    context.set(key.toLowerCase(), Array.isArray(value) ? value : [value]);
+  }
+  return context;
+}
+function evaluatePolicies(sim, principal, policies, checks, region) {
+  const statements = policies.flatMap(statementsOf);
+  for (const check of checks) {
+    const resourceAccount = check.resourceAccount ?? arnAccount(check.resource);
+    const context = contextOf(sim, principal, region, check, resourceAccount);
+    const deny = (policyType, explicit) => ({
+      principal: principal.arn,
+      action: check.action,
+      resource: check.resource,
+      policyType,
+      explicit
+    });
+    const identity2 = verdict(
+      statements.filter((st) => statementApplies(st, check.action, check.resource, context))
+    );
+    if (identity2 !== "allow") return deny("identity-based", identity2 === "deny");
+    if (resourceAccount === void 0 || resourceAccount === principal.account) continue;
+    const onResource = verdict(
+      resourceStatements(check.resourcePolicy ?? { Statement: [] }).filter(
+        (st) => namesPrincipal(st, principal) && statementApplies(st, check.action, check.resource, context)
+      )
+    );
+    if (onResource !== "allow") return deny("resource-based", onResource === "deny");
+  }
+  return void 0;
+}
+
 // packages/sim/src/sts/roles.ts
 var DEFAULT_CLIENT_ID = "sts.amazonaws.com";
 function iamState(sim) {
@@ -12064,7 +12670,7 @@ function parseRoleArn(arn) {
 }
 function roleIdFor(arn) {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  const digest = (0, import_node_crypto15.createHash)("sha256").update(arn).digest();
+  const digest = (0, import_node_crypto16.createHash)("sha256").update(arn).digest();
   let id = "AROA";
   for (let i = 0; i < 17; i++) id += alphabet[digest[i] % alphabet.length];
   return id;
@@ -12093,8 +12699,8 @@ function addRole(sim, spec) {
     const path = optionalString2(doc, "path", "role") ?? "/";
     arn = `arn:aws:iam::${account}:role${path.startsWith("/") ? "" : "/"}${path}${path.endsWith("/") ? "" : "/"}${name}`;
   }
-  const parsed = parseRoleArn(arn);
-  if (!parsed) throw invalid(`"${arn}" is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
+  const parsed2 = parseRoleArn(arn);
+  if (!parsed2) throw invalid(`"${arn}" is not a role ARN (arn:aws:iam::ACCOUNT:role/NAME)`);
   const max = doc["maxSessionDuration"] ?? 3600;
   if (typeof max !== "number" || !Number.isInteger(max) || max < 3600 || max > 43200) {
     throw invalid(
@@ -12102,18 +12708,30 @@ function addRole(sim, spec) {
     );
   }
   if (doc["trustPolicy"] === void 0) throw invalid(`role ${arn} needs a trustPolicy`);
+  const policies = doc["policies"] ?? [];
+  if (!Array.isArray(policies)) throw invalid(`role ${arn}: policies must be a list of policy documents`);
   const role = {
     arn,
-    ...parsed,
+    ...parsed2,
     roleId: roleIdFor(arn),
     trustPolicy: parseTrustPolicy(doc["trustPolicy"], `role ${arn}`),
-    maxSessionDuration: max
+    maxSessionDuration: max,
+    policies: policies.map(
+      (document, i) => parsePermissionPolicy(`policies[${i}]`, document, `role ${arn} policies[${i}]`)
+    )
   };
   iamState(sim).roles.set(arn, role);
   return role;
 }
 function findRole(sim, arn) {
   return iamState(sim).roles.get(arn);
+}
+function setRolePolicies(sim, arn, policies, unknownManagedPolicies) {
+  const role = findRole(sim, arn);
+  if (!role) return;
+  role.policies = policies;
+  if (unknownManagedPolicies.length > 0) role.unknownManagedPolicies = unknownManagedPolicies;
+  else delete role.unknownManagedPolicies;
 }
 function removeRole(sim, arn) {
   return iamState(sim).roles.delete(arn);
@@ -12435,6 +13053,49 @@ function assumeRoleWithWebIdentity(ctx, input) {
   };
 }
 
+// packages/sim/src/sts/authorizer.ts
+function enforcedPolicies(sim, principal) {
+  if (principal.roleArn === void 0) return void 0;
+  const role = findRole(sim, principal.roleArn);
+  if (!role || role.policies.length === 0 || (role.unknownManagedPolicies?.length ?? 0) > 0) return void 0;
+  return role.policies;
+}
+function iamAuthorizer(sim) {
+  return {
+    enforces: (principal) => enforcedPolicies(sim, principal) !== void 0,
+    evaluate(principal, checks, region) {
+      const policies = enforcedPolicies(sim, principal);
+      return policies ? evaluatePolicies(sim, principal, policies, checks, region) : void 0;
+    }
+  };
+}
+
+// packages/sim/src/sts/iam.ts
+var TRUST_POLICY_CHECKED_BY_ASSUME_ROLE = {
+  Statement: [{ Effect: "Allow", Principal: "*", Action: "sts:*", Resource: "*" }]
+};
+function stsPermissions(ctx, input) {
+  if (ctx.action === "GetCallerIdentity") return [];
+  if (ctx.action !== "AssumeRole") return void 0;
+  const roleArn = typeof input["RoleArn"] === "string" ? input["RoleArn"] : "*";
+  const str8 = (key) => typeof input[key] === "string" ? input[key] : void 0;
+  const context = {
+    "sts:RoleSessionName": str8("RoleSessionName"),
+    "sts:ExternalId": str8("ExternalId"),
+    "sts:SourceIdentity": str8("SourceIdentity")
+  };
+  const on2 = (action) => ({
+    action,
+    resource: roleArn,
+    context,
+    resourcePolicy: TRUST_POLICY_CHECKED_BY_ASSUME_ROLE
+  });
+  const checks = [on2("sts:AssumeRole")];
+  if (Array.isArray(input["Tags"]) && input["Tags"].length > 0) checks.push(on2("sts:TagSession"));
+  if (str8("SourceIdentity") !== void 0) checks.push(on2("sts:SetSourceIdentity"));
+  return checks;
+}
+
 // packages/sim/src/sts/index.ts
 var stsModule = {
   name: "sts",
@@ -12448,8 +13109,10 @@ var stsModule = {
         AssumeRole: assumeRole,
         AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
         GetCallerIdentity: getCallerIdentity
-      }
+      },
+      permissions: stsPermissions
     });
+    sim.authorizer = iamAuthorizer(sim);
     sim.onSeed("oidcProviders", (data) => {
       seedEntries("oidcProviders", data, (spec) => addOidcProvider(sim, spec));
     });
@@ -12474,7 +13137,7 @@ function policiesOf(sim, roleArn) {
 }
 var roleArnOf = (ctx, path, name) => `arn:aws:iam::${ctx.account}:role${path}${name}`;
 function pathOf(props, key = "Path") {
-  const path = str(props[key]) ?? "/";
+  const path = str2(props[key]) ?? "/";
   if (!/^\/(?:[\x21-\x7e]*\/)?$/.test(path) || path.length > 512) {
     throw handlerError(
       "The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.",
@@ -12492,17 +13155,37 @@ function checkRoleName(name) {
   }
 }
 function documentOf(raw, what) {
+  let doc = raw;
   if (typeof raw !== "string") {
     if (typeof raw !== "object" || raw === null) {
       throw handlerError(`The policy document of ${what} is missing.`, "InvalidRequest");
     }
-    return raw;
+  } else {
+    try {
+      doc = JSON.parse(raw);
+    } catch {
+      throw handlerError("Syntax errors in policy.", "InvalidRequest");
+    }
   }
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw handlerError("Syntax errors in policy.", "InvalidRequest");
+  guarded(() => parsePermissionPolicy(what, doc, what));
+  return doc;
+}
+function syncPermissions(sim, roleArn) {
+  const state = policyState(sim);
+  const entry = state.roles.get(roleArn);
+  const policies = Object.entries(entry?.inline ?? {}).map(
+    ([name, doc]) => parsePermissionPolicy(name, doc, name)
+  );
+  const unknown = [];
+  for (const arn of entry?.managed ?? []) {
+    const managed = state.managed.get(arn);
+    if (managed) policies.push(parsePermissionPolicy(arn, managed.document, arn));
+    else unknown.push(arn);
   }
+  setRolePolicies(sim, roleArn, policies, unknown);
+}
+function syncAll(sim) {
+  for (const roleArn of policyState(sim).roles.keys()) syncPermissions(sim, roleArn);
 }
 function inlinePolicies(props) {
   const list = props["Policies"];
@@ -12510,7 +13193,7 @@ function inlinePolicies(props) {
   return Object.fromEntries(
     list.map((p) => {
       const policy = typeof p === "object" && p !== null ? p : {};
-      const name = str(policy["PolicyName"]) ?? "";
+      const name = str2(policy["PolicyName"]) ?? "";
       return [name, documentOf(policy["PolicyDocument"], `policy ${name}`)];
     })
   );
@@ -12542,11 +13225,12 @@ function putRole(ctx, arn, props) {
   policies.managed = Array.isArray(managed) ? managed.map(String) : [];
   for (const name of Object.keys(policies.inline)) if (name.startsWith("role:")) delete policies.inline[name];
   for (const [name, doc] of Object.entries(inlinePolicies(props))) policies.inline[`role:${name}`] = doc;
+  syncPermissions(ctx.sim, arn);
   return { physicalId: role.name, attributes: { Arn: role.arn, RoleId: role.roleId } };
 }
 var iamRoleProvider = {
   create(ctx, props) {
-    const name = str(props["RoleName"]) ?? generatedName(ctx, 64);
+    const name = str2(props["RoleName"]) ?? generatedName(ctx, 64);
     checkRoleName(name);
     const arn = roleArnOf(ctx, pathOf(props), name);
     if (findRole(ctx.sim, arn)) throw alreadyExists("AWS::IAM::Role", name);
@@ -12554,11 +13238,11 @@ var iamRoleProvider = {
   },
   needsReplacement: (before, after) => changed(before, after, ["RoleName", "Path"]),
   update(ctx, current2, _before, after) {
-    const arn = str(current2.attributes["Arn"]) ?? roleArnOf(ctx, pathOf(after), current2.physicalId);
+    const arn = str2(current2.attributes["Arn"]) ?? roleArnOf(ctx, pathOf(after), current2.physicalId);
     return putRole(ctx, arn, after);
   },
   delete(ctx, current2) {
-    const arn = str(current2.attributes["Arn"]);
+    const arn = str2(current2.attributes["Arn"]);
     if (arn === void 0) return;
     removeRole(ctx.sim, arn);
     policyState(ctx.sim).roles.delete(arn);
@@ -12579,21 +13263,25 @@ function findRoleByName(ctx, name) {
 }
 function attachInline(ctx, props, name) {
   const doc = documentOf(props["PolicyDocument"], `policy ${name}`);
-  for (const arn of rolesNamed(ctx, props)) policiesOf(ctx.sim, arn).inline[`policy:${name}`] = doc;
+  for (const arn of rolesNamed(ctx, props)) {
+    policiesOf(ctx.sim, arn).inline[`policy:${name}`] = doc;
+    syncPermissions(ctx.sim, arn);
+  }
 }
 function detachInline(ctx, name) {
   for (const entry of policyState(ctx.sim).roles.values()) delete entry.inline[`policy:${name}`];
+  syncAll(ctx.sim);
 }
 var iamPolicyProvider = {
   create(ctx, props) {
-    const name = str(props["PolicyName"]) ?? generatedName(ctx, 128);
+    const name = str2(props["PolicyName"]) ?? generatedName(ctx, 128);
     attachInline(ctx, props, name);
     return { physicalId: name, attributes: { Id: name } };
   },
   needsReplacement: () => false,
   update(ctx, current2, _before, after) {
     detachInline(ctx, current2.physicalId);
-    const name = str(after["PolicyName"]) ?? current2.physicalId;
+    const name = str2(after["PolicyName"]) ?? current2.physicalId;
     attachInline(ctx, after, name);
     return { physicalId: name, attributes: { Id: name } };
   },
@@ -12608,17 +13296,18 @@ function putManaged(ctx, arn, name, path, props) {
   state.managed.set(arn, { name, path, document });
   for (const entry of state.roles.values()) entry.managed = entry.managed.filter((a) => a !== arn);
   for (const role of roles) policiesOf(ctx.sim, role).managed.push(arn);
+  syncAll(ctx.sim);
   return {
     physicalId: arn,
     attributes: {
       PolicyArn: arn,
-      PolicyId: `ANPA${(0, import_node_crypto16.randomBytes)(9).toString("hex").toUpperCase().slice(0, 17)}`
+      PolicyId: `ANPA${(0, import_node_crypto17.randomBytes)(9).toString("hex").toUpperCase().slice(0, 17)}`
     }
   };
 }
 var iamManagedPolicyProvider = {
   create(ctx, props) {
-    const name = str(props["ManagedPolicyName"]) ?? generatedName(ctx, 128);
+    const name = str2(props["ManagedPolicyName"]) ?? generatedName(ctx, 128);
     const path = pathOf(props);
     const arn = `arn:aws:iam::${ctx.account}:policy${path}${name}`;
     if (policyState(ctx.sim).managed.has(arn)) throw alreadyExists("AWS::IAM::ManagedPolicy", arn);
@@ -12635,6 +13324,7 @@ var iamManagedPolicyProvider = {
     state.managed.delete(current2.physicalId);
     for (const entry of state.roles.values())
       entry.managed = entry.managed.filter((a) => a !== current2.physicalId);
+    syncAll(ctx.sim);
   }
 };
 
@@ -12740,7 +13430,7 @@ function tagMap(tags) {
   return Object.fromEntries(
     tags.map((t) => {
       const tag = typeof t === "object" && t !== null ? t : {};
-      return [str(tag["Key"]) ?? "", str(tag["Value"]) ?? ""];
+      return [str2(tag["Key"]) ?? "", str2(tag["Value"]) ?? ""];
     })
   );
 }
@@ -12759,9 +13449,9 @@ function setRetention(ctx, name, props) {
 }
 var logGroupProvider = {
   create(ctx, props) {
-    const name = str(props["LogGroupName"]) ?? generatedName(ctx, 512);
+    const name = str2(props["LogGroupName"]) ?? generatedName(ctx, 512);
     if (findLogGroup(ctx.sim, ctx.account, ctx.region, name)) throw alreadyExists(TYPE3, name);
-    const logGroupClass = str(props["LogGroupClass"]);
+    const logGroupClass = str2(props["LogGroupClass"]);
     guarded(
       () => callApi(ctx, "logs", "CreateLogGroup", {
         logGroupName: name,
@@ -12790,8 +13480,8 @@ var logGroupProvider = {
 };
 
 // packages/sim/src/cloudformation/resources/opaque.ts
-var import_node_crypto17 = require("node:crypto");
-var hex = (n) => (0, import_node_crypto17.randomBytes)(Math.ceil(n / 2)).toString("hex").slice(0, n);
+var import_node_crypto18 = require("node:crypto");
+var hex = (n) => (0, import_node_crypto18.randomBytes)(Math.ceil(n / 2)).toString("hex").slice(0, n);
 var ec2Id = (prefix) => `${prefix}-0${hex(16)}`;
 function ec2(prefix, idAttribute, extra = () => ({})) {
   return (_ctx, props) => {
@@ -12805,10 +13495,10 @@ function ec2(prefix, idAttribute, extra = () => ({})) {
 function elbArn(ctx, kind, name) {
   return `arn:aws:elasticloadbalancing:${ctx.region}:${ctx.account}:${kind}/${name}/${hex(16)}`;
 }
-var elbName = (ctx, props) => str(props["Name"]) ?? `${ctx.stackName}-${ctx.logicalId}`.replace(/[^A-Za-z0-9-]/g, "").slice(0, 26) + `-${hex(5)}`;
+var elbName = (ctx, props) => str2(props["Name"]) ?? `${ctx.stackName}-${ctx.logicalId}`.replace(/[^A-Za-z0-9-]/g, "").slice(0, 26) + `-${hex(5)}`;
 var MAKERS = {
   "AWS::EC2::VPC": ec2("vpc", "VpcId", (props) => ({
-    CidrBlock: str(props["CidrBlock"]) ?? "10.0.0.0/16",
+    CidrBlock: str2(props["CidrBlock"]) ?? "10.0.0.0/16",
     CidrBlockAssociations: [ec2Id("vpc-cidr-assoc")],
     DefaultNetworkAcl: ec2Id("acl"),
     DefaultSecurityGroup: ec2Id("sg"),
@@ -12820,15 +13510,15 @@ var MAKERS = {
       physicalId: id,
       attributes: {
         SubnetId: id,
-        AvailabilityZone: str(props["AvailabilityZone"]) ?? `${ctx.region}a`,
-        CidrBlock: str(props["CidrBlock"]) ?? "10.0.0.0/24",
-        VpcId: str(props["VpcId"]) ?? "",
+        AvailabilityZone: str2(props["AvailabilityZone"]) ?? `${ctx.region}a`,
+        CidrBlock: str2(props["CidrBlock"]) ?? "10.0.0.0/24",
+        VpcId: str2(props["VpcId"]) ?? "",
         NetworkAclAssociationId: ec2Id("aclassoc"),
         Ipv6CidrBlocks: []
       }
     };
   },
-  "AWS::EC2::SecurityGroup": ec2("sg", "GroupId", (props) => ({ VpcId: str(props["VpcId"]) ?? "" })),
+  "AWS::EC2::SecurityGroup": ec2("sg", "GroupId", (props) => ({ VpcId: str2(props["VpcId"]) ?? "" })),
   "AWS::EC2::InternetGateway": ec2("igw", "InternetGatewayId"),
   "AWS::EC2::EgressOnlyInternetGateway": ec2("eigw", "Id"),
   "AWS::EC2::RouteTable": ec2("rtb", "RouteTableId"),
@@ -12846,12 +13536,12 @@ var MAKERS = {
   "AWS::EC2::Instance": ec2("i", "InstanceId", () => ({ PrivateIp: "10.0.0.10", PublicIp: "" })),
   "AWS::EC2::FlowLog": ec2("fl", "Id"),
   "AWS::EC2::EIP": () => {
-    const ip = `52.${1 + (0, import_node_crypto17.randomBytes)(1)[0] % 254}.${(0, import_node_crypto17.randomBytes)(1)[0]}.${1 + (0, import_node_crypto17.randomBytes)(1)[0] % 254}`;
+    const ip = `52.${1 + (0, import_node_crypto18.randomBytes)(1)[0] % 254}.${(0, import_node_crypto18.randomBytes)(1)[0]}.${1 + (0, import_node_crypto18.randomBytes)(1)[0] % 254}`;
     return { physicalId: ip, attributes: { AllocationId: ec2Id("eipalloc"), PublicIp: ip } };
   },
   "AWS::ElasticLoadBalancingV2::LoadBalancer": (ctx, props) => {
     const name = elbName(ctx, props);
-    const type = str(props["Type"]) === "network" ? "net" : "app";
+    const type = str2(props["Type"]) === "network" ? "net" : "app";
     const arn = elbArn(ctx, `loadbalancer/${type}`, name);
     const dns = `${name}-${hex(10)}.${ctx.region}.elb.amazonaws.com`;
     return {
@@ -12884,11 +13574,11 @@ var MAKERS = {
     return { physicalId: arn, attributes: { ListenerArn: arn } };
   },
   "AWS::KMS::Alias": (ctx, props) => ({
-    physicalId: str(props["AliasName"]) ?? `alias/${ctx.stackName}-${ctx.logicalId}`,
+    physicalId: str2(props["AliasName"]) ?? `alias/${ctx.stackName}-${ctx.logicalId}`,
     attributes: {}
   }),
   "AWS::KMS::Key": (ctx) => {
-    const id = (0, import_node_crypto17.randomUUID)();
+    const id = (0, import_node_crypto18.randomUUID)();
     return {
       physicalId: id,
       attributes: { KeyId: id, Arn: `arn:aws:kms:${ctx.region}:${ctx.account}:key/${id}` }
@@ -12901,7 +13591,7 @@ function opaqueProviderFor(type) {
     create(ctx, props) {
       if (make) return make(ctx, props);
       return {
-        physicalId: `${ctx.stackName}-${ctx.logicalId}-${(0, import_node_crypto17.randomBytes)(6).toString("hex").toUpperCase()}`,
+        physicalId: `${ctx.stackName}-${ctx.logicalId}-${(0, import_node_crypto18.randomBytes)(6).toString("hex").toUpperCase()}`,
         attributes: {}
       };
     },
@@ -12912,7 +13602,7 @@ function opaqueProviderFor(type) {
 }
 
 // packages/sim/src/s3/route.ts
-var import_node_crypto21 = require("node:crypto");
+var import_node_crypto22 = require("node:crypto");
 
 // packages/sim/src/s3/errors.ts
 var S3Error = class extends AwsError {
@@ -12927,7 +13617,7 @@ var noSuchKey = (key) => new S3Error("NoSuchKey", "The specified key does not ex
 var accessDenied = () => new S3Error("AccessDenied", "Access Denied", 403);
 
 // packages/sim/src/s3/store.ts
-var import_node_crypto18 = require("node:crypto");
+var import_node_crypto19 = require("node:crypto");
 
 // packages/sim/src/s3/xml.ts
 var S3_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
@@ -12971,7 +13661,7 @@ function unescapeXml(s) {
     return ENTITIES[e] ?? whole;
   });
 }
-var malformed2 = () => new S3Error(
+var malformed3 = () => new S3Error(
   "MalformedXML",
   "The XML you provided was not well-formed or did not validate against our published schema",
   400
@@ -12983,7 +13673,7 @@ function parseXml(text) {
   const tag = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
   let pos = 0;
   for (let m = tag.exec(src); m !== null; m = tag.exec(src)) {
-    if (m.index !== pos) throw malformed2();
+    if (m.index !== pos) throw malformed3();
     pos = tag.lastIndex;
     const top = stack[stack.length - 1];
     if (m[5] !== void 0) {
@@ -12992,7 +13682,7 @@ function parseXml(text) {
     }
     const name = m[2].replace(/^\w+:/, "");
     if (m[1] === "/") {
-      if (top.name !== name || stack.length < 2) throw malformed2();
+      if (top.name !== name || stack.length < 2) throw malformed3();
       stack.pop();
       continue;
     }
@@ -13000,9 +13690,9 @@ function parseXml(text) {
     top.children.push(el);
     if (m[4] !== "/") stack.push(el);
   }
-  if (pos !== src.length || stack.length !== 1) throw malformed2();
+  if (pos !== src.length || stack.length !== 1) throw malformed3();
   const elements = root.children;
-  if (elements.length !== 1 || root.text.trim() !== "") throw malformed2();
+  if (elements.length !== 1 || root.text.trim() !== "") throw malformed3();
   return elements[0];
 }
 function child(el, name) {
@@ -13020,7 +13710,7 @@ function textOf(el, name) {
 function s3State(sim) {
   return sim.store("s3", () => ({ buckets: /* @__PURE__ */ new Map() }));
 }
-var md5Etag = (body) => `"${(0, import_node_crypto18.createHash)("md5").update(body).digest("hex")}"`;
+var md5Etag = (body) => `"${(0, import_node_crypto19.createHash)("md5").update(body).digest("hex")}"`;
 var BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 function validateBucketName(name) {
   const ok = BUCKET_NAME.test(name) && !name.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(name) && !/^(xn--|sthree-|amzn-s3-demo-)/.test(name) && !/(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/.test(name);
@@ -13456,10 +14146,10 @@ var bucketActions = {
 };
 
 // packages/sim/src/s3/api-multipart.ts
-var import_node_crypto20 = require("node:crypto");
+var import_node_crypto21 = require("node:crypto");
 
 // packages/sim/src/s3/payload.ts
-var import_node_crypto19 = require("node:crypto");
+var import_node_crypto20 = require("node:crypto");
 var import_node_zlib = require("node:zlib");
 var CRC32C_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -13487,9 +14177,9 @@ function checksumOf(algorithm, body) {
     case "crc32c":
       return uint32(crc32c(body));
     case "sha1":
-      return (0, import_node_crypto19.createHash)("sha1").update(body).digest("base64");
+      return (0, import_node_crypto20.createHash)("sha1").update(body).digest("base64");
     case "sha256":
-      return (0, import_node_crypto19.createHash)("sha256").update(body).digest("base64");
+      return (0, import_node_crypto20.createHash)("sha256").update(body).digest("base64");
     default:
       return void 0;
   }
@@ -13532,7 +14222,7 @@ function readPayload(headers, raw) {
     if (!/^[A-Za-z0-9+/]{22}==$/.test(md5)) {
       throw new S3Error("InvalidDigest", "The Content-MD5 you specified was invalid.", 400);
     }
-    if ((0, import_node_crypto19.createHash)("md5").update(body).digest("base64") !== md5) {
+    if ((0, import_node_crypto20.createHash)("md5").update(body).digest("base64") !== md5) {
       throw new S3Error("BadDigest", "The Content-MD5 you specified did not match what we received.", 400);
     }
   }
@@ -13572,7 +14262,7 @@ function uploadOf(call, bucket) {
 }
 var CreateMultipartUpload = (call) => {
   const bucket = bucketOf(call);
-  const id = (0, import_node_crypto20.randomBytes)(32).toString("base64url");
+  const id = (0, import_node_crypto21.randomBytes)(32).toString("base64url");
   bucket.uploads.set(id, {
     id,
     key: call.key,
@@ -13654,7 +14344,7 @@ var CompleteMultipartUpload = async (call) => {
     }
   });
   const digests = Buffer.concat(parts.map((p) => Buffer.from(p.etag.slice(1, -1), "hex")));
-  const etag = `"${(0, import_node_crypto20.createHash)("md5").update(digests).digest("hex")}-${parts.length}"`;
+  const etag = `"${(0, import_node_crypto21.createHash)("md5").update(digests).digest("hex")}-${parts.length}"`;
   storeObject(call.sim, bucket.name, upload2.key, Buffer.concat(parts.map((p) => p.body)), {
     contentType: upload2.contentType,
     metadata: upload2.metadata,
@@ -13682,6 +14372,63 @@ var multipartActions = {
   CompleteMultipartUpload,
   AbortMultipartUpload
 };
+
+// packages/sim/src/s3/iam.ts
+var ACTIONS = {
+  ListBuckets: "ListAllMyBuckets",
+  ListObjectsV2: "ListBucket",
+  ListObjects: "ListBucket",
+  HeadBucket: "ListBucket",
+  HeadObject: "GetObject",
+  GetBucketEncryption: "GetEncryptionConfiguration",
+  PutBucketEncryption: "PutEncryptionConfiguration",
+  DeleteBucketEncryption: "PutEncryptionConfiguration",
+  GetBucketLifecycleConfiguration: "GetLifecycleConfiguration",
+  PutBucketLifecycleConfiguration: "PutLifecycleConfiguration",
+  DeleteBucketLifecycle: "PutLifecycleConfiguration",
+  GetPublicAccessBlock: "GetBucketPublicAccessBlock",
+  PutPublicAccessBlock: "PutBucketPublicAccessBlock",
+  DeletePublicAccessBlock: "PutBucketPublicAccessBlock",
+  DeleteBucketTagging: "PutBucketTagging",
+  CreateMultipartUpload: "PutObject",
+  UploadPart: "PutObject",
+  CompleteMultipartUpload: "PutObject",
+  CopyObject: "PutObject"
+};
+var s3IamAction = (call) => `s3:${ACTIONS[call] ?? call}`;
+function onS3(sim, principal, action, bucketName, key) {
+  const bucket = findBucket(sim, bucketName);
+  const owner = bucket?.account ?? principal.account;
+  return {
+    action,
+    resource: `arn:aws:s3:::${bucketName}${key !== void 0 ? `/${key}` : ""}`,
+    resourceAccount: owner,
+    ...bucket?.policy !== void 0 ? { resourcePolicy: bucket.policy } : {},
+    context: { "s3:ResourceAccount": owner }
+  };
+}
+function s3Permissions(sim, principal, call, bucket, key, query, copySource) {
+  if (call === "DeleteObjects") return [];
+  const action = s3IamAction(call);
+  if (bucket === void 0) return [{ action, resource: "*" }];
+  const check = onS3(sim, principal, action, bucket, key);
+  if (action === "s3:ListBucket") {
+    check.context = {
+      ...check.context,
+      "s3:prefix": query.get("prefix") ?? void 0,
+      "s3:delimiter": query.get("delimiter") ?? void 0,
+      "s3:max-keys": query.get("max-keys") ?? void 0
+    };
+  }
+  const checks = [check];
+  if (call === "CopyObject" && copySource !== void 0) {
+    const source = decodeURIComponent(copySource.split("?")[0]).replace(/^\//, "");
+    const slash = source.indexOf("/");
+    if (slash > 0)
+      checks.push(onS3(sim, principal, "s3:GetObject", source.slice(0, slash), source.slice(slash + 1)));
+  }
+  return checks;
+}
 
 // packages/sim/src/s3/api-objects.ts
 var preconditionFailed = () => new S3Error("PreconditionFailed", "At least one of the pre-conditions you specified did not hold", 412, {
@@ -13835,10 +14582,18 @@ var DeleteObjects = async (call) => {
     );
   }
   const quiet = child(doc, "Quiet")?.text.trim() === "true";
-  for (const key of keys) bucket.objects.delete(key);
+  const refused = keys.filter(
+    (key) => !call.allows(onS3(call.sim, call.principal, "s3:DeleteObject", bucket.name, key))
+  );
+  const deleted = keys.filter((key) => !refused.includes(key));
+  for (const key of deleted) bucket.objects.delete(key);
+  const errors = refused.map((Key) => ({ Key, Code: "AccessDenied", Message: "Access Denied" }));
   return {
     headers: XML,
-    body: xmlDocument("DeleteResult", quiet ? {} : { Deleted: keys.map((Key) => ({ Key })) })
+    body: xmlDocument("DeleteResult", {
+      ...quiet ? {} : { Deleted: deleted.map((Key) => ({ Key })) },
+      ...errors.length > 0 ? { Error: errors } : {}
+    })
   };
 };
 var CopyObject = (call) => {
@@ -13978,22 +14733,7 @@ var objectActions = {
 var handlers = { ...bucketActions, ...objectActions, ...multipartActions };
 var MAX_PUT_BYTES = 5 * 1024 ** 3;
 function signatureOf(req, url) {
-  const sig = parseSigV4(req.headers.authorization);
-  const headerToken = req.headers["x-amz-security-token"];
-  if (sig) {
-    return { ...sig, presigned: false, ...typeof headerToken === "string" ? { token: headerToken } : {} };
-  }
-  const credential = url.searchParams.get("X-Amz-Credential");
-  const m = credential ? /^([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request$/.exec(credential) : null;
-  if (!m) return void 0;
-  const token2 = url.searchParams.get("X-Amz-Security-Token");
-  return {
-    accessKeyId: m[1],
-    region: m[3],
-    service: m[4],
-    presigned: true,
-    ...token2 !== null ? { token: token2 } : {}
-  };
+  return sigV4Of(req, url.searchParams);
 }
 var UNSERVED = [
   "acl",
@@ -14113,6 +14853,38 @@ function resolvePrincipal(sim, accessKeyId, token2, now) {
     );
   }
 }
+function verifySignature2(sim, req, url, sig) {
+  const signingKey2 = sim.credentials.signingKey(sig.accessKeyId, sig.date, sig.region, sig.service);
+  if (!signingKey2) return;
+  const declared = sig.presigned ? url.searchParams.get("X-Amz-Content-Sha256") ?? url.searchParams.get("x-amz-content-sha256") ?? "UNSIGNED-PAYLOAD" : req.headers["x-amz-content-sha256"];
+  const payloadHash = typeof declared === "string" ? declared : "UNSIGNED-PAYLOAD";
+  const check = checkSignature(req, sig, signingKey2, payloadHash, true);
+  if (check.valid) return;
+  const bytes = (text) => [...Buffer.from(text)].map((b) => b.toString(16).padStart(2, "0")).join(" ");
+  throw new S3Error("SignatureDoesNotMatch", S3_SIGNATURE_MISMATCH, 403, {
+    AWSAccessKeyId: sig.accessKeyId,
+    StringToSign: check.stringToSign,
+    SignatureProvided: sig.signature,
+    StringToSignBytes: bytes(check.stringToSign),
+    CanonicalRequest: check.canonicalRequest,
+    CanonicalRequestBytes: bytes(check.canonicalRequest)
+  });
+}
+function checkedPayload(sim, sig, req, bytes) {
+  const declared = req.headers["x-amz-content-sha256"];
+  if (sig.presigned || typeof declared !== "string" || !/^[0-9a-f]{64}$/.test(declared)) return bytes;
+  if (!sim.credentials.signingKey(sig.accessKeyId, sig.date, sig.region, sig.service)) return bytes;
+  const computed = sha256Hex(bytes);
+  if (computed !== declared) {
+    throw new S3Error(
+      "XAmzContentSHA256Mismatch",
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+      400,
+      { ClientComputedContentSHA256: declared, S3ComputedContentSHA256: computed }
+    );
+  }
+  return bytes;
+}
 function checkPresignedExpiry(url) {
   const date2 = url.searchParams.get("X-Amz-Date");
   const expires = Number(url.searchParams.get("X-Amz-Expires") ?? "604800");
@@ -14140,7 +14912,7 @@ function send(res, method, requestId, reply) {
   else res.end();
 }
 async function handleS3(sim, req, res, url) {
-  const requestId = (0, import_node_crypto21.randomUUID)().replace(/-/g, "").slice(0, 16).toUpperCase();
+  const requestId = (0, import_node_crypto22.randomUUID)().replace(/-/g, "").slice(0, 16).toUpperCase();
   const method = req.method ?? "GET";
   const now = sim.clock.now();
   const sig = signatureOf(req, url);
@@ -14149,18 +14921,47 @@ async function handleS3(sim, req, res, url) {
   let status = 200;
   let errorCode;
   let principal;
+  let lost = false;
+  const answer = (reply) => {
+    if (lost) closeWithoutAnswer(req);
+    else send(res, method, requestId, reply);
+  };
   try {
-    const dropped = await injectFault(sim, "s3", action, req, {
+    const fault = await injectFault(sim, "s3", action, req, {
       throttled: () => new S3Error("SlowDown", "Please reduce your request rate.", 503),
       unavailable: () => new S3Error("InternalError", "We encountered an internal error. Please try again.", 500)
     });
-    if (dropped) {
+    if (fault === "drop") {
       status = 0;
       errorCode = "ConnectionDropped";
       return;
     }
+    lost = fault === "loseResponse";
     if (sig.presigned) checkPresignedExpiry(url);
     principal = resolvePrincipal(sim, sig.accessKeyId, sig.token, now);
+    verifySignature2(sim, req, url, sig);
+    const caller = principal;
+    const enforced = sim.authorizer.enforces(caller);
+    const allows = (checks) => !enforced || sim.authorizer.evaluate(caller, checks, sig.region) === void 0;
+    if (enforced && handlers[action]) {
+      const copySource = req.headers["x-amz-copy-source"];
+      const denial = sim.authorizer.evaluate(
+        caller,
+        s3Permissions(
+          sim,
+          caller,
+          action,
+          bucket,
+          key,
+          url.searchParams,
+          typeof copySource === "string" ? copySource : void 0
+        ),
+        sig.region
+      );
+      if (denial) {
+        throw denial.policyType === "resource-based" ? accessDenied() : new S3Error("AccessDenied", denialMessage(denial, { quoteResource: true }), 403);
+      }
+    }
     const handler = handlers[action];
     if (!handler) {
       throw new S3Error(
@@ -14187,22 +14988,23 @@ async function handleS3(sim, req, res, url) {
       bucketName: bucket,
       key,
       principal,
+      allows: (check) => allows([check]),
       region: sig.region,
       requestId,
       now,
-      body: () => body ??= readBody(req, MAX_PUT_BYTES)
+      body: () => body ??= readBody(req, MAX_PUT_BYTES).then((bytes) => checkedPayload(sim, sig, req, bytes))
     };
     const reply = await handler(call);
     status = reply.status ?? 200;
     sim.advance();
-    send(res, method, requestId, reply);
+    answer(reply);
   } catch (err) {
     const e = err instanceof AwsError ? err : new S3Error("InternalError", `simulator error: ${err.message}`, 500);
     if (!(err instanceof AwsError)) console.error(err);
     status = e.status;
     errorCode = e.code;
     const extra = e instanceof S3Error ? e.extra : {};
-    send(res, method, requestId, {
+    answer({
       status: e.status,
       headers: { "content-type": "application/xml" },
       body: errorDocument(e.code, e.message, extra, requestId)
@@ -14215,9 +15017,10 @@ async function handleS3(sim, req, res, url) {
       action,
       status,
       ...errorCode !== void 0 ? { errorCode } : {},
-      ...principal ? { account: principal.account } : {},
+      ...principal ? { account: principal.account, principal: principal.arn } : {},
       region: sig.region || DEFAULT_REGION,
-      requestId
+      requestId,
+      ...lost ? { lost: true } : {}
     });
   }
 }
@@ -14289,14 +15092,14 @@ function encryptionOf(props) {
   const rule = Array.isArray(config) ? config[0] : void 0;
   if (!rule) return void 0;
   const byDefault = rule["ServerSideEncryptionByDefault"] ?? {};
-  const algorithm = str(byDefault["SSEAlgorithm"]);
+  const algorithm = str2(byDefault["SSEAlgorithm"]);
   if (algorithm !== "AES256" && algorithm !== "aws:kms" && algorithm !== "aws:kms:dsse") {
     throw handlerError(
       "The XML you provided was not well-formed or did not validate against our published schema",
       "InvalidRequest"
     );
   }
-  const kmsKeyId = str(byDefault["KMSMasterKeyID"]);
+  const kmsKeyId = str2(byDefault["KMSMasterKeyID"]);
   return {
     algorithm,
     ...kmsKeyId !== void 0 ? { kmsKeyId } : {},
@@ -14305,7 +15108,7 @@ function encryptionOf(props) {
 }
 function configure(bucket, props) {
   bucket.encryption = encryptionOf(props) ?? { algorithm: "AES256" };
-  const versioning = str(props["VersioningConfiguration"]?.["Status"]);
+  const versioning = str2(props["VersioningConfiguration"]?.["Status"]);
   if (versioning === "Enabled" || versioning === "Suspended") bucket.versioning = versioning;
   else if (bucket.versioning === "Enabled") bucket.versioning = "Suspended";
   const block = props["PublicAccessBlockConfiguration"];
@@ -14321,7 +15124,7 @@ function configure(bucket, props) {
   bucket.tags = Array.isArray(tags) ? Object.fromEntries(
     tags.map((t) => {
       const tag = typeof t === "object" && t !== null ? t : {};
-      return [str(tag["Key"]) ?? "", str(tag["Value"]) ?? ""];
+      return [str2(tag["Key"]) ?? "", str2(tag["Value"]) ?? ""];
     })
   ) : {};
 }
@@ -14340,7 +15143,7 @@ function provisioned4(bucket) {
 }
 var s3BucketProvider = {
   create(ctx, props) {
-    const name = str(props["BucketName"]) ?? generatedName(ctx, 63, true).replace(/[^a-z0-9.-]/g, "-");
+    const name = str2(props["BucketName"]) ?? generatedName(ctx, 63, true).replace(/[^a-z0-9.-]/g, "-");
     const existing = findBucket2(ctx.sim, name);
     if (existing) {
       throw existing.account === ctx.account ? alreadyExists(TYPE4, name) : handlerError(`${name} already exists`, "AlreadyExists");
@@ -14363,7 +15166,7 @@ var s3BucketProvider = {
 };
 var s3BucketPolicyProvider = {
   create(ctx, props) {
-    const name = str(props["Bucket"]) ?? "";
+    const name = str2(props["Bucket"]) ?? "";
     if (!findBucket2(ctx.sim, name)) throw handlerError("The specified bucket does not exist", "NotFound");
     const doc = props["PolicyDocument"];
     guarded(() => putBucketPolicy(ctx.sim, name, typeof doc === "string" ? doc : doc ?? {}));
@@ -14380,11 +15183,11 @@ var s3BucketPolicyProvider = {
 };
 
 // packages/sim/src/cloudformation/resources/ssm.ts
-var import_node_crypto22 = require("node:crypto");
+var import_node_crypto23 = require("node:crypto");
 var TYPE5 = "AWS::SSM::Parameter";
 var TYPES = ["String", "StringList"];
 function checkType(ctx, props) {
-  const type = str(props["Type"]);
+  const type = str2(props["Type"]);
   if (type === void 0 || !TYPES.includes(type)) {
     throw new Error(
       `Properties validation failed for resource ${ctx.logicalId} with message: [#/Type: ${type ?? "null"} is not a valid enum value]`
@@ -14394,13 +15197,13 @@ function checkType(ctx, props) {
 }
 function putInput(name, type, props, overwrite) {
   const optional2 = (key, member) => {
-    const value = str(props[key]);
+    const value = str2(props[key]);
     return value !== void 0 ? { [member]: value } : {};
   };
   const tags = props["Tags"];
   return {
     Name: name,
-    Value: str(props["Value"]) ?? "",
+    Value: str2(props["Value"]) ?? "",
     Type: type,
     ...optional2("Description", "Description"),
     ...optional2("AllowedPattern", "AllowedPattern"),
@@ -14408,16 +15211,16 @@ function putInput(name, type, props, overwrite) {
     ...optional2("DataType", "DataType"),
     ...overwrite ? { Overwrite: true } : {},
     // CloudFormation's Tags is a map; PutParameter takes a list, and none with Overwrite.
-    ...!overwrite && typeof tags === "object" && tags !== null && !Array.isArray(tags) ? { Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value: str(Value) ?? "" })) } : {}
+    ...!overwrite && typeof tags === "object" && tags !== null && !Array.isArray(tags) ? { Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value: str2(Value) ?? "" })) } : {}
   };
 }
 function provisioned5(name, type, props) {
-  return { physicalId: name, attributes: { Type: type, Value: str(props["Value"]) ?? "" } };
+  return { physicalId: name, attributes: { Type: type, Value: str2(props["Value"]) ?? "" } };
 }
 var ssmParameterProvider = {
   create(ctx, props) {
     const type = checkType(ctx, props);
-    const name = str(props["Name"]) ?? `CFN-${ctx.logicalId.slice(0, 40)}-${(0, import_node_crypto22.randomBytes)(9).toString("base64url").replace(/[-_]/g, "x")}`;
+    const name = str2(props["Name"]) ?? `CFN-${ctx.logicalId.slice(0, 40)}-${(0, import_node_crypto23.randomBytes)(9).toString("base64url").replace(/[-_]/g, "x")}`;
     if (findParameter(ctx.sim, ctx.account, ctx.region, name)) throw alreadyExists(TYPE5, name);
     guarded(() => callApi(ctx, "ssm", "PutParameter", putInput(name, type, props, false)));
     return provisioned5(name, type, props);
@@ -14465,7 +15268,7 @@ function providerOf(sim, type) {
 function handlerMessage(reason) {
   return reason.startsWith("Resource handler returned message:") ? reason : `Resource handler returned message: "${reason}"`;
 }
-function contextOf(sim, stack, logicalId, at) {
+function contextOf2(sim, stack, logicalId, at) {
   return {
     sim,
     account: stack.account,
@@ -14612,7 +15415,7 @@ function startApply(sim, stack, op, step, at) {
   event(stack, at, r, "CREATE_IN_PROGRESS");
   if (step.failReason === void 0) {
     const reason = attempt(sim, stack, r, "create", () => {
-      const made = providerOf(sim, decl.Type).create(contextOf(sim, stack, id, at), properties);
+      const made = providerOf(sim, decl.Type).create(contextOf2(sim, stack, id, at), properties);
       r.physicalId = made.physicalId;
       r.attributes = made.attributes;
     });
@@ -14624,7 +15427,7 @@ function startApply(sim, stack, op, step, at) {
 }
 function finishStep(sim, stack, op, step, at) {
   const id = step.logicalId;
-  const ctx = contextOf(sim, stack, id, at);
+  const ctx = contextOf2(sim, stack, id, at);
   const fail2 = (r, verb, reason) => {
     event(stack, at, r, `${VERB[verb]}_FAILED`, reason);
     step.state = "failed";
@@ -14636,14 +15439,14 @@ function finishStep(sim, stack, op, step, at) {
   };
   const ready = (r, status) => {
     const provider = providerOf(sim, r.type);
-    const verdict = provider.stabilize?.(ctx, { physicalId: r.physicalId ?? "", attributes: r.attributes }) ?? true;
-    if (verdict === true) {
+    const verdict2 = provider.stabilize?.(ctx, { physicalId: r.physicalId ?? "", attributes: r.attributes }) ?? true;
+    if (verdict2 === true) {
       delete step.stabilizing;
       return succeed(r, status);
     }
-    if (typeof verdict === "string") {
+    if (typeof verdict2 === "string") {
       delete step.stabilizing;
-      return fail2(r, status === "CREATE_COMPLETE" ? "create" : "update", verdict);
+      return fail2(r, status === "CREATE_COMPLETE" ? "create" : "update", verdict2);
     }
     step.stabilizing = status;
     step.dueAt = at + STABILIZE_MS;
@@ -15834,7 +16637,7 @@ var changeSetActions = {
 };
 
 // packages/sim/src/cloudformation/api-drift.ts
-var import_node_crypto23 = require("node:crypto");
+var import_node_crypto24 = require("node:crypto");
 function actualOf(sim, stack, r) {
   if (r.type === "AWS::ECS::Service") {
     for (const region of ecsState(sim).regions.values()) {
@@ -15891,7 +16694,7 @@ var detectStackDrift = (ctx, raw) => {
   const resources = Object.values(stack.resources).filter(
     (r) => r.physicalId !== void 0 && r.status !== "DELETE_COMPLETE" && (wanted.length === 0 || wanted.includes(r.logicalId))
   );
-  const id = (0, import_node_crypto23.randomUUID)();
+  const id = (0, import_node_crypto24.randomUUID)();
   cfnState(ctx.sim).drifts.set(id, {
     id,
     stackId: stack.id,
@@ -16120,6 +16923,40 @@ var templateActions = {
   ValidateTemplate: validateTemplate
 };
 
+// packages/sim/src/cloudformation/iam.ts
+var str4 = (value) => typeof value === "string" ? value : void 0;
+var UNSCOPED = /* @__PURE__ */ new Set([
+  "ListStacks",
+  "ListExports",
+  "ValidateTemplate",
+  "DescribeStackDriftDetectionStatus"
+]);
+function cloudformationPermissions(ctx, input) {
+  const action = `cloudformation:${ctx.action}`;
+  if (UNSCOPED.has(ctx.action)) return [{ action, resource: "*" }];
+  let stackRef = str4(input["StackName"]);
+  const changeSet = str4(input["ChangeSetName"]);
+  if (changeSet !== void 0 && isArn(changeSet))
+    stackRef ??= cfnState(ctx.sim).changeSets.get(changeSet)?.stackId;
+  if (stackRef === void 0) {
+    return ctx.action === "DescribeStacks" || ctx.action === "GetTemplateSummary" ? [{ action, resource: "*" }] : void 0;
+  }
+  const stack = findStack(ctx.sim, ctx.account, ctx.region, stackRef);
+  const resource = stack?.id ?? (isArn(stackRef) ? stackRef : `arn:aws:cloudformation:${ctx.region}:${ctx.account}:stack/${stackRef}/*`);
+  const changeSetName = changeSet === void 0 ? void 0 : isArn(changeSet) ? cfnState(ctx.sim).changeSets.get(changeSet)?.name : changeSet;
+  return [
+    {
+      action,
+      resource,
+      context: {
+        "cloudformation:ChangeSetName": changeSetName,
+        "cloudformation:RoleArn": str4(input["RoleARN"]),
+        "cloudformation:TemplateUrl": str4(input["TemplateURL"])
+      }
+    }
+  ];
+}
+
 // packages/sim/src/cloudformation/index.ts
 var cloudformationModule = {
   name: "cloudformation",
@@ -16134,7 +16971,8 @@ var cloudformationModule = {
         ...resourceActions,
         ...templateActions,
         ...driftActions
-      }
+      },
+      permissions: cloudformationPermissions
     });
     cfnState(sim);
     sim.secrets.addSource(
@@ -16315,17 +17153,17 @@ function parseManifest(bytes) {
   };
 }
 function storeManifest(repo, bytes, mediaTypeHint, tag, now) {
-  const parsed = parseManifest(bytes);
-  const mediaType = parsed.mediaType ?? mediaTypeHint;
+  const parsed2 = parseManifest(bytes);
+  const mediaType = parsed2.mediaType ?? mediaTypeHint;
   if (mediaType === void 0) {
     throw new ManifestRejected({
       kind: "media-type",
       message: "the manifest has no mediaType field, so imageManifestMediaType is required"
     });
   }
-  const missingBlobs = parsed.blobs.filter((d) => !repo.blobs.has(d));
+  const missingBlobs = parsed2.blobs.filter((d) => !repo.blobs.has(d));
   if (missingBlobs.length > 0) throw new ManifestRejected({ kind: "layers-missing", digests: missingBlobs });
-  const missingManifests = parsed.manifests.filter((d) => !repo.images.has(d));
+  const missingManifests = parsed2.manifests.filter((d) => !repo.images.has(d));
   if (missingManifests.length > 0) {
     throw new ManifestRejected({ kind: "referenced-missing", digests: missingManifests });
   }
@@ -16341,11 +17179,11 @@ function storeManifest(repo, bytes, mediaTypeHint, tag, now) {
     digest,
     manifest: Buffer.from(bytes),
     mediaType,
-    artifactMediaType: parsed.configMediaType,
+    artifactMediaType: parsed2.configMediaType,
     // ECR reports the compressed layer sizes; for an index, the largest image it lists.
-    sizeInBytes: parsed.manifests.length > 0 ? Math.max(0, ...parsed.manifests.map((d) => repo.images.get(d)?.sizeInBytes ?? 0)) : parsed.layersSize,
+    sizeInBytes: parsed2.manifests.length > 0 ? Math.max(0, ...parsed2.manifests.map((d) => repo.images.get(d)?.sizeInBytes ?? 0)) : parsed2.layersSize,
     pushedAt: now,
-    scanStartedAt: repo.scanOnPush && parsed.manifests.length === 0 ? now : void 0
+    scanStartedAt: repo.scanOnPush && parsed2.manifests.length === 0 ? now : void 0
   };
   repo.images.set(digest, image);
   if (tag !== void 0) repo.tags.set(tag, digest);
@@ -16650,8 +17488,45 @@ var imageActions = {
   }
 };
 
+// packages/sim/src/ecr/iam.ts
+var str5 = (value) => typeof value === "string" ? value : void 0;
+function onRepository(sim, action, account, region, name) {
+  const policy = findRepository(sim, account, region, name)?.policy;
+  return {
+    action: `ecr:${action}`,
+    resource: `arn:aws:ecr:${region}:${account}:repository/${name}`,
+    ...policy !== void 0 ? { resourcePolicy: policy } : {}
+  };
+}
+function ecrPermissions(ctx, input) {
+  const registry = str5(input["registryId"]) ?? ctx.account;
+  const repository = (name) => onRepository(ctx.sim, ctx.action, registry, ctx.region, name);
+  switch (ctx.action) {
+    case "GetAuthorizationToken":
+      return [{ action: "ecr:GetAuthorizationToken", resource: "*" }];
+    case "DescribeRepositories": {
+      const names = input["repositoryNames"];
+      if (Array.isArray(names)) return names.map((n) => repository(String(n)));
+      return [
+        {
+          action: "ecr:DescribeRepositories",
+          resource: `arn:aws:ecr:${ctx.region}:${registry}:repository/*`
+        }
+      ];
+    }
+    case "TagResource":
+    case "UntagResource":
+    case "ListTagsForResource":
+      return [{ action: `ecr:${ctx.action}`, resource: str5(input["resourceArn"]) ?? "*" }];
+    default: {
+      const name = str5(input["repositoryName"]);
+      return name !== void 0 ? [repository(name)] : void 0;
+    }
+  }
+}
+
 // packages/sim/src/ecr/api-layers.ts
-var import_node_crypto24 = require("node:crypto");
+var import_node_crypto25 = require("node:crypto");
 var DOWNLOAD_TTL_MS = 3600 * 1e3;
 var PART_SIZE = 10 * 1024 * 1024;
 function upload(ctx, repo, input) {
@@ -16687,7 +17562,7 @@ var layerActions = {
   InitiateLayerUpload(ctx, raw) {
     const input = new Input(raw, validationErrors);
     const repo = repositoryOf(ctx, input);
-    const id = (0, import_node_crypto24.randomUUID)();
+    const id = (0, import_node_crypto25.randomUUID)();
     ecrState(ctx.sim).uploads.set(id, {
       id,
       repoKey: repoKey(repo.account, repo.region, repo.name),
@@ -16756,7 +17631,7 @@ var layerActions = {
         `Layers with digests '[${layerDigest}]' are not found in the repository with name '${repo.name}' in the registry with id '${repo.account}'`
       );
     }
-    const token2 = (0, import_node_crypto24.randomBytes)(24).toString("base64url");
+    const token2 = (0, import_node_crypto25.randomBytes)(24).toString("base64url");
     ecrState(ctx.sim).downloads.set(sha256(token2), {
       repoKey: repoKey(repo.account, repo.region, repo.name),
       digest: layerDigest,
@@ -16768,7 +17643,7 @@ var layerActions = {
 };
 
 // packages/sim/src/ecr/registry-blobs.ts
-var import_node_crypto25 = require("node:crypto");
+var import_node_crypto26 = require("node:crypto");
 
 // packages/sim/src/ecr/registry-http.ts
 var RegistryError = class extends Error {
@@ -16911,7 +17786,7 @@ async function startUpload(r) {
     blobCreated(r, digest);
     return;
   }
-  const s = { id: (0, import_node_crypto25.randomUUID)(), repoKey: keyOf(r.repo), chunks: [], size: 0 };
+  const s = { id: (0, import_node_crypto26.randomUUID)(), repoKey: keyOf(r.repo), chunks: [], size: 0 };
   if (body.length > 0) {
     s.chunks.push(body);
     s.size = body.length;
@@ -17096,6 +17971,28 @@ function authenticate(sim, req, region) {
       `Your authorization token was issued for ${token2.region}, not ${region}.`
     );
   }
+  return token2;
+}
+function authorize(sim, token2, action, name) {
+  const principal = token2.principal;
+  if (!principal || !sim.authorizer.enforces(principal)) return;
+  const [account = "", region = "", ...rest] = name.split("/");
+  const denial = sim.authorizer.evaluate(
+    principal,
+    [onRepository(sim, action, account, region, rest.join("/"))],
+    token2.region
+  );
+  if (denial) throw new RegistryError(403, "DENIED", denialMessage(denial));
+}
+function registryAction(path, method) {
+  if (/\/tags\/list$/.test(path)) return "ListImages";
+  if (/\/manifests\/[^/]+$/.test(path)) {
+    return method === "PUT" ? "PutImage" : method === "DELETE" ? "BatchDeleteImage" : "BatchGetImage";
+  }
+  if (/\/blobs\/uploads\/?$/.test(path)) return "InitiateLayerUpload";
+  if (/\/blobs\/uploads\/[^/]+$/.test(path))
+    return method === "PUT" ? "CompleteLayerUpload" : "UploadLayerPart";
+  return method === "HEAD" ? "BatchCheckLayerAvailability" : "GetDownloadUrlForLayer";
 }
 function presigned(sim, url, name) {
   const signature = url.searchParams.get("X-Amz-Signature");
@@ -17130,7 +18027,10 @@ async function handle(sim, req, res, url) {
     const m = route.re.exec(path);
     if (!m || route.method !== void 0 && route.method !== req.method) continue;
     const name = m[1];
-    if (!presigned(sim, url, name)) authenticate(sim, req, name.split("/")[1]);
+    if (!presigned(sim, url, name)) {
+      const token2 = authenticate(sim, req, name.split("/")[1]);
+      authorize(sim, token2, registryAction(path, req.method ?? "GET"), name);
+    }
     const repo = repositoryFromName(sim, name);
     await route.run({ sim, req, res, url, name, repo }, m);
     return;
@@ -17165,14 +18065,16 @@ function seedRepositories(data, sim) {
       (f) => typeof f === "string" ? { filterType: "WILDCARD", filter: f } : f
     );
     const { mutability, exclusions } = validateMutability(seed.imageTagMutability, filters);
+    const policy = seed.policy === void 0 ? void 0 : checkRepositoryPolicy(seed.policy);
     const existing = findRepository(sim, account, region, seed.name);
     if (existing) {
       existing.mutability = mutability;
       existing.exclusions = exclusions;
       existing.scanOnPush = seed.scanOnPush ?? existing.scanOnPush;
+      if (policy !== void 0) existing.policy = policy;
       return;
     }
-    createRepository(sim, {
+    const repo = createRepository(sim, {
       account,
       region,
       name: seed.name,
@@ -17180,11 +18082,12 @@ function seedRepositories(data, sim) {
       exclusions,
       scanOnPush: seed.scanOnPush ?? false
     });
+    if (policy !== void 0) repo.policy = policy;
   });
 }
 
 // packages/sim/src/ecr/synthetic-image.ts
-var import_node_crypto26 = require("node:crypto");
+var import_node_crypto27 = require("node:crypto");
 var import_node_zlib2 = require("node:zlib");
 
 // packages/sim/src/ecr/tar.ts
@@ -17239,7 +18142,7 @@ function tarFiles(files) {
 var DEFAULT_IMAGE_FILES = {
   "hello.txt": "hello from ecs-delivery\n"
 };
-var sha2562 = (bytes) => `sha256:${(0, import_node_crypto26.createHash)("sha256").update(bytes).digest("hex")}`;
+var sha2562 = (bytes) => `sha256:${(0, import_node_crypto27.createHash)("sha256").update(bytes).digest("hex")}`;
 function syntheticImage(options = {}) {
   const tar = tarFiles(options.files ?? DEFAULT_IMAGE_FILES);
   const layer = (0, import_node_zlib2.gzipSync)(tar, { level: 9 });
@@ -17396,16 +18299,16 @@ function parseEcrRef(sim, ref) {
   };
 }
 function lookupImage(sim, ref) {
-  const parsed = parseEcrRef(sim, ref);
-  if (!parsed) return { kind: "external" };
+  const parsed2 = parseEcrRef(sim, ref);
+  if (!parsed2) return { kind: "external" };
   const notFound3 = {
     kind: "ecr",
     image: void 0,
-    reason: `pull image manifest has been retried 5 time(s): failed to resolve ref ${parsed.canonical}: ${parsed.canonical}: not found`
+    reason: `pull image manifest has been retried 5 time(s): failed to resolve ref ${parsed2.canonical}: ${parsed2.canonical}: not found`
   };
-  const repo = findRepository(sim, parsed.account, parsed.region, parsed.repositoryName);
+  const repo = findRepository(sim, parsed2.account, parsed2.region, parsed2.repositoryName);
   if (!repo) return notFound3;
-  const digest = parsed.digest ?? repo.tags.get(parsed.tag);
+  const digest = parsed2.digest ?? repo.tags.get(parsed2.tag);
   if (digest === void 0 || !repo.images.has(digest)) return notFound3;
   return {
     kind: "ecr",
@@ -17428,7 +18331,8 @@ var ecrModule = {
       protocol: "json",
       targetPrefix: "AmazonEC2ContainerRegistry_V20150921",
       jsonVersion: "1.1",
-      actions: { ...repositoryActions, ...imageActions, ...layerActions, ...scanActions }
+      actions: { ...repositoryActions, ...policyActions, ...imageActions, ...layerActions, ...scanActions },
+      permissions: ecrPermissions
     });
     sim.addRoute(registryRoute(sim));
     sim.onSeed("repositories", seedRepositories);
@@ -17746,7 +18650,7 @@ var clusterActions = {
 };
 
 // packages/sim/src/ecs/api-container-instances.ts
-var import_node_crypto27 = require("node:crypto");
+var import_node_crypto28 = require("node:crypto");
 
 // packages/sim/src/ecs/placement.ts
 var FARGATE_CAPACITY = "Capacity is unavailable at this time. Please try again later or in a different availability zone";
@@ -17819,11 +18723,11 @@ function register(sim, r, clusterName, spec) {
       `cluster "${clusterName}" does not exist in account ${r.account}, region ${r.region}`
     );
   }
-  const id = (0, import_node_crypto27.randomBytes)(16).toString("hex");
+  const id = (0, import_node_crypto28.randomBytes)(16).toString("hex");
   const instance = {
     arn: `${arnPrefix(r)}:container-instance/${cluster.name}/${id}`,
     id,
-    ec2InstanceId: `i-${(0, import_node_crypto27.randomBytes)(9).toString("hex").slice(0, 17)}`,
+    ec2InstanceId: `i-${(0, import_node_crypto28.randomBytes)(9).toString("hex").slice(0, 17)}`,
     cpu: spec.cpu,
     memory: spec.memory,
     availabilityZone: typeof spec.availabilityZone === "string" ? spec.availabilityZone : `${r.region}a`,
@@ -18799,6 +19703,187 @@ function advanceRegion(sim, r, now) {
 }
 function advanceEcs(sim, now) {
   for (const r of ecsState(sim).regions.values()) advanceRegion(sim, r, now);
+}
+
+// packages/sim/src/ecs/iam.ts
+var str6 = (value) => typeof value === "string" ? value : void 0;
+var strings2 = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+function nameOf(ref) {
+  if (!ref.startsWith("arn:")) return ref;
+  const parts = ref.split(":").slice(5).join(":").split("/");
+  return parts[parts.length - 1] ?? ref;
+}
+var Arns = class {
+  constructor(ctx) {
+    this.ctx = ctx;
+  }
+  ctx;
+  get prefix() {
+    return `arn:aws:ecs:${this.ctx.region}:${this.ctx.account}`;
+  }
+  cluster(ref) {
+    if (ref?.startsWith("arn:")) return ref;
+    return `${this.prefix}:cluster/${ref ?? "default"}`;
+  }
+  /**
+   * `service/CLUSTER/NAME`: an ARN of that form as given, else made from the cluster (in the account and region
+   * of a cluster ARN) and the name.
+   */
+  inCluster(kind, clusterRef, ref) {
+    if (ref.startsWith("arn:") && ref.split(":").slice(5).join(":").split("/").length === 3) return ref;
+    const cluster = this.cluster(clusterRef);
+    const prefix = cluster.split(":").slice(0, 5).join(":");
+    return `${prefix}:${kind}/${nameOf(cluster)}/${nameOf(ref)}`;
+  }
+  /** `task-definition/FAMILY:REVISION`; a bare family is its latest ACTIVE revision, as ECS authorizes it. */
+  taskDefinition(ref) {
+    if (ref === void 0) return void 0;
+    if (ref.startsWith("arn:")) return ref;
+    if (ref.includes(":")) return `${this.prefix}:task-definition/${ref}`;
+    const families = ecsState(this.ctx.sim).regions.get(`${this.ctx.account}/${this.ctx.region}`)?.families;
+    const latest = [...families?.get(ref) ?? []].reverse().find((td) => td.status === "ACTIVE");
+    return latest?.arn ?? `${this.prefix}:task-definition/${ref}`;
+  }
+  /** The ARN the next revision of a family gets. */
+  nextRevision(family) {
+    const families = ecsState(this.ctx.sim).regions.get(`${this.ctx.account}/${this.ctx.region}`)?.families;
+    return `${this.prefix}:task-definition/${family}:${(families?.get(family)?.length ?? 0) + 1}`;
+  }
+  role(ref) {
+    return ref.startsWith("arn:") ? ref : `arn:aws:iam::${this.ctx.account}:role/${ref}`;
+  }
+};
+function passRoles(arns, holder) {
+  const h = typeof holder === "object" && holder !== null ? holder : {};
+  return [str6(h["taskRoleArn"]), str6(h["executionRoleArn"])].filter((r) => r !== void 0 && r !== "").map((role) => ({
+    action: "iam:PassRole",
+    resource: arns.role(role),
+    context: { "iam:PassedToService": "ecs-tasks.amazonaws.com" }
+  }));
+}
+function tagOnCreate(input, resource, action) {
+  return Array.isArray(input["tags"]) && input["tags"].length > 0 ? [{ action: "ecs:TagResource", resource, context: { "ecs:CreateAction": action } }] : [];
+}
+var on = (action, resource, context) => ({
+  action: `ecs:${action}`,
+  resource,
+  ...context ? { context } : {}
+});
+function deploymentChecks(arns, action, deploymentArn) {
+  const m = /^(arn:[^:]*:ecs:[^:]*:[^:]*):service-deployment\/([^/]+)\/([^/]+)\/[^/]+$/.exec(deploymentArn);
+  if (!m) return [on(action, deploymentArn)];
+  const serviceArn = `${m[1]}:service/${m[2]}/${m[3]}`;
+  const context = { "ecs:cluster": `${m[1]}:cluster/${m[2]}`, "ecs:service": serviceArn };
+  return [on(action, serviceArn, context), on(action, deploymentArn, context)];
+}
+var TABLE = {
+  CreateCluster: (arns, input, action) => {
+    const cluster = arns.cluster(str6(input["clusterName"]));
+    return [on(action, cluster), ...tagOnCreate(input, cluster, action)];
+  },
+  DeleteCluster: (arns, input, action) => [on(action, arns.cluster(str6(input["cluster"])))],
+  DescribeClusters: (arns, input, action) => {
+    const clusters = strings2(input["clusters"]);
+    return (clusters.length > 0 ? clusters : ["default"]).map((c) => on(action, arns.cluster(c)));
+  },
+  ListContainerInstances: (arns, input, action) => [on(action, arns.cluster(str6(input["cluster"])))],
+  DescribeContainerInstances: (arns, input, action) => {
+    const cluster = str6(input["cluster"]);
+    return strings2(input["containerInstances"]).map(
+      (ci) => on(action, arns.inCluster("container-instance", cluster, ci), { "ecs:cluster": arns.cluster(cluster) })
+    );
+  },
+  RegisterTaskDefinition: (arns, input, action) => [
+    on(action, "*"),
+    ...passRoles(arns, input),
+    ...tagOnCreate(input, arns.nextRevision(str6(input["family"]) ?? ""), action)
+  ],
+  CreateService: (arns, input, action) => {
+    const cluster = str6(input["cluster"]);
+    const service = arns.inCluster("service", cluster, str6(input["serviceName"]) ?? "");
+    return [
+      on(action, service, {
+        "ecs:cluster": arns.cluster(cluster),
+        "ecs:task-definition": arns.taskDefinition(str6(input["taskDefinition"]))
+      }),
+      ...tagOnCreate(input, service, action)
+    ];
+  },
+  UpdateService: (arns, input, action) => {
+    const cluster = str6(input["cluster"]);
+    return [
+      on(action, arns.inCluster("service", cluster, str6(input["service"]) ?? ""), {
+        "ecs:cluster": arns.cluster(cluster),
+        "ecs:task-definition": arns.taskDefinition(str6(input["taskDefinition"]))
+      })
+    ];
+  },
+  DescribeServices: (arns, input, action) => {
+    const cluster = str6(input["cluster"]);
+    return strings2(input["services"]).map(
+      (s) => on(action, arns.inCluster("service", cluster, s), { "ecs:cluster": arns.cluster(cluster) })
+    );
+  },
+  DeleteService: (arns, input, action) => {
+    const cluster = str6(input["cluster"]);
+    return [
+      on(action, arns.inCluster("service", cluster, str6(input["service"]) ?? ""), {
+        "ecs:cluster": arns.cluster(cluster)
+      })
+    ];
+  },
+  ListServiceDeployments: (arns, input, action) => {
+    const cluster = str6(input["cluster"]);
+    return [
+      on(action, arns.inCluster("service", cluster, str6(input["service"]) ?? ""), {
+        "ecs:cluster": arns.cluster(cluster)
+      })
+    ];
+  },
+  DescribeServiceDeployments: (arns, input, action) => strings2(input["serviceDeploymentArns"]).flatMap((arn) => deploymentChecks(arns, action, arn)),
+  StopServiceDeployment: (arns, input, action) => deploymentChecks(arns, action, str6(input["serviceDeploymentArn"]) ?? ""),
+  ListServices: (arns, input, action) => [
+    on(action, "*", { "ecs:cluster": arns.cluster(str6(input["cluster"])) })
+  ],
+  RunTask: (arns, input, action) => {
+    const cluster = str6(input["cluster"]);
+    return [
+      on(action, arns.taskDefinition(str6(input["taskDefinition"])) ?? "*", {
+        "ecs:cluster": arns.cluster(cluster)
+      }),
+      ...passRoles(arns, input["overrides"]),
+      ...tagOnCreate(input, arns.inCluster("task", cluster, "*"), action)
+    ];
+  },
+  DescribeTasks: (arns, input, action) => {
+    const cluster = str6(input["cluster"]);
+    return strings2(input["tasks"]).map(
+      (t) => on(action, arns.inCluster("task", cluster, t), { "ecs:cluster": arns.cluster(cluster) })
+    );
+  },
+  StopTask: (arns, input, action) => {
+    const cluster = str6(input["cluster"]);
+    return [
+      on(action, arns.inCluster("task", cluster, str6(input["task"]) ?? ""), {
+        "ecs:cluster": arns.cluster(cluster)
+      })
+    ];
+  },
+  ListTasks: (arns, input, action) => {
+    const cluster = str6(input["cluster"]);
+    const instance = str6(input["containerInstance"]);
+    return [
+      on(action, instance !== void 0 ? arns.inCluster("container-instance", cluster, instance) : "*", {
+        "ecs:cluster": arns.cluster(cluster)
+      })
+    ];
+  },
+  TagResource: (_arns, input, action) => [on(action, str6(input["resourceArn"]) ?? "*")],
+  UntagResource: (_arns, input, action) => [on(action, str6(input["resourceArn"]) ?? "*")],
+  ListTagsForResource: (_arns, input, action) => [on(action, str6(input["resourceArn"]) ?? "*")]
+};
+function ecsPermissions(ctx, input) {
+  return TABLE[ctx.action]?.(new Arns(ctx), input, ctx.action);
 }
 
 // packages/sim/src/ecs/api-services.ts
@@ -19802,7 +20887,8 @@ var ecsModule = {
         ...serviceDeploymentActions,
         ...taskActions,
         ...tagActions
-      }
+      },
+      permissions: ecsPermissions
     });
     sim.onAdvance((now) => advanceEcs(sim, now));
     sim.onSeed("clusters", seedClusters);
@@ -19938,10 +21024,10 @@ function servedImage(sim, container) {
   const { image, imageDigest: digest } = container;
   const tag = tagOf(image);
   const refs = [image];
-  const parsed = digest !== void 0 ? parseEcrRef(sim, image) : void 0;
-  if (digest !== void 0 && parsed) {
-    const uri = `${sim.host}/${parsed.account}/${parsed.region}/${parsed.repositoryName}`;
-    const repo = findRepository(sim, parsed.account, parsed.region, parsed.repositoryName);
+  const parsed2 = digest !== void 0 ? parseEcrRef(sim, image) : void 0;
+  if (digest !== void 0 && parsed2) {
+    const uri = `${sim.host}/${parsed2.account}/${parsed2.region}/${parsed2.repositoryName}`;
+    const repo = findRepository(sim, parsed2.account, parsed2.region, parsed2.repositoryName);
     for (const t of repo ? tagsOf(repo, digest) : []) refs.push(`${uri}:${t}`);
     refs.push(`${uri}@${digest}`);
   }
@@ -20047,13 +21133,13 @@ var frontModule = {
 
 // packages/sim/src/logs/read.ts
 var keyOf2 = (e) => [e.timestamp, e.seq];
-function compare2(a, b) {
+function compare3(a, b) {
   return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1];
 }
 function encode(direction, key) {
   return `${direction}/${String(key[0]).padStart(16, "0")}${String(key[1]).padStart(20, "0")}/s`;
 }
-function decode(token2) {
+function decode2(token2) {
   const m = /^([fb])\/(\d{16})(\d{20})\/s$/.exec(token2);
   if (!m) throw new AwsError("InvalidParameterException", "The specified nextToken is invalid.");
   return { direction: m[1], key: [Number(m[2]), Number(m[3])] };
@@ -20065,13 +21151,13 @@ function getEvents(stream, options) {
   let picked;
   let boundary;
   if (options.nextToken !== void 0) {
-    const { direction, key } = decode(options.nextToken);
+    const { direction, key } = decode2(options.nextToken);
     boundary = key;
     if (direction === "f") {
-      const after = inWindow.filter((e) => compare2(keyOf2(e), key) > 0);
+      const after = inWindow.filter((e) => compare3(keyOf2(e), key) > 0);
       picked = options.startFromHead ? after.slice(0, options.limit) : after.slice(-options.limit);
     } else {
-      picked = inWindow.filter((e) => compare2(keyOf2(e), key) < 0).slice(-options.limit);
+      picked = inWindow.filter((e) => compare3(keyOf2(e), key) < 0).slice(-options.limit);
     }
   } else if (options.startFromHead) {
     boundary = [0, 0];
@@ -20120,10 +21206,10 @@ function afterFilterToken(token2) {
     throw new AwsError("InvalidParameterException", "The specified nextToken is invalid.");
   }
   const k = [key[0], key[1]];
-  return (e) => compare2(keyOf2(e), k) > 0;
+  return (e) => compare3(keyOf2(e), k) > 0;
 }
 function byKey(a, b) {
-  return compare2(keyOf2(a), keyOf2(b));
+  return compare3(keyOf2(a), keyOf2(b));
 }
 
 // packages/sim/src/logs/api.ts
@@ -20256,27 +21342,27 @@ var PutLogEvents = (ctx, raw) => {
   const stream = streamOf(group, input.required("logStreamName"));
   const events = input.objects("logEvents") ?? [];
   if (events.length === 0 || events.length > 1e4) input.fail("logEvents must hold 1 to 10000 events.");
-  const parsed = events.map((e) => {
+  const parsed2 = events.map((e) => {
     if (typeof e.timestamp !== "number" || typeof e.message !== "string") {
       return input.fail("Each log event needs a numeric timestamp and a string message.");
     }
     return { timestamp: e.timestamp, message: e.message };
   });
-  for (let i = 1; i < parsed.length; i++) {
-    if (parsed[i].timestamp < parsed[i - 1].timestamp) {
+  for (let i = 1; i < parsed2.length; i++) {
+    if (parsed2[i].timestamp < parsed2[i - 1].timestamp) {
       input.fail("Log events in a single PutLogEvents request must be in chronological order.");
     }
   }
   let tooOld = -1;
-  let tooNew = parsed.length;
-  parsed.forEach((e, i) => {
+  let tooNew = parsed2.length;
+  parsed2.forEach((e, i) => {
     if (e.timestamp < ctx.now - 14 * DAY) tooOld = i;
     if (e.timestamp > ctx.now + 2 * 36e5 && i < tooNew) tooNew = i;
   });
-  insertEvents(ctx.sim, stream, parsed.slice(tooOld + 1, tooNew), ctx.now);
-  const rejected2 = tooOld >= 0 || tooNew < parsed.length ? {
+  insertEvents(ctx.sim, stream, parsed2.slice(tooOld + 1, tooNew), ctx.now);
+  const rejected2 = tooOld >= 0 || tooNew < parsed2.length ? {
     ...tooOld >= 0 ? { tooOldLogEventEndIndex: tooOld + 1 } : {},
-    ...tooNew < parsed.length ? { tooNewLogEventStartIndex: tooNew } : {}
+    ...tooNew < parsed2.length ? { tooNewLogEventStartIndex: tooNew } : {}
   } : void 0;
   return {
     nextSequenceToken: String(stream.events.length + 1).padStart(56, "4"),
@@ -20381,6 +21467,30 @@ var logsActions = {
   ListTagsForResource: ListTagsForResource2
 };
 
+// packages/sim/src/logs/iam.ts
+var str7 = (value) => typeof value === "string" ? value : void 0;
+var GROUP_CALLS = /* @__PURE__ */ new Set(["CreateLogGroup", "DeleteLogGroup", "DescribeLogStreams", "FilterLogEvents"]);
+var STREAM_CALLS = /* @__PURE__ */ new Set(["CreateLogStream", "PutLogEvents", "GetLogEvents"]);
+function logsPermissions(ctx, input) {
+  let prefix = `arn:aws:logs:${ctx.region}:${ctx.account}`;
+  let group = str7(input["logGroupName"]);
+  const identifier = str7(input["logGroupIdentifier"]);
+  if (group === void 0 && identifier !== void 0) {
+    const m = /^(arn:[^:]*:logs:[^:]*:[^:]*):log-group:(.+?)(?::\*)?$/.exec(identifier);
+    if (m) [prefix, group] = [m[1], m[2]];
+    else group = identifier;
+  }
+  const action = `logs:${ctx.action}`;
+  if (ctx.action === "DescribeLogGroups") return [{ action, resource: `${prefix}:log-group::log-stream:` }];
+  if (GROUP_CALLS.has(ctx.action))
+    return [{ action, resource: `${prefix}:log-group:${group ?? ""}:log-stream:` }];
+  if (STREAM_CALLS.has(ctx.action)) {
+    const stream = str7(input["logStreamName"]) ?? "";
+    return [{ action, resource: `${prefix}:log-group:${group ?? ""}:log-stream:${stream}` }];
+  }
+  return void 0;
+}
+
 // packages/sim/src/logs/index.ts
 function seedLogGroups(data, sim) {
   seedEntries("logGroups", data, (entry) => {
@@ -20404,7 +21514,8 @@ var logsModule = {
       protocol: "json",
       targetPrefix: "Logs_20140328",
       jsonVersion: "1.1",
-      actions: logsActions
+      actions: logsActions,
+      permissions: logsPermissions
     });
     sim.logSink = {
       groupExists: (account, region, name) => logGroupExists(sim, account, region, name),
@@ -20415,18 +21526,23 @@ var logsModule = {
 };
 
 // packages/sim/src/secretsmanager/store.ts
-var import_node_crypto28 = require("node:crypto");
+var import_node_crypto29 = require("node:crypto");
 function secretsState(sim) {
   return sim.store("secretsmanager", () => ({ secrets: /* @__PURE__ */ new Map(), generations: /* @__PURE__ */ new Map() }));
 }
 var secretKey = (account, region, name) => `${account}/${region}/${name}`;
 var SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 function newSecretArn(sim, account, region, name) {
-  const key = secretKey(account, region, name);
+  const arn = nextSecretArn(sim, account, region, name);
   const generations = secretsState(sim).generations;
-  const generation = (generations.get(key) ?? 0) + 1;
-  generations.set(key, generation);
-  const digest = (0, import_node_crypto28.createHash)("sha256").update(`${key}#${generation}`).digest();
+  const key = secretKey(account, region, name);
+  generations.set(key, (generations.get(key) ?? 0) + 1);
+  return arn;
+}
+function nextSecretArn(sim, account, region, name) {
+  const key = secretKey(account, region, name);
+  const generation = (secretsState(sim).generations.get(key) ?? 0) + 1;
+  const digest = (0, import_node_crypto29.createHash)("sha256").update(`${key}#${generation}`).digest();
   const suffix = [...digest.subarray(0, 6)].map((b) => SUFFIX_ALPHABET[b % SUFFIX_ALPHABET.length]).join("");
   return `arn:aws:secretsmanager:${region}:${account}:secret:${name}-${suffix}`;
 }
@@ -20460,7 +21576,7 @@ function requireSecret(sim, account, region, secretId) {
   return secret;
 }
 function newVersionId() {
-  return (0, import_node_crypto28.randomUUID)();
+  return (0, import_node_crypto29.randomUUID)();
 }
 function versionsToStages(secret) {
   const labelled = secret.versions.filter((v) => v.stages.length > 0);
@@ -20496,19 +21612,19 @@ var MAX_VALUE = 65536;
 var DAY_MS = 864e5;
 var MAX_UNLABELLED = 100;
 function readValue(input) {
-  const str3 = input.str("SecretString");
+  const str8 = input.str("SecretString");
   const bin = input.str("SecretBinary");
-  if (str3 !== void 0 && bin !== void 0) {
+  if (str8 !== void 0 && bin !== void 0) {
     throw new AwsError(
       "InvalidParameterException",
       "You can't specify both a binary secret value and a string secret value in the same secret."
     );
   }
-  const value = str3 ?? bin;
+  const value = str8 ?? bin;
   if (value === void 0) return void 0;
   if (value.length > MAX_VALUE) {
     throw validationError(
-      str3 !== void 0 ? "SecretString" : "SecretBinary",
+      str8 !== void 0 ? "SecretString" : "SecretBinary",
       `Member must have length less than or equal to ${MAX_VALUE}`,
       "***"
     );
@@ -20784,6 +21900,27 @@ var secretsManagerActions = {
   }
 };
 
+// packages/sim/src/secretsmanager/iam.ts
+function secretsPermissions(ctx, input) {
+  const action = `secretsmanager:${ctx.action}`;
+  if (ctx.action === "ListSecrets") return [{ action, resource: "*" }];
+  if (ctx.action === "CreateSecret") {
+    const name = typeof input["Name"] === "string" ? input["Name"] : "";
+    return [
+      {
+        action,
+        resource: nextSecretArn(ctx.sim, ctx.account, ctx.region, name),
+        context: { "secretsmanager:Name": name }
+      }
+    ];
+  }
+  const id = input["SecretId"];
+  if (typeof id !== "string") return void 0;
+  const secret = findSecret(ctx.sim, ctx.account, ctx.region, id);
+  const resource = secret?.arn ?? (id.startsWith("arn:") ? id : `arn:aws:secretsmanager:${ctx.region}:${ctx.account}:secret:${id}`);
+  return [{ action, resource, context: { "secretsmanager:SecretId": id } }];
+}
+
 // packages/sim/src/secretsmanager/index.ts
 function seedSecrets(data, sim) {
   seedEntries("secrets", data, (entry) => {
@@ -20849,7 +21986,8 @@ var secretsManagerModule = {
       protocol: "json",
       targetPrefix: "secretsmanager",
       jsonVersion: "1.1",
-      actions: secretsManagerActions
+      actions: secretsManagerActions,
+      permissions: secretsPermissions
     });
     sim.onSeed("secrets", seedSecrets);
     sim.executionSecrets = {
