@@ -30,9 +30,13 @@ export interface ChildResult {
   signal: NodeJS.Signals | null;
   /** stdout and stderr, interleaved in the order they arrived. */
   log: string;
-  /** The cancellation sequence was started (by signalAfterMs or the timeout). */
+  /** The cancellation sequence was started (by signalAfterMs, cancelWhen or the timeout). */
   cancelled: boolean;
   timedOut: boolean;
+  /** When the SIGINT was sent, in ms after the process started. */
+  cancelledAfterMs: number | undefined;
+  /** From the start of the process to its end. */
+  durationMs: number;
 }
 
 export interface ChildOptions {
@@ -41,6 +45,11 @@ export interface ChildOptions {
   env: Record<string, string>;
   /** Start the runner's cancellation sequence after this many ms. */
   signalAfterMs?: number;
+  /**
+   * Start the runner's cancellation sequence when this resolves `true`; it is handed the log so far and a signal
+   * aborted when the process has ended.
+   */
+  cancelWhen?: (watch: { log: () => string; stop: AbortSignal }) => Promise<boolean>;
   /** Like `timeout-minutes`: past it the step is cancelled the same way and counted as timed out. */
   timeoutMs: number;
   /** Echo the child's output to this process's stderr as it comes (debugging a test). */
@@ -67,6 +76,8 @@ export function runNode(options: ChildOptions): Promise<ChildResult> {
     });
   }
   return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const ended = new AbortController();
     const child = spawn(node24Path(), [options.script], {
       cwd: options.cwd,
       env: options.env,
@@ -82,11 +93,13 @@ export function runNode(options: ChildOptions): Promise<ChildResult> {
     child.stderr.on('data', onData);
 
     let cancelled = false;
+    let cancelledAfterMs: number | undefined;
     let timedOut = false;
     const timers: NodeJS.Timeout[] = [];
     const cancel = (): void => {
       if (cancelled || child.exitCode !== null || child.signalCode !== null) return;
       cancelled = true;
+      cancelledAfterMs = Date.now() - started;
       child.kill('SIGINT');
       timers.push(
         setTimeout(() => {
@@ -96,6 +109,18 @@ export function runNode(options: ChildOptions): Promise<ChildResult> {
       );
     };
     if (options.signalAfterMs !== undefined) timers.push(setTimeout(cancel, options.signalAfterMs));
+    if (options.cancelWhen !== undefined) {
+      const log = (): string => Buffer.concat(chunks).toString('utf8');
+      options.cancelWhen({ log, stop: ended.signal }).then(
+        (reached) => {
+          if (reached) cancel();
+        },
+        (err: unknown) => {
+          // A point that cannot be watched (a bad call name, the simulator gone) fails the run, not the test run.
+          chunks.push(Buffer.from(`\n[testkit] cancelAt failed: ${String(err)}\n`));
+        },
+      );
+    }
     timers.push(
       setTimeout(() => {
         timedOut = !cancelled;
@@ -105,6 +130,7 @@ export function runNode(options: ChildOptions): Promise<ChildResult> {
 
     child.once('error', (err) => {
       for (const t of timers) clearTimeout(t);
+      ended.abort();
       reject(err);
     });
     if (child.pid !== undefined) running.add(child.pid);
@@ -117,7 +143,16 @@ export function runNode(options: ChildOptions): Promise<ChildResult> {
     });
     child.once('close', (exitCode, signal) => {
       for (const t of timers) clearTimeout(t);
-      resolve({ exitCode, signal, log: Buffer.concat(chunks).toString('utf8'), cancelled, timedOut });
+      ended.abort();
+      resolve({
+        exitCode,
+        signal,
+        log: Buffer.concat(chunks).toString('utf8'),
+        cancelled,
+        timedOut,
+        cancelledAfterMs,
+        durationMs: Date.now() - started,
+      });
     });
   });
 }

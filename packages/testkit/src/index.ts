@@ -2,6 +2,7 @@ export { startSim } from './sim';
 export type { CallFilter, OidcRequest, SimHandle, StartSimOptions } from './sim';
 export { REPO_ROOT, runAction } from './run-action';
 export type { ActionRun, RunActionOptions } from './run-action';
+export { holdCalls, whenCalled, type CancelPoint } from './cancel-point';
 export { expectNoSecrets, findSecrets } from './secrets';
 export type { SecretLeak } from './secrets';
 export { applyMasks, parseWorkflowCommands } from './workflow-commands';

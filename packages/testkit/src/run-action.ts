@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { evaluatePostIf, readActionMetadata, type ActionMetadata } from './action-yml';
+import { reachCancelPoint, type CancelPoint } from './cancel-point';
 import { runNode, type ChildResult } from './child';
 import { readKeyValueFile, readPathFile, readTextFile } from './file-commands';
 import { assertCallsGranted, callsAfter, markCalls, policyNamesFor, type CallMark } from './iam-check';
@@ -50,6 +51,11 @@ export interface RunActionOptions {
   post?: 'auto' | false;
   /** Cancel the workflow run this many ms after main started (SIGINT, SIGTERM 7.5 s later, kill 2.5 s later). */
   signalAfterMs?: number;
+  /**
+   * Cancel the workflow run the same way at a point of main's: once the simulator has answered a call of the run
+   * (`{ call: 'ecs:UpdateService' }`) or main's log shows a line (`{ log: 'Preflight' }`), `afterMs` later.
+   */
+  cancelAt?: CancelPoint;
   /** GITHUB_WORKSPACE and the working directory (default: a fresh temp directory). */
   cwd?: string;
   /** RUNNER_DEBUG=1, as when a run is re-run with debug logging. */
@@ -70,9 +76,13 @@ export interface RunActionOptions {
 export interface ActionRun {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
-  /** The run was cancelled (signalAfterMs), so `cancelled()` was true for the post step. */
+  /** The run was cancelled (signalAfterMs, cancelAt), so `cancelled()` was true for the post step. */
   cancelled: boolean;
   timedOut: boolean;
+  /** When main got its SIGINT, in ms after it started (none: it was never cancelled). */
+  cancelledAfterMs: number | undefined;
+  /** How long main ran. */
+  mainMs: number;
   outputs: Record<string, string>;
   state: Record<string, string>;
   env: Record<string, string>;
@@ -214,7 +224,8 @@ export async function runAction(
   const policyNames = iamPolicyNames(action, options.iamPolicy, inputs);
   // Read before the run, so a broken docs/iam.md fails fast, and marked before the child starts.
   const policies = policyNames === undefined ? [] : readDocumentedPolicies(REPO_ROOT);
-  const mark: CallMark | undefined = policyNames === undefined ? undefined : await markCalls(simUrl);
+  const mark: CallMark | undefined =
+    policyNames === undefined && options.cancelAt === undefined ? undefined : await markCalls(simUrl);
 
   const temp = mkdtempSync(join(tmpdir(), 'ecs-delivery-step-'));
   try {
@@ -247,6 +258,7 @@ export async function runAction(
     applyOverrides(env, options.env);
 
     const timeoutMs = options.timeoutMs ?? 55_000;
+    const cancelAt = options.cancelAt;
     const mainFiles = stepFiles(temp, 'main');
     const main: ChildResult = await runNode({
       script: join(actionDir, meta.runs.main),
@@ -254,6 +266,12 @@ export async function runAction(
       env: { ...env, ...fileEnv(mainFiles) },
       timeoutMs,
       ...(options.signalAfterMs !== undefined ? { signalAfterMs: options.signalAfterMs } : {}),
+      ...(cancelAt !== undefined && mark !== undefined
+        ? {
+            cancelWhen: ({ log, stop }: { log: () => string; stop: AbortSignal }) =>
+              reachCancelPoint(cancelAt, { simUrl, mark, log, stop }),
+          }
+        : {}),
       ...(options.echo ? { echo: true } : {}),
     });
     const mainCommands = parseWorkflowCommands(main.log, 'main');
@@ -265,6 +283,8 @@ export async function runAction(
       signal: main.signal,
       cancelled: main.cancelled && !main.timedOut,
       timedOut: main.timedOut,
+      cancelledAfterMs: main.cancelledAfterMs,
+      mainMs: main.durationMs,
       outputs: readKeyValueFile(mainFiles.output, 'GITHUB_OUTPUT'),
       state,
       env: exported,

@@ -103,6 +103,39 @@ describe('runAction on the fixture action', () => {
     expect(result.postOutputs['post-result']).toBe('cleaned-up-after-cancel');
     expect(result.durationMs).toBeLessThan(15_000);
   });
+
+  it.each([
+    ['once the simulator answered a call', { call: 'sts:GetCallerIdentity' }, 'GetCallerIdentity'],
+    ['once the log shows a line, and a while after', { log: 'Waiting 60s', afterMs: 300 }, 'Waiting 60s'],
+  ])('cancels at a point of the run: %s', async (_what, cancelAt, before) => {
+    const result = await runAction(FIXTURE, { sim, inputs: { name: 'Ada', 'wait-seconds': 60 }, cancelAt });
+
+    expect(result.cancelled).toBe(true);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.log).toContain('Received SIGINT: cancelling.');
+    expect(result.cancelledAfterMs).toBeGreaterThan(0);
+    // SIGINT stopped the 60 s wait at once: main ended long before SIGTERM would have come.
+    expect(result.mainMs - result.cancelledAfterMs!).toBeLessThan(5000);
+    expect(result.postOutputs['post-result']).toBe('cleaned-up-after-cancel');
+    if (before === 'Waiting 60s') {
+      expect(result.log.indexOf('Waiting 60s')).toBeLessThan(result.log.indexOf('Received SIGINT'));
+    } else {
+      expect(await sim.calls({ service: 'sts', action: 'GetCallerIdentity' })).not.toHaveLength(0);
+    }
+  });
+
+  it('never cancels a run that does not reach the point', async () => {
+    const result = await runAction(FIXTURE, {
+      sim,
+      inputs: { name: 'Ada' },
+      cancelAt: { call: 'ecs:UpdateService' },
+    });
+
+    expect(result.exitCode).toBe(0);
+    expect(result.cancelled).toBe(false);
+    expect(result.cancelledAfterMs).toBeUndefined();
+    expect(result.postOutputs['post-result']).toBe('cleaned-up-Ada');
+  });
 });
 
 describe('runAction with GitHub OIDC', () => {
