@@ -29039,6 +29039,138 @@ var init_get_input = __esm({
   }
 });
 
+// packages/shared/src/poll/clock.ts
+function abortReason(signal) {
+  if (signal.reason !== void 0) return signal.reason;
+  const err = new Error("The operation was aborted");
+  err.name = "AbortError";
+  return err;
+}
+function throwIfAborted(signal) {
+  if (signal?.aborted === true) throw abortReason(signal);
+}
+var systemClock, sleep;
+var init_clock = __esm({
+  "packages/shared/src/poll/clock.ts"() {
+    "use strict";
+    systemClock = { now: () => Date.now() };
+    sleep = (ms, signal) => new Promise((resolve5, reject) => {
+      if (signal?.aborted === true) {
+        reject(abortReason(signal));
+        return;
+      }
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal));
+      };
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve5();
+        },
+        Math.max(0, ms)
+      );
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+});
+
+// packages/shared/src/runner/call-budget.ts
+var import_node_async_hooks, CALL_GRACE_MS, CANCEL_GRACE_MS, CallDeadlineError, CallBudget;
+var init_call_budget = __esm({
+  "packages/shared/src/runner/call-budget.ts"() {
+    "use strict";
+    import_node_async_hooks = require("node:async_hooks");
+    init_duration();
+    init_clock();
+    CALL_GRACE_MS = 2e3;
+    CANCEL_GRACE_MS = 6e3;
+    CallDeadlineError = class extends Error {
+      constructor(allowedMs) {
+        super(`No answer within the ${formatDuration(allowedMs)} the run had left for the call.`);
+        this.name = "TimeoutError";
+      }
+    };
+    CallBudget = class {
+      /** @param signal the run's cancellation (`ActionContext.signal`); none: the run is never cancelled. */
+      constructor(signal = new AbortController().signal, clock = systemClock) {
+        this.signal = signal;
+        this.clock = clock;
+        if (signal.aborted) this.cancelledAt = clock.now();
+        else signal.addEventListener("abort", () => this.cancelledAt = clock.now(), { once: true });
+      }
+      signal;
+      clock;
+      scopes = new import_node_async_hooks.AsyncLocalStorage();
+      cancelledAt;
+      scope() {
+        return this.scopes.getStore() ?? { endBy: void 0, cancellable: true };
+      }
+      /**
+       * Runs `work` with its calls limited so. A `deadline` replaces the enclosing one, later or earlier: a phase
+       * gets its own budget.
+       */
+      within(limits, work) {
+        const outer = this.scope();
+        const endBy = "deadline" in limits ? limits.deadline === void 0 ? void 0 : limits.deadline + CALL_GRACE_MS : outer.endBy;
+        return this.scopes.run({ endBy, cancellable: limits.cancellable ?? outer.cancellable }, work);
+      }
+      /**
+       * Runs what a cancelled run still owes: its calls are not aborted by the cancel, and are cut off
+       * {@link CANCEL_GRACE_MS} after it, before the runner's SIGTERM.
+       */
+      afterCancel(work) {
+        const endBy = (this.cancelledAt ?? this.clock.now()) + CANCEL_GRACE_MS;
+        return this.scopes.run({ endBy, cancellable: false }, work);
+      }
+      /**
+       * Runs one call (an AWS call, a token request) within the budget: `call` gets the abort signal to pass on, and
+       * the promise rejects with the signal's reason as soon as it aborts, whatever `call` is still waiting for.
+       */
+      call(call) {
+        const limit = this.callLimit();
+        if (limit === void 0) return call(void 0);
+        const { signal, release } = limit;
+        if (signal.aborted) {
+          release();
+          return Promise.reject(signal.reason);
+        }
+        return new Promise((resolve5, reject) => {
+          const onAbort = () => reject(signal.reason);
+          signal.addEventListener("abort", onAbort, { once: true });
+          call(signal).then(resolve5, (err) => reject(signal.aborted ? signal.reason : err)).finally(() => {
+            signal.removeEventListener("abort", onAbort);
+            release();
+          });
+        });
+      }
+      /**
+       * The abort signal of one call starting now: aborted with the cancel's reason when the run is cancelled (in a
+       * cancellable phase), with a {@link CallDeadlineError} when the phase's time is up. `undefined` when nothing
+       * limits the call; else call `release` when the call has ended.
+       */
+      callLimit() {
+        const { endBy, cancellable } = this.scope();
+        const signals = cancellable ? [this.signal] : [];
+        let release = () => void 0;
+        if (endBy !== void 0) {
+          const allowed = Math.max(0, endBy - this.clock.now());
+          const controller = new AbortController();
+          if (allowed === 0) controller.abort(new CallDeadlineError(0));
+          else {
+            const timer = setTimeout(() => controller.abort(new CallDeadlineError(allowed)), allowed);
+            timer.unref();
+            release = () => clearTimeout(timer);
+          }
+          signals.push(controller.signal);
+        }
+        if (signals.length === 0) return void 0;
+        return { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals), release };
+      }
+    };
+  }
+});
+
 // packages/shared/src/runner/describe-error.ts
 function oneLine(text) {
   return text.replace(/\s*\r?\n\s*/g, " ").trim();
@@ -29100,14 +29232,15 @@ async function runAction(main, post2, options = {}) {
   process.on("SIGINT", onSignal);
   try {
     if (options.actionYml !== void 0) useActionDefaults(readActionDefaults(options.actionYml));
+    const budget = new CallBudget(controller.signal);
     if (isPost) {
-      await post2({ phase: "post", signal: controller.signal });
+      await post2({ phase: "post", signal: controller.signal, budget });
     } else {
       if (post2 !== void 0) saveState(IS_POST, "true");
-      await main({ phase: "main", signal: controller.signal });
+      await main({ phase: "main", signal: controller.signal, budget });
     }
   } catch (err) {
-    reportFailure(err);
+    reportFailure(controller.signal.aborted ? controller.signal.reason : err);
   } finally {
     process.off("SIGINT", onSignal);
   }
@@ -29126,44 +29259,9 @@ var init_run_action = __esm({
     "use strict";
     init_core();
     init_action_defaults();
+    init_call_budget();
     init_describe_error();
     IS_POST = "isPost";
-  }
-});
-
-// packages/shared/src/poll/clock.ts
-function abortReason(signal) {
-  if (signal.reason !== void 0) return signal.reason;
-  const err = new Error("The operation was aborted");
-  err.name = "AbortError";
-  return err;
-}
-function throwIfAborted(signal) {
-  if (signal?.aborted === true) throw abortReason(signal);
-}
-var systemClock, sleep;
-var init_clock = __esm({
-  "packages/shared/src/poll/clock.ts"() {
-    "use strict";
-    systemClock = { now: () => Date.now() };
-    sleep = (ms, signal) => new Promise((resolve5, reject) => {
-      if (signal?.aborted === true) {
-        reject(abortReason(signal));
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortReason(signal));
-      };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve5();
-        },
-        Math.max(0, ms)
-      );
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
   }
 });
 
@@ -67247,20 +67345,38 @@ function serviceIdOf(Ctor) {
   if (id !== void 0) serviceIds.set(Ctor, id);
   return id;
 }
+function limitCalls(client, budget) {
+  const target = client;
+  const send = target.send.bind(client);
+  target.send = (command, options) => {
+    if (typeof options === "function") return send(command, options);
+    const given = typeof options === "object" && options !== null ? options : {};
+    return budget.call(
+      (signal) => send(command, signal === void 0 ? options : { ...given, abortSignal: signal })
+    );
+  };
+}
 function createClient(Ctor, options = {}) {
   const config = {
     region: resolveRegion(options.region),
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: "standard",
-    customUserAgent: options.userAgentVersion === void 0 ? USER_AGENT : `ecs-delivery/${options.userAgentVersion}`
+    customUserAgent: options.userAgentVersion === void 0 ? USER_AGENT : `ecs-delivery/${options.userAgentVersion}`,
+    requestHandler: {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true
+    }
   };
   if (options.credentials !== void 0) config.credentials = options.credentials;
   const serviceId = serviceIdOf(Ctor);
   const endpoint = options.endpoint ?? (serviceId === void 0 ? void 0 : resolveEndpoint(serviceId));
   if (endpoint !== void 0) config.endpoint = endpoint;
-  return new Ctor(config);
+  const client = new Ctor(config);
+  if (options.budget !== void 0) limitCalls(client, options.budget);
+  return client;
 }
-var DEFAULT_MAX_ATTEMPTS, serviceIds;
+var DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS, CONNECTION_TIMEOUT_MS, serviceIds;
 var init_create_client = __esm({
   "packages/shared/src/aws/create-client.ts"() {
     "use strict";
@@ -67268,6 +67384,8 @@ var init_create_client = __esm({
     init_endpoint();
     init_region();
     DEFAULT_MAX_ATTEMPTS = 5;
+    DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
+    CONNECTION_TIMEOUT_MS = 1e4;
     serviceIds = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -70069,7 +70187,8 @@ async function requestCredentials(options, credentials, send, serverDate, explai
   const sts = createClient(import_client_sts.STSClient, {
     region: options.region,
     maxAttempts: options.maxAttempts,
-    credentials
+    credentials,
+    budget: options.budget
   });
   try {
     const out = await send(sts);
@@ -70310,9 +70429,11 @@ async function authenticate(options = {}) {
     for (const arn of [roleToAssume, ...chain])
       maskSecret(arn === void 0 ? void 0 : arnParts(arn)?.account);
   }
-  const sts = { region, clock, maxAttempts: options.maxAttempts };
+  const budget = options.budget;
+  const sts = { region, clock, maxAttempts: options.maxAttempts, budget };
   const base = roleToAssume === void 0 ? ambientLoader() : async () => {
-    const token = await requestIdToken(audience, roleToAssume, options.idTokenSource);
+    const fetchToken = () => requestIdToken(audience, roleToAssume, options.idTokenSource);
+    const token = await (budget === void 0 ? fetchToken() : budget.call(fetchToken));
     maskSecret(token);
     return assumeRoleWithWebIdentity({
       ...sts,
@@ -70342,7 +70463,7 @@ async function authenticate(options = {}) {
   };
   const cache = new CredentialCache(load, clock);
   const identity = await cache.get();
-  const caller = await callerIdentity(region, cache.provider, options.maxAttempts);
+  const caller = await callerIdentity(region, cache.provider, options.maxAttempts, budget);
   if (options.maskAccountId === true) maskSecret(caller.accountId);
   const allowed = options.allowedAccountIds ?? [];
   if (allowed.length > 0 && !allowed.includes(caller.accountId)) {
@@ -70362,6 +70483,7 @@ async function authenticate(options = {}) {
       const client = createClient(Ctor, {
         region,
         maxAttempts: options.maxAttempts,
+        budget,
         ...extra,
         credentials: cache.provider
       });
@@ -70370,8 +70492,8 @@ async function authenticate(options = {}) {
     }
   };
 }
-async function callerIdentity(region, credentials, maxAttempts) {
-  const sts = createClient(import_client_sts2.STSClient, { region, credentials, maxAttempts });
+async function callerIdentity(region, credentials, maxAttempts, budget) {
+  const sts = createClient(import_client_sts2.STSClient, { region, credentials, maxAttempts, budget });
   try {
     const out = await sts.send(new import_client_sts2.GetCallerIdentityCommand({}));
     if (out.Account === void 0 || out.Arn === void 0)
@@ -71780,7 +71902,7 @@ async function buildMode(inputs, conn, deps, logins = []) {
     };
   });
 }
-async function promoteMode(inputs, target, deps) {
+async function promoteMode(inputs, target, deps, budget) {
   const source = inputs.sourceImage;
   const sourceRegion = source.repository.region;
   const needsOwn = inputs.sourceRoleToAssume !== void 0 || sourceRegion !== void 0 && sourceRegion !== target.region;
@@ -71789,7 +71911,8 @@ async function promoteMode(inputs, target, deps) {
     () => deps.connect({
       roleToAssume: inputs.sourceRoleToAssume ?? inputs.roleToAssume,
       region: sourceRegion ?? inputs.awsRegion,
-      audience: inputs.audience
+      audience: inputs.audience,
+      budget
     })
   ) : target;
   return group(`Promote ${source.repository.text}`, async () => {
@@ -71841,11 +71964,13 @@ async function scanGate(inputs, conn, outcome, deps, signal) {
     return gate;
   });
 }
-async function manifestRun(inputs, target, deps, signal) {
+async function manifestRun(inputs, target, deps, context) {
+  const { signal, budget } = context;
   const { manifest: plan, ...rest } = inputs;
   const results = [];
   const logins = [];
   for (const item of plan.items) {
+    signal.throwIfAborted();
     info(`Image ${item.name}: ${item.repository.text}.`);
     const one = {
       ...rest,
@@ -71853,24 +71978,36 @@ async function manifestRun(inputs, target, deps, signal) {
       build: item.build,
       sourceImage: item.sourceImage
     };
-    const outcome = one.sourceImage === void 0 ? await buildMode(one, target, deps, logins) : await promoteMode(one, target, deps);
+    const outcome = one.sourceImage === void 0 ? await buildMode(one, target, deps, logins) : await promoteMode(one, target, deps, budget);
+    signal.throwIfAborted();
     results.push({ name: item.name, outcome, gate: await scanGate(one, target, outcome, deps, signal) });
   }
   return results;
 }
 async function run(inputs, context, deps = defaultDeps) {
+  const { signal, budget } = context;
+  signal.throwIfAborted();
   const target = await group(
     "Authenticate",
-    () => deps.connect({ roleToAssume: inputs.roleToAssume, region: inputs.awsRegion, audience: inputs.audience })
+    () => deps.connect({
+      roleToAssume: inputs.roleToAssume,
+      region: inputs.awsRegion,
+      audience: inputs.audience,
+      budget
+    })
   );
+  signal.throwIfAborted();
   let results;
   if (inputs.manifest !== void 0) {
-    results = await manifestRun(inputs, target, deps, context.signal);
+    results = await manifestRun(inputs, target, deps, context);
+    signal.throwIfAborted();
     setReleaseOutputs(results);
     await writeReleaseReport(inputs.manifest.environment, results);
   } else {
-    const outcome = inputs.sourceImage === void 0 ? await buildMode(inputs, target, deps) : await promoteMode(inputs, target, deps);
-    const gate = await scanGate(inputs, target, outcome, deps, context.signal);
+    const outcome = inputs.sourceImage === void 0 ? await buildMode(inputs, target, deps) : await promoteMode(inputs, target, deps, budget);
+    signal.throwIfAborted();
+    const gate = await scanGate(inputs, target, outcome, deps, signal);
+    signal.throwIfAborted();
     results = [{ name: inputs.repository.text, outcome, gate }];
     setOutputs(outcome);
     await writeReport(outcome, gate);
@@ -71903,7 +72040,8 @@ var init_run = __esm({
         const session = await authenticate({
           region: options.region,
           roleToAssume: options.roleToAssume,
-          audience: options.audience
+          audience: options.audience,
+          budget: options.budget
         });
         return { ecr: session.client(import_client_ecr6.ECRClient), region: session.region };
       },

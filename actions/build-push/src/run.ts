@@ -3,6 +3,7 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import {
   type ActionContext,
   awsErrorCode,
+  type CallBudget,
   type Clock,
   ConfigurationError,
   type Sleep,
@@ -49,6 +50,8 @@ export interface ConnectOptions {
   roleToAssume: string | undefined;
   region: string | undefined;
   audience: string;
+  /** The run's budget: a cancel aborts every AWS call of the session at once. */
+  budget?: CallBudget | undefined;
 }
 
 /** Everything run() reaches outside itself, injectable for tests. */
@@ -66,6 +69,7 @@ export const defaultDeps: RunDeps = {
       region: options.region,
       roleToAssume: options.roleToAssume,
       audience: options.audience,
+      budget: options.budget,
     });
     return { ecr: session.client(ECRClient), region: session.region };
   },
@@ -161,7 +165,12 @@ async function buildMode(
   });
 }
 
-async function promoteMode(inputs: Inputs, target: Connection, deps: RunDeps): Promise<Outcome> {
+async function promoteMode(
+  inputs: Inputs,
+  target: Connection,
+  deps: RunDeps,
+  budget?: CallBudget,
+): Promise<Outcome> {
   const source = inputs.sourceImage!;
   const sourceRegion = source.repository.region;
   const needsOwn =
@@ -172,6 +181,7 @@ async function promoteMode(inputs: Inputs, target: Connection, deps: RunDeps): P
           roleToAssume: inputs.sourceRoleToAssume ?? inputs.roleToAssume,
           region: sourceRegion ?? inputs.awsRegion,
           audience: inputs.audience,
+          budget,
         }),
       )
     : target;
@@ -244,12 +254,14 @@ async function manifestRun(
   inputs: Inputs,
   target: Connection,
   deps: RunDeps,
-  signal: AbortSignal,
+  context: ActionContext,
 ): Promise<ImageResult[]> {
+  const { signal, budget } = context;
   const { manifest: plan, ...rest } = inputs;
   const results: ImageResult[] = [];
   const logins: LoginState[] = [];
   for (const item of plan!.items) {
+    signal.throwIfAborted();
     core.info(`Image ${item.name}: ${item.repository.text}.`);
     const one: Inputs = {
       ...rest,
@@ -260,32 +272,48 @@ async function manifestRun(
     const outcome =
       one.sourceImage === undefined
         ? await buildMode(one, target, deps, logins)
-        : await promoteMode(one, target, deps);
+        : await promoteMode(one, target, deps, budget);
+    signal.throwIfAborted();
     results.push({ name: item.name, outcome, gate: await scanGate(one, target, outcome, deps, signal) });
   }
   return results;
 }
 
-/** The action: authenticate, then build or promote, then the scan gate, outputs and the job summary. */
+/**
+ * The action: authenticate, then build or promote, then the scan gate, outputs and the job summary. A cancel
+ * aborts every AWS call at once (through `context.budget`) and each phase checks it: a cancelled run fails and
+ * sets no outputs (a build already running is left to the runner, which ends it with the step).
+ */
 export async function run(
   inputs: Inputs,
   context: ActionContext,
   deps: RunDeps = defaultDeps,
 ): Promise<void> {
+  const { signal, budget } = context;
+  signal.throwIfAborted();
   const target = await core.group('Authenticate', () =>
-    deps.connect({ roleToAssume: inputs.roleToAssume, region: inputs.awsRegion, audience: inputs.audience }),
+    deps.connect({
+      roleToAssume: inputs.roleToAssume,
+      region: inputs.awsRegion,
+      audience: inputs.audience,
+      budget,
+    }),
   );
+  signal.throwIfAborted();
   let results: ImageResult[];
   if (inputs.manifest !== undefined) {
-    results = await manifestRun(inputs, target, deps, context.signal);
+    results = await manifestRun(inputs, target, deps, context);
+    signal.throwIfAborted();
     setReleaseOutputs(results);
     await writeReleaseReport(inputs.manifest.environment, results);
   } else {
     const outcome =
       inputs.sourceImage === undefined
         ? await buildMode(inputs, target, deps)
-        : await promoteMode(inputs, target, deps);
-    const gate = await scanGate(inputs, target, outcome, deps, context.signal);
+        : await promoteMode(inputs, target, deps, budget);
+    signal.throwIfAborted();
+    const gate = await scanGate(inputs, target, outcome, deps, signal);
+    signal.throwIfAborted();
     results = [{ name: inputs.repository.text, outcome, gate }];
     setOutputs(outcome);
     await writeReport(outcome, gate);

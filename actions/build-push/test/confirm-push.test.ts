@@ -12,7 +12,7 @@ import {
   PutImageCommand,
 } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
-import { parseRepositoryRef } from '@ecs-delivery/shared';
+import { CallBudget, parseRepositoryRef } from '@ecs-delivery/shared';
 import type { CommandRunner } from '@ecs-delivery/shared/exec';
 import type { ContainerCli, Inputs } from '../src/inputs';
 import { run, type RunDeps } from '../src/run';
@@ -90,7 +90,8 @@ function deps(exec: CommandRunner): RunDeps {
   };
 }
 
-const context = { phase: 'main' as const, signal: new AbortController().signal };
+const signal = new AbortController().signal;
+const context = { phase: 'main' as const, signal, budget: new CallBudget(signal) };
 
 beforeEach(() => {
   savedEnv = { ...process.env };

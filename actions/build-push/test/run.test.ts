@@ -12,7 +12,7 @@ import {
   type BatchGetImageCommandInput,
 } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
-import { parseRepositoryRef } from '@ecs-delivery/shared';
+import { CallBudget, parseRepositoryRef } from '@ecs-delivery/shared';
 import type { CommandOptions, CommandRunner } from '@ecs-delivery/shared/exec';
 import { parseKeyValueFile } from '@ecs-delivery/testkit';
 import type { Inputs } from '../src/inputs';
@@ -111,7 +111,8 @@ const deps: RunDeps = {
   now: () => NOW,
 };
 
-const context = { phase: 'main' as const, signal: new AbortController().signal };
+const signal = new AbortController().signal;
+const context = { phase: 'main' as const, signal, budget: new CallBudget(signal) };
 
 beforeEach(() => {
   savedEnv = { ...process.env };

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
-import { callAws, type Clock, type Sleep } from '@ecs-delivery/shared';
+import { type CallBudget, callAws, type Clock, type Sleep } from '@ecs-delivery/shared';
 import type { DeployClients as Clients } from '@ecs-delivery/shared/aws';
 import {
   primaryDeployment,
@@ -14,6 +14,7 @@ import type { ServiceRun } from './service-run';
 export interface DeployContext {
   clients: Clients;
   signal: AbortSignal;
+  budget: CallBudget;
   clock?: Clock | undefined;
   sleep?: Sleep | undefined;
   /** Called right after UpdateService, so the post step knows what to roll back if the run is cancelled. */
@@ -56,6 +57,7 @@ async function migrate(run: ServiceRun, arn: string, ctx: DeployContext): Promis
       timeoutMs: migration.timeoutMs,
       logsFor: ctx.clients.logsFor,
       signal: ctx.signal,
+      budget: ctx.budget,
       clock: ctx.clock,
       sleep: ctx.sleep,
       onStatus: (status) => core.info(`migration task: ${status}`),
@@ -114,16 +116,21 @@ export async function updateService(run: ServiceRun, ctx: DeployContext): Promis
   const { plan } = prepared;
   const arn = run.registration!.arn;
   ctx.signal.throwIfAborted();
-  const out = await callAws('ecs:UpdateService', () =>
-    ctx.clients.ecs.send(
-      new UpdateServiceCommand({
-        cluster: plan.cluster,
-        service: plan.service,
-        taskDefinition: arn,
-        ...(plan.desiredCount !== undefined ? { desiredCount: plan.desiredCount } : {}),
-        // Same definition, but the service is not steady on it: start a deployment to have one to watch.
-        ...(arn === prepared.service.taskDefinition ? { forceNewDeployment: true } : {}),
-      }),
+  // Within the deploy's timeout, which starts here; not cut off by a cancel: ECS may start the deployment
+  // anyway, and only the answer says what to roll back.
+  const limits = { deadline: Date.now() + plan.timeoutMs, cancellable: false };
+  const out = await ctx.budget.within(limits, () =>
+    callAws('ecs:UpdateService', () =>
+      ctx.clients.ecs.send(
+        new UpdateServiceCommand({
+          cluster: plan.cluster,
+          service: plan.service,
+          taskDefinition: arn,
+          ...(plan.desiredCount !== undefined ? { desiredCount: plan.desiredCount } : {}),
+          // Same definition, but the service is not steady on it: start a deployment to have one to watch.
+          ...(arn === prepared.service.taskDefinition ? { forceNewDeployment: true } : {}),
+        }),
+      ),
     ),
   );
   const tracked = primaryDeployment({ cluster: plan.cluster, service: plan.service }, out.service);

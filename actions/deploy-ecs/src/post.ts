@@ -96,11 +96,13 @@ async function rollBackEntries(
     roleToAssume: state.roleToAssume,
     audience: state.audience,
     roleDurationSeconds: state.roleDurationSeconds,
+    budget: context.budget,
   });
   core.info(`Rolling back ${entries.map((e) => e.label).join(', ')}.`);
   const done = await rollBack(clients.ecs, entries.map(planFor), {
     deadline: Date.now() + state.rollbackTimeoutMs,
     signal: context.signal,
+    budget: context.budget,
   });
   return done.map((d, i) => rowOf(entries[i]!, d));
 }
@@ -114,7 +116,11 @@ async function rollBackEntries(
  */
 export async function post(context: ActionContext, deps: PostDeps = { connect }): Promise<void> {
   const state = readDeployState();
-  if (state === undefined || state.completed) {
+  if (state === undefined) {
+    core.info('Nothing was deployed before the cancellation: nothing to roll back.');
+    return;
+  }
+  if (state.completed) {
     core.info('The deploy finished before the cancellation: nothing to roll back.');
     return;
   }

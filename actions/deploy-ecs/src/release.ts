@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { type Clock, describeError, type Sleep } from '@ecs-delivery/shared';
+import { type CallBudget, type Clock, describeError, type Sleep } from '@ecs-delivery/shared';
 import type { DeployClients as Clients } from '@ecs-delivery/shared/aws';
 import { explainWatched, isFailure as outcomeFails, watchOrFail } from '@ecs-delivery/shared/ecs';
 import { readyService, updateService } from './deploy-service';
@@ -12,6 +12,7 @@ export interface ReleaseContext {
   clients: Clients;
   inputs: Inputs;
   signal: AbortSignal;
+  budget: CallBudget;
   clock?: Clock | undefined;
   sleep?: Sleep | undefined;
   /** Called whenever a service's deployment starts or ends (to keep the post step's state current). */
@@ -30,7 +31,7 @@ export function createRuns(waves: readonly PreparedService[][]): ServiceRun[][] 
   );
 }
 
-async function explain(run: ServiceRun, clients: Clients): Promise<void> {
+async function explain(run: ServiceRun, clients: Clients, budget: CallBudget): Promise<void> {
   if (run.tracked === undefined || run.watch === undefined) return;
   const explanation = await explainWatched(
     clients.ecs,
@@ -38,6 +39,7 @@ async function explain(run: ServiceRun, clients: Clients): Promise<void> {
     run.tracked,
     run.watch,
     run.prepared.rendered.containerDefinitions,
+    budget,
   );
   if (explanation === undefined) return;
   run.explanation = explanation;
@@ -74,6 +76,7 @@ async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void
   const step = {
     clients,
     signal: ctx.signal,
+    budget: ctx.budget,
     clock: ctx.clock,
     sleep: ctx.sleep,
     onUpdated: () => ctx.onChange(),
@@ -117,6 +120,7 @@ async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void
       {
         deadline: now + Math.max(...toWatch.map((r) => r.prepared.plan.timeoutMs)),
         signal: ctx.signal,
+        budget: ctx.budget,
         clock: ctx.clock,
         sleep: ctx.sleep,
       },
@@ -133,7 +137,7 @@ async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void
   });
   const failed = toWatch.filter((r) => r.outcome !== 'succeeded' && r.outcome !== 'cancelled');
   if (failed.length > 0)
-    await core.group('Why it failed', () => Promise.all(failed.map((r) => explain(r, clients))));
+    await core.group('Why it failed', () => Promise.all(failed.map((r) => explain(r, clients, ctx.budget))));
   ctx.onChange();
 }
 
@@ -144,7 +148,14 @@ async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void
 export async function runRelease(runs: readonly ServiceRun[][], ctx: ReleaseContext): Promise<ServiceRun[]> {
   let stopped = false;
   for (const wave of runs) {
-    if (stopped || ctx.signal.aborted) {
+    if (ctx.signal.aborted) {
+      for (const run of wave) {
+        run.outcome = 'cancelled';
+        run.failureReason = 'The workflow run was cancelled before this service was deployed.';
+      }
+      continue;
+    }
+    if (stopped) {
       for (const run of wave) run.outcome = 'not_started';
       continue;
     }

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import { type Clock, type Sleep, systemClock } from '@ecs-delivery/shared';
+import { type CallBudget, type Clock, type Sleep, systemClock } from '@ecs-delivery/shared';
 import {
   needsRollback,
   requestRollbacks as requestAll,
@@ -148,6 +148,8 @@ export async function rollBackAfterFailure(
     enabled: boolean;
     timeoutMs: number;
     signal?: AbortSignal | undefined;
+    /** The rollback's calls get `timeoutMs` of their own, whatever deadline the deploy had. */
+    budget?: CallBudget | undefined;
     clock?: Clock | undefined;
     sleep?: Sleep | undefined;
     onChange?: () => void;
@@ -175,6 +177,7 @@ export async function rollBackAfterFailure(
       clock: options.clock,
       sleep: options.sleep,
       signal: options.signal,
+      budget: options.budget,
       onRequested: (requested) => {
         requested.forEach((entry, i) => recordRequest(work.runs[i]!, entry));
         options.onChange?.();

@@ -94,26 +94,51 @@ function givenArns(inputs: Inputs): { value: string; input: string }[] {
   return serviceArns(inputs.waves.flat(), inputs.mode === 'manifest');
 }
 
+/** A run cancelled before it deployed anything: nothing to roll back, and the step fails. */
+async function cancelledBeforeDeploy(title: string): Promise<void> {
+  const reason = 'The workflow run was cancelled before anything was deployed.';
+  core.info(`${reason} Nothing to roll back.`);
+  setOutputs([], 'cancelled');
+  core.setOutput('failure-reason', reason);
+  await writeReport([], 'cancelled', title);
+  core.error(reason, { title: 'deploy-ecs: cancelled' });
+  process.exitCode = core.ExitCode.Failure;
+}
+
 /**
  * The action: authenticate, preflight every service (nothing changes if anything is wrong), then deploy
  * wave by wave, watching each deployment this run started; on failure explain it and roll back what the
- * scope says; on cancellation ask for the rollbacks at once and leave the watching to the post step.
+ * scope says; on cancellation — at any point — ask for the rollbacks at once and leave the watching to the post
+ * step. Every AWS call goes through `context.budget`: a cancel aborts it, and a deadline (the watch's, then the
+ * rollback's own) ends one that hangs.
  */
 export async function run(
   inputs: Inputs,
   context: ActionContext,
   deps: RunDeps = defaultDeps,
 ): Promise<void> {
+  const { signal, budget } = context;
   if (inputs.environmentUrl !== undefined) core.setOutput('environment-url', inputs.environmentUrl);
-  const clients = await core.group('Authenticate', () =>
-    deps.connect({ ...connectOptions(inputs), arns: givenArns(inputs) }),
-  );
-  const prepared = await core.group('Preflight', async () => {
-    const waves = await prepareRelease(clients, inputs.waves);
-    for (const p of waves.flat()) printPrepared(p);
-    return waves;
-  });
   const title = inputs.environment === undefined ? 'deploy-ecs' : `deploy-ecs ${inputs.environment}`;
+  let clients: Clients;
+  let prepared: PreparedService[][];
+  try {
+    signal.throwIfAborted();
+    clients = await core.group('Authenticate', () =>
+      deps.connect({ ...connectOptions(inputs), arns: givenArns(inputs), budget }),
+    );
+    signal.throwIfAborted();
+    prepared = await core.group('Preflight', async () => {
+      const waves = await prepareRelease(clients, inputs.waves);
+      for (const p of waves.flat()) printPrepared(p);
+      return waves;
+    });
+    signal.throwIfAborted();
+  } catch (err) {
+    if (!signal.aborted) throw err;
+    await cancelledBeforeDeploy(title);
+    return;
+  }
 
   if (inputs.dryRun) {
     const runs = dryRuns(prepared);
@@ -144,18 +169,18 @@ export async function run(
   await runRelease(waves, {
     clients,
     inputs,
-    signal: context.signal,
+    signal,
+    budget,
     clock: deps.clock,
     sleep: deps.sleep,
     onChange: () => save(),
   });
   save();
 
-  const outcome = overallOutcome(runs, false);
-  if (outcome === 'cancelled') {
+  if (signal.aborted) {
     // The runner ends this process seconds after the cancel: ask for the rollbacks now, watch them in post.
     const targets = inputs.rollbackOnFailure ? rollbackCandidates(runs, inputs.rollbackScope) : [];
-    await requestRollbacks(clients.ecs, targets, () => save());
+    await budget.afterCancel(() => requestRollbacks(clients.ecs, targets, () => save()));
     save();
     core.info(
       targets.length > 0 ? 'Cancelled: rollbacks requested; the post step sees them through.' : 'Cancelled.',
@@ -165,13 +190,16 @@ export async function run(
       scope: inputs.rollbackScope,
       enabled: inputs.rollbackOnFailure,
       timeoutMs: inputs.rollbackTimeoutMs,
-      signal: context.signal,
+      signal,
+      budget,
       clock: deps.clock,
       sleep: deps.sleep,
       onChange: () => save(),
     });
   }
-  // Cancelled while rolling back: the post step finishes what is pending.
+  // Cancelled at any point, even while rolling back: the verdict is `cancelled`; the post step finishes what is
+  // pending.
+  const outcome = signal.aborted ? 'cancelled' : overallOutcome(runs, false);
   const cancelled = outcome === 'cancelled' || runs.some((r) => r.pendingRollback !== undefined);
   save(!cancelled);
 
@@ -191,5 +219,7 @@ export async function run(
     return;
   }
   annotateFailures(runs);
+  if (!runs.some(isFailure))
+    core.error('The workflow run was cancelled.', { title: 'deploy-ecs: cancelled' });
   process.exitCode = core.ExitCode.Failure;
 }

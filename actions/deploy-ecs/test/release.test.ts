@@ -8,7 +8,7 @@ import {
   type Service,
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { FakeClock } from '@ecs-delivery/shared';
+import { CallBudget, FakeClock } from '@ecs-delivery/shared';
 import type { DeployClients } from '@ecs-delivery/shared/aws';
 import type { Inputs } from '../src/inputs';
 import type { PreparedService } from '../src/prepare';
@@ -100,6 +100,7 @@ it('a deployment that cannot be watched counts as failed (so it is rolled back),
     clients,
     inputs,
     signal: new AbortController().signal,
+    budget: new CallBudget(),
     clock,
     sleep: clock.sleep,
     onChange: () => changes.push(1),

@@ -28270,6 +28270,144 @@ var init_get_input = __esm({
   }
 });
 
+// packages/shared/src/poll/clock.ts
+function abortReason(signal) {
+  if (signal.reason !== void 0) return signal.reason;
+  const err = new Error("The operation was aborted");
+  err.name = "AbortError";
+  return err;
+}
+function throwIfAborted(signal) {
+  if (signal?.aborted === true) throw abortReason(signal);
+}
+var systemClock, sleep;
+var init_clock = __esm({
+  "packages/shared/src/poll/clock.ts"() {
+    "use strict";
+    systemClock = { now: () => Date.now() };
+    sleep = (ms, signal) => new Promise((resolve3, reject) => {
+      if (signal?.aborted === true) {
+        reject(abortReason(signal));
+        return;
+      }
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal));
+      };
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve3();
+        },
+        Math.max(0, ms)
+      );
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+});
+
+// packages/shared/src/runner/call-budget.ts
+function isCallDeadlineError(err) {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof CallDeadlineError) return true;
+  }
+  return false;
+}
+var import_node_async_hooks, CALL_GRACE_MS, CANCEL_GRACE_MS, CallDeadlineError, CallBudget;
+var init_call_budget = __esm({
+  "packages/shared/src/runner/call-budget.ts"() {
+    "use strict";
+    import_node_async_hooks = require("node:async_hooks");
+    init_duration();
+    init_clock();
+    CALL_GRACE_MS = 2e3;
+    CANCEL_GRACE_MS = 6e3;
+    CallDeadlineError = class extends Error {
+      constructor(allowedMs) {
+        super(`No answer within the ${formatDuration(allowedMs)} the run had left for the call.`);
+        this.name = "TimeoutError";
+      }
+    };
+    CallBudget = class {
+      /** @param signal the run's cancellation (`ActionContext.signal`); none: the run is never cancelled. */
+      constructor(signal = new AbortController().signal, clock = systemClock) {
+        this.signal = signal;
+        this.clock = clock;
+        if (signal.aborted) this.cancelledAt = clock.now();
+        else signal.addEventListener("abort", () => this.cancelledAt = clock.now(), { once: true });
+      }
+      signal;
+      clock;
+      scopes = new import_node_async_hooks.AsyncLocalStorage();
+      cancelledAt;
+      scope() {
+        return this.scopes.getStore() ?? { endBy: void 0, cancellable: true };
+      }
+      /**
+       * Runs `work` with its calls limited so. A `deadline` replaces the enclosing one, later or earlier: a phase
+       * gets its own budget.
+       */
+      within(limits, work) {
+        const outer = this.scope();
+        const endBy = "deadline" in limits ? limits.deadline === void 0 ? void 0 : limits.deadline + CALL_GRACE_MS : outer.endBy;
+        return this.scopes.run({ endBy, cancellable: limits.cancellable ?? outer.cancellable }, work);
+      }
+      /**
+       * Runs what a cancelled run still owes: its calls are not aborted by the cancel, and are cut off
+       * {@link CANCEL_GRACE_MS} after it, before the runner's SIGTERM.
+       */
+      afterCancel(work) {
+        const endBy = (this.cancelledAt ?? this.clock.now()) + CANCEL_GRACE_MS;
+        return this.scopes.run({ endBy, cancellable: false }, work);
+      }
+      /**
+       * Runs one call (an AWS call, a token request) within the budget: `call` gets the abort signal to pass on, and
+       * the promise rejects with the signal's reason as soon as it aborts, whatever `call` is still waiting for.
+       */
+      call(call) {
+        const limit = this.callLimit();
+        if (limit === void 0) return call(void 0);
+        const { signal, release } = limit;
+        if (signal.aborted) {
+          release();
+          return Promise.reject(signal.reason);
+        }
+        return new Promise((resolve3, reject) => {
+          const onAbort = () => reject(signal.reason);
+          signal.addEventListener("abort", onAbort, { once: true });
+          call(signal).then(resolve3, (err) => reject(signal.aborted ? signal.reason : err)).finally(() => {
+            signal.removeEventListener("abort", onAbort);
+            release();
+          });
+        });
+      }
+      /**
+       * The abort signal of one call starting now: aborted with the cancel's reason when the run is cancelled (in a
+       * cancellable phase), with a {@link CallDeadlineError} when the phase's time is up. `undefined` when nothing
+       * limits the call; else call `release` when the call has ended.
+       */
+      callLimit() {
+        const { endBy, cancellable } = this.scope();
+        const signals = cancellable ? [this.signal] : [];
+        let release = () => void 0;
+        if (endBy !== void 0) {
+          const allowed = Math.max(0, endBy - this.clock.now());
+          const controller = new AbortController();
+          if (allowed === 0) controller.abort(new CallDeadlineError(0));
+          else {
+            const timer = setTimeout(() => controller.abort(new CallDeadlineError(allowed)), allowed);
+            timer.unref();
+            release = () => clearTimeout(timer);
+          }
+          signals.push(controller.signal);
+        }
+        if (signals.length === 0) return void 0;
+        return { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals), release };
+      }
+    };
+  }
+});
+
 // packages/shared/src/runner/describe-error.ts
 function oneLine(text2) {
   return text2.replace(/\s*\r?\n\s*/g, " ").trim();
@@ -28331,14 +28469,15 @@ async function runAction(main, post, options = {}) {
   process.on("SIGINT", onSignal);
   try {
     if (options.actionYml !== void 0) useActionDefaults(readActionDefaults(options.actionYml));
+    const budget = new CallBudget(controller.signal);
     if (isPost) {
-      await post({ phase: "post", signal: controller.signal });
+      await post({ phase: "post", signal: controller.signal, budget });
     } else {
       if (post !== void 0) saveState(IS_POST, "true");
-      await main({ phase: "main", signal: controller.signal });
+      await main({ phase: "main", signal: controller.signal, budget });
     }
   } catch (err) {
-    reportFailure(err);
+    reportFailure(controller.signal.aborted ? controller.signal.reason : err);
   } finally {
     process.off("SIGINT", onSignal);
   }
@@ -28357,44 +28496,9 @@ var init_run_action = __esm({
     "use strict";
     init_core();
     init_action_defaults();
+    init_call_budget();
     init_describe_error();
     IS_POST = "isPost";
-  }
-});
-
-// packages/shared/src/poll/clock.ts
-function abortReason(signal) {
-  if (signal.reason !== void 0) return signal.reason;
-  const err = new Error("The operation was aborted");
-  err.name = "AbortError";
-  return err;
-}
-function throwIfAborted(signal) {
-  if (signal?.aborted === true) throw abortReason(signal);
-}
-var systemClock, sleep;
-var init_clock = __esm({
-  "packages/shared/src/poll/clock.ts"() {
-    "use strict";
-    systemClock = { now: () => Date.now() };
-    sleep = (ms, signal) => new Promise((resolve3, reject) => {
-      if (signal?.aborted === true) {
-        reject(abortReason(signal));
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortReason(signal));
-      };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve3();
-        },
-        Math.max(0, ms)
-      );
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
   }
 });
 
@@ -37880,20 +37984,38 @@ function serviceIdOf(Ctor) {
   if (id !== void 0) serviceIds.set(Ctor, id);
   return id;
 }
+function limitCalls(client, budget) {
+  const target = client;
+  const send = target.send.bind(client);
+  target.send = (command, options) => {
+    if (typeof options === "function") return send(command, options);
+    const given2 = typeof options === "object" && options !== null ? options : {};
+    return budget.call(
+      (signal) => send(command, signal === void 0 ? options : { ...given2, abortSignal: signal })
+    );
+  };
+}
 function createClient(Ctor, options = {}) {
   const config = {
     region: resolveRegion(options.region),
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: "standard",
-    customUserAgent: options.userAgentVersion === void 0 ? USER_AGENT : `ecs-delivery/${options.userAgentVersion}`
+    customUserAgent: options.userAgentVersion === void 0 ? USER_AGENT : `ecs-delivery/${options.userAgentVersion}`,
+    requestHandler: {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true
+    }
   };
   if (options.credentials !== void 0) config.credentials = options.credentials;
   const serviceId = serviceIdOf(Ctor);
   const endpoint = options.endpoint ?? (serviceId === void 0 ? void 0 : resolveEndpoint(serviceId));
   if (endpoint !== void 0) config.endpoint = endpoint;
-  return new Ctor(config);
+  const client = new Ctor(config);
+  if (options.budget !== void 0) limitCalls(client, options.budget);
+  return client;
 }
-var DEFAULT_MAX_ATTEMPTS, serviceIds;
+var DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS, CONNECTION_TIMEOUT_MS, serviceIds;
 var init_create_client = __esm({
   "packages/shared/src/aws/create-client.ts"() {
     "use strict";
@@ -37901,6 +38023,8 @@ var init_create_client = __esm({
     init_endpoint();
     init_region();
     DEFAULT_MAX_ATTEMPTS = 5;
+    DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
+    CONNECTION_TIMEOUT_MS = 1e4;
     serviceIds = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -64383,7 +64507,8 @@ async function requestCredentials(options, credentials, send, serverDate, explai
   const sts = createClient(import_client_sts.STSClient, {
     region: options.region,
     maxAttempts: options.maxAttempts,
-    credentials
+    credentials,
+    budget: options.budget
   });
   try {
     const out = await send(sts);
@@ -64624,9 +64749,11 @@ async function authenticate(options = {}) {
     for (const arn of [roleToAssume, ...chain])
       maskSecret(arn === void 0 ? void 0 : arnParts(arn)?.account);
   }
-  const sts = { region, clock, maxAttempts: options.maxAttempts };
+  const budget = options.budget;
+  const sts = { region, clock, maxAttempts: options.maxAttempts, budget };
   const base = roleToAssume === void 0 ? ambientLoader() : async () => {
-    const token = await requestIdToken(audience, roleToAssume, options.idTokenSource);
+    const fetchToken = () => requestIdToken(audience, roleToAssume, options.idTokenSource);
+    const token = await (budget === void 0 ? fetchToken() : budget.call(fetchToken));
     maskSecret(token);
     return assumeRoleWithWebIdentity({
       ...sts,
@@ -64656,7 +64783,7 @@ async function authenticate(options = {}) {
   };
   const cache = new CredentialCache(load, clock);
   const identity = await cache.get();
-  const caller = await callerIdentity(region, cache.provider, options.maxAttempts);
+  const caller = await callerIdentity(region, cache.provider, options.maxAttempts, budget);
   if (options.maskAccountId === true) maskSecret(caller.accountId);
   const allowed = options.allowedAccountIds ?? [];
   if (allowed.length > 0 && !allowed.includes(caller.accountId)) {
@@ -64676,6 +64803,7 @@ async function authenticate(options = {}) {
       const client = createClient(Ctor, {
         region,
         maxAttempts: options.maxAttempts,
+        budget,
         ...extra,
         credentials: cache.provider
       });
@@ -64684,8 +64812,8 @@ async function authenticate(options = {}) {
     }
   };
 }
-async function callerIdentity(region, credentials, maxAttempts) {
-  const sts = createClient(import_client_sts2.STSClient, { region, credentials, maxAttempts });
+async function callerIdentity(region, credentials, maxAttempts, budget) {
+  const sts = createClient(import_client_sts2.STSClient, { region, credentials, maxAttempts, budget });
   try {
     const out = await sts.send(new import_client_sts2.GetCallerIdentityCommand({}));
     if (out.Account === void 0 || out.Arn === void 0)
@@ -86646,7 +86774,8 @@ async function connectSession(options) {
     roleToAssume: options.roleToAssume,
     audience: options.audience,
     roleDurationSeconds: options.roleDurationSeconds,
-    maxAttempts: MAX_ATTEMPTS
+    maxAttempts: MAX_ATTEMPTS,
+    budget: options.budget
   });
   const expected = options.expectedAccount;
   if (expected !== void 0 && session.accountId !== expected.id) {
@@ -87887,6 +88016,10 @@ async function watchDeployments(ecs, targets, options) {
       troubled = 0;
       return result;
     } catch (err) {
+      if (isCallDeadlineError(err)) {
+        warning(`ECS did not answer in time: ${describeError(err).message}`);
+        return { done: false, nextDelayMs: 0 };
+      }
       if (!isTransientError(err)) throw err;
       troubled++;
       if (troubled === 1 || troubled % 10 === 0) {
@@ -87902,14 +88035,8 @@ async function watchDeployments(ecs, targets, options) {
       options.deadline,
       Math.max(...watched.map((w) => w.target.deadline ?? options.deadline))
     );
-    const result = await poll({
-      check: patientLook,
-      deadline,
-      clock,
-      sleep: sleep2,
-      signal: options.signal,
-      maxDelayMs: max
-    });
+    const watch = () => poll({ check: patientLook, deadline, clock, sleep: sleep2, signal: options.signal, maxDelayMs: max });
+    const result = await (options.budget === void 0 ? watch() : options.budget.within({ deadline }, watch));
     if (result.outcome === "timed_out") {
       for (const w of watched) {
         w.result ??= timedOut(
@@ -87945,6 +88072,8 @@ var init_watch = __esm({
     init_clock();
     init_poll();
     init_progress();
+    init_call_budget();
+    init_describe_error();
     init_assess();
     init_crash_loop();
     init_service();
@@ -88109,15 +88238,17 @@ async function watchOrFail(ecs, targets, options, why) {
     };
   }
 }
-function explainWatched(ecs, logsFor, tracked, result, containers) {
-  return explainDeployment(ecs, {
+function explainWatched(ecs, logsFor, tracked, result, containers, budget) {
+  const explain = () => explainDeployment(ecs, {
     tracked,
     reason: result.reason,
     service: result.service,
     serviceDeployment: result.serviceDeployment,
     containers,
     logsFor
-  }).catch(() => void 0);
+  });
+  const deadline = Date.now() + EXPLAIN_BUDGET_MS;
+  return (budget === void 0 ? explain() : budget.within({ deadline }, explain)).catch(() => void 0);
 }
 function judgeRollback(start, result) {
   const to = result.ecsRollback?.taskDefinitionArn ?? start.to;
@@ -88144,7 +88275,7 @@ async function watchRollbacks(ecs, starts, options) {
     unwatched: true
   }));
 }
-var FAILURES;
+var FAILURES, EXPLAIN_BUDGET_MS;
 var init_rollout = __esm({
   "packages/shared/src/ecs/rollout.ts"() {
     "use strict";
@@ -88159,6 +88290,7 @@ var init_rollout = __esm({
       "timed_out",
       "cancelled"
     ]);
+    EXPLAIN_BUDGET_MS = 2e4;
   }
 });
 
@@ -89025,7 +89157,7 @@ function finalTaskDefinition(run2) {
     return targetOf(run2) ?? run2.prepared.currentArn;
   return run2.watch?.service?.taskDefinition ?? run2.prepared.currentArn;
 }
-async function startServiceRollback(run2, clients, signal) {
+async function startServiceRollback(run2, clients, signal, budget) {
   const p = run2.prepared;
   if (p.noop) {
     info(`${run2.label}: steady on ${shortTaskDefinition(p.targetArn)} already: nothing to roll back.`);
@@ -89044,12 +89176,15 @@ async function startServiceRollback(run2, clients, signal) {
       );
     }
     signal.throwIfAborted();
-    const request = await requestRollback(clients.ecs, p.ref, {
-      failed: p.stopInFlight ? p.inFlight : void 0,
-      to,
-      label: `${run2.label} (rollback)`,
-      warn: (m) => warning(`${run2.label}: ${m}`)
-    });
+    const request = await budget.within(
+      { cancellable: false },
+      () => requestRollback(clients.ecs, p.ref, {
+        failed: p.stopInFlight ? p.inFlight : void 0,
+        to,
+        label: `${run2.label} (rollback)`,
+        warn: (m) => warning(`${run2.label}: ${m}`)
+      })
+    );
     if (request.status !== "requested") {
       if (signal.aborted) throw new Error(request.reason);
       run2.outcome = "failed";
@@ -89076,14 +89211,15 @@ function recordVerdict(run2, verdict) {
   run2.outcome = verdict.outcome;
   if (verdict.outcome !== "succeeded") run2.failureReason = verdict.reason;
 }
-async function explainRun(run2, clients) {
+async function explainRun(run2, clients, budget) {
   if (run2.start === void 0 || run2.watch === void 0) return;
   const explanation = await explainWatched(
     clients.ecs,
     clients.logsFor,
     run2.start.watch.tracked,
     run2.watch,
-    run2.prepared.targetContainers
+    run2.prepared.targetContainers,
+    budget
   );
   if (explanation === void 0) return;
   run2.explanation = explanation;
@@ -89269,32 +89405,62 @@ async function watchStarted(clients, runs, inputs, context, deps) {
     () => watchRollbacks(
       clients.ecs,
       runs.map((r) => r.start),
-      { deadline: clock.now() + inputs.timeoutMs, signal: context.signal, clock, sleep: deps.sleep }
+      {
+        deadline: clock.now() + inputs.timeoutMs,
+        signal: context.signal,
+        budget: context.budget,
+        clock,
+        sleep: deps.sleep
+      }
     )
   );
   verdicts.forEach((verdict, i) => recordVerdict(runs[i], verdict));
   if (verdicts.some((v) => v.unwatched)) return;
   const failed = runs.filter((r) => isFailure2(r) && r.outcome !== "cancelled");
   if (failed.length > 0)
-    await group("Why it failed", () => Promise.all(failed.map((r) => explainRun(r, clients))));
+    await group(
+      "Why it failed",
+      () => Promise.all(failed.map((r) => explainRun(r, clients, context.budget)))
+    );
+}
+async function cancelledBeforeStart(report) {
+  const reason = "The workflow run was cancelled before any rollback started.";
+  info(`${reason} Nothing was changed.`);
+  setOutputs([], "cancelled");
+  setOutput("failure-reason", reason);
+  await writeReport([], "cancelled", report);
+  error(reason, { title: "rollback: cancelled" });
+  process.exitCode = ExitCode.Failure;
 }
 async function run(inputs, context, deps = defaultDeps) {
-  const clients = await group(
-    "Authenticate",
-    () => deps.connect({ ...connectOptions(inputs), arns: givenArns(inputs) })
-  );
-  info(`Reason: ${inputs.reason ?? "(none given)"}`);
-  const prepared = await group("Preflight", async () => {
-    const list2 = await prepareRollbacks(clients, inputs);
-    for (const p of list2) printPrepared(p);
-    return list2;
-  });
-  const runs = prepared.map((p) => ({ prepared: p, label: p.label }));
+  const { signal, budget } = context;
   const report = {
     title: inputs.environment === void 0 ? "rollback" : `rollback ${inputs.environment}`,
     reason: inputs.reason,
     targetText: describeTarget(inputs.to)
   };
+  let clients;
+  let prepared;
+  try {
+    signal.throwIfAborted();
+    clients = await group(
+      "Authenticate",
+      () => deps.connect({ ...connectOptions(inputs), arns: givenArns(inputs), budget })
+    );
+    info(`Reason: ${inputs.reason ?? "(none given)"}`);
+    signal.throwIfAborted();
+    prepared = await group("Preflight", async () => {
+      const list2 = await prepareRollbacks(clients, inputs);
+      for (const p of list2) printPrepared(p);
+      return list2;
+    });
+    signal.throwIfAborted();
+  } catch (err) {
+    if (!signal.aborted) throw err;
+    await cancelledBeforeStart(report);
+    return;
+  }
+  const runs = prepared.map((p) => ({ prepared: p, label: p.label }));
   if (inputs.dryRun) {
     info("dry-run: nothing was registered, stopped or updated.");
     setOutputs(runs, "dry_run");
@@ -89321,7 +89487,7 @@ async function run(inputs, context, deps = defaultDeps) {
   });
   await group(
     `Roll back ${labels}`,
-    () => Promise.all(runs.map((r) => startServiceRollback(r, clients, context.signal)))
+    () => Promise.all(runs.map((r) => startServiceRollback(r, clients, signal, budget)))
   );
   const started = runs.filter((r) => r.start !== void 0 && r.outcome === void 0);
   if (started.length > 0 && !inputs.wait) {
@@ -89332,7 +89498,7 @@ async function run(inputs, context, deps = defaultDeps) {
   } else if (started.length > 0) {
     await watchStarted(clients, started, inputs, context, deps);
   }
-  const outcome = overallOutcome2(runs, false);
+  const outcome = signal.aborted ? "cancelled" : overallOutcome2(runs, false);
   setOutputs(runs, outcome);
   await writeReport(runs, outcome, report);
   const ok = outcome === "succeeded" || outcome === "started";
@@ -89350,6 +89516,7 @@ async function run(inputs, context, deps = defaultDeps) {
   if (outcome === "cancelled")
     info("Cancelled: a rollback deployment ECS has started goes on by itself; it is not watched.");
   annotateFailures(runs);
+  if (!runs.some(isFailure2)) error("The workflow run was cancelled.", { title: "rollback: cancelled" });
   process.exitCode = ExitCode.Failure;
 }
 var defaultDeps;

@@ -60,41 +60,73 @@ async function watchStarted(
     watchRollbacks(
       clients.ecs,
       runs.map((r) => r.start!),
-      { deadline: clock.now() + inputs.timeoutMs, signal: context.signal, clock, sleep: deps.sleep },
+      {
+        deadline: clock.now() + inputs.timeoutMs,
+        signal: context.signal,
+        budget: context.budget,
+        clock,
+        sleep: deps.sleep,
+      },
     ),
   );
   verdicts.forEach((verdict, i) => recordVerdict(runs[i]!, verdict));
   if (verdicts.some((v) => v.unwatched)) return;
   const failed = runs.filter((r) => isFailure(r) && r.outcome !== 'cancelled');
   if (failed.length > 0)
-    await core.group('Why it failed', () => Promise.all(failed.map((r) => explainRun(r, clients))));
+    await core.group('Why it failed', () =>
+      Promise.all(failed.map((r) => explainRun(r, clients, context.budget))),
+    );
+}
+
+/** A run cancelled before it rolled anything back: the step fails, and nothing was changed. */
+async function cancelledBeforeStart(report: Parameters<typeof writeReport>[2]): Promise<void> {
+  const reason = 'The workflow run was cancelled before any rollback started.';
+  core.info(`${reason} Nothing was changed.`);
+  setOutputs([], 'cancelled');
+  core.setOutput('failure-reason', reason);
+  await writeReport([], 'cancelled', report);
+  core.error(reason, { title: 'rollback: cancelled' });
+  process.exitCode = core.ExitCode.Failure;
 }
 
 /**
  * The action: authenticate, check every service's target (nothing changes if any is refused), then roll
  * every service back at once and watch the deployments to their end with the deploy's own watcher. A
- * cancelled run stops watching; a rollback deployment ECS has started goes on by itself.
+ * cancelled run stops watching; a rollback deployment ECS has started goes on by itself. Every AWS call goes
+ * through `context.budget`: a cancel aborts it, and the watch's deadline ends one that hangs.
  */
 export async function run(
   inputs: Inputs,
   context: ActionContext,
   deps: RunDeps = defaultDeps,
 ): Promise<void> {
-  const clients = await core.group('Authenticate', () =>
-    deps.connect({ ...connectOptions(inputs), arns: givenArns(inputs) }),
-  );
-  core.info(`Reason: ${inputs.reason ?? '(none given)'}`);
-  const prepared = await core.group('Preflight', async () => {
-    const list = await prepareRollbacks(clients, inputs);
-    for (const p of list) printPrepared(p);
-    return list;
-  });
-  const runs: RollbackRun[] = prepared.map((p) => ({ prepared: p, label: p.label }));
+  const { signal, budget } = context;
   const report = {
     title: inputs.environment === undefined ? 'rollback' : `rollback ${inputs.environment}`,
     reason: inputs.reason,
     targetText: describeTarget(inputs.to),
   };
+  let clients: Clients;
+  let prepared: Awaited<ReturnType<typeof prepareRollbacks>>;
+  try {
+    signal.throwIfAborted();
+    clients = await core.group('Authenticate', () =>
+      deps.connect({ ...connectOptions(inputs), arns: givenArns(inputs), budget }),
+    );
+    core.info(`Reason: ${inputs.reason ?? '(none given)'}`);
+    signal.throwIfAborted();
+    prepared = await core.group('Preflight', async () => {
+      const list = await prepareRollbacks(clients, inputs);
+      for (const p of list) printPrepared(p);
+      return list;
+    });
+    signal.throwIfAborted();
+  } catch (err) {
+    if (!signal.aborted) throw err;
+    await cancelledBeforeStart(report);
+    return;
+  }
+  const runs: RollbackRun[] = prepared.map((p) => ({ prepared: p, label: p.label }));
 
   if (inputs.dryRun) {
     core.info('dry-run: nothing was registered, stopped or updated.');
@@ -127,7 +159,7 @@ export async function run(
         });
 
   await core.group(`Roll back ${labels}`, () =>
-    Promise.all(runs.map((r) => startServiceRollback(r, clients, context.signal))),
+    Promise.all(runs.map((r) => startServiceRollback(r, clients, signal, budget))),
   );
   const started = runs.filter((r) => r.start !== undefined && r.outcome === undefined);
   if (started.length > 0 && !inputs.wait) {
@@ -139,7 +171,7 @@ export async function run(
     await watchStarted(clients, started, inputs, context, deps);
   }
 
-  const outcome = overallOutcome(runs, false);
+  const outcome = signal.aborted ? 'cancelled' : overallOutcome(runs, false);
   setOutputs(runs, outcome);
   await writeReport(runs, outcome, report);
   const ok = outcome === 'succeeded' || outcome === 'started';
@@ -159,5 +191,6 @@ export async function run(
   if (outcome === 'cancelled')
     core.info('Cancelled: a rollback deployment ECS has started goes on by itself; it is not watched.');
   annotateFailures(runs);
+  if (!runs.some(isFailure)) core.error('The workflow run was cancelled.', { title: 'rollback: cancelled' });
   process.exitCode = core.ExitCode.Failure;
 }

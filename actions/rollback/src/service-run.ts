@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { describeError } from '@ecs-delivery/shared';
+import { type CallBudget, describeError } from '@ecs-delivery/shared';
 import type { EcsClients as Clients } from '@ecs-delivery/shared/aws';
 import {
   explainWatched,
@@ -69,6 +69,7 @@ export async function startServiceRollback(
   run: RollbackRun,
   clients: Clients,
   signal: AbortSignal,
+  budget: CallBudget,
 ): Promise<void> {
   const p = run.prepared;
   if (p.noop) {
@@ -90,12 +91,15 @@ export async function startServiceRollback(
       );
     }
     signal.throwIfAborted();
-    const request = await requestRollback(clients.ecs, p.ref, {
-      failed: p.stopInFlight ? p.inFlight : undefined,
-      to,
-      label: `${run.label} (rollback)`,
-      warn: (m) => core.warning(`${run.label}: ${m}`),
-    });
+    // Seen through once asked for: a request cut off by a cancel would leave no one knowing what started.
+    const request = await budget.within({ cancellable: false }, () =>
+      requestRollback(clients.ecs, p.ref, {
+        failed: p.stopInFlight ? p.inFlight : undefined,
+        to,
+        label: `${run.label} (rollback)`,
+        warn: (m) => core.warning(`${run.label}: ${m}`),
+      }),
+    );
     if (request.status !== 'requested') {
       if (signal.aborted) throw new Error(request.reason);
       run.outcome = 'failed';
@@ -128,7 +132,7 @@ export function recordVerdict(run: RollbackRun, verdict: RollbackVerdict): void 
 }
 
 /** Explains a failed rollback deployment (stopped tasks, exit codes, events, the log) into the run. */
-export async function explainRun(run: RollbackRun, clients: Clients): Promise<void> {
+export async function explainRun(run: RollbackRun, clients: Clients, budget: CallBudget): Promise<void> {
   if (run.start === undefined || run.watch === undefined) return;
   const explanation = await explainWatched(
     clients.ecs,
@@ -136,6 +140,7 @@ export async function explainRun(run: RollbackRun, clients: Clients): Promise<vo
     run.start.watch.tracked,
     run.watch,
     run.prepared.targetContainers,
+    budget,
   );
   if (explanation === undefined) return;
   run.explanation = explanation;

@@ -27398,6 +27398,138 @@ var init_get_input = __esm({
   }
 });
 
+// packages/shared/src/poll/clock.ts
+function abortReason(signal) {
+  if (signal.reason !== void 0) return signal.reason;
+  const err = new Error("The operation was aborted");
+  err.name = "AbortError";
+  return err;
+}
+function throwIfAborted(signal) {
+  if (signal?.aborted === true) throw abortReason(signal);
+}
+var systemClock, sleep;
+var init_clock = __esm({
+  "packages/shared/src/poll/clock.ts"() {
+    "use strict";
+    systemClock = { now: () => Date.now() };
+    sleep = (ms, signal) => new Promise((resolve3, reject) => {
+      if (signal?.aborted === true) {
+        reject(abortReason(signal));
+        return;
+      }
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal));
+      };
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve3();
+        },
+        Math.max(0, ms)
+      );
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+});
+
+// packages/shared/src/runner/call-budget.ts
+var import_node_async_hooks, CALL_GRACE_MS, CANCEL_GRACE_MS, CallDeadlineError, CallBudget;
+var init_call_budget = __esm({
+  "packages/shared/src/runner/call-budget.ts"() {
+    "use strict";
+    import_node_async_hooks = require("node:async_hooks");
+    init_duration();
+    init_clock();
+    CALL_GRACE_MS = 2e3;
+    CANCEL_GRACE_MS = 6e3;
+    CallDeadlineError = class extends Error {
+      constructor(allowedMs) {
+        super(`No answer within the ${formatDuration(allowedMs)} the run had left for the call.`);
+        this.name = "TimeoutError";
+      }
+    };
+    CallBudget = class {
+      /** @param signal the run's cancellation (`ActionContext.signal`); none: the run is never cancelled. */
+      constructor(signal = new AbortController().signal, clock = systemClock) {
+        this.signal = signal;
+        this.clock = clock;
+        if (signal.aborted) this.cancelledAt = clock.now();
+        else signal.addEventListener("abort", () => this.cancelledAt = clock.now(), { once: true });
+      }
+      signal;
+      clock;
+      scopes = new import_node_async_hooks.AsyncLocalStorage();
+      cancelledAt;
+      scope() {
+        return this.scopes.getStore() ?? { endBy: void 0, cancellable: true };
+      }
+      /**
+       * Runs `work` with its calls limited so. A `deadline` replaces the enclosing one, later or earlier: a phase
+       * gets its own budget.
+       */
+      within(limits, work) {
+        const outer = this.scope();
+        const endBy = "deadline" in limits ? limits.deadline === void 0 ? void 0 : limits.deadline + CALL_GRACE_MS : outer.endBy;
+        return this.scopes.run({ endBy, cancellable: limits.cancellable ?? outer.cancellable }, work);
+      }
+      /**
+       * Runs what a cancelled run still owes: its calls are not aborted by the cancel, and are cut off
+       * {@link CANCEL_GRACE_MS} after it, before the runner's SIGTERM.
+       */
+      afterCancel(work) {
+        const endBy = (this.cancelledAt ?? this.clock.now()) + CANCEL_GRACE_MS;
+        return this.scopes.run({ endBy, cancellable: false }, work);
+      }
+      /**
+       * Runs one call (an AWS call, a token request) within the budget: `call` gets the abort signal to pass on, and
+       * the promise rejects with the signal's reason as soon as it aborts, whatever `call` is still waiting for.
+       */
+      call(call) {
+        const limit = this.callLimit();
+        if (limit === void 0) return call(void 0);
+        const { signal, release } = limit;
+        if (signal.aborted) {
+          release();
+          return Promise.reject(signal.reason);
+        }
+        return new Promise((resolve3, reject) => {
+          const onAbort = () => reject(signal.reason);
+          signal.addEventListener("abort", onAbort, { once: true });
+          call(signal).then(resolve3, (err) => reject(signal.aborted ? signal.reason : err)).finally(() => {
+            signal.removeEventListener("abort", onAbort);
+            release();
+          });
+        });
+      }
+      /**
+       * The abort signal of one call starting now: aborted with the cancel's reason when the run is cancelled (in a
+       * cancellable phase), with a {@link CallDeadlineError} when the phase's time is up. `undefined` when nothing
+       * limits the call; else call `release` when the call has ended.
+       */
+      callLimit() {
+        const { endBy, cancellable } = this.scope();
+        const signals = cancellable ? [this.signal] : [];
+        let release = () => void 0;
+        if (endBy !== void 0) {
+          const allowed = Math.max(0, endBy - this.clock.now());
+          const controller = new AbortController();
+          if (allowed === 0) controller.abort(new CallDeadlineError(0));
+          else {
+            const timer = setTimeout(() => controller.abort(new CallDeadlineError(allowed)), allowed);
+            timer.unref();
+            release = () => clearTimeout(timer);
+          }
+          signals.push(controller.signal);
+        }
+        if (signals.length === 0) return void 0;
+        return { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals), release };
+      }
+    };
+  }
+});
+
 // packages/shared/src/runner/describe-error.ts
 function oneLine(text2) {
   return text2.replace(/\s*\r?\n\s*/g, " ").trim();
@@ -27459,14 +27591,15 @@ async function runAction(main, post, options = {}) {
   process.on("SIGINT", onSignal);
   try {
     if (options.actionYml !== void 0) useActionDefaults(readActionDefaults(options.actionYml));
+    const budget = new CallBudget(controller.signal);
     if (isPost) {
-      await post({ phase: "post", signal: controller.signal });
+      await post({ phase: "post", signal: controller.signal, budget });
     } else {
       if (post !== void 0) saveState(IS_POST, "true");
-      await main({ phase: "main", signal: controller.signal });
+      await main({ phase: "main", signal: controller.signal, budget });
     }
   } catch (err) {
-    reportFailure(err);
+    reportFailure(controller.signal.aborted ? controller.signal.reason : err);
   } finally {
     process.off("SIGINT", onSignal);
   }
@@ -27485,44 +27618,9 @@ var init_run_action = __esm({
     "use strict";
     init_core();
     init_action_defaults();
+    init_call_budget();
     init_describe_error();
     IS_POST = "isPost";
-  }
-});
-
-// packages/shared/src/poll/clock.ts
-function abortReason(signal) {
-  if (signal.reason !== void 0) return signal.reason;
-  const err = new Error("The operation was aborted");
-  err.name = "AbortError";
-  return err;
-}
-function throwIfAborted(signal) {
-  if (signal?.aborted === true) throw abortReason(signal);
-}
-var systemClock, sleep;
-var init_clock = __esm({
-  "packages/shared/src/poll/clock.ts"() {
-    "use strict";
-    systemClock = { now: () => Date.now() };
-    sleep = (ms, signal) => new Promise((resolve3, reject) => {
-      if (signal?.aborted === true) {
-        reject(abortReason(signal));
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortReason(signal));
-      };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve3();
-        },
-        Math.max(0, ms)
-      );
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
   }
 });
 
@@ -37834,6 +37932,7 @@ async function run(inputs, context, deps = {}) {
     ...deps.sleep ? { sleep: deps.sleep } : {},
     ...deps.random ? { random: deps.random } : {}
   });
+  context.signal.throwIfAborted();
   for (const line of smokeLogLines(report)) info(line);
   setOutputs(report);
   await writeSummary(smokeSummary(report));

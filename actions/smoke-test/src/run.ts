@@ -39,7 +39,10 @@ function plan(inputs: Inputs): void {
   );
 }
 
-/** The action: run every check at once, then the log lines, outputs and the job summary; fail on any failure. */
+/**
+ * The action: run every check at once, then the log lines, outputs and the job summary; fail on any failure. It
+ * makes no AWS call; a cancel stops every wait and request at once and fails the step with no outputs.
+ */
 export async function run(inputs: Inputs, context: ActionContext, deps: RunDeps = {}): Promise<SmokeReport> {
   await core.group(`${inputs.checks.length} smoke check(s) from "${inputs.source}"`, async () => {
     plan(inputs);
@@ -65,6 +68,8 @@ export async function run(inputs: Inputs, context: ActionContext, deps: RunDeps 
     ...(deps.random ? { random: deps.random } : {}),
   });
 
+  // A cancel that came as the last check passed still fails the run: nothing is reported passed after it.
+  context.signal.throwIfAborted();
   for (const line of smokeLogLines(report)) core.info(line);
   setOutputs(report);
   await writeSummary(smokeSummary(report));

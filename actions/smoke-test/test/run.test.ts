@@ -1,4 +1,4 @@
-import { FakeClock } from '@ecs-delivery/shared';
+import { CallBudget, FakeClock } from '@ecs-delivery/shared';
 import { checksFromList, type HttpAnswer, type HttpSender } from '@ecs-delivery/shared/smoke';
 import type { Inputs } from '../src/inputs';
 import { describeCheck, progressPrinter } from '../src/report';
@@ -52,7 +52,8 @@ function inputsFor(checks: unknown[], overrides: Partial<Inputs> = {}): Inputs {
   };
 }
 
-const context = { phase: 'main' as const, signal: new AbortController().signal };
+const signal = new AbortController().signal;
+const context = { phase: 'main' as const, signal, budget: new CallBudget(signal) };
 
 describe('run', () => {
   it('retries until the check passes healthy-for times in a row, saying each change once', async () => {

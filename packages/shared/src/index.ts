@@ -18,6 +18,15 @@ export {
 export { formatDuration, parseDuration } from './inputs/duration';
 
 export { runAction, type ActionContext } from './runner/run-action';
+export {
+  CALL_GRACE_MS,
+  CallBudget,
+  CallDeadlineError,
+  CANCEL_GRACE_MS,
+  isCallDeadlineError,
+  type CallLimit,
+  type CallLimits,
+} from './runner/call-budget';
 export { describeError, messageOf } from './runner/describe-error';
 export { maskSecret } from './runner/mask';
 export { FakeClock, sleep, systemClock, throwIfAborted, type Clock, type Sleep } from './poll/clock';

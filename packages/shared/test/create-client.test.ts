@@ -2,7 +2,9 @@ import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
 import { STSClient } from '@aws-sdk/client-sts';
-import { ConfigurationError, VERSION } from '../src';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CALL_GRACE_MS, CallBudget, callAws, ConfigurationError, FakeClock, VERSION } from '../src';
 import { createClient, endpointEnvName, resolveEndpoint } from '../src/aws';
 import { setEnv } from './helpers/capture';
 import { startFakeAws, type FakeAws } from './helpers/fake-aws';
@@ -149,5 +151,87 @@ describe('retries and user agent', () => {
     expect(agents[0]).toContain(`ecs-delivery/${VERSION}`);
     expect(agents[1]).toContain('ecs-delivery/9.9.9');
     expect(VERSION).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+/** An endpoint that takes every request and never answers, as a stalled connection does. */
+async function hangingServer(): Promise<{ url: string; received: () => number; close: () => Promise<void> }> {
+  let received = 0;
+  const server: Server = createServer(() => void received++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received: () => received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('deadlines', () => {
+  let hanging: Awaited<ReturnType<typeof hangingServer>>;
+  beforeEach(async () => {
+    hanging = await hangingServer();
+  });
+  afterEach(async () => {
+    await hanging.close();
+  });
+
+  it('every client waits at most 30 s for an answer per attempt, 10 s to connect', async () => {
+    const ecs = createClient(ECSClient, { region: 'us-east-1', credentials });
+    const handler = ecs.config.requestHandler as unknown as {
+      configProvider: Promise<Record<string, unknown>>;
+    };
+    expect(await handler.configProvider).toMatchObject({
+      requestTimeout: 30_000,
+      connectionTimeout: 10_000,
+      throwOnRequestTimeout: true,
+    });
+  });
+
+  it('an attempt with no answer fails with TimeoutError after requestTimeoutMs', async () => {
+    const ecs = createClient(ECSClient, {
+      region: 'us-east-1',
+      credentials,
+      endpoint: hanging.url,
+      maxAttempts: 2,
+      requestTimeoutMs: 200,
+    });
+    const started = Date.now();
+    await expect(
+      callAws('ecs:ListClusters', () => ecs.send(new ListClustersCommand({}))),
+    ).rejects.toMatchObject({ code: 'TimeoutError' });
+    expect(hanging.received()).toBe(2);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('a call outliving its phase’s deadline is cut off then, however many attempts it had left', async () => {
+    const budget = new CallBudget(undefined, new FakeClock(0));
+    const ecs = createClient(ECSClient, { region: 'us-east-1', credentials, endpoint: hanging.url, budget });
+    const started = Date.now();
+    const call = budget.within({ deadline: 300 - CALL_GRACE_MS }, () =>
+      callAws('ecs:ListClusters', () => ecs.send(new ListClustersCommand({}))),
+    );
+    await expect(call).rejects.toMatchObject({
+      code: 'TimeoutError',
+      message: 'No answer within the 300ms the run had left for the call.',
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(hanging.received()).toBe(1);
+  });
+
+  it('a cancel aborts the call in flight at once, and every call after it', async () => {
+    const controller = new AbortController();
+    const budget = new CallBudget(controller.signal);
+    const ecs = createClient(ECSClient, { region: 'us-east-1', credentials, endpoint: hanging.url, budget });
+    const inFlight = callAws('ecs:ListClusters', () => ecs.send(new ListClustersCommand({})));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort(Object.assign(new Error('Cancelled by SIGINT'), { name: 'AbortError' }));
+    await expect(inFlight).rejects.toMatchObject({ code: 'AbortError', message: 'Cancelled by SIGINT' });
+    await expect(ecs.send(new ListClustersCommand({}))).rejects.toThrow('Cancelled by SIGINT');
+    expect(hanging.received()).toBe(1);
   });
 });

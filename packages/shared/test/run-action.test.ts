@@ -140,6 +140,19 @@ describe('cancellation', () => {
     expect(errorLines()).toEqual(['::error title=Cancelled::The run was cancelled.']);
     expect(process.listenerCount('SIGINT')).toBe(0);
   });
+
+  it('hands main a budget that aborts its calls on SIGINT; what the cancel broke off is reported as the cancel', async () => {
+    await runAction(async ({ budget }) => {
+      setImmediate(() => process.emit('SIGINT', 'SIGINT'));
+      // An AWS call that never answers, cut off by the cancel and wrapped as the action would.
+      await budget
+        .call(() => new Promise(() => undefined))
+        .catch((err: unknown) => {
+          throw fromAwsError(err, 'ecs:DescribeServices');
+        });
+    });
+    expect(errorLines()).toEqual(['::error title=Cancelled::The run was cancelled.']);
+  });
 });
 
 describe('AwsOperationError', () => {

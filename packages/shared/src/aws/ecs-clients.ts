@@ -2,6 +2,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ConfigurationError } from '../errors/configuration-error';
+import type { CallBudget } from '../runner/call-budget';
 import { arnParts } from '../inputs/arn';
 import type { TargetInputs } from '../inputs/aws-inputs';
 import type { LogsClientFor } from '../logs/task-logs';
@@ -34,6 +35,8 @@ export interface ConnectOptions {
    * session's fails before any call but authentication's, naming its input and both accounts or regions.
    */
   arns?: readonly { value: string; input: string }[] | undefined;
+  /** The run's budget (`ActionContext.budget`): every call is aborted on a cancel and at its phase's deadline. */
+  budget?: CallBudget | undefined;
 }
 
 /** The cluster and service of each target as ARNs to check: named by `cluster`/`service`, or by `manifest`. */
@@ -132,6 +135,7 @@ export async function connectSession(options: ConnectOptions): Promise<AwsSessio
     audience: options.audience,
     roleDurationSeconds: options.roleDurationSeconds,
     maxAttempts: MAX_ATTEMPTS,
+    budget: options.budget,
   });
   const expected = options.expectedAccount;
   if (expected !== undefined && session.accountId !== expected.id) {

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { ECSClient, Service } from '@aws-sdk/client-ecs';
+import type { CallBudget } from '../runner/call-budget';
 import { describeError } from '../runner/describe-error';
 import { ServiceMovedOnError, startRollback, type RollbackOptions, type RollbackStart } from './rollback';
 import { shortTaskDefinition, type DeployOutcome, type ServiceRef, type TrackedDeployment } from './types';
@@ -157,9 +158,13 @@ export async function watchOrFail(
   }
 }
 
+/** How long explaining a failure may take: it comes after the watch's deadline, before the rollback. */
+export const EXPLAIN_BUDGET_MS = 20_000;
+
 /**
  * Why a watched deployment failed — stopped tasks, exit codes, events, the log tail — or `undefined` when ECS
- * cannot tell (the explanation is best effort and never fails the step itself).
+ * cannot tell (the explanation is best effort and never fails the step itself). With a `budget`, its calls get
+ * {@link EXPLAIN_BUDGET_MS} of their own.
  */
 export function explainWatched(
   ecs: ECSClient,
@@ -167,15 +172,19 @@ export function explainWatched(
   tracked: TrackedDeployment,
   result: WatchResult,
   containers: ContainerDefinition[] | undefined,
+  budget?: CallBudget,
 ): Promise<FailureExplanation | undefined> {
-  return explainDeployment(ecs, {
-    tracked,
-    reason: result.reason,
-    service: result.service,
-    serviceDeployment: result.serviceDeployment,
-    containers,
-    logsFor,
-  }).catch(() => undefined);
+  const explain = (): Promise<FailureExplanation | undefined> =>
+    explainDeployment(ecs, {
+      tracked,
+      reason: result.reason,
+      service: result.service,
+      serviceDeployment: result.serviceDeployment,
+      containers,
+      logsFor,
+    });
+  const deadline = Date.now() + EXPLAIN_BUDGET_MS;
+  return (budget === undefined ? explain() : budget.within({ deadline }, explain)).catch(() => undefined);
 }
 
 /** How a watched rollback ended. */
@@ -322,14 +331,20 @@ export async function watchRequested(
 /**
  * Puts services back on what last worked: asks for every rollback at once, then watches them together and
  * judges each. `onRequested` sees the requests before the watch starts (to record them, should the step be
- * cancelled while it waits).
+ * cancelled while it waits). With a `budget`, the rollback's calls end by its own deadline, however late the
+ * deploy it undoes ended, and the requests are seen through even when the run is cancelled meanwhile (a request
+ * cut off half-way leaves no one knowing which rollback started); the watch stops at a cancel.
  */
 export async function rollBack(
   ecs: ECSClient,
   plans: readonly RollbackPlan[],
   options: WatchOptions & { printer?: RollbackPrinter; onRequested?: (entries: RollbackEntry[]) => void },
 ): Promise<RollbackEntry[]> {
-  const entries = await requestRollbacks(ecs, plans, options.printer);
+  const budget = options.budget;
+  const ask = (): Promise<RollbackEntry[]> => requestRollbacks(ecs, plans, options.printer);
+  const entries = await (budget === undefined
+    ? ask()
+    : budget.within({ deadline: options.deadline, cancellable: false }, ask));
   options.onRequested?.(entries);
   await watchRequested(ecs, entries, options);
   return entries;

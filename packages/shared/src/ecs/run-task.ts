@@ -13,6 +13,7 @@ import { formatDuration } from '../inputs/duration';
 import { logLocation, LogFollower, taskIdOf, type LogsClientFor } from '../logs/task-logs';
 import { sleep as realSleep, systemClock, type Clock, type Sleep } from '../poll/clock';
 import { poll } from '../poll/poll';
+import type { CallBudget } from '../runner/call-budget';
 import { describeContainers } from './explain';
 
 /** A one-off task (migrations) on a task definition, placed like the service it belongs to. */
@@ -36,6 +37,8 @@ export interface OneOffTask {
   onStatus?: (status: string, task: Task) => void;
   logsFor: LogsClientFor;
   signal?: AbortSignal | undefined;
+  /** The run's budget: the calls end with `timeoutMs`, and those stopping the task after it with the minute it has. */
+  budget?: CallBudget | undefined;
   clock?: Clock | undefined;
   sleep?: Sleep | undefined;
   /** Between looks at the task (default 2 s). */
@@ -115,11 +118,36 @@ export function judgeStoppedTask(
   return { ...base, ok: false, reason: detail === '' ? head : `${head} (${detail})` };
 }
 
+/** How long a task past its timeout is given to stop, so its last lines and exit code can be shown. */
+const STOP_WAIT_MS = 60_000;
+
 /**
  * Runs one task to its end (RunTask, then DescribeTasks until STOPPED), streaming the command container's
  * CloudWatch log lines as they arrive. Past `timeoutMs` the task is stopped and the result says so.
  */
 export async function runOneOffTask(ecs: ECSClient, spec: OneOffTask): Promise<OneOffResult> {
+  const clock = spec.clock ?? systemClock;
+  const within = <T>(deadline: number, work: () => Promise<T>): Promise<T> =>
+    spec.budget === undefined ? work() : spec.budget.within({ deadline }, work);
+  const deadline = clock.now() + spec.timeoutMs;
+  const ran = await within(deadline, () => runToEnd(ecs, spec, deadline));
+  if (ran.done !== undefined) return ran.done;
+  return within(clock.now() + STOP_WAIT_MS, () =>
+    stopTimedOut(ecs, spec, ran.taskArn, ran.describe, ran.drain),
+  );
+}
+
+/** How {@link runToEnd} left a task: judged, or still running at its deadline. */
+type RunToEnd =
+  | { done: OneOffResult }
+  | {
+      done?: undefined;
+      taskArn: string;
+      describe: () => Promise<Task | undefined>;
+      drain: () => Promise<void>;
+    };
+
+async function runToEnd(ecs: ECSClient, spec: OneOffTask, deadline: number): Promise<RunToEnd> {
   const clock = spec.clock ?? systemClock;
   const sleep = spec.sleep ?? realSleep;
   const out = await callAws('ecs:RunTask', () => ecs.send(new RunTaskCommand(runTaskInput(spec))));
@@ -131,12 +159,14 @@ export async function runOneOffTask(ecs: ECSClient, spec: OneOffTask): Promise<O
         ? 'ECS started no task'
         : `${f.reason ?? 'failure'}${f.detail !== undefined ? `: ${f.detail}` : ''}`;
     return {
-      ok: false,
-      taskArn: undefined,
-      exitCode: undefined,
-      reason: `RunTask started no task: ${why}.`,
-      timedOut: false,
-      task: undefined,
+      done: {
+        ok: false,
+        taskArn: undefined,
+        exitCode: undefined,
+        reason: `RunTask started no task: ${why}.`,
+        timedOut: false,
+        task: undefined,
+      },
     };
   }
   const taskArn = started.taskArn;
@@ -176,22 +206,33 @@ export async function runOneOffTask(ecs: ECSClient, spec: OneOffTask): Promise<O
         ? { done: true, value: task }
         : { done: false, nextDelayMs: interval };
     },
-    timeoutMs: spec.timeoutMs,
+    deadline,
     clock,
     sleep,
     signal: spec.signal,
   });
   if (waited.outcome === 'done') {
     await drain();
-    return judgeStoppedTask(waited.value, essential, spec.container);
+    return { done: judgeStoppedTask(waited.value, essential, spec.container) };
   }
+  return { taskArn, describe, drain };
+}
+
+/** Stops a task past its timeout and waits a minute for it to stop, so its last lines and exit code show. */
+async function stopTimedOut(
+  ecs: ECSClient,
+  spec: OneOffTask,
+  taskArn: string,
+  describe: () => Promise<Task | undefined>,
+  drain: () => Promise<void>,
+): Promise<OneOffResult> {
+  const interval = spec.intervalMs ?? 2000;
   const reason = `The command did not finish within ${formatDuration(spec.timeoutMs)}; the task was stopped.`;
   await callAws('ecs:StopTask', () =>
     ecs.send(
       new StopTaskCommand({ cluster: spec.cluster, task: taskArn, reason: `ecs-delivery: ${reason}` }),
     ),
   );
-  // Give it a minute to stop, so its last lines and exit code can be shown.
   const stopped = await poll<Task>({
     check: async () => {
       const task = await describe();
@@ -199,9 +240,9 @@ export async function runOneOffTask(ecs: ECSClient, spec: OneOffTask): Promise<O
         ? { done: true, value: task }
         : { done: false, nextDelayMs: interval };
     },
-    timeoutMs: 60_000,
-    clock,
-    sleep,
+    timeoutMs: STOP_WAIT_MS,
+    clock: spec.clock ?? systemClock,
+    sleep: spec.sleep ?? realSleep,
   });
   await drain();
   const task = stopped.outcome === 'done' ? stopped.value : undefined;

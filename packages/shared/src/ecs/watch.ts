@@ -6,6 +6,8 @@ import { taskIdOf } from '../logs/task-logs';
 import { sleep as realSleep, systemClock, type Clock, type Sleep } from '../poll/clock';
 import { poll } from '../poll/poll';
 import { createProgressLine } from '../poll/progress';
+import { isCallDeadlineError, type CallBudget } from '../runner/call-budget';
+import { describeError } from '../runner/describe-error';
 import { assessDeployment, progressLine, type Assessment, type WatchMemory } from './assess';
 import { noteServiceDeployment, noteTasks, turnOffCrashGuard } from './crash-loop';
 import { describeServices, serviceKey } from './service';
@@ -53,6 +55,11 @@ export interface WatchOptions {
   /** When to give up (epoch ms on `clock`): the unfinished get `timed_out`. */
   deadline: number;
   signal?: AbortSignal | undefined;
+  /**
+   * The run's budget: the watch's calls end by its deadline (a look stuck past it ends, and the watch `timed_out`),
+   * whatever deadline encloses the watch.
+   */
+  budget?: CallBudget | undefined;
   clock?: Clock | undefined;
   sleep?: Sleep | undefined;
   /** The wait while a transition can come any moment (default 1 s). */
@@ -323,6 +330,11 @@ export async function watchDeployments(
       troubled = 0;
       return result;
     } catch (err) {
+      if (isCallDeadlineError(err)) {
+        // Cut off at the watch's deadline: the poller ends the watch `timed_out` now.
+        core.warning(`ECS did not answer in time: ${describeError(err).message}`);
+        return { done: false, nextDelayMs: 0 };
+      }
       if (!isTransientError(err)) throw err;
       troubled++;
       if (troubled === 1 || troubled % 10 === 0) {
@@ -339,14 +351,12 @@ export async function watchDeployments(
       options.deadline,
       Math.max(...watched.map((w) => w.target.deadline ?? options.deadline)),
     );
-    const result = await poll({
-      check: patientLook,
-      deadline,
-      clock,
-      sleep,
-      signal: options.signal,
-      maxDelayMs: max,
-    });
+    const watch = (): ReturnType<typeof poll<undefined>> =>
+      poll({ check: patientLook, deadline, clock, sleep, signal: options.signal, maxDelayMs: max });
+    // A look cut off at the deadline fails like one ECS did not answer: the watch then ends `timed_out`.
+    const result = await (options.budget === undefined
+      ? watch()
+      : options.budget.within({ deadline }, watch));
     if (result.outcome === 'timed_out') {
       for (const w of watched) {
         w.result ??= timedOut(

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { readActionDefaults, useActionDefaults } from '../inputs/action-defaults';
+import { CallBudget } from './call-budget';
 import { describeError, errorStack } from './describe-error';
 
 /** What the runner hands to `main` and `post`. */
@@ -11,6 +12,11 @@ export interface ActionContext {
    * process), then kills it. Pass it to {@link poll} so a wait stops at once and the action can clean up.
    */
   signal: AbortSignal;
+  /**
+   * How long the run's AWS calls may take: hand it to the clients (`connect…({ budget })`, `authenticate`), so a
+   * cancel aborts every call at once and a hung call ends by its phase's deadline (see {@link CallBudget}).
+   */
+  budget: CallBudget;
 }
 
 /** The state key that tells the post step it is the post step (as multi-step JavaScript actions do). */
@@ -31,7 +37,8 @@ function debugRequested(): boolean {
  *   step (which reruns the same file with `STATE_isPost` set) runs `post` instead.
  * - A failure becomes one error annotation titled by its kind and a failed step (exit code 1):
  *   `Configuration error: …` for a {@link ConfigurationError}, `ecs:UpdateService failed: Code: … (request id …)`
- *   for an {@link AwsOperationError}, the message for anything else. It never rejects.
+ *   for an {@link AwsOperationError}, the message for anything else; after a cancel, `Cancelled`, whatever the
+ *   cancel broke off. It never rejects.
  * - With `RUNNER_DEBUG=1` (re-run with debug logging) or a true `debug` input the stack is printed; otherwise
  *   it goes to the hidden debug log.
  */
@@ -54,14 +61,16 @@ export async function runAction(
   process.on('SIGINT', onSignal);
   try {
     if (options.actionYml !== undefined) useActionDefaults(readActionDefaults(options.actionYml));
+    const budget = new CallBudget(controller.signal);
     if (isPost) {
-      await post({ phase: 'post', signal: controller.signal });
+      await post({ phase: 'post', signal: controller.signal, budget });
     } else {
       if (post !== undefined) core.saveState(IS_POST, 'true');
-      await main({ phase: 'main', signal: controller.signal });
+      await main({ phase: 'main', signal: controller.signal, budget });
     }
   } catch (err) {
-    reportFailure(err);
+    // Whatever a cancel broke off (a wait, an aborted call) failed because of the cancel: say so.
+    reportFailure(controller.signal.aborted ? controller.signal.reason : err);
   } finally {
     process.off('SIGINT', onSignal);
   }

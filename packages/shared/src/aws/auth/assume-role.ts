@@ -12,6 +12,7 @@ import type {
 } from '@smithy/types';
 import { type AwsOperationError, awsErrorCode, fromAwsError } from '../../errors/aws-operation-error';
 import type { Clock } from '../../poll/clock';
+import type { CallBudget } from '../../runner/call-budget';
 import { maskSecret } from '../../runner/mask';
 import { createClient } from '../create-client';
 import { decodeJwtClaims } from './id-token';
@@ -30,6 +31,7 @@ export interface StsCallOptions {
   region: string;
   clock: Clock;
   maxAttempts?: number | undefined;
+  budget?: CallBudget | undefined;
 }
 
 /** Adds a middleware to one command that records the `Date` header of its HTTP response. */
@@ -83,6 +85,7 @@ async function requestCredentials(
     region: options.region,
     maxAttempts: options.maxAttempts,
     credentials,
+    budget: options.budget,
   });
   try {
     const out = await send(sts);

@@ -6,6 +6,7 @@ import { fromAwsError } from '../../errors/aws-operation-error';
 import { ConfigurationError } from '../../errors/configuration-error';
 import { arnParts } from '../../inputs/arn';
 import { systemClock, type Clock } from '../../poll/clock';
+import type { CallBudget } from '../../runner/call-budget';
 import { maskSecret } from '../../runner/mask';
 import { createClient, type AwsClientConstructor, type ClientOptions } from '../create-client';
 import { resolveRegion } from '../region';
@@ -40,6 +41,11 @@ export interface AuthenticateOptions {
   exportCredentials?: boolean | undefined;
   /** Attempts per AWS call for the session's clients (default 5). */
   maxAttempts?: number | undefined;
+  /**
+   * The run's budget (`ActionContext.budget`): every call of the session — authentication, renewals, its
+   * clients' — is aborted on a cancel and at its phase's deadline.
+   */
+  budget?: CallBudget | undefined;
   /** For tests: the clock renewals are timed by. */
   clock?: Clock | undefined;
   /** For tests: where ID tokens come from (default `core.getIDToken`). */
@@ -124,13 +130,16 @@ export async function authenticate(options: AuthenticateOptions = {}): Promise<A
     for (const arn of [roleToAssume, ...chain])
       maskSecret(arn === undefined ? undefined : arnParts(arn)?.account);
   }
-  const sts = { region, clock, maxAttempts: options.maxAttempts };
+  const budget = options.budget;
+  const sts = { region, clock, maxAttempts: options.maxAttempts, budget };
 
   const base =
     roleToAssume === undefined
       ? ambientLoader()
       : async (): Promise<LoadedCredentials> => {
-          const token = await requestIdToken(audience, roleToAssume, options.idTokenSource);
+          const fetchToken = (): Promise<string> =>
+            requestIdToken(audience, roleToAssume, options.idTokenSource);
+          const token = await (budget === undefined ? fetchToken() : budget.call(fetchToken));
           maskSecret(token);
           return assumeRoleWithWebIdentity({
             ...sts,
@@ -161,7 +170,7 @@ export async function authenticate(options: AuthenticateOptions = {}): Promise<A
 
   const cache = new CredentialCache(load, clock);
   const identity = await cache.get();
-  const caller = await callerIdentity(region, cache.provider, options.maxAttempts);
+  const caller = await callerIdentity(region, cache.provider, options.maxAttempts, budget);
   if (options.maskAccountId === true) maskSecret(caller.accountId);
 
   const allowed = options.allowedAccountIds ?? [];
@@ -184,6 +193,7 @@ export async function authenticate(options: AuthenticateOptions = {}): Promise<A
       const client = createClient(Ctor, {
         region,
         maxAttempts: options.maxAttempts,
+        budget,
         ...extra,
         credentials: cache.provider,
       });
@@ -197,8 +207,9 @@ async function callerIdentity(
   region: string,
   credentials: AwsCredentialIdentityProvider,
   maxAttempts: number | undefined,
+  budget: CallBudget | undefined,
 ): Promise<{ accountId: string; arn: string }> {
-  const sts = createClient(STSClient, { region, credentials, maxAttempts });
+  const sts = createClient(STSClient, { region, credentials, maxAttempts, budget });
   try {
     const out = await sts.send(new GetCallerIdentityCommand({}));
     if (out.Account === undefined || out.Arn === undefined)

@@ -54322,6 +54322,25 @@ function actionDefault(name) {
   return defaults.get(name);
 }
 
+// packages/shared/src/inputs/duration.ts
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
+  let rest = Math.round(ms / 1e3);
+  const parts = [];
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1]
+  ]) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return parts.join("");
+}
+
 // packages/shared/src/runner/mask.ts
 function maskSecret(value) {
   if (value === void 0 || value === null || value.trim() === "") return;
@@ -54381,6 +54400,123 @@ function getIntegerInput(name, options) {
 }
 var MAX_DURATION_MS = 35 * 864e5;
 
+// packages/shared/src/runner/call-budget.ts
+var import_node_async_hooks = require("node:async_hooks");
+
+// packages/shared/src/poll/clock.ts
+var systemClock = { now: () => Date.now() };
+function abortReason(signal) {
+  if (signal.reason !== void 0) return signal.reason;
+  const err = new Error("The operation was aborted");
+  err.name = "AbortError";
+  return err;
+}
+var sleep = (ms, signal) => new Promise((resolve2, reject) => {
+  if (signal?.aborted === true) {
+    reject(abortReason(signal));
+    return;
+  }
+  const onAbort = () => {
+    clearTimeout(timer);
+    reject(abortReason(signal));
+  };
+  const timer = setTimeout(
+    () => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    },
+    Math.max(0, ms)
+  );
+  signal?.addEventListener("abort", onAbort, { once: true });
+});
+
+// packages/shared/src/runner/call-budget.ts
+var CALL_GRACE_MS = 2e3;
+var CANCEL_GRACE_MS = 6e3;
+var CallDeadlineError = class extends Error {
+  constructor(allowedMs) {
+    super(`No answer within the ${formatDuration(allowedMs)} the run had left for the call.`);
+    this.name = "TimeoutError";
+  }
+};
+var CallBudget = class {
+  /** @param signal the run's cancellation (`ActionContext.signal`); none: the run is never cancelled. */
+  constructor(signal = new AbortController().signal, clock = systemClock) {
+    this.signal = signal;
+    this.clock = clock;
+    if (signal.aborted) this.cancelledAt = clock.now();
+    else signal.addEventListener("abort", () => this.cancelledAt = clock.now(), { once: true });
+  }
+  signal;
+  clock;
+  scopes = new import_node_async_hooks.AsyncLocalStorage();
+  cancelledAt;
+  scope() {
+    return this.scopes.getStore() ?? { endBy: void 0, cancellable: true };
+  }
+  /**
+   * Runs `work` with its calls limited so. A `deadline` replaces the enclosing one, later or earlier: a phase
+   * gets its own budget.
+   */
+  within(limits, work) {
+    const outer = this.scope();
+    const endBy = "deadline" in limits ? limits.deadline === void 0 ? void 0 : limits.deadline + CALL_GRACE_MS : outer.endBy;
+    return this.scopes.run({ endBy, cancellable: limits.cancellable ?? outer.cancellable }, work);
+  }
+  /**
+   * Runs what a cancelled run still owes: its calls are not aborted by the cancel, and are cut off
+   * {@link CANCEL_GRACE_MS} after it, before the runner's SIGTERM.
+   */
+  afterCancel(work) {
+    const endBy = (this.cancelledAt ?? this.clock.now()) + CANCEL_GRACE_MS;
+    return this.scopes.run({ endBy, cancellable: false }, work);
+  }
+  /**
+   * Runs one call (an AWS call, a token request) within the budget: `call` gets the abort signal to pass on, and
+   * the promise rejects with the signal's reason as soon as it aborts, whatever `call` is still waiting for.
+   */
+  call(call) {
+    const limit = this.callLimit();
+    if (limit === void 0) return call(void 0);
+    const { signal, release } = limit;
+    if (signal.aborted) {
+      release();
+      return Promise.reject(signal.reason);
+    }
+    return new Promise((resolve2, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener("abort", onAbort, { once: true });
+      call(signal).then(resolve2, (err) => reject(signal.aborted ? signal.reason : err)).finally(() => {
+        signal.removeEventListener("abort", onAbort);
+        release();
+      });
+    });
+  }
+  /**
+   * The abort signal of one call starting now: aborted with the cancel's reason when the run is cancelled (in a
+   * cancellable phase), with a {@link CallDeadlineError} when the phase's time is up. `undefined` when nothing
+   * limits the call; else call `release` when the call has ended.
+   */
+  callLimit() {
+    const { endBy, cancellable } = this.scope();
+    const signals = cancellable ? [this.signal] : [];
+    let release = () => void 0;
+    if (endBy !== void 0) {
+      const allowed = Math.max(0, endBy - this.clock.now());
+      const controller = new AbortController();
+      if (allowed === 0) controller.abort(new CallDeadlineError(0));
+      else {
+        const timer = setTimeout(() => controller.abort(new CallDeadlineError(allowed)), allowed);
+        timer.unref();
+        release = () => clearTimeout(timer);
+      }
+      signals.push(controller.signal);
+    }
+    if (signals.length === 0) return void 0;
+    return { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals), release };
+  }
+};
+
 // packages/shared/src/runner/describe-error.ts
 function oneLine(text) {
   return text.replace(/\s*\r?\n\s*/g, " ").trim();
@@ -54436,14 +54572,15 @@ async function runAction(main2, post2, options = {}) {
   process.on("SIGINT", onSignal);
   try {
     if (options.actionYml !== void 0) useActionDefaults(readActionDefaults(options.actionYml));
+    const budget = new CallBudget(controller.signal);
     if (isPost) {
-      await post2({ phase: "post", signal: controller.signal });
+      await post2({ phase: "post", signal: controller.signal, budget });
     } else {
       if (post2 !== void 0) saveState(IS_POST, "true");
-      await main2({ phase: "main", signal: controller.signal });
+      await main2({ phase: "main", signal: controller.signal, budget });
     }
   } catch (err) {
-    reportFailure(err);
+    reportFailure(controller.signal.aborted ? controller.signal.reason : err);
   } finally {
     process.off("SIGINT", onSignal);
   }
@@ -54456,33 +54593,6 @@ function reportFailure(err) {
   if (debugRequested()) info(stack);
   else debug(stack);
 }
-
-// packages/shared/src/poll/clock.ts
-var systemClock = { now: () => Date.now() };
-function abortReason(signal) {
-  if (signal.reason !== void 0) return signal.reason;
-  const err = new Error("The operation was aborted");
-  err.name = "AbortError";
-  return err;
-}
-var sleep = (ms, signal) => new Promise((resolve2, reject) => {
-  if (signal?.aborted === true) {
-    reject(abortReason(signal));
-    return;
-  }
-  const onAbort = () => {
-    clearTimeout(timer);
-    reject(abortReason(signal));
-  };
-  const timer = setTimeout(
-    () => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    },
-    Math.max(0, ms)
-  );
-  signal?.addEventListener("abort", onAbort, { once: true });
-});
 
 // packages/shared/src/summary/markdown.ts
 function cell(text) {
@@ -54556,6 +54666,8 @@ function resolveEndpoint(serviceId, env = process.env) {
 
 // packages/shared/src/aws/create-client.ts
 var DEFAULT_MAX_ATTEMPTS = 5;
+var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
+var CONNECTION_TIMEOUT_MS = 1e4;
 var serviceIds = /* @__PURE__ */ new WeakMap();
 function serviceIdOf(Ctor) {
   const cached = serviceIds.get(Ctor);
@@ -54566,18 +54678,36 @@ function serviceIdOf(Ctor) {
   if (id !== void 0) serviceIds.set(Ctor, id);
   return id;
 }
+function limitCalls(client, budget) {
+  const target = client;
+  const send = target.send.bind(client);
+  target.send = (command, options) => {
+    if (typeof options === "function") return send(command, options);
+    const given = typeof options === "object" && options !== null ? options : {};
+    return budget.call(
+      (signal) => send(command, signal === void 0 ? options : { ...given, abortSignal: signal })
+    );
+  };
+}
 function createClient(Ctor, options = {}) {
   const config = {
     region: resolveRegion(options.region),
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: "standard",
-    customUserAgent: options.userAgentVersion === void 0 ? USER_AGENT : `ecs-delivery/${options.userAgentVersion}`
+    customUserAgent: options.userAgentVersion === void 0 ? USER_AGENT : `ecs-delivery/${options.userAgentVersion}`,
+    requestHandler: {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true
+    }
   };
   if (options.credentials !== void 0) config.credentials = options.credentials;
   const serviceId = serviceIdOf(Ctor);
   const endpoint = options.endpoint ?? (serviceId === void 0 ? void 0 : resolveEndpoint(serviceId));
   if (endpoint !== void 0) config.endpoint = endpoint;
-  return new Ctor(config);
+  const client = new Ctor(config);
+  if (options.budget !== void 0) limitCalls(client, options.budget);
+  return client;
 }
 
 // packages/shared/src/aws/auth/authenticate.ts
@@ -54676,7 +54806,8 @@ async function requestCredentials(options, credentials, send, serverDate, explai
   const sts = createClient(import_client_sts.STSClient, {
     region: options.region,
     maxAttempts: options.maxAttempts,
-    credentials
+    credentials,
+    budget: options.budget
   });
   try {
     const out = await send(sts);
@@ -54885,9 +55016,11 @@ async function authenticate(options = {}) {
     for (const arn of [roleToAssume, ...chain])
       maskSecret(arn === void 0 ? void 0 : arnParts(arn)?.account);
   }
-  const sts = { region, clock, maxAttempts: options.maxAttempts };
+  const budget = options.budget;
+  const sts = { region, clock, maxAttempts: options.maxAttempts, budget };
   const base = roleToAssume === void 0 ? ambientLoader() : async () => {
-    const token = await requestIdToken(audience, roleToAssume, options.idTokenSource);
+    const fetchToken = () => requestIdToken(audience, roleToAssume, options.idTokenSource);
+    const token = await (budget === void 0 ? fetchToken() : budget.call(fetchToken));
     maskSecret(token);
     return assumeRoleWithWebIdentity({
       ...sts,
@@ -54917,7 +55050,7 @@ async function authenticate(options = {}) {
   };
   const cache = new CredentialCache(load, clock);
   const identity = await cache.get();
-  const caller = await callerIdentity(region, cache.provider, options.maxAttempts);
+  const caller = await callerIdentity(region, cache.provider, options.maxAttempts, budget);
   if (options.maskAccountId === true) maskSecret(caller.accountId);
   const allowed = options.allowedAccountIds ?? [];
   if (allowed.length > 0 && !allowed.includes(caller.accountId)) {
@@ -54937,6 +55070,7 @@ async function authenticate(options = {}) {
       const client = createClient(Ctor, {
         region,
         maxAttempts: options.maxAttempts,
+        budget,
         ...extra,
         credentials: cache.provider
       });
@@ -54945,8 +55079,8 @@ async function authenticate(options = {}) {
     }
   };
 }
-async function callerIdentity(region, credentials, maxAttempts) {
-  const sts = createClient(import_client_sts2.STSClient, { region, credentials, maxAttempts });
+async function callerIdentity(region, credentials, maxAttempts, budget) {
+  const sts = createClient(import_client_sts2.STSClient, { region, credentials, maxAttempts, budget });
   try {
     const out = await sts.send(new import_client_sts2.GetCallerIdentityCommand({}));
     if (out.Account === void 0 || out.Arn === void 0)
