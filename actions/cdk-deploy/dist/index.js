@@ -27061,6 +27061,25 @@ function actionDefault(name) {
   return defaults.get(name);
 }
 
+// packages/shared/src/inputs/duration.ts
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.max(0, Math.round(ms))}ms`;
+  let rest = Math.round(ms / 1e3);
+  const parts = [];
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1]
+  ]) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return parts.join("");
+}
+
 // packages/shared/src/runner/mask.ts
 function maskSecret(value) {
   if (value === void 0 || value === null || value.trim() === "") return;
@@ -27170,6 +27189,99 @@ function getEnumInput(name, allowed, options) {
   });
 }
 
+// packages/shared/src/runner/call-budget.ts
+var import_node_async_hooks = require("node:async_hooks");
+
+// packages/shared/src/poll/clock.ts
+var systemClock = { now: () => Date.now() };
+
+// packages/shared/src/runner/call-budget.ts
+var CALL_GRACE_MS = 2e3;
+var CANCEL_GRACE_MS = 6e3;
+var CallDeadlineError = class extends Error {
+  constructor(allowedMs) {
+    super(`No answer within the ${formatDuration(allowedMs)} the run had left for the call.`);
+    this.name = "TimeoutError";
+  }
+};
+var CallBudget = class {
+  /** @param signal the run's cancellation (`ActionContext.signal`); none: the run is never cancelled. */
+  constructor(signal = new AbortController().signal, clock = systemClock) {
+    this.signal = signal;
+    this.clock = clock;
+    if (signal.aborted) this.cancelledAt = clock.now();
+    else signal.addEventListener("abort", () => this.cancelledAt = clock.now(), { once: true });
+  }
+  signal;
+  clock;
+  scopes = new import_node_async_hooks.AsyncLocalStorage();
+  cancelledAt;
+  scope() {
+    return this.scopes.getStore() ?? { endBy: void 0, cancellable: true };
+  }
+  /**
+   * Runs `work` with its calls limited so. A `deadline` replaces the enclosing one, later or earlier: a phase
+   * gets its own budget.
+   */
+  within(limits, work) {
+    const outer = this.scope();
+    const endBy = "deadline" in limits ? limits.deadline === void 0 ? void 0 : limits.deadline + CALL_GRACE_MS : outer.endBy;
+    return this.scopes.run({ endBy, cancellable: limits.cancellable ?? outer.cancellable }, work);
+  }
+  /**
+   * Runs what a cancelled run still owes: its calls are not aborted by the cancel, and are cut off
+   * {@link CANCEL_GRACE_MS} after it, before the runner's SIGTERM.
+   */
+  afterCancel(work) {
+    const endBy = (this.cancelledAt ?? this.clock.now()) + CANCEL_GRACE_MS;
+    return this.scopes.run({ endBy, cancellable: false }, work);
+  }
+  /**
+   * Runs one call (an AWS call, a token request) within the budget: `call` gets the abort signal to pass on, and
+   * the promise rejects with the signal's reason as soon as it aborts, whatever `call` is still waiting for.
+   */
+  call(call) {
+    const limit = this.callLimit();
+    if (limit === void 0) return call(void 0);
+    const { signal, release } = limit;
+    if (signal.aborted) {
+      release();
+      return Promise.reject(signal.reason);
+    }
+    return new Promise((resolve4, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener("abort", onAbort, { once: true });
+      call(signal).then(resolve4, (err) => reject(signal.aborted ? signal.reason : err)).finally(() => {
+        signal.removeEventListener("abort", onAbort);
+        release();
+      });
+    });
+  }
+  /**
+   * The abort signal of one call starting now: aborted with the cancel's reason when the run is cancelled (in a
+   * cancellable phase), with a {@link CallDeadlineError} when the phase's time is up. `undefined` when nothing
+   * limits the call; else call `release` when the call has ended.
+   */
+  callLimit() {
+    const { endBy, cancellable } = this.scope();
+    const signals = cancellable ? [this.signal] : [];
+    let release = () => void 0;
+    if (endBy !== void 0) {
+      const allowed = Math.max(0, endBy - this.clock.now());
+      const controller = new AbortController();
+      if (allowed === 0) controller.abort(new CallDeadlineError(0));
+      else {
+        const timer = setTimeout(() => controller.abort(new CallDeadlineError(allowed)), allowed);
+        timer.unref();
+        release = () => clearTimeout(timer);
+      }
+      signals.push(controller.signal);
+    }
+    if (signals.length === 0) return void 0;
+    return { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals), release };
+  }
+};
+
 // packages/shared/src/runner/describe-error.ts
 function oneLine(text) {
   return text.replace(/\s*\r?\n\s*/g, " ").trim();
@@ -27222,14 +27334,15 @@ async function runAction(main, post, options = {}) {
   process.on("SIGINT", onSignal);
   try {
     if (options.actionYml !== void 0) useActionDefaults(readActionDefaults(options.actionYml));
+    const budget = new CallBudget(controller.signal);
     if (isPost) {
-      await post({ phase: "post", signal: controller.signal });
+      await post({ phase: "post", signal: controller.signal, budget });
     } else {
       if (post !== void 0) saveState(IS_POST, "true");
-      await main({ phase: "main", signal: controller.signal });
+      await main({ phase: "main", signal: controller.signal, budget });
     }
   } catch (err) {
-    reportFailure(err);
+    reportFailure(controller.signal.aborted ? controller.signal.reason : err);
   } finally {
     process.off("SIGINT", onSignal);
   }

@@ -8581,13 +8581,13 @@ var require_client = __commonJS({
     };
     var invalidProvider = (message) => () => Promise.reject(message);
     var getCircularReplacer = () => {
-      const seen = /* @__PURE__ */ new WeakSet();
+      const seen2 = /* @__PURE__ */ new WeakSet();
       return (key, value) => {
         if (typeof value === "object" && value !== null) {
-          if (seen.has(value)) {
+          if (seen2.has(value)) {
             return "[Circular]";
           }
-          seen.add(value);
+          seen2.add(value);
         }
         return value;
       };
@@ -15589,23 +15589,23 @@ var require_protocols = __commonJS({
       }
       return _check(ns, /* @__PURE__ */ new Set());
     }
-    function _check(ns, seen) {
+    function _check(ns, seen2) {
       const raw = ns.getSchema();
-      if (seen.has(raw)) {
+      if (seen2.has(raw)) {
         return false;
       }
-      seen.add(raw);
+      seen2.add(raw);
       if (ns.isBigIntegerSchema() || ns.isBigDecimalSchema()) {
         return true;
       }
       if (ns.isStructSchema()) {
         for (const [, memberSchema] of ns.structIterator()) {
-          if (_check(memberSchema, seen)) {
+          if (_check(memberSchema, seen2)) {
             return true;
           }
         }
       } else if (ns.isListSchema() || ns.isMapSchema()) {
-        if (_check(ns.getValueSchema(), seen)) {
+        if (_check(ns.getValueSchema(), seen2)) {
           return true;
         }
       } else if (ns.isDocumentSchema()) {
@@ -36278,16 +36278,23 @@ var AwsError = class extends Error {
 function sleep(ms) {
   return new Promise((resolve4) => setTimeout(resolve4, ms));
 }
+async function drawFault(sim, service, action) {
+  const { latencyMs } = sim.scenario.fault(service, action);
+  if (latencyMs) await sleep(latencyMs);
+  return sim.scenario.strike(service, action);
+}
+function closeWithoutAnswer(req) {
+  req.socket.destroy();
+}
 async function injectFault(sim, service, action, req, errors) {
-  const fault = sim.scenario.fault(service, action);
-  if (fault.latencyMs) await sleep(fault.latencyMs);
-  if (fault.drop && sim.scenario.random() < fault.drop) {
-    req.socket.destroy();
-    return true;
+  const fault = await drawFault(sim, service, action);
+  if (fault === "drop") {
+    closeWithoutAnswer(req);
+    return "drop";
   }
-  if (fault.throttle && sim.scenario.random() < fault.throttle) throw errors.throttled();
-  if (fault.error5xx && sim.scenario.random() < fault.error5xx) throw errors.unavailable();
-  return false;
+  if (fault === "throttle") throw errors.throttled();
+  if (fault === "error5xx") throw errors.unavailable();
+  return fault;
 }
 
 // packages/sim/src/core/identity.ts
@@ -36502,6 +36509,8 @@ function globMatch(glob, value) {
 }
 
 // packages/sim/src/core/scenario.ts
+var FAULT_KINDS = ["drop", "throttle", "error5xx", "loseResponse"];
+var FAULT_KEYS = /* @__PURE__ */ new Set([...FAULT_KINDS, "latencyMs", "times"]);
 var RESOURCE_OPERATIONS = /* @__PURE__ */ new Set(["create", "update", "delete", "any"]);
 var RULE_KEYS = /* @__PURE__ */ new Set([
   "image",
@@ -36558,6 +36567,29 @@ function validateResourceFailure(value, i) {
     fail2('"on" must be create, update, delete or any');
   }
 }
+function validateFault(value, i) {
+  const fail2 = (message) => {
+    throw new AwsError("ValidationException", `rules[${i}].fault ${message}`);
+  };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) fail2("must be an object");
+  const spec = value;
+  for (const key of Object.keys(spec)) if (!FAULT_KEYS.has(key)) fail2(`has an unknown key "${key}"`);
+  for (const kind of FAULT_KINDS) {
+    const p = spec[kind];
+    if (p !== void 0 && (typeof p !== "number" || !(p >= 0 && p <= 1)))
+      fail2(`"${kind}" must be a probability from 0 to 1`);
+  }
+  const latency = spec["latencyMs"];
+  if (latency !== void 0 && (typeof latency !== "number" || !Number.isFinite(latency) || latency < 0))
+    fail2('"latencyMs" must be a number of milliseconds, 0 or more');
+  const times = spec["times"];
+  if (times !== void 0) {
+    if (typeof times !== "number" || !Number.isInteger(times) || times < 1)
+      fail2('"times" must be a whole number, 1 or more');
+    if (!FAULT_KINDS.some((kind) => typeof spec[kind] === "number" && spec[kind] > 0))
+      fail2('"times" counts the calls the rule strikes: it needs drop, throttle, error5xx or loseResponse');
+  }
+}
 function validateRules(rules) {
   if (!Array.isArray(rules)) throw new AwsError("ValidationException", "rules must be an array");
   return rules.map((rule, i) => {
@@ -36593,6 +36625,12 @@ function validateRules(rules) {
     if (r.image === void 0 && r.command === void 0 && r.api === void 0) {
       throw new AwsError("ValidationException", `rules[${i}] must match on image, command or api`);
     }
+    if (r.fault !== void 0) {
+      validateFault(r.fault, i);
+      if (r.api === void 0) {
+        throw new AwsError("ValidationException", `rules[${i}].fault strikes calls: the rule needs "api"`);
+      }
+    }
     return r;
   });
 }
@@ -36608,6 +36646,8 @@ function seededRandom(seed) {
 }
 var Scenario = class {
   rules = [];
+  /** How many calls each fault rule has struck, for `times` (kept across a refused seed's restore). */
+  strikes = /* @__PURE__ */ new WeakMap();
   random = Math.random;
   add(rules) {
     this.rules.push(...rules);
@@ -36645,13 +36685,38 @@ var Scenario = class {
     }
     return out;
   }
+  /** The merged fault spec of the rules matching `service:action` that are not spent. */
   fault(service, action) {
     const out = {};
-    const name = `${service}:${action}`;
-    for (const rule of this.rules) {
-      if (rule.fault && rule.api !== void 0 && globMatch(rule.api, name)) Object.assign(out, rule.fault);
-    }
+    for (const rule of this.faultRules(service, action)) Object.assign(out, rule.fault);
     return out;
+  }
+  /**
+   * Draws the fault of one call of `service:action`: drop, throttle, error5xx, then loseResponse, each with the
+   * probability the merged rules give it (the later rule wins a field), stopping at the first that strikes. The
+   * strike counts against the rule that gave the probability, which is spent once it has struck `times` calls.
+   */
+  strike(service, action) {
+    const source = /* @__PURE__ */ new Map();
+    for (const rule of this.faultRules(service, action)) {
+      for (const kind of FAULT_KINDS) {
+        const probability = rule.fault[kind];
+        if (probability !== void 0) source.set(kind, { probability, rule });
+      }
+    }
+    for (const kind of FAULT_KINDS) {
+      const drawn = source.get(kind);
+      if (!drawn?.probability || this.random() >= drawn.probability) continue;
+      this.strikes.set(drawn.rule, (this.strikes.get(drawn.rule) ?? 0) + 1);
+      return kind;
+    }
+    return void 0;
+  }
+  faultRules(service, action) {
+    const name = `${service}:${action}`;
+    return this.rules.filter(
+      (rule) => rule.fault !== void 0 && rule.api !== void 0 && globMatch(rule.api, name) && (rule.fault.times === void 0 || (this.strikes.get(rule) ?? 0) < rule.fault.times)
+    );
   }
   /** Whether a capacity rule took the capacity provider away in this cluster. */
   capacityUnavailable(provider, cluster) {
@@ -36817,9 +36882,14 @@ async function handleAws(sim, req, res) {
   let status = 200;
   let errorCode;
   let principal;
+  let lost = false;
   const now = sim.clock.now();
   const region = sig?.region ?? DEFAULT_REGION;
   const reply = (code, payload, contentType2) => {
+    if (lost) {
+      closeWithoutAnswer(req);
+      return;
+    }
     res.writeHead(code, {
       "content-type": contentType2,
       "content-length": Buffer.byteLength(payload),
@@ -36834,7 +36904,7 @@ async function handleAws(sim, req, res) {
     call = typeof target === "string" ? resolveJsonCall(sim, target, body) : resolveQueryCall(sim, body, sig?.service);
     const { service, action } = call;
     const query = service.protocol === "query";
-    const dropped = await injectFault(sim, service.name, action, req, {
+    const fault = await injectFault(sim, service.name, action, req, {
       throttled: () => new AwsError(query ? "Throttling" : "ThrottlingException", "Rate exceeded", 400),
       unavailable: () => new AwsError(
         query ? "ServiceUnavailable" : "ServiceUnavailableException",
@@ -36842,11 +36912,12 @@ async function handleAws(sim, req, res) {
         503
       )
     });
-    if (dropped) {
+    if (fault === "drop") {
       status = 0;
       errorCode = "ConnectionDropped";
       return;
     }
+    lost = fault === "loseResponse";
     if (!(service.unsignedActions ?? []).includes(action)) {
       if (!sig) {
         throw new AwsError(
@@ -36929,7 +37000,8 @@ async function handleAws(sim, req, res) {
       ...errorCode !== void 0 ? { errorCode } : {},
       ...principal ? { account: principal.account, principal: principal.arn } : {},
       region,
-      requestId
+      requestId,
+      ...lost ? { lost: true } : {}
     });
   }
 }
@@ -37078,38 +37150,38 @@ var CallLog = class {
 function copyState(value) {
   return copyValue(value, /* @__PURE__ */ new Map());
 }
-function copyValue(value, seen) {
+function copyValue(value, seen2) {
   if (typeof value !== "object" || value === null) return value;
-  const done = seen.get(value);
+  const done = seen2.get(value);
   if (done !== void 0) return done;
   if (value instanceof Map) {
     const out2 = /* @__PURE__ */ new Map();
-    seen.set(value, out2);
-    for (const [k, v2] of value) out2.set(copyValue(k, seen), copyValue(v2, seen));
+    seen2.set(value, out2);
+    for (const [k, v2] of value) out2.set(copyValue(k, seen2), copyValue(v2, seen2));
     return out2;
   }
   if (value instanceof Set) {
     const out2 = /* @__PURE__ */ new Set();
-    seen.set(value, out2);
-    for (const v2 of value) out2.add(copyValue(v2, seen));
+    seen2.set(value, out2);
+    for (const v2 of value) out2.add(copyValue(v2, seen2));
     return out2;
   }
   if (value instanceof Date) {
     const out2 = new Date(value.getTime());
-    seen.set(value, out2);
+    seen2.set(value, out2);
     return out2;
   }
   if (Array.isArray(value)) {
     const out2 = [];
-    seen.set(value, out2);
-    for (const v2 of value) out2.push(copyValue(v2, seen));
+    seen2.set(value, out2);
+    for (const v2 of value) out2.push(copyValue(v2, seen2));
     return out2;
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   const out = Object.create(proto);
-  seen.set(value, out);
-  for (const [k, v2] of Object.entries(value)) out[k] = copyValue(v2, seen);
+  seen2.set(value, out);
+  for (const [k, v2] of Object.entries(value)) out[k] = copyValue(v2, seen2);
   return out;
 }
 
@@ -37181,11 +37253,11 @@ var SecretLedger = class {
   }
   /** Every secret, issued ones first (oldest first), each value once. */
   list() {
-    const seen = /* @__PURE__ */ new Set();
+    const seen2 = /* @__PURE__ */ new Set();
     const out = [];
     const add = (record2) => {
-      if (record2.value === "" || seen.has(record2.value)) return;
-      seen.add(record2.value);
+      if (record2.value === "" || seen2.has(record2.value)) return;
+      seen2.add(record2.value);
       out.push(record2);
     };
     for (const [value, kind] of this.issued) add({ kind, value });
@@ -37747,28 +37819,28 @@ function asList(value, fn) {
   if (!Array.isArray(value)) throw templateError(`every ${fn} object requires a list`);
   return value;
 }
-function conditionHolds(scope, name, seen = []) {
+function conditionHolds(scope, name, seen2 = []) {
   const decl = scope.template.Conditions?.[name];
   if (decl === void 0) throw templateError(`unresolved condition dependency ${name} in Fn::If`);
-  if (seen.includes(name))
-    throw templateError(`circular condition dependency [${[...seen, name].join(", ")}]`);
-  const v2 = evaluateWith(scope, decl, [...seen, name]);
+  if (seen2.includes(name))
+    throw templateError(`circular condition dependency [${[...seen2, name].join(", ")}]`);
+  const v2 = evaluateWith(scope, decl, [...seen2, name]);
   if (typeof v2 !== "boolean") throw templateError(`condition ${name} does not evaluate to a boolean`);
   return v2;
 }
 function evaluate(scope, value) {
   return evaluateWith(scope, value, []);
 }
-function evaluateWith(scope, value, seen) {
-  const ev = (v2) => evaluateWith(scope, v2, seen);
+function evaluateWith(scope, value, seen2) {
+  const ev = (v2) => evaluateWith(scope, v2, seen2);
   if (Array.isArray(value)) return value.map(ev).filter((v2) => v2 !== NO_VALUE);
   if (typeof value !== "object" || value === null) return value;
   const entries = Object.entries(value);
   if (entries.length === 1) {
     const [key, arg] = entries[0];
     if (key === "Ref") return refOf(scope, asString(arg, "Ref"));
-    if (key === "Condition" && typeof arg === "string") return conditionHolds(scope, arg, seen);
-    if (key.startsWith("Fn::")) return intrinsic(scope, key, arg, ev, seen);
+    if (key === "Condition" && typeof arg === "string") return conditionHolds(scope, arg, seen2);
+    if (key.startsWith("Fn::")) return intrinsic(scope, key, arg, ev, seen2);
   }
   const out = {};
   for (const [k, v2] of entries) {
@@ -37782,7 +37854,7 @@ function boolOf(v2, fn) {
   if (v2 === "true" || v2 === "false") return v2 === "true";
   throw templateError(`${fn} requires boolean conditions`);
 }
-function intrinsic(scope, fn, arg, ev, seen) {
+function intrinsic(scope, fn, arg, ev, seen2) {
   switch (fn) {
     case "Fn::GetAtt": {
       const parts = typeof arg === "string" ? splitGetAtt(arg) : asList(arg, fn);
@@ -37813,7 +37885,7 @@ function intrinsic(scope, fn, arg, ev, seen) {
     }
     case "Fn::If": {
       const [cond, whenTrue, whenFalse] = asList(arg, fn);
-      return conditionHolds(scope, asString(cond, fn), seen) ? ev(whenTrue) : ev(whenFalse);
+      return conditionHolds(scope, asString(cond, fn), seen2) ? ev(whenTrue) : ev(whenFalse);
     }
     case "Fn::Equals": {
       const [a, b] = asList(arg, fn);
@@ -41034,6 +41106,7 @@ async function dispatch(sim, req, url, path, now) {
   const method = req.method ?? "GET";
   let operation = "unknown";
   let token2;
+  let lost = false;
   try {
     const match = ENDPOINTS.map((e2) => ({ e: e2, m: e2.method === method ? e2.pattern.exec(path) : null })).find(
       (x2) => x2.m !== null
@@ -41044,19 +41117,19 @@ async function dispatch(sim, req, url, path, now) {
     const auth = tokenOf(req);
     if (auth.error !== void 0) throw new RestError(401, auth.error);
     token2 = auth.token;
-    const fault = sim.scenario.fault("github", operation);
-    if (fault.latencyMs) await new Promise((resolve4) => setTimeout(resolve4, fault.latencyMs));
-    if (fault.drop && sim.scenario.random() < fault.drop) {
-      req.socket.destroy();
+    const fault = await drawFault(sim, "github", operation);
+    if (fault === "drop") {
+      closeWithoutAnswer(req);
       return { operation, token: token2, reply: { status: 0 } };
     }
-    if (fault.throttle && sim.scenario.random() < fault.throttle) {
+    if (fault === "throttle") {
       throw new RestError(
         403,
         "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
       );
     }
-    if (fault.error5xx && sim.scenario.random() < fault.error5xx) throw new RestError(502, "Server Error");
+    if (fault === "error5xx") throw new RestError(502, "Server Error");
+    lost = fault === "loseResponse";
     const body = method === "POST" || method === "PATCH" ? await jsonBody(req) : {};
     const reply = e.handler({
       sim,
@@ -41066,10 +41139,10 @@ async function dispatch(sim, req, url, path, now) {
       body,
       now
     });
-    return { operation, token: token2, reply };
+    return { operation, token: token2, reply, lost };
   } catch (err) {
     if (!(err instanceof RestError)) throw err;
-    return { operation, token: token2, reply: errorReply(err, operation) };
+    return { operation, token: token2, reply: errorReply(err, operation), lost };
   }
 }
 function githubRestRoute(sim) {
@@ -41080,7 +41153,7 @@ function githubRestRoute(sim) {
       const path = url.pathname.slice(GITHUB_API_PREFIX.length).replace(/\/+$/, "");
       const requestId = (0, import_node_crypto15.randomUUID)().toUpperCase();
       const now = sim.clock.now();
-      const { operation, token: token2, reply } = await dispatch(sim, req, url, path, now);
+      const { operation, token: token2, reply, lost } = await dispatch(sim, req, url, path, now);
       const time = new Date(now).toISOString();
       const { status } = reply;
       recordRequest(sim, {
@@ -41098,9 +41171,14 @@ function githubRestRoute(sim) {
         action: operation,
         status,
         ...status >= 400 || status === 0 ? { errorCode: ERROR_CODES[status] ?? `HTTP${status}` } : {},
-        requestId
+        requestId,
+        ...lost === true ? { lost: true } : {}
       });
       if (status === 0) return;
+      if (lost === true) {
+        closeWithoutAnswer(req);
+        return;
+      }
       const text = reply.body === void 0 ? "" : JSON.stringify(reply.body);
       res.writeHead(status, {
         ...reply.body !== void 0 ? { "content-type": "application/json; charset=utf-8" } : {},
@@ -41321,7 +41399,8 @@ function parseDocument(raw, where, kind) {
     const st2 = s;
     const unknown = Object.keys(st2).find((k) => !STATEMENT_KEYS.has(k));
     if (unknown !== void 0) throw malformed2(`${at2}: unknown element ${unknown} (syntax errors in policy)`);
-    if (st2["Effect"] !== "Allow" && st2["Effect"] !== "Deny") throw malformed2(`${at2}: Effect must be Allow or Deny`);
+    if (st2["Effect"] !== "Allow" && st2["Effect"] !== "Deny")
+      throw malformed2(`${at2}: Effect must be Allow or Deny`);
     if (st2["Action"] === void 0 === (st2["NotAction"] === void 0)) {
       throw malformed2(`${at2}: a statement has an Action or a NotAction`);
     }
@@ -41337,7 +41416,8 @@ function parseDocument(raw, where, kind) {
     if (st2["Resource"] !== void 0 && st2["NotResource"] !== void 0) {
       throw malformed2(`${at2}: a statement has a Resource or a NotResource, not both`);
     }
-    if (kind === "identity" && !hasResource) throw malformed2(`${at2}: Policy statement must contain resources.`);
+    if (kind === "identity" && !hasResource)
+      throw malformed2(`${at2}: Policy statement must contain resources.`);
     const notResource = st2["Resource"] === void 0 && st2["NotResource"] !== void 0;
     const resources = hasResource ? stringList2(notResource ? st2["NotResource"] : st2["Resource"], `${at2}: Resource`) : ["*"];
     const badResource = resources.find((r) => r !== "*" && !r.startsWith("arn:"));
@@ -41348,7 +41428,8 @@ function parseDocument(raw, where, kind) {
     if (kind === "identity" && hasPrincipal) {
       throw malformed2(`${at2}: Policy document should not specify a principal.`);
     }
-    if (kind === "resource" && !hasPrincipal) throw malformed2(`${at2}: Statement is missing required field Principal`);
+    if (kind === "resource" && !hasPrincipal)
+      throw malformed2(`${at2}: Statement is missing required field Principal`);
     const notPrincipal = st2["Principal"] === void 0 && st2["NotPrincipal"] !== void 0;
     return {
       effect: st2["Effect"],
@@ -41452,7 +41533,9 @@ function evaluatePolicies(sim, principal, policies, checks, region) {
       policyType,
       explicit
     });
-    const identity2 = verdict(statements.filter((st2) => statementApplies(st2, check.action, check.resource, context)));
+    const identity2 = verdict(
+      statements.filter((st2) => statementApplies(st2, check.action, check.resource, context))
+    );
     if (identity2 !== "allow") return deny("identity-based", identity2 === "deny");
     if (resourceAccount === void 0 || resourceAccount === principal.account) continue;
     const onResource = verdict(
@@ -43232,7 +43315,8 @@ function s3Permissions(sim, principal, call, bucket, key, query, copySource) {
   if (call === "CopyObject" && copySource !== void 0) {
     const source = decodeURIComponent(copySource.split("?")[0]).replace(/^\//, "");
     const slash = source.indexOf("/");
-    if (slash > 0) checks.push(onS3(sim, principal, "s3:GetObject", source.slice(0, slash), source.slice(slash + 1)));
+    if (slash > 0)
+      checks.push(onS3(sim, principal, "s3:GetObject", source.slice(0, slash), source.slice(slash + 1)));
   }
   return checks;
 }
@@ -43728,16 +43812,22 @@ async function handleS3(sim, req, res, url) {
   let status = 200;
   let errorCode;
   let principal;
+  let lost = false;
+  const answer = (reply) => {
+    if (lost) closeWithoutAnswer(req);
+    else send(res, method, requestId, reply);
+  };
   try {
-    const dropped = await injectFault(sim, "s3", action, req, {
+    const fault = await injectFault(sim, "s3", action, req, {
       throttled: () => new S3Error("SlowDown", "Please reduce your request rate.", 503),
       unavailable: () => new S3Error("InternalError", "We encountered an internal error. Please try again.", 500)
     });
-    if (dropped) {
+    if (fault === "drop") {
       status = 0;
       errorCode = "ConnectionDropped";
       return;
     }
+    lost = fault === "loseResponse";
     if (sig.presigned) checkPresignedExpiry(url);
     principal = resolvePrincipal(sim, sig.accessKeyId, sig.token, now);
     verifySignature2(sim, req, url, sig);
@@ -43748,7 +43838,15 @@ async function handleS3(sim, req, res, url) {
       const copySource = req.headers["x-amz-copy-source"];
       const denial = sim.authorizer.evaluate(
         caller,
-        s3Permissions(sim, caller, action, bucket, key, url.searchParams, typeof copySource === "string" ? copySource : void 0),
+        s3Permissions(
+          sim,
+          caller,
+          action,
+          bucket,
+          key,
+          url.searchParams,
+          typeof copySource === "string" ? copySource : void 0
+        ),
         sig.region
       );
       if (denial) {
@@ -43790,14 +43888,14 @@ async function handleS3(sim, req, res, url) {
     const reply = await handler(call);
     status = reply.status ?? 200;
     sim.advance();
-    send(res, method, requestId, reply);
+    answer(reply);
   } catch (err) {
     const e = err instanceof AwsError ? err : new S3Error("InternalError", `simulator error: ${err.message}`, 500);
     if (!(err instanceof AwsError)) console.error(err);
     status = e.status;
     errorCode = e.code;
     const extra = e instanceof S3Error ? e.extra : {};
-    send(res, method, requestId, {
+    answer({
       status: e.status,
       headers: { "content-type": "application/xml" },
       body: errorDocument(e.code, e.message, extra, requestId)
@@ -43812,7 +43910,8 @@ async function handleS3(sim, req, res, url) {
       ...errorCode !== void 0 ? { errorCode } : {},
       ...principal ? { account: principal.account, principal: principal.arn } : {},
       region: sig.region || DEFAULT_REGION,
-      requestId
+      requestId,
+      ...lost ? { lost: true } : {}
     });
   }
 }
@@ -45717,13 +45816,19 @@ var templateActions = {
 
 // packages/sim/src/cloudformation/iam.ts
 var str4 = (value) => typeof value === "string" ? value : void 0;
-var UNSCOPED = /* @__PURE__ */ new Set(["ListStacks", "ListExports", "ValidateTemplate", "DescribeStackDriftDetectionStatus"]);
+var UNSCOPED = /* @__PURE__ */ new Set([
+  "ListStacks",
+  "ListExports",
+  "ValidateTemplate",
+  "DescribeStackDriftDetectionStatus"
+]);
 function cloudformationPermissions(ctx, input) {
   const action = `cloudformation:${ctx.action}`;
   if (UNSCOPED.has(ctx.action)) return [{ action, resource: "*" }];
   let stackRef = str4(input["StackName"]);
   const changeSet = str4(input["ChangeSetName"]);
-  if (changeSet !== void 0 && isArn(changeSet)) stackRef ??= cfnState(ctx.sim).changeSets.get(changeSet)?.stackId;
+  if (changeSet !== void 0 && isArn(changeSet))
+    stackRef ??= cfnState(ctx.sim).changeSets.get(changeSet)?.stackId;
   if (stackRef === void 0) {
     return ctx.action === "DescribeStacks" || ctx.action === "GetTemplateSummary" ? [{ action, resource: "*" }] : void 0;
   }
@@ -46293,7 +46398,12 @@ function ecrPermissions(ctx, input) {
     case "DescribeRepositories": {
       const names = input["repositoryNames"];
       if (Array.isArray(names)) return names.map((n) => repository(String(n)));
-      return [{ action: "ecr:DescribeRepositories", resource: `arn:aws:ecr:${ctx.region}:${registry}:repository/*` }];
+      return [
+        {
+          action: "ecr:DescribeRepositories",
+          resource: `arn:aws:ecr:${ctx.region}:${registry}:repository/*`
+        }
+      ];
     }
     case "TagResource":
     case "UntagResource":
@@ -46771,7 +46881,8 @@ function registryAction(path, method) {
     return method === "PUT" ? "PutImage" : method === "DELETE" ? "BatchDeleteImage" : "BatchGetImage";
   }
   if (/\/blobs\/uploads\/?$/.test(path)) return "InitiateLayerUpload";
-  if (/\/blobs\/uploads\/[^/]+$/.test(path)) return method === "PUT" ? "CompleteLayerUpload" : "UploadLayerPart";
+  if (/\/blobs\/uploads\/[^/]+$/.test(path))
+    return method === "PUT" ? "CompleteLayerUpload" : "UploadLayerPart";
   return method === "HEAD" ? "BatchCheckLayerAvailability" : "GetDownloadUrlForLayer";
 }
 function presigned(sim, url, name) {
@@ -48540,10 +48651,15 @@ var Arns = class {
     if (ref?.startsWith("arn:")) return ref;
     return `${this.prefix}:cluster/${ref ?? "default"}`;
   }
-  /** `service/CLUSTER/NAME`: an ARN of that form as given, else made from the cluster and the name. */
+  /**
+   * `service/CLUSTER/NAME`: an ARN of that form as given, else made from the cluster (in the account and region
+   * of a cluster ARN) and the name.
+   */
   inCluster(kind, clusterRef, ref) {
     if (ref.startsWith("arn:") && ref.split(":").slice(5).join(":").split("/").length === 3) return ref;
-    return `${this.prefix}:${kind}/${nameOf(this.cluster(clusterRef))}/${nameOf(ref)}`;
+    const cluster = this.cluster(clusterRef);
+    const prefix = cluster.split(":").slice(0, 5).join(":");
+    return `${prefix}:${kind}/${nameOf(cluster)}/${nameOf(ref)}`;
   }
   /** `task-definition/FAMILY:REVISION`; a bare family is its latest ACTIVE revision, as ECS authorizes it. */
   taskDefinition(ref) {
@@ -48652,11 +48768,15 @@ var TABLE = {
   },
   DescribeServiceDeployments: (arns, input, action) => strings2(input["serviceDeploymentArns"]).flatMap((arn) => deploymentChecks(arns, action, arn)),
   StopServiceDeployment: (arns, input, action) => deploymentChecks(arns, action, str6(input["serviceDeploymentArn"]) ?? ""),
-  ListServices: (arns, input, action) => [on(action, "*", { "ecs:cluster": arns.cluster(str6(input["cluster"])) })],
+  ListServices: (arns, input, action) => [
+    on(action, "*", { "ecs:cluster": arns.cluster(str6(input["cluster"])) })
+  ],
   RunTask: (arns, input, action) => {
     const cluster = str6(input["cluster"]);
     return [
-      on(action, arns.taskDefinition(str6(input["taskDefinition"])) ?? "*", { "ecs:cluster": arns.cluster(cluster) }),
+      on(action, arns.taskDefinition(str6(input["taskDefinition"])) ?? "*", {
+        "ecs:cluster": arns.cluster(cluster)
+      }),
       ...passRoles(arns, input["overrides"]),
       ...tagOnCreate(input, arns.inCluster("task", cluster, "*"), action)
     ];
@@ -48670,7 +48790,9 @@ var TABLE = {
   StopTask: (arns, input, action) => {
     const cluster = str6(input["cluster"]);
     return [
-      on(action, arns.inCluster("task", cluster, str6(input["task"]) ?? ""), { "ecs:cluster": arns.cluster(cluster) })
+      on(action, arns.inCluster("task", cluster, str6(input["task"]) ?? ""), {
+        "ecs:cluster": arns.cluster(cluster)
+      })
     ];
   },
   ListTasks: (arns, input, action) => {
@@ -50286,7 +50408,8 @@ function logsPermissions(ctx, input) {
   }
   const action = `logs:${ctx.action}`;
   if (ctx.action === "DescribeLogGroups") return [{ action, resource: `${prefix}:log-group::log-stream:` }];
-  if (GROUP_CALLS.has(ctx.action)) return [{ action, resource: `${prefix}:log-group:${group ?? ""}:log-stream:` }];
+  if (GROUP_CALLS.has(ctx.action))
+    return [{ action, resource: `${prefix}:log-group:${group ?? ""}:log-stream:` }];
   if (STREAM_CALLS.has(ctx.action)) {
     const stream = str7(input["logStreamName"]) ?? "";
     return [{ action, resource: `${prefix}:log-group:${group ?? ""}:log-stream:${stream}` }];
@@ -51033,6 +51156,53 @@ function evaluatePostIf(expression, status) {
   return result;
 }
 
+// packages/testkit/src/cancel-point.ts
+var POLL_MS = 25;
+function wait(ms, stop) {
+  return new Promise((resolve4) => {
+    if (stop.aborted) return resolve4();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      stop.removeEventListener("abort", done);
+      resolve4();
+    }
+    stop.addEventListener("abort", done, { once: true });
+  });
+}
+async function callsOf(simUrl, call, mark) {
+  const colon = call.indexOf(":");
+  if (colon <= 0)
+    throw new Error(`cancelAt.call must be service:Action, like ecs:UpdateService; got "${call}"`);
+  const query = new URLSearchParams({
+    service: call.slice(0, colon),
+    action: call.slice(colon + 1),
+    since: String(mark.since)
+  });
+  const res = await fetch(`${simUrl}/_sim/calls?${query.toString()}`);
+  if (!res.ok) throw new Error(`simulator GET /_sim/calls answered ${res.status}`);
+  return (await res.json()).filter((c) => !mark.before.has(c.requestId));
+}
+function seen(point, progress) {
+  if ("log" in point) {
+    const log = progress.log();
+    return typeof point.log === "string" ? log.includes(point.log) : point.log.test(log);
+  }
+  return callsOf(progress.simUrl, point.call, progress.mark).then(
+    (calls) => calls.length >= (point.count ?? 1)
+  );
+}
+async function reachCancelPoint(point, progress) {
+  while (!progress.stop.aborted) {
+    if (await seen(point, progress)) {
+      await wait(point.afterMs ?? 0, progress.stop);
+      return !progress.stop.aborted;
+    }
+    await wait(POLL_MS, progress.stop);
+  }
+  return false;
+}
+
 // packages/testkit/src/child.ts
 var import_node_child_process = require("node:child_process");
 var import_node_fs2 = require("node:fs");
@@ -51071,6 +51241,8 @@ function runNode(options) {
     });
   }
   return new Promise((resolve4, reject) => {
+    const started = Date.now();
+    const ended = new AbortController();
     const child2 = (0, import_node_child_process.spawn)(node24Path(), [options.script], {
       cwd: options.cwd,
       env: options.env,
@@ -51085,11 +51257,13 @@ function runNode(options) {
     child2.stdout.on("data", onData);
     child2.stderr.on("data", onData);
     let cancelled = false;
+    let cancelledAfterMs;
     let timedOut = false;
     const timers = [];
     const cancel = () => {
       if (cancelled || child2.exitCode !== null || child2.signalCode !== null) return;
       cancelled = true;
+      cancelledAfterMs = Date.now() - started;
       child2.kill("SIGINT");
       timers.push(
         setTimeout(() => {
@@ -51099,6 +51273,19 @@ function runNode(options) {
       );
     };
     if (options.signalAfterMs !== void 0) timers.push(setTimeout(cancel, options.signalAfterMs));
+    if (options.cancelWhen !== void 0) {
+      const log = () => Buffer.concat(chunks).toString("utf8");
+      options.cancelWhen({ log, stop: ended.signal }).then(
+        (reached) => {
+          if (reached) cancel();
+        },
+        (err) => {
+          chunks.push(Buffer.from(`
+[testkit] cancelAt failed: ${String(err)}
+`));
+        }
+      );
+    }
     timers.push(
       setTimeout(() => {
         timedOut = !cancelled;
@@ -51107,6 +51294,7 @@ function runNode(options) {
     );
     child2.once("error", (err) => {
       for (const t of timers) clearTimeout(t);
+      ended.abort();
       reject(err);
     });
     if (child2.pid !== void 0) running.add(child2.pid);
@@ -51118,7 +51306,16 @@ function runNode(options) {
     });
     child2.once("close", (exitCode, signal) => {
       for (const t of timers) clearTimeout(t);
-      resolve4({ exitCode, signal, log: Buffer.concat(chunks).toString("utf8"), cancelled, timedOut });
+      ended.abort();
+      resolve4({
+        exitCode,
+        signal,
+        log: Buffer.concat(chunks).toString("utf8"),
+        cancelled,
+        timedOut,
+        cancelledAfterMs,
+        durationMs: Date.now() - started
+      });
     });
   });
 }
@@ -51629,7 +51826,7 @@ async function runAction(action, options = {}) {
   const inputs = options.inputs ?? {};
   const policyNames = iamPolicyNames(action, options.iamPolicy, inputs);
   const policies = policyNames === void 0 ? [] : readDocumentedPolicies(REPO_ROOT);
-  const mark = policyNames === void 0 ? void 0 : await markCalls(simUrl);
+  const mark = policyNames === void 0 && options.cancelAt === void 0 ? void 0 : await markCalls(simUrl);
   const temp = (0, import_node_fs5.mkdtempSync)((0, import_node_path4.join)((0, import_node_os.tmpdir)(), "ecs-delivery-step-"));
   try {
     const runnerTemp = (0, import_node_path4.join)(temp, "runner-temp");
@@ -51659,6 +51856,7 @@ async function runAction(action, options = {}) {
     };
     applyOverrides(env, options.env);
     const timeoutMs = options.timeoutMs ?? 55e3;
+    const cancelAt = options.cancelAt;
     const mainFiles = stepFiles(temp, "main");
     const main2 = await runNode({
       script: (0, import_node_path4.join)(actionDir, meta.runs.main),
@@ -51666,6 +51864,9 @@ async function runAction(action, options = {}) {
       env: { ...env, ...fileEnv(mainFiles) },
       timeoutMs,
       ...options.signalAfterMs !== void 0 ? { signalAfterMs: options.signalAfterMs } : {},
+      ...cancelAt !== void 0 && mark !== void 0 ? {
+        cancelWhen: ({ log, stop }) => reachCancelPoint(cancelAt, { simUrl, mark, log, stop })
+      } : {},
       ...options.echo ? { echo: true } : {}
     });
     const mainCommands = parseWorkflowCommands(main2.log, "main");
@@ -51677,6 +51878,8 @@ async function runAction(action, options = {}) {
       signal: main2.signal,
       cancelled: main2.cancelled && !main2.timedOut,
       timedOut: main2.timedOut,
+      cancelledAfterMs: main2.cancelledAfterMs,
+      mainMs: main2.durationMs,
       outputs: readKeyValueFile(mainFiles.output, "GITHUB_OUTPUT"),
       state,
       env: exported,
