@@ -1,12 +1,12 @@
 import * as core from '@actions/core';
-import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
-import { type CallBudget, callAws, type Clock, type Sleep } from '@ecs-delivery/shared';
+import { type CallBudget, type Clock, type Sleep } from '@ecs-delivery/shared';
 import type { DeployClients as Clients } from '@ecs-delivery/shared/aws';
 import {
   primaryDeployment,
   registerIfChanged,
   runOneOffTask,
   shortTaskDefinition,
+  updateServiceOnce,
 } from '@ecs-delivery/shared/ecs';
 import { createHash } from 'node:crypto';
 import type { ServiceRun } from './service-run';
@@ -119,21 +119,23 @@ export async function updateService(run: ServiceRun, ctx: DeployContext): Promis
   // Within the deploy's timeout, which starts here; not cut off by a cancel: ECS may start the deployment
   // anyway, and only the answer says what to roll back.
   const limits = { deadline: Date.now() + plan.timeoutMs, cancellable: false };
-  const out = await ctx.budget.within(limits, () =>
-    callAws('ecs:UpdateService', () =>
-      ctx.clients.ecs.send(
-        new UpdateServiceCommand({
-          cluster: plan.cluster,
-          service: plan.service,
-          taskDefinition: arn,
-          ...(plan.desiredCount !== undefined ? { desiredCount: plan.desiredCount } : {}),
-          // Same definition, but the service is not steady on it: start a deployment to have one to watch.
-          ...(arn === prepared.service.taskDefinition ? { forceNewDeployment: true } : {}),
-        }),
-      ),
+  // A lost answer is not resent blindly: DescribeServices first says whether the update was carried out.
+  const before = (prepared.service.deployments ?? []).flatMap((d) => (d.id === undefined ? [] : [d.id]));
+  const updated = await ctx.budget.within(limits, () =>
+    updateServiceOnce(
+      ctx.clients.ecs,
+      {
+        cluster: plan.cluster,
+        service: plan.service,
+        taskDefinition: arn,
+        ...(plan.desiredCount !== undefined ? { desiredCount: plan.desiredCount } : {}),
+        // Same definition, but the service is not steady on it: start a deployment to have one to watch.
+        ...(arn === prepared.service.taskDefinition ? { forceNewDeployment: true } : {}),
+      },
+      before,
     ),
   );
-  const tracked = primaryDeployment({ cluster: plan.cluster, service: plan.service }, out.service);
+  const tracked = primaryDeployment({ cluster: plan.cluster, service: plan.service }, updated);
   if (tracked === undefined)
     throw new Error(`UpdateService of ${plan.service} returned no PRIMARY deployment.`);
   run.tracked = tracked;

@@ -29,3 +29,10 @@ export {
 } from './rollout';
 export { runOneOffTask, type OneOffResult } from './run-task';
 export { explanationMarkdown } from './explain-markdown';
+export {
+  isLostAnswer,
+  LOST_ANSWER,
+  updateApplied,
+  updateServiceOnce,
+  withoutBlindRetry,
+} from './lost-answer';

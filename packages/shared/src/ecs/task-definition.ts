@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { awsErrorCode, callAws } from '../errors/aws-operation-error';
 import { sameTaskDefinition } from '../taskdef/normalize';
+import { isLostAnswer, LOST_ANSWER_RESENDS, withoutBlindRetry } from './lost-answer';
 import type { RegisterTaskDefinitionInput, TaskDefinitionDocument } from '../taskdef/types';
 
 /**
@@ -57,8 +58,10 @@ export async function registerIfChanged(
     return { arn: live.taskDefinitionArn, registered: false, reused: 'live' };
   }
   const family = rendered.family;
-  if (family !== undefined && family !== '') {
-    const latest = await describeTaskDefinition(ecs, family);
+  const hasFamily = family !== undefined && family !== '';
+  let latest: TaskDefinitionDocument | undefined;
+  if (hasFamily) {
+    latest = await describeTaskDefinition(ecs, family);
     if (
       latest?.taskDefinitionArn !== undefined &&
       latest.taskDefinitionArn !== live?.taskDefinitionArn &&
@@ -67,10 +70,26 @@ export async function registerIfChanged(
       return { arn: latest.taskDefinitionArn, registered: false, reused: 'latest' };
     }
   }
-  const out = await callAws('ecs:RegisterTaskDefinition', () =>
-    ecs.send(new RegisterTaskDefinitionCommand(rendered)),
-  );
-  const arn = out.taskDefinition?.taskDefinitionArn;
-  if (arn === undefined) throw new Error('RegisterTaskDefinition returned no task definition ARN.');
-  return { arn, registered: true };
+  // Sent without the SDK's blind retry of a lost answer: a resend would register a second revision. After a
+  // lost answer the family's newest revision says whether the call was carried out.
+  for (let resends = 0; ; resends++) {
+    try {
+      const out = await callAws('ecs:RegisterTaskDefinition', () =>
+        ecs.send(withoutBlindRetry(new RegisterTaskDefinitionCommand(rendered))),
+      );
+      const arn = out.taskDefinition?.taskDefinitionArn;
+      if (arn === undefined) throw new Error('RegisterTaskDefinition returned no task definition ARN.');
+      return { arn, registered: true };
+    } catch (err) {
+      if (!isLostAnswer(err) || !hasFamily || resends >= LOST_ANSWER_RESENDS) throw err;
+      const now = await describeTaskDefinition(ecs, family);
+      if (
+        now?.taskDefinitionArn !== undefined &&
+        now.taskDefinitionArn !== latest?.taskDefinitionArn &&
+        sameTaskDefinition(rendered, now)
+      ) {
+        return { arn: now.taskDefinitionArn, registered: true };
+      }
+    }
+  }
 }
