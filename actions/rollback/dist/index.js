@@ -87207,6 +87207,45 @@ var init_normalize = __esm({
   }
 });
 
+// packages/shared/src/ecs/lost-answer.ts
+function isLostAnswer(err) {
+  const e = err instanceof AwsOperationError && err.cause !== void 0 ? err.cause : err;
+  if (typeof e !== "object" || e === null) return false;
+  if (e.name === LOST_ANSWER) return true;
+  if (e.name === "AbortError") return false;
+  if (typeof e.$metadata?.httpStatusCode === "number") return false;
+  if (typeof e.code === "string" && LOST_CODES.has(e.code)) return true;
+  if (e.name === "TimeoutError") return true;
+  return typeof e.message === "string" && e.message.includes("socket hang up");
+}
+function withoutBlindRetry(command) {
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (err) {
+        if (!isLostAnswer(err)) throw err;
+        const message2 = err instanceof Error ? err.message : String(err);
+        const lost = new Error(`The answer was lost (${message2}).`);
+        lost.name = LOST_ANSWER;
+        throw lost;
+      }
+    },
+    { step: "deserialize", name: "ecsDeliveryNoBlindRetry" }
+  );
+  return command;
+}
+var LOST_ANSWER, LOST_CODES, LOST_ANSWER_RESENDS;
+var init_lost_answer = __esm({
+  "packages/shared/src/ecs/lost-answer.ts"() {
+    "use strict";
+    init_aws_operation_error();
+    LOST_ANSWER = "LostAnswerError";
+    LOST_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+    LOST_ANSWER_RESENDS = 3;
+  }
+});
+
 // packages/shared/src/ecs/task-definition.ts
 async function describeTaskDefinition(ecs, ref) {
   try {
@@ -87229,19 +87268,31 @@ async function registerIfChanged(ecs, rendered, live) {
     return { arn: live.taskDefinitionArn, registered: false, reused: "live" };
   }
   const family = rendered.family;
-  if (family !== void 0 && family !== "") {
-    const latest = await describeTaskDefinition(ecs, family);
+  const hasFamily = family !== void 0 && family !== "";
+  let latest;
+  if (hasFamily) {
+    latest = await describeTaskDefinition(ecs, family);
     if (latest?.taskDefinitionArn !== void 0 && latest.taskDefinitionArn !== live?.taskDefinitionArn && sameTaskDefinition(rendered, latest)) {
       return { arn: latest.taskDefinitionArn, registered: false, reused: "latest" };
     }
   }
-  const out = await callAws(
-    "ecs:RegisterTaskDefinition",
-    () => ecs.send(new import_client_ecs3.RegisterTaskDefinitionCommand(rendered))
-  );
-  const arn = out.taskDefinition?.taskDefinitionArn;
-  if (arn === void 0) throw new Error("RegisterTaskDefinition returned no task definition ARN.");
-  return { arn, registered: true };
+  for (let resends = 0; ; resends++) {
+    try {
+      const out = await callAws(
+        "ecs:RegisterTaskDefinition",
+        () => ecs.send(withoutBlindRetry(new import_client_ecs3.RegisterTaskDefinitionCommand(rendered)))
+      );
+      const arn = out.taskDefinition?.taskDefinitionArn;
+      if (arn === void 0) throw new Error("RegisterTaskDefinition returned no task definition ARN.");
+      return { arn, registered: true };
+    } catch (err) {
+      if (!isLostAnswer(err) || !hasFamily || resends >= LOST_ANSWER_RESENDS) throw err;
+      const now = await describeTaskDefinition(ecs, family);
+      if (now?.taskDefinitionArn !== void 0 && now.taskDefinitionArn !== latest?.taskDefinitionArn && sameTaskDefinition(rendered, now)) {
+        return { arn: now.taskDefinitionArn, registered: true };
+      }
+    }
+  }
 }
 var import_client_ecs3;
 var init_task_definition = __esm({
@@ -87250,6 +87301,7 @@ var init_task_definition = __esm({
     import_client_ecs3 = __toESM(require_dist_cjs22());
     init_aws_operation_error();
     init_normalize();
+    init_lost_answer();
   }
 });
 
