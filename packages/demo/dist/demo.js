@@ -47593,7 +47593,7 @@ function remaining(r, instance) {
   let memory = instance.memory;
   for (const task of activeTasks(r)) {
     if (task.containerInstanceArn !== instance.arn) continue;
-    const td = r.families.get(task.family)?.find((d) => d.arn === task.taskDefinitionArn);
+    const td = findTaskDefinition(r, task.taskDefinitionArn);
     if (!td) continue;
     const need = reservation(td);
     cpu -= need.cpu;

@@ -7,6 +7,7 @@ import {
   type Region,
   type TaskDefinitionRecord,
 } from './model';
+import { findTaskDefinition } from './resolve';
 
 /**
  * Where a task can run. Fargate always has room unless a scenario `capacity` rule took it away. EC2 tasks need a
@@ -41,7 +42,7 @@ export function remaining(r: Region, instance: ContainerInstanceRecord): { cpu: 
   let memory = instance.memory;
   for (const task of activeTasks(r)) {
     if (task.containerInstanceArn !== instance.arn) continue;
-    const td = r.families.get(task.family)?.find((d) => d.arn === task.taskDefinitionArn);
+    const td = findTaskDefinition(r, task.taskDefinitionArn);
     if (!td) continue;
     const need = reservation(td);
     cpu -= need.cpu;
