@@ -36881,6 +36881,7 @@ async function handleAws(sim, req, res) {
   let call;
   let status = 200;
   let errorCode;
+  let errorMessage;
   let principal;
   let lost = false;
   const now = sim.clock.now();
@@ -36976,6 +36977,7 @@ async function handleAws(sim, req, res) {
     if (!(err instanceof AwsError)) console.error(err);
     status = e.status;
     errorCode = e.code;
+    errorMessage = e.message;
     if (call?.service.protocol === "query" || call === void 0 && typeof target !== "string") {
       reply(
         e.status,
@@ -36998,6 +37000,7 @@ async function handleAws(sim, req, res) {
       action: call?.action ?? "unknown",
       status,
       ...errorCode !== void 0 ? { errorCode } : {},
+      ...errorMessage !== void 0 ? { errorMessage } : {},
       ...principal ? { account: principal.account, principal: principal.arn } : {},
       region,
       requestId,
@@ -41961,6 +41964,53 @@ function iamAuthorizer(sim) {
   };
 }
 
+// packages/sim/src/sts/session-route.ts
+function sessionRoute(sim) {
+  return {
+    prefix: "/_sim/sessions",
+    async handle(req, res, url) {
+      const path = url.pathname.replace(/\/+$/, "");
+      if (path !== "/_sim/sessions") return sendJson(res, 404, { error: `no control route ${path}` });
+      if (req.method !== "POST")
+        return sendJson(res, 405, { error: `${req.method} is not allowed on ${path}` });
+      let body;
+      try {
+        const parsed2 = JSON.parse((await readBody(req, 64 * 1024)).toString("utf8") || "{}");
+        if (typeof parsed2 !== "object" || parsed2 === null || Array.isArray(parsed2))
+          throw new Error("not an object");
+        body = parsed2;
+      } catch {
+        return sendJson(res, 400, { error: "the body is not a JSON object" });
+      }
+      const roleArn = body["roleArn"];
+      const role = typeof roleArn === "string" ? findRole(sim, roleArn) : void 0;
+      if (!role) return sendJson(res, 400, { error: `no seeded role ${JSON.stringify(roleArn)}` });
+      const sessionName = body["sessionName"] ?? "sim";
+      if (typeof sessionName !== "string" || !/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
+        return sendJson(res, 400, { error: "sessionName must be 2 to 64 characters of [\\w+=,.@-]" });
+      }
+      const duration = body["durationSeconds"] ?? role.maxSessionDuration;
+      if (typeof duration !== "number" || !Number.isInteger(duration) || duration < 900) {
+        return sendJson(res, 400, { error: "durationSeconds must be an integer of at least 900" });
+      }
+      if (duration > role.maxSessionDuration) {
+        return sendJson(res, 400, {
+          error: `durationSeconds ${duration} exceeds the role's maxSessionDuration ${role.maxSessionDuration}`
+        });
+      }
+      const session2 = startRoleSession({ sim, now: sim.clock.now() }, role, sessionName, duration);
+      const creds = session2.Credentials;
+      return sendJson(res, 200, {
+        accessKeyId: creds["AccessKeyId"],
+        secretAccessKey: creds["SecretAccessKey"],
+        sessionToken: creds["SessionToken"],
+        expiration: creds["Expiration"].toISOString(),
+        arn: session2.AssumedRoleUser.Arn
+      });
+    }
+  };
+}
+
 // packages/sim/src/sts/iam.ts
 var TRUST_POLICY_CHECKED_BY_ASSUME_ROLE = {
   Statement: [{ Effect: "Allow", Principal: "*", Action: "sts:*", Resource: "*" }]
@@ -42004,6 +42054,7 @@ var stsModule = {
       permissions: stsPermissions
     });
     sim.authorizer = iamAuthorizer(sim);
+    sim.addRoute(sessionRoute(sim));
     sim.onSeed("oidcProviders", (data) => {
       seedEntries("oidcProviders", data, (spec) => addOidcProvider(sim, spec));
     });
@@ -43811,6 +43862,7 @@ async function handleS3(sim, req, res, url) {
   const action = actionOf(method, bucket, key, url.searchParams, req) ?? "unknown";
   let status = 200;
   let errorCode;
+  let errorMessage;
   let principal;
   let lost = false;
   const answer = (reply) => {
@@ -43894,6 +43946,7 @@ async function handleS3(sim, req, res, url) {
     if (!(err instanceof AwsError)) console.error(err);
     status = e.status;
     errorCode = e.code;
+    errorMessage = e.message;
     const extra = e instanceof S3Error ? e.extra : {};
     answer({
       status: e.status,
@@ -43908,6 +43961,7 @@ async function handleS3(sim, req, res, url) {
       action,
       status,
       ...errorCode !== void 0 ? { errorCode } : {},
+      ...errorMessage !== void 0 ? { errorMessage } : {},
       ...principal ? { account: principal.account, principal: principal.arn } : {},
       region: sig.region || DEFAULT_REGION,
       requestId,
@@ -48702,6 +48756,14 @@ function deploymentChecks(arns, action, deploymentArn) {
   const context = { "ecs:cluster": `${m[1]}:cluster/${m[2]}`, "ecs:service": serviceArn };
   return [on(action, serviceArn, context), on(action, deploymentArn, context)];
 }
+function revisionCheck(action, revisionArn) {
+  const m = /^(arn:[^:]*:ecs:[^:]*:[^:]*):service-revision\/([^/]+)\/([^/]+)\/[^/]+$/.exec(revisionArn);
+  if (!m) return on(action, revisionArn);
+  return on(action, revisionArn, {
+    "ecs:cluster": `${m[1]}:cluster/${m[2]}`,
+    "ecs:service": `${m[1]}:service/${m[2]}/${m[3]}`
+  });
+}
 var TABLE = {
   CreateCluster: (arns, input, action) => {
     const cluster = arns.cluster(str6(input["clusterName"]));
@@ -48768,6 +48830,7 @@ var TABLE = {
   },
   DescribeServiceDeployments: (arns, input, action) => strings2(input["serviceDeploymentArns"]).flatMap((arn) => deploymentChecks(arns, action, arn)),
   StopServiceDeployment: (arns, input, action) => deploymentChecks(arns, action, str6(input["serviceDeploymentArn"]) ?? ""),
+  DescribeServiceRevisions: (_arns, input, action) => strings2(input["serviceRevisionArns"]).map((arn) => revisionCheck(action, arn)),
   ListServices: (arns, input, action) => [
     on(action, "*", { "ecs:cluster": arns.cluster(str6(input["cluster"])) })
   ],
@@ -51079,7 +51142,7 @@ function readActionMetadata(actionDir) {
     inputs[name] = input;
   }
   const pre = optionalString3(runs.pre);
-  const post = optionalString3(runs.post);
+  const post2 = optionalString3(runs.post);
   return {
     name: optionalString3(doc.name) ?? actionDir,
     inputs,
@@ -51088,7 +51151,7 @@ function readActionMetadata(actionDir) {
       using,
       main: main2,
       ...pre !== void 0 ? { pre } : {},
-      ...post !== void 0 ? { post } : {},
+      ...post2 !== void 0 ? { post: post2 } : {},
       postIf: optionalString3(runs["post-if"]) ?? "always()"
     }
   };
@@ -51365,14 +51428,35 @@ function readTextFile(path) {
   return (0, import_node_fs3.existsSync)(path) ? (0, import_node_fs3.readFileSync)(path, "utf8") : "";
 }
 
+// packages/testkit/src/iam-check.ts
+function given(inputs, name) {
+  const value = inputs[name];
+  return value !== void 0 && String(value).trim() !== "";
+}
+function policyNamesFor(action, inputs) {
+  if (action !== "build-push") return [action];
+  if (given(inputs, "manifest")) return ["build-push-build", "build-push-promote"];
+  return given(inputs, "source-image") ? ["build-push-promote"] : ["build-push-build"];
+}
+async function callsSince(simUrl, since) {
+  const res = await fetch(`${simUrl}/_sim/calls?since=${since}`);
+  const text = await res.text();
+  if (!res.ok) throw new Error(`simulator GET /_sim/calls answered ${res.status}: ${text}`);
+  return JSON.parse(text);
+}
+async function markCalls(simUrl) {
+  const since = Date.now();
+  const before = new Set((await callsSince(simUrl, since)).map((c) => c.requestId));
+  return { since, before };
+}
+async function callsAfter(simUrl, mark) {
+  return (await callsSince(simUrl, mark.since)).filter((c) => !mark.before.has(c.requestId));
+}
+
 // packages/testkit/src/iam-policy.ts
 var import_node_fs4 = require("node:fs");
 var import_node_path3 = require("node:path");
 var IAM_DOC = "docs/iam.md";
-var GRANTED_WITHOUT_POLICY = {
-  "sts:AssumeRoleWithWebIdentity": "the role's trust policy",
-  "sts:GetCallerIdentity": "no permission (AWS always allows it)"
-};
 var MARKER = /^<!--\s*(policy|trust-policy|repository-policy):\s*([a-z0-9][a-z0-9-]*)\s*-->$/;
 var FENCE_OPEN = /^```json\s*$/;
 var FENCE_CLOSE = /^```\s*$/;
@@ -51492,49 +51576,50 @@ function parsePolicies(markdown, source = IAM_DOC) {
 function readDocumentedPolicies(root) {
   return parsePolicies((0, import_node_fs4.readFileSync)((0, import_node_path3.join)(root, IAM_DOC), "utf8"));
 }
-function escapeRegExp(text) {
-  return text.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-}
-function actionMatches2(pattern, action) {
-  const source = escapeRegExp(pattern).replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${source}$`, "i").test(action);
-}
-function statementCovers(statement, action) {
-  if (statement.Action !== void 0) return listOf(statement.Action).some((p) => actionMatches2(p, action));
-  return !listOf(statement.NotAction).some((p) => actionMatches2(p, action));
-}
-function grants(policies, action) {
-  const statements = policies.flatMap((p) => p.Statement);
-  if (statements.some((s) => s.Effect === "Deny" && statementCovers(s, action))) return false;
-  return statements.some((s) => s.Effect === "Allow" && statementCovers(s, action));
-}
 
-// packages/testkit/src/iam-check.ts
-var IAM_PREFIX = {
-  ecs: "ecs",
-  ecr: "ecr",
-  sts: "sts",
-  logs: "logs",
-  ssm: "ssm",
-  secretsmanager: "secretsmanager",
-  cloudformation: "cloudformation",
-  s3: "s3",
-  github: void 0
-};
-function iamActionOf(call) {
-  const prefix = call.service in IAM_PREFIX ? IAM_PREFIX[call.service] : call.service;
-  return prefix === void 0 ? void 0 : `${prefix}:${call.action}`;
+// packages/testkit/src/iam-session.ts
+var PLACEHOLDERS = [
+  "STAGING_ACCOUNT",
+  "PROD_ACCOUNT",
+  "SOURCE_ACCOUNT",
+  "EXECUTION_ROLE",
+  "TASK_ROLE",
+  "OWNER_ID",
+  "REPO_ID",
+  "ACCOUNT",
+  "REGION",
+  "CLUSTER",
+  "APP",
+  "ORG",
+  "REPO",
+  "ENV"
+];
+var PLACEHOLDER = new RegExp(`(?<![A-Za-z0-9_])(${PLACEHOLDERS.join("|")})(?![A-Za-z0-9_])`, "g");
+var WILDCARD_SUFFIX = new RegExp(`(?<![A-Za-z0-9_])(${PLACEHOLDERS.join("|")})[-/]?\\*`, "g");
+function fill(text, values) {
+  const wide = text.replace(
+    WILDCARD_SUFFIX,
+    (whole, name) => values[name] === void 0 ? "*" : whole
+  );
+  return wide.replace(PLACEHOLDER, (_2, name) => values[name] ?? "*");
 }
-function given(inputs, name) {
-  const value = inputs[name];
-  return value !== void 0 && String(value).trim() !== "";
+function fillValue(value, values) {
+  if (typeof value === "string") return fill(value, values);
+  if (Array.isArray(value)) return value.map((v2) => fillValue(v2, values));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v2]) => [
+        fill(k, values),
+        fillValue(v2, values)
+      ])
+    );
+  }
+  return value;
 }
-function policyNamesFor(action, inputs) {
-  if (action !== "build-push") return [action];
-  if (given(inputs, "manifest")) return ["build-push-build", "build-push-promote"];
-  return given(inputs, "source-image") ? ["build-push-promote"] : ["build-push-build"];
+function fillPolicy(policy, values) {
+  return fillValue(policy, values);
 }
-function ungrantedCalls(calls, documented, names) {
+function documentedPolicies(documented, names, values) {
   const missing = names.filter((n) => !documented.some((d) => d.name === n));
   if (missing.length > 0) {
     const known = documented.map((d) => d.name).join(", ");
@@ -51542,38 +51627,69 @@ function ungrantedCalls(calls, documented, names) {
       `${IAM_DOC} documents no policy ${missing.map((m) => `"${m}"`).join(", ")} (it has: ${known}).`
     );
   }
-  const policies = documented.filter((d) => names.includes(d.name)).map((d) => d.policy);
-  const found = /* @__PURE__ */ new Map();
-  for (const call of calls) {
-    const action = iamActionOf(call);
-    if (action === void 0 || action in GRANTED_WITHOUT_POLICY || grants(policies, action)) continue;
-    found.set(action, (found.get(action) ?? 0) + 1);
-  }
-  return [...found].map(([action, count]) => ({ action, count }));
+  return documented.filter((d) => names.includes(d.name)).map((d) => fillPolicy(d.policy, values));
 }
-function ungrantedCallsMessage(label, names, calls) {
-  const list = calls.map((c) => c.count > 1 ? `${c.action} (${c.count} times)` : c.action);
-  const joined = list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
-  const policy = names.length === 1 ? `policy "${names[0]}"` : `policies ${names.map((n) => `"${n}"`).join(", ")}`;
-  return `${label} called ${joined}, which ${IAM_DOC} does not grant to ${label} (${policy}). Grant it there, with the reason the action needs it, or stop the action from calling it.`;
-}
-function assertCallsGranted(label, calls, documented, names) {
-  const ungranted = ungrantedCalls(calls, documented, names);
-  if (ungranted.length > 0) throw new Error(ungrantedCallsMessage(label, names, ungranted));
-}
-async function callsSince(simUrl, since) {
-  const res = await fetch(`${simUrl}/_sim/calls?since=${since}`);
+var SESSION_SECONDS = 43200;
+async function post(simUrl, path, body) {
+  const res = await fetch(`${simUrl}${path}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" }
+  });
   const text = await res.text();
-  if (!res.ok) throw new Error(`simulator GET /_sim/calls answered ${res.status}: ${text}`);
-  return JSON.parse(text);
+  if (!res.ok) throw new Error(`simulator POST ${path} answered ${res.status}: ${text}`);
+  return text === "" ? void 0 : JSON.parse(text);
 }
-async function markCalls(simUrl) {
-  const since = Date.now();
-  const before = new Set((await callsSince(simUrl, since)).map((c) => c.requestId));
-  return { since, before };
+async function policySession(simUrl, options) {
+  const name = `ecs-delivery-testkit-${options.names.join("-")}`.slice(0, 64);
+  const roleArn = `arn:aws:iam::${options.account}:role/${name}`;
+  await post(simUrl, "/_sim/seed", {
+    roles: [
+      {
+        arn: roleArn,
+        maxSessionDuration: SESSION_SECONDS,
+        trustPolicy: {
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { AWS: `arn:aws:iam::${options.account}:root` },
+              Action: "sts:AssumeRole"
+            }
+          ]
+        },
+        policies: options.policies
+      }
+    ]
+  });
+  const session2 = await post(simUrl, "/_sim/sessions", {
+    roleArn,
+    sessionName: "testkit",
+    durationSeconds: SESSION_SECONDS
+  });
+  return {
+    roleArn,
+    accessKeyId: session2.accessKeyId,
+    secretAccessKey: session2.secretAccessKey,
+    sessionToken: session2.sessionToken
+  };
 }
-async function callsAfter(simUrl, mark) {
-  return (await callsSince(simUrl, mark.since)).filter((c) => !mark.before.has(c.requestId));
+function isAccessDenied(call) {
+  return call.errorCode === "AccessDenied" || call.errorCode === "AccessDeniedException" || call.errorCode === "UnauthorizedOperation";
+}
+function deniedCallsMessage(label, names, denied) {
+  const policy = names.length === 1 ? `policy "${names[0]}"` : `policies ${names.map((n) => `"${n}"`).join(", ")}`;
+  const seen2 = /* @__PURE__ */ new Set();
+  const lines = [];
+  for (const call of denied) {
+    const line = `- ${call.service}:${call.action}: ${call.errorMessage ?? "access denied"}`;
+    if (seen2.has(line)) continue;
+    seen2.add(line);
+    lines.push(line);
+  }
+  return `${label} ran under the ${policy} of ${IAM_DOC}, and the simulator refused:
+${lines.join("\n")}
+Grant it there, with the reason the action needs it, or stop the action from calling it.`;
 }
 
 // packages/testkit/src/runner-env.ts
@@ -51744,6 +51860,7 @@ function parseWorkflowCommands(log, step) {
 }
 
 // packages/testkit/src/run-action.ts
+var DEFAULT_ACCOUNT2 = "000000000000";
 var REPO_ROOT = findRepositoryRoot(__dirname);
 function findRepositoryRoot(from) {
   for (let dir = (0, import_node_path4.resolve)(from); ; dir = (0, import_node_path4.dirname)(dir)) {
@@ -51760,6 +51877,18 @@ function iamPolicyNames(action, option, inputs) {
   if (option === false) return void 0;
   if (option !== void 0) return typeof option === "string" ? [option] : [...option];
   return typeof action === "string" && !UNCHECKED_ACTIONS.has(action) ? policyNamesFor(action, inputs) : void 0;
+}
+function ownCredentials(env) {
+  return env !== void 0 && ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"].some((name) => name in env);
+}
+async function sessionFor(simUrl, names, region, values) {
+  const account = DEFAULT_ACCOUNT2;
+  const policies = documentedPolicies(readDocumentedPolicies(REPO_ROOT), names, {
+    ACCOUNT: account,
+    REGION: region,
+    ...values
+  });
+  return policySession(simUrl, { account, names, policies });
 }
 function stepFiles(root, step) {
   const dir = (0, import_node_path4.join)(root, step);
@@ -51824,9 +51953,11 @@ async function runAction(action, options = {}) {
     throw new Error("runAction needs a simulator: pass `sim` (from startSim) or set ECS_DELIVERY_SIM_URL");
   }
   const inputs = options.inputs ?? {};
-  const policyNames = iamPolicyNames(action, options.iamPolicy, inputs);
-  const policies = policyNames === void 0 ? [] : readDocumentedPolicies(REPO_ROOT);
-  const mark = policyNames === void 0 && options.cancelAt === void 0 ? void 0 : await markCalls(simUrl);
+  const useStatic = options.staticCredentials ?? !inputs["role-to-assume"];
+  const region = options.region ?? "us-east-1";
+  const policyNames = useStatic ? iamPolicyNames(action, options.iamPolicy, inputs) : void 0;
+  const session2 = policyNames === void 0 || ownCredentials(options.env) ? void 0 : await sessionFor(simUrl, policyNames, region, options.iamValues ?? {});
+  const mark = session2 === void 0 && options.cancelAt === void 0 ? void 0 : await markCalls(simUrl);
   const temp = (0, import_node_fs5.mkdtempSync)((0, import_node_path4.join)((0, import_node_os.tmpdir)(), "ecs-delivery-step-"));
   try {
     const runnerTemp = (0, import_node_path4.join)(temp, "runner-temp");
@@ -51835,7 +51966,6 @@ async function runAction(action, options = {}) {
     (0, import_node_fs5.mkdirSync)(workspace, { recursive: true });
     const eventPath = (0, import_node_path4.join)(temp, "event.json");
     (0, import_node_fs5.writeFileSync)(eventPath, JSON.stringify(options.event ?? {}));
-    const useStatic = options.staticCredentials ?? !inputs["role-to-assume"];
     const env = {
       ...baseEnvironment(),
       ...githubEnvironment(github, `${simUrl}/_github/api`, workspace),
@@ -51844,13 +51974,17 @@ async function runAction(action, options = {}) {
       RUNNER_TOOL_CACHE: (0, import_node_path4.join)(temp, "tool-cache"),
       ...options.debug ? { RUNNER_DEBUG: "1" } : {},
       AWS_ENDPOINT_URL: simUrl,
-      AWS_REGION: options.region ?? "us-east-1",
-      AWS_DEFAULT_REGION: options.region ?? "us-east-1",
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
       // Never read the developer's ~/.aws: a step sees only what the test gives it.
       AWS_CONFIG_FILE: (0, import_node_path4.join)(temp, "aws-config"),
       AWS_SHARED_CREDENTIALS_FILE: (0, import_node_path4.join)(temp, "aws-credentials"),
       AWS_EC2_METADATA_DISABLED: "true",
-      ...useStatic ? { AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test" } : {},
+      ...session2 !== void 0 ? {
+        AWS_ACCESS_KEY_ID: session2.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: session2.secretAccessKey,
+        AWS_SESSION_TOKEN: session2.sessionToken
+      } : useStatic ? { AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test" } : {},
       ...await oidcEnv(options, options.sim, github),
       ...inputEnvironment(meta, inputs, github)
     };
@@ -51902,26 +52036,32 @@ async function runAction(action, options = {}) {
       const postEnv = { ...env, ...exported, ...fileEnv(postFiles) };
       if (path.length > 0) postEnv.PATH = [...[...path].reverse(), postEnv.PATH ?? ""].join(import_node_path4.delimiter);
       for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
-      const post = await runNode({
+      const post2 = await runNode({
         script: (0, import_node_path4.join)(actionDir, meta.runs.post),
         cwd: workspace,
         env: postEnv,
         timeoutMs,
         ...options.echo ? { echo: true } : {}
       });
-      const postCommands = parseWorkflowCommands(post.log, "post");
+      const postCommands = parseWorkflowCommands(post2.log, "post");
       result.postRan = true;
-      result.postLog = post.log;
-      result.postExitCode = post.exitCode;
+      result.postLog = post2.log;
+      result.postExitCode = post2.exitCode;
       result.postOutputs = readKeyValueFile(postFiles.output, "GITHUB_OUTPUT");
       result.postSummary = readTextFile(postFiles.summary);
       result.annotations.push(...postCommands.annotations);
       result.masks.push(...postCommands.masks);
     }
     result.masks = [...new Set(result.masks)];
-    if (policyNames !== void 0 && mark !== void 0) {
-      const label = typeof action === "string" ? action : (0, import_node_path4.basename)(actionDir);
-      assertCallsGranted(label, await callsAfter(simUrl, mark), policies, policyNames);
+    if (session2 !== void 0 && mark !== void 0 && !options.expectAccessDenied) {
+      const sessionArn = session2.roleArn.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/");
+      const denied = (await callsAfter(simUrl, mark)).filter(
+        (c) => isAccessDenied(c) && c.principal?.startsWith(`${sessionArn}/`)
+      );
+      if (denied.length > 0) {
+        const label = typeof action === "string" ? action : (0, import_node_path4.basename)(actionDir);
+        throw new Error(deniedCallsMessage(label, policyNames, denied));
+      }
     }
     result.durationMs = Date.now() - started;
     return result;

@@ -7990,6 +7990,7 @@ async function handleAws(sim, req, res) {
   let call;
   let status = 200;
   let errorCode;
+  let errorMessage;
   let principal;
   let lost = false;
   const now = sim.clock.now();
@@ -8085,6 +8086,7 @@ async function handleAws(sim, req, res) {
     if (!(err instanceof AwsError)) console.error(err);
     status = e.status;
     errorCode = e.code;
+    errorMessage = e.message;
     if (call?.service.protocol === "query" || call === void 0 && typeof target !== "string") {
       reply(
         e.status,
@@ -8107,6 +8109,7 @@ async function handleAws(sim, req, res) {
       action: call?.action ?? "unknown",
       status,
       ...errorCode !== void 0 ? { errorCode } : {},
+      ...errorMessage !== void 0 ? { errorMessage } : {},
       ...principal ? { account: principal.account, principal: principal.arn } : {},
       region,
       requestId,
@@ -13070,6 +13073,53 @@ function iamAuthorizer(sim) {
   };
 }
 
+// packages/sim/src/sts/session-route.ts
+function sessionRoute(sim) {
+  return {
+    prefix: "/_sim/sessions",
+    async handle(req, res, url) {
+      const path = url.pathname.replace(/\/+$/, "");
+      if (path !== "/_sim/sessions") return sendJson(res, 404, { error: `no control route ${path}` });
+      if (req.method !== "POST")
+        return sendJson(res, 405, { error: `${req.method} is not allowed on ${path}` });
+      let body;
+      try {
+        const parsed2 = JSON.parse((await readBody(req, 64 * 1024)).toString("utf8") || "{}");
+        if (typeof parsed2 !== "object" || parsed2 === null || Array.isArray(parsed2))
+          throw new Error("not an object");
+        body = parsed2;
+      } catch {
+        return sendJson(res, 400, { error: "the body is not a JSON object" });
+      }
+      const roleArn = body["roleArn"];
+      const role = typeof roleArn === "string" ? findRole(sim, roleArn) : void 0;
+      if (!role) return sendJson(res, 400, { error: `no seeded role ${JSON.stringify(roleArn)}` });
+      const sessionName = body["sessionName"] ?? "sim";
+      if (typeof sessionName !== "string" || !/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
+        return sendJson(res, 400, { error: "sessionName must be 2 to 64 characters of [\\w+=,.@-]" });
+      }
+      const duration = body["durationSeconds"] ?? role.maxSessionDuration;
+      if (typeof duration !== "number" || !Number.isInteger(duration) || duration < 900) {
+        return sendJson(res, 400, { error: "durationSeconds must be an integer of at least 900" });
+      }
+      if (duration > role.maxSessionDuration) {
+        return sendJson(res, 400, {
+          error: `durationSeconds ${duration} exceeds the role's maxSessionDuration ${role.maxSessionDuration}`
+        });
+      }
+      const session2 = startRoleSession({ sim, now: sim.clock.now() }, role, sessionName, duration);
+      const creds = session2.Credentials;
+      return sendJson(res, 200, {
+        accessKeyId: creds["AccessKeyId"],
+        secretAccessKey: creds["SecretAccessKey"],
+        sessionToken: creds["SessionToken"],
+        expiration: creds["Expiration"].toISOString(),
+        arn: session2.AssumedRoleUser.Arn
+      });
+    }
+  };
+}
+
 // packages/sim/src/sts/iam.ts
 var TRUST_POLICY_CHECKED_BY_ASSUME_ROLE = {
   Statement: [{ Effect: "Allow", Principal: "*", Action: "sts:*", Resource: "*" }]
@@ -13113,6 +13163,7 @@ var stsModule = {
       permissions: stsPermissions
     });
     sim.authorizer = iamAuthorizer(sim);
+    sim.addRoute(sessionRoute(sim));
     sim.onSeed("oidcProviders", (data) => {
       seedEntries("oidcProviders", data, (spec) => addOidcProvider(sim, spec));
     });
@@ -14920,6 +14971,7 @@ async function handleS3(sim, req, res, url) {
   const action = actionOf(method, bucket, key, url.searchParams, req) ?? "unknown";
   let status = 200;
   let errorCode;
+  let errorMessage;
   let principal;
   let lost = false;
   const answer = (reply) => {
@@ -15003,6 +15055,7 @@ async function handleS3(sim, req, res, url) {
     if (!(err instanceof AwsError)) console.error(err);
     status = e.status;
     errorCode = e.code;
+    errorMessage = e.message;
     const extra = e instanceof S3Error ? e.extra : {};
     answer({
       status: e.status,
@@ -15017,6 +15070,7 @@ async function handleS3(sim, req, res, url) {
       action,
       status,
       ...errorCode !== void 0 ? { errorCode } : {},
+      ...errorMessage !== void 0 ? { errorMessage } : {},
       ...principal ? { account: principal.account, principal: principal.arn } : {},
       region: sig.region || DEFAULT_REGION,
       requestId,
@@ -19776,6 +19830,14 @@ function deploymentChecks(arns, action, deploymentArn) {
   const context = { "ecs:cluster": `${m[1]}:cluster/${m[2]}`, "ecs:service": serviceArn };
   return [on(action, serviceArn, context), on(action, deploymentArn, context)];
 }
+function revisionCheck(action, revisionArn) {
+  const m = /^(arn:[^:]*:ecs:[^:]*:[^:]*):service-revision\/([^/]+)\/([^/]+)\/[^/]+$/.exec(revisionArn);
+  if (!m) return on(action, revisionArn);
+  return on(action, revisionArn, {
+    "ecs:cluster": `${m[1]}:cluster/${m[2]}`,
+    "ecs:service": `${m[1]}:service/${m[2]}/${m[3]}`
+  });
+}
 var TABLE = {
   CreateCluster: (arns, input, action) => {
     const cluster = arns.cluster(str6(input["clusterName"]));
@@ -19842,6 +19904,7 @@ var TABLE = {
   },
   DescribeServiceDeployments: (arns, input, action) => strings2(input["serviceDeploymentArns"]).flatMap((arn) => deploymentChecks(arns, action, arn)),
   StopServiceDeployment: (arns, input, action) => deploymentChecks(arns, action, str6(input["serviceDeploymentArn"]) ?? ""),
+  DescribeServiceRevisions: (_arns, input, action) => strings2(input["serviceRevisionArns"]).map((arn) => revisionCheck(action, arn)),
   ListServices: (arns, input, action) => [
     on(action, "*", { "ecs:cluster": arns.cluster(str6(input["cluster"])) })
   ],

@@ -40,15 +40,6 @@ export interface MarkedJson {
 /** The document the permission policies live in, relative to the repository root. */
 export const IAM_DOC = 'docs/iam.md';
 
-/**
- * Calls no permission policy grants: `sts:AssumeRoleWithWebIdentity` is allowed by the role's trust policy (the
- * caller has no identity yet), and `sts:GetCallerIdentity` needs no permission at all, as AWS documents.
- */
-export const GRANTED_WITHOUT_POLICY: Readonly<Record<string, string>> = {
-  'sts:AssumeRoleWithWebIdentity': "the role's trust policy",
-  'sts:GetCallerIdentity': 'no permission (AWS always allows it)',
-};
-
 const MARKER = /^<!--\s*(policy|trust-policy|repository-policy):\s*([a-z0-9][a-z0-9-]*)\s*-->$/;
 const FENCE_OPEN = /^```json\s*$/;
 const FENCE_CLOSE = /^```\s*$/;
@@ -219,8 +210,9 @@ function statementCovers(statement: IamStatement, action: string): boolean {
 }
 
 /**
- * Whether the policies together allow an action by name (an explicit Deny wins over any Allow). Resources and
- * conditions are not evaluated: the calls of a run show which action was called, not on what.
+ * Whether the policies together allow an action by name (an explicit Deny wins over any Allow), for checks of the
+ * document itself ("no policy lets an action delete anything"). Resources and conditions are not evaluated here:
+ * the simulator evaluates them on every call of a run (see iam-session.ts).
  */
 export function grants(policies: readonly IamPolicy[], action: string): boolean {
   const statements = policies.flatMap((p) => p.Statement);

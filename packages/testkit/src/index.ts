@@ -17,3 +17,7 @@ export { describeWithTools, findOnPath, missingToolsFail } from './tools';
 export * from './ecs-fixtures';
 export { codeBlocks, readmeTableNames, readmeTableRows, type CodeBlock, type ReadmeRow } from './readme';
 export { withInputs } from './inputs';
+export { readDocumentedPolicies, markedJsonBlocks } from './iam-policy';
+export type { DocumentedPolicy, IamPolicy } from './iam-policy';
+export { documentedPolicies, fillPolicy, PLACEHOLDERS } from './iam-session';
+export type { Placeholder, PlaceholderValues } from './iam-session';

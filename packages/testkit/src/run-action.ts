@@ -5,8 +5,16 @@ import { evaluatePostIf, readActionMetadata, type ActionMetadata } from './actio
 import { reachCancelPoint, type CancelPoint } from './cancel-point';
 import { runNode, type ChildResult } from './child';
 import { readKeyValueFile, readPathFile, readTextFile } from './file-commands';
-import { assertCallsGranted, callsAfter, markCalls, policyNamesFor, type CallMark } from './iam-check';
+import { callsAfter, markCalls, policyNamesFor, type CallMark } from './iam-check';
 import { readDocumentedPolicies } from './iam-policy';
+import {
+  deniedCallsMessage,
+  documentedPolicies,
+  isAccessDenied,
+  policySession,
+  type PlaceholderValues,
+  type PolicySession,
+} from './iam-session';
 import {
   baseEnvironment,
   DEFAULT_GITHUB,
@@ -15,6 +23,9 @@ import {
   type GithubContext,
 } from './runner-env';
 import type { OidcRequest, SimHandle } from './sim';
+
+/** The account of the simulator's static `test` keys. */
+const DEFAULT_ACCOUNT = '000000000000';
 import { parseWorkflowCommands, type Annotation } from './workflow-commands';
 
 /**
@@ -66,11 +77,17 @@ export interface RunActionOptions {
   /** Echo the action's output live to stderr. */
   echo?: boolean;
   /**
-   * The docs/iam.md policies every AWS call of the run (main and post) must be granted by. Default: the action's
-   * own (`deploy-ecs`; `build-push-build` or `build-push-promote` by the `source-image` input, both for a
-   * manifest); none for an action given by `{dir}`. `false` skips the check.
+   * The docs/iam.md policies the run is made under. Default: the action's own (`deploy-ecs`; `build-push-build` or
+   * `build-push-promote` by the `source-image` input, both for a manifest); none for an action given by `{dir}`.
+   * With static credentials the step gets, instead of the keys, a session of a role whose permission policies are
+   * these (placeholders filled from `iamValues`), so the simulator allows or refuses every call as IAM would; a
+   * refused call fails the test, naming the permission and the resource. `false`: the keys, all-powerful.
    */
   iamPolicy?: false | string | readonly string[];
+  /** Values of docs/iam.md's placeholders (`CLUSTER`, `APP`, …) for `iamPolicy`; one left out matches anything. */
+  iamValues?: PlaceholderValues;
+  /** The run is meant to be refused by IAM: refused calls do not fail the test (the test asserts them). */
+  expectAccessDenied?: boolean;
 }
 
 export interface ActionRun {
@@ -108,8 +125,8 @@ function resolveActionDir(action: string | { dir: string }): string {
 }
 
 /**
- * Actions whose runs are not checked call by call: cdk-deploy makes most of its calls under the CDK bootstrap
- * roles it assumes, which the simulator's call log does not tell apart from its own (docs/iam.md says so).
+ * Actions that run with the static keys rather than under their documented policy: cdk-deploy makes most of its
+ * calls under the CDK bootstrap roles it assumes (docs/iam.md says so).
  */
 const UNCHECKED_ACTIONS = new Set(['cdk-deploy']);
 
@@ -124,6 +141,30 @@ function iamPolicyNames(
   return typeof action === 'string' && !UNCHECKED_ACTIONS.has(action)
     ? policyNamesFor(action, inputs)
     : undefined;
+}
+
+/** The test gives the step credentials of its own (to test them): the run is not made under a documented policy. */
+function ownCredentials(env: RunActionOptions['env']): boolean {
+  return (
+    env !== undefined &&
+    ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'].some((name) => name in env)
+  );
+}
+
+/** A session of the default account's role with the documented policies of `names` (read now: docs may change). */
+async function sessionFor(
+  simUrl: string,
+  names: string[],
+  region: string,
+  values: PlaceholderValues,
+): Promise<PolicySession> {
+  const account = DEFAULT_ACCOUNT;
+  const policies = documentedPolicies(readDocumentedPolicies(REPO_ROOT), names, {
+    ACCOUNT: account,
+    REGION: region,
+    ...values,
+  });
+  return policySession(simUrl, { account, names, policies });
 }
 
 interface StepFiles {
@@ -221,11 +262,16 @@ export async function runAction(
     throw new Error('runAction needs a simulator: pass `sim` (from startSim) or set ECS_DELIVERY_SIM_URL');
   }
   const inputs = options.inputs ?? {};
-  const policyNames = iamPolicyNames(action, options.iamPolicy, inputs);
-  // Read before the run, so a broken docs/iam.md fails fast, and marked before the child starts.
-  const policies = policyNames === undefined ? [] : readDocumentedPolicies(REPO_ROOT);
+  const useStatic = options.staticCredentials ?? !inputs['role-to-assume'];
+  const region = options.region ?? 'us-east-1';
+  const policyNames = useStatic ? iamPolicyNames(action, options.iamPolicy, inputs) : undefined;
+  const session: PolicySession | undefined =
+    policyNames === undefined || ownCredentials(options.env)
+      ? undefined
+      : await sessionFor(simUrl, policyNames, region, options.iamValues ?? {});
+  // Marked before the child starts, after the session's own calls.
   const mark: CallMark | undefined =
-    policyNames === undefined && options.cancelAt === undefined ? undefined : await markCalls(simUrl);
+    session === undefined && options.cancelAt === undefined ? undefined : await markCalls(simUrl);
 
   const temp = mkdtempSync(join(tmpdir(), 'ecs-delivery-step-'));
   try {
@@ -236,7 +282,6 @@ export async function runAction(
     const eventPath = join(temp, 'event.json');
     writeFileSync(eventPath, JSON.stringify(options.event ?? {}));
 
-    const useStatic = options.staticCredentials ?? !inputs['role-to-assume'];
     const env: Record<string, string> = {
       ...baseEnvironment(),
       ...githubEnvironment(github, `${simUrl}/_github/api`, workspace),
@@ -245,13 +290,21 @@ export async function runAction(
       RUNNER_TOOL_CACHE: join(temp, 'tool-cache'),
       ...(options.debug ? { RUNNER_DEBUG: '1' } : {}),
       AWS_ENDPOINT_URL: simUrl,
-      AWS_REGION: options.region ?? 'us-east-1',
-      AWS_DEFAULT_REGION: options.region ?? 'us-east-1',
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
       // Never read the developer's ~/.aws: a step sees only what the test gives it.
       AWS_CONFIG_FILE: join(temp, 'aws-config'),
       AWS_SHARED_CREDENTIALS_FILE: join(temp, 'aws-credentials'),
       AWS_EC2_METADATA_DISABLED: 'true',
-      ...(useStatic ? { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' } : {}),
+      ...(session !== undefined
+        ? {
+            AWS_ACCESS_KEY_ID: session.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: session.secretAccessKey,
+            AWS_SESSION_TOKEN: session.sessionToken,
+          }
+        : useStatic
+          ? { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' }
+          : {}),
       ...(await oidcEnv(options, options.sim, github)),
       ...inputEnvironment(meta, inputs, github),
     };
@@ -328,9 +381,15 @@ export async function runAction(
       result.masks.push(...postCommands.masks);
     }
     result.masks = [...new Set(result.masks)];
-    if (policyNames !== undefined && mark !== undefined) {
-      const label = typeof action === 'string' ? action : basename(actionDir);
-      assertCallsGranted(label, await callsAfter(simUrl, mark), policies, policyNames);
+    if (session !== undefined && mark !== undefined && !options.expectAccessDenied) {
+      const sessionArn = session.roleArn.replace(':iam::', ':sts::').replace(':role/', ':assumed-role/');
+      const denied = (await callsAfter(simUrl, mark)).filter(
+        (c) => isAccessDenied(c) && c.principal?.startsWith(`${sessionArn}/`),
+      );
+      if (denied.length > 0) {
+        const label = typeof action === 'string' ? action : basename(actionDir);
+        throw new Error(deniedCallsMessage(label, policyNames!, denied));
+      }
     }
     result.durationMs = Date.now() - started;
     return result;

@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  assertCallsGranted,
-  iamActionOf,
-  policyNamesFor,
-  ungrantedCalls,
-  ungrantedCallsMessage,
-} from '../src/iam-check';
+import { policyNamesFor } from '../src/iam-check';
 import { actionMatches, grants, markedJsonBlocks, parsePolicies, validatePolicy } from '../src/iam-policy';
+import { deniedCallsMessage, documentedPolicies, fillPolicy, isAccessDenied } from '../src/iam-session';
 
 const SAMPLE = readFileSync(join(__dirname, 'fixtures', 'iam-sample.md'), 'utf8');
-
-const call = (id: string): { service: string; action: string } => {
-  const [service, action] = id.split(':') as [string, string];
-  return { service, action };
-};
 
 describe('parsePolicies', () => {
   it('reads every marked policy with its name and fence line, and only those', () => {
@@ -160,60 +150,7 @@ describe('grants', () => {
   });
 });
 
-describe('the check of a run', () => {
-  const documented = parsePolicies(SAMPLE);
-
-  it('maps the simulator services to IAM prefixes; GitHub REST calls are not IAM', () => {
-    expect(iamActionOf(call('ecs:UpdateService'))).toBe('ecs:UpdateService');
-    expect(iamActionOf(call('secretsmanager:DescribeSecret'))).toBe('secretsmanager:DescribeSecret');
-    expect(iamActionOf(call('github:CreateDeployment'))).toBeUndefined();
-  });
-
-  it('reports the calls outside the policy, each once with its count, in the order first made', () => {
-    const calls = [
-      'sts:AssumeRoleWithWebIdentity',
-      'sts:GetCallerIdentity',
-      'ecs:DescribeServices',
-      'ecs:UpdateService',
-      'github:CreateDeploymentStatus',
-      'ssm:GetParameter',
-      'ecs:UpdateService',
-    ].map(call);
-    expect(ungrantedCalls(calls, documented, ['reader'])).toEqual([
-      { action: 'ecs:UpdateService', count: 2 },
-      { action: 'ssm:GetParameter', count: 1 },
-    ]);
-    expect(ungrantedCalls(calls, documented, ['reader', 'writer'])).toEqual([]);
-  });
-
-  it('fails naming the action, the call, the policy and docs/iam.md', () => {
-    expect(() => assertCallsGranted('deploy-ecs', [call('ecs:Foo')], documented, ['reader'])).toThrow(
-      'deploy-ecs called ecs:Foo, which docs/iam.md does not grant to deploy-ecs (policy "reader").',
-    );
-    expect(
-      ungrantedCallsMessage(
-        'build-push',
-        ['a', 'b'],
-        [
-          { action: 'ecr:X', count: 1 },
-          { action: 'ecr:Y', count: 3 },
-          { action: 'ecr:Z', count: 1 },
-        ],
-      ),
-    ).toMatch(
-      /^build-push called ecr:X, ecr:Y \(3 times\) and ecr:Z, which docs\/iam\.md does not grant to build-push \(policies "a", "b"\)\./,
-    );
-    expect(() =>
-      assertCallsGranted('x', [call('ecs:DescribeServices')], documented, ['reader']),
-    ).not.toThrow();
-  });
-
-  it('refuses to check against a policy the document does not have', () => {
-    expect(() => ungrantedCalls([], documented, ['cdk-deploy'])).toThrow(
-      'docs/iam.md documents no policy "cdk-deploy" (it has: reader, writer).',
-    );
-  });
-
+describe('the policies a run is made under', () => {
   it.each([
     ['deploy-ecs', {}, ['deploy-ecs']],
     ['build-push', { repository: 'shop/api' }, ['build-push-build']],
@@ -222,5 +159,87 @@ describe('the check of a run', () => {
     ['build-push', { manifest: 'deploy/ecs.yml' }, ['build-push-build', 'build-push-promote']],
   ])('checks %s with %j against %j', (action, inputs, names) => {
     expect(policyNamesFor(action, inputs)).toEqual(names);
+  });
+});
+
+describe('fillPolicy', () => {
+  const policy = {
+    Version: '2012-10-17' as const,
+    Statement: [
+      {
+        Effect: 'Allow' as const,
+        Action: 'ecs:UpdateService',
+        Resource: [
+          'arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/*',
+          'arn:aws:ecs:REGION:ACCOUNT:task-definition/APP-*:*',
+          'arn:aws:ecr:REGION:SOURCE_ACCOUNT:repository/APP/*',
+          'arn:aws:logs:REGION:ACCOUNT:log-group:/ecs/APP*:log-stream:*',
+          'arn:aws:iam::ACCOUNT:role/cdk-hnb659fds-deploy-role-ACCOUNT-REGION',
+        ],
+        Condition: { ArnEquals: { 'ecs:cluster': 'arn:aws:ecs:REGION:ACCOUNT:cluster/CLUSTER' } },
+      },
+    ],
+  };
+
+  it('fills the placeholders given, whole words only, SOURCE_ACCOUNT apart from ACCOUNT', () => {
+    const filled = fillPolicy(policy, {
+      ACCOUNT: '111111111111',
+      SOURCE_ACCOUNT: '222222222222',
+      REGION: 'eu-west-1',
+      CLUSTER: 'prod',
+      APP: 'shop',
+    });
+    expect(filled.Statement[0]!.Resource).toEqual([
+      'arn:aws:ecs:eu-west-1:111111111111:service/prod/*',
+      'arn:aws:ecs:eu-west-1:111111111111:task-definition/shop-*:*',
+      'arn:aws:ecr:eu-west-1:222222222222:repository/shop/*',
+      'arn:aws:logs:eu-west-1:111111111111:log-group:/ecs/shop*:log-stream:*',
+      'arn:aws:iam::111111111111:role/cdk-hnb659fds-deploy-role-111111111111-eu-west-1',
+    ]);
+    expect(filled.Statement[0]!.Condition).toEqual({
+      ArnEquals: { 'ecs:cluster': 'arn:aws:ecs:eu-west-1:111111111111:cluster/prod' },
+    });
+    expect(policy.Statement[0]!.Resource[0]).toBe('arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/*');
+  });
+
+  it('makes a placeholder without a value a wildcard that takes its own wildcard suffix with it', () => {
+    const filled = fillPolicy(policy, { ACCOUNT: '111111111111', REGION: 'us-east-1' });
+    expect(filled.Statement[0]!.Resource).toEqual([
+      'arn:aws:ecs:us-east-1:111111111111:service/*',
+      'arn:aws:ecs:us-east-1:111111111111:task-definition/*:*',
+      'arn:aws:ecr:us-east-1:*:repository/*',
+      'arn:aws:logs:us-east-1:111111111111:log-group:/ecs/*:log-stream:*',
+      'arn:aws:iam::111111111111:role/cdk-hnb659fds-deploy-role-111111111111-us-east-1',
+    ]);
+  });
+
+  it('refuses a policy the document does not have, naming those it has', () => {
+    expect(() => documentedPolicies(parsePolicies(SAMPLE), ['cdk-deploy'], {})).toThrow(
+      'docs/iam.md documents no policy "cdk-deploy" (it has: reader, writer).',
+    );
+    expect(documentedPolicies(parsePolicies(SAMPLE), ['writer'], {})).toHaveLength(1);
+  });
+});
+
+describe('the refusals of a run', () => {
+  it('are the AccessDenied answers of every protocol', () => {
+    expect(
+      ['AccessDenied', 'AccessDeniedException', 'ThrottlingException'].map((errorCode) =>
+        isAccessDenied({ errorCode }),
+      ),
+    ).toEqual([true, true, false]);
+  });
+
+  it('are named each once, as IAM worded them, with the policies and docs/iam.md', () => {
+    const refusal = {
+      service: 'ecs',
+      action: 'DeleteService',
+      errorMessage: 'User: R is not authorized to perform: ecs:DeleteService on resource: S',
+    };
+    expect(deniedCallsMessage('deploy-ecs', ['a', 'b'], [refusal, refusal])).toBe(
+      'deploy-ecs ran under the policies "a", "b" of docs/iam.md, and the simulator refused:\n' +
+        '- ecs:DeleteService: User: R is not authorized to perform: ecs:DeleteService on resource: S\n' +
+        'Grant it there, with the reason the action needs it, or stop the action from calling it.',
+    );
   });
 });

@@ -15,7 +15,7 @@ export interface ReadmeHandler extends BlockHandler {
 
 export const HANDLERS = {
   deploy: { match: "test('deploy-ecs rolls web out to v2", tier: 'e2e' },
-  ungrantedCall: { match: 'deploy-ecs called ecs:DeleteService', tier: 'e2e' },
+  deniedCall: { match: 'deploy-ecs ran under the policy "deploy-ecs"', tier: 'e2e' },
   tools: { match: "describeWithTools('skopeo against the simulator ECR'", tier: 'conformance' },
 } as const satisfies Record<string, ReadmeHandler>;
 

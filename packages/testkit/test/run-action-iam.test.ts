@@ -1,69 +1,69 @@
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
-import { ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
-import { runAction, startSim, type SimHandle } from '../src';
+import { CLUSTER, runAction, seedServices, uriOf, useSim } from '../src';
 
 const FIXTURE = { dir: join(__dirname, 'fixture-action') };
+const SESSION = 'arn:aws:sts::000000000000:assumed-role/ecs-delivery-testkit-deploy-ecs/testkit';
 
-let sim: SimHandle;
-let ecs: ECSClient;
+const sim = useSim();
 
-beforeAll(async () => {
-  sim = await startSim();
-  ecs = new ECSClient({
-    endpoint: sim.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
-});
+async function deployInputs(): Promise<Record<string, string>> {
+  await seedServices(sim(), [{ name: 'web', tags: ['v1', 'v2'] }]);
+  return { cluster: CLUSTER, service: 'web', images: `web=${uriOf(sim(), 'shop/web')}:v2` };
+}
 
-afterAll(async () => {
-  ecs.destroy();
-  await sim.stop();
-});
-
-describe('runAction checks the calls of a run against docs/iam.md', () => {
-  it('accepts a run whose only AWS call needs no permission policy, and ignores calls made before it', async () => {
-    await ecs.send(new ListClustersCommand({}));
-    // The smoke-test policy denies every action: sts:GetCallerIdentity needs no grant.
-    const run = await runAction(FIXTURE, { sim, inputs: { name: 'Ada' }, iamPolicy: 'smoke-test' });
-    expect(run.exitCode).toBe(0);
-    expect(run.outputs.account).toBe('000000000000');
+describe('runAction runs an action under its docs/iam.md policy, which the simulator enforces', () => {
+  it('gives the step a session of a role with the policy, not the keys: every call is made and checked as it', async () => {
+    const inputs = await deployInputs();
+    const since = Date.now();
+    const run = await runAction('deploy-ecs', { sim: sim(), inputs });
+    expect(run.outputs.outcome).toBe('succeeded');
+    const calls = await sim().calls({ since });
+    expect(calls.length).toBeGreaterThan(3);
+    expect(new Set(calls.filter((c) => c.service !== 'github').map((c) => c.principal))).toEqual(
+      new Set([SESSION]),
+    );
+    // No call of the testkit's own: the session is issued without one.
+    expect(calls.filter((c) => c.service === 'sts').map((c) => c.action)).toEqual(['GetCallerIdentity']);
   });
 
-  it('fails a run that made a call its policy does not grant, naming the action, the call and the document', async () => {
-    const running = runAction(FIXTURE, {
-      sim,
-      inputs: { name: 'Ada', 'wait-seconds': 2 },
-      iamPolicy: 'smoke-test',
-    });
-    // A call made while the step runs counts as the step's: the simulator's log has no other owner.
-    await delay(500);
-    await ecs.send(new ListClustersCommand({}));
-    await expect(running).rejects.toThrow(
-      'fixture-action called ecs:ListClusters, which docs/iam.md does not grant to fixture-action (policy "smoke-test").',
+  it('fails a run whose call the policy does not allow, naming the call, the resource and docs/iam.md', async () => {
+    const inputs = await deployInputs();
+    // smoke-test's policy allows no AWS call: deploy-ecs's first ECS call is refused.
+    await expect(runAction('deploy-ecs', { sim: sim(), inputs, iamPolicy: 'smoke-test' })).rejects.toThrow(
+      /^deploy-ecs ran under the policy "smoke-test" of docs\/iam\.md, and the simulator refused:\n- ecs:\w+: User: arn:aws:sts::000000000000:assumed-role\/ecs-delivery-testkit-smoke-test\/testkit is not authorized to perform: ecs:\w+ on resource: arn:aws:ecs:us-east-1:000000000000:/,
     );
   });
 
-  it('does not check an action given by its folder unless asked, nor any run with iamPolicy: false', async () => {
-    const running = runAction(FIXTURE, { sim, inputs: { name: 'Ada', 'wait-seconds': 1 } });
-    await delay(300);
-    await ecs.send(new ListClustersCommand({}));
-    expect((await running).exitCode).toBe(0);
-
-    const optedOut = runAction(FIXTURE, {
-      sim,
-      inputs: { name: 'Ada', 'wait-seconds': 1 },
-      iamPolicy: false,
+  it('narrows the policy with iamValues: deploy-ecs under CLUSTER=other may not touch cluster shop', async () => {
+    const inputs = await deployInputs();
+    const since = Date.now();
+    const run = await runAction('deploy-ecs', {
+      sim: sim(),
+      inputs,
+      iamValues: { CLUSTER: 'other' },
+      expectAccessDenied: true,
     });
-    await delay(300);
-    await ecs.send(new ListClustersCommand({}));
-    expect((await optedOut).exitCode).toBe(0);
+    expect(run.exitCode).toBe(1);
+    const refused = (await sim().calls({ since })).filter((c) => c.errorCode === 'AccessDeniedException');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]!.errorMessage).toContain(`:cluster/${CLUSTER} `);
+    expect((await sim().calls({ since, action: 'UpdateService' })).length).toBe(0);
+  });
+
+  it('runs an action given by its folder, and any run with iamPolicy: false, with the static keys', async () => {
+    const since = Date.now();
+    const fixture = await runAction(FIXTURE, { sim: sim(), inputs: { name: 'Ada' } });
+    expect(fixture.outputs.arn).toBe('arn:aws:iam::000000000000:root');
+    const inputs = await deployInputs();
+    const optedOut = await runAction('deploy-ecs', { sim: sim(), inputs, iamPolicy: false });
+    expect(optedOut.outputs.outcome).toBe('succeeded');
+    const principals = new Set((await sim().calls({ since })).map((c) => c.principal).filter(Boolean));
+    expect(principals).toEqual(new Set(['arn:aws:iam::000000000000:root']));
   });
 
   it('refuses a policy docs/iam.md does not document', async () => {
     await expect(
-      runAction(FIXTURE, { sim, inputs: { name: 'Ada' }, iamPolicy: 'no-such-policy' }),
+      runAction(FIXTURE, { sim: sim(), inputs: { name: 'Ada' }, iamPolicy: 'no-such-policy' }),
     ).rejects.toThrow(/docs\/iam\.md documents no policy "no-such-policy" \(it has: build-push-build, /);
   });
 });

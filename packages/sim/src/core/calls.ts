@@ -8,6 +8,8 @@ export interface CallRecord {
   action: string;
   status: number;
   errorCode?: string;
+  /** The error's message as the caller got it (an AccessDenied names the action and the resource). */
+  errorMessage?: string;
   account?: string;
   /** The caller's ARN (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`, `arn:aws:iam::ACCOUNT:root`). */
   principal?: string;

@@ -82,6 +82,7 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
   let call: ResolvedCall | undefined;
   let status = 200;
   let errorCode: string | undefined;
+  let errorMessage: string | undefined;
   let principal: Principal | undefined;
   /** A `loseResponse` fault: the call is handled, and its answer, success or error, never sent. */
   let lost = false;
@@ -193,6 +194,7 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
     if (!(err instanceof AwsError)) console.error(err);
     status = e.status;
     errorCode = e.code;
+    errorMessage = e.message;
     if (call?.service.protocol === 'query' || (call === undefined && typeof target !== 'string')) {
       reply(
         e.status,
@@ -215,6 +217,7 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
       action: call?.action ?? 'unknown',
       status,
       ...(errorCode !== undefined ? { errorCode } : {}),
+      ...(errorMessage !== undefined ? { errorMessage } : {}),
       ...(principal ? { account: principal.account, principal: principal.arn } : {}),
       region,
       requestId,

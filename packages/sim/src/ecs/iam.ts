@@ -12,6 +12,8 @@ import { ecsState } from './model';
  *   DescribeServices, DeleteService, ListServiceDeployments;
  * - service and service deployment `service-deployment/CLUSTER/SERVICE/ID`, with `ecs:cluster` and `ecs:service`:
  *   DescribeServiceDeployments, StopServiceDeployment;
+ * - service revision `service-revision/CLUSTER/SERVICE/ID`, with `ecs:cluster` and `ecs:service`:
+ *   DescribeServiceRevisions;
  * - task definition `task-definition/FAMILY:REVISION` (a bare family is its latest ACTIVE revision, as ECS has
  *   authorized it since March 2024), with `ecs:cluster`: RunTask;
  * - task `task/CLUSTER/ID`, with `ecs:cluster`: DescribeTasks, StopTask;
@@ -119,6 +121,16 @@ function deploymentChecks(arns: Arns, action: string, deploymentArn: string): Pe
   return [on(action, serviceArn, context), on(action, deploymentArn, context)];
 }
 
+/** A service revision `service-revision/CLUSTER/SERVICE/ID`, with `ecs:cluster` and `ecs:service`. */
+function revisionCheck(action: string, revisionArn: string): PermissionCheck {
+  const m = /^(arn:[^:]*:ecs:[^:]*:[^:]*):service-revision\/([^/]+)\/([^/]+)\/[^/]+$/.exec(revisionArn);
+  if (!m) return on(action, revisionArn);
+  return on(action, revisionArn, {
+    'ecs:cluster': `${m[1]!}:cluster/${m[2]!}`,
+    'ecs:service': `${m[1]!}:service/${m[2]!}/${m[3]!}`,
+  });
+}
+
 const TABLE: Table = {
   CreateCluster: (arns, input, action) => {
     const cluster = arns.cluster(str(input['clusterName']));
@@ -187,6 +199,8 @@ const TABLE: Table = {
     strings(input['serviceDeploymentArns']).flatMap((arn) => deploymentChecks(arns, action, arn)),
   StopServiceDeployment: (arns, input, action) =>
     deploymentChecks(arns, action, str(input['serviceDeploymentArn']) ?? ''),
+  DescribeServiceRevisions: (_arns, input, action) =>
+    strings(input['serviceRevisionArns']).map((arn) => revisionCheck(action, arn)),
   ListServices: (arns, input, action) => [
     on(action, '*', { 'ecs:cluster': arns.cluster(str(input['cluster'])) }),
   ],

@@ -261,6 +261,7 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
   const action = actionOf(method, bucket, key, url.searchParams, req) ?? 'unknown';
   let status = 200;
   let errorCode: string | undefined;
+  let errorMessage: string | undefined;
   let principal: Principal | undefined;
   /** A `loseResponse` fault: the call is handled, and its answer, success or error, never sent. */
   let lost = false;
@@ -354,6 +355,7 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
     if (!(err instanceof AwsError)) console.error(err);
     status = e.status;
     errorCode = e.code;
+    errorMessage = e.message;
     const extra = e instanceof S3Error ? e.extra : {};
     answer({
       status: e.status,
@@ -368,6 +370,7 @@ async function handleS3(sim: Simulator, req: IncomingMessage, res: ServerRespons
       action,
       status,
       ...(errorCode !== undefined ? { errorCode } : {}),
+      ...(errorMessage !== undefined ? { errorMessage } : {}),
       ...(principal ? { account: principal.account, principal: principal.arn } : {}),
       region: sig.region || DEFAULT_REGION,
       requestId,

@@ -4,6 +4,7 @@ import { assumeRole, getCallerIdentity } from './api-assume-role';
 import { addOidcProvider, addRole } from './roles';
 import { assumeRoleWithWebIdentity } from './api-web-identity';
 import { iamAuthorizer } from './authorizer';
+import { sessionRoute } from './session-route';
 import { stsPermissions } from './iam';
 
 export {
@@ -39,6 +40,7 @@ export const stsModule: SimModule = {
       permissions: stsPermissions,
     });
     sim.authorizer = iamAuthorizer(sim);
+    sim.addRoute(sessionRoute(sim));
     sim.onSeed('oidcProviders', (data) => {
       seedEntries('oidcProviders', data, (spec) => addOidcProvider(sim, spec));
     });

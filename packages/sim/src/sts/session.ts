@@ -1,9 +1,9 @@
-import type { CallContext } from '../core/simulator';
+import type { Simulator } from '../core/simulator';
 import type { Role } from './roles';
 
 /** Issues temporary credentials for a role session and returns the Credentials + AssumedRoleUser members. */
 export function startRoleSession(
-  ctx: CallContext,
+  ctx: { sim: Simulator; now: number },
   role: Role,
   sessionName: string,
   durationSeconds: number,

@@ -54303,6 +54303,34 @@ function fromAwsError(err, operation, service) {
   });
 }
 
+// packages/shared/src/errors/access-denied.ts
+var ACCESS_DENIED_CODES = /* @__PURE__ */ new Set([
+  "AccessDenied",
+  "AccessDeniedException",
+  "UnauthorizedOperation",
+  "DENIED"
+]);
+var DENIAL_RE = /User: (\S+) is not authorized to perform: ([\w-]+:[\w*]+) on resource: "?([^"\s]+?)"?(?:\s+(?:because\s+)?(.+?))?\.?$/s;
+function parseAccessDenial(message) {
+  const match = DENIAL_RE.exec(message.trim());
+  if (match === null) return void 0;
+  return { principal: match[1], action: match[2], resource: match[3], reason: match[4] };
+}
+function roleOfPrincipal(principal) {
+  const match = /^arn:(aws[\w-]*):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(principal);
+  return match === null ? principal : `arn:${match[1]}:iam::${match[2]}:role/${match[3]}`;
+}
+function explainAccessDenied(err) {
+  if (!ACCESS_DENIED_CODES.has(err.code)) return void 0;
+  const denial = parseAccessDenial(err.message);
+  if (denial === void 0) return void 0;
+  const role = roleOfPrincipal(denial.principal);
+  const why = denial.reason === void 0 ? "" : ` (${denial.reason})`;
+  return err.withMessage(
+    `Access denied: ${role} may not ${denial.action} on ${denial.resource}${why}. If this run should reach that resource, grant ${denial.action} on it in the role's permission policy (ecs-delivery's docs/iam.md lists what each action needs); if the resource belongs to another environment, use that environment's role-to-assume.`
+  );
+}
+
 // packages/shared/src/inputs/action-defaults.ts
 var import_node_fs = require("node:fs");
 var import_yaml = __toESM(require_dist());
@@ -54526,7 +54554,8 @@ function describeError(err) {
     return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
   }
   if (err instanceof AwsOperationError) {
-    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
+    const explained = explainAccessDenied(err) ?? err;
+    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(explained.describe()) };
   }
   if (err instanceof Error && err.name === "AbortError") {
     return { title: "Cancelled", message: "The run was cancelled." };
@@ -54860,9 +54889,11 @@ function explainWebIdentityError(err, roleArn, token) {
   const claims = decodeJwtClaims(token);
   const sub = typeof claims?.["sub"] === "string" ? claims["sub"] : "unknown";
   const aud = Array.isArray(claims?.["aud"]) ? claims["aud"].join(", ") : String(claims?.["aud"] ?? "unknown");
+  const workflow = typeof claims?.["job_workflow_ref"] === "string" ? claims["job_workflow_ref"] : void 0;
   let message;
   if (code === "AccessDenied") {
-    message = `Not authorized to assume role ${roleArn} with the GitHub OIDC token for sub "${sub}" (aud "${aud}"): the role's trust policy did not match. Allow this sub in its "token.actions.githubusercontent.com:sub" condition, or run the job from the branch or environment the role trusts. (${wrapped.message})`;
+    const claimed = workflow === void 0 ? "" : `, job_workflow_ref "${workflow}"`;
+    message = `Not authorized to assume role ${roleArn} with the GitHub OIDC token for sub "${sub}"${claimed} (aud "${aud}"): the role's trust policy did not match this token. Its conditions on "token.actions.githubusercontent.com:sub" (the repository and the environment, branch or pull request) and "token.actions.githubusercontent.com:job_workflow_ref" (the workflow that runs the job) must both match: run the job from the environment and the workflow the role trusts, or change the trust policy (ecs-delivery's docs/iam.md shows one per role). (${wrapped.message})`;
   } else if (code === "InvalidIdentityToken" || code === "IDPRejectedClaim") {
     message = `STS rejected the GitHub OIDC token for role ${roleArn} (sub "${sub}", aud "${aud}"): ${wrapped.message} Check that the account has an IAM OIDC identity provider for token.actions.githubusercontent.com with the audience "${aud}".`;
   }
