@@ -8,7 +8,12 @@ import {
   ConfigurationError,
   type Sleep,
 } from '@ecs-delivery/shared';
-import { authenticate } from '@ecs-delivery/shared/aws';
+import {
+  authenticate,
+  type ExpectedAccount,
+  manifestAccount,
+  refuseOtherAccount,
+} from '@ecs-delivery/shared/aws';
 import {
   describeImage,
   describeTagSettings,
@@ -50,6 +55,11 @@ export interface ConnectOptions {
   roleToAssume: string | undefined;
   region: string | undefined;
   audience: string;
+  /**
+   * The account the credentials must belong to (the manifest environment's `account-id`): another fails right
+   * after authentication, before any registry call.
+   */
+  expectedAccount?: ExpectedAccount | undefined;
   /** The run's budget: a cancel aborts every AWS call of the session at once. */
   budget?: CallBudget | undefined;
 }
@@ -71,6 +81,7 @@ export const defaultDeps: RunDeps = {
       audience: options.audience,
       budget: options.budget,
     });
+    refuseOtherAccount(session.accountId, options.expectedAccount);
     return { ecr: session.client(ECRClient), region: session.region };
   },
   exec: runCommand,
@@ -296,6 +307,7 @@ export async function run(
       roleToAssume: inputs.roleToAssume,
       region: inputs.awsRegion,
       audience: inputs.audience,
+      expectedAccount: manifestAccount(inputs.manifest?.environment, inputs.manifest?.accountId),
       budget,
     }),
   );

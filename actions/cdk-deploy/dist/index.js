@@ -26543,6 +26543,34 @@ var AwsOperationError = class _AwsOperationError extends Error {
   }
 };
 
+// packages/shared/src/errors/access-denied.ts
+var ACCESS_DENIED_CODES = /* @__PURE__ */ new Set([
+  "AccessDenied",
+  "AccessDeniedException",
+  "UnauthorizedOperation",
+  "DENIED"
+]);
+var DENIAL_RE = /User: (\S+) is not authorized to perform: ([\w-]+:[\w*]+) on resource: "?([^"\s]+?)"?(?:\s+(?:because\s+)?(.+?))?\.?$/s;
+function parseAccessDenial(message) {
+  const match = DENIAL_RE.exec(message.trim());
+  if (match === null) return void 0;
+  return { principal: match[1], action: match[2], resource: match[3], reason: match[4] };
+}
+function roleOfPrincipal(principal) {
+  const match = /^arn:(aws[\w-]*):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(principal);
+  return match === null ? principal : `arn:${match[1]}:iam::${match[2]}:role/${match[3]}`;
+}
+function explainAccessDenied(err) {
+  if (!ACCESS_DENIED_CODES.has(err.code)) return void 0;
+  const denial = parseAccessDenial(err.message);
+  if (denial === void 0) return void 0;
+  const role = roleOfPrincipal(denial.principal);
+  const why = denial.reason === void 0 ? "" : ` (${denial.reason})`;
+  return err.withMessage(
+    `Access denied: ${role} may not ${denial.action} on ${denial.resource}${why}. If this run should reach that resource, grant ${denial.action} on it in the role's permission policy (ecs-delivery's docs/iam.md lists what each action needs); if the resource belongs to another environment, use that environment's role-to-assume.`
+  );
+}
+
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -27291,7 +27319,8 @@ function describeError(err) {
     return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
   }
   if (err instanceof AwsOperationError) {
-    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
+    const explained = explainAccessDenied(err) ?? err;
+    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(explained.describe()) };
   }
   if (err instanceof Error && err.name === "AbortError") {
     return { title: "Cancelled", message: "The run was cancelled." };

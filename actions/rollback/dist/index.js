@@ -202,6 +202,40 @@ var init_aws_operation_error = __esm({
   }
 });
 
+// packages/shared/src/errors/access-denied.ts
+function parseAccessDenial(message2) {
+  const match = DENIAL_RE.exec(message2.trim());
+  if (match === null) return void 0;
+  return { principal: match[1], action: match[2], resource: match[3], reason: match[4] };
+}
+function roleOfPrincipal(principal) {
+  const match = /^arn:(aws[\w-]*):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(principal);
+  return match === null ? principal : `arn:${match[1]}:iam::${match[2]}:role/${match[3]}`;
+}
+function explainAccessDenied(err) {
+  if (!ACCESS_DENIED_CODES.has(err.code)) return void 0;
+  const denial = parseAccessDenial(err.message);
+  if (denial === void 0) return void 0;
+  const role = roleOfPrincipal(denial.principal);
+  const why = denial.reason === void 0 ? "" : ` (${denial.reason})`;
+  return err.withMessage(
+    `Access denied: ${role} may not ${denial.action} on ${denial.resource}${why}. If this run should reach that resource, grant ${denial.action} on it in the role's permission policy (ecs-delivery's docs/iam.md lists what each action needs); if the resource belongs to another environment, use that environment's role-to-assume.`
+  );
+}
+var ACCESS_DENIED_CODES, DENIAL_RE;
+var init_access_denied = __esm({
+  "packages/shared/src/errors/access-denied.ts"() {
+    "use strict";
+    ACCESS_DENIED_CODES = /* @__PURE__ */ new Set([
+      "AccessDenied",
+      "AccessDeniedException",
+      "UnauthorizedOperation",
+      "DENIED"
+    ]);
+    DENIAL_RE = /User: (\S+) is not authorized to perform: ([\w-]+:[\w*]+) on resource: "?([^"\s]+?)"?(?:\s+(?:because\s+)?(.+?))?\.?$/s;
+  }
+});
+
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
@@ -28417,7 +28451,8 @@ function describeError(err) {
     return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
   }
   if (err instanceof AwsOperationError) {
-    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
+    const explained = explainAccessDenied(err) ?? err;
+    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(explained.describe()) };
   }
   if (err instanceof Error && err.name === "AbortError") {
     return { title: "Cancelled", message: "The run was cancelled." };
@@ -28445,6 +28480,7 @@ function messageOf(err) {
 var init_describe_error = __esm({
   "packages/shared/src/runner/describe-error.ts"() {
     "use strict";
+    init_access_denied();
     init_aws_operation_error();
     init_configuration_error();
   }
@@ -64561,9 +64597,11 @@ function explainWebIdentityError(err, roleArn, token) {
   const claims = decodeJwtClaims(token);
   const sub = typeof claims?.["sub"] === "string" ? claims["sub"] : "unknown";
   const aud = Array.isArray(claims?.["aud"]) ? claims["aud"].join(", ") : String(claims?.["aud"] ?? "unknown");
+  const workflow = typeof claims?.["job_workflow_ref"] === "string" ? claims["job_workflow_ref"] : void 0;
   let message2;
   if (code === "AccessDenied") {
-    message2 = `Not authorized to assume role ${roleArn} with the GitHub OIDC token for sub "${sub}" (aud "${aud}"): the role's trust policy did not match. Allow this sub in its "token.actions.githubusercontent.com:sub" condition, or run the job from the branch or environment the role trusts. (${wrapped.message})`;
+    const claimed = workflow === void 0 ? "" : `, job_workflow_ref "${workflow}"`;
+    message2 = `Not authorized to assume role ${roleArn} with the GitHub OIDC token for sub "${sub}"${claimed} (aud "${aud}"): the role's trust policy did not match this token. Its conditions on "token.actions.githubusercontent.com:sub" (the repository and the environment, branch or pull request) and "token.actions.githubusercontent.com:job_workflow_ref" (the workflow that runs the job) must both match: run the job from the environment and the workflow the role trusts, or change the trust policy (ecs-delivery's docs/iam.md shows one per role). (${wrapped.message})`;
   } else if (code === "InvalidIdentityToken" || code === "IDPRejectedClaim") {
     message2 = `STS rejected the GitHub OIDC token for role ${roleArn} (sub "${sub}", aud "${aud}"): ${wrapped.message} Check that the account has an IAM OIDC identity provider for token.actions.githubusercontent.com with the audience "${aud}".`;
   }
@@ -64854,6 +64892,24 @@ var init_authenticate = __esm({
     init_describe_error();
     DEFAULT_AUDIENCE = "sts.amazonaws.com";
     CHAINED_MAX_SECONDS = 3600;
+  }
+});
+
+// packages/shared/src/aws/expected-account.ts
+function manifestAccount(environment, accountId) {
+  return accountId === void 0 ? void 0 : { id: accountId, source: `environment "${environment ?? ""}" of the manifest`, input: "manifest" };
+}
+function refuseOtherAccount(accountId, expected) {
+  if (expected === void 0 || accountId === expected.id) return;
+  throw new ConfigurationError(
+    `The AWS credentials belong to account ${accountId}, but ${expected.source} is account ${expected.id}: check role-to-assume.`,
+    { input: expected.input }
+  );
+}
+var init_expected_account = __esm({
+  "packages/shared/src/aws/expected-account.ts"() {
+    "use strict";
+    init_configuration_error();
   }
 });
 
@@ -86761,11 +86817,7 @@ function connectOptions(target) {
     roleToAssume: target.roleToAssume,
     audience: target.audience,
     roleDurationSeconds: target.roleDurationSeconds,
-    expectedAccount: target.accountId === void 0 ? void 0 : {
-      id: target.accountId,
-      source: `environment "${target.environment ?? ""}" of the manifest`,
-      input: "manifest"
-    }
+    expectedAccount: manifestAccount(target.environment, target.accountId)
   };
 }
 async function connectSession(options) {
@@ -86777,13 +86829,7 @@ async function connectSession(options) {
     maxAttempts: MAX_ATTEMPTS,
     budget: options.budget
   });
-  const expected = options.expectedAccount;
-  if (expected !== void 0 && session.accountId !== expected.id) {
-    throw new ConfigurationError(
-      `The AWS credentials belong to account ${session.accountId}, but ${expected.source} is account ${expected.id}: check role-to-assume.`,
-      { input: expected.input }
-    );
-  }
+  refuseOtherAccount(session.accountId, options.expectedAccount);
   for (const arn of options.arns ?? []) {
     const problem = foreignArnProblem(arn, session);
     if (problem !== void 0) throw problem;
@@ -86803,6 +86849,7 @@ var init_ecs_clients = __esm({
     init_configuration_error();
     init_arn();
     init_authenticate();
+    init_expected_account();
     MAX_ATTEMPTS = 8;
   }
 });

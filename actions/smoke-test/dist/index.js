@@ -120,6 +120,40 @@ var init_aws_operation_error = __esm({
   }
 });
 
+// packages/shared/src/errors/access-denied.ts
+function parseAccessDenial(message2) {
+  const match = DENIAL_RE.exec(message2.trim());
+  if (match === null) return void 0;
+  return { principal: match[1], action: match[2], resource: match[3], reason: match[4] };
+}
+function roleOfPrincipal(principal) {
+  const match = /^arn:(aws[\w-]*):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(principal);
+  return match === null ? principal : `arn:${match[1]}:iam::${match[2]}:role/${match[3]}`;
+}
+function explainAccessDenied(err) {
+  if (!ACCESS_DENIED_CODES.has(err.code)) return void 0;
+  const denial = parseAccessDenial(err.message);
+  if (denial === void 0) return void 0;
+  const role = roleOfPrincipal(denial.principal);
+  const why = denial.reason === void 0 ? "" : ` (${denial.reason})`;
+  return err.withMessage(
+    `Access denied: ${role} may not ${denial.action} on ${denial.resource}${why}. If this run should reach that resource, grant ${denial.action} on it in the role's permission policy (ecs-delivery's docs/iam.md lists what each action needs); if the resource belongs to another environment, use that environment's role-to-assume.`
+  );
+}
+var ACCESS_DENIED_CODES, DENIAL_RE;
+var init_access_denied = __esm({
+  "packages/shared/src/errors/access-denied.ts"() {
+    "use strict";
+    ACCESS_DENIED_CODES = /* @__PURE__ */ new Set([
+      "AccessDenied",
+      "AccessDeniedException",
+      "UnauthorizedOperation",
+      "DENIED"
+    ]);
+    DENIAL_RE = /User: (\S+) is not authorized to perform: ([\w-]+:[\w*]+) on resource: "?([^"\s]+?)"?(?:\s+(?:because\s+)?(.+?))?\.?$/s;
+  }
+});
+
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
@@ -27539,7 +27573,8 @@ function describeError(err) {
     return { title: "Configuration error", message: `Configuration error: ${oneLine(err.message)}` };
   }
   if (err instanceof AwsOperationError) {
-    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
+    const explained = explainAccessDenied(err) ?? err;
+    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(explained.describe()) };
   }
   if (err instanceof Error && err.name === "AbortError") {
     return { title: "Cancelled", message: "The run was cancelled." };
@@ -27567,6 +27602,7 @@ function messageOf(err) {
 var init_describe_error = __esm({
   "packages/shared/src/runner/describe-error.ts"() {
     "use strict";
+    init_access_denied();
     init_aws_operation_error();
     init_configuration_error();
   }

@@ -5,6 +5,12 @@ export { VERSION } from './version';
 export { ConfigurationError } from './errors/configuration-error';
 export { AwsOperationError, awsErrorCode, callAws, fromAwsError } from './errors/aws-operation-error';
 export {
+  explainAccessDenied,
+  parseAccessDenial,
+  roleOfPrincipal,
+  type AccessDenial,
+} from './errors/access-denied';
+export {
   getBooleanInput,
   getDurationInput,
   getEnumInput,

@@ -7,6 +7,7 @@ import { arnParts } from '../inputs/arn';
 import type { TargetInputs } from '../inputs/aws-inputs';
 import type { LogsClientFor } from '../logs/task-logs';
 import { authenticate, type AwsSession } from './auth/authenticate';
+import { type ExpectedAccount, manifestAccount, refuseOtherAccount } from './expected-account';
 
 /** The AWS clients of a deploy or a rollback, all on one session (renewed before it expires). */
 export interface EcsClients {
@@ -29,7 +30,7 @@ export interface ConnectOptions {
    * The account the credentials must belong to (a manifest environment's `account-id`): anything else fails
    * before any other call, naming `input` and where the expectation came from.
    */
-  expectedAccount?: { id: string; source: string; input: string } | undefined;
+  expectedAccount?: ExpectedAccount | undefined;
   /**
    * ARNs the inputs give (a cluster, a service, a task definition): one of another account or region than the
    * session's fails before any call but authentication's, naming its input and both accounts or regions.
@@ -113,14 +114,7 @@ export function connectOptions(target: TargetInputs): ConnectOptions {
     roleToAssume: target.roleToAssume,
     audience: target.audience,
     roleDurationSeconds: target.roleDurationSeconds,
-    expectedAccount:
-      target.accountId === undefined
-        ? undefined
-        : {
-            id: target.accountId,
-            source: `environment "${target.environment ?? ''}" of the manifest`,
-            input: 'manifest',
-          },
+    expectedAccount: manifestAccount(target.environment, target.accountId),
   };
 }
 
@@ -137,13 +131,7 @@ export async function connectSession(options: ConnectOptions): Promise<AwsSessio
     maxAttempts: MAX_ATTEMPTS,
     budget: options.budget,
   });
-  const expected = options.expectedAccount;
-  if (expected !== undefined && session.accountId !== expected.id) {
-    throw new ConfigurationError(
-      `The AWS credentials belong to account ${session.accountId}, but ${expected.source} is account ${expected.id}: check role-to-assume.`,
-      { input: expected.input },
-    );
-  }
+  refuseOtherAccount(session.accountId, options.expectedAccount);
   for (const arn of options.arns ?? []) {
     const problem = foreignArnProblem(arn, session);
     if (problem !== undefined) throw problem;

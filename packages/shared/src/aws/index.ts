@@ -5,6 +5,7 @@ export { endpointEnvName, resolveEndpoint } from './endpoint';
 export { authenticate } from './auth/authenticate';
 
 export { defaultRoleSessionName } from './auth/session-name';
+export { manifestAccount, refuseOtherAccount, type ExpectedAccount } from './expected-account';
 
 export {
   connectEcsClients,

@@ -1,3 +1,4 @@
+import { explainAccessDenied } from '../errors/access-denied';
 import { AwsOperationError } from '../errors/aws-operation-error';
 import { ConfigurationError } from '../errors/configuration-error';
 
@@ -17,7 +18,8 @@ export function describeError(err: unknown): ErrorReport {
     return { title: 'Configuration error', message: `Configuration error: ${oneLine(err.message)}` };
   }
   if (err instanceof AwsOperationError) {
-    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(err.describe()) };
+    const explained = explainAccessDenied(err) ?? err;
+    return { title: `AWS ${err.service}:${err.operation} failed`, message: oneLine(explained.describe()) };
   }
   if (err instanceof Error && err.name === 'AbortError') {
     return { title: 'Cancelled', message: 'The run was cancelled.' };

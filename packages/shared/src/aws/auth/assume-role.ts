@@ -157,12 +157,17 @@ function explainWebIdentityError(err: unknown, roleArn: string, token: string): 
   const aud = Array.isArray(claims?.['aud'])
     ? claims['aud'].join(', ')
     : String(claims?.['aud'] ?? 'unknown');
+  const workflow = typeof claims?.['job_workflow_ref'] === 'string' ? claims['job_workflow_ref'] : undefined;
   let message: string | undefined;
   if (code === 'AccessDenied') {
+    const claimed = workflow === undefined ? '' : `, job_workflow_ref "${workflow}"`;
     message =
-      `Not authorized to assume role ${roleArn} with the GitHub OIDC token for sub "${sub}" (aud "${aud}"): ` +
-      'the role\'s trust policy did not match. Allow this sub in its "token.actions.githubusercontent.com:sub" ' +
-      `condition, or run the job from the branch or environment the role trusts. (${wrapped.message})`;
+      `Not authorized to assume role ${roleArn} with the GitHub OIDC token for sub "${sub}"${claimed} ` +
+      `(aud "${aud}"): the role's trust policy did not match this token. Its conditions on ` +
+      '"token.actions.githubusercontent.com:sub" (the repository and the environment, branch or pull request) ' +
+      'and "token.actions.githubusercontent.com:job_workflow_ref" (the workflow that runs the job) must both ' +
+      'match: run the job from the environment and the workflow the role trusts, or change the trust policy ' +
+      `(ecs-delivery's docs/iam.md shows one per role). (${wrapped.message})`;
   } else if (code === 'InvalidIdentityToken' || code === 'IDPRejectedClaim') {
     message =
       `STS rejected the GitHub OIDC token for role ${roleArn} (sub "${sub}", aud "${aud}"): ${wrapped.message} ` +
