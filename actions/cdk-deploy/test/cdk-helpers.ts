@@ -43,8 +43,8 @@ export async function runCdk(
     cwd: ws,
     inputs: { app: APP, 'working-directory': 'infra', ...inputs },
     timeoutMs: STEP_TIMEOUT_MS,
-    // docs/iam.md documents no cdk-deploy policy yet: the toolkit's calls run under the bootstrap roles.
-    iamPolicy: false,
+    // Under docs/iam.md's cdk-deploy policy, but for bootstrapping, which an administrator does (docs/iam.md).
+    ...(inputs['bootstrap'] === 'true' ? { iamPolicy: false as const } : {}),
     ...options,
     env: { CDK_HOME: home, ...options.env },
   });

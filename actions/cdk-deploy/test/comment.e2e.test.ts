@@ -38,6 +38,9 @@ async function diffOnPullRequest(): Promise<Awaited<ReturnType<typeof runCdk>>> 
     {
       github: { eventName: 'pull_request', workflow: 'infra' },
       event: { number: PR, pull_request: { number: PR } },
+      // The account is not bootstrapped here: the toolkit cannot assume the lookup role and reads with the step's
+      // own credentials instead, as it does on AWS. A diff role is given the lookup role to assume (docs/iam.md).
+      iamPolicy: false,
     },
   );
 }

@@ -2,6 +2,10 @@ import {
   ACCOUNT,
   CLUSTER,
   describeService,
+  documentedPolicies,
+  readDocumentedPolicies,
+  REGION,
+  REPO_ROOT,
   expectNoSecrets,
   revisionsOf,
   runAction,
@@ -68,7 +72,20 @@ describe('deploy-ecs under a flaky API and a short session', () => {
 
   it('a rollout longer than the role session re-assumes the role with a fresh token and succeeds', async () => {
     await sim().seed({
-      roles: [{ name: 'deploy-prod', account: ACCOUNT, maxSessionDuration: 3600, trustPolicy }],
+      roles: [
+        {
+          name: 'deploy-prod',
+          account: ACCOUNT,
+          maxSessionDuration: 3600,
+          trustPolicy,
+          // docs/iam.md's deploy-ecs policy, which the simulator enforces on every session of the role.
+          policies: documentedPolicies(readDocumentedPolicies(REPO_ROOT), ['deploy-ecs'], {
+            ACCOUNT,
+            REGION,
+            CLUSTER,
+          }),
+        },
+      ],
     });
     await seedServices(sim(), [{ name: 'web', tags: ['v1', 'slow'] }]);
     // 900 s sessions at 600× last 1.5 s; the tasks take 40 simulated minutes to start.

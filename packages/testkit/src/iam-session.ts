@@ -159,7 +159,11 @@ export function deniedCallsMessage(
   denied: readonly Pick<CallRecord, 'service' | 'action' | 'errorMessage'>[],
 ): string {
   const policy =
-    names.length === 1 ? `policy "${names[0]!}"` : `policies ${names.map((n) => `"${n}"`).join(', ')}`;
+    names.length === 0
+      ? undefined
+      : names.length === 1
+        ? `policy "${names[0]!}"`
+        : `policies ${names.map((n) => `"${n}"`).join(', ')}`;
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const call of denied) {
@@ -167,6 +171,13 @@ export function deniedCallsMessage(
     if (seen.has(line)) continue;
     seen.add(line);
     lines.push(line);
+  }
+  if (policy === undefined) {
+    // A role the test seeded with its own policies: the refusal is the test's to expect (expectAccessDenied).
+    return (
+      `${label} assumed a role whose policies the simulator enforces, and it refused:\n${lines.join('\n')}\n` +
+      `Grant it in the role's policies (from ${IAM_DOC}), or pass expectAccessDenied when the test means it.`
+    );
   }
   return (
     `${label} ran under the ${policy} of ${IAM_DOC}, and the simulator refused:\n${lines.join('\n')}\n` +

@@ -128,7 +128,7 @@ function resolveActionDir(action: string | { dir: string }): string {
  * Actions that run with the static keys rather than under their documented policy: cdk-deploy makes most of its
  * calls under the CDK bootstrap roles it assumes (docs/iam.md says so).
  */
-const UNCHECKED_ACTIONS = new Set(['cdk-deploy']);
+const UNCHECKED_ACTIONS = new Set<string>([]);
 
 /** Which documented policies the run is checked against, or `undefined` for none. */
 function iamPolicyNames(
@@ -165,6 +165,24 @@ async function sessionFor(
     ...values,
   });
   return policySession(simUrl, { account, names, policies });
+}
+
+/** `account/name` of a role ARN (`arn:aws:iam::A:role/path/NAME`), or of the role of a session's ARN. */
+function roleOfPrincipal(arn: string | undefined): string | undefined {
+  const session = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/.exec(arn ?? '');
+  if (session) return `${session[1]!}/${session[2]!}`;
+  const role = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn ?? '');
+  return role ? `${role[1]!}/${role[2]!}` : undefined;
+}
+
+function watchedRoles(
+  session: PolicySession | undefined,
+  inputs: Record<string, string | number | boolean>,
+): string[] {
+  const roles = [session?.roleArn, inputs['role-to-assume']].map((r) =>
+    typeof r === 'string' ? roleOfPrincipal(r) : undefined,
+  );
+  return roles.filter((r): r is string => r !== undefined);
 }
 
 interface StepFiles {
@@ -270,8 +288,10 @@ export async function runAction(
       ? undefined
       : await sessionFor(simUrl, policyNames, region, options.iamValues ?? {});
   // Marked before the child starts, after the session's own calls.
+  // The roles whose refused calls fail the run: the session's, and a role the step assumes with OIDC.
+  const watched = options.iamPolicy === false ? [] : watchedRoles(session, inputs);
   const mark: CallMark | undefined =
-    session === undefined && options.cancelAt === undefined ? undefined : await markCalls(simUrl);
+    watched.length === 0 && options.cancelAt === undefined ? undefined : await markCalls(simUrl);
 
   const temp = mkdtempSync(join(tmpdir(), 'ecs-delivery-step-'));
   try {
@@ -381,14 +401,13 @@ export async function runAction(
       result.masks.push(...postCommands.masks);
     }
     result.masks = [...new Set(result.masks)];
-    if (session !== undefined && mark !== undefined && !options.expectAccessDenied) {
-      const sessionArn = session.roleArn.replace(':iam::', ':sts::').replace(':role/', ':assumed-role/');
+    if (watched.length > 0 && mark !== undefined && !options.expectAccessDenied) {
       const denied = (await callsAfter(simUrl, mark)).filter(
-        (c) => isAccessDenied(c) && c.principal?.startsWith(`${sessionArn}/`),
+        (c) => isAccessDenied(c) && watched.includes(roleOfPrincipal(c.principal) ?? ''),
       );
       if (denied.length > 0) {
         const label = typeof action === 'string' ? action : basename(actionDir);
-        throw new Error(deniedCallsMessage(label, policyNames!, denied));
+        throw new Error(deniedCallsMessage(label, session ? policyNames! : [], denied));
       }
     }
     result.durationMs = Date.now() - started;
