@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { type CallBudget, type Clock, type Sleep } from '@ecs-delivery/shared';
 import type { DeployClients as Clients } from '@ecs-delivery/shared/aws';
 import {
+  isLostAnswer,
   primaryDeployment,
   registerIfChanged,
   runOneOffTask,
@@ -17,7 +18,10 @@ export interface DeployContext {
   budget: CallBudget;
   clock?: Clock | undefined;
   sleep?: Sleep | undefined;
-  /** Called right after UpdateService, so the post step knows what to roll back if the run is cancelled. */
+  /**
+   * Called as UpdateService is sent and right after it answers, so the post step knows what to roll back (or to
+   * look for) if the run is cancelled.
+   */
   onUpdated: (run: ServiceRun) => void;
 }
 
@@ -116,25 +120,36 @@ export async function updateService(run: ServiceRun, ctx: DeployContext): Promis
   const { plan } = prepared;
   const arn = run.registration!.arn;
   ctx.signal.throwIfAborted();
-  // Within the deploy's timeout, which starts here; not cut off by a cancel: ECS may start the deployment
-  // anyway, and only the answer says what to roll back.
+  // Within the deploy's timeout, which starts here; not aborted by a cancel: ECS may start the deployment
+  // anyway, and only the answer says what to roll back. Still cut off 6 s after a cancel, before the runner's
+  // SIGTERM: the update is then recorded as unanswered, and the post step looks whether ECS carried it out.
   const limits = { deadline: Date.now() + plan.timeoutMs, cancellable: false };
   // A lost answer is not resent blindly: DescribeServices first says whether the update was carried out.
   const before = (prepared.service.deployments ?? []).flatMap((d) => (d.id === undefined ? [] : [d.id]));
-  const updated = await ctx.budget.within(limits, () =>
-    updateServiceOnce(
-      ctx.clients.ecs,
-      {
-        cluster: plan.cluster,
-        service: plan.service,
-        taskDefinition: arn,
-        ...(plan.desiredCount !== undefined ? { desiredCount: plan.desiredCount } : {}),
-        // Same definition, but the service is not steady on it: start a deployment to have one to watch.
-        ...(arn === prepared.service.taskDefinition ? { forceNewDeployment: true } : {}),
-      },
-      before,
-    ),
-  );
+  run.unanswered = { taskDefinition: arn, before, sentAt: Date.now() };
+  ctx.onUpdated(run);
+  let updated;
+  try {
+    updated = await ctx.budget.within(limits, () =>
+      updateServiceOnce(
+        ctx.clients.ecs,
+        {
+          cluster: plan.cluster,
+          service: plan.service,
+          taskDefinition: arn,
+          ...(plan.desiredCount !== undefined ? { desiredCount: plan.desiredCount } : {}),
+          // Same definition, but the service is not steady on it: start a deployment to have one to watch.
+          ...(arn === prepared.service.taskDefinition ? { forceNewDeployment: true } : {}),
+        },
+        before,
+      ),
+    );
+  } catch (err) {
+    // An answer (a refusal) says the update was not carried out; a call cut off or whose answer was lost does not.
+    if (!isLostAnswer(err)) delete run.unanswered;
+    throw err;
+  }
+  delete run.unanswered;
   const tracked = primaryDeployment({ cluster: plan.cluster, service: plan.service }, updated);
   if (tracked === undefined)
     throw new Error(`UpdateService of ${plan.service} returned no PRIMARY deployment.`);

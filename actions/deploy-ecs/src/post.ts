@@ -12,6 +12,7 @@ import {
   type DeployClients as Clients,
 } from '@ecs-delivery/shared/aws';
 import {
+  findUnansweredUpdate,
   rollBack,
   type RollbackEntry,
   type RollbackPlan,
@@ -85,19 +86,62 @@ async function reportToGithub(state: DeployState, description: string): Promise<
   );
 }
 
+function connectFor(state: DeployState, context: ActionContext, deps: PostDeps): () => Promise<Clients> {
+  let clients: Promise<Clients> | undefined;
+  return () =>
+    (clients ??= deps.connect({
+      region: state.region,
+      roleToAssume: state.roleToAssume,
+      audience: state.audience,
+      roleDurationSeconds: state.roleDurationSeconds,
+      budget: context.budget,
+    }));
+}
+
+/**
+ * An UpdateService main sent and got no answer to may still be carried out by ECS: reads each such service until
+ * it shows the update (its deployment becomes the one to roll back) or the update can no longer come.
+ */
+async function settleUnansweredUpdates(
+  state: DeployState,
+  context: ActionContext,
+  clients: () => Promise<Clients>,
+): Promise<void> {
+  const unanswered = state.services.filter(
+    (s) => s.tracked === undefined && s.unansweredUpdate !== undefined,
+  );
+  if (unanswered.length === 0) return;
+  const { ecs } = await clients();
+  await Promise.all(
+    unanswered.map(async (entry) => {
+      const update = entry.unansweredUpdate!;
+      core.info(
+        `${entry.label}: the UpdateService to ${shortTaskDefinition(update.taskDefinition)} had no answer when main was cancelled: looking whether ECS carried it out.`,
+      );
+      const tracked = await findUnansweredUpdate(
+        ecs,
+        { cluster: entry.cluster, service: entry.service },
+        update,
+        { signal: context.signal },
+      );
+      delete entry.unansweredUpdate;
+      if (tracked === undefined) {
+        core.info(`${entry.label}: it was not carried out: the service was not changed.`);
+        return;
+      }
+      entry.tracked = tracked;
+      core.info(`${entry.label}: it was: deployment ${tracked.deploymentId} started, to be rolled back.`);
+    }),
+  );
+}
+
 async function rollBackEntries(
   state: DeployState,
   entries: ServiceState[],
   context: ActionContext,
-  deps: PostDeps,
+  connectOnce: () => Promise<Clients>,
 ): Promise<PostRow[]> {
-  const clients = await deps.connect({
-    region: state.region,
-    roleToAssume: state.roleToAssume,
-    audience: state.audience,
-    roleDurationSeconds: state.roleDurationSeconds,
-    budget: context.budget,
-  });
+  const clients = await connectOnce();
   core.info(`Rolling back ${entries.map((e) => e.label).join(', ')}.`);
   const done = await rollBack(clients.ecs, entries.map(planFor), {
     deadline: Date.now() + state.rollbackTimeoutMs,
@@ -111,7 +155,8 @@ async function rollBackEntries(
  * The post step, run when the workflow was cancelled (`post-if: cancelled()`). It finishes what main could
  * not: the rollbacks main asked for are watched to their end, and those it had no time to ask for — a
  * deployment still in flight, and with the `release` scope every service the run changed — are asked for
- * now. A service someone else has deployed to since is left alone; with `rollback-on-failure: false`
+ * now. An UpdateService main got no answer to is looked for first: if ECS carried it out, its deployment is
+ * rolled back too. A service someone else has deployed to since is left alone; with `rollback-on-failure: false`
  * nothing is rolled back. The GitHub deployment gets its final status either way.
  */
 export async function post(context: ActionContext, deps: PostDeps = { connect }): Promise<void> {
@@ -134,8 +179,10 @@ export async function post(context: ActionContext, deps: PostDeps = { connect })
     await reportToGithub(state, 'Cancelled; not rolled back (rollback-on-failure is false).');
     return;
   }
+  const clients = connectFor(state, context, deps);
+  await settleUnansweredUpdates(state, context, clients);
   const entries = servicesToRollBack(state);
-  const rows = entries.length === 0 ? [] : await rollBackEntries(state, entries, context, deps);
+  const rows = entries.length === 0 ? [] : await rollBackEntries(state, entries, context, clients);
   state.completed = true;
   for (const entry of state.services) delete entry.rollback;
   saveDeployState(state);

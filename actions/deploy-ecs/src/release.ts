@@ -55,9 +55,11 @@ function settle(wave: ServiceRun[], results: PromiseSettledResult<unknown>[], si
     if (signal.aborted) {
       run.outcome = 'cancelled';
       run.failureReason =
-        run.tracked === undefined && run.prepared.plan.migration !== undefined
-          ? 'The workflow run was cancelled during the migrations; the service was not updated.'
-          : 'The workflow run was cancelled.';
+        run.unanswered !== undefined
+          ? 'The workflow run was cancelled while UpdateService had not answered; the post step looks whether ECS carried it out and, if so, rolls it back.'
+          : run.tracked === undefined && run.prepared.plan.migration !== undefined
+            ? 'The workflow run was cancelled during the migrations; the service was not updated.'
+            : 'The workflow run was cancelled.';
       return;
     }
     run.outcome = 'failed';

@@ -64,6 +64,9 @@ function stateOf(
       cluster: run.prepared.ref.cluster,
       service: run.prepared.ref.service,
       tracked: run.noop ? undefined : run.tracked,
+      ...(run.unanswered !== undefined && run.tracked === undefined
+        ? { unansweredUpdate: run.unanswered }
+        : {}),
       outcome: run.outcome,
       knownGood: run.prepared.knownGood?.taskDefinitionArn,
       stopLandsOnKnownGood: stopLandsOnKnownGood(run.prepared),

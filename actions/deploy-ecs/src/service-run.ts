@@ -5,6 +5,7 @@ import type {
   RollbackStart,
   ServiceOutcome,
   TrackedDeployment,
+  UnansweredUpdate,
   WatchResult,
 } from '@ecs-delivery/shared/ecs';
 import type { PreparedService } from './prepare';
@@ -29,6 +30,8 @@ export interface ServiceRun {
   migration?: OneOffResult & { logTail: string[] };
   /** The deployment this run's UpdateService created. */
   tracked?: TrackedDeployment;
+  /** An UpdateService sent and not answered (yet, or ever: cut off by a cancel, or its answer lost). */
+  unanswered?: UnansweredUpdate;
   watch?: WatchResult;
   outcome?: ServiceOutcome;
   failureReason?: string | undefined;

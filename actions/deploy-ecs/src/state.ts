@@ -5,6 +5,7 @@ import {
   type RollbackStart,
   type ServiceOutcome,
   type TrackedDeployment,
+  type UnansweredUpdate,
   type WatchTarget,
 } from '@ecs-delivery/shared/ecs';
 
@@ -33,6 +34,11 @@ export interface ServiceState {
   service: string;
   /** The deployment this run's UpdateService started (none: the service was not changed). */
   tracked: TrackedDeployment | undefined;
+  /**
+   * An UpdateService main sent and got no answer to (cut off by the cancel): the post step looks whether ECS
+   * carried it out, and if so rolls back the deployment it started.
+   */
+  unansweredUpdate?: UnansweredUpdate;
   /** The outcome so far; none while the deployment is in flight. */
   outcome: ServiceOutcome | undefined;
   /** The known-good task definition. */

@@ -147,3 +147,43 @@ describe('deploy-ecs cancelled at any point', () => {
     if (!p.deployed) expect(await mutatingSince(sim(), since)).not.toContain('ecs:UpdateService');
   });
 });
+
+describe('deploy-ecs cancelled while UpdateService has not answered', () => {
+  it('still unanswered at the runner’s SIGTERM: cancelled, and the post step rolls back the update ECS carried out', async () => {
+    await seedServices(sim(), [{ name: 'web', tags: ['v1', 'slow'] }]);
+    // The update reaches ECS 20 s after it was sent: after main's cancel, its SIGTERM and the start of post.
+    await sim().scenario([
+      { image: '*/shop/web:slow', task: { startSeconds: 36_000 } },
+      { api: 'ecs:UpdateService', fault: HELD },
+    ]);
+    const before = await describeService(sim(), 'web');
+    const since = Date.now();
+    const run = await runAction('deploy-ecs', {
+      sim: sim(),
+      cancelAt: { call: 'ecs:RegisterTaskDefinition', afterMs: 1000 },
+      inputs: { cluster: CLUSTER, service: 'web', images: `web=${uriOf(sim(), 'shop/web')}:slow` },
+    });
+    console.log(
+      `cancel deploy-ecs during an UpdateService held 20 s: main ended ${run.mainMs - (run.cancelledAfterMs ?? 0)} ms after its SIGINT`,
+    );
+
+    // Main cut the unanswered call off and ended by itself, before the runner's SIGTERM, with the verdict.
+    expect(run.cancelled).toBe(true);
+    expect(run.signal).toBeNull();
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.outcome).toBe('cancelled');
+    expect(run.outputs['failure-reason']).toContain('UpdateService had not answered');
+
+    expect(run.postRan).toBe(true);
+    expect(run.postExitCode).toBe(0);
+    expect(run.postLog).toMatch(/web: it was: deployment ecs-svc\/\d+ started, to be rolled back\./);
+    expect(`${run.postLog}\n${run.postSummary}`).toContain('web: rolled back to web:1.');
+
+    const after = await describeService(sim(), 'web');
+    expect(after.taskDefinition).toBe(before.taskDefinition);
+    expect(after.deployments).toHaveLength(1);
+    expect(after.deployments![0]!.rolloutState).toBe('COMPLETED');
+    // One update, the held one: nothing sent it again.
+    expect((await mutatingSince(sim(), since)).filter((c) => c === 'ecs:UpdateService')).toHaveLength(1);
+  });
+});

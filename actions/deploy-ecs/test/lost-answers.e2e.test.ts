@@ -2,6 +2,7 @@
  * A mutating call whose answer is lost (the simulator carries it out, then hangs up) is never carried out twice:
  * deploy-ecs looks at what the call did before sending it again.
  */
+import { join } from 'node:path';
 import { ListTasksCommand } from '@aws-sdk/client-ecs';
 import {
   CLUSTER,
@@ -10,8 +11,10 @@ import {
   revisionsOf,
   runAction,
   seedServices,
+  servicesOutput,
   uriOf,
   useSim,
+  whenCalled,
 } from '@ecs-delivery/testkit';
 
 const sim = useSim();
@@ -85,6 +88,72 @@ describe('deploy-ecs when an answer is lost', () => {
       expect(listed.taskArns).toHaveLength(1);
     } finally {
       ecs.destroy();
+    }
+  });
+
+  it('StopServiceDeployment of the rollback: the rollback the lost call started is watched, the stop is not sent again', async () => {
+    await seedServices(sim(), [{ name: 'web', tags: ['v1', 'slow'] }]);
+    await sim().scenario([
+      { image: '*/shop/web:slow', task: { startSeconds: 3600 } },
+      { api: 'ecs:StopServiceDeployment', fault: { loseResponse: 1, times: 1 } },
+    ]);
+    const before = await describeService(sim(), 'web');
+    const since = Date.now() + 1;
+    const run = await runAction('deploy-ecs', {
+      sim: sim(),
+      inputs: {
+        cluster: CLUSTER,
+        service: 'web',
+        images: `web=${uriOf(sim(), 'shop/web')}:slow`,
+        timeout: '2s',
+      },
+    });
+    expect(run.outputs.outcome).toBe('timed_out');
+    expect(servicesOutput(run)[0]).toMatchObject({
+      rollback: { outcome: 'succeeded', method: 'stop-service-deployment' },
+    });
+    expect(await callsOf('StopServiceDeployment', since)).toEqual({ all: 1, answered: 0 });
+    expect(await callsOf('UpdateService', since)).toEqual({ all: 1, answered: 1 });
+    const after = await describeService(sim(), 'web');
+    expect(after.taskDefinition).toBe(before.taskDefinition);
+    expect(after.deployments).toHaveLength(1);
+    expect(after.deployments![0]!.rolloutState).toBe('COMPLETED');
+  });
+
+  it('UpdateService of the rollback: each service the failure puts back gets one update, one of them the lost one', async () => {
+    const names = ['dashboard', 'proxy', 'workers', 'broker'];
+    await seedServices(
+      sim(),
+      names.map((name) => ({ name, tags: ['v1', 'v2'] })),
+    );
+    // proxy (wave 2) crashes: dashboard (wave 1) and workers (wave 2), which succeeded, go back by UpdateService.
+    await sim().scenario([{ image: '*/shop/proxy:v2', task: { exitCode: 1, afterSeconds: 4 } }]);
+    const before = Object.fromEntries(
+      await Promise.all(
+        names.map(async (n) => [n, (await describeService(sim(), n)).taskDefinition] as const),
+      ),
+    );
+    const started = Date.now();
+    const running = runAction('deploy-ecs', {
+      sim: sim(),
+      cwd: join(__dirname, 'fixtures'),
+      inputs: { manifest: 'release.yml', environment: 'dev', 'image-tag': 'v2' },
+    });
+    // The deploy's three updates are answered; the first rollback update's answer is lost.
+    await whenCalled(sim(), 'ecs:UpdateService', { since: started, count: 3 });
+    const since = Date.now() + 1;
+    await sim().scenario([{ api: 'ecs:UpdateService', fault: { loseResponse: 1, times: 1 } }]);
+    const run = await running;
+
+    expect(run.outputs.outcome).toBe('failed');
+    const byName = Object.fromEntries(servicesOutput(run).map((e) => [e['name'], e]));
+    for (const name of ['dashboard', 'workers'])
+      expect(byName[name]).toMatchObject({ rollback: { outcome: 'succeeded', method: 'update-service' } });
+    expect(await callsOf('UpdateService', since)).toEqual({ all: 2, answered: 1 });
+    for (const name of names) {
+      const svc = await describeService(sim(), name);
+      expect([name, svc.taskDefinition]).toEqual([name, before[name]]);
+      expect(svc.deployments).toHaveLength(1);
     }
   });
 });

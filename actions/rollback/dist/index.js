@@ -28423,20 +28423,42 @@ var init_call_budget = __esm({
       callLimit() {
         const { endBy, cancellable } = this.scope();
         const signals = cancellable ? [this.signal] : [];
-        let release = () => void 0;
-        if (endBy !== void 0) {
-          const allowed = Math.max(0, endBy - this.clock.now());
-          const controller = new AbortController();
-          if (allowed === 0) controller.abort(new CallDeadlineError(0));
-          else {
-            const timer = setTimeout(() => controller.abort(new CallDeadlineError(allowed)), allowed);
-            timer.unref();
-            release = () => clearTimeout(timer);
-          }
-          signals.push(controller.signal);
+        const releases = [];
+        if (endBy !== void 0) signals.push(this.cutOffAt(endBy, releases));
+        if (!cancellable) {
+          if (this.cancelledAt !== void 0)
+            signals.push(this.cutOffAt(this.cancelledAt + CANCEL_GRACE_MS, releases));
+          else signals.push(this.cutOffAfterCancel(releases));
         }
         if (signals.length === 0) return void 0;
-        return { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals), release };
+        return {
+          signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals),
+          release: () => releases.forEach((release) => release())
+        };
+      }
+      /** A signal aborted with a {@link CallDeadlineError} at `endBy` (epoch ms on the clock). */
+      cutOffAt(endBy, releases) {
+        const allowed = Math.max(0, endBy - this.clock.now());
+        const controller = new AbortController();
+        if (allowed === 0) controller.abort(new CallDeadlineError(0));
+        else {
+          const timer = setTimeout(() => controller.abort(new CallDeadlineError(allowed)), allowed);
+          timer.unref();
+          releases.push(() => clearTimeout(timer));
+        }
+        return controller.signal;
+      }
+      /** A signal aborted {@link CANCEL_GRACE_MS} after the run's cancel, should one come. */
+      cutOffAfterCancel(releases) {
+        const controller = new AbortController();
+        const arm = () => {
+          const cut = this.cutOffAt((this.cancelledAt ?? this.clock.now()) + CANCEL_GRACE_MS, releases);
+          if (cut.aborted) controller.abort(cut.reason);
+          else cut.addEventListener("abort", () => controller.abort(cut.reason), { once: true });
+        };
+        this.signal.addEventListener("abort", arm, { once: true });
+        releases.push(() => this.signal.removeEventListener("abort", arm));
+        return controller.signal;
       }
     };
   }
@@ -87254,6 +87276,48 @@ var init_normalize = __esm({
   }
 });
 
+// packages/shared/src/ecs/watch-lookups.ts
+async function describeServiceDeployments(ecs, arns) {
+  const found = /* @__PURE__ */ new Map();
+  for (let i = 0; i < arns.length; i += DESCRIBE_SD_MAX) {
+    const chunk = arns.slice(i, i + DESCRIBE_SD_MAX);
+    const out = await callAws(
+      "ecs:DescribeServiceDeployments",
+      () => ecs.send(new import_client_ecs3.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: chunk }))
+    );
+    for (const sd of out.serviceDeployments ?? []) {
+      if (sd.serviceDeploymentArn !== void 0) found.set(sd.serviceDeploymentArn, sd);
+    }
+  }
+  return found;
+}
+async function describeTasks(ecs, byCluster) {
+  const calls = [];
+  for (const [cluster, ids] of byCluster) {
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += DESCRIBE_TASKS_MAX) {
+      const chunk = unique.slice(i, i + DESCRIBE_TASKS_MAX);
+      calls.push(
+        callAws(
+          "ecs:DescribeTasks",
+          () => ecs.send(new import_client_ecs3.DescribeTasksCommand({ cluster, tasks: chunk }))
+        ).then((out) => out.tasks ?? [])
+      );
+    }
+  }
+  return (await Promise.all(calls)).flat();
+}
+var import_client_ecs3, DESCRIBE_SD_MAX, DESCRIBE_TASKS_MAX;
+var init_watch_lookups = __esm({
+  "packages/shared/src/ecs/watch-lookups.ts"() {
+    "use strict";
+    import_client_ecs3 = __toESM(require_dist_cjs22());
+    init_aws_operation_error();
+    DESCRIBE_SD_MAX = 20;
+    DESCRIBE_TASKS_MAX = 100;
+  }
+});
+
 // packages/shared/src/ecs/lost-answer.ts
 function isLostAnswer(err) {
   const e = err instanceof AwsOperationError && err.cause !== void 0 ? err.cause : err;
@@ -87282,14 +87346,72 @@ function withoutBlindRetry(command) {
   );
   return command;
 }
-var LOST_ANSWER, LOST_CODES, LOST_ANSWER_RESENDS;
+async function sendOnce(send, carriedOut) {
+  for (let resends = 0; ; resends++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!isLostAnswer(err) || isCallDeadlineError(err) || carriedOut === void 0) throw err;
+      if (resends >= LOST_ANSWER_RESENDS) throw err;
+      const done = await carriedOut();
+      if (done !== void 0) return done;
+    }
+  }
+}
+function updateApplied(service, taskDefinitionArn, before, desiredCount) {
+  const primary = service?.deployments?.find((d) => d.status === "PRIMARY");
+  if (primary?.id === void 0 || before.includes(primary.id)) return false;
+  if ((primary.taskDefinition ?? service?.taskDefinition) !== taskDefinitionArn) return false;
+  return desiredCount === void 0 || service?.desiredCount === desiredCount;
+}
+async function updateServiceOnce(ecs, input, before) {
+  const ref = { cluster: input.cluster, service: input.service };
+  const answer = await sendOnce(
+    () => callAws("ecs:UpdateService", () => ecs.send(withoutBlindRetry(new import_client_ecs4.UpdateServiceCommand(input)))),
+    async () => {
+      const service = await describeService(ecs, ref);
+      return updateApplied(service, input.taskDefinition, before, input.desiredCount) ? { service } : void 0;
+    }
+  );
+  return answer.service;
+}
+async function stopServiceDeploymentOnce(ecs, serviceDeploymentArn) {
+  await sendOnce(
+    async () => {
+      await callAws(
+        "ecs:StopServiceDeployment",
+        () => ecs.send(
+          withoutBlindRetry(new import_client_ecs4.StopServiceDeploymentCommand({ serviceDeploymentArn, stopType: "ROLLBACK" }))
+        )
+      );
+      return true;
+    },
+    async () => {
+      const now = (await describeServiceDeployments(ecs, [serviceDeploymentArn])).get(serviceDeploymentArn);
+      return STOPPED_OR_ROLLING_BACK.has(now?.status ?? "") ? true : void 0;
+    }
+  );
+}
+var import_client_ecs4, LOST_ANSWER, LOST_CODES, LOST_ANSWER_RESENDS, STOPPED_OR_ROLLING_BACK;
 var init_lost_answer = __esm({
   "packages/shared/src/ecs/lost-answer.ts"() {
     "use strict";
+    import_client_ecs4 = __toESM(require_dist_cjs22());
     init_aws_operation_error();
+    init_call_budget();
+    init_service();
+    init_watch_lookups();
     LOST_ANSWER = "LostAnswerError";
     LOST_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT"]);
     LOST_ANSWER_RESENDS = 3;
+    STOPPED_OR_ROLLING_BACK = /* @__PURE__ */ new Set([
+      "STOP_REQUESTED",
+      "STOPPED",
+      "ROLLBACK_REQUESTED",
+      "ROLLBACK_IN_PROGRESS",
+      "ROLLBACK_SUCCESSFUL",
+      "ROLLBACK_FAILED"
+    ]);
   }
 });
 
@@ -87298,7 +87420,7 @@ async function describeTaskDefinition(ecs, ref) {
   try {
     const out = await callAws(
       "ecs:DescribeTaskDefinition",
-      () => ecs.send(new import_client_ecs3.DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ["TAGS"] }))
+      () => ecs.send(new import_client_ecs5.DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ["TAGS"] }))
     );
     if (out.taskDefinition === void 0) return void 0;
     return {
@@ -87323,29 +87445,27 @@ async function registerIfChanged(ecs, rendered, live) {
       return { arn: latest.taskDefinitionArn, registered: false, reused: "latest" };
     }
   }
-  for (let resends = 0; ; resends++) {
-    try {
+  return sendOnce(
+    async () => {
       const out = await callAws(
         "ecs:RegisterTaskDefinition",
-        () => ecs.send(withoutBlindRetry(new import_client_ecs3.RegisterTaskDefinitionCommand(rendered)))
+        () => ecs.send(withoutBlindRetry(new import_client_ecs5.RegisterTaskDefinitionCommand(rendered)))
       );
       const arn = out.taskDefinition?.taskDefinitionArn;
       if (arn === void 0) throw new Error("RegisterTaskDefinition returned no task definition ARN.");
       return { arn, registered: true };
-    } catch (err) {
-      if (!isLostAnswer(err) || !hasFamily || resends >= LOST_ANSWER_RESENDS) throw err;
+    },
+    hasFamily ? async () => {
       const now = await describeTaskDefinition(ecs, family);
-      if (now?.taskDefinitionArn !== void 0 && now.taskDefinitionArn !== latest?.taskDefinitionArn && sameTaskDefinition(rendered, now)) {
-        return { arn: now.taskDefinitionArn, registered: true };
-      }
-    }
-  }
+      return now?.taskDefinitionArn !== void 0 && now.taskDefinitionArn !== latest?.taskDefinitionArn && sameTaskDefinition(rendered, now) ? { arn: now.taskDefinitionArn, registered: true } : void 0;
+    } : void 0
+  );
 }
-var import_client_ecs3;
+var import_client_ecs5;
 var init_task_definition = __esm({
   "packages/shared/src/ecs/task-definition.ts"() {
     "use strict";
-    import_client_ecs3 = __toESM(require_dist_cjs22());
+    import_client_ecs5 = __toESM(require_dist_cjs22());
     init_aws_operation_error();
     init_normalize();
     init_lost_answer();
@@ -87391,7 +87511,7 @@ async function fromServiceDeployments(ecs, ref, exclude) {
     const listed = await callAws(
       "ecs:ListServiceDeployments",
       () => ecs.send(
-        new import_client_ecs4.ListServiceDeploymentsCommand({
+        new import_client_ecs6.ListServiceDeploymentsCommand({
           cluster: ref.cluster,
           service: ref.service,
           status: [...SUCCESS],
@@ -87414,7 +87534,7 @@ async function fromServiceDeployments(ecs, ref, exclude) {
     const described = await callAws(
       "ecs:DescribeServiceDeployments",
       () => ecs.send(
-        new import_client_ecs4.DescribeServiceDeploymentsCommand({
+        new import_client_ecs6.DescribeServiceDeploymentsCommand({
           serviceDeploymentArns: rollbacks.map((b) => b.serviceDeploymentArn)
         })
       )
@@ -87430,7 +87550,7 @@ async function fromServiceDeployments(ecs, ref, exclude) {
   if (revisions.length === 0) return void 0;
   const out = await callAws(
     "ecs:DescribeServiceRevisions",
-    () => ecs.send(new import_client_ecs4.DescribeServiceRevisionsCommand({ serviceRevisionArns: revisions }))
+    () => ecs.send(new import_client_ecs6.DescribeServiceRevisionsCommand({ serviceRevisionArns: revisions }))
   );
   const taskDefinitionOf = /* @__PURE__ */ new Map();
   for (const rev of out.serviceRevisions ?? []) {
@@ -87450,11 +87570,11 @@ async function fromServiceDeployments(ecs, ref, exclude) {
   }
   return void 0;
 }
-var import_client_ecs4, SUCCESS, LIST_PAGE, MAX_PAGES, PAGE;
+var import_client_ecs6, SUCCESS, LIST_PAGE, MAX_PAGES, PAGE;
 var init_history = __esm({
   "packages/shared/src/ecs/history.ts"() {
     "use strict";
-    import_client_ecs4 = __toESM(require_dist_cjs22());
+    import_client_ecs6 = __toESM(require_dist_cjs22());
     init_aws_operation_error();
     SUCCESS = ["SUCCESSFUL", "ROLLBACK_SUCCESSFUL"];
     LIST_PAGE = 100;
@@ -87547,7 +87667,7 @@ async function stoppedTasksOf(ecs, tracked) {
   const listed = await callAws(
     "ecs:ListTasks",
     () => ecs.send(
-      new import_client_ecs5.ListTasksCommand({
+      new import_client_ecs7.ListTasksCommand({
         cluster: tracked.cluster,
         startedBy: tracked.deploymentId,
         desiredStatus: "STOPPED",
@@ -87559,7 +87679,7 @@ async function stoppedTasksOf(ecs, tracked) {
   if (arns.length === 0) return { tasks: [], count: 0 };
   const out = await callAws(
     "ecs:DescribeTasks",
-    () => ecs.send(new import_client_ecs5.DescribeTasksCommand({ cluster: tracked.cluster, tasks: arns.slice(0, 100) }))
+    () => ecs.send(new import_client_ecs7.DescribeTasksCommand({ cluster: tracked.cluster, tasks: arns.slice(0, 100) }))
   );
   const tasks = [...out.tasks ?? []].sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0)).slice(0, DESCRIBED_TASKS).map(stoppedTask);
   return { tasks, count: arns.length };
@@ -87595,7 +87715,7 @@ async function explainDeployment(ecs, options) {
   const sd = options.serviceDeployment ?? (tracked.serviceDeploymentArn === void 0 ? void 0 : await callAws(
     "ecs:DescribeServiceDeployments",
     () => ecs.send(
-      new import_client_ecs5.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [tracked.serviceDeploymentArn] })
+      new import_client_ecs7.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [tracked.serviceDeploymentArn] })
     )
   ).then((out) => out.serviceDeployments?.[0]).catch(() => void 0));
   const cb = sd?.deploymentCircuitBreaker;
@@ -87631,11 +87751,11 @@ async function explainDeployment(ecs, options) {
   };
   return { ...explanation, summary: summarizeFailure(explanation) };
 }
-var import_client_ecs5, DESCRIBED_TASKS, EVENTS_SHOWN;
+var import_client_ecs7, DESCRIBED_TASKS, EVENTS_SHOWN;
 var init_explain = __esm({
   "packages/shared/src/ecs/explain.ts"() {
     "use strict";
-    import_client_ecs5 = __toESM(require_dist_cjs22());
+    import_client_ecs7 = __toESM(require_dist_cjs22());
     init_aws_operation_error();
     init_task_logs();
     init_task_definition();
@@ -87897,48 +88017,6 @@ var init_assess = __esm({
   }
 });
 
-// packages/shared/src/ecs/watch-lookups.ts
-async function describeServiceDeployments(ecs, arns) {
-  const found = /* @__PURE__ */ new Map();
-  for (let i = 0; i < arns.length; i += DESCRIBE_SD_MAX) {
-    const chunk = arns.slice(i, i + DESCRIBE_SD_MAX);
-    const out = await callAws(
-      "ecs:DescribeServiceDeployments",
-      () => ecs.send(new import_client_ecs6.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: chunk }))
-    );
-    for (const sd of out.serviceDeployments ?? []) {
-      if (sd.serviceDeploymentArn !== void 0) found.set(sd.serviceDeploymentArn, sd);
-    }
-  }
-  return found;
-}
-async function describeTasks(ecs, byCluster) {
-  const calls = [];
-  for (const [cluster, ids] of byCluster) {
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += DESCRIBE_TASKS_MAX) {
-      const chunk = unique.slice(i, i + DESCRIBE_TASKS_MAX);
-      calls.push(
-        callAws(
-          "ecs:DescribeTasks",
-          () => ecs.send(new import_client_ecs6.DescribeTasksCommand({ cluster, tasks: chunk }))
-        ).then((out) => out.tasks ?? [])
-      );
-    }
-  }
-  return (await Promise.all(calls)).flat();
-}
-var import_client_ecs6, DESCRIBE_SD_MAX, DESCRIBE_TASKS_MAX;
-var init_watch_lookups = __esm({
-  "packages/shared/src/ecs/watch-lookups.ts"() {
-    "use strict";
-    import_client_ecs6 = __toESM(require_dist_cjs22());
-    init_aws_operation_error();
-    DESCRIBE_SD_MAX = 20;
-    DESCRIBE_TASKS_MAX = 100;
-  }
-});
-
 // packages/shared/src/ecs/watch.ts
 function printNewEvents(w, service, print) {
   const fresh = (service.events ?? []).filter((e) => e.id !== void 0 && !w.seenEvents.has(e.id) && (e.createdAt?.getTime() ?? 0) >= w.since).reverse();
@@ -88195,17 +88273,9 @@ async function startRollback(ecs, ref, options) {
   const failed = options.failed;
   if (failed?.serviceDeploymentArn !== void 0) {
     try {
-      await callAws(
-        "ecs:StopServiceDeployment",
-        () => ecs.send(
-          new import_client_ecs7.StopServiceDeploymentCommand({
-            serviceDeploymentArn: failed.serviceDeploymentArn,
-            stopType: "ROLLBACK"
-          })
-        )
-      );
-      const service = await describeService(ecs, ref);
-      const next = primaryDeployment(ref, service, { exclude: failed.deploymentId });
+      await stopServiceDeploymentOnce(ecs, failed.serviceDeploymentArn);
+      const service2 = await describeService(ecs, ref);
+      const next = primaryDeployment(ref, service2, { exclude: failed.deploymentId });
       if (next !== void 0 && options.to !== void 0 && next.taskDefinitionArn !== options.to) {
         warn(
           `ECS is rolling ${ref.service} back to ${shortTaskDefinition(next.taskDefinitionArn)}, the revision it last completed (the last successful deployment found was ${shortTaskDefinition(options.to)}).`
@@ -88231,8 +88301,9 @@ async function startRollback(ecs, ref, options) {
   }
   if (options.to === void 0) return void 0;
   const to = options.to;
+  const service = await describeService(ecs, ref);
   if (options.ours !== void 0) {
-    const current = primaryDeployment(ref, await describeService(ecs, ref));
+    const current = primaryDeployment(ref, service);
     if (current !== void 0 && current.taskDefinitionArn === to && !options.ours.includes(current.deploymentId)) {
       return {
         method: "under-way",
@@ -88244,18 +88315,13 @@ async function startRollback(ecs, ref, options) {
       throw new ServiceMovedOnError(current.deploymentId, current.taskDefinitionArn);
     }
   }
-  const out = await callAws(
-    "ecs:UpdateService",
-    () => ecs.send(
-      new import_client_ecs7.UpdateServiceCommand({
-        cluster: ref.cluster,
-        service: ref.service,
-        taskDefinition: to,
-        forceNewDeployment: true
-      })
-    )
+  const before = (service?.deployments ?? []).flatMap((d) => d.id === void 0 ? [] : [d.id]);
+  const updated = await updateServiceOnce(
+    ecs,
+    { cluster: ref.cluster, service: ref.service, taskDefinition: to, forceNewDeployment: true },
+    before
   );
-  const tracked = primaryDeployment(ref, out.service);
+  const tracked = primaryDeployment(ref, updated);
   if (tracked === void 0)
     throw new Error(`UpdateService of ${ref.service} returned no PRIMARY deployment to watch.`);
   return {
@@ -88264,12 +88330,12 @@ async function startRollback(ecs, ref, options) {
     watch: { tracked, ...options.label !== void 0 ? { label: options.label } : {} }
   };
 }
-var import_client_ecs7, ServiceMovedOnError;
+var ServiceMovedOnError;
 var init_rollback = __esm({
   "packages/shared/src/ecs/rollback.ts"() {
     "use strict";
-    import_client_ecs7 = __toESM(require_dist_cjs22());
     init_aws_operation_error();
+    init_lost_answer();
     init_service();
     init_types2();
     ServiceMovedOnError = class extends Error {

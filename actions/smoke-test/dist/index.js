@@ -27545,20 +27545,42 @@ var init_call_budget = __esm({
       callLimit() {
         const { endBy, cancellable } = this.scope();
         const signals = cancellable ? [this.signal] : [];
-        let release = () => void 0;
-        if (endBy !== void 0) {
-          const allowed = Math.max(0, endBy - this.clock.now());
-          const controller = new AbortController();
-          if (allowed === 0) controller.abort(new CallDeadlineError(0));
-          else {
-            const timer = setTimeout(() => controller.abort(new CallDeadlineError(allowed)), allowed);
-            timer.unref();
-            release = () => clearTimeout(timer);
-          }
-          signals.push(controller.signal);
+        const releases = [];
+        if (endBy !== void 0) signals.push(this.cutOffAt(endBy, releases));
+        if (!cancellable) {
+          if (this.cancelledAt !== void 0)
+            signals.push(this.cutOffAt(this.cancelledAt + CANCEL_GRACE_MS, releases));
+          else signals.push(this.cutOffAfterCancel(releases));
         }
         if (signals.length === 0) return void 0;
-        return { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals), release };
+        return {
+          signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals),
+          release: () => releases.forEach((release) => release())
+        };
+      }
+      /** A signal aborted with a {@link CallDeadlineError} at `endBy` (epoch ms on the clock). */
+      cutOffAt(endBy, releases) {
+        const allowed = Math.max(0, endBy - this.clock.now());
+        const controller = new AbortController();
+        if (allowed === 0) controller.abort(new CallDeadlineError(0));
+        else {
+          const timer = setTimeout(() => controller.abort(new CallDeadlineError(allowed)), allowed);
+          timer.unref();
+          releases.push(() => clearTimeout(timer));
+        }
+        return controller.signal;
+      }
+      /** A signal aborted {@link CANCEL_GRACE_MS} after the run's cancel, should one come. */
+      cutOffAfterCancel(releases) {
+        const controller = new AbortController();
+        const arm = () => {
+          const cut = this.cutOffAt((this.cancelledAt ?? this.clock.now()) + CANCEL_GRACE_MS, releases);
+          if (cut.aborted) controller.abort(cut.reason);
+          else cut.addEventListener("abort", () => controller.abort(cut.reason), { once: true });
+        };
+        this.signal.addEventListener("abort", arm, { once: true });
+        releases.push(() => this.signal.removeEventListener("abort", arm));
+        return controller.signal;
       }
     };
   }

@@ -107,6 +107,31 @@ describe('phases', () => {
     await expect(result).resolves.toBe('UpdateService answered');
   });
 
+  it('a call seen through a cancel is still cut off CANCEL_GRACE_MS after it, before the runner’s SIGTERM', async () => {
+    jest.useFakeTimers();
+    try {
+      const { controller, reason } = cancelled();
+      const budget = new CallBudget(controller.signal);
+      let ended: unknown = 'in flight';
+      void budget
+        .within({ cancellable: false }, () => budget.call(hang))
+        .catch((err: unknown) => (ended = err));
+      const settle = async (): Promise<void> => {
+        for (let i = 0; i < 5; i++) await Promise.resolve();
+      };
+      jest.advanceTimersByTime(60_000); // no cancel: nothing cuts the call off
+      controller.abort(reason);
+      jest.advanceTimersByTime(CANCEL_GRACE_MS - 1);
+      await settle();
+      expect(ended).toBe('in flight');
+      jest.advanceTimersByTime(1);
+      await settle();
+      expect(ended).toBeInstanceOf(CallDeadlineError);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('after a cancel, what the run still owes is not cancelled and ends CANCEL_GRACE_MS after the cancel', async () => {
     const { controller, reason } = cancelled();
     const clock = new FakeClock(1000);

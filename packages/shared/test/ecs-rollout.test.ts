@@ -229,6 +229,7 @@ describe('request and watch against ECS', () => {
   });
 
   it('an UpdateService ECS refuses is a failed request that says why', async () => {
+    ecsMock.on(DescribeServicesCommand).resolves({ services: [] });
     ecsMock.on(UpdateServiceCommand).rejects(new Error('service is draining'));
     expect(await requestRollback(ecs, ref, { to: TD1 })).toEqual({
       status: 'failed',
@@ -279,6 +280,7 @@ describe('request and watch against ECS', () => {
   });
 
   it('requestRollbacks asks ECS for each plan at once and says where each goes', async () => {
+    ecsMock.on(DescribeServicesCommand).resolves({ services: [] });
     ecsMock.on(UpdateServiceCommand).resolves({
       service: {
         serviceName: 'web',

@@ -30,9 +30,11 @@ export {
 export { runOneOffTask, type OneOffResult } from './run-task';
 export { explanationMarkdown } from './explain-markdown';
 export {
+  findUnansweredUpdate,
   isLostAnswer,
   LOST_ANSWER,
   updateApplied,
   updateServiceOnce,
   withoutBlindRetry,
+  type UnansweredUpdate,
 } from './lost-answer';

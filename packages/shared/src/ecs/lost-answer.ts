@@ -1,11 +1,17 @@
 import {
+  StopServiceDeploymentCommand,
   UpdateServiceCommand,
   type ECSClient,
   type Service,
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
 import { AwsOperationError, callAws } from '../errors/aws-operation-error';
-import { describeService } from './service';
+import { isCallDeadlineError } from '../runner/call-budget';
+import { systemClock, type Clock, type Sleep } from '../poll/clock';
+import { poll } from '../poll/poll';
+import { describeService, primaryDeployment } from './service';
+import type { ServiceRef, TrackedDeployment } from './types';
+import { describeServiceDeployments } from './watch-lookups';
 
 /** The name of the error a call sent with {@link withoutBlindRetry} fails with when its answer was lost. */
 export const LOST_ANSWER = 'LostAnswerError';
@@ -74,6 +80,29 @@ export function withoutBlindRetry<C>(command: C): C {
 /** How many times a mutating call whose answer was lost is sent again, after checking it was not carried out. */
 export const LOST_ANSWER_RESENDS = 3;
 
+/**
+ * Sends a mutating call (`send` wraps its command in {@link withoutBlindRetry}) and never sends it again blindly:
+ * after a lost answer `carriedOut` reads what the call did and returns the answer to use, or `undefined` when the
+ * call was not carried out, and only then is it sent again, at most {@link LOST_ANSWER_RESENDS} times. Without
+ * `carriedOut` (nothing can tell) a lost answer is thrown, and so is a call cut off at its run's deadline: no call
+ * has time left to look.
+ */
+export async function sendOnce<T>(
+  send: () => Promise<T>,
+  carriedOut: (() => Promise<T | undefined>) | undefined,
+): Promise<T> {
+  for (let resends = 0; ; resends++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!isLostAnswer(err) || isCallDeadlineError(err) || carriedOut === undefined) throw err;
+      if (resends >= LOST_ANSWER_RESENDS) throw err;
+      const done = await carriedOut();
+      if (done !== undefined) return done;
+    }
+  }
+}
+
 /** True when `service` shows the update to `taskDefinitionArn` done: a PRIMARY deployment of it that is new. */
 export function updateApplied(
   service: Service | undefined,
@@ -99,16 +128,92 @@ export async function updateServiceOnce(
   input: UpdateServiceCommandInput & { cluster: string; service: string; taskDefinition: string },
   before: readonly string[],
 ): Promise<Service | undefined> {
-  for (let resends = 0; ; resends++) {
-    try {
-      const out = await callAws('ecs:UpdateService', () =>
-        ecs.send(withoutBlindRetry(new UpdateServiceCommand(input))),
+  const ref = { cluster: input.cluster, service: input.service };
+  const answer = await sendOnce<{ service?: Service | undefined }>(
+    () => callAws('ecs:UpdateService', () => ecs.send(withoutBlindRetry(new UpdateServiceCommand(input)))),
+    async () => {
+      const service = await describeService(ecs, ref);
+      return updateApplied(service, input.taskDefinition, before, input.desiredCount)
+        ? { service }
+        : undefined;
+    },
+  );
+  return answer.service;
+}
+
+/** What a ServiceDeployment is in once a StopServiceDeployment(ROLLBACK) was carried out (or ECS rolls it back). */
+const STOPPED_OR_ROLLING_BACK = new Set([
+  'STOP_REQUESTED',
+  'STOPPED',
+  'ROLLBACK_REQUESTED',
+  'ROLLBACK_IN_PROGRESS',
+  'ROLLBACK_SUCCESSFUL',
+  'ROLLBACK_FAILED',
+]);
+
+/**
+ * StopServiceDeployment(ROLLBACK) of `serviceDeploymentArn`, never sent twice blindly: when an answer is lost,
+ * DescribeServiceDeployments says whether the deployment is stopped or being rolled back already; only if not is
+ * the request sent again (a resend to a rollback under way may be refused, which would read as "cannot stop").
+ */
+export async function stopServiceDeploymentOnce(ecs: ECSClient, serviceDeploymentArn: string): Promise<void> {
+  await sendOnce(
+    async () => {
+      await callAws('ecs:StopServiceDeployment', () =>
+        ecs.send(
+          withoutBlindRetry(new StopServiceDeploymentCommand({ serviceDeploymentArn, stopType: 'ROLLBACK' })),
+        ),
       );
-      return out.service;
-    } catch (err) {
-      if (!isLostAnswer(err) || resends >= LOST_ANSWER_RESENDS) throw err;
-      const now = await describeService(ecs, { cluster: input.cluster, service: input.service });
-      if (updateApplied(now, input.taskDefinition, before, input.desiredCount)) return now;
-    }
-  }
+      return true;
+    },
+    async () => {
+      const now = (await describeServiceDeployments(ecs, [serviceDeploymentArn])).get(serviceDeploymentArn);
+      return STOPPED_OR_ROLLING_BACK.has(now?.status ?? '') ? true : undefined;
+    },
+  );
+}
+
+/** An UpdateService sent whose answer never came (the run was cancelled and cut it off). */
+export interface UnansweredUpdate {
+  taskDefinition: string;
+  /** The deployment ids the service had before it. */
+  before: readonly string[];
+  /** When it was sent (epoch ms). */
+  sentAt: number;
+}
+
+/**
+ * How long after an unanswered UpdateService was sent it may still be carried out: the time an attempt may wait
+ * for its answer (the clients' request timeout). ECS carries out a request it has received at once.
+ */
+export const UNANSWERED_UPDATE_MS = 30_000;
+
+/**
+ * Whether an UpdateService whose answer never came was carried out: the service is read until it shows the
+ * update (a new PRIMARY deployment of the definition), or until {@link UNANSWERED_UPDATE_MS} after the update was
+ * sent, when it can no longer come.
+ *
+ * @returns the deployment the update started, or `undefined` when it was not carried out.
+ */
+export async function findUnansweredUpdate(
+  ecs: ECSClient,
+  ref: ServiceRef,
+  update: UnansweredUpdate,
+  options: { signal?: AbortSignal | undefined; clock?: Clock | undefined; sleep?: Sleep | undefined } = {},
+): Promise<TrackedDeployment | undefined> {
+  const result = await poll<TrackedDeployment>({
+    check: async () => {
+      const service = await describeService(ecs, ref);
+      if (!updateApplied(service, update.taskDefinition, update.before)) return { done: false };
+      const tracked = primaryDeployment(ref, service);
+      return tracked === undefined ? { done: false } : { done: true, value: tracked };
+    },
+    deadline: update.sentAt + UNANSWERED_UPDATE_MS,
+    minDelayMs: 1000,
+    maxDelayMs: 3000,
+    signal: options.signal,
+    clock: options.clock ?? systemClock,
+    ...(options.sleep !== undefined ? { sleep: options.sleep } : {}),
+  });
+  return result.outcome === 'done' ? result.value : undefined;
 }

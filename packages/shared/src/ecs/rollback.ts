@@ -1,5 +1,6 @@
-import { StopServiceDeploymentCommand, UpdateServiceCommand, type ECSClient } from '@aws-sdk/client-ecs';
-import { AwsOperationError, awsErrorCode, callAws } from '../errors/aws-operation-error';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import { AwsOperationError, awsErrorCode } from '../errors/aws-operation-error';
+import { stopServiceDeploymentOnce, updateServiceOnce } from './lost-answer';
 import { describeService, primaryDeployment } from './service';
 import { shortTaskDefinition, type ServiceRef, type TrackedDeployment } from './types';
 import type { WatchTarget } from './watch';
@@ -70,14 +71,8 @@ export async function startRollback(
   const failed = options.failed;
   if (failed?.serviceDeploymentArn !== undefined) {
     try {
-      await callAws('ecs:StopServiceDeployment', () =>
-        ecs.send(
-          new StopServiceDeploymentCommand({
-            serviceDeploymentArn: failed.serviceDeploymentArn,
-            stopType: 'ROLLBACK',
-          }),
-        ),
-      );
+      // Not resent blindly after a lost answer: a resend to a rollback under way may be refused.
+      await stopServiceDeploymentOnce(ecs, failed.serviceDeploymentArn);
       const service = await describeService(ecs, ref);
       const next = primaryDeployment(ref, service, { exclude: failed.deploymentId });
       if (next !== undefined && options.to !== undefined && next.taskDefinitionArn !== options.to) {
@@ -105,8 +100,9 @@ export async function startRollback(
   }
   if (options.to === undefined) return undefined;
   const to = options.to;
+  const service = await describeService(ecs, ref);
   if (options.ours !== undefined) {
-    const current = primaryDeployment(ref, await describeService(ecs, ref));
+    const current = primaryDeployment(ref, service);
     if (
       current !== undefined &&
       current.taskDefinitionArn === to &&
@@ -123,17 +119,14 @@ export async function startRollback(
       throw new ServiceMovedOnError(current.deploymentId, current.taskDefinitionArn);
     }
   }
-  const out = await callAws('ecs:UpdateService', () =>
-    ecs.send(
-      new UpdateServiceCommand({
-        cluster: ref.cluster,
-        service: ref.service,
-        taskDefinition: to,
-        forceNewDeployment: true,
-      }),
-    ),
+  // A lost answer is not resent blindly: a new PRIMARY deployment of `to` says the request was carried out.
+  const before = (service?.deployments ?? []).flatMap((d) => (d.id === undefined ? [] : [d.id]));
+  const updated = await updateServiceOnce(
+    ecs,
+    { cluster: ref.cluster, service: ref.service, taskDefinition: to, forceNewDeployment: true },
+    before,
   );
-  const tracked = primaryDeployment(ref, out.service);
+  const tracked = primaryDeployment(ref, updated);
   if (tracked === undefined)
     throw new Error(`UpdateService of ${ref.service} returned no PRIMARY deployment to watch.`);
   return {

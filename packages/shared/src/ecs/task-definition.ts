@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { awsErrorCode, callAws } from '../errors/aws-operation-error';
 import { sameTaskDefinition } from '../taskdef/normalize';
-import { isLostAnswer, LOST_ANSWER_RESENDS, withoutBlindRetry } from './lost-answer';
+import { sendOnce, withoutBlindRetry } from './lost-answer';
 import type { RegisterTaskDefinitionInput, TaskDefinitionDocument } from '../taskdef/types';
 
 /**
@@ -72,24 +72,24 @@ export async function registerIfChanged(
   }
   // Sent without the SDK's blind retry of a lost answer: a resend would register a second revision. After a
   // lost answer the family's newest revision says whether the call was carried out.
-  for (let resends = 0; ; resends++) {
-    try {
+  return sendOnce<Registration>(
+    async () => {
       const out = await callAws('ecs:RegisterTaskDefinition', () =>
         ecs.send(withoutBlindRetry(new RegisterTaskDefinitionCommand(rendered))),
       );
       const arn = out.taskDefinition?.taskDefinitionArn;
       if (arn === undefined) throw new Error('RegisterTaskDefinition returned no task definition ARN.');
       return { arn, registered: true };
-    } catch (err) {
-      if (!isLostAnswer(err) || !hasFamily || resends >= LOST_ANSWER_RESENDS) throw err;
-      const now = await describeTaskDefinition(ecs, family);
-      if (
-        now?.taskDefinitionArn !== undefined &&
-        now.taskDefinitionArn !== latest?.taskDefinitionArn &&
-        sameTaskDefinition(rendered, now)
-      ) {
-        return { arn: now.taskDefinitionArn, registered: true };
-      }
-    }
-  }
+    },
+    hasFamily
+      ? async () => {
+          const now = await describeTaskDefinition(ecs, family);
+          return now?.taskDefinitionArn !== undefined &&
+            now.taskDefinitionArn !== latest?.taskDefinitionArn &&
+            sameTaskDefinition(rendered, now)
+            ? { arn: now.taskDefinitionArn, registered: true }
+            : undefined;
+        }
+      : undefined,
+  );
 }

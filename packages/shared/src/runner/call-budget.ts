@@ -34,7 +34,11 @@ export function isCallDeadlineError(err: unknown): boolean {
 export interface CallLimits {
   /** Epoch ms on the clock when the phase ends: its calls are cut off {@link CALL_GRACE_MS} later. */
   deadline?: number | undefined;
-  /** Whether the run's cancellation aborts the calls at once (default: as the enclosing phase; at first, yes). */
+  /**
+   * Whether the run's cancellation aborts the calls at once (default: as the enclosing phase; at first, yes). A
+   * call that is seen through a cancel is still cut off {@link CANCEL_GRACE_MS} after it, before the runner's
+   * SIGTERM.
+   */
   cancellable?: boolean | undefined;
 }
 
@@ -127,20 +131,45 @@ export class CallBudget {
   callLimit(): CallLimit | undefined {
     const { endBy, cancellable } = this.scope();
     const signals: AbortSignal[] = cancellable ? [this.signal] : [];
-    let release = (): void => undefined;
-    if (endBy !== undefined) {
-      const allowed = Math.max(0, endBy - this.clock.now());
-      const controller = new AbortController();
-      if (allowed === 0) controller.abort(new CallDeadlineError(0));
-      else {
-        const timer = setTimeout(() => controller.abort(new CallDeadlineError(allowed)), allowed);
-        timer.unref();
-        release = () => clearTimeout(timer);
-      }
-      signals.push(controller.signal);
+    const releases: (() => void)[] = [];
+    if (endBy !== undefined) signals.push(this.cutOffAt(endBy, releases));
+    // Seen through a cancel, but not past the runner's SIGTERM: the run must still save its state and report.
+    if (!cancellable) {
+      if (this.cancelledAt !== undefined)
+        signals.push(this.cutOffAt(this.cancelledAt + CANCEL_GRACE_MS, releases));
+      else signals.push(this.cutOffAfterCancel(releases));
     }
     if (signals.length === 0) return undefined;
-    return { signal: signals.length === 1 ? signals[0]! : AbortSignal.any(signals), release };
+    return {
+      signal: signals.length === 1 ? signals[0]! : AbortSignal.any(signals),
+      release: () => releases.forEach((release) => release()),
+    };
+  }
+
+  /** A signal aborted with a {@link CallDeadlineError} at `endBy` (epoch ms on the clock). */
+  private cutOffAt(endBy: number, releases: (() => void)[]): AbortSignal {
+    const allowed = Math.max(0, endBy - this.clock.now());
+    const controller = new AbortController();
+    if (allowed === 0) controller.abort(new CallDeadlineError(0));
+    else {
+      const timer = setTimeout(() => controller.abort(new CallDeadlineError(allowed)), allowed);
+      timer.unref();
+      releases.push(() => clearTimeout(timer));
+    }
+    return controller.signal;
+  }
+
+  /** A signal aborted {@link CANCEL_GRACE_MS} after the run's cancel, should one come. */
+  private cutOffAfterCancel(releases: (() => void)[]): AbortSignal {
+    const controller = new AbortController();
+    const arm = (): void => {
+      const cut = this.cutOffAt((this.cancelledAt ?? this.clock.now()) + CANCEL_GRACE_MS, releases);
+      if (cut.aborted) controller.abort(cut.reason);
+      else cut.addEventListener('abort', () => controller.abort(cut.reason), { once: true });
+    };
+    this.signal.addEventListener('abort', arm, { once: true });
+    releases.push(() => this.signal.removeEventListener('abort', arm));
+    return controller.signal;
   }
 }
 
