@@ -32,8 +32,10 @@ describeWithTools('cdk-deploy against moto server', ['moto_server'], () => {
     await moto?.stop();
   });
 
-  // runAction wants a simulator: moto's URL stands in for AWS_ENDPOINT_URL (GitHub is not called here).
+  // runAction wants a simulator: moto's URL stands in for AWS_ENDPOINT_URL (GitHub is not called here). moto
+  // evaluates no IAM, so the runs use the static keys (`NO_POLICY`), not a session under docs/iam.md's policy.
   const endpoint = (): SimHandle | string => moto.url;
+  const NO_POLICY = { iamPolicy: false } as const;
 
   async function stackStatus(): Promise<string | undefined> {
     const cfn = new CloudFormationClient({
@@ -54,12 +56,12 @@ describeWithTools('cdk-deploy against moto server', ['moto_server'], () => {
   test(
     'diff shows a new stack broadening IAM; deploy refuses it and creates nothing',
     async () => {
-      const diff = await runCdk(endpoint() as SimHandle, ws, { mode: 'diff', context });
+      const diff = await runCdk(endpoint() as SimHandle, ws, { mode: 'diff', context }, NO_POLICY);
       expect({ exit: diff.exitCode, errors: errors(diff) }).toEqual({ exit: 0, errors: [] });
       expect(diff.outputs['security-changes']).toBe('broadening');
       expect(diff.summary).toContain('AWS::ECS::Service');
 
-      const refused = await runCdk(endpoint() as SimHandle, ws, { mode: 'deploy', context });
+      const refused = await runCdk(endpoint() as SimHandle, ws, { mode: 'deploy', context }, NO_POLICY);
       expect(refused.exitCode).toBe(1);
       expect(errors(refused)).toEqual([expect.stringContaining('broaden IAM permissions')]);
       expect(refused.summary).toContain('ecr:GetAuthorizationToken');
@@ -72,11 +74,12 @@ describeWithTools('cdk-deploy against moto server', ['moto_server'], () => {
   test(
     'with approve-broadening deploy creates the stack; moto drops the outputs of a change-set deploy',
     async () => {
-      const run = await runCdk(endpoint() as SimHandle, ws, {
-        mode: 'deploy',
-        context,
-        'approve-broadening': 'true',
-      });
+      const run = await runCdk(
+        endpoint() as SimHandle,
+        ws,
+        { mode: 'deploy', context, 'approve-broadening': 'true' },
+        NO_POLICY,
+      );
       expect({ exit: run.exitCode, errors: errors(run) }).toEqual({ exit: 0, errors: [] });
       expect(await stackStatus()).toBe('CREATE_COMPLETE');
       expect(run.outputs['has-changes']).toBe('true');
@@ -90,7 +93,7 @@ describeWithTools('cdk-deploy against moto server', ['moto_server'], () => {
   test(
     'a second deploy executes nothing',
     async () => {
-      const run = await runCdk(endpoint() as SimHandle, ws, { mode: 'deploy', context });
+      const run = await runCdk(endpoint() as SimHandle, ws, { mode: 'deploy', context }, NO_POLICY);
       expect({ exit: run.exitCode, errors: errors(run) }).toEqual({ exit: 0, errors: [] });
       expect(run.outputs['has-changes']).toBe('false');
     },
