@@ -1,6 +1,37 @@
 import { DescribeImagesCommand, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
-import { expectNoSecrets, runAction } from '@ecs-delivery/testkit';
+import {
+  documentedPolicies,
+  expectNoSecrets,
+  readDocumentedPolicies,
+  REPO_ROOT,
+  runAction,
+  type IamPolicy,
+} from '@ecs-delivery/testkit';
 import { ACCOUNT, ecrOf, OTHER_ACCOUNT, oidcTrust, seedImage, uriOf, useSim } from './sim-helpers';
+
+/**
+ * docs/iam.md's build-push-promote policy for a target account promoting from `source`, and the source role's
+ * policy the document describes: the login and the ReadSourceRepositories statement, in its own account.
+ */
+function promotePolicies(target: string, source: string): { promoter: IamPolicy; reader: IamPolicy } {
+  const values = { REGION: 'us-east-1', APP: 'shop' };
+  const docs = readDocumentedPolicies(REPO_ROOT);
+  const [promoter] = documentedPolicies(docs, ['build-push-promote'], {
+    ...values,
+    ACCOUNT: target,
+    SOURCE_ACCOUNT: source,
+  });
+  const [own] = documentedPolicies(docs, ['build-push-promote'], {
+    ...values,
+    ACCOUNT: source,
+    SOURCE_ACCOUNT: source,
+  });
+  const reader = {
+    ...own!,
+    Statement: own!.Statement.filter((s) => s.Sid === 'RegistryLogin' || s.Sid === 'ReadSourceRepositories'),
+  };
+  return { promoter: promoter!, reader };
+}
 
 /** Promote mode end to end: the bundled action re-tags images in the simulator's ECR. */
 
@@ -89,8 +120,18 @@ describe('promote mode', () => {
         { name: 'shop/api', account: OTHER_ACCOUNT, imageTagMutability: 'IMMUTABLE' },
       ],
       roles: [
-        { name: 'ecr-reader', account: ACCOUNT, trustPolicy: oidcTrust(ACCOUNT) },
-        { name: 'ecr-promoter', account: OTHER_ACCOUNT, trustPolicy: oidcTrust(OTHER_ACCOUNT) },
+        {
+          name: 'ecr-reader',
+          account: ACCOUNT,
+          trustPolicy: oidcTrust(ACCOUNT),
+          policies: [promotePolicies(OTHER_ACCOUNT, ACCOUNT).reader],
+        },
+        {
+          name: 'ecr-promoter',
+          account: OTHER_ACCOUNT,
+          trustPolicy: oidcTrust(OTHER_ACCOUNT),
+          policies: [promotePolicies(OTHER_ACCOUNT, ACCOUNT).promoter],
+        },
       ],
     });
     const digest = await seedImage(sim(), 'shop/api', ['dev-2'], { content: 'cross-account\n' });

@@ -32,7 +32,8 @@ describe('parseRepositoryRef', () => {
     [
       '127.0.0.1:4566/000000000000/us-east-1/shop/api',
       {
-        names: ['000000000000/us-east-1/shop/api', 'us-east-1/shop/api', 'shop/api', 'api'],
+        // The name after the account and region first, then every suffix of the path, longest first.
+        names: ['shop/api', '000000000000/us-east-1/shop/api', 'us-east-1/shop/api', 'api'],
         uri: '127.0.0.1:4566/000000000000/us-east-1/shop/api',
         registryId: '000000000000',
         region: undefined,

@@ -23,6 +23,8 @@ const NAME_RE = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)
 /** `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]` and the other partitions' suffixes. */
 const ECR_HOST_RE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|[a-z0-9.-]+)$/;
 const ACCOUNT_RE = /^\d{12}$/;
+/** An AWS region name (`eu-west-1`, `us-gov-west-1`). */
+const REGION_RE = /^[a-z]{2}(?:-[a-z]+)+-\d$/;
 /** The docker CLI's tag grammar; ECR's API takes up to 300 characters, but clients cannot pull longer tags. */
 export const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 export const DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
@@ -68,13 +70,17 @@ export function parseRepositoryRef(text: string, input: string): RepositoryRef {
     return { text, names: [name], uri: value, registryId: ecrHost[1], region: ecrHost[2] };
   }
   // Another endpoint (an ECR-compatible one): the name is some suffix of the path, confirmed against ECR later.
+  // Where the path names an account (and a region after it), the name after them is the likeliest: it is tried
+  // first, so a role allowed only on `repository/shop/*` is not refused on `<account>/<region>/shop/api` first.
+  const accountAt = path.findIndex((s) => ACCOUNT_RE.test(s));
+  const likeliest = accountAt < 0 ? 0 : accountAt + (REGION_RE.test(path[accountAt + 1] ?? '') ? 2 : 1);
   const names: string[] = [];
-  for (let i = 0; i < path.length; i++) {
+  for (const i of [likeliest, ...path.keys()]) {
     const candidate = path.slice(i).join('/');
-    if (validName(candidate)) names.push(candidate);
+    if (i < path.length && validName(candidate) && !names.includes(candidate)) names.push(candidate);
   }
   if (names.length === 0) throw ConfigurationError.invalidInput(input, expected, text);
-  const registryId = path.find((s) => ACCOUNT_RE.test(s));
+  const registryId = accountAt < 0 ? undefined : path[accountAt];
   return { text, names, uri: value, registryId, region: undefined };
 }
 
