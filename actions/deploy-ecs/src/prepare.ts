@@ -13,12 +13,13 @@ import {
   type ServiceRef,
   shortTaskDefinition,
 } from '@ecs-delivery/shared/ecs';
-import { findMissingReferences } from '@ecs-delivery/shared/preflight';
+import { findMissingReferences, findUnreadableEnvironmentFiles } from '@ecs-delivery/shared/preflight';
 import {
   awslogsGroups,
   defaultContainer,
   diffTaskDefinitions,
   formatDiffText,
+  referencedEnvironmentFiles,
   referencedImages,
   referencedSecrets,
   type RegisterTaskDefinitionInput,
@@ -124,14 +125,18 @@ async function prepareOne(clients: Clients, plan: ServicePlan, service: Service)
           : undefined,
     },
   );
-  if (missing.length > 0) {
+  const unreadable = await findUnreadableEnvironmentFiles(
+    clients.references.s3,
+    referencedEnvironmentFiles(pinned),
+  );
+  if (missing.length > 0 || unreadable.length > 0) {
     const input = missing.some(
       (m) => m.kind !== 'log-group' && Object.keys(plan.secrets).some((k) => k.endsWith(m.name)),
     )
       ? plan.inputs.secrets
       : plan.inputs.taskDefinition;
     throw new ConfigurationError(
-      `${plan.label}: the task definition references what does not exist:\n${missing.map((m) => `  - ${m.message}`).join('\n')}`,
+      `${plan.label}: the task definition references what ${unreadable.length > 0 ? 'a task cannot load' : 'does not exist'}:\n${[...missing, ...unreadable].map((m) => `  - ${m.message}`).join('\n')}`,
       { input },
     );
   }
@@ -194,7 +199,7 @@ export function printPrepared(p: PreparedService): void {
 
 /**
  * The preflight of a whole run, before any change: clusters and services exist and are ACTIVE, every image
- * is in ECR (and gets pinned by digest), every referenced parameter, secret and log group exists, and
+ * is in ECR (and gets pinned by digest), every referenced parameter, secret, log group and environment file exists, and
  * each service's last successful deployment is known. Any failure here has changed nothing.
  */
 export async function prepareRelease(

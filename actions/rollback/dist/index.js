@@ -28744,13 +28744,15 @@ function parseRepositoryRef(text2, input) {
     if (!validName(name)) throw ConfigurationError.invalidInput(input, expected, text2);
     return { text: text2, names: [name], uri: value, registryId: ecrHost[1], region: ecrHost[2] };
   }
+  const accountAt = path.findIndex((s) => ACCOUNT_RE.test(s));
+  const likeliest = accountAt < 0 ? 0 : accountAt + (REGION_RE.test(path[accountAt + 1] ?? "") ? 2 : 1);
   const names = [];
-  for (let i = 0; i < path.length; i++) {
+  for (const i of [likeliest, ...path.keys()]) {
     const candidate = path.slice(i).join("/");
-    if (validName(candidate)) names.push(candidate);
+    if (i < path.length && validName(candidate) && !names.includes(candidate)) names.push(candidate);
   }
   if (names.length === 0) throw ConfigurationError.invalidInput(input, expected, text2);
-  const registryId = path.find((s) => ACCOUNT_RE.test(s));
+  const registryId = accountAt < 0 ? void 0 : path[accountAt];
   return { text: text2, names, uri: value, registryId, region: void 0 };
 }
 function parseImageRef(text2, input) {
@@ -28769,7 +28771,7 @@ function parseImageRef(text2, input) {
   if (!TAG_RE.test(tag)) throw ConfigurationError.invalidInput(input, expected, text2);
   return { repository: parseRepositoryRef(value.slice(0, colon), input), digest: void 0, tag };
 }
-var NAME_RE, ECR_HOST_RE, ACCOUNT_RE, TAG_RE, DIGEST_RE, DOMAIN_COMPONENT, DOMAIN_RE;
+var NAME_RE, ECR_HOST_RE, ACCOUNT_RE, REGION_RE, TAG_RE, DIGEST_RE, DOMAIN_COMPONENT, DOMAIN_RE;
 var init_reference = __esm({
   "packages/shared/src/ecr/reference.ts"() {
     "use strict";
@@ -28777,6 +28779,7 @@ var init_reference = __esm({
     NAME_RE = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
     ECR_HOST_RE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|[a-z0-9.-]+)$/;
     ACCOUNT_RE = /^\d{12}$/;
+    REGION_RE = /^[a-z]{2}(?:-[a-z]+)+-\d$/;
     TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
     DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
     DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
@@ -28805,7 +28808,7 @@ var init_region = __esm({
 // packages/shared/src/inputs/aws-inputs.ts
 function regionInput(given2, source = "aws-region") {
   const region = resolveRegion(given2);
-  if (!REGION_RE.test(region)) {
+  if (!REGION_RE2.test(region)) {
     const from = given2 !== void 0 ? `Input "${source}"` : "AWS_REGION (or AWS_DEFAULT_REGION)";
     throw new ConfigurationError(
       `${from} must be an AWS region like eu-central-1; got ${JSON.stringify(region.slice(0, 64))}.`,
@@ -28842,14 +28845,14 @@ function environmentDefaults(env) {
     githubEnvironment: env.githubEnvironment
   };
 }
-var REGION_RE, ROLE_ARN_RE;
+var REGION_RE2, ROLE_ARN_RE;
 var init_aws_inputs = __esm({
   "packages/shared/src/inputs/aws-inputs.ts"() {
     "use strict";
     init_configuration_error();
     init_region();
     init_get_input();
-    REGION_RE = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+    REGION_RE2 = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
     ROLE_ARN_RE = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
   }
 });

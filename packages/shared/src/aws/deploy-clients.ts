@@ -1,3 +1,4 @@
+import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { ReferenceClients } from '../preflight/references';
@@ -12,12 +13,13 @@ import {
 
 /** The clients of a deploy: those of a rollback, and what the preflight of a task definition's references needs. */
 export interface DeployClients extends EcsClients {
-  /** SSM, Secrets Manager and Logs per region, for the preflight of what a task definition references. */
+  /** SSM, Secrets Manager and Logs per region, and S3, for the preflight of what a task definition references. */
   references: ReferenceClients;
 }
 
 export function deployClientsFor(session: AwsSession): DeployClients {
   const clients = ecsClientsFor(session);
+  let s3: S3Client | undefined;
   return {
     ...clients,
     references: {
@@ -26,6 +28,7 @@ export function deployClientsFor(session: AwsSession): DeployClients {
         session.client(SecretsManagerClient, region === undefined ? {} : { region }),
       ),
       logs: clients.logsFor,
+      s3: () => (s3 ??= session.client(S3Client)),
     },
   };
 }

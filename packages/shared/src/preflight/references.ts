@@ -1,5 +1,6 @@
 import { DescribeLogGroupsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { DescribeParametersCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { awsErrorCode, callAws } from '../errors/aws-operation-error';
 import type { AwslogsGroup, SecretReference } from '../taskdef/references';
@@ -20,6 +21,8 @@ export interface ReferenceClients {
   ssm: (region: string | undefined) => SSMClient;
   secrets: (region: string | undefined) => SecretsManagerClient;
   logs: (region: string | undefined) => CloudWatchLogsClient;
+  /** S3 in the task's region, for its environment files (see `findUnreadableEnvironmentFiles`). */
+  s3: () => S3Client;
 }
 
 export interface CheckReferencesOptions {

@@ -12,4 +12,11 @@ export { defaultContainer, parseTargetedKey, secretValueFrom } from './targets';
 export { sameTaskDefinition } from './normalize';
 export { diffTaskDefinitions, imageDigest, type TaskDefinitionChange } from './diff';
 export { formatDiffMarkdown, formatDiffText } from './diff-format';
-export { awslogsGroups, parseSecretReference, referencedImages, referencedSecrets } from './references';
+export {
+  awslogsGroups,
+  parseSecretReference,
+  referencedEnvironmentFiles,
+  referencedImages,
+  referencedSecrets,
+  type EnvironmentFileUse,
+} from './references';

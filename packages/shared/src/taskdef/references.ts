@@ -135,3 +135,23 @@ export function awslogsGroups(def: AnyDefinition): AwslogsGroup[] {
   }
   return out;
 }
+
+/** An environment file a container loads at start (`environmentFiles`), as written. */
+export interface EnvironmentFileUse {
+  container: string;
+  /** `s3`, the only type ECS supports. */
+  type: string;
+  /** The object's ARN, `arn:aws:s3:::bucket/key.env`. */
+  value: string;
+}
+
+/** Every container's `environmentFiles`, in container order. */
+export function referencedEnvironmentFiles(def: AnyDefinition): EnvironmentFileUse[] {
+  return containersOf(def).flatMap((c) =>
+    (c.environmentFiles ?? []).map((f) => ({
+      container: c.name ?? '',
+      type: f.type ?? '',
+      value: f.value ?? '',
+    })),
+  );
+}
