@@ -15,6 +15,8 @@ const HOUR = 3_600_000;
 class FakeAccount {
   issued = 0;
   expired = new Set<string>();
+  /** Keys whose first ECS call is answered 503, after which they have expired (a session ending mid-retry). */
+  endAfterServerError = new Set<string>();
   tokens: string[] = [];
   constructor(public offsetMs: number) {}
 
@@ -52,6 +54,14 @@ class FakeAccount {
       );
     }
     const key = /Credential=([^/]+)\//.exec(String(req.headers['authorization']))?.[1] ?? '';
+    if (this.endAfterServerError.delete(key)) {
+      this.expired.add(key);
+      return {
+        status: 503,
+        headers: { date, 'x-amzn-requestid': 'busy-1' },
+        body: '{"__type":"ServiceUnavailableException","message":"Service unavailable"}',
+      };
+    }
     if (this.expired.has(key)) {
       return {
         status: 400,
@@ -210,6 +220,29 @@ describe('renewal when AWS says the session expired', () => {
       name: 'ExpiredTokenException',
     });
     expect(FakeAccount.ecsKeys(server!)).toEqual(['ASIAKEY1', 'ASIAKEY2']);
+  });
+
+  it('renews again when the renewed session ended while the SDK retried the call', async () => {
+    const account = await start(0);
+    const session = await authenticate({ region: 'us-east-1', roleToAssume: ROLE, idTokenSource });
+    account.expired.add('ASIAKEY1');
+    // The renewed session is accepted (the call gets a 503), then ends before the SDK's retry of the 503.
+    account.endAfterServerError.add('ASIAKEY2');
+    const result = await session.client(ECSClient).send(new ListClustersCommand({}));
+    expect(result.clusterArns).toEqual(['arn:aws:ecs:us-east-1:111111111111:cluster/ASIAKEY3']);
+    expect(FakeAccount.ecsKeys(server!)).toEqual(['ASIAKEY1', 'ASIAKEY2', 'ASIAKEY2', 'ASIAKEY3']);
+    expect(account.issued).toBe(3);
+  });
+
+  it('gives up after three renewals for one call', async () => {
+    const account = await start(0);
+    const session = await authenticate({ region: 'us-east-1', roleToAssume: ROLE, idTokenSource });
+    account.expired.add('ASIAKEY1');
+    for (const key of ['ASIAKEY2', 'ASIAKEY3', 'ASIAKEY4', 'ASIAKEY5']) account.endAfterServerError.add(key);
+    await expect(session.client(ECSClient).send(new ListClustersCommand({}))).rejects.toMatchObject({
+      name: 'ExpiredTokenException',
+    });
+    expect(account.issued).toBe(4);
   });
 
   it('a client made outside the session does not retry', async () => {

@@ -54987,15 +54987,23 @@ function isExpiredTokenError(err) {
   const code = awsErrorCode(err);
   return code !== void 0 && EXPIRED.has(code);
 }
+var MAX_RENEWALS = 3;
+function attemptsOf(err) {
+  const attempts = err?.$metadata?.attempts;
+  return typeof attempts === "number" ? attempts : 1;
+}
 function addExpiredTokenRetry(client, credentials) {
   const middleware = (next) => async (args) => {
-    const version2 = credentials.version;
-    try {
-      return await next(args);
-    } catch (err) {
-      if (!isExpiredTokenError(err)) throw err;
-      await credentials.renew(version2);
-      return next(args);
+    for (let renewals = 0; ; renewals++) {
+      const version2 = credentials.version;
+      try {
+        return await next(args);
+      } catch (err) {
+        if (!isExpiredTokenError(err)) throw err;
+        const endedDuringRetries = attemptsOf(err) > 1;
+        if (renewals >= MAX_RENEWALS || renewals > 0 && !endedDuringRetries) throw err;
+        await credentials.renew(version2);
+      }
     }
   };
   client.middlewareStack.add(middleware, { step: "initialize", name: "ecsDeliveryExpiredTokenRetry" });
