@@ -261,6 +261,9 @@ describe("the deploy role's trust policy", () => {
   it.each([
     [DEPLOY_WORKFLOW, true],
     ['ecs-delivery/ecs-delivery/.github/workflows/deploy.yml@refs/tags/v1.0.0', true],
+    // A caller that names deploy.yml@v1 itself: the major tag.
+    ['ecs-delivery/ecs-delivery/.github/workflows/deploy.yml@refs/tags/v1', true],
+    ['ecs-delivery/ecs-delivery/.github/workflows/deploy.yml@refs/tags/v10.0.0', false],
     // Another workflow of the calling repository, for the same environment.
     ['acme/shop/.github/workflows/deploy.yml@refs/heads/main', false],
     // Our own workflows, but not the released deploy workflow of v1.
