@@ -1,7 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallRecord } from '@ecs-delivery/sim';
-import { REPO_ROOT, startSim, type SimHandle } from '@ecs-delivery/testkit';
+import {
+  PLACEHOLDERS,
+  readDocumentedPolicies,
+  REPO_ROOT,
+  startSim,
+  type IamPolicy,
+  type SimHandle,
+} from '@ecs-delivery/testkit';
 import {
   ACCOUNT,
   commitOf,
@@ -208,4 +215,29 @@ describe('examples/nine-services', () => {
       if (!path!.includes('*')) expect(existsSync(join(EXAMPLE, path!))).toBe(true);
     }
   });
+
+  it.each(readdirSync(join(EXAMPLE, 'iam')))(
+    'gives the role %s docs/iam.md statements, with the example names filled in',
+    (role) => {
+      const documented = readDocumentedPolicies(REPO_ROOT);
+      const files = readdirSync(join(EXAMPLE, 'iam', role)).filter((f) => f !== 'trust-policy.json');
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const text = readFileSync(join(EXAMPLE, 'iam', role, file), 'utf8');
+        for (const placeholder of PLACEHOLDERS) expect(text).not.toMatch(new RegExp(`\\b${placeholder}\\b`));
+        const mine = JSON.parse(text) as IamPolicy;
+        const doc = documented.find((d) => d.name === file.replace(/\.json$/, ''));
+        expect(doc).toBeDefined();
+        // Every statement is the documented one of its Sid: the same effect and actions, a narrower resource.
+        for (const statement of mine.Statement) {
+          const same = doc!.policy.Statement.find((d) => d.Sid === statement.Sid);
+          expect(same).toBeDefined();
+          expect({ Effect: statement.Effect, Action: statement.Action }).toEqual({
+            Effect: same!.Effect,
+            Action: same!.Action,
+          });
+        }
+      }
+    },
+  );
 });
