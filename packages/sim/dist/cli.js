@@ -8335,7 +8335,8 @@ var SimClock = class {
 // packages/sim/src/core/execution-secrets.ts
 var everySecretResolves = {
   missingParameters: () => [],
-  secretProblem: () => void 0
+  secretProblem: () => void 0,
+  environmentFileProblem: () => void 0
 };
 
 // packages/sim/src/core/log-sink.ts
@@ -15131,9 +15132,20 @@ function seedBuckets(data, sim) {
     }
   });
 }
+function environmentFileProblem(sim, arn) {
+  const m = /^arn:aws[a-z-]*:s3:::([^/]+)\/(.+)$/.exec(arn);
+  if (!m) return "InvalidArgument: the environment file is not an S3 object ARN";
+  const bucket = findBucket(sim, m[1]);
+  if (!bucket) return "NoSuchBucket: The specified bucket does not exist";
+  return bucket.objects.has(m[2]) ? void 0 : "NoSuchKey: The specified key does not exist.";
+}
 var s3Module = {
   name: "s3",
   install(sim) {
+    sim.executionSecrets = {
+      ...sim.executionSecrets,
+      environmentFileProblem: (arn) => environmentFileProblem(sim, arn)
+    };
     sim.addRoute(s3Route(sim));
     sim.onSeed("buckets", seedBuckets);
   }
@@ -19180,6 +19192,7 @@ function containerOf(sim, r, def, overrides2) {
   const failure2 = resolved.failure ?? behaviour.failToStart;
   return failure2 !== void 0 ? { container, failure: failure2 } : { container };
 }
+var ENV_FILES_FAILURE = "ResourceInitializationError: failed to download env files: file download command: non empty error stream: service call has been retried 5 time(s):";
 var SECRETS_FAILURE = "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed:";
 function secretsFailure(sim, r, td) {
   const refs = [];
@@ -19191,8 +19204,15 @@ function secretsFailure(sim, r, td) {
     const credentials = c.repositoryCredentials?.credentialsParameter;
     if (typeof credentials === "string") refs.push(credentials);
   }
-  if (refs.length === 0) return void 0;
   const lookups = sim.executionSecrets;
+  for (const c of td.body.containerDefinitions ?? []) {
+    for (const file of c.environmentFiles ?? []) {
+      if (file.type !== "s3" || typeof file.value !== "string") continue;
+      const problem = lookups.environmentFileProblem(file.value);
+      if (problem !== void 0) return `${ENV_FILES_FAILURE} ${problem}`;
+    }
+  }
+  if (refs.length === 0) return void 0;
   for (const ref of refs.filter((v) => /^arn:aws[a-z-]*:secretsmanager:/.test(v))) {
     const problem = lookups.secretProblem(r.account, r.region, ref);
     if (problem !== void 0) {

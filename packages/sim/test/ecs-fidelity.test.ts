@@ -238,6 +238,44 @@ describe("a task's secrets", () => {
   });
 });
 
+describe("a task's environment files", () => {
+  // "ResourceInitializationError: failed to download env files: file download command: non empty error stream:
+  // service call has been retried 5 time(s): …" (Amazon ECS stopped task error codes, environment files).
+  test('a missing S3 environment file stops the task before it runs', async () => {
+    h = await startHarness(1, {
+      clusters: ['shop'],
+      buckets: [{ name: 'shop-config', objects: { 'prod/api.env': 'LOG_LEVEL=info\n' } }],
+    });
+    const run = async (value: string) => {
+      const td = await register(h!.ecs, 'job', 'public.ecr.aws/acme/job:1', {
+        environmentFiles: [{ type: 's3', value }],
+      });
+      const out = await h!.ecs.send(
+        new RunTaskCommand({
+          cluster: 'shop',
+          taskDefinition: td,
+          launchType: 'FARGATE',
+          networkConfiguration: subnets,
+        }),
+      );
+      advance(h!, 30);
+      return (
+        await h!.ecs.send(new DescribeTasksCommand({ cluster: 'shop', tasks: [out.tasks![0]!.taskArn!] }))
+      ).tasks![0]!;
+    };
+    const failure =
+      'ResourceInitializationError: failed to download env files: file download command: non empty error stream: ' +
+      'service call has been retried 5 time(s): ';
+    const missing = await run('arn:aws:s3:::shop-config/prod/missing.env');
+    expect(missing).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'TaskFailedToStart' });
+    expect(missing.stoppedReason).toBe(`${failure}NoSuchKey: The specified key does not exist.`);
+    expect((await run('arn:aws:s3:::no-such-bucket/prod/api.env')).stoppedReason).toBe(
+      `${failure}NoSuchBucket: The specified bucket does not exist`,
+    );
+    expect((await run('arn:aws:s3:::shop-config/prod/api.env')).lastStatus).toBe('RUNNING');
+  });
+});
+
 describe('capacity', () => {
   async function registerEc2(hh: Harness): Promise<string> {
     const out = await hh.ecs.send(

@@ -125,12 +125,17 @@ function containerOf(
   return failure !== undefined ? { container, failure } : { container };
 }
 
+/** ECS's words for an environment file the agent could not download (before it pulls any image). */
+const ENV_FILES_FAILURE =
+  'ResourceInitializationError: failed to download env files: file download command: non empty error stream: service call has been retried 5 time(s):';
+
 const SECRETS_FAILURE =
   'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed:';
 
 /**
- * Why the task cannot get its secrets (containers' `secrets`, log configurations' `secretOptions`,
- * `repositoryCredentials`), in the words ECS stops it with, or undefined when every reference resolves.
+ * Why the task cannot get its environment files or its secrets (containers' `environmentFiles`, `secrets`, log
+ * configurations' `secretOptions`, `repositoryCredentials`), in the words ECS stops it with, or undefined when
+ * every reference resolves.
  */
 function secretsFailure(sim: Simulator, r: Region, td: TaskDefinitionRecord): string | undefined {
   const refs: string[] = [];
@@ -142,8 +147,15 @@ function secretsFailure(sim: Simulator, r: Region, td: TaskDefinitionRecord): st
     const credentials = (c.repositoryCredentials as Json | undefined)?.credentialsParameter;
     if (typeof credentials === 'string') refs.push(credentials);
   }
-  if (refs.length === 0) return undefined;
   const lookups = sim.executionSecrets;
+  for (const c of (td.body.containerDefinitions as Json[] | undefined) ?? []) {
+    for (const file of (c.environmentFiles as Json[] | undefined) ?? []) {
+      if (file.type !== 's3' || typeof file.value !== 'string') continue;
+      const problem = lookups.environmentFileProblem(file.value);
+      if (problem !== undefined) return `${ENV_FILES_FAILURE} ${problem}`;
+    }
+  }
+  if (refs.length === 0) return undefined;
   for (const ref of refs.filter((v) => /^arn:aws[a-z-]*:secretsmanager:/.test(v))) {
     const problem = lookups.secretProblem(r.account, r.region, ref);
     if (problem !== undefined) {

@@ -108,9 +108,22 @@ function seedBuckets(data: unknown, sim: Simulator): void {
  * S3, path-style REST on the simulator's own port: every request signed for service `s3` (the CDK toolkit and the
  * SDK with `forcePathStyle`). Seed key: `buckets` (see BucketSeed).
  */
+/** Why ECS cannot download an environment file `arn:aws:s3:::bucket/key`, in S3's words, or undefined. */
+function environmentFileProblem(sim: Simulator, arn: string): string | undefined {
+  const m = /^arn:aws[a-z-]*:s3:::([^/]+)\/(.+)$/.exec(arn);
+  if (!m) return 'InvalidArgument: the environment file is not an S3 object ARN';
+  const bucket = find(sim, m[1]!);
+  if (!bucket) return 'NoSuchBucket: The specified bucket does not exist';
+  return bucket.objects.has(m[2]!) ? undefined : 'NoSuchKey: The specified key does not exist.';
+}
+
 export const s3Module: SimModule = {
   name: 's3',
   install(sim) {
+    sim.executionSecrets = {
+      ...sim.executionSecrets,
+      environmentFileProblem: (arn) => environmentFileProblem(sim, arn),
+    };
     sim.addRoute(s3Route(sim));
     sim.onSeed('buckets', seedBuckets);
   },
