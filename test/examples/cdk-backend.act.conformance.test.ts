@@ -236,4 +236,21 @@ describeWithTools('examples/cdk-backend under act', ['act', 'git'], (tools) => {
     expect(result.log).toMatch(/Rolled back to dougust-staging-backend:2/);
     expect(await running()).toEqual(first);
   }, 900_000);
+
+  it('rollback.yml, dispatched from the Actions tab, puts prod back on the release before', async () => {
+    const result = await deliver('1.2.0');
+    if (!result.ok) throw new Error(`act failed:\n${actTail(result)}`);
+    const second = await running();
+    expect(second['prod']).not.toBe(first['prod']);
+    const reason = 'login latency after 1.2.0';
+    const rollback = await act(
+      'workflow_dispatch',
+      '.github/workflows/rollback.yml',
+      { inputs: { environment: 'prod', reason }, ref: 'refs/heads/main', repository },
+      'rollback.yml',
+    );
+    if (!rollback.ok) throw new Error(`act failed:\n${actTail(rollback)}`);
+    expect(await running()).toEqual({ staging: second['staging'], prod: first['prod'] });
+    expect(rollback.log).toContain(reason);
+  }, 900_000);
 });

@@ -160,6 +160,7 @@ describe('from an account with its roles, secrets and the CDK bootstrap stack', 
 
   test('release 1 is built once and the same digest goes staging, then prod, on the stacks’ services', async () => {
     const digest = await pushRelease(sim, commitOf('1.0.0').slice(0, 12), 'dougust-backend 1.0.0\n');
+    const since = Date.now();
     const { jobs, run } = await deliver('1.0.0');
     expect({ results: resultsOf(jobs), errors: errorsOf(run) }).toEqual({
       results: { build: 'success', staging: 'success', prod: 'success' },
@@ -168,6 +169,11 @@ describe('from an account with its roles, secrets and the CDK bootstrap stack', 
     // Staging's deploy finished before prod's started.
     const deploys = run.jobs.filter((j) => j.job === 'deploy');
     expect(deploys.map((j) => j.environment)).toEqual(['staging', 'production']);
+    // Each environment was changed by its own role, staging first.
+    const updates = (await sim.calls({ since }))
+      .filter((c) => c.service === 'ecs' && c.action === 'UpdateService' && c.status === 200)
+      .map((c) => /assumed-role\/([^/]+)\//.exec(c.principal ?? '')?.[1]);
+    expect(updates).toEqual(['dougust-deploy-staging', 'dougust-deploy-prod']);
     for (const env of ENVIRONMENTS) {
       const svc = await service(clusterOf(env));
       expect(svc.desiredCount).toBe(env.desiredCount);
