@@ -132,14 +132,14 @@ describeWithTools('examples/city-data under act', ['act', 'podman', 'git'], (too
     );
     if (!result.ok) throw new Error(`act failed:\n${actTail(result)}`);
 
-    // Each repository holds the build under dev-<sha> and prod-<sha>, one digest, which both environments run.
+    // Each repository holds the build under dev-<short-sha> and prod-<short-sha>, one digest, which both environments run.
     const held = await images(sim);
     const dev = await running(sim, 'dev');
     const prod = await running(sim, 'prod');
     for (const s of SERVICES) {
-      const build = held[s.name]!.filter((i) => i.imageTags?.includes(`dev-${sha}`));
+      const build = held[s.name]!.filter((i) => i.imageTags?.includes(`dev-${sha.slice(0, 12)}`));
       expect(build).toHaveLength(1);
-      expect(build[0]!.imageTags!.sort()).toEqual([`dev-${sha}`, `prod-${sha}`]);
+      expect(build[0]!.imageTags!.sort()).toEqual([`dev-${sha.slice(0, 12)}`, `prod-${sha.slice(0, 12)}`]);
       expect(dev[s.name]!.digest).toBe(build[0]!.imageDigest);
       expect(prod[s.name]!.digest).toBe(build[0]!.imageDigest);
       expect(prod[s.name]!.rolloutState).toBe('COMPLETED');

@@ -76,7 +76,7 @@ describe('examples/city-data: five services, dev then prod, through the caller w
 
   it('delivers one build to dev and prod, wave by wave, tagged dev- and prod- on one digest', async () => {
     // What the build job would push: each image under the tag the caller gives the build.
-    digests = await pushRelease(sim, [`dev-${GOOD}`], GOOD.slice(0, 12));
+    digests = await pushRelease(sim, [`dev-${GOOD.slice(0, 12)}`], GOOD.slice(0, 12));
     good = await deliver(sim, GOOD, (l) => lines.push(l));
     if (good.result !== 'success') {
       const logs = good.jobs.flatMap((j) =>
@@ -114,10 +114,13 @@ describe('examples/city-data: five services, dev then prod, through the caller w
     // One digest per repository carries both environments' tags; nothing was rebuilt for prod.
     const held = await images(sim);
     for (const s of SERVICES) {
-      const release = held[s.name]!.filter((i) => i.imageTags?.includes(`dev-${GOOD}`));
+      const release = held[s.name]!.filter((i) => i.imageTags?.includes(`dev-${GOOD.slice(0, 12)}`));
       expect(release).toHaveLength(1);
       expect(release[0]!.imageDigest).toBe(digests[s.name]);
-      expect(release[0]!.imageTags!.sort()).toEqual([`dev-${GOOD}`, `prod-${GOOD}`]);
+      expect(release[0]!.imageTags!.sort()).toEqual([
+        `dev-${GOOD.slice(0, 12)}`,
+        `prod-${GOOD.slice(0, 12)}`,
+      ]);
       expect(held[s.name]!).toHaveLength(2);
     }
   }, 150_000);
@@ -163,7 +166,7 @@ describe('examples/city-data: five services, dev then prod, through the caller w
   });
 
   it('stops a release whose CMS crashes in dev before prod, and puts dev back on the last good release', async () => {
-    const crash = await pushRelease(sim, [`dev-${CMS_CRASH}`], CMS_CRASH.slice(0, 12));
+    const crash = await pushRelease(sim, [`dev-${CMS_CRASH.slice(0, 12)}`], CMS_CRASH.slice(0, 12));
     await sim.scenario([
       {
         image: `*/legocity-payload@${crash['payload']!}`,
@@ -205,7 +208,7 @@ describe('examples/city-data: five services, dev then prod, through the caller w
     expect(await running(sim, 'prod')).toEqual(released.prod);
     const held = await images(sim);
     for (const s of SERVICES) {
-      expect(held[s.name]!.flatMap((i) => i.imageTags ?? [])).not.toContain(`prod-${CMS_CRASH}`);
+      expect(held[s.name]!.flatMap((i) => i.imageTags ?? [])).not.toContain(`prod-${CMS_CRASH.slice(0, 12)}`);
     }
   }, 150_000);
 });

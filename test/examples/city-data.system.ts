@@ -217,7 +217,11 @@ export async function seedCityData(
     clusters: [{ name: CLUSTER, ...where }],
   });
   const previous = options.previous.slice(0, 12);
-  await pushRelease(sim, [`dev-${options.previous}`, `prod-${options.previous}`], previous);
+  await pushRelease(
+    sim,
+    [`dev-${options.previous.slice(0, 12)}`, `prod-${options.previous.slice(0, 12)}`],
+    previous,
+  );
   await sim.seed({
     taskDefinitions: ENVIRONMENTS.flatMap((env) =>
       SERVICES.map((s) => taskDefinition(s, env, imageOf(sim, s.repository, `${env}-${options.previous}`))),

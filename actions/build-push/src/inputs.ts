@@ -75,21 +75,54 @@ const BUILD_INPUTS = [
 
 const SECRET_ID = /^[A-Za-z0-9_.-]{1,128}$/;
 
-function defaultTags(): string[] {
+/** The commit's SHA in lower case, or undefined when GITHUB_SHA is not one. */
+function commitSha(): string | undefined {
   const sha = process.env['GITHUB_SHA'] ?? '';
-  if (!/^[0-9a-f]{12,}$/i.test(sha)) {
+  return /^[0-9a-f]{12,}$/i.test(sha) ? sha.toLowerCase() : undefined;
+}
+
+function defaultTags(): string[] {
+  const sha = commitSha();
+  if (sha === undefined) {
     throw new ConfigurationError(
       'Input "tags" was not given and GITHUB_SHA is not a commit SHA to take the default tag from; give "tags".',
       { input: 'tags' },
     );
   }
-  return [sha.slice(0, 12).toLowerCase()];
+  return [sha.slice(0, 12)];
+}
+
+/** What a tag's `{…}` tokens stand for: workflow expressions cannot shorten a SHA, so the action does. */
+const TAG_TOKENS: Readonly<Record<string, (sha: string) => string>> = {
+  sha: (sha) => sha,
+  'short-sha': (sha) => sha.slice(0, 12),
+};
+
+/** A tag with its `{sha}` and `{short-sha}` tokens replaced by the commit's SHA (all of it, or its first 12). */
+function expandTag(tag: string): string {
+  return tag.replace(/\{([^{}]*)\}/g, (whole, name: string) => {
+    const token = TAG_TOKENS[name];
+    if (token === undefined) {
+      throw new ConfigurationError(
+        `Input "tags" has ${JSON.stringify(whole)} in ${JSON.stringify(tag)}; the tokens a tag may hold are {sha} and {short-sha}.`,
+        { input: 'tags' },
+      );
+    }
+    const sha = commitSha();
+    if (sha === undefined) {
+      throw new ConfigurationError(
+        `Input "tags" has ${whole} in ${JSON.stringify(tag)}, but GITHUB_SHA is not a commit SHA to take it from.`,
+        { input: 'tags' },
+      );
+    }
+    return token(sha);
+  });
 }
 
 function readTags(): string[] {
   const given = core.getInput('tags');
   if (given === '') return defaultTags();
-  const tags = getListInput('tags');
+  const tags = getListInput('tags').map(expandTag);
   if (tags.length === 0) {
     throw new ConfigurationError(
       `Input "tags" has no tags in ${JSON.stringify(given)}; give one or more, one per line.`,

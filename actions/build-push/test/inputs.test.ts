@@ -47,6 +47,14 @@ describe('build-push inputs', () => {
     });
   });
 
+  it('puts the commit in {short-sha} and {sha}, which workflow expressions cannot shorten', async () => {
+    const inputs = await inputsOf({ repository: 'shop/api', tags: 'dev-{short-sha}\nbuild-{sha}' });
+    expect(inputs.tags).toEqual([`dev-${'a'.repeat(12)}`, `build-${'a'.repeat(40)}`]);
+    await expect(inputsOf({ repository: 'shop/api', tags: 'dev-{branch}' })).rejects.toThrow(
+      'Input "tags" has "{branch}" in "dev-{branch}"; the tokens a tag may hold are {sha} and {short-sha}.',
+    );
+  });
+
   it.each([
     [
       '2,000 tags',
