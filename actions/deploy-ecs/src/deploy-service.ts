@@ -3,7 +3,6 @@ import { type CallBudget, type Clock, type Sleep } from '@ecs-delivery/shared';
 import type { DeployClients as Clients } from '@ecs-delivery/shared/aws';
 import {
   isLostAnswer,
-  primaryDeployment,
   registerIfChanged,
   runOneOffTask,
   shortTaskDefinition,
@@ -124,13 +123,14 @@ export async function updateService(run: ServiceRun, ctx: DeployContext): Promis
   // anyway, and only the answer says what to roll back. Still cut off 6 s after a cancel, before the runner's
   // SIGTERM: the update is then recorded as unanswered, and the post step looks whether ECS carried it out.
   const limits = { deadline: Date.now() + plan.timeoutMs, cancellable: false };
-  // A lost answer is not resent blindly: DescribeServices first says whether the update was carried out.
+  // A lost answer is not resent blindly: DescribeServices first says whether the update was carried out (even
+  // when ECS's circuit breaker has rolled the deployment it started back already: that one is then watched).
   const before = (prepared.service.deployments ?? []).flatMap((d) => (d.id === undefined ? [] : [d.id]));
   run.unanswered = { taskDefinition: arn, before, sentAt: Date.now() };
   ctx.onUpdated(run);
-  let updated;
+  let tracked;
   try {
-    updated = await ctx.budget.within(limits, () =>
+    tracked = await ctx.budget.within(limits, () =>
       updateServiceOnce(
         ctx.clients.ecs,
         {
@@ -150,7 +150,6 @@ export async function updateService(run: ServiceRun, ctx: DeployContext): Promis
     throw err;
   }
   delete run.unanswered;
-  const tracked = primaryDeployment({ cluster: plan.cluster, service: plan.service }, updated);
   if (tracked === undefined)
     throw new Error(`UpdateService of ${plan.service} returned no PRIMARY deployment.`);
   run.tracked = tracked;

@@ -59,6 +59,41 @@ describe('deploy-ecs when an answer is lost', () => {
     expect(service.deployments?.filter((d) => d.status === 'PRIMARY')).toHaveLength(1);
   });
 
+  it('UpdateService of a deployment ECS rolls back before the check: rolled_back, the update is not sent again', async () => {
+    await seedServices(sim(), [{ name: 'web', tags: ['v1', 'v2'] }]);
+    const before = await describeService(sim(), 'web');
+    // The tasks never start, so the circuit breaker trips and ECS rolls back while the slow DescribeServices
+    // after the lost answer is on its way (1.5 s, 15 simulated minutes at the randomised runs' 600 times real
+    // time): by its answer the new deployment is no longer PRIMARY, or gone.
+    await sim().clock({ timeScale: 600 });
+    await sim().scenario([
+      {
+        image: '*/shop/web:v2',
+        task: { failToStart: 'CannotPullContainerError: pull image manifest has been retried 5 time(s)' },
+      },
+      { api: 'ecs:UpdateService', fault: { loseResponse: 1, times: 1 } },
+      { api: 'ecs:DescribeServices', fault: { latencyMs: 1500 } },
+    ]);
+    const since = Date.now() + 1;
+    const run = await runAction('deploy-ecs', {
+      sim: sim(),
+      inputs: { cluster: CLUSTER, service: 'web', images: `web=${uriOf(sim(), 'shop/web')}:v2` },
+    });
+    const updates = await sim().calls({ service: 'ecs', action: 'UpdateService', since });
+    expect(updates.filter((c) => c.status === 200)).toHaveLength(1);
+    expect(run.outputs.outcome).toBe('rolled_back');
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['failure-reason']).toContain('circuit breaker');
+    expect(servicesOutput(run)[0]).toMatchObject({
+      outcome: 'rolled_back',
+      rollback: { method: 'ecs', outcome: 'succeeded', to: before.taskDefinition },
+    });
+    await sim().clearScenario();
+    const after = await describeService(sim(), 'web');
+    expect(after.taskDefinition).toBe(before.taskDefinition);
+    expect(after.deployments?.filter((d) => d.status === 'PRIMARY')).toHaveLength(1);
+  });
+
   it('RunTask of a migration: the SDK resends the same client token, one task runs', async () => {
     await seedServices(sim(), [{ name: 'api', tags: ['v1', 'v2'] }]);
     await sim().scenario([

@@ -84641,7 +84641,7 @@ var require_dist_cjs22 = __commonJS({
     };
     var DescribeServiceDeploymentsCommand4 = class extends command(_ep0, _mw0, "DescribeServiceDeployments", DescribeServiceDeployments$) {
     };
-    var DescribeServiceRevisionsCommand2 = class extends command(_ep0, _mw0, "DescribeServiceRevisions", DescribeServiceRevisions$) {
+    var DescribeServiceRevisionsCommand3 = class extends command(_ep0, _mw0, "DescribeServiceRevisions", DescribeServiceRevisions$) {
     };
     var DescribeServicesCommand2 = class extends command(_ep0, _mw0, "DescribeServices", DescribeServices$) {
     };
@@ -85281,7 +85281,7 @@ var require_dist_cjs22 = __commonJS({
       DescribeGatewayResourcesCommand,
       DescribeGatewayRouteCommand,
       DescribeServiceDeploymentsCommand: DescribeServiceDeploymentsCommand4,
-      DescribeServiceRevisionsCommand: DescribeServiceRevisionsCommand2,
+      DescribeServiceRevisionsCommand: DescribeServiceRevisionsCommand3,
       DescribeServicesCommand: DescribeServicesCommand2,
       DescribeTaskDefinitionCommand: DescribeTaskDefinitionCommand2,
       DescribeTasksCommand: DescribeTasksCommand3,
@@ -86256,7 +86256,7 @@ var require_dist_cjs22 = __commonJS({
     exports2.DescribeServiceDeploymentsRequest$ = DescribeServiceDeploymentsRequest$;
     exports2.DescribeServiceDeploymentsResponse$ = DescribeServiceDeploymentsResponse$;
     exports2.DescribeServiceRevisions$ = DescribeServiceRevisions$;
-    exports2.DescribeServiceRevisionsCommand = DescribeServiceRevisionsCommand2;
+    exports2.DescribeServiceRevisionsCommand = DescribeServiceRevisionsCommand3;
     exports2.DescribeServiceRevisionsRequest$ = DescribeServiceRevisionsRequest$;
     exports2.DescribeServiceRevisionsResponse$ = DescribeServiceRevisionsResponse$;
     exports2.DescribeServices$ = DescribeServices$;
@@ -87375,16 +87375,49 @@ function updateApplied(service, taskDefinitionArn, before, desiredCount) {
   if ((primary.taskDefinition ?? service?.taskDefinition) !== taskDefinitionArn) return false;
   return desiredCount === void 0 || service?.desiredCount === desiredCount;
 }
+async function currentServiceDeploymentTo(ecs, service, taskDefinitionArn) {
+  const arn = service.currentServiceDeployment;
+  if (arn === void 0) return void 0;
+  const sd = (await describeServiceDeployments(ecs, [arn])).get(arn);
+  const revision = sd?.targetServiceRevision?.arn;
+  if (revision === void 0) return void 0;
+  const out = await callAws(
+    "ecs:DescribeServiceRevisions",
+    () => ecs.send(new import_client_ecs4.DescribeServiceRevisionsCommand({ serviceRevisionArns: [revision] }))
+  );
+  return out.serviceRevisions?.[0]?.taskDefinition === taskDefinitionArn ? sd : void 0;
+}
+async function findLostUpdate(ecs, ref, service, update, before) {
+  if (service === void 0) return void 0;
+  if (update.desiredCount !== void 0 && service.desiredCount !== update.desiredCount) return void 0;
+  if (updateApplied(service, update.taskDefinition, before)) return primaryDeployment(ref, service);
+  const fresh = (service.deployments ?? []).filter((d) => d.id !== void 0 && !before.includes(d.id));
+  if (fresh.length === 0) return void 0;
+  const ours = fresh.find((d) => d.status !== "PRIMARY" && d.taskDefinition === update.taskDefinition);
+  const sd = await currentServiceDeploymentTo(ecs, service, update.taskDefinition);
+  if (ours === void 0 && sd === void 0) return void 0;
+  const failed = (service.events ?? []).map((e) => DEPLOYMENT_FAILED.exec(e.message ?? "")?.[1]).find((id) => id !== void 0 && !before.includes(id));
+  const sdArn = sd?.serviceDeploymentArn;
+  return {
+    ...ref,
+    deploymentId: ours?.id ?? failed ?? sdArn?.slice(sdArn.lastIndexOf("/") + 1) ?? "unknown",
+    serviceDeploymentArn: sdArn,
+    taskDefinitionArn: update.taskDefinition,
+    createdAt: (ours?.createdAt ?? sd?.createdAt)?.getTime()
+  };
+}
 async function updateServiceOnce(ecs, input, before) {
   const ref = { cluster: input.cluster, service: input.service };
-  const answer = await sendOnce(
-    () => callAws("ecs:UpdateService", () => ecs.send(withoutBlindRetry(new import_client_ecs4.UpdateServiceCommand(input)))),
+  return sendOnce(
     async () => {
-      const service = await describeService(ecs, ref);
-      return updateApplied(service, input.taskDefinition, before, input.desiredCount) ? { service } : void 0;
-    }
+      const answer = await callAws(
+        "ecs:UpdateService",
+        () => ecs.send(withoutBlindRetry(new import_client_ecs4.UpdateServiceCommand(input)))
+      );
+      return primaryDeployment(ref, answer.service);
+    },
+    async () => findLostUpdate(ecs, ref, await describeService(ecs, ref), input, before)
   );
-  return answer.service;
 }
 async function stopServiceDeploymentOnce(ecs, serviceDeploymentArn) {
   await sendOnce(
@@ -87403,7 +87436,7 @@ async function stopServiceDeploymentOnce(ecs, serviceDeploymentArn) {
     }
   );
 }
-var import_client_ecs4, LOST_ANSWER, LOST_CODES, LOST_ANSWER_RESENDS, STOPPED_OR_ROLLING_BACK;
+var import_client_ecs4, LOST_ANSWER, LOST_CODES, LOST_ANSWER_RESENDS, DEPLOYMENT_FAILED, STOPPED_OR_ROLLING_BACK;
 var init_lost_answer = __esm({
   "packages/shared/src/ecs/lost-answer.ts"() {
     "use strict";
@@ -87415,6 +87448,7 @@ var init_lost_answer = __esm({
     LOST_ANSWER = "LostAnswerError";
     LOST_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT"]);
     LOST_ANSWER_RESENDS = 3;
+    DEPLOYMENT_FAILED = /\(deployment ([^)\s]+)\) deployment failed/;
     STOPPED_OR_ROLLING_BACK = /* @__PURE__ */ new Set([
       "STOP_REQUESTED",
       "STOPPED",
@@ -88327,12 +88361,11 @@ async function startRollback(ecs, ref, options) {
     }
   }
   const before = (service?.deployments ?? []).flatMap((d) => d.id === void 0 ? [] : [d.id]);
-  const updated = await updateServiceOnce(
+  const tracked = await updateServiceOnce(
     ecs,
     { cluster: ref.cluster, service: ref.service, taskDefinition: to, forceNewDeployment: true },
     before
   );
-  const tracked = primaryDeployment(ref, updated);
   if (tracked === void 0)
     throw new Error(`UpdateService of ${ref.service} returned no PRIMARY deployment to watch.`);
   return {

@@ -115,9 +115,10 @@ describe('updateServiceOnce after a lost answer', () => {
       rules: [{ api: 'ecs:UpdateService', fault: { loseResponse: 1, times: 1 } }],
     });
     const out = await updateServiceOnce(ecs, { cluster: 'dev', service: 'api', taskDefinition: v2 }, before);
-    const primary = out!.deployments!.find((d) => d.status === 'PRIMARY')!;
+    const primary = (await service()).deployments!.find((d) => d.status === 'PRIMARY')!;
     expect(primary.taskDefinition).toBe(v2);
     expect(before).not.toContain(primary.id);
+    expect(out).toMatchObject({ deploymentId: primary.id, taskDefinitionArn: v2 });
     expect(await calls('UpdateService')).toEqual([{ status: 200, lost: true }]);
   });
 
@@ -126,7 +127,8 @@ describe('updateServiceOnce after a lost answer', () => {
     const before = (await service()).deployments!.map((d) => d.id!);
     await post('/_sim/scenario', { rules: [{ api: 'ecs:UpdateService', fault: { drop: 1, times: 1 } }] });
     const out = await updateServiceOnce(ecs, { cluster: 'dev', service: 'api', taskDefinition: v2 }, before);
-    expect(out!.taskDefinition).toBe(v2);
+    expect(out!.taskDefinitionArn).toBe(v2);
+    expect((await service()).taskDefinition).toBe(v2);
     expect(await calls('UpdateService')).toEqual([{ status: 0 }, { status: 200 }]);
   });
 

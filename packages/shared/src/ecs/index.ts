@@ -30,6 +30,7 @@ export {
 export { runOneOffTask, type OneOffResult } from './run-task';
 export { explanationMarkdown } from './explain-markdown';
 export {
+  findLostUpdate,
   findUnansweredUpdate,
   isLostAnswer,
   LOST_ANSWER,

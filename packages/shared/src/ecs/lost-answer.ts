@@ -1,8 +1,10 @@
 import {
+  DescribeServiceRevisionsCommand,
   StopServiceDeploymentCommand,
   UpdateServiceCommand,
   type ECSClient,
   type Service,
+  type ServiceDeployment,
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
 import { AwsOperationError, callAws } from '../errors/aws-operation-error';
@@ -116,29 +118,90 @@ export function updateApplied(
   return desiredCount === undefined || service?.desiredCount === desiredCount;
 }
 
+/** ECS's event for a deployment its circuit breaker failed: `(service web) (deployment ecs-svc/1) deployment failed: …`. */
+const DEPLOYMENT_FAILED = /\(deployment ([^)\s]+)\) deployment failed/;
+
+/**
+ * Whether the service's current ServiceDeployment is one to `taskDefinitionArn`: its target revision's task
+ * definition (DescribeServiceDeployments, then DescribeServiceRevisions). ECS's own rollback of a deployment
+ * stays in that deployment's ServiceDeployment (ROLLBACK_IN_PROGRESS, ROLLBACK_SUCCESSFUL), so this still names
+ * the update once the deployment it started is failed, rolled back and drained.
+ */
+async function currentServiceDeploymentTo(
+  ecs: ECSClient,
+  service: Service,
+  taskDefinitionArn: string,
+): Promise<ServiceDeployment | undefined> {
+  const arn = service.currentServiceDeployment;
+  if (arn === undefined) return undefined;
+  const sd = (await describeServiceDeployments(ecs, [arn])).get(arn);
+  const revision = sd?.targetServiceRevision?.arn;
+  if (revision === undefined) return undefined;
+  const out = await callAws('ecs:DescribeServiceRevisions', () =>
+    ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: [revision] })),
+  );
+  return out.serviceRevisions?.[0]?.taskDefinition === taskDefinitionArn ? sd : undefined;
+}
+
+/**
+ * The deployment an UpdateService to `taskDefinitionArn` whose answer was lost started, as `service` shows it,
+ * or `undefined` when it shows the update was not carried out. Carried out: a new deployment (not one of
+ * `before`) of the definition, PRIMARY or not, whatever its rolloutState — ECS's circuit breaker may have failed
+ * it and be rolling it back already; or, when the new deployment is another (ECS's rollback, once ours was
+ * drained), the service's current ServiceDeployment targets the definition. Only that second case reads more
+ * than `service`.
+ */
+export async function findLostUpdate(
+  ecs: ECSClient,
+  ref: ServiceRef,
+  service: Service | undefined,
+  update: { taskDefinition: string; desiredCount?: number | undefined },
+  before: readonly string[],
+): Promise<TrackedDeployment | undefined> {
+  if (service === undefined) return undefined;
+  if (update.desiredCount !== undefined && service.desiredCount !== update.desiredCount) return undefined;
+  if (updateApplied(service, update.taskDefinition, before)) return primaryDeployment(ref, service);
+  const fresh = (service.deployments ?? []).filter((d) => d.id !== undefined && !before.includes(d.id));
+  if (fresh.length === 0) return undefined;
+  const ours = fresh.find((d) => d.status !== 'PRIMARY' && d.taskDefinition === update.taskDefinition);
+  const sd = await currentServiceDeploymentTo(ecs, service, update.taskDefinition);
+  if (ours === undefined && sd === undefined) return undefined;
+  const failed = (service.events ?? [])
+    .map((e) => DEPLOYMENT_FAILED.exec(e.message ?? '')?.[1])
+    .find((id) => id !== undefined && !before.includes(id));
+  const sdArn = sd?.serviceDeploymentArn;
+  return {
+    ...ref,
+    deploymentId: ours?.id ?? failed ?? sdArn?.slice(sdArn.lastIndexOf('/') + 1) ?? 'unknown',
+    serviceDeploymentArn: sdArn,
+    taskDefinitionArn: update.taskDefinition,
+    createdAt: (ours?.createdAt ?? sd?.createdAt)?.getTime(),
+  };
+}
+
 /**
  * UpdateService to `input.taskDefinition`, never sent twice blindly: when an answer is lost, DescribeServices
- * says whether the update was carried out (a new PRIMARY deployment of the definition, not one of `before`, the
- * deployment ids the service had); if so that service is the answer, else the update is sent again.
+ * (and, if it shows another new deployment, the service's current ServiceDeployment) says whether the update was
+ * carried out ({@link findLostUpdate}); if so the deployment it started is the answer, even one ECS has rolled
+ * back already, else the update is sent again.
  *
- * @returns the service as the update left it
+ * @returns the deployment the update started: the PRIMARY one of the answer, or the one found after a lost answer
  */
 export async function updateServiceOnce(
   ecs: ECSClient,
   input: UpdateServiceCommandInput & { cluster: string; service: string; taskDefinition: string },
   before: readonly string[],
-): Promise<Service | undefined> {
+): Promise<TrackedDeployment | undefined> {
   const ref = { cluster: input.cluster, service: input.service };
-  const answer = await sendOnce<{ service?: Service | undefined }>(
-    () => callAws('ecs:UpdateService', () => ecs.send(withoutBlindRetry(new UpdateServiceCommand(input)))),
+  return sendOnce<TrackedDeployment | undefined>(
     async () => {
-      const service = await describeService(ecs, ref);
-      return updateApplied(service, input.taskDefinition, before, input.desiredCount)
-        ? { service }
-        : undefined;
+      const answer = await callAws('ecs:UpdateService', () =>
+        ecs.send(withoutBlindRetry(new UpdateServiceCommand(input))),
+      );
+      return primaryDeployment(ref, answer.service);
     },
+    async () => findLostUpdate(ecs, ref, await describeService(ecs, ref), input, before),
   );
-  return answer.service;
 }
 
 /** What a ServiceDeployment is in once a StopServiceDeployment(ROLLBACK) was carried out (or ECS rolls it back). */

@@ -119,14 +119,13 @@ export async function startRollback(
       throw new ServiceMovedOnError(current.deploymentId, current.taskDefinitionArn);
     }
   }
-  // A lost answer is not resent blindly: a new PRIMARY deployment of `to` says the request was carried out.
+  // A lost answer is not resent blindly: a new deployment of `to` says the request was carried out.
   const before = (service?.deployments ?? []).flatMap((d) => (d.id === undefined ? [] : [d.id]));
-  const updated = await updateServiceOnce(
+  const tracked = await updateServiceOnce(
     ecs,
     { cluster: ref.cluster, service: ref.service, taskDefinition: to, forceNewDeployment: true },
     before,
   );
-  const tracked = primaryDeployment(ref, updated);
   if (tracked === undefined)
     throw new Error(`UpdateService of ${ref.service} returned no PRIMARY deployment to watch.`);
   return {
