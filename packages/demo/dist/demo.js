@@ -29,9 +29,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../work/main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -86,9 +86,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../work/main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -244,9 +244,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../work/main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -415,9 +415,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../work/main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -485,9 +485,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -535,9 +535,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -565,9 +565,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../work/main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -606,9 +606,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -724,9 +724,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -754,9 +754,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../work/main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -829,9 +829,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -972,9 +972,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str8) => str8.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -989,9 +989,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1125,9 +1125,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1408,9 +1408,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -1532,9 +1532,9 @@ ${ctx.indent}${str8}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1665,9 +1665,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../work/main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = require("process");
     function debug(logLevel, ...messages) {
@@ -1687,9 +1687,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1747,9 +1747,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -1811,9 +1811,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1851,9 +1851,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -2002,9 +2002,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2146,9 +2146,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../work/main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2168,9 +2168,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2284,9 +2284,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2306,9 +2306,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../work/main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2325,9 +2325,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../work/main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2343,9 +2343,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2367,9 +2367,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2394,9 +2394,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../work/main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2440,9 +2440,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../work/main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2485,9 +2485,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2513,9 +2513,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2580,9 +2580,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
     var Scalar = require_Scalar();
@@ -2646,9 +2646,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -2724,9 +2724,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -2802,9 +2802,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2834,9 +2834,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2883,9 +2883,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2962,9 +2962,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -3051,9 +3051,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str8, asBigInt) {
@@ -3139,9 +3139,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3183,9 +3183,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../work/main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3277,9 +3277,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../work/main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -3309,9 +3309,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -3389,9 +3389,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../work/main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3698,9 +3698,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../work/main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -3763,9 +3763,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3897,9 +3897,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3939,9 +3939,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3957,9 +3957,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3973,9 +3973,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4081,9 +4081,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4132,9 +4132,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4175,9 +4175,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -4369,9 +4369,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4434,9 +4434,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4617,9 +4617,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4838,9 +4838,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4919,9 +4919,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4949,9 +4949,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -5055,9 +5055,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5098,9 +5098,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../work/main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var directives = require_directives();
@@ -5306,9 +5306,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5491,9 +5491,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token2) {
@@ -5552,9 +5552,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5614,9 +5614,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../work/main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5716,9 +5716,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../work/main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6305,9 +6305,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -6336,9 +6336,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../work/main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var cst = require_cst();
@@ -7210,9 +7210,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../work/main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7307,9 +7307,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../work/main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports2) {
+  "../../work/main/node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7359,9 +7359,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/@smithy/types/dist-cjs/index.js
+// ../../work/main/node_modules/@smithy/types/dist-cjs/index.js
 var require_dist_cjs = __commonJS({
-  "node_modules/@smithy/types/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/types/dist-cjs/index.js"(exports2) {
     var HttpAuthLocation;
     (function(HttpAuthLocation2) {
       HttpAuthLocation2["HEADER"] = "header";
@@ -7452,9 +7452,9 @@ var require_dist_cjs = __commonJS({
   }
 });
 
-// node_modules/@smithy/core/dist-cjs/submodules/transport/index.js
+// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/transport/index.js
 var require_transport = __commonJS({
-  "node_modules/@smithy/core/dist-cjs/submodules/transport/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/transport/index.js"(exports2) {
     var { SMITHY_CONTEXT_KEY } = require_dist_cjs();
     var getSmithyContext = (context) => context[SMITHY_CONTEXT_KEY] || (context[SMITHY_CONTEXT_KEY] = {});
     function hasOwn(o, k) {
@@ -7628,9 +7628,9 @@ var require_transport = __commonJS({
   }
 });
 
-// node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
+// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
 var require_schema4 = __commonJS({
-  "node_modules/@smithy/core/dist-cjs/submodules/schema/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/schema/index.js"(exports2) {
     var { getSmithyContext, HttpResponse, toEndpointV1 } = require_transport();
     var deref = (schemaRef) => {
       if (typeof schemaRef === "function") {
@@ -8299,9 +8299,9 @@ var require_schema4 = __commonJS({
   }
 });
 
-// node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/client/index.js
 var require_client = __commonJS({
-  "node_modules/@smithy/core/dist-cjs/submodules/client/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/client/index.js"(exports2) {
     var { hasOwn } = require_transport();
     var { getSmithyContext, normalizeProvider } = require_transport();
     exports2.getSmithyContext = getSmithyContext;
@@ -9454,11 +9454,11 @@ var require_client = __commonJS({
   }
 });
 
-// node_modules/@smithy/core/dist-cjs/submodules/config/index.js
+// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/config/index.js
 var require_config = __commonJS({
-  "node_modules/@smithy/core/dist-cjs/submodules/config/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/config/index.js"(exports2) {
     var { homedir } = require("node:os");
-    var { sep, join: join9 } = require("node:path");
+    var { sep, join: join10 } = require("node:path");
     var { createHash: createHash15 } = require("node:crypto");
     var { readFile: readFile$1 } = require("node:fs/promises");
     var { IniSectionType } = require_dist_cjs();
@@ -9621,7 +9621,7 @@ var require_config = __commonJS({
     var getSSOTokenFilepath = (id) => {
       const hasher = createHash15("sha1");
       const cacheName = hasher.update(id).digest("hex");
-      return join9(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+      return join10(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
     };
     var tokenIntercept = {};
     var getSSOTokenFromFile = async (id) => {
@@ -9648,9 +9648,9 @@ var require_config = __commonJS({
       ...data.default && { default: data.default }
     });
     var ENV_CONFIG_PATH = "AWS_CONFIG_FILE";
-    var getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join9(getHomeDir(), ".aws", "config");
+    var getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join10(getHomeDir(), ".aws", "config");
     var ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE";
-    var getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join9(getHomeDir(), ".aws", "credentials");
+    var getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join10(getHomeDir(), ".aws", "credentials");
     var prefixKeyRegex = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
     var profileNameBlockList = ["__proto__", "profile __proto__"];
     var parseIni = (iniData) => {
@@ -9716,11 +9716,11 @@ var require_config = __commonJS({
       const relativeHomeDirPrefix = "~/";
       let resolvedFilepath = filepath;
       if (filepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedFilepath = join9(homeDir, filepath.slice(2));
+        resolvedFilepath = join10(homeDir, filepath.slice(2));
       }
       let resolvedConfigFilepath = configFilepath;
       if (configFilepath.startsWith(relativeHomeDirPrefix)) {
-        resolvedConfigFilepath = join9(homeDir, configFilepath.slice(2));
+        resolvedConfigFilepath = join10(homeDir, configFilepath.slice(2));
       }
       const parsedFiles = await Promise.all([
         readFile(resolvedConfigFilepath, {
@@ -10156,9 +10156,9 @@ var require_config = __commonJS({
   }
 });
 
-// node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
+// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
 var require_endpoints = __commonJS({
-  "node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js"(exports2) {
     var { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = require_config();
     var { toEndpointV1, getSmithyContext, normalizeProvider, isValidHostLabel, hasOwn } = require_transport();
     exports2.isValidHostLabel = isValidHostLabel;
@@ -10975,9 +10975,9 @@ var require_endpoints = __commonJS({
   }
 });
 
-// node_modules/@smithy/core/dist-cjs/submodules/serde/index.js
+// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/serde/index.js
 var require_serde = __commonJS({
-  "node_modules/@smithy/core/dist-cjs/submodules/serde/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/serde/index.js"(exports2) {
     var { createHmac: createHmac2, createHash: createHash15, getRandomValues } = require("node:crypto");
     var { hasOwn, HttpResponse } = require_transport();
     exports2.hasOwn = hasOwn;
@@ -12637,9 +12637,9 @@ ${value}\r
   }
 });
 
-// node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js
+// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js
 var require_checksum = __commonJS({
-  "node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js"(exports2) {
     var { createReadStream } = require("node:fs");
     var { Writable } = require("node:stream");
     var { toUint8Array, concatBytes } = require_serde();
@@ -13250,9 +13250,9 @@ var require_checksum = __commonJS({
   }
 });
 
-// node_modules/@smithy/core/dist-cjs/submodules/event-streams/index.js
+// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/event-streams/index.js
 var require_event_streams = __commonJS({
-  "node_modules/@smithy/core/dist-cjs/submodules/event-streams/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/event-streams/index.js"(exports2) {
     var { Crc32 } = require_checksum();
     var { hasOwn } = require_transport();
     var { toHex, fromHex, toUtf8, fromUtf8 } = require_serde();
@@ -14154,9 +14154,9 @@ var require_event_streams = __commonJS({
   }
 });
 
-// node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
+// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
 var require_protocols = __commonJS({
-  "node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js"(exports2) {
     var { Uint8ArrayBlobAdapter, writeKey, sdkStreamMixin, splitEvery, splitHeader, NumericValue, toUtf8, fromBase64, LazyJsonString, _parseEpochTimestamp, _parseRfc7231DateTime, _parseRfc3339DateTimeWithOffset, fromUtf8, generateIdempotencyToken, toBase64, dateToUtcString, quoteHeader, parseEpochTimestamp, parseRfc7231DateTime, parseRfc3339DateTimeWithOffset } = require_serde();
     var { HttpRequest, HttpResponse, hasOwn, isValidHostname, getSmithyContext } = require_transport();
     var { parseQueryString, parseUrl } = require_transport();
@@ -17060,9 +17060,9 @@ var require_protocols = __commonJS({
   }
 });
 
-// node_modules/@aws/lambda-invoke-store/dist-cjs/invoke-store.js
+// ../../work/main/node_modules/@aws/lambda-invoke-store/dist-cjs/invoke-store.js
 var require_invoke_store = __commonJS({
-  "node_modules/@aws/lambda-invoke-store/dist-cjs/invoke-store.js"(exports2) {
+  "../../work/main/node_modules/@aws/lambda-invoke-store/dist-cjs/invoke-store.js"(exports2) {
     "use strict";
     var PROTECTED_KEYS = {
       REQUEST_ID: /* @__PURE__ */ Symbol.for("_AWS_LAMBDA_REQUEST_ID"),
@@ -17189,9 +17189,9 @@ var require_invoke_store = __commonJS({
   }
 });
 
-// node_modules/@smithy/core/dist-cjs/index.js
+// ../../work/main/node_modules/@smithy/core/dist-cjs/index.js
 var require_dist_cjs2 = __commonJS({
-  "node_modules/@smithy/core/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/core/dist-cjs/index.js"(exports2) {
     var { getSmithyContext, hasOwn } = require_transport();
     exports2.getSmithyContext = getSmithyContext;
     var { HttpRequest } = require_protocols();
@@ -17517,9 +17517,9 @@ var require_dist_cjs2 = __commonJS({
   }
 });
 
-// node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
 var require_retry = __commonJS({
-  "node_modules/@smithy/core/dist-cjs/submodules/retry/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/retry/index.js"(exports2) {
     var { Readable } = require("node:stream");
     var { NoOpLogger, normalizeProvider } = require_client();
     var { HttpResponse, HttpRequest } = require_protocols();
@@ -18359,9 +18359,9 @@ var require_retry = __commonJS({
   }
 });
 
-// node_modules/bowser/es5.js
+// ../../work/main/node_modules/bowser/es5.js
 var require_es5 = __commonJS({
-  "node_modules/bowser/es5.js"(exports2, module2) {
+  "../../work/main/node_modules/bowser/es5.js"(exports2, module2) {
     !(function(e, t) {
       "object" == typeof exports2 && "undefined" != typeof module2 ? module2.exports = t() : "function" == typeof define && define.amd ? define([], t) : (e = "undefined" != typeof globalThis ? globalThis : e || self).bowser = t();
     })(exports2, function() {
@@ -19147,9 +19147,9 @@ var require_es5 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
 var require_client2 = __commonJS({
-  "node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js"(exports2) {
     var { HttpRequest, parseUrl } = require_protocols();
     var { NoOpLogger } = require_client();
     var { InvokeStore } = require_invoke_store();
@@ -20121,9 +20121,9 @@ More information can be found at: https://a.co/c895JFp`);
   }
 });
 
-// node_modules/@smithy/signature-v4/dist-cjs/index.js
+// ../../work/main/node_modules/@smithy/signature-v4/dist-cjs/index.js
 var require_dist_cjs3 = __commonJS({
-  "node_modules/@smithy/signature-v4/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/signature-v4/dist-cjs/index.js"(exports2) {
     var { hasOwn, fromUtf8, fromHex, toHex, toUint8Array, writeKey, isArrayBuffer } = require_serde();
     var { normalizeProvider } = require_client();
     var { escapeUri, HttpRequest } = require_protocols();
@@ -20681,9 +20681,9 @@ ${toHex(hashedRequest)}`;
   }
 });
 
-// node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js
 var require_httpAuthSchemes = __commonJS({
-  "node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js"(exports2) {
     var { ProviderError, booleanSelector, SelectorType, loadConfig } = require_config();
     var { setCredentialFeature } = require_client2();
     var { normalizeProvider, memoizeIdentityProvider, isIdentityExpired, doesIdentityRequireRefresh } = require_dist_cjs2();
@@ -21024,9 +21024,9 @@ var require_httpAuthSchemes = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js
 var require_dist_cjs4 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js"(exports2) {
     var { setCredentialFeature } = require_client2();
     var { CredentialsProviderError } = require_config();
     var ENV_KEY = "AWS_ACCESS_KEY_ID";
@@ -21067,9 +21067,9 @@ var require_dist_cjs4 = __commonJS({
   }
 });
 
-// node_modules/@smithy/credential-provider-imds/dist-cjs/index.js
+// ../../work/main/node_modules/@smithy/credential-provider-imds/dist-cjs/index.js
 var require_dist_cjs5 = __commonJS({
-  "node_modules/@smithy/credential-provider-imds/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/credential-provider-imds/dist-cjs/index.js"(exports2) {
     var { ProviderError, CredentialsProviderError, loadConfig } = require_config();
     var node_http = require("node:http");
     var { parseUrl } = require_protocols();
@@ -21411,9 +21411,9 @@ For more information, please visit: ` + STATIC_STABILITY_DOC_URL);
   }
 });
 
-// node_modules/@smithy/node-http-handler/dist-cjs/index.js
+// ../../work/main/node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var require_dist_cjs6 = __commonJS({
-  "node_modules/@smithy/node-http-handler/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/node-http-handler/dist-cjs/index.js"(exports2) {
     var { hasOwn } = require_serde();
     var { streamCollector } = require_serde();
     exports2.streamCollector = streamCollector;
@@ -22283,9 +22283,9 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js
 var require_dist_cjs7 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js"(exports2) {
     var { setCredentialFeature } = require_client2();
     var { CredentialsProviderError } = require_config();
     var { NodeHttpHandler } = require_dist_cjs6();
@@ -22442,9 +22442,9 @@ Set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
   }
 });
 
-// node_modules/@smithy/core/dist-cjs/submodules/cbor/index.js
+// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/cbor/index.js
 var require_cbor = __commonJS({
-  "node_modules/@smithy/core/dist-cjs/submodules/cbor/index.js"(exports2) {
+  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/cbor/index.js"(exports2) {
     var { nv, NumericValue, calculateBodyLength, generateIdempotencyToken, fromBase64, _parseEpochTimestamp } = require_serde();
     var { hasOwn } = require_transport();
     var { HttpRequest, collectBody, SerdeContext, AbstractRpcV2Protocol } = require_protocols();
@@ -24869,9 +24869,9 @@ var require_cbor = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/xml-builder/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/xml-builder/dist-cjs/index.js
 var require_dist_cjs8 = __commonJS({
-  "node_modules/@aws-sdk/xml-builder/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/xml-builder/dist-cjs/index.js"(exports2) {
     var ATTR_ESCAPE_RE = /[&<>"]/g;
     var ATTR_ESCAPE_MAP = {
       "&": "&amp;",
@@ -25230,9 +25230,9 @@ var require_dist_cjs8 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js
+// ../../work/main/node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js
 var require_protocols2 = __commonJS({
-  "node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js"(exports2) {
     var { SmithyRpcV2CborProtocol, loadSmithyRpcV2CborErrorCode } = require_cbor();
     var { TypeRegistry, NormalizedSchema, deref } = require_schema4();
     var { decorateServiceException, getValueFromTextNode } = require_client();
@@ -26654,9 +26654,9 @@ var require_protocols2 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso-oidc/index.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso-oidc/index.js
 var require_sso_oidc = __commonJS({
-  "node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso-oidc/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso-oidc/index.js"(exports2) {
     var { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = require_client2();
     var { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = require_dist_cjs2();
     var { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = require_client();
@@ -27409,9 +27409,9 @@ var require_sso_oidc = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/token-providers/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/token-providers/dist-cjs/index.js
 var require_dist_cjs9 = __commonJS({
-  "node_modules/@aws-sdk/token-providers/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/token-providers/dist-cjs/index.js"(exports2) {
     var { setTokenFeature } = require_client2();
     var { getBearerTokenEnvKey } = require_httpAuthSchemes();
     var { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = require_config();
@@ -27575,9 +27575,9 @@ var require_dist_cjs9 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso/index.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso/index.js
 var require_sso = __commonJS({
-  "node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso/index.js"(exports2) {
     var { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = require_client2();
     var { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = require_dist_cjs2();
     var { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = require_client();
@@ -28100,18 +28100,18 @@ var require_sso = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js
 var require_loadSso_BGYXHf8s = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js"(exports2) {
     var { GetRoleCredentialsCommand, SSOClient } = require_sso();
     exports2.GetRoleCredentialsCommand = GetRoleCredentialsCommand;
     exports2.SSOClient = SSOClient;
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js
 var require_dist_cjs10 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js"(exports2) {
     var { CredentialsProviderError, getSSOTokenFromFile, getProfileName, parseKnownFiles, loadSsoSessionData } = require_config();
     var { setCredentialFeature } = require_client2();
     var { fromSso } = require_dist_cjs9();
@@ -28288,9 +28288,9 @@ Reference: https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.ht
   }
 });
 
-// node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js
 var require_dist_cjs11 = __commonJS({
-  "node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js"(exports2) {
     var { SignatureV4, signatureV4aContainer } = require_dist_cjs3();
     var signatureV4CrtContainer = {
       CrtSignerV4: null
@@ -28420,9 +28420,9 @@ var require_dist_cjs11 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sts/index.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sts/index.js
 var require_sts = __commonJS({
-  "node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sts/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sts/index.js"(exports2) {
     var { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin, setCredentialFeature, stsRegionDefaultResolver } = require_client2();
     var { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = require_dist_cjs2();
     var { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = require_client();
@@ -29527,9 +29527,9 @@ var require_sts = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/signin/index.js
+// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/signin/index.js
 var require_signin = __commonJS({
-  "node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/signin/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/signin/index.js"(exports2) {
     var { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = require_client2();
     var { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = require_dist_cjs2();
     var { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = require_client();
@@ -30266,16 +30266,16 @@ var require_signin = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js
 var require_dist_cjs12 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js"(exports2) {
     var { setCredentialFeature } = require_client2();
     var { CredentialsProviderError, parseKnownFiles, getProfileName } = require_config();
     var { HttpRequest } = require_protocols();
     var { createHash: createHash15, createPrivateKey, createPublicKey, sign: sign2 } = require("node:crypto");
     var { promises } = require("node:fs");
     var { homedir } = require("node:os");
-    var { dirname: dirname4, join: join9 } = require("node:path");
+    var { dirname: dirname4, join: join10 } = require("node:path");
     var LoginCredentialsFetcher = class _LoginCredentialsFetcher {
       profileData;
       init;
@@ -30441,10 +30441,10 @@ var require_dist_cjs12 = __commonJS({
         await promises.writeFile(tokenFilePath, JSON.stringify(token2, null, 2), "utf8");
       }
       getTokenFilePath() {
-        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join9(homedir(), ".aws", "login", "cache");
+        const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join10(homedir(), ".aws", "login", "cache");
         const loginSessionBytes = Buffer.from(this.loginSession, "utf8");
         const loginSessionSha256 = createHash15("sha256").update(loginSessionBytes).digest("hex");
-        return join9(directory, `${loginSessionSha256}.json`);
+        return join10(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
@@ -30553,9 +30553,9 @@ var require_dist_cjs12 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js
 var require_dist_cjs13 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js"(exports2) {
     var { externalDataInterceptor, CredentialsProviderError, parseKnownFiles, getProfileName } = require_config();
     var { exec } = require("node:child_process");
     var { promisify: promisify2 } = require("node:util");
@@ -30627,12 +30627,12 @@ var require_dist_cjs13 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js
 var require_dist_cjs14 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js"(exports2) {
     var { setCredentialFeature } = require_client2();
     var { CredentialsProviderError, externalDataInterceptor } = require_config();
-    var { readFileSync: readFileSync6 } = require("node:fs");
+    var { readFileSync: readFileSync7 } = require("node:fs");
     var fromWebToken = (init) => async (awsIdentityProperties) => {
       init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromWebToken");
       const { roleArn, roleSessionName, webIdentityToken, providerId, policyArns, policy, durationSeconds } = init;
@@ -30673,7 +30673,7 @@ var require_dist_cjs14 = __commonJS({
       }
       const credentials = await fromWebToken({
         ...init,
-        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync6(webIdentityTokenFile, { encoding: "ascii" }),
+        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync7(webIdentityTokenFile, { encoding: "ascii" }),
         roleArn,
         roleSessionName
       })(awsIdentityProperties);
@@ -30687,9 +30687,9 @@ var require_dist_cjs14 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js
 var require_dist_cjs15 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js"(exports2) {
     var { CredentialsProviderError, chain, getProfileName, parseKnownFiles } = require_config();
     var { setCredentialFeature } = require_client2();
     var resolveCredentialSource = (credentialSource, profileName, logger) => {
@@ -30884,9 +30884,9 @@ var require_dist_cjs15 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
 var require_dist_cjs16 = __commonJS({
-  "node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js"(exports2) {
     var { ENV_KEY, ENV_SECRET, fromEnv } = require_dist_cjs4();
     var { chain, CredentialsProviderError, ENV_PROFILE } = require_config();
     var ENV_IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
@@ -31040,9 +31040,9 @@ var require_dist_cjs16 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+// ../../work/main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var require_dist_cjs17 = __commonJS({
-  "node_modules/@aws-sdk/client-ecr/dist-cjs/index.js"(exports2) {
+  "../../work/main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js"(exports2) {
     var { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = require_client2();
     var { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = require_dist_cjs2();
     var { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = require_client();
@@ -36245,20 +36245,21 @@ var require_dist_cjs17 = __commonJS({
 });
 
 // packages/demo/src/cli.ts
-var import_node_path9 = require("node:path");
+var import_node_path10 = require("node:path");
 var import_node_util2 = require("node:util");
 
 // packages/demo/src/demo.ts
+var import_node_child_process3 = require("node:child_process");
 var import_node_crypto30 = require("node:crypto");
-var import_node_fs8 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_os3 = require("node:os");
-var import_node_path7 = require("node:path");
+var import_node_path9 = require("node:path");
 
-// packages/sim/src/core/server.ts
+// ../../work/main/packages/sim/src/core/server.ts
 var import_node_crypto3 = require("node:crypto");
 var import_node_http = require("node:http");
 
-// packages/sim/src/core/errors.ts
+// ../../work/main/packages/sim/src/core/errors.ts
 var AwsError = class extends Error {
   constructor(code, message, status = 400, type = status >= 500 ? "Receiver" : "Sender", fields = {}) {
     super(message);
@@ -36274,7 +36275,7 @@ var AwsError = class extends Error {
   fields;
 };
 
-// packages/sim/src/core/faults.ts
+// ../../work/main/packages/sim/src/core/faults.ts
 function sleep(ms) {
   return new Promise((resolve4) => setTimeout(resolve4, ms));
 }
@@ -36297,10 +36298,10 @@ async function injectFault(sim, service, action, req, errors) {
   return fault;
 }
 
-// packages/sim/src/core/identity.ts
+// ../../work/main/packages/sim/src/core/identity.ts
 var import_node_crypto2 = require("node:crypto");
 
-// packages/sim/src/core/sigv4.ts
+// ../../work/main/packages/sim/src/core/sigv4.ts
 var import_node_crypto = require("node:crypto");
 var CREDENTIAL = /^([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request$/;
 function headerValue(req, name) {
@@ -36425,7 +36426,7 @@ function checkSignature(req, auth, signingKey2, payloadHash, s3) {
 var SIGNATURE_MISMATCH = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 var S3_SIGNATURE_MISMATCH = "The request signature we calculated does not match the signature you provided. Check your key and signing method.";
 
-// packages/sim/src/core/identity.ts
+// ../../work/main/packages/sim/src/core/identity.ts
 var DEFAULT_ACCOUNT = "000000000000";
 var DEFAULT_REGION = "us-east-1";
 function staticPrincipal(accessKeyId, account) {
@@ -36494,7 +36495,7 @@ var CredentialStore = class {
   }
 };
 
-// packages/sim/src/core/glob.ts
+// ../../work/main/packages/sim/src/core/glob.ts
 function globToRegExp(glob) {
   let source = "";
   for (const ch of glob) {
@@ -36508,7 +36509,7 @@ function globMatch(glob, value) {
   return globToRegExp(glob).test(value);
 }
 
-// packages/sim/src/core/scenario.ts
+// ../../work/main/packages/sim/src/core/scenario.ts
 var FAULT_KINDS = ["drop", "throttle", "error5xx", "loseResponse"];
 var FAULT_KEYS = /* @__PURE__ */ new Set([...FAULT_KINDS, "latencyMs", "times"]);
 var RESOURCE_OPERATIONS = /* @__PURE__ */ new Set(["create", "update", "delete", "any"]);
@@ -36754,7 +36755,7 @@ var Scenario = class {
   }
 };
 
-// packages/sim/src/core/authorization.ts
+// ../../work/main/packages/sim/src/core/authorization.ts
 var allowEverything = { enforces: () => false, evaluate: () => void 0 };
 function denialMessage(denial, options = {}) {
   const resource = options.quoteResource ? `"${denial.resource}"` : denial.resource;
@@ -36771,7 +36772,7 @@ function arnAccount(arn) {
   return account === void 0 || account === "" ? void 0 : account;
 }
 
-// packages/sim/src/core/wire.ts
+// ../../work/main/packages/sim/src/core/wire.ts
 function toAwsJson(value) {
   return JSON.stringify(value, function(key, v2) {
     const raw = this[key];
@@ -36825,7 +36826,7 @@ function queryError(namespace, type, code, message, requestId) {
   return `<ErrorResponse xmlns="${namespace}"><Error><Type>${type}</Type><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
 }
 
-// packages/sim/src/core/server.ts
+// ../../work/main/packages/sim/src/core/server.ts
 var MAX_JSON_BODY = 16 * 1024 * 1024;
 async function readBody(req, limit = Number.POSITIVE_INFINITY) {
   const chunks = [];
@@ -37131,7 +37132,7 @@ async function listen(sim, port = 0, host = "127.0.0.1") {
   return server;
 }
 
-// packages/sim/src/core/calls.ts
+// ../../work/main/packages/sim/src/core/calls.ts
 var MAX_CALLS = 5e4;
 var CallLog = class {
   records = [];
@@ -37149,7 +37150,7 @@ var CallLog = class {
   }
 };
 
-// packages/sim/src/core/checkpoint.ts
+// ../../work/main/packages/sim/src/core/checkpoint.ts
 function copyState(value) {
   return copyValue(value, /* @__PURE__ */ new Map());
 }
@@ -37188,7 +37189,7 @@ function copyValue(value, seen2) {
   return out;
 }
 
-// packages/sim/src/core/clock.ts
+// ../../work/main/packages/sim/src/core/clock.ts
 var SimClock = class {
   realBase;
   simBase;
@@ -37223,19 +37224,20 @@ var SimClock = class {
   }
 };
 
-// packages/sim/src/core/execution-secrets.ts
+// ../../work/main/packages/sim/src/core/execution-secrets.ts
 var everySecretResolves = {
   missingParameters: () => [],
-  secretProblem: () => void 0
+  secretProblem: () => void 0,
+  environmentFileProblem: () => void 0
 };
 
-// packages/sim/src/core/log-sink.ts
+// ../../work/main/packages/sim/src/core/log-sink.ts
 var noLogSink = {
   groupExists: () => false,
   append: () => void 0
 };
 
-// packages/sim/src/core/secrets.ts
+// ../../work/main/packages/sim/src/core/secrets.ts
 var MAX_ISSUED = 2e4;
 var SecretLedger = class {
   issued = /* @__PURE__ */ new Map();
@@ -37280,7 +37282,7 @@ var SecretLedger = class {
   }
 };
 
-// packages/sim/src/core/simulator.ts
+// ../../work/main/packages/sim/src/core/simulator.ts
 var Simulator = class {
   clock;
   calls = new CallLog();
@@ -37418,7 +37420,7 @@ var Simulator = class {
   }
 };
 
-// packages/sim/src/core/scenario-seed.ts
+// ../../work/main/packages/sim/src/core/scenario-seed.ts
 var scenarioModule = {
   name: "scenario",
   install(sim) {
@@ -37434,7 +37436,7 @@ var scenarioModule = {
   }
 };
 
-// packages/sim/src/cloudformation/model.ts
+// ../../work/main/packages/sim/src/cloudformation/model.ts
 var import_node_crypto4 = require("node:crypto");
 function cfnState(sim) {
   return sim.store("cloudformation", () => ({
@@ -37506,7 +37508,7 @@ function specOf(stack) {
   };
 }
 
-// packages/sim/src/cloudformation/template.ts
+// ../../work/main/packages/sim/src/cloudformation/template.ts
 var import_yaml = __toESM(require_dist());
 var SHORT_FORMS = {
   Ref: "Ref",
@@ -37771,7 +37773,7 @@ function checkCapabilities(template, given2) {
   }
 }
 
-// packages/sim/src/cloudformation/intrinsics.ts
+// ../../work/main/packages/sim/src/cloudformation/intrinsics.ts
 var NO_VALUE = /* @__PURE__ */ Symbol("AWS::NoValue");
 var templateError = (message) => new AwsError("ValidationError", `Template error: ${message}`);
 function pseudo(scope, name) {
@@ -37982,7 +37984,7 @@ function cidrs(block, count, bits) {
   return out;
 }
 
-// packages/sim/src/core/sealed.ts
+// ../../work/main/packages/sim/src/core/sealed.ts
 var import_node_crypto5 = require("node:crypto");
 var Sealed = class {
   #value;
@@ -38003,7 +38005,7 @@ function fingerprint(value) {
   return `sha256:${(0, import_node_crypto5.createHash)("sha256").update(value).digest("hex").slice(0, 12)}`;
 }
 
-// packages/sim/src/core/seed-entries.ts
+// ../../work/main/packages/sim/src/core/seed-entries.ts
 var LABEL_KEYS = ["name", "serviceName", "family", "repository", "clusterName", "host", "arn"];
 function labelOf(entry) {
   if (typeof entry === "string") return entry;
@@ -38039,7 +38041,7 @@ function seedValue(key, data, apply) {
   }
 }
 
-// packages/sim/src/core/listing.ts
+// ../../work/main/packages/sim/src/core/listing.ts
 function pageOf(items, limit, token2, invalidToken) {
   let start = 0;
   if (token2 !== void 0) {
@@ -38059,7 +38061,7 @@ function inScope(map, account, region) {
   return [...map.entries()].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value);
 }
 
-// packages/sim/src/core/request.ts
+// ../../work/main/packages/sim/src/core/request.ts
 var PLAIN_NOUN = {
   string: "a string",
   integer: "an integer",
@@ -38225,7 +38227,7 @@ function nextTokenPaging(limit, max, fallback) {
   };
 }
 
-// packages/sim/src/ssm/store.ts
+// ../../work/main/packages/sim/src/ssm/store.ts
 var import_node_crypto6 = require("node:crypto");
 var PARAMETER_TYPES = ["String", "StringList", "SecureString"];
 function ssmState(sim) {
@@ -38321,7 +38323,7 @@ function metadataView(param) {
   };
 }
 
-// packages/sim/src/ssm/filters.ts
+// ../../work/main/packages/sim/src/ssm/filters.ts
 var KEY_PATTERN = /^(tag:.+|Name|Type|KeyId|Path|Label|Tier|DataType)$/;
 var invalidKey = (key, valid) => new AwsError(
   "InvalidFilterKey",
@@ -38441,7 +38443,7 @@ function matchesFilters(param, filters) {
   return filters.every((f) => matchesOne(param, f));
 }
 
-// packages/sim/src/ssm/resolve.ts
+// ../../work/main/packages/sim/src/ssm/resolve.ts
 function parseParameterRef(ctx, ref) {
   let account = ctx.account;
   let region = ctx.region;
@@ -38480,7 +38482,7 @@ function selectVersion(param, selector) {
   return found;
 }
 
-// packages/sim/src/ssm/api.ts
+// ../../work/main/packages/sim/src/ssm/api.ts
 var STANDARD_MAX = 4096;
 var ADVANCED_MAX = 8192;
 var MAX_VERSIONS = 100;
@@ -38716,7 +38718,7 @@ function optional(key, value) {
   return value === void 0 ? {} : { [key]: value };
 }
 
-// packages/sim/src/ssm/iam.ts
+// ../../work/main/packages/sim/src/ssm/iam.ts
 var str = (value) => typeof value === "string" ? value : void 0;
 function ssmPermissions(ctx, input) {
   const action = `ssm:${ctx.action}`;
@@ -38748,7 +38750,7 @@ function ssmPermissions(ctx, input) {
   }
 }
 
-// packages/sim/src/ssm/index.ts
+// ../../work/main/packages/sim/src/ssm/index.ts
 function findParameterRef(sim, account, region, ref) {
   return lookupRef(sim, parseParameterRef({ account, region }, ref));
 }
@@ -38816,7 +38818,7 @@ var ssmModule = {
   }
 };
 
-// packages/sim/src/cloudformation/parameters.ts
+// ../../work/main/packages/sim/src/cloudformation/parameters.ts
 var validation = (message) => new AwsError("ValidationError", message);
 var SSM_TYPE = /^AWS::SSM::Parameter::Value<(.+)>$/;
 function isListType(type) {
@@ -38937,7 +38939,7 @@ function checkRules(scope) {
   }
 }
 
-// packages/sim/src/cloudformation/scope.ts
+// ../../work/main/packages/sim/src/cloudformation/scope.ts
 function attributeOf(resource, attribute, region, account) {
   if (attribute in resource.attributes) return resource.attributes[attribute];
   const id = resource.physicalId ?? resource.logicalId;
@@ -39009,7 +39011,7 @@ function canonical(v2) {
   );
 }
 
-// packages/sim/src/ecr/store.ts
+// ../../work/main/packages/sim/src/ecr/store.ts
 var import_node_crypto7 = require("node:crypto");
 var TAG_MUTABILITIES = [
   "MUTABLE",
@@ -39095,7 +39097,7 @@ function resolveImage(repo, id) {
   return repo.images.get(digest);
 }
 
-// packages/sim/src/ecr/request.ts
+// ../../work/main/packages/sim/src/ecr/request.ts
 function registryOf(ctx, input) {
   const registryId = input.str("registryId");
   if (registryId !== void 0 && !/^[0-9]{12}$/.test(registryId)) {
@@ -39157,7 +39159,7 @@ function paginate(items, input, maxLimit = 1e3, defaultLimit = 100) {
   );
 }
 
-// packages/sim/src/ecr/api-policy.ts
+// ../../work/main/packages/sim/src/ecr/api-policy.ts
 var INVALID_POLICY = new AwsError(
   "InvalidParameterException",
   "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided'"
@@ -39211,7 +39213,7 @@ var policyActions = {
   }
 };
 
-// packages/sim/src/ecr/api-repositories.ts
+// ../../work/main/packages/sim/src/ecr/api-repositories.ts
 var import_node_crypto8 = require("node:crypto");
 var NAME_PATTERN = "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*";
 var NAME_RE = new RegExp(`^${NAME_PATTERN}$`);
@@ -39479,7 +39481,7 @@ var repositoryActions = {
   }
 };
 
-// packages/sim/src/cloudformation/resources/support.ts
+// ../../work/main/packages/sim/src/cloudformation/resources/support.ts
 var import_node_crypto9 = require("node:crypto");
 function handlerError(message, code) {
   return new Error(
@@ -39596,7 +39598,7 @@ function coerceToShape(value, shape) {
   return out;
 }
 
-// packages/sim/src/cloudformation/resources/ecr.ts
+// ../../work/main/packages/sim/src/cloudformation/resources/ecr.ts
 var TYPE = "AWS::ECR::Repository";
 function exclusionsOf(props) {
   const list = props["ImageTagMutabilityExclusionFilters"];
@@ -39700,7 +39702,7 @@ var ecrRepositoryProvider = {
   }
 };
 
-// packages/sim/src/ecs/model.ts
+// ../../work/main/packages/sim/src/ecs/model.ts
 var import_node_crypto10 = require("node:crypto");
 function ecsState(sim) {
   return sim.store("ecs", () => ({ regions: /* @__PURE__ */ new Map() }));
@@ -39763,7 +39765,7 @@ function mergeTags(existing, added) {
 }
 var toDate = (ms) => ms === void 0 ? void 0 : new Date(ms);
 
-// packages/sim/src/ecs/task-definition-shape.ts
+// ../../work/main/packages/sim/src/ecs/task-definition-shape.ts
 var strings = { list: "string" };
 var keyValues = { list: { structure: { name: "string", value: "string" } } };
 var containerDefinition = {
@@ -39843,7 +39845,7 @@ var registerTaskDefinitionShape = {
   }
 };
 
-// packages/sim/src/cloudformation/resources/ecs.ts
+// ../../work/main/packages/sim/src/cloudformation/resources/ecs.ts
 function clusterProvisioned(ctx, name) {
   return {
     physicalId: name,
@@ -39915,7 +39917,7 @@ var ecsTaskDefinitionProvider = {
   }
 };
 
-// packages/sim/src/ecs/resolve.ts
+// ../../work/main/packages/sim/src/ecs/resolve.ts
 var regionFor = (ctx) => regionOf(ctx.sim, ctx.account, ctx.region);
 function checkArnOwner(ref, owner) {
   if (!ref.startsWith("arn:")) return;
@@ -40000,7 +40002,7 @@ function requireUsableTaskDefinition(r, ref) {
   return td;
 }
 
-// packages/sim/src/cloudformation/resources/ecs-service.ts
+// ../../work/main/packages/sim/src/cloudformation/resources/ecs-service.ts
 var TYPE2 = "AWS::ECS::Service";
 var SETTINGS = [
   "CapacityProviderStrategy",
@@ -40131,10 +40133,10 @@ var ecsServiceProvider = {
   }
 };
 
-// packages/sim/src/cloudformation/resources/iam.ts
+// ../../work/main/packages/sim/src/cloudformation/resources/iam.ts
 var import_node_crypto17 = require("node:crypto");
 
-// packages/sim/src/sts/conditions.ts
+// ../../work/main/packages/sim/src/sts/conditions.ts
 var equals = (a, e) => a === e;
 var equalsIgnoreCase = (a, e) => a.toLowerCase() === e.toLowerCase();
 var like = (a, e) => globMatch(e, a);
@@ -40270,7 +40272,7 @@ function conditionsHold(conditions, context) {
   return conditions.every((c) => conditionHolds2(c, context));
 }
 
-// packages/sim/src/sts/policy.ts
+// ../../work/main/packages/sim/src/sts/policy.ts
 function malformed(message) {
   return new AwsError("MalformedPolicyDocument", message);
 }
@@ -40347,16 +40349,16 @@ function trustAllows(policy, requester, action, context) {
   return matching.some((s) => s.effect === "Allow") && !matching.some((s) => s.effect === "Deny");
 }
 
-// packages/sim/src/sts/roles.ts
+// ../../work/main/packages/sim/src/sts/roles.ts
 var import_node_crypto16 = require("node:crypto");
 
-// packages/sim/src/github/issuer.ts
+// ../../work/main/packages/sim/src/github/issuer.ts
 var import_node_crypto13 = require("node:crypto");
 
-// packages/sim/src/github/claims.ts
+// ../../work/main/packages/sim/src/github/claims.ts
 var import_node_crypto12 = require("node:crypto");
 
-// packages/sim/src/github/jwt.ts
+// ../../work/main/packages/sim/src/github/jwt.ts
 var import_node_crypto11 = require("node:crypto");
 var GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
 var processKey;
@@ -40398,7 +40400,7 @@ function verifySignature(jwt, publicKey) {
   return (0, import_node_crypto11.verify)("sha256", Buffer.from(jwt.signingInput), publicKey, jwt.signature);
 }
 
-// packages/sim/src/github/claims.ts
+// ../../work/main/packages/sim/src/github/claims.ts
 function numericId(seed) {
   return String(1e8 + (0, import_node_crypto12.createHash)("sha256").update(seed).digest().readUInt32BE(0) % 8e8);
 }
@@ -40519,7 +40521,7 @@ function buildClaims(ctx, audience, nowMs) {
   return claims;
 }
 
-// packages/sim/src/github/issuer.ts
+// ../../work/main/packages/sim/src/github/issuer.ts
 var DEFAULT_OIDC_REQUEST_TOKEN = "sim-oidc-request-token";
 var MAX_ISSUED_RECORDS = 100;
 function issuerState(sim) {
@@ -40583,10 +40585,10 @@ function verifyGithubToken(sim, jwt) {
   return { claims };
 }
 
-// packages/sim/src/github/api.ts
+// ../../work/main/packages/sim/src/github/api.ts
 var import_node_crypto15 = require("node:crypto");
 
-// packages/sim/src/github/api-http.ts
+// ../../work/main/packages/sim/src/github/api-http.ts
 var RestError = class extends Error {
   constructor(status, message, errors) {
     super(message);
@@ -40659,7 +40661,7 @@ function paginate2(req, path, items) {
   return { page, headers: links.length > 0 ? { link: links.join(", ") } : {} };
 }
 
-// packages/sim/src/github/store.ts
+// ../../work/main/packages/sim/src/github/store.ts
 var import_node_crypto14 = require("node:crypto");
 var DEPLOYMENT_STATES = [
   "error",
@@ -40772,7 +40774,7 @@ function commentView(apiUrl, c) {
   };
 }
 
-// packages/sim/src/github/api-comments.ts
+// ../../work/main/packages/sim/src/github/api-comments.ts
 var MAX_COMMENT_BODY = 65536;
 var repositoryOf3 = (req) => `${req.params[0]}/${req.params[1]}`;
 function bodyOf(req) {
@@ -40833,7 +40835,7 @@ function deleteIssueComment(req) {
   return { status: 204 };
 }
 
-// packages/sim/src/github/api-deployments.ts
+// ../../work/main/packages/sim/src/github/api-deployments.ts
 var MAX_STATUS_DESCRIPTION = 140;
 var repositoryOf4 = (req) => `${req.params[0]}/${req.params[1]}`;
 function deploymentOf(req) {
@@ -40963,7 +40965,7 @@ function getDeploymentStatus(req) {
   return { status: 200, body: statusView(req.apiUrl, d, s) };
 }
 
-// packages/sim/src/github/api.ts
+// ../../work/main/packages/sim/src/github/api.ts
 var GITHUB_API_PREFIX = "/_github/api";
 var DOCS = "https://docs.github.com/rest";
 var MAX_BODY = 4 * 1024 * 1024;
@@ -41196,7 +41198,7 @@ function githubRestRoute(sim) {
   };
 }
 
-// packages/sim/src/github/issuer-routes.ts
+// ../../work/main/packages/sim/src/github/issuer-routes.ts
 var CLAIMS_SUPPORTED = [
   "sub",
   "aud",
@@ -41327,7 +41329,7 @@ function githubRoutes(sim) {
   return [githubRoute(sim), controlRoute(sim)];
 }
 
-// packages/sim/src/github/index.ts
+// ../../work/main/packages/sim/src/github/index.ts
 var githubModule = {
   name: "github",
   install(sim) {
@@ -41344,7 +41346,7 @@ var githubModule = {
   }
 };
 
-// packages/sim/src/sts/permissions.ts
+// ../../work/main/packages/sim/src/sts/permissions.ts
 var parsed = /* @__PURE__ */ new WeakMap();
 function malformed2(message) {
   return new AwsError("MalformedPolicyDocument", message);
@@ -41551,7 +41553,7 @@ function evaluatePolicies(sim, principal, policies, checks, region) {
   return void 0;
 }
 
-// packages/sim/src/sts/roles.ts
+// ../../work/main/packages/sim/src/sts/roles.ts
 var DEFAULT_CLIENT_ID = "sts.amazonaws.com";
 function iamState(sim) {
   return sim.store("sts.iam", () => ({ roles: /* @__PURE__ */ new Map(), oidcProviders: /* @__PURE__ */ new Map() }));
@@ -41663,7 +41665,7 @@ function oidcProviderFor(sim, account, issuerUrl) {
   return issuerUrl === GITHUB_ISSUER ? { arn, url: issuerUrl, clientIdList: [DEFAULT_CLIENT_ID] } : void 0;
 }
 
-// packages/sim/src/sts/session.ts
+// ../../work/main/packages/sim/src/sts/session.ts
 function startRoleSession(ctx, role, sessionName, durationSeconds) {
   const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`;
   const assumedRoleId = `${role.roleId}:${sessionName}`;
@@ -41685,7 +41687,7 @@ function startRoleSession(ctx, role, sessionName, durationSeconds) {
   };
 }
 
-// packages/sim/src/sts/validation.ts
+// ../../work/main/packages/sim/src/sts/validation.ts
 var InputValidator = class {
   constructor(input) {
     this.input = input;
@@ -41780,7 +41782,7 @@ function parseSessionTags(raw) {
   return tags;
 }
 
-// packages/sim/src/sts/api-assume-role.ts
+// ../../work/main/packages/sim/src/sts/api-assume-role.ts
 var CHAINED_SESSION_LIMIT = 3600;
 function assumeRole(ctx, input) {
   const caller = ctx.principal;
@@ -41863,7 +41865,7 @@ function getCallerIdentity(ctx) {
   return { UserId: p.userId, Account: p.account, Arn: p.arn };
 }
 
-// packages/sim/src/sts/api-web-identity.ts
+// ../../work/main/packages/sim/src/sts/api-web-identity.ts
 var INVALID_TOKEN = "The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.";
 function notAuthorized() {
   return new AwsError("AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity", 403);
@@ -41947,7 +41949,7 @@ function assumeRoleWithWebIdentity(ctx, input) {
   };
 }
 
-// packages/sim/src/sts/authorizer.ts
+// ../../work/main/packages/sim/src/sts/authorizer.ts
 function enforcedPolicies(sim, principal) {
   if (principal.roleArn === void 0) return void 0;
   const role = findRole(sim, principal.roleArn);
@@ -41964,7 +41966,7 @@ function iamAuthorizer(sim) {
   };
 }
 
-// packages/sim/src/sts/session-route.ts
+// ../../work/main/packages/sim/src/sts/session-route.ts
 function sessionRoute(sim) {
   return {
     prefix: "/_sim/sessions",
@@ -42011,7 +42013,7 @@ function sessionRoute(sim) {
   };
 }
 
-// packages/sim/src/sts/iam.ts
+// ../../work/main/packages/sim/src/sts/iam.ts
 var TRUST_POLICY_CHECKED_BY_ASSUME_ROLE = {
   Statement: [{ Effect: "Allow", Principal: "*", Action: "sts:*", Resource: "*" }]
 };
@@ -42037,7 +42039,7 @@ function stsPermissions(ctx, input) {
   return checks;
 }
 
-// packages/sim/src/sts/index.ts
+// ../../work/main/packages/sim/src/sts/index.ts
 var stsModule = {
   name: "sts",
   install(sim) {
@@ -42064,7 +42066,7 @@ var stsModule = {
   }
 };
 
-// packages/sim/src/cloudformation/resources/iam.ts
+// ../../work/main/packages/sim/src/cloudformation/resources/iam.ts
 function policyState(sim) {
   return sim.store("iam.policies", () => ({ roles: /* @__PURE__ */ new Map(), managed: /* @__PURE__ */ new Map() }));
 }
@@ -42270,7 +42272,7 @@ var iamManagedPolicyProvider = {
   }
 };
 
-// packages/sim/src/logs/store.ts
+// ../../work/main/packages/sim/src/logs/store.ts
 function logsState(sim) {
   return sim.store("logs", () => ({ groups: /* @__PURE__ */ new Map(), nextSeq: 1 }));
 }
@@ -42365,7 +42367,7 @@ function logGroupExists(sim, account, region, name) {
   return findLogGroup(sim, account, region, name) !== void 0;
 }
 
-// packages/sim/src/cloudformation/resources/logs.ts
+// ../../work/main/packages/sim/src/cloudformation/resources/logs.ts
 var TYPE3 = "AWS::Logs::LogGroup";
 function tagMap(tags) {
   if (!Array.isArray(tags)) return {};
@@ -42421,7 +42423,7 @@ var logGroupProvider = {
   }
 };
 
-// packages/sim/src/cloudformation/resources/opaque.ts
+// ../../work/main/packages/sim/src/cloudformation/resources/opaque.ts
 var import_node_crypto18 = require("node:crypto");
 var hex = (n) => (0, import_node_crypto18.randomBytes)(Math.ceil(n / 2)).toString("hex").slice(0, n);
 var ec2Id = (prefix) => `${prefix}-0${hex(16)}`;
@@ -42543,10 +42545,10 @@ function opaqueProviderFor(type) {
   };
 }
 
-// packages/sim/src/s3/route.ts
+// ../../work/main/packages/sim/src/s3/route.ts
 var import_node_crypto22 = require("node:crypto");
 
-// packages/sim/src/s3/errors.ts
+// ../../work/main/packages/sim/src/s3/errors.ts
 var S3Error = class extends AwsError {
   constructor(code, message, status, extra = {}) {
     super(code, message, status);
@@ -42558,10 +42560,10 @@ var noSuchBucket = (name) => new S3Error("NoSuchBucket", "The specified bucket d
 var noSuchKey = (key) => new S3Error("NoSuchKey", "The specified key does not exist.", 404, { Key: key });
 var accessDenied = () => new S3Error("AccessDenied", "Access Denied", 403);
 
-// packages/sim/src/s3/store.ts
+// ../../work/main/packages/sim/src/s3/store.ts
 var import_node_crypto19 = require("node:crypto");
 
-// packages/sim/src/s3/xml.ts
+// ../../work/main/packages/sim/src/s3/xml.ts
 var S3_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
 function escapeXml2(s) {
   return s.replace(
@@ -42648,7 +42650,7 @@ function textOf(el, name) {
   return c === void 0 ? void 0 : c.text.trim();
 }
 
-// packages/sim/src/s3/store.ts
+// ../../work/main/packages/sim/src/s3/store.ts
 function s3State(sim) {
   return sim.store("s3", () => ({ buckets: /* @__PURE__ */ new Map() }));
 }
@@ -42750,7 +42752,7 @@ function storeObject(sim, bucketName, key, body, options = {}) {
   return object;
 }
 
-// packages/sim/src/s3/request.ts
+// ../../work/main/packages/sim/src/s3/request.ts
 var XML = { "content-type": "application/xml" };
 var IAM_ACTIONS = {
   ListObjectsV2: "ListBucket",
@@ -42838,7 +42840,7 @@ function tagsFromQuery(text) {
 var iso = (ms) => new Date(ms).toISOString();
 var httpDate = (ms) => new Date(ms).toUTCString();
 
-// packages/sim/src/s3/api-buckets.ts
+// ../../work/main/packages/sim/src/s3/api-buckets.ts
 var DEFAULT_REGION2 = "us-east-1";
 async function xmlBody(call) {
   const body = await call.body();
@@ -43087,10 +43089,10 @@ var bucketActions = {
   DeleteBucketTagging
 };
 
-// packages/sim/src/s3/api-multipart.ts
+// ../../work/main/packages/sim/src/s3/api-multipart.ts
 var import_node_crypto21 = require("node:crypto");
 
-// packages/sim/src/s3/payload.ts
+// ../../work/main/packages/sim/src/s3/payload.ts
 var import_node_crypto20 = require("node:crypto");
 var import_node_zlib = require("node:zlib");
 var CRC32C_TABLE = (() => {
@@ -43187,7 +43189,7 @@ function readPayload(headers, raw) {
   return { body, ...checksum ? { checksum } : {} };
 }
 
-// packages/sim/src/s3/api-multipart.ts
+// ../../work/main/packages/sim/src/s3/api-multipart.ts
 var MIN_PART_SIZE = 5 * 1024 * 1024;
 function uploadOf(call, bucket) {
   const id = call.query.get("uploadId") ?? "";
@@ -43315,7 +43317,7 @@ var multipartActions = {
   AbortMultipartUpload
 };
 
-// packages/sim/src/s3/iam.ts
+// ../../work/main/packages/sim/src/s3/iam.ts
 var ACTIONS = {
   ListBuckets: "ListAllMyBuckets",
   ListObjectsV2: "ListBucket",
@@ -43372,7 +43374,7 @@ function s3Permissions(sim, principal, call, bucket, key, query, copySource) {
   return checks;
 }
 
-// packages/sim/src/s3/api-objects.ts
+// ../../work/main/packages/sim/src/s3/api-objects.ts
 var preconditionFailed = () => new S3Error("PreconditionFailed", "At least one of the pre-conditions you specified did not hold", 412, {
   Condition: "If-Match"
 });
@@ -43671,7 +43673,7 @@ var objectActions = {
   DeleteObjectTagging
 };
 
-// packages/sim/src/s3/route.ts
+// ../../work/main/packages/sim/src/s3/route.ts
 var handlers = { ...bucketActions, ...objectActions, ...multipartActions };
 var MAX_PUT_BYTES = 5 * 1024 ** 3;
 function signatureOf(req, url) {
@@ -43977,7 +43979,7 @@ function s3Route(sim) {
   };
 }
 
-// packages/sim/src/s3/index.ts
+// ../../work/main/packages/sim/src/s3/index.ts
 function createBucket2(sim, spec) {
   return createBucket(sim, spec);
 }
@@ -44022,15 +44024,26 @@ function seedBuckets(data, sim) {
     }
   });
 }
+function environmentFileProblem(sim, arn) {
+  const m = /^arn:aws[a-z-]*:s3:::([^/]+)\/(.+)$/.exec(arn);
+  if (!m) return "InvalidArgument: the environment file is not an S3 object ARN";
+  const bucket = findBucket(sim, m[1]);
+  if (!bucket) return "NoSuchBucket: The specified bucket does not exist";
+  return bucket.objects.has(m[2]) ? void 0 : "NoSuchKey: The specified key does not exist.";
+}
 var s3Module = {
   name: "s3",
   install(sim) {
+    sim.executionSecrets = {
+      ...sim.executionSecrets,
+      environmentFileProblem: (arn) => environmentFileProblem(sim, arn)
+    };
     sim.addRoute(s3Route(sim));
     sim.onSeed("buckets", seedBuckets);
   }
 };
 
-// packages/sim/src/cloudformation/resources/s3.ts
+// ../../work/main/packages/sim/src/cloudformation/resources/s3.ts
 var TYPE4 = "AWS::S3::Bucket";
 function encryptionOf(props) {
   const config = props["BucketEncryption"]?.["ServerSideEncryptionConfiguration"];
@@ -44127,7 +44140,7 @@ var s3BucketPolicyProvider = {
   }
 };
 
-// packages/sim/src/cloudformation/resources/ssm.ts
+// ../../work/main/packages/sim/src/cloudformation/resources/ssm.ts
 var import_node_crypto23 = require("node:crypto");
 var TYPE5 = "AWS::SSM::Parameter";
 var TYPES = ["String", "StringList"];
@@ -44184,7 +44197,7 @@ var ssmParameterProvider = {
   }
 };
 
-// packages/sim/src/cloudformation/resources/index.ts
+// ../../work/main/packages/sim/src/cloudformation/resources/index.ts
 var providers = /* @__PURE__ */ new Map([
   ["AWS::ECR::Repository", ecrRepositoryProvider],
   ["AWS::ECS::Cluster", ecsClusterProvider],
@@ -44203,7 +44216,7 @@ function providerFor(type) {
   return providers.get(type) ?? opaqueProviderFor(type);
 }
 
-// packages/sim/src/cloudformation/steps.ts
+// ../../work/main/packages/sim/src/cloudformation/steps.ts
 var RESOURCE_MS = 1e3;
 var STABILIZE_MS = 2e3;
 var overrides = /* @__PURE__ */ new WeakMap();
@@ -44483,7 +44496,7 @@ function finishStep(sim, stack, op, step, at2) {
   }
 }
 
-// packages/sim/src/cloudformation/engine.ts
+// ../../work/main/packages/sim/src/cloudformation/engine.ts
 var MAX_STEPS = 1e5;
 function identity(sim, stack) {
   return {
@@ -44790,7 +44803,7 @@ function advanceCloudFormation(sim, now) {
   for (const stack of state.stacks.values()) if (stack.operation) advanceStack(sim, stack, now);
 }
 
-// packages/sim/src/cloudformation/plan.ts
+// ../../work/main/packages/sim/src/cloudformation/plan.ts
 var KNOWN_AFTER_APPLY = "{{changeSet:KNOWN_AFTER_APPLY}}";
 function planChanges(sim, who2, stack, target) {
   const live = stack?.status === "REVIEW_IN_PROGRESS" ? {} : stack?.resources ?? {};
@@ -44908,7 +44921,7 @@ function changesNothing(who2, stack, target, changes) {
   return sameValue(values(stack), values(target)) && sameValue(stack.tags, target.tags);
 }
 
-// packages/sim/src/cloudformation/template-source.ts
+// ../../work/main/packages/sim/src/cloudformation/template-source.ts
 var BODY_LIMIT = 51200;
 var URL_LIMIT = 1e6;
 function readTemplateObject(sim, bucket, key) {
@@ -44969,7 +44982,7 @@ function templateText(sim, input, previous) {
   return text;
 }
 
-// packages/sim/src/cloudformation/prepare.ts
+// ../../work/main/packages/sim/src/cloudformation/prepare.ts
 function importsIn(value, out = []) {
   if (Array.isArray(value)) for (const v2 of value) importsIn(v2, out);
   else if (typeof value === "object" && value !== null) {
@@ -45017,7 +45030,7 @@ function prepareSpec(ctx, input, stackName, stackId, stack) {
   };
 }
 
-// packages/sim/src/cloudformation/request.ts
+// ../../work/main/packages/sim/src/cloudformation/request.ts
 var QueryInput = class _QueryInput {
   constructor(raw) {
     this.raw = raw;
@@ -45100,7 +45113,7 @@ var validationError2 = (message) => new AwsError("ValidationError", message);
 var stackMissing = (nameOrId) => validationError2(`Stack with id ${nameOrId} does not exist`);
 var tokenOf2 = (next) => next !== void 0 ? { NextToken: next } : {};
 
-// packages/sim/src/cloudformation/views.ts
+// ../../work/main/packages/sim/src/cloudformation/views.ts
 var date = (ms) => ms === void 0 ? void 0 : new Date(ms);
 function parametersView(params) {
   return params.map((p) => ({
@@ -45237,7 +45250,7 @@ function changeSetSummaryView(cs) {
   };
 }
 
-// packages/sim/src/cloudformation/api-stacks.ts
+// ../../work/main/packages/sim/src/cloudformation/api-stacks.ts
 var who = (ctx, stack) => ({
   sim: ctx.sim,
   account: ctx.account,
@@ -45407,7 +45420,7 @@ var stackActions = {
   UpdateTerminationProtection: updateTerminationProtection
 };
 
-// packages/sim/src/cloudformation/api-change-sets.ts
+// ../../work/main/packages/sim/src/cloudformation/api-change-sets.ts
 var CHANGE_SET_MS = 500;
 var notFound2 = (name) => new AwsError("ChangeSetNotFound", `ChangeSet [${name}] does not exist`, 404);
 function lookup(ctx, input) {
@@ -45581,7 +45594,7 @@ var changeSetActions = {
   ListChangeSets: listChangeSets
 };
 
-// packages/sim/src/cloudformation/api-drift.ts
+// ../../work/main/packages/sim/src/cloudformation/api-drift.ts
 var import_node_crypto24 = require("node:crypto");
 function actualOf(sim, stack, r) {
   if (r.type === "AWS::ECS::Service") {
@@ -45714,7 +45727,7 @@ var driftActions = {
   DescribeStackResourceDrifts: describeStackResourceDrifts
 };
 
-// packages/sim/src/cloudformation/api-resources.ts
+// ../../work/main/packages/sim/src/cloudformation/api-resources.ts
 function stackOf(ctx, input) {
   const name = input.name("StackName", { required: true, arn: true });
   const stack = findStack(ctx.sim, ctx.account, ctx.region, name);
@@ -45783,7 +45796,7 @@ var resourceActions = {
   ListExports: listExports
 };
 
-// packages/sim/src/cloudformation/api-templates.ts
+// ../../work/main/packages/sim/src/cloudformation/api-templates.ts
 var getTemplate = (ctx, raw) => {
   const input = new QueryInput(raw);
   const name = input.str("StackName");
@@ -45868,7 +45881,7 @@ var templateActions = {
   ValidateTemplate: validateTemplate
 };
 
-// packages/sim/src/cloudformation/iam.ts
+// ../../work/main/packages/sim/src/cloudformation/iam.ts
 var str4 = (value) => typeof value === "string" ? value : void 0;
 var UNSCOPED = /* @__PURE__ */ new Set([
   "ListStacks",
@@ -45902,7 +45915,7 @@ function cloudformationPermissions(ctx, input) {
   ];
 }
 
-// packages/sim/src/cloudformation/index.ts
+// ../../work/main/packages/sim/src/cloudformation/index.ts
 var cloudformationModule = {
   name: "cloudformation",
   install(sim) {
@@ -45931,7 +45944,7 @@ var cloudformationModule = {
   }
 };
 
-// packages/sim/src/cloudtrail/index.ts
+// ../../work/main/packages/sim/src/cloudtrail/index.ts
 var cloudtrailModule = {
   name: "cloudtrail",
   install(sim) {
@@ -45947,7 +45960,7 @@ var cloudtrailModule = {
   }
 };
 
-// packages/sim/src/ecr/api-scan.ts
+// ../../work/main/packages/sim/src/ecr/api-scan.ts
 var SCAN_QUOTA_MS = 24 * 3600 * 1e3;
 function scanView(sim, repo, image, now) {
   if (image.scanStartedAt === void 0) return void 0;
@@ -46042,7 +46055,7 @@ var scanActions = {
   }
 };
 
-// packages/sim/src/ecr/manifest.ts
+// ../../work/main/packages/sim/src/ecr/manifest.ts
 var MEDIA_TYPES = {
   dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
   dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
@@ -46135,7 +46148,7 @@ function storeManifest(repo, bytes, mediaTypeHint, tag, now) {
   return { image, created: existing === void 0 };
 }
 
-// packages/sim/src/ecr/media-types.ts
+// ../../work/main/packages/sim/src/ecr/media-types.ts
 var DOCKER_V2 = "application/vnd.docker.distribution.manifest.v2+json";
 var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 var DOCKER_TO_OCI = {
@@ -46191,7 +46204,7 @@ function manifestFor(image, byTag, accepted) {
   return translated === void 0 ? stored : { manifest: translated, mediaType: target };
 }
 
-// packages/sim/src/ecr/api-images.ts
+// ../../work/main/packages/sim/src/ecr/api-images.ts
 function tagStatus(input) {
   const filter = input.raw.filter;
   const status = filter?.tagStatus ?? "ANY";
@@ -46433,7 +46446,7 @@ var imageActions = {
   }
 };
 
-// packages/sim/src/ecr/iam.ts
+// ../../work/main/packages/sim/src/ecr/iam.ts
 var str5 = (value) => typeof value === "string" ? value : void 0;
 function onRepository(sim, action, account, region, name) {
   const policy = findRepository(sim, account, region, name)?.policy;
@@ -46470,7 +46483,7 @@ function ecrPermissions(ctx, input) {
   }
 }
 
-// packages/sim/src/ecr/api-layers.ts
+// ../../work/main/packages/sim/src/ecr/api-layers.ts
 var import_node_crypto25 = require("node:crypto");
 var DOWNLOAD_TTL_MS = 3600 * 1e3;
 var PART_SIZE = 10 * 1024 * 1024;
@@ -46587,10 +46600,10 @@ var layerActions = {
   }
 };
 
-// packages/sim/src/ecr/registry-blobs.ts
+// ../../work/main/packages/sim/src/ecr/registry-blobs.ts
 var import_node_crypto26 = require("node:crypto");
 
-// packages/sim/src/ecr/registry-http.ts
+// ../../work/main/packages/sim/src/ecr/registry-http.ts
 var RegistryError = class extends Error {
   constructor(status, code, message, headers = {}) {
     super(message);
@@ -46634,7 +46647,7 @@ function repositoryFromName(sim, name) {
 }
 var DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
 
-// packages/sim/src/ecr/registry-blobs.ts
+// ../../work/main/packages/sim/src/ecr/registry-blobs.ts
 var keyOf = (repo) => repoKey(repo.account, repo.region, repo.name);
 function blobUnknown(digest) {
   return new RegistryError(404, "BLOB_UNKNOWN", `blob unknown to registry: ${digest}`);
@@ -46788,7 +46801,7 @@ async function continueUpload(r, id) {
   blobCreated(r, digest);
 }
 
-// packages/sim/src/ecr/registry-manifests.ts
+// ../../work/main/packages/sim/src/ecr/registry-manifests.ts
 var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var MAX_MANIFEST = 4 * 1024 * 1024;
 function manifestUnknown(reference) {
@@ -46882,7 +46895,7 @@ function listTags(r) {
   send2(r.res, 200, headers, JSON.stringify({ name: r.name, tags }));
 }
 
-// packages/sim/src/ecr/registry.ts
+// ../../work/main/packages/sim/src/ecr/registry.ts
 function challenge(sim) {
   return { "www-authenticate": `Basic realm="${sim.url}/",service="ecr.amazonaws.com"` };
 }
@@ -46997,7 +47010,7 @@ function registryRoute(sim) {
   };
 }
 
-// packages/sim/src/ecr/seed.ts
+// ../../work/main/packages/sim/src/ecr/seed.ts
 function seedRepositories(data, sim) {
   seedEntries("repositories", data, (entry) => {
     if (typeof entry !== "object" || entry === null || typeof entry.name !== "string") {
@@ -47031,11 +47044,11 @@ function seedRepositories(data, sim) {
   });
 }
 
-// packages/sim/src/ecr/synthetic-image.ts
+// ../../work/main/packages/sim/src/ecr/synthetic-image.ts
 var import_node_crypto27 = require("node:crypto");
 var import_node_zlib2 = require("node:zlib");
 
-// packages/sim/src/ecr/tar.ts
+// ../../work/main/packages/sim/src/ecr/tar.ts
 var BLOCK = 512;
 function octal(value, width) {
   return value.toString(8).padStart(width - 1, "0") + "\0";
@@ -47083,7 +47096,7 @@ function tarFiles(files) {
   return Buffer.concat(parts);
 }
 
-// packages/sim/src/ecr/synthetic-image.ts
+// ../../work/main/packages/sim/src/ecr/synthetic-image.ts
 var DEFAULT_IMAGE_FILES = {
   "hello.txt": "hello from ecs-delivery\n"
 };
@@ -47113,7 +47126,7 @@ function syntheticImage(options = {}) {
   return { config, layer, manifest, mediaType, digest: sha2562(manifest) };
 }
 
-// packages/sim/src/ecr/seed-images.ts
+// ../../work/main/packages/sim/src/ecr/seed-images.ts
 var LABEL_KEY = "ecs-delivery.sim.label";
 var ENTRY_KEYS = /* @__PURE__ */ new Set(["repository", "tags", "account", "region", "files", "label", "config"]);
 var isObject = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
@@ -47195,7 +47208,7 @@ function seedImages(data, sim) {
   });
 }
 
-// packages/sim/src/ecr/lookup.ts
+// ../../work/main/packages/sim/src/ecr/lookup.ts
 var ECR_HOST = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
 function simHosts(sim) {
   if (!sim.url) return [];
@@ -47267,7 +47280,7 @@ function lookupImage(sim, ref) {
   };
 }
 
-// packages/sim/src/ecr/push-image.ts
+// ../../work/main/packages/sim/src/ecr/push-image.ts
 async function failure2(what, res) {
   return new Error(`pushImage: ${what} failed with HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`);
 }
@@ -47302,7 +47315,7 @@ async function pushImage(options) {
   return { digest, manifest: manifest.toString("utf8"), mediaType, size: manifest.length };
 }
 
-// packages/sim/src/ecr/index.ts
+// ../../work/main/packages/sim/src/ecr/index.ts
 var ecrModule = {
   name: "ecr",
   install(sim) {
@@ -47320,7 +47333,7 @@ var ecrModule = {
   }
 };
 
-// packages/sim/src/ecs/views.ts
+// ../../work/main/packages/sim/src/ecs/views.ts
 function countTasks(tasks, match) {
   let running2 = 0;
   let pending = 0;
@@ -47539,7 +47552,7 @@ function serviceDeploymentBrief(sd) {
   };
 }
 
-// packages/sim/src/ecs/api-clusters.ts
+// ../../work/main/packages/sim/src/ecs/api-clusters.ts
 var NAME = /^[A-Za-z0-9_-]{1,255}$/;
 function createCluster(r, name, options = {}) {
   const existing = r.clusters.get(name);
@@ -47629,10 +47642,10 @@ var clusterActions = {
   DeleteCluster
 };
 
-// packages/sim/src/ecs/api-container-instances.ts
+// ../../work/main/packages/sim/src/ecs/api-container-instances.ts
 var import_node_crypto28 = require("node:crypto");
 
-// packages/sim/src/ecs/placement.ts
+// ../../work/main/packages/sim/src/ecs/placement.ts
 var FARGATE_CAPACITY = "Capacity is unavailable at this time. Please try again later or in a different availability zone";
 var NO_CONTAINER_INSTANCES = "No Container Instances were found in your cluster.";
 function reservation(td) {
@@ -47694,7 +47707,7 @@ function placeTask(sim, r, cluster, td, launch2, serviceName) {
   };
 }
 
-// packages/sim/src/ecs/api-container-instances.ts
+// ../../work/main/packages/sim/src/ecs/api-container-instances.ts
 function register(sim, r, clusterName, spec) {
   const cluster = r.clusters.get(clusterName);
   if (!cluster) {
@@ -47800,7 +47813,7 @@ var containerInstanceActions = {
   DescribeContainerInstances
 };
 
-// packages/sim/src/ecs/deployments.ts
+// ../../work/main/packages/sim/src/ecs/deployments.ts
 var MAX_EVENTS = 100;
 function addEvent2(svc, t, message) {
   svc.events.unshift({ id: newEventId(), createdAt: t, message });
@@ -48012,7 +48025,7 @@ function tripCircuitBreaker(r, svc, dep, t) {
   }
 }
 
-// packages/sim/src/ecs/image-reference.ts
+// ../../work/main/packages/sim/src/ecs/image-reference.ts
 var ALLOWED = /^[A-Za-z0-9_.:/#@-]+$/;
 var DIGEST2 = /^sha256:[A-Fa-f0-9]{64}$/;
 var MAX_LENGTH = 255;
@@ -48045,7 +48058,7 @@ function unparsableReference(image) {
   return path.some((part) => part !== part.toLowerCase()) ? "invalid reference format: repository name must be lowercase" : void 0;
 }
 
-// packages/sim/src/ecs/task-lifecycle.ts
+// ../../work/main/packages/sim/src/ecs/task-lifecycle.ts
 var PROVISIONING_MS = 3e3;
 var PENDING_MS = 1e4;
 var DEPROVISIONING_MS = 3e3;
@@ -48106,6 +48119,7 @@ function containerOf(sim, r, def, overrides2) {
   const failure3 = resolved.failure ?? behaviour.failToStart;
   return failure3 !== void 0 ? { container, failure: failure3 } : { container };
 }
+var ENV_FILES_FAILURE = "ResourceInitializationError: failed to download env files: file download command: non empty error stream: service call has been retried 5 time(s):";
 var SECRETS_FAILURE = "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed:";
 function secretsFailure(sim, r, td) {
   const refs = [];
@@ -48117,8 +48131,15 @@ function secretsFailure(sim, r, td) {
     const credentials = c.repositoryCredentials?.credentialsParameter;
     if (typeof credentials === "string") refs.push(credentials);
   }
-  if (refs.length === 0) return void 0;
   const lookups = sim.executionSecrets;
+  for (const c of td.body.containerDefinitions ?? []) {
+    for (const file of c.environmentFiles ?? []) {
+      if (file.type !== "s3" || typeof file.value !== "string") continue;
+      const problem = lookups.environmentFileProblem(file.value);
+      if (problem !== void 0) return `${ENV_FILES_FAILURE} ${problem}`;
+    }
+  }
+  if (refs.length === 0) return void 0;
   for (const ref of refs.filter((v2) => /^arn:aws[a-z-]*:secretsmanager:/.test(v2))) {
     const problem = lookups.secretProblem(r.account, r.region, ref);
     if (problem !== void 0) {
@@ -48376,7 +48397,7 @@ function stepTask(sim, task, t, signals) {
   }
 }
 
-// packages/sim/src/ecs/launch.ts
+// ../../work/main/packages/sim/src/ecs/launch.ts
 function launchFor(settings, td, cluster) {
   const strategy = settings.capacityProviderStrategy ?? cluster.defaultCapacityProviderStrategy;
   const explicit = settings.launchType;
@@ -48399,7 +48420,7 @@ function launchFor(settings, td, cluster) {
   };
 }
 
-// packages/sim/src/ecs/scheduler.ts
+// ../../work/main/packages/sim/src/ecs/scheduler.ts
 function percent(config, key, fallback) {
   const v2 = config[key];
   return typeof v2 === "number" ? v2 : fallback;
@@ -48615,7 +48636,7 @@ function handleSignals(sim, r, signals, t) {
   }
 }
 
-// packages/sim/src/ecs/engine.ts
+// ../../work/main/packages/sim/src/ecs/engine.ts
 var STOPPED_RETENTION_MS = 36e5;
 var MAX_STEPS2 = 2e5;
 function reconcileDirty(sim, r, t) {
@@ -48685,7 +48706,7 @@ function advanceEcs(sim, now) {
   for (const r of ecsState(sim).regions.values()) advanceRegion(sim, r, now);
 }
 
-// packages/sim/src/ecs/iam.ts
+// ../../work/main/packages/sim/src/ecs/iam.ts
 var str6 = (value) => typeof value === "string" ? value : void 0;
 var strings2 = (value) => Array.isArray(value) ? value.filter((v2) => typeof v2 === "string") : [];
 function nameOf(ref) {
@@ -48875,7 +48896,7 @@ function ecsPermissions(ctx, input) {
   return TABLE[ctx.action]?.(new Arns(ctx), input, ctx.action);
 }
 
-// packages/sim/src/ecs/api-services.ts
+// ../../work/main/packages/sim/src/ecs/api-services.ts
 var NAME2 = /^[A-Za-z0-9_-]{1,255}$/;
 function invalid3(message) {
   throw new AwsError("InvalidParameterException", message);
@@ -49104,7 +49125,7 @@ var serviceActions = {
   DeleteService
 };
 
-// packages/sim/src/core/json-shapes.ts
+// ../../work/main/packages/sim/src/core/json-shapes.ts
 var TRUE = /* @__PURE__ */ new Set(["true", "yes", "y", "t", "1"]);
 var FALSE = /* @__PURE__ */ new Set(["false", "no", "n", "f", "0"]);
 function refuse(message) {
@@ -49159,7 +49180,7 @@ function readShape(value, shape) {
   return out;
 }
 
-// packages/sim/src/ecs/api-task-definitions.ts
+// ../../work/main/packages/sim/src/ecs/api-task-definitions.ts
 var NAME3 = /^[A-Za-z0-9_-]{1,255}$/;
 var clientErrors = plainErrors("ClientException");
 function clientError2(message) {
@@ -49410,7 +49431,7 @@ var taskDefinitionActions = {
   DeregisterTaskDefinition
 };
 
-// packages/sim/src/ecs/seed.ts
+// ../../work/main/packages/sim/src/ecs/seed.ts
 function entryOf(entry) {
   if (typeof entry === "string") return { name: entry };
   if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
@@ -49506,7 +49527,7 @@ function seedServices(data, sim) {
   });
 }
 
-// packages/sim/src/ecs/api-service-deployments.ts
+// ../../work/main/packages/sim/src/ecs/api-service-deployments.ts
 function serviceOf(r, sd) {
   return r.clusters.get(sd.clusterName)?.services.get(sd.serviceName);
 }
@@ -49634,7 +49655,7 @@ var serviceDeploymentActions = {
   DescribeServiceRevisions
 };
 
-// packages/sim/src/ecs/api-tags.ts
+// ../../work/main/packages/sim/src/ecs/api-tags.ts
 function taggedByArn(r, arn) {
   const m = /^arn:aws[\w-]*:ecs:[^:]+:\d{12}:([a-z-]+)\/(.+)$/.exec(arn);
   const notFound3 = () => {
@@ -49686,7 +49707,7 @@ var ListTagsForResource = (ctx, raw) => {
 };
 var tagActions = { TagResource, UntagResource, ListTagsForResource };
 
-// packages/sim/src/ecs/api-tasks.ts
+// ../../work/main/packages/sim/src/ecs/api-tasks.ts
 function invalid4(message) {
   throw new AwsError("InvalidParameterException", message);
 }
@@ -49859,7 +49880,7 @@ var StopTask = (ctx, raw) => {
 };
 var taskActions = { RunTask, DescribeTasks, ListTasks, StopTask };
 
-// packages/sim/src/ecs/index.ts
+// ../../work/main/packages/sim/src/ecs/index.ts
 var ecsModule = {
   name: "ecs",
   install(sim) {
@@ -49887,7 +49908,7 @@ var ecsModule = {
   }
 };
 
-// packages/sim/src/front/hosts.ts
+// ../../work/main/packages/sim/src/front/hosts.ts
 function frontState(sim) {
   return sim.store("fronts", () => ({ fronts: [], cursors: /* @__PURE__ */ new Map() }));
 }
@@ -49976,7 +49997,7 @@ function seedFronts(data, sim) {
   }
 }
 
-// packages/sim/src/front/targets.ts
+// ../../work/main/packages/sim/src/front/targets.ts
 function findServiceRecord(sim, target) {
   const region = ecsState(sim).regions.get(`${target.account}/${target.region}`);
   const cluster = region?.clusters.get(target.cluster);
@@ -50028,7 +50049,7 @@ function servedImage(sim, container) {
   };
 }
 
-// packages/sim/src/front/respond.ts
+// ../../work/main/packages/sim/src/front/respond.ts
 var ALB_503 = "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n";
 var ALB_404 = "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n</body>\r\n</html>\r\n";
 function send3(req, res, status, body, headers) {
@@ -50107,7 +50128,7 @@ async function handleFront(sim, req, res, url) {
   });
 }
 
-// packages/sim/src/front/index.ts
+// ../../work/main/packages/sim/src/front/index.ts
 var frontModule = {
   name: "front",
   install(sim) {
@@ -50120,7 +50141,7 @@ var frontModule = {
   }
 };
 
-// packages/sim/src/logs/read.ts
+// ../../work/main/packages/sim/src/logs/read.ts
 var keyOf2 = (e) => [e.timestamp, e.seq];
 function compare3(a, b) {
   return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1];
@@ -50201,7 +50222,7 @@ function byKey(a, b) {
   return compare3(keyOf2(a), keyOf2(b));
 }
 
-// packages/sim/src/logs/api.ts
+// ../../work/main/packages/sim/src/logs/api.ts
 var GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/;
 var DAY = 864e5;
 function tagsOf2(input, key) {
@@ -50456,7 +50477,7 @@ var logsActions = {
   ListTagsForResource: ListTagsForResource2
 };
 
-// packages/sim/src/logs/iam.ts
+// ../../work/main/packages/sim/src/logs/iam.ts
 var str7 = (value) => typeof value === "string" ? value : void 0;
 var GROUP_CALLS = /* @__PURE__ */ new Set(["CreateLogGroup", "DeleteLogGroup", "DescribeLogStreams", "FilterLogEvents"]);
 var STREAM_CALLS = /* @__PURE__ */ new Set(["CreateLogStream", "PutLogEvents", "GetLogEvents"]);
@@ -50480,7 +50501,7 @@ function logsPermissions(ctx, input) {
   return void 0;
 }
 
-// packages/sim/src/logs/index.ts
+// ../../work/main/packages/sim/src/logs/index.ts
 function seedLogGroups(data, sim) {
   seedEntries("logGroups", data, (entry) => {
     const spec = typeof entry === "string" ? { name: entry } : entry ?? {};
@@ -50514,7 +50535,7 @@ var logsModule = {
   }
 };
 
-// packages/sim/src/secretsmanager/store.ts
+// ../../work/main/packages/sim/src/secretsmanager/store.ts
 var import_node_crypto29 = require("node:crypto");
 function secretsState(sim) {
   return sim.store("secretsmanager", () => ({ secrets: /* @__PURE__ */ new Map(), generations: /* @__PURE__ */ new Map() }));
@@ -50595,7 +50616,7 @@ function purgeDeleted(sim, now) {
   }
 }
 
-// packages/sim/src/secretsmanager/api.ts
+// ../../work/main/packages/sim/src/secretsmanager/api.ts
 var NAME_RE2 = /^[a-zA-Z0-9/_+=.@-]+$/;
 var MAX_VALUE = 65536;
 var DAY_MS = 864e5;
@@ -50889,7 +50910,7 @@ var secretsManagerActions = {
   }
 };
 
-// packages/sim/src/secretsmanager/iam.ts
+// ../../work/main/packages/sim/src/secretsmanager/iam.ts
 function secretsPermissions(ctx, input) {
   const action = `secretsmanager:${ctx.action}`;
   if (ctx.action === "ListSecrets") return [{ action, resource: "*" }];
@@ -50910,7 +50931,7 @@ function secretsPermissions(ctx, input) {
   return [{ action, resource, context: { "secretsmanager:SecretId": id } }];
 }
 
-// packages/sim/src/secretsmanager/index.ts
+// ../../work/main/packages/sim/src/secretsmanager/index.ts
 function seedSecrets(data, sim) {
   seedEntries("secrets", data, (entry) => {
     const seed = typeof entry === "object" && entry !== null ? entry : {};
@@ -50996,7 +51017,7 @@ var secretsManagerModule = {
   }
 };
 
-// packages/sim/src/modules.ts
+// ../../work/main/packages/sim/src/modules.ts
 var modules = [
   githubModule,
   stsModule,
@@ -51012,7 +51033,7 @@ var modules = [
   scenarioModule
 ];
 
-// packages/sim/src/index.ts
+// ../../work/main/packages/sim/src/index.ts
 function createSimulator(options = {}) {
   const sim = new Simulator(options);
   for (const mod of modules) mod.install(sim);
@@ -51040,7 +51061,7 @@ async function startSimulator(options = {}) {
   };
 }
 
-// packages/testkit/src/sim.ts
+// ../../work/main/packages/testkit/src/sim.ts
 async function control(base, method, path, body) {
   const res = await fetch(`${base}${path}`, {
     method,
@@ -51103,12 +51124,12 @@ async function startSim(options = {}) {
   };
 }
 
-// packages/testkit/src/run-action.ts
+// ../../work/main/packages/testkit/src/run-action.ts
 var import_node_fs5 = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path4 = require("node:path");
 
-// packages/testkit/src/action-yml.ts
+// ../../work/main/packages/testkit/src/action-yml.ts
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
 var import_yaml2 = __toESM(require_dist());
@@ -51219,7 +51240,7 @@ function evaluatePostIf(expression, status) {
   return result;
 }
 
-// packages/testkit/src/cancel-point.ts
+// ../../work/main/packages/testkit/src/cancel-point.ts
 var POLL_MS = 25;
 function wait(ms, stop) {
   return new Promise((resolve4) => {
@@ -51266,7 +51287,7 @@ async function reachCancelPoint(point, progress) {
   return false;
 }
 
-// packages/testkit/src/child.ts
+// ../../work/main/packages/testkit/src/child.ts
 var import_node_child_process = require("node:child_process");
 var import_node_fs2 = require("node:fs");
 var import_node_path2 = require("node:path");
@@ -51383,7 +51404,7 @@ function runNode(options) {
   });
 }
 
-// packages/testkit/src/file-commands.ts
+// ../../work/main/packages/testkit/src/file-commands.ts
 var import_node_fs3 = require("node:fs");
 function parseKeyValueFile(text, label = "file command") {
   const out = {};
@@ -51428,7 +51449,7 @@ function readTextFile(path) {
   return (0, import_node_fs3.existsSync)(path) ? (0, import_node_fs3.readFileSync)(path, "utf8") : "";
 }
 
-// packages/testkit/src/iam-check.ts
+// ../../work/main/packages/testkit/src/iam-check.ts
 function given(inputs, name) {
   const value = inputs[name];
   return value !== void 0 && String(value).trim() !== "";
@@ -51453,7 +51474,7 @@ async function callsAfter(simUrl, mark) {
   return (await callsSince(simUrl, mark.since)).filter((c) => !mark.before.has(c.requestId));
 }
 
-// packages/testkit/src/iam-policy.ts
+// ../../work/main/packages/testkit/src/iam-policy.ts
 var import_node_fs4 = require("node:fs");
 var import_node_path3 = require("node:path");
 var IAM_DOC = "docs/iam.md";
@@ -51577,11 +51598,12 @@ function readDocumentedPolicies(root) {
   return parsePolicies((0, import_node_fs4.readFileSync)((0, import_node_path3.join)(root, IAM_DOC), "utf8"));
 }
 
-// packages/testkit/src/iam-session.ts
+// ../../work/main/packages/testkit/src/iam-session.ts
 var PLACEHOLDERS = [
   "STAGING_ACCOUNT",
   "PROD_ACCOUNT",
   "SOURCE_ACCOUNT",
+  "ENV_FILES_BUCKET",
   "EXECUTION_ROLE",
   "TASK_ROLE",
   "OWNER_ID",
@@ -51678,7 +51700,7 @@ function isAccessDenied(call) {
   return call.errorCode === "AccessDenied" || call.errorCode === "AccessDeniedException" || call.errorCode === "UnauthorizedOperation";
 }
 function deniedCallsMessage(label, names, denied) {
-  const policy = names.length === 1 ? `policy "${names[0]}"` : `policies ${names.map((n) => `"${n}"`).join(", ")}`;
+  const policy = names.length === 0 ? void 0 : names.length === 1 ? `policy "${names[0]}"` : `policies ${names.map((n) => `"${n}"`).join(", ")}`;
   const seen2 = /* @__PURE__ */ new Set();
   const lines = [];
   for (const call of denied) {
@@ -51687,12 +51709,17 @@ function deniedCallsMessage(label, names, denied) {
     seen2.add(line);
     lines.push(line);
   }
+  if (policy === void 0) {
+    return `${label} assumed a role whose policies the simulator enforces, and it refused:
+${lines.join("\n")}
+Grant it in the role's policies (from ${IAM_DOC}), or pass expectAccessDenied when the test means it.`;
+  }
   return `${label} ran under the ${policy} of ${IAM_DOC}, and the simulator refused:
 ${lines.join("\n")}
 Grant it there, with the reason the action needs it, or stop the action from calling it.`;
 }
 
-// packages/testkit/src/runner-env.ts
+// ../../work/main/packages/testkit/src/runner-env.ts
 var DEFAULT_GITHUB = {
   repository: "acme/shop",
   repositoryOwner: "acme",
@@ -51789,7 +51816,7 @@ function githubEnvironment(github, apiUrl, workspace) {
   };
 }
 
-// packages/testkit/src/workflow-commands.ts
+// ../../work/main/packages/testkit/src/workflow-commands.ts
 function unescapeData(s) {
   return s.replace(/%0D/gi, "\r").replace(/%0A/gi, "\n").replace(/%25/g, "%");
 }
@@ -51859,7 +51886,7 @@ function parseWorkflowCommands(log, step) {
   return result;
 }
 
-// packages/testkit/src/run-action.ts
+// ../../work/main/packages/testkit/src/run-action.ts
 var DEFAULT_ACCOUNT2 = "000000000000";
 var REPO_ROOT = findRepositoryRoot(__dirname);
 function findRepositoryRoot(from) {
@@ -51872,7 +51899,7 @@ function resolveActionDir(action) {
   if (typeof action !== "string") return (0, import_node_path4.isAbsolute)(action.dir) ? action.dir : (0, import_node_path4.resolve)(REPO_ROOT, action.dir);
   return (0, import_node_path4.join)(REPO_ROOT, "actions", action);
 }
-var UNCHECKED_ACTIONS = /* @__PURE__ */ new Set(["cdk-deploy"]);
+var UNCHECKED_ACTIONS = /* @__PURE__ */ new Set([]);
 function iamPolicyNames(action, option, inputs) {
   if (option === false) return void 0;
   if (option !== void 0) return typeof option === "string" ? [option] : [...option];
@@ -51889,6 +51916,18 @@ async function sessionFor(simUrl, names, region, values) {
     ...values
   });
   return policySession(simUrl, { account, names, policies });
+}
+function roleOfPrincipal(arn) {
+  const session2 = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/.exec(arn ?? "");
+  if (session2) return `${session2[1]}/${session2[2]}`;
+  const role = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn ?? "");
+  return role ? `${role[1]}/${role[2]}` : void 0;
+}
+function watchedRoles(session2, inputs) {
+  const roles = [session2?.roleArn, inputs["role-to-assume"]].map(
+    (r) => typeof r === "string" ? roleOfPrincipal(r) : void 0
+  );
+  return roles.filter((r) => r !== void 0);
 }
 function stepFiles(root, step) {
   const dir = (0, import_node_path4.join)(root, step);
@@ -51957,7 +51996,8 @@ async function runAction(action, options = {}) {
   const region = options.region ?? "us-east-1";
   const policyNames = useStatic ? iamPolicyNames(action, options.iamPolicy, inputs) : void 0;
   const session2 = policyNames === void 0 || ownCredentials(options.env) ? void 0 : await sessionFor(simUrl, policyNames, region, options.iamValues ?? {});
-  const mark = session2 === void 0 && options.cancelAt === void 0 ? void 0 : await markCalls(simUrl);
+  const watched = options.iamPolicy === false ? [] : watchedRoles(session2, inputs);
+  const mark = watched.length === 0 && options.cancelAt === void 0 ? void 0 : await markCalls(simUrl);
   const temp = (0, import_node_fs5.mkdtempSync)((0, import_node_path4.join)((0, import_node_os.tmpdir)(), "ecs-delivery-step-"));
   try {
     const runnerTemp = (0, import_node_path4.join)(temp, "runner-temp");
@@ -52053,14 +52093,13 @@ async function runAction(action, options = {}) {
       result.masks.push(...postCommands.masks);
     }
     result.masks = [...new Set(result.masks)];
-    if (session2 !== void 0 && mark !== void 0 && !options.expectAccessDenied) {
-      const sessionArn = session2.roleArn.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/");
+    if (watched.length > 0 && mark !== void 0 && !options.expectAccessDenied) {
       const denied = (await callsAfter(simUrl, mark)).filter(
-        (c) => isAccessDenied(c) && c.principal?.startsWith(`${sessionArn}/`)
+        (c) => isAccessDenied(c) && watched.includes(roleOfPrincipal(c.principal) ?? "")
       );
       if (denied.length > 0) {
         const label = typeof action === "string" ? action : (0, import_node_path4.basename)(actionDir);
-        throw new Error(deniedCallsMessage(label, policyNames, denied));
+        throw new Error(deniedCallsMessage(label, session2 ? policyNames : [], denied));
       }
     }
     result.durationMs = Date.now() - started;
@@ -52070,7 +52109,7 @@ async function runAction(action, options = {}) {
   }
 }
 
-// node_modules/marked/lib/marked.esm.js
+// ../../work/main/node_modules/marked/lib/marked.esm.js
 function G() {
   return { async: false, breaks: false, extensions: null, gfm: true, hooks: null, pedantic: false, renderer: null, silent: false, tokenizer: null, walkTokens: null };
 }
@@ -54251,45 +54290,84 @@ ${sections.join("\n")}
 }
 
 // packages/demo/src/system.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path8 = require("node:path");
 var import_client_ecr = __toESM(require_dist_cjs17());
+
+// packages/demo/src/root.ts
+var import_node_fs8 = require("node:fs");
+var import_node_path7 = require("node:path");
+function repositoryRoot(from = __dirname) {
+  let dir = (0, import_node_path7.resolve)(from);
+  for (; ; ) {
+    const pkg = (0, import_node_path7.join)(dir, "package.json");
+    if ((0, import_node_fs8.existsSync)(pkg) && JSON.parse((0, import_node_fs8.readFileSync)(pkg, "utf8")).name === "ecs-delivery") {
+      return dir;
+    }
+    const parent = (0, import_node_path7.dirname)(dir);
+    if (parent === dir) throw new Error(`no ecs-delivery checkout above ${from}`);
+    dir = parent;
+  }
+}
+
+// packages/demo/src/system.ts
 var REPOSITORY = "mobilytics/platform";
 var REGION = "eu-central-1";
 var IMAGE_REPOSITORY = "mobilytics/app-api";
 var STAGES = [
-  { name: "dev", account: "222222222201", githubEnvironment: "dev", host: "api.dev.mobilytics.com" },
+  {
+    name: "dev",
+    account: "222222222201",
+    githubEnvironment: "dev",
+    host: "api.dev.mobilytics.com",
+    workers: 1
+  },
   {
     name: "staging",
     account: "222222222202",
     githubEnvironment: "staging",
-    host: "api.staging.mobilytics.com"
+    host: "api.staging.mobilytics.com",
+    workers: 2
   },
-  { name: "prod", account: "222222222203", githubEnvironment: "production", host: "api.mobilytics.com" }
+  {
+    name: "prod",
+    account: "222222222203",
+    githubEnvironment: "production",
+    host: "api.mobilytics.com",
+    workers: 5
+  }
 ];
 var SERVICES = ["app-api", "bullmq-workers"];
-function trustPolicy(account, stage, trust) {
+var EXAMPLE = "examples/api-and-workers";
+function stageIam(root, stage) {
+  const dir = (0, import_node_path8.join)(root, EXAMPLE, "iam", stage.name);
+  const read = (file) => JSON.parse((0, import_node_fs9.readFileSync)((0, import_node_path8.join)(dir, file), "utf8"));
+  const own = ["trust-policy.json", "repository-policy.json"];
+  return {
+    trustPolicy: read("trust-policy.json"),
+    policies: (0, import_node_fs9.readdirSync)(dir).filter((f) => f.endsWith(".json") && !own.includes(f)).sort().map(read),
+    repositoryPolicy: (0, import_node_fs9.existsSync)((0, import_node_path8.join)(dir, own[1])) ? read(own[1]) : void 0
+  };
+}
+function anyJobOf(account) {
   const issuer = "token.actions.githubusercontent.com";
-  const federated = `arn:aws:iam::${account}:oidc-provider/${issuer}`;
-  const statement = (sub, workflows) => ({
-    Effect: "Allow",
-    Principal: { Federated: federated },
-    Action: "sts:AssumeRoleWithWebIdentity",
-    Condition: {
-      StringEquals: { [`${issuer}:aud`]: "sts.amazonaws.com" },
-      StringLike: {
-        [`${issuer}:sub`]: sub,
-        [`${issuer}:job_workflow_ref`]: workflows.map((w2) => `${OWN_REPOSITORY}/.github/workflows/${w2}@*`)
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/${issuer}` },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: {
+          StringEquals: { [`${issuer}:aud`]: "sts.amazonaws.com" },
+          StringLike: {
+            [`${issuer}:sub`]: `repo:${REPOSITORY}:*`,
+            [`${issuer}:job_workflow_ref`]: `${OWN_REPOSITORY}/.github/workflows/*@*`
+          }
+        }
       }
-    }
-  });
-  if (trust === "repository") {
-    return { Version: "2012-10-17", Statement: [statement(`repo:${REPOSITORY}:*`, ["*"])] };
-  }
-  const statements = [
-    statement(`repo:${REPOSITORY}:environment:${stage.githubEnvironment}`, ["deploy.yml", "rollback.yml"])
-  ];
-  if (stage.name === "dev")
-    statements.push(statement(`repo:${REPOSITORY}:ref:refs/heads/main`, ["build.yml"]));
-  return { Version: "2012-10-17", Statement: statements };
+    ]
+  };
 }
 function imageUri(sim, account) {
   return `${new URL(sim.url).host}/${account}/${REGION}/${IMAGE_REPOSITORY}`;
@@ -54341,14 +54419,28 @@ async function pushRelease(sim, account, tags, content) {
   }
 }
 async function seedSystem(sim, options) {
+  const root = options.root ?? repositoryRoot();
   for (const stage of STAGES) {
     const { account, name } = stage;
     const where = { account, region: REGION };
+    const iam = stageIam(root, stage);
     await sim.seed({
       roles: [
-        { name: "PlatformDeployRole", account, trustPolicy: trustPolicy(account, stage, options.trust) }
+        {
+          name: "PlatformDeployRole",
+          account,
+          trustPolicy: options.trust === "environment" ? iam.trustPolicy : anyJobOf(account),
+          policies: iam.policies
+        }
       ],
-      repositories: [{ name: IMAGE_REPOSITORY, imageTagMutability: "IMMUTABLE", ...where }],
+      repositories: [
+        {
+          name: IMAGE_REPOSITORY,
+          imageTagMutability: "IMMUTABLE",
+          ...iam.repositoryPolicy !== void 0 ? { policy: iam.repositoryPolicy } : {},
+          ...where
+        }
+      ],
       logGroups: SERVICES.map((s) => ({ name: `/ecs/mobilytics-${name}/${s}`, ...where })),
       secrets: ["database-url", "redis-url"].map((s) => ({
         name: `/mobilytics/${name}/app-api/${s}`,
@@ -54369,7 +54461,7 @@ async function seedSystem(sim, options) {
         cluster: `mobilytics-${name}`,
         serviceName: service,
         taskDefinition: service,
-        desiredCount: service === "app-api" ? 2 : 1,
+        desiredCount: service === "app-api" ? 2 : stage.workers,
         launchType: "FARGATE",
         networkConfiguration: {
           awsvpcConfiguration: { subnets: ["subnet-0a1b2c3d"], securityGroups: ["sg-0a1b2c3d"] }
@@ -54396,8 +54488,14 @@ var MIGRATION_RULE = {
 };
 
 // packages/demo/src/demo.ts
-var EXAMPLE = "examples/api-and-workers";
 var CALLER = { path: ".github/workflows/delivery.yml", job: "delivery" };
+var RELEASE_TAG = "v1.0.0";
+function releasedWorkflows(root, into, tag = RELEASE_TAG) {
+  const dir = (0, import_node_fs10.mkdtempSync)((0, import_node_path9.join)(into, "ecs-delivery-release-"));
+  (0, import_node_fs10.cpSync)((0, import_node_path9.join)(root, ".github", "workflows"), (0, import_node_path9.join)(dir, ".github", "workflows"), { recursive: true });
+  (0, import_node_child_process3.execFileSync)(process.execPath, [(0, import_node_path9.join)(root, "scripts", "release.mjs"), "--pin", tag, "--dir", dir]);
+  return dir;
+}
 var RELEASES = [
   {
     version: "1.4.0",
@@ -54412,12 +54510,12 @@ var RELEASES = [
 function commitOf(version) {
   return (0, import_node_crypto30.createHash)("sha1").update(`mobilytics/platform ${version}`).digest("hex");
 }
-async function deliver(sim, options, spec, digest, sha) {
-  const workspace = (0, import_node_fs8.mkdtempSync)((0, import_node_path7.join)((0, import_node_os3.tmpdir)(), "ecs-delivery-demo-"));
+async function deliver(sim, options, workflows, spec, digest, sha) {
+  const workspace = (0, import_node_fs10.mkdtempSync)((0, import_node_path9.join)((0, import_node_os3.tmpdir)(), "ecs-delivery-demo-"));
   try {
-    (0, import_node_fs8.cpSync)((0, import_node_path7.join)(options.root, EXAMPLE), workspace, { recursive: true });
+    (0, import_node_fs10.cpSync)((0, import_node_path9.join)(options.root, EXAMPLE), workspace, { recursive: true });
     const runner = new WorkflowRunner({
-      root: options.root,
+      root: workflows,
       workspace,
       sim,
       github: {
@@ -54428,7 +54526,7 @@ async function deliver(sim, options, spec, digest, sha) {
         token: `ghs_demo${sha.slice(0, 28)}`,
         eventName: "push"
       },
-      artifactsDir: (0, import_node_path7.join)(options.outDir, "artifacts", spec.version),
+      artifactsDir: (0, import_node_path9.join)(options.outDir, "artifacts", spec.version),
       log: options.log,
       stepTimeoutMs: 12e4
     });
@@ -54444,19 +54542,20 @@ async function deliver(sim, options, spec, digest, sha) {
       durationMs: Date.now() - started
     };
   } finally {
-    (0, import_node_fs8.rmSync)(workspace, { recursive: true, force: true });
+    (0, import_node_fs10.rmSync)(workspace, { recursive: true, force: true });
   }
 }
 async function runDemo(options) {
   const log = options.log;
-  (0, import_node_fs8.mkdirSync)(options.outDir, { recursive: true });
+  (0, import_node_fs10.mkdirSync)(options.outDir, { recursive: true });
+  const workflows = releasedWorkflows(options.root, (0, import_node_os3.tmpdir)());
   const sim = await startSim({
     timeScale: options.timeScale,
     ...options.simUrl ? { url: options.simUrl } : {}
   });
   try {
     log(`Simulator at ${sim.url} (clock ×${options.timeScale}).`);
-    await seedSystem(sim, { trust: "environment", previous: "1.3.0" });
+    await seedSystem(sim, { trust: "environment", previous: "1.3.0", root: options.root });
     log(
       `Seeded ${STAGES.map((s) => `${s.name} (${s.account})`).join(", ")}: ${SERVICES.join(" and ")} on release 1.3.0.`
     );
@@ -54479,16 +54578,16 @@ async function runDemo(options) {
           MIGRATION_RULE
         ]);
       }
-      const run2 = await deliver(sim, options, spec, digest, sha);
+      const run2 = await deliver(sim, options, workflows, spec, digest, sha);
       runs.push(run2);
       log(
         `${spec.title}: ${run2.result === "success" ? "delivered to prod" : "stopped"} in ${seconds(run2.durationMs)}.`
       );
     }
     const rows = serviceRows(runs, SERVICES);
-    const page = (0, import_node_path7.join)(options.outDir, "index.html");
-    (0, import_node_fs8.writeFileSync)(page, htmlPage(runs, rows, { simulator: sim.url }));
-    (0, import_node_fs8.writeFileSync)((0, import_node_path7.join)(options.outDir, "results.json"), `${JSON.stringify({ runs, rows }, null, 2)}
+    const page = (0, import_node_path9.join)(options.outDir, "index.html");
+    (0, import_node_fs10.writeFileSync)(page, htmlPage(runs, rows, { simulator: sim.url }));
+    (0, import_node_fs10.writeFileSync)((0, import_node_path9.join)(options.outDir, "results.json"), `${JSON.stringify({ runs, rows }, null, 2)}
 `);
     log("");
     log(textTable(rows));
@@ -54496,23 +54595,8 @@ async function runDemo(options) {
     log(`Every step's job summary: ${page}`);
     return { runs, rows, page, simulator: sim.url };
   } finally {
+    (0, import_node_fs10.rmSync)(workflows, { recursive: true, force: true });
     await sim.stop();
-  }
-}
-
-// packages/demo/src/root.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path8 = require("node:path");
-function repositoryRoot(from = __dirname) {
-  let dir = (0, import_node_path8.resolve)(from);
-  for (; ; ) {
-    const pkg = (0, import_node_path8.join)(dir, "package.json");
-    if ((0, import_node_fs9.existsSync)(pkg) && JSON.parse((0, import_node_fs9.readFileSync)(pkg, "utf8")).name === "ecs-delivery") {
-      return dir;
-    }
-    const parent = (0, import_node_path8.dirname)(dir);
-    if (parent === dir) throw new Error(`no ecs-delivery checkout above ${from}`);
-    dir = parent;
   }
 }
 
@@ -54542,7 +54626,7 @@ ${USAGE}`
     return 2;
   }
   const root = repositoryRoot();
-  const outDir = (0, import_node_path9.resolve)(values.out ?? (0, import_node_path9.resolve)(root, "demo-output"));
+  const outDir = (0, import_node_path10.resolve)(values.out ?? (0, import_node_path10.resolve)(root, "demo-output"));
   const result = await runDemo({ root, outDir, timeScale, log: (line) => console.log(line) });
   const last = result.runs[result.runs.length - 1];
   return last?.result === "success" && result.runs[0]?.result === "failure" ? 0 : 1;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,6 +6,7 @@ import { join } from 'node:path';
 import { startSim, type SimHandle } from '@ecs-delivery/testkit';
 import { htmlPage, serviceRows, shortDigest, textTable, type ReleaseRun, type ServiceRow } from './report';
 import {
+  EXAMPLE,
   IMAGE_REPOSITORY,
   MIGRATION_RULE,
   pushRelease,
@@ -17,8 +19,22 @@ import {
 import { WorkflowRunner, seconds } from './workflow-runner';
 
 /** The example system the demo delivers, and its caller workflow. */
-export const EXAMPLE = 'examples/api-and-workers';
+export { EXAMPLE };
 export const CALLER = { path: '.github/workflows/delivery.yml', job: 'delivery' };
+/** The release the caller's `@v1` resolves to: the workflows run with their references pinned to it. */
+export const RELEASE_TAG = 'v1.0.0';
+
+/**
+ * This repository's reusable workflows as a release has them (`scripts/release.mjs --pin`), in a new folder under
+ * `into`: every `ecs-delivery/ecs-delivery/…@main` they name becomes `@<tag>`, so each job's OIDC token names
+ * `deploy.yml@refs/tags/<tag>` as on GitHub, which the example's trust policies require. Returns the folder.
+ */
+export function releasedWorkflows(root: string, into: string, tag = RELEASE_TAG): string {
+  const dir = mkdtempSync(join(into, 'ecs-delivery-release-'));
+  cpSync(join(root, '.github', 'workflows'), join(dir, '.github', 'workflows'), { recursive: true });
+  execFileSync(process.execPath, [join(root, 'scripts', 'release.mjs'), '--pin', tag, '--dir', dir]);
+  return dir;
+}
 
 export interface DemoOptions {
   /** This repository's checkout. */
@@ -66,6 +82,7 @@ function commitOf(version: string): string {
 async function deliver(
   sim: SimHandle,
   options: DemoOptions,
+  workflows: string,
   spec: ReleaseSpec,
   digest: string,
   sha: string,
@@ -74,7 +91,7 @@ async function deliver(
   try {
     cpSync(join(options.root, EXAMPLE), workspace, { recursive: true });
     const runner = new WorkflowRunner({
-      root: options.root,
+      root: workflows,
       workspace,
       sim,
       github: {
@@ -116,13 +133,14 @@ async function deliver(
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const log = options.log;
   mkdirSync(options.outDir, { recursive: true });
+  const workflows = releasedWorkflows(options.root, tmpdir());
   const sim = await startSim({
     timeScale: options.timeScale,
     ...(options.simUrl ? { url: options.simUrl } : {}),
   });
   try {
     log(`Simulator at ${sim.url} (clock ×${options.timeScale}).`);
-    await seedSystem(sim, { trust: 'environment', previous: '1.3.0' });
+    await seedSystem(sim, { trust: 'environment', previous: '1.3.0', root: options.root });
     log(
       `Seeded ${STAGES.map((s) => `${s.name} (${s.account})`).join(', ')}: ${SERVICES.join(' and ')} on release 1.3.0.`,
     );
@@ -144,7 +162,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           MIGRATION_RULE,
         ]);
       }
-      const run = await deliver(sim, options, spec, digest, sha);
+      const run = await deliver(sim, options, workflows, spec, digest, sha);
       runs.push(run);
       log(
         `${spec.title}: ${run.result === 'success' ? 'delivered to prod' : 'stopped'} in ${seconds(run.durationMs)}.`,
@@ -160,6 +178,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     log(`Every step's job summary: ${page}`);
     return { runs, rows, page, simulator: sim.url };
   } finally {
+    rmSync(workflows, { recursive: true, force: true });
     await sim.stop();
   }
 }

@@ -1,4 +1,12 @@
-export { runDemo, EXAMPLE, CALLER, type DemoOptions, type DemoResult } from './demo';
+export {
+  runDemo,
+  releasedWorkflows,
+  EXAMPLE,
+  CALLER,
+  RELEASE_TAG,
+  type DemoOptions,
+  type DemoResult,
+} from './demo';
 export {
   WorkflowRunner,
   type JobRecord,
@@ -19,6 +27,7 @@ export {
 } from './workflow-model';
 export {
   seedSystem,
+  stageIam,
   pushRelease,
   imageUri,
   STAGES,
@@ -27,6 +36,8 @@ export {
   REPOSITORY,
   IMAGE_REPOSITORY,
   MIGRATION_RULE,
+  type Stage,
+  type StageIam,
   type Trust,
 } from './system';
 export { repositoryRoot } from './root';

@@ -1,13 +1,17 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
 import { pushImage } from '@ecs-delivery/sim';
 import type { SimHandle } from '@ecs-delivery/testkit';
+import { repositoryRoot } from './root';
 import { OWN_REPOSITORY } from './workflow-model';
 
 /**
  * The api-and-workers system of `examples/api-and-workers/` as it stands in AWS before the first delivery: three
  * accounts (dev, staging, prod) in eu-central-1, each with its ECR repository, cluster, log groups, secrets, the
- * deploy role, and the two services running the previous release. A load balancer host per environment fronts
- * the API, so the smoke checks reach the tasks.
+ * deploy role of the example's `iam/` folder (its permission policies enforced by the simulator), and the two
+ * services running the previous release, the workers scaled as the queue-depth autoscaler left them. A load
+ * balancer host per environment fronts the API, so the smoke checks reach the tasks.
  */
 export const REPOSITORY = 'mobilytics/platform';
 export const REGION = 'eu-central-1';
@@ -21,53 +25,91 @@ export interface Stage {
   githubEnvironment: string;
   /** The API's host name behind the environment's load balancer. */
   host: string;
+  /** How many workers run: the autoscaler's count, which a deploy leaves alone. */
+  workers: number;
 }
 
 export const STAGES: Stage[] = [
-  { name: 'dev', account: '222222222201', githubEnvironment: 'dev', host: 'api.dev.mobilytics.com' },
+  {
+    name: 'dev',
+    account: '222222222201',
+    githubEnvironment: 'dev',
+    host: 'api.dev.mobilytics.com',
+    workers: 1,
+  },
   {
     name: 'staging',
     account: '222222222202',
     githubEnvironment: 'staging',
     host: 'api.staging.mobilytics.com',
+    workers: 2,
   },
-  { name: 'prod', account: '222222222203', githubEnvironment: 'production', host: 'api.mobilytics.com' },
+  {
+    name: 'prod',
+    account: '222222222203',
+    githubEnvironment: 'production',
+    host: 'api.mobilytics.com',
+    workers: 5,
+  },
 ];
 
 export const SERVICES = ['app-api', 'bullmq-workers'] as const;
 
 /**
- * Who may assume each environment's deploy role. `environment`: only the GitHub job of that environment running
- * this repository's deploy or rollback workflow (and, in dev, the build workflow on main), as docs/iam.md
+ * Who may assume each environment's deploy role. `environment`: the trust policy of the example's
+ * `iam/<env>/trust-policy.json`, as a team would create it: only the GitHub job of that environment running the
+ * deploy or rollback workflow of a v1 release (and, in dev, the build workflow on main), as docs/iam.md
  * recommends. `repository`: any job of the repository — for runners such as act, which cannot give each job an
  * OIDC token of its own environment.
  */
 export type Trust = 'environment' | 'repository';
 
-function trustPolicy(account: string, stage: Stage, trust: Trust): unknown {
+/** The example system, in this repository. */
+export const EXAMPLE = 'examples/api-and-workers';
+
+/** An environment's files under the example's `iam/`. */
+export interface StageIam {
+  trustPolicy: unknown;
+  /** The permission policies of the deploy role, one per action it runs (every file but the two below). */
+  policies: unknown[];
+  /** The policy of the environment's repository, letting the next environment's role read it. */
+  repositoryPolicy: unknown;
+}
+
+/** Reads `iam/<env>/` of the example: what each environment's account needs in IAM and ECR. */
+export function stageIam(root: string, stage: Stage): StageIam {
+  const dir = join(root, EXAMPLE, 'iam', stage.name);
+  const read = (file: string): unknown => JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
+  const own = ['trust-policy.json', 'repository-policy.json'];
+  return {
+    trustPolicy: read('trust-policy.json'),
+    policies: readdirSync(dir)
+      .filter((f) => f.endsWith('.json') && !own.includes(f))
+      .sort()
+      .map(read),
+    repositoryPolicy: existsSync(join(dir, own[1]!)) ? read(own[1]!) : undefined,
+  };
+}
+
+function anyJobOf(account: string): unknown {
   const issuer = 'token.actions.githubusercontent.com';
-  const federated = `arn:aws:iam::${account}:oidc-provider/${issuer}`;
-  const statement = (sub: string, workflows: string[]): unknown => ({
-    Effect: 'Allow',
-    Principal: { Federated: federated },
-    Action: 'sts:AssumeRoleWithWebIdentity',
-    Condition: {
-      StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com' },
-      StringLike: {
-        [`${issuer}:sub`]: sub,
-        [`${issuer}:job_workflow_ref`]: workflows.map((w) => `${OWN_REPOSITORY}/.github/workflows/${w}@*`),
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/${issuer}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com' },
+          StringLike: {
+            [`${issuer}:sub`]: `repo:${REPOSITORY}:*`,
+            [`${issuer}:job_workflow_ref`]: `${OWN_REPOSITORY}/.github/workflows/*@*`,
+          },
+        },
       },
-    },
-  });
-  if (trust === 'repository') {
-    return { Version: '2012-10-17', Statement: [statement(`repo:${REPOSITORY}:*`, ['*'])] };
-  }
-  const statements = [
-    statement(`repo:${REPOSITORY}:environment:${stage.githubEnvironment}`, ['deploy.yml', 'rollback.yml']),
-  ];
-  if (stage.name === 'dev')
-    statements.push(statement(`repo:${REPOSITORY}:ref:refs/heads/main`, ['build.yml']));
-  return { Version: '2012-10-17', Statement: statements };
+    ],
+  };
 }
 
 /** The registry host of the simulator: repositoryUri is `<host>/<account>/<region>/<repository>`. */
@@ -135,16 +177,36 @@ export async function pushRelease(
   }
 }
 
-/** Seeds the whole system; the services run `previous` (a tag pushed to every account) and start steady. */
-export async function seedSystem(sim: SimHandle, options: { trust: Trust; previous: string }): Promise<void> {
+/**
+ * Seeds the whole system; the services run `previous` (a tag pushed to every account) and start steady. The roles
+ * and repository policies are read from the example's `iam/` in `root` (default this checkout).
+ */
+export async function seedSystem(
+  sim: SimHandle,
+  options: { trust: Trust; previous: string; root?: string },
+): Promise<void> {
+  const root = options.root ?? repositoryRoot();
   for (const stage of STAGES) {
     const { account, name } = stage;
     const where = { account, region: REGION };
+    const iam = stageIam(root, stage);
     await sim.seed({
       roles: [
-        { name: 'PlatformDeployRole', account, trustPolicy: trustPolicy(account, stage, options.trust) },
+        {
+          name: 'PlatformDeployRole',
+          account,
+          trustPolicy: options.trust === 'environment' ? iam.trustPolicy : anyJobOf(account),
+          policies: iam.policies,
+        },
       ],
-      repositories: [{ name: IMAGE_REPOSITORY, imageTagMutability: 'IMMUTABLE', ...where }],
+      repositories: [
+        {
+          name: IMAGE_REPOSITORY,
+          imageTagMutability: 'IMMUTABLE',
+          ...(iam.repositoryPolicy !== undefined ? { policy: iam.repositoryPolicy } : {}),
+          ...where,
+        },
+      ],
       logGroups: SERVICES.map((s) => ({ name: `/ecs/mobilytics-${name}/${s}`, ...where })),
       secrets: ['database-url', 'redis-url'].map((s) => ({
         name: `/mobilytics/${name}/app-api/${s}`,
@@ -164,7 +226,7 @@ export async function seedSystem(sim: SimHandle, options: { trust: Trust; previo
         cluster: `mobilytics-${name}`,
         serviceName: service,
         taskDefinition: service,
-        desiredCount: service === 'app-api' ? 2 : 1,
+        desiredCount: service === 'app-api' ? 2 : stage.workers,
         launchType: 'FARGATE',
         networkConfiguration: {
           awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'] },
