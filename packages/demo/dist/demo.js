@@ -29,9 +29,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../work/main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -86,9 +86,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/visit.js"(exports2) {
+  "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -244,9 +244,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -415,9 +415,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -485,9 +485,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -535,9 +535,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -565,9 +565,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -606,9 +606,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -724,9 +724,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -754,9 +754,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -829,9 +829,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -972,9 +972,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str8) => str8.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -989,9 +989,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1125,9 +1125,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1408,9 +1408,9 @@ ${indent}`);
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -1532,9 +1532,9 @@ ${ctx.indent}${str8}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1665,9 +1665,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../work/main/node_modules/yaml/dist/log.js"(exports2) {
+  "node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = require("process");
     function debug(logLevel, ...messages) {
@@ -1687,9 +1687,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1747,9 +1747,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -1811,9 +1811,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1851,9 +1851,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -2002,9 +2002,9 @@ ${indent}${end}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2146,9 +2146,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2168,9 +2168,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2284,9 +2284,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2306,9 +2306,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2325,9 +2325,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2343,9 +2343,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2367,9 +2367,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2394,9 +2394,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2440,9 +2440,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2485,9 +2485,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2513,9 +2513,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2580,9 +2580,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
     var Scalar = require_Scalar();
@@ -2646,9 +2646,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -2724,9 +2724,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -2802,9 +2802,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2834,9 +2834,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2883,9 +2883,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2962,9 +2962,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -3051,9 +3051,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str8, asBigInt) {
@@ -3139,9 +3139,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3183,9 +3183,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3277,9 +3277,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -3309,9 +3309,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -3389,9 +3389,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3698,9 +3698,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/errors.js"(exports2) {
+  "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -3763,9 +3763,9 @@ ${pointer}
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3897,9 +3897,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3939,9 +3939,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3957,9 +3957,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3973,9 +3973,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4081,9 +4081,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4132,9 +4132,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4175,9 +4175,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -4369,9 +4369,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4434,9 +4434,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4617,9 +4617,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4838,9 +4838,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4919,9 +4919,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4949,9 +4949,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -5055,9 +5055,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5098,9 +5098,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "node_modules/yaml/dist/compose/composer.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var directives = require_directives();
@@ -5306,9 +5306,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5491,9 +5491,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token2) {
@@ -5552,9 +5552,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5614,9 +5614,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5716,9 +5716,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6305,9 +6305,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -6336,9 +6336,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "node_modules/yaml/dist/parse/parser.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var cst = require_cst();
@@ -7210,9 +7210,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../work/main/node_modules/yaml/dist/public-api.js"(exports2) {
+  "node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7307,9 +7307,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../work/main/node_modules/yaml/dist/index.js"(exports2) {
+  "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7359,9 +7359,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/types/dist-cjs/index.js
+// node_modules/@smithy/types/dist-cjs/index.js
 var require_dist_cjs = __commonJS({
-  "../../work/main/node_modules/@smithy/types/dist-cjs/index.js"(exports2) {
+  "node_modules/@smithy/types/dist-cjs/index.js"(exports2) {
     var HttpAuthLocation;
     (function(HttpAuthLocation2) {
       HttpAuthLocation2["HEADER"] = "header";
@@ -7452,9 +7452,9 @@ var require_dist_cjs = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/transport/index.js
+// node_modules/@smithy/core/dist-cjs/submodules/transport/index.js
 var require_transport = __commonJS({
-  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/transport/index.js"(exports2) {
+  "node_modules/@smithy/core/dist-cjs/submodules/transport/index.js"(exports2) {
     var { SMITHY_CONTEXT_KEY } = require_dist_cjs();
     var getSmithyContext = (context) => context[SMITHY_CONTEXT_KEY] || (context[SMITHY_CONTEXT_KEY] = {});
     function hasOwn(o, k) {
@@ -7628,9 +7628,9 @@ var require_transport = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
+// node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
 var require_schema4 = __commonJS({
-  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/schema/index.js"(exports2) {
+  "node_modules/@smithy/core/dist-cjs/submodules/schema/index.js"(exports2) {
     var { getSmithyContext, HttpResponse, toEndpointV1 } = require_transport();
     var deref = (schemaRef) => {
       if (typeof schemaRef === "function") {
@@ -8299,9 +8299,9 @@ var require_schema4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+// node_modules/@smithy/core/dist-cjs/submodules/client/index.js
 var require_client = __commonJS({
-  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/client/index.js"(exports2) {
+  "node_modules/@smithy/core/dist-cjs/submodules/client/index.js"(exports2) {
     var { hasOwn } = require_transport();
     var { getSmithyContext, normalizeProvider } = require_transport();
     exports2.getSmithyContext = getSmithyContext;
@@ -9454,9 +9454,9 @@ var require_client = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/config/index.js
+// node_modules/@smithy/core/dist-cjs/submodules/config/index.js
 var require_config = __commonJS({
-  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/config/index.js"(exports2) {
+  "node_modules/@smithy/core/dist-cjs/submodules/config/index.js"(exports2) {
     var { homedir } = require("node:os");
     var { sep, join: join10 } = require("node:path");
     var { createHash: createHash15 } = require("node:crypto");
@@ -10156,9 +10156,9 @@ var require_config = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
+// node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
 var require_endpoints = __commonJS({
-  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js"(exports2) {
+  "node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js"(exports2) {
     var { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = require_config();
     var { toEndpointV1, getSmithyContext, normalizeProvider, isValidHostLabel, hasOwn } = require_transport();
     exports2.isValidHostLabel = isValidHostLabel;
@@ -10975,9 +10975,9 @@ var require_endpoints = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/serde/index.js
+// node_modules/@smithy/core/dist-cjs/submodules/serde/index.js
 var require_serde = __commonJS({
-  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/serde/index.js"(exports2) {
+  "node_modules/@smithy/core/dist-cjs/submodules/serde/index.js"(exports2) {
     var { createHmac: createHmac2, createHash: createHash15, getRandomValues } = require("node:crypto");
     var { hasOwn, HttpResponse } = require_transport();
     exports2.hasOwn = hasOwn;
@@ -12637,9 +12637,9 @@ ${value}\r
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js
+// node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js
 var require_checksum = __commonJS({
-  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js"(exports2) {
+  "node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js"(exports2) {
     var { createReadStream } = require("node:fs");
     var { Writable } = require("node:stream");
     var { toUint8Array, concatBytes } = require_serde();
@@ -13250,9 +13250,9 @@ var require_checksum = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/event-streams/index.js
+// node_modules/@smithy/core/dist-cjs/submodules/event-streams/index.js
 var require_event_streams = __commonJS({
-  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/event-streams/index.js"(exports2) {
+  "node_modules/@smithy/core/dist-cjs/submodules/event-streams/index.js"(exports2) {
     var { Crc32 } = require_checksum();
     var { hasOwn } = require_transport();
     var { toHex, fromHex, toUtf8, fromUtf8 } = require_serde();
@@ -14154,9 +14154,9 @@ var require_event_streams = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
+// node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
 var require_protocols = __commonJS({
-  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js"(exports2) {
+  "node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js"(exports2) {
     var { Uint8ArrayBlobAdapter, writeKey, sdkStreamMixin, splitEvery, splitHeader, NumericValue, toUtf8, fromBase64, LazyJsonString, _parseEpochTimestamp, _parseRfc7231DateTime, _parseRfc3339DateTimeWithOffset, fromUtf8, generateIdempotencyToken, toBase64, dateToUtcString, quoteHeader, parseEpochTimestamp, parseRfc7231DateTime, parseRfc3339DateTimeWithOffset } = require_serde();
     var { HttpRequest, HttpResponse, hasOwn, isValidHostname, getSmithyContext } = require_transport();
     var { parseQueryString, parseUrl } = require_transport();
@@ -17060,9 +17060,9 @@ var require_protocols = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws/lambda-invoke-store/dist-cjs/invoke-store.js
+// node_modules/@aws/lambda-invoke-store/dist-cjs/invoke-store.js
 var require_invoke_store = __commonJS({
-  "../../work/main/node_modules/@aws/lambda-invoke-store/dist-cjs/invoke-store.js"(exports2) {
+  "node_modules/@aws/lambda-invoke-store/dist-cjs/invoke-store.js"(exports2) {
     "use strict";
     var PROTECTED_KEYS = {
       REQUEST_ID: /* @__PURE__ */ Symbol.for("_AWS_LAMBDA_REQUEST_ID"),
@@ -17189,9 +17189,9 @@ var require_invoke_store = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-cjs/index.js
+// node_modules/@smithy/core/dist-cjs/index.js
 var require_dist_cjs2 = __commonJS({
-  "../../work/main/node_modules/@smithy/core/dist-cjs/index.js"(exports2) {
+  "node_modules/@smithy/core/dist-cjs/index.js"(exports2) {
     var { getSmithyContext, hasOwn } = require_transport();
     exports2.getSmithyContext = getSmithyContext;
     var { HttpRequest } = require_protocols();
@@ -17517,9 +17517,9 @@ var require_dist_cjs2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+// node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
 var require_retry = __commonJS({
-  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/retry/index.js"(exports2) {
+  "node_modules/@smithy/core/dist-cjs/submodules/retry/index.js"(exports2) {
     var { Readable } = require("node:stream");
     var { NoOpLogger, normalizeProvider } = require_client();
     var { HttpResponse, HttpRequest } = require_protocols();
@@ -18359,9 +18359,9 @@ var require_retry = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/bowser/es5.js
+// node_modules/bowser/es5.js
 var require_es5 = __commonJS({
-  "../../work/main/node_modules/bowser/es5.js"(exports2, module2) {
+  "node_modules/bowser/es5.js"(exports2, module2) {
     !(function(e, t) {
       "object" == typeof exports2 && "undefined" != typeof module2 ? module2.exports = t() : "function" == typeof define && define.amd ? define([], t) : (e = "undefined" != typeof globalThis ? globalThis : e || self).bowser = t();
     })(exports2, function() {
@@ -19147,9 +19147,9 @@ var require_es5 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
+// node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
 var require_client2 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js"(exports2) {
+  "node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js"(exports2) {
     var { HttpRequest, parseUrl } = require_protocols();
     var { NoOpLogger } = require_client();
     var { InvokeStore } = require_invoke_store();
@@ -20121,9 +20121,9 @@ More information can be found at: https://a.co/c895JFp`);
   }
 });
 
-// ../../work/main/node_modules/@smithy/signature-v4/dist-cjs/index.js
+// node_modules/@smithy/signature-v4/dist-cjs/index.js
 var require_dist_cjs3 = __commonJS({
-  "../../work/main/node_modules/@smithy/signature-v4/dist-cjs/index.js"(exports2) {
+  "node_modules/@smithy/signature-v4/dist-cjs/index.js"(exports2) {
     var { hasOwn, fromUtf8, fromHex, toHex, toUint8Array, writeKey, isArrayBuffer } = require_serde();
     var { normalizeProvider } = require_client();
     var { escapeUri, HttpRequest } = require_protocols();
@@ -20681,9 +20681,9 @@ ${toHex(hashedRequest)}`;
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js
+// node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js
 var require_httpAuthSchemes = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js"(exports2) {
+  "node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js"(exports2) {
     var { ProviderError, booleanSelector, SelectorType, loadConfig } = require_config();
     var { setCredentialFeature } = require_client2();
     var { normalizeProvider, memoizeIdentityProvider, isIdentityExpired, doesIdentityRequireRefresh } = require_dist_cjs2();
@@ -21024,9 +21024,9 @@ var require_httpAuthSchemes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js
 var require_dist_cjs4 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js"(exports2) {
+  "node_modules/@aws-sdk/credential-provider-env/dist-cjs/index.js"(exports2) {
     var { setCredentialFeature } = require_client2();
     var { CredentialsProviderError } = require_config();
     var ENV_KEY = "AWS_ACCESS_KEY_ID";
@@ -21067,9 +21067,9 @@ var require_dist_cjs4 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@smithy/credential-provider-imds/dist-cjs/index.js
+// node_modules/@smithy/credential-provider-imds/dist-cjs/index.js
 var require_dist_cjs5 = __commonJS({
-  "../../work/main/node_modules/@smithy/credential-provider-imds/dist-cjs/index.js"(exports2) {
+  "node_modules/@smithy/credential-provider-imds/dist-cjs/index.js"(exports2) {
     var { ProviderError, CredentialsProviderError, loadConfig } = require_config();
     var node_http = require("node:http");
     var { parseUrl } = require_protocols();
@@ -21411,9 +21411,9 @@ For more information, please visit: ` + STATIC_STABILITY_DOC_URL);
   }
 });
 
-// ../../work/main/node_modules/@smithy/node-http-handler/dist-cjs/index.js
+// node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var require_dist_cjs6 = __commonJS({
-  "../../work/main/node_modules/@smithy/node-http-handler/dist-cjs/index.js"(exports2) {
+  "node_modules/@smithy/node-http-handler/dist-cjs/index.js"(exports2) {
     var { hasOwn } = require_serde();
     var { streamCollector } = require_serde();
     exports2.streamCollector = streamCollector;
@@ -22283,9 +22283,9 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js
 var require_dist_cjs7 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js"(exports2) {
+  "node_modules/@aws-sdk/credential-provider-http/dist-cjs/index.js"(exports2) {
     var { setCredentialFeature } = require_client2();
     var { CredentialsProviderError } = require_config();
     var { NodeHttpHandler } = require_dist_cjs6();
@@ -22442,9 +22442,9 @@ Set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
   }
 });
 
-// ../../work/main/node_modules/@smithy/core/dist-cjs/submodules/cbor/index.js
+// node_modules/@smithy/core/dist-cjs/submodules/cbor/index.js
 var require_cbor = __commonJS({
-  "../../work/main/node_modules/@smithy/core/dist-cjs/submodules/cbor/index.js"(exports2) {
+  "node_modules/@smithy/core/dist-cjs/submodules/cbor/index.js"(exports2) {
     var { nv, NumericValue, calculateBodyLength, generateIdempotencyToken, fromBase64, _parseEpochTimestamp } = require_serde();
     var { hasOwn } = require_transport();
     var { HttpRequest, collectBody, SerdeContext, AbstractRpcV2Protocol } = require_protocols();
@@ -24869,9 +24869,9 @@ var require_cbor = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/xml-builder/dist-cjs/index.js
+// node_modules/@aws-sdk/xml-builder/dist-cjs/index.js
 var require_dist_cjs8 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/xml-builder/dist-cjs/index.js"(exports2) {
+  "node_modules/@aws-sdk/xml-builder/dist-cjs/index.js"(exports2) {
     var ATTR_ESCAPE_RE = /[&<>"]/g;
     var ATTR_ESCAPE_MAP = {
       "&": "&amp;",
@@ -25230,9 +25230,9 @@ var require_dist_cjs8 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js
+// node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js
 var require_protocols2 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js"(exports2) {
+  "node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js"(exports2) {
     var { SmithyRpcV2CborProtocol, loadSmithyRpcV2CborErrorCode } = require_cbor();
     var { TypeRegistry, NormalizedSchema, deref } = require_schema4();
     var { decorateServiceException, getValueFromTextNode } = require_client();
@@ -26654,9 +26654,9 @@ var require_protocols2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso-oidc/index.js
+// node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso-oidc/index.js
 var require_sso_oidc = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso-oidc/index.js"(exports2) {
+  "node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso-oidc/index.js"(exports2) {
     var { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = require_client2();
     var { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = require_dist_cjs2();
     var { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = require_client();
@@ -27409,9 +27409,9 @@ var require_sso_oidc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/token-providers/dist-cjs/index.js
+// node_modules/@aws-sdk/token-providers/dist-cjs/index.js
 var require_dist_cjs9 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/token-providers/dist-cjs/index.js"(exports2) {
+  "node_modules/@aws-sdk/token-providers/dist-cjs/index.js"(exports2) {
     var { setTokenFeature } = require_client2();
     var { getBearerTokenEnvKey } = require_httpAuthSchemes();
     var { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = require_config();
@@ -27575,9 +27575,9 @@ var require_dist_cjs9 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso/index.js
+// node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso/index.js
 var require_sso = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso/index.js"(exports2) {
+  "node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sso/index.js"(exports2) {
     var { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = require_client2();
     var { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = require_dist_cjs2();
     var { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = require_client();
@@ -28100,18 +28100,18 @@ var require_sso = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js
+// node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js
 var require_loadSso_BGYXHf8s = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js"(exports2) {
+  "node_modules/@aws-sdk/credential-provider-sso/dist-cjs/loadSso-BGYXHf8s.js"(exports2) {
     var { GetRoleCredentialsCommand, SSOClient } = require_sso();
     exports2.GetRoleCredentialsCommand = GetRoleCredentialsCommand;
     exports2.SSOClient = SSOClient;
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js
 var require_dist_cjs10 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js"(exports2) {
+  "node_modules/@aws-sdk/credential-provider-sso/dist-cjs/index.js"(exports2) {
     var { CredentialsProviderError, getSSOTokenFromFile, getProfileName, parseKnownFiles, loadSsoSessionData } = require_config();
     var { setCredentialFeature } = require_client2();
     var { fromSso } = require_dist_cjs9();
@@ -28288,9 +28288,9 @@ Reference: https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.ht
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js
+// node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js
 var require_dist_cjs11 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js"(exports2) {
+  "node_modules/@aws-sdk/signature-v4-multi-region/dist-cjs/index.js"(exports2) {
     var { SignatureV4, signatureV4aContainer } = require_dist_cjs3();
     var signatureV4CrtContainer = {
       CrtSignerV4: null
@@ -28420,9 +28420,9 @@ var require_dist_cjs11 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sts/index.js
+// node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sts/index.js
 var require_sts = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sts/index.js"(exports2) {
+  "node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/sts/index.js"(exports2) {
     var { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin, setCredentialFeature, stsRegionDefaultResolver } = require_client2();
     var { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = require_dist_cjs2();
     var { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = require_client();
@@ -29527,9 +29527,9 @@ var require_sts = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/signin/index.js
+// node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/signin/index.js
 var require_signin = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/signin/index.js"(exports2) {
+  "node_modules/@aws-sdk/nested-clients/dist-cjs/submodules/signin/index.js"(exports2) {
     var { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = require_client2();
     var { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = require_dist_cjs2();
     var { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = require_client();
@@ -30266,9 +30266,9 @@ var require_signin = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js
 var require_dist_cjs12 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js"(exports2) {
+  "node_modules/@aws-sdk/credential-provider-login/dist-cjs/index.js"(exports2) {
     var { setCredentialFeature } = require_client2();
     var { CredentialsProviderError, parseKnownFiles, getProfileName } = require_config();
     var { HttpRequest } = require_protocols();
@@ -30553,9 +30553,9 @@ var require_dist_cjs12 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js
 var require_dist_cjs13 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js"(exports2) {
+  "node_modules/@aws-sdk/credential-provider-process/dist-cjs/index.js"(exports2) {
     var { externalDataInterceptor, CredentialsProviderError, parseKnownFiles, getProfileName } = require_config();
     var { exec } = require("node:child_process");
     var { promisify: promisify2 } = require("node:util");
@@ -30627,9 +30627,9 @@ var require_dist_cjs13 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js
 var require_dist_cjs14 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js"(exports2) {
+  "node_modules/@aws-sdk/credential-provider-web-identity/dist-cjs/index.js"(exports2) {
     var { setCredentialFeature } = require_client2();
     var { CredentialsProviderError, externalDataInterceptor } = require_config();
     var { readFileSync: readFileSync7 } = require("node:fs");
@@ -30687,9 +30687,9 @@ var require_dist_cjs14 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js
 var require_dist_cjs15 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js"(exports2) {
+  "node_modules/@aws-sdk/credential-provider-ini/dist-cjs/index.js"(exports2) {
     var { CredentialsProviderError, chain, getProfileName, parseKnownFiles } = require_config();
     var { setCredentialFeature } = require_client2();
     var resolveCredentialSource = (credentialSource, profileName, logger) => {
@@ -30884,9 +30884,9 @@ var require_dist_cjs15 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
+// node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
 var require_dist_cjs16 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js"(exports2) {
+  "node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js"(exports2) {
     var { ENV_KEY, ENV_SECRET, fromEnv } = require_dist_cjs4();
     var { chain, CredentialsProviderError, ENV_PROFILE } = require_config();
     var ENV_IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
@@ -31040,9 +31040,9 @@ var require_dist_cjs16 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+// node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var require_dist_cjs17 = __commonJS({
-  "../../work/main/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js"(exports2) {
+  "node_modules/@aws-sdk/client-ecr/dist-cjs/index.js"(exports2) {
     var { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = require_client2();
     var { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = require_dist_cjs2();
     var { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = require_client();
@@ -36255,11 +36255,11 @@ var import_node_fs10 = require("node:fs");
 var import_node_os3 = require("node:os");
 var import_node_path9 = require("node:path");
 
-// ../../work/main/packages/sim/src/core/server.ts
+// packages/sim/src/core/server.ts
 var import_node_crypto3 = require("node:crypto");
 var import_node_http = require("node:http");
 
-// ../../work/main/packages/sim/src/core/errors.ts
+// packages/sim/src/core/errors.ts
 var AwsError = class extends Error {
   constructor(code, message, status = 400, type = status >= 500 ? "Receiver" : "Sender", fields = {}) {
     super(message);
@@ -36275,7 +36275,7 @@ var AwsError = class extends Error {
   fields;
 };
 
-// ../../work/main/packages/sim/src/core/faults.ts
+// packages/sim/src/core/faults.ts
 function sleep(ms) {
   return new Promise((resolve4) => setTimeout(resolve4, ms));
 }
@@ -36298,10 +36298,10 @@ async function injectFault(sim, service, action, req, errors) {
   return fault;
 }
 
-// ../../work/main/packages/sim/src/core/identity.ts
+// packages/sim/src/core/identity.ts
 var import_node_crypto2 = require("node:crypto");
 
-// ../../work/main/packages/sim/src/core/sigv4.ts
+// packages/sim/src/core/sigv4.ts
 var import_node_crypto = require("node:crypto");
 var CREDENTIAL = /^([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request$/;
 function headerValue(req, name) {
@@ -36426,7 +36426,7 @@ function checkSignature(req, auth, signingKey2, payloadHash, s3) {
 var SIGNATURE_MISMATCH = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 var S3_SIGNATURE_MISMATCH = "The request signature we calculated does not match the signature you provided. Check your key and signing method.";
 
-// ../../work/main/packages/sim/src/core/identity.ts
+// packages/sim/src/core/identity.ts
 var DEFAULT_ACCOUNT = "000000000000";
 var DEFAULT_REGION = "us-east-1";
 function staticPrincipal(accessKeyId, account) {
@@ -36495,7 +36495,7 @@ var CredentialStore = class {
   }
 };
 
-// ../../work/main/packages/sim/src/core/glob.ts
+// packages/sim/src/core/glob.ts
 function globToRegExp(glob) {
   let source = "";
   for (const ch of glob) {
@@ -36509,7 +36509,7 @@ function globMatch(glob, value) {
   return globToRegExp(glob).test(value);
 }
 
-// ../../work/main/packages/sim/src/core/scenario.ts
+// packages/sim/src/core/scenario.ts
 var FAULT_KINDS = ["drop", "throttle", "error5xx", "loseResponse"];
 var FAULT_KEYS = /* @__PURE__ */ new Set([...FAULT_KINDS, "latencyMs", "times"]);
 var RESOURCE_OPERATIONS = /* @__PURE__ */ new Set(["create", "update", "delete", "any"]);
@@ -36755,7 +36755,7 @@ var Scenario = class {
   }
 };
 
-// ../../work/main/packages/sim/src/core/authorization.ts
+// packages/sim/src/core/authorization.ts
 var allowEverything = { enforces: () => false, evaluate: () => void 0 };
 function denialMessage(denial, options = {}) {
   const resource = options.quoteResource ? `"${denial.resource}"` : denial.resource;
@@ -36772,7 +36772,7 @@ function arnAccount(arn) {
   return account === void 0 || account === "" ? void 0 : account;
 }
 
-// ../../work/main/packages/sim/src/core/wire.ts
+// packages/sim/src/core/wire.ts
 function toAwsJson(value) {
   return JSON.stringify(value, function(key, v2) {
     const raw = this[key];
@@ -36826,7 +36826,7 @@ function queryError(namespace, type, code, message, requestId) {
   return `<ErrorResponse xmlns="${namespace}"><Error><Type>${type}</Type><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
 }
 
-// ../../work/main/packages/sim/src/core/server.ts
+// packages/sim/src/core/server.ts
 var MAX_JSON_BODY = 16 * 1024 * 1024;
 async function readBody(req, limit = Number.POSITIVE_INFINITY) {
   const chunks = [];
@@ -37132,7 +37132,7 @@ async function listen(sim, port = 0, host = "127.0.0.1") {
   return server;
 }
 
-// ../../work/main/packages/sim/src/core/calls.ts
+// packages/sim/src/core/calls.ts
 var MAX_CALLS = 5e4;
 var CallLog = class {
   records = [];
@@ -37150,7 +37150,7 @@ var CallLog = class {
   }
 };
 
-// ../../work/main/packages/sim/src/core/checkpoint.ts
+// packages/sim/src/core/checkpoint.ts
 function copyState(value) {
   return copyValue(value, /* @__PURE__ */ new Map());
 }
@@ -37189,7 +37189,7 @@ function copyValue(value, seen2) {
   return out;
 }
 
-// ../../work/main/packages/sim/src/core/clock.ts
+// packages/sim/src/core/clock.ts
 var SimClock = class {
   realBase;
   simBase;
@@ -37224,20 +37224,20 @@ var SimClock = class {
   }
 };
 
-// ../../work/main/packages/sim/src/core/execution-secrets.ts
+// packages/sim/src/core/execution-secrets.ts
 var everySecretResolves = {
   missingParameters: () => [],
   secretProblem: () => void 0,
   environmentFileProblem: () => void 0
 };
 
-// ../../work/main/packages/sim/src/core/log-sink.ts
+// packages/sim/src/core/log-sink.ts
 var noLogSink = {
   groupExists: () => false,
   append: () => void 0
 };
 
-// ../../work/main/packages/sim/src/core/secrets.ts
+// packages/sim/src/core/secrets.ts
 var MAX_ISSUED = 2e4;
 var SecretLedger = class {
   issued = /* @__PURE__ */ new Map();
@@ -37282,7 +37282,7 @@ var SecretLedger = class {
   }
 };
 
-// ../../work/main/packages/sim/src/core/simulator.ts
+// packages/sim/src/core/simulator.ts
 var Simulator = class {
   clock;
   calls = new CallLog();
@@ -37420,7 +37420,7 @@ var Simulator = class {
   }
 };
 
-// ../../work/main/packages/sim/src/core/scenario-seed.ts
+// packages/sim/src/core/scenario-seed.ts
 var scenarioModule = {
   name: "scenario",
   install(sim) {
@@ -37436,7 +37436,7 @@ var scenarioModule = {
   }
 };
 
-// ../../work/main/packages/sim/src/cloudformation/model.ts
+// packages/sim/src/cloudformation/model.ts
 var import_node_crypto4 = require("node:crypto");
 function cfnState(sim) {
   return sim.store("cloudformation", () => ({
@@ -37508,7 +37508,7 @@ function specOf(stack) {
   };
 }
 
-// ../../work/main/packages/sim/src/cloudformation/template.ts
+// packages/sim/src/cloudformation/template.ts
 var import_yaml = __toESM(require_dist());
 var SHORT_FORMS = {
   Ref: "Ref",
@@ -37773,7 +37773,7 @@ function checkCapabilities(template, given2) {
   }
 }
 
-// ../../work/main/packages/sim/src/cloudformation/intrinsics.ts
+// packages/sim/src/cloudformation/intrinsics.ts
 var NO_VALUE = /* @__PURE__ */ Symbol("AWS::NoValue");
 var templateError = (message) => new AwsError("ValidationError", `Template error: ${message}`);
 function pseudo(scope, name) {
@@ -37984,7 +37984,7 @@ function cidrs(block, count, bits) {
   return out;
 }
 
-// ../../work/main/packages/sim/src/core/sealed.ts
+// packages/sim/src/core/sealed.ts
 var import_node_crypto5 = require("node:crypto");
 var Sealed = class {
   #value;
@@ -38005,7 +38005,7 @@ function fingerprint(value) {
   return `sha256:${(0, import_node_crypto5.createHash)("sha256").update(value).digest("hex").slice(0, 12)}`;
 }
 
-// ../../work/main/packages/sim/src/core/seed-entries.ts
+// packages/sim/src/core/seed-entries.ts
 var LABEL_KEYS = ["name", "serviceName", "family", "repository", "clusterName", "host", "arn"];
 function labelOf(entry) {
   if (typeof entry === "string") return entry;
@@ -38041,7 +38041,7 @@ function seedValue(key, data, apply) {
   }
 }
 
-// ../../work/main/packages/sim/src/core/listing.ts
+// packages/sim/src/core/listing.ts
 function pageOf(items, limit, token2, invalidToken) {
   let start = 0;
   if (token2 !== void 0) {
@@ -38061,7 +38061,7 @@ function inScope(map, account, region) {
   return [...map.entries()].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value);
 }
 
-// ../../work/main/packages/sim/src/core/request.ts
+// packages/sim/src/core/request.ts
 var PLAIN_NOUN = {
   string: "a string",
   integer: "an integer",
@@ -38227,7 +38227,7 @@ function nextTokenPaging(limit, max, fallback) {
   };
 }
 
-// ../../work/main/packages/sim/src/ssm/store.ts
+// packages/sim/src/ssm/store.ts
 var import_node_crypto6 = require("node:crypto");
 var PARAMETER_TYPES = ["String", "StringList", "SecureString"];
 function ssmState(sim) {
@@ -38323,7 +38323,7 @@ function metadataView(param) {
   };
 }
 
-// ../../work/main/packages/sim/src/ssm/filters.ts
+// packages/sim/src/ssm/filters.ts
 var KEY_PATTERN = /^(tag:.+|Name|Type|KeyId|Path|Label|Tier|DataType)$/;
 var invalidKey = (key, valid) => new AwsError(
   "InvalidFilterKey",
@@ -38443,7 +38443,7 @@ function matchesFilters(param, filters) {
   return filters.every((f) => matchesOne(param, f));
 }
 
-// ../../work/main/packages/sim/src/ssm/resolve.ts
+// packages/sim/src/ssm/resolve.ts
 function parseParameterRef(ctx, ref) {
   let account = ctx.account;
   let region = ctx.region;
@@ -38482,7 +38482,7 @@ function selectVersion(param, selector) {
   return found;
 }
 
-// ../../work/main/packages/sim/src/ssm/api.ts
+// packages/sim/src/ssm/api.ts
 var STANDARD_MAX = 4096;
 var ADVANCED_MAX = 8192;
 var MAX_VERSIONS = 100;
@@ -38718,7 +38718,7 @@ function optional(key, value) {
   return value === void 0 ? {} : { [key]: value };
 }
 
-// ../../work/main/packages/sim/src/ssm/iam.ts
+// packages/sim/src/ssm/iam.ts
 var str = (value) => typeof value === "string" ? value : void 0;
 function ssmPermissions(ctx, input) {
   const action = `ssm:${ctx.action}`;
@@ -38750,7 +38750,7 @@ function ssmPermissions(ctx, input) {
   }
 }
 
-// ../../work/main/packages/sim/src/ssm/index.ts
+// packages/sim/src/ssm/index.ts
 function findParameterRef(sim, account, region, ref) {
   return lookupRef(sim, parseParameterRef({ account, region }, ref));
 }
@@ -38818,7 +38818,7 @@ var ssmModule = {
   }
 };
 
-// ../../work/main/packages/sim/src/cloudformation/parameters.ts
+// packages/sim/src/cloudformation/parameters.ts
 var validation = (message) => new AwsError("ValidationError", message);
 var SSM_TYPE = /^AWS::SSM::Parameter::Value<(.+)>$/;
 function isListType(type) {
@@ -38939,7 +38939,7 @@ function checkRules(scope) {
   }
 }
 
-// ../../work/main/packages/sim/src/cloudformation/scope.ts
+// packages/sim/src/cloudformation/scope.ts
 function attributeOf(resource, attribute, region, account) {
   if (attribute in resource.attributes) return resource.attributes[attribute];
   const id = resource.physicalId ?? resource.logicalId;
@@ -39011,7 +39011,7 @@ function canonical(v2) {
   );
 }
 
-// ../../work/main/packages/sim/src/ecr/store.ts
+// packages/sim/src/ecr/store.ts
 var import_node_crypto7 = require("node:crypto");
 var TAG_MUTABILITIES = [
   "MUTABLE",
@@ -39097,7 +39097,7 @@ function resolveImage(repo, id) {
   return repo.images.get(digest);
 }
 
-// ../../work/main/packages/sim/src/ecr/request.ts
+// packages/sim/src/ecr/request.ts
 function registryOf(ctx, input) {
   const registryId = input.str("registryId");
   if (registryId !== void 0 && !/^[0-9]{12}$/.test(registryId)) {
@@ -39159,7 +39159,7 @@ function paginate(items, input, maxLimit = 1e3, defaultLimit = 100) {
   );
 }
 
-// ../../work/main/packages/sim/src/ecr/api-policy.ts
+// packages/sim/src/ecr/api-policy.ts
 var INVALID_POLICY = new AwsError(
   "InvalidParameterException",
   "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided'"
@@ -39213,7 +39213,7 @@ var policyActions = {
   }
 };
 
-// ../../work/main/packages/sim/src/ecr/api-repositories.ts
+// packages/sim/src/ecr/api-repositories.ts
 var import_node_crypto8 = require("node:crypto");
 var NAME_PATTERN = "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*";
 var NAME_RE = new RegExp(`^${NAME_PATTERN}$`);
@@ -39481,7 +39481,7 @@ var repositoryActions = {
   }
 };
 
-// ../../work/main/packages/sim/src/cloudformation/resources/support.ts
+// packages/sim/src/cloudformation/resources/support.ts
 var import_node_crypto9 = require("node:crypto");
 function handlerError(message, code) {
   return new Error(
@@ -39598,7 +39598,7 @@ function coerceToShape(value, shape) {
   return out;
 }
 
-// ../../work/main/packages/sim/src/cloudformation/resources/ecr.ts
+// packages/sim/src/cloudformation/resources/ecr.ts
 var TYPE = "AWS::ECR::Repository";
 function exclusionsOf(props) {
   const list = props["ImageTagMutabilityExclusionFilters"];
@@ -39702,7 +39702,7 @@ var ecrRepositoryProvider = {
   }
 };
 
-// ../../work/main/packages/sim/src/ecs/model.ts
+// packages/sim/src/ecs/model.ts
 var import_node_crypto10 = require("node:crypto");
 function ecsState(sim) {
   return sim.store("ecs", () => ({ regions: /* @__PURE__ */ new Map() }));
@@ -39765,7 +39765,7 @@ function mergeTags(existing, added) {
 }
 var toDate = (ms) => ms === void 0 ? void 0 : new Date(ms);
 
-// ../../work/main/packages/sim/src/ecs/task-definition-shape.ts
+// packages/sim/src/ecs/task-definition-shape.ts
 var strings = { list: "string" };
 var keyValues = { list: { structure: { name: "string", value: "string" } } };
 var containerDefinition = {
@@ -39845,7 +39845,7 @@ var registerTaskDefinitionShape = {
   }
 };
 
-// ../../work/main/packages/sim/src/cloudformation/resources/ecs.ts
+// packages/sim/src/cloudformation/resources/ecs.ts
 function clusterProvisioned(ctx, name) {
   return {
     physicalId: name,
@@ -39917,7 +39917,7 @@ var ecsTaskDefinitionProvider = {
   }
 };
 
-// ../../work/main/packages/sim/src/ecs/resolve.ts
+// packages/sim/src/ecs/resolve.ts
 var regionFor = (ctx) => regionOf(ctx.sim, ctx.account, ctx.region);
 function checkArnOwner(ref, owner) {
   if (!ref.startsWith("arn:")) return;
@@ -40002,7 +40002,7 @@ function requireUsableTaskDefinition(r, ref) {
   return td;
 }
 
-// ../../work/main/packages/sim/src/cloudformation/resources/ecs-service.ts
+// packages/sim/src/cloudformation/resources/ecs-service.ts
 var TYPE2 = "AWS::ECS::Service";
 var SETTINGS = [
   "CapacityProviderStrategy",
@@ -40133,10 +40133,10 @@ var ecsServiceProvider = {
   }
 };
 
-// ../../work/main/packages/sim/src/cloudformation/resources/iam.ts
+// packages/sim/src/cloudformation/resources/iam.ts
 var import_node_crypto17 = require("node:crypto");
 
-// ../../work/main/packages/sim/src/sts/conditions.ts
+// packages/sim/src/sts/conditions.ts
 var equals = (a, e) => a === e;
 var equalsIgnoreCase = (a, e) => a.toLowerCase() === e.toLowerCase();
 var like = (a, e) => globMatch(e, a);
@@ -40272,7 +40272,7 @@ function conditionsHold(conditions, context) {
   return conditions.every((c) => conditionHolds2(c, context));
 }
 
-// ../../work/main/packages/sim/src/sts/policy.ts
+// packages/sim/src/sts/policy.ts
 function malformed(message) {
   return new AwsError("MalformedPolicyDocument", message);
 }
@@ -40349,16 +40349,16 @@ function trustAllows(policy, requester, action, context) {
   return matching.some((s) => s.effect === "Allow") && !matching.some((s) => s.effect === "Deny");
 }
 
-// ../../work/main/packages/sim/src/sts/roles.ts
+// packages/sim/src/sts/roles.ts
 var import_node_crypto16 = require("node:crypto");
 
-// ../../work/main/packages/sim/src/github/issuer.ts
+// packages/sim/src/github/issuer.ts
 var import_node_crypto13 = require("node:crypto");
 
-// ../../work/main/packages/sim/src/github/claims.ts
+// packages/sim/src/github/claims.ts
 var import_node_crypto12 = require("node:crypto");
 
-// ../../work/main/packages/sim/src/github/jwt.ts
+// packages/sim/src/github/jwt.ts
 var import_node_crypto11 = require("node:crypto");
 var GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
 var processKey;
@@ -40400,7 +40400,7 @@ function verifySignature(jwt, publicKey) {
   return (0, import_node_crypto11.verify)("sha256", Buffer.from(jwt.signingInput), publicKey, jwt.signature);
 }
 
-// ../../work/main/packages/sim/src/github/claims.ts
+// packages/sim/src/github/claims.ts
 function numericId(seed) {
   return String(1e8 + (0, import_node_crypto12.createHash)("sha256").update(seed).digest().readUInt32BE(0) % 8e8);
 }
@@ -40521,7 +40521,7 @@ function buildClaims(ctx, audience, nowMs) {
   return claims;
 }
 
-// ../../work/main/packages/sim/src/github/issuer.ts
+// packages/sim/src/github/issuer.ts
 var DEFAULT_OIDC_REQUEST_TOKEN = "sim-oidc-request-token";
 var MAX_ISSUED_RECORDS = 100;
 function issuerState(sim) {
@@ -40585,10 +40585,10 @@ function verifyGithubToken(sim, jwt) {
   return { claims };
 }
 
-// ../../work/main/packages/sim/src/github/api.ts
+// packages/sim/src/github/api.ts
 var import_node_crypto15 = require("node:crypto");
 
-// ../../work/main/packages/sim/src/github/api-http.ts
+// packages/sim/src/github/api-http.ts
 var RestError = class extends Error {
   constructor(status, message, errors) {
     super(message);
@@ -40661,7 +40661,7 @@ function paginate2(req, path, items) {
   return { page, headers: links.length > 0 ? { link: links.join(", ") } : {} };
 }
 
-// ../../work/main/packages/sim/src/github/store.ts
+// packages/sim/src/github/store.ts
 var import_node_crypto14 = require("node:crypto");
 var DEPLOYMENT_STATES = [
   "error",
@@ -40774,7 +40774,7 @@ function commentView(apiUrl, c) {
   };
 }
 
-// ../../work/main/packages/sim/src/github/api-comments.ts
+// packages/sim/src/github/api-comments.ts
 var MAX_COMMENT_BODY = 65536;
 var repositoryOf3 = (req) => `${req.params[0]}/${req.params[1]}`;
 function bodyOf(req) {
@@ -40835,7 +40835,7 @@ function deleteIssueComment(req) {
   return { status: 204 };
 }
 
-// ../../work/main/packages/sim/src/github/api-deployments.ts
+// packages/sim/src/github/api-deployments.ts
 var MAX_STATUS_DESCRIPTION = 140;
 var repositoryOf4 = (req) => `${req.params[0]}/${req.params[1]}`;
 function deploymentOf(req) {
@@ -40965,7 +40965,7 @@ function getDeploymentStatus(req) {
   return { status: 200, body: statusView(req.apiUrl, d, s) };
 }
 
-// ../../work/main/packages/sim/src/github/api.ts
+// packages/sim/src/github/api.ts
 var GITHUB_API_PREFIX = "/_github/api";
 var DOCS = "https://docs.github.com/rest";
 var MAX_BODY = 4 * 1024 * 1024;
@@ -41198,7 +41198,7 @@ function githubRestRoute(sim) {
   };
 }
 
-// ../../work/main/packages/sim/src/github/issuer-routes.ts
+// packages/sim/src/github/issuer-routes.ts
 var CLAIMS_SUPPORTED = [
   "sub",
   "aud",
@@ -41329,7 +41329,7 @@ function githubRoutes(sim) {
   return [githubRoute(sim), controlRoute(sim)];
 }
 
-// ../../work/main/packages/sim/src/github/index.ts
+// packages/sim/src/github/index.ts
 var githubModule = {
   name: "github",
   install(sim) {
@@ -41346,7 +41346,7 @@ var githubModule = {
   }
 };
 
-// ../../work/main/packages/sim/src/sts/permissions.ts
+// packages/sim/src/sts/permissions.ts
 var parsed = /* @__PURE__ */ new WeakMap();
 function malformed2(message) {
   return new AwsError("MalformedPolicyDocument", message);
@@ -41553,7 +41553,7 @@ function evaluatePolicies(sim, principal, policies, checks, region) {
   return void 0;
 }
 
-// ../../work/main/packages/sim/src/sts/roles.ts
+// packages/sim/src/sts/roles.ts
 var DEFAULT_CLIENT_ID = "sts.amazonaws.com";
 function iamState(sim) {
   return sim.store("sts.iam", () => ({ roles: /* @__PURE__ */ new Map(), oidcProviders: /* @__PURE__ */ new Map() }));
@@ -41665,7 +41665,7 @@ function oidcProviderFor(sim, account, issuerUrl) {
   return issuerUrl === GITHUB_ISSUER ? { arn, url: issuerUrl, clientIdList: [DEFAULT_CLIENT_ID] } : void 0;
 }
 
-// ../../work/main/packages/sim/src/sts/session.ts
+// packages/sim/src/sts/session.ts
 function startRoleSession(ctx, role, sessionName, durationSeconds) {
   const arn = `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`;
   const assumedRoleId = `${role.roleId}:${sessionName}`;
@@ -41687,7 +41687,7 @@ function startRoleSession(ctx, role, sessionName, durationSeconds) {
   };
 }
 
-// ../../work/main/packages/sim/src/sts/validation.ts
+// packages/sim/src/sts/validation.ts
 var InputValidator = class {
   constructor(input) {
     this.input = input;
@@ -41782,7 +41782,7 @@ function parseSessionTags(raw) {
   return tags;
 }
 
-// ../../work/main/packages/sim/src/sts/api-assume-role.ts
+// packages/sim/src/sts/api-assume-role.ts
 var CHAINED_SESSION_LIMIT = 3600;
 function assumeRole(ctx, input) {
   const caller = ctx.principal;
@@ -41865,7 +41865,7 @@ function getCallerIdentity(ctx) {
   return { UserId: p.userId, Account: p.account, Arn: p.arn };
 }
 
-// ../../work/main/packages/sim/src/sts/api-web-identity.ts
+// packages/sim/src/sts/api-web-identity.ts
 var INVALID_TOKEN = "The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.";
 function notAuthorized() {
   return new AwsError("AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity", 403);
@@ -41949,7 +41949,7 @@ function assumeRoleWithWebIdentity(ctx, input) {
   };
 }
 
-// ../../work/main/packages/sim/src/sts/authorizer.ts
+// packages/sim/src/sts/authorizer.ts
 function enforcedPolicies(sim, principal) {
   if (principal.roleArn === void 0) return void 0;
   const role = findRole(sim, principal.roleArn);
@@ -41966,7 +41966,7 @@ function iamAuthorizer(sim) {
   };
 }
 
-// ../../work/main/packages/sim/src/sts/session-route.ts
+// packages/sim/src/sts/session-route.ts
 function sessionRoute(sim) {
   return {
     prefix: "/_sim/sessions",
@@ -42013,7 +42013,7 @@ function sessionRoute(sim) {
   };
 }
 
-// ../../work/main/packages/sim/src/sts/iam.ts
+// packages/sim/src/sts/iam.ts
 var TRUST_POLICY_CHECKED_BY_ASSUME_ROLE = {
   Statement: [{ Effect: "Allow", Principal: "*", Action: "sts:*", Resource: "*" }]
 };
@@ -42039,7 +42039,7 @@ function stsPermissions(ctx, input) {
   return checks;
 }
 
-// ../../work/main/packages/sim/src/sts/index.ts
+// packages/sim/src/sts/index.ts
 var stsModule = {
   name: "sts",
   install(sim) {
@@ -42066,7 +42066,7 @@ var stsModule = {
   }
 };
 
-// ../../work/main/packages/sim/src/cloudformation/resources/iam.ts
+// packages/sim/src/cloudformation/resources/iam.ts
 function policyState(sim) {
   return sim.store("iam.policies", () => ({ roles: /* @__PURE__ */ new Map(), managed: /* @__PURE__ */ new Map() }));
 }
@@ -42272,7 +42272,7 @@ var iamManagedPolicyProvider = {
   }
 };
 
-// ../../work/main/packages/sim/src/logs/store.ts
+// packages/sim/src/logs/store.ts
 function logsState(sim) {
   return sim.store("logs", () => ({ groups: /* @__PURE__ */ new Map(), nextSeq: 1 }));
 }
@@ -42367,7 +42367,7 @@ function logGroupExists(sim, account, region, name) {
   return findLogGroup(sim, account, region, name) !== void 0;
 }
 
-// ../../work/main/packages/sim/src/cloudformation/resources/logs.ts
+// packages/sim/src/cloudformation/resources/logs.ts
 var TYPE3 = "AWS::Logs::LogGroup";
 function tagMap(tags) {
   if (!Array.isArray(tags)) return {};
@@ -42423,7 +42423,7 @@ var logGroupProvider = {
   }
 };
 
-// ../../work/main/packages/sim/src/cloudformation/resources/opaque.ts
+// packages/sim/src/cloudformation/resources/opaque.ts
 var import_node_crypto18 = require("node:crypto");
 var hex = (n) => (0, import_node_crypto18.randomBytes)(Math.ceil(n / 2)).toString("hex").slice(0, n);
 var ec2Id = (prefix) => `${prefix}-0${hex(16)}`;
@@ -42545,10 +42545,10 @@ function opaqueProviderFor(type) {
   };
 }
 
-// ../../work/main/packages/sim/src/s3/route.ts
+// packages/sim/src/s3/route.ts
 var import_node_crypto22 = require("node:crypto");
 
-// ../../work/main/packages/sim/src/s3/errors.ts
+// packages/sim/src/s3/errors.ts
 var S3Error = class extends AwsError {
   constructor(code, message, status, extra = {}) {
     super(code, message, status);
@@ -42560,10 +42560,10 @@ var noSuchBucket = (name) => new S3Error("NoSuchBucket", "The specified bucket d
 var noSuchKey = (key) => new S3Error("NoSuchKey", "The specified key does not exist.", 404, { Key: key });
 var accessDenied = () => new S3Error("AccessDenied", "Access Denied", 403);
 
-// ../../work/main/packages/sim/src/s3/store.ts
+// packages/sim/src/s3/store.ts
 var import_node_crypto19 = require("node:crypto");
 
-// ../../work/main/packages/sim/src/s3/xml.ts
+// packages/sim/src/s3/xml.ts
 var S3_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
 function escapeXml2(s) {
   return s.replace(
@@ -42650,7 +42650,7 @@ function textOf(el, name) {
   return c === void 0 ? void 0 : c.text.trim();
 }
 
-// ../../work/main/packages/sim/src/s3/store.ts
+// packages/sim/src/s3/store.ts
 function s3State(sim) {
   return sim.store("s3", () => ({ buckets: /* @__PURE__ */ new Map() }));
 }
@@ -42752,7 +42752,7 @@ function storeObject(sim, bucketName, key, body, options = {}) {
   return object;
 }
 
-// ../../work/main/packages/sim/src/s3/request.ts
+// packages/sim/src/s3/request.ts
 var XML = { "content-type": "application/xml" };
 var IAM_ACTIONS = {
   ListObjectsV2: "ListBucket",
@@ -42840,7 +42840,7 @@ function tagsFromQuery(text) {
 var iso = (ms) => new Date(ms).toISOString();
 var httpDate = (ms) => new Date(ms).toUTCString();
 
-// ../../work/main/packages/sim/src/s3/api-buckets.ts
+// packages/sim/src/s3/api-buckets.ts
 var DEFAULT_REGION2 = "us-east-1";
 async function xmlBody(call) {
   const body = await call.body();
@@ -43089,10 +43089,10 @@ var bucketActions = {
   DeleteBucketTagging
 };
 
-// ../../work/main/packages/sim/src/s3/api-multipart.ts
+// packages/sim/src/s3/api-multipart.ts
 var import_node_crypto21 = require("node:crypto");
 
-// ../../work/main/packages/sim/src/s3/payload.ts
+// packages/sim/src/s3/payload.ts
 var import_node_crypto20 = require("node:crypto");
 var import_node_zlib = require("node:zlib");
 var CRC32C_TABLE = (() => {
@@ -43189,7 +43189,7 @@ function readPayload(headers, raw) {
   return { body, ...checksum ? { checksum } : {} };
 }
 
-// ../../work/main/packages/sim/src/s3/api-multipart.ts
+// packages/sim/src/s3/api-multipart.ts
 var MIN_PART_SIZE = 5 * 1024 * 1024;
 function uploadOf(call, bucket) {
   const id = call.query.get("uploadId") ?? "";
@@ -43317,7 +43317,7 @@ var multipartActions = {
   AbortMultipartUpload
 };
 
-// ../../work/main/packages/sim/src/s3/iam.ts
+// packages/sim/src/s3/iam.ts
 var ACTIONS = {
   ListBuckets: "ListAllMyBuckets",
   ListObjectsV2: "ListBucket",
@@ -43374,7 +43374,7 @@ function s3Permissions(sim, principal, call, bucket, key, query, copySource) {
   return checks;
 }
 
-// ../../work/main/packages/sim/src/s3/api-objects.ts
+// packages/sim/src/s3/api-objects.ts
 var preconditionFailed = () => new S3Error("PreconditionFailed", "At least one of the pre-conditions you specified did not hold", 412, {
   Condition: "If-Match"
 });
@@ -43673,7 +43673,7 @@ var objectActions = {
   DeleteObjectTagging
 };
 
-// ../../work/main/packages/sim/src/s3/route.ts
+// packages/sim/src/s3/route.ts
 var handlers = { ...bucketActions, ...objectActions, ...multipartActions };
 var MAX_PUT_BYTES = 5 * 1024 ** 3;
 function signatureOf(req, url) {
@@ -43979,7 +43979,7 @@ function s3Route(sim) {
   };
 }
 
-// ../../work/main/packages/sim/src/s3/index.ts
+// packages/sim/src/s3/index.ts
 function createBucket2(sim, spec) {
   return createBucket(sim, spec);
 }
@@ -44043,7 +44043,7 @@ var s3Module = {
   }
 };
 
-// ../../work/main/packages/sim/src/cloudformation/resources/s3.ts
+// packages/sim/src/cloudformation/resources/s3.ts
 var TYPE4 = "AWS::S3::Bucket";
 function encryptionOf(props) {
   const config = props["BucketEncryption"]?.["ServerSideEncryptionConfiguration"];
@@ -44140,7 +44140,7 @@ var s3BucketPolicyProvider = {
   }
 };
 
-// ../../work/main/packages/sim/src/cloudformation/resources/ssm.ts
+// packages/sim/src/cloudformation/resources/ssm.ts
 var import_node_crypto23 = require("node:crypto");
 var TYPE5 = "AWS::SSM::Parameter";
 var TYPES = ["String", "StringList"];
@@ -44197,7 +44197,7 @@ var ssmParameterProvider = {
   }
 };
 
-// ../../work/main/packages/sim/src/cloudformation/resources/index.ts
+// packages/sim/src/cloudformation/resources/index.ts
 var providers = /* @__PURE__ */ new Map([
   ["AWS::ECR::Repository", ecrRepositoryProvider],
   ["AWS::ECS::Cluster", ecsClusterProvider],
@@ -44216,7 +44216,7 @@ function providerFor(type) {
   return providers.get(type) ?? opaqueProviderFor(type);
 }
 
-// ../../work/main/packages/sim/src/cloudformation/steps.ts
+// packages/sim/src/cloudformation/steps.ts
 var RESOURCE_MS = 1e3;
 var STABILIZE_MS = 2e3;
 var overrides = /* @__PURE__ */ new WeakMap();
@@ -44496,7 +44496,7 @@ function finishStep(sim, stack, op, step, at2) {
   }
 }
 
-// ../../work/main/packages/sim/src/cloudformation/engine.ts
+// packages/sim/src/cloudformation/engine.ts
 var MAX_STEPS = 1e5;
 function identity(sim, stack) {
   return {
@@ -44803,7 +44803,7 @@ function advanceCloudFormation(sim, now) {
   for (const stack of state.stacks.values()) if (stack.operation) advanceStack(sim, stack, now);
 }
 
-// ../../work/main/packages/sim/src/cloudformation/plan.ts
+// packages/sim/src/cloudformation/plan.ts
 var KNOWN_AFTER_APPLY = "{{changeSet:KNOWN_AFTER_APPLY}}";
 function planChanges(sim, who2, stack, target) {
   const live = stack?.status === "REVIEW_IN_PROGRESS" ? {} : stack?.resources ?? {};
@@ -44921,7 +44921,7 @@ function changesNothing(who2, stack, target, changes) {
   return sameValue(values(stack), values(target)) && sameValue(stack.tags, target.tags);
 }
 
-// ../../work/main/packages/sim/src/cloudformation/template-source.ts
+// packages/sim/src/cloudformation/template-source.ts
 var BODY_LIMIT = 51200;
 var URL_LIMIT = 1e6;
 function readTemplateObject(sim, bucket, key) {
@@ -44982,7 +44982,7 @@ function templateText(sim, input, previous) {
   return text;
 }
 
-// ../../work/main/packages/sim/src/cloudformation/prepare.ts
+// packages/sim/src/cloudformation/prepare.ts
 function importsIn(value, out = []) {
   if (Array.isArray(value)) for (const v2 of value) importsIn(v2, out);
   else if (typeof value === "object" && value !== null) {
@@ -45030,7 +45030,7 @@ function prepareSpec(ctx, input, stackName, stackId, stack) {
   };
 }
 
-// ../../work/main/packages/sim/src/cloudformation/request.ts
+// packages/sim/src/cloudformation/request.ts
 var QueryInput = class _QueryInput {
   constructor(raw) {
     this.raw = raw;
@@ -45113,7 +45113,7 @@ var validationError2 = (message) => new AwsError("ValidationError", message);
 var stackMissing = (nameOrId) => validationError2(`Stack with id ${nameOrId} does not exist`);
 var tokenOf2 = (next) => next !== void 0 ? { NextToken: next } : {};
 
-// ../../work/main/packages/sim/src/cloudformation/views.ts
+// packages/sim/src/cloudformation/views.ts
 var date = (ms) => ms === void 0 ? void 0 : new Date(ms);
 function parametersView(params) {
   return params.map((p) => ({
@@ -45250,7 +45250,7 @@ function changeSetSummaryView(cs) {
   };
 }
 
-// ../../work/main/packages/sim/src/cloudformation/api-stacks.ts
+// packages/sim/src/cloudformation/api-stacks.ts
 var who = (ctx, stack) => ({
   sim: ctx.sim,
   account: ctx.account,
@@ -45420,7 +45420,7 @@ var stackActions = {
   UpdateTerminationProtection: updateTerminationProtection
 };
 
-// ../../work/main/packages/sim/src/cloudformation/api-change-sets.ts
+// packages/sim/src/cloudformation/api-change-sets.ts
 var CHANGE_SET_MS = 500;
 var notFound2 = (name) => new AwsError("ChangeSetNotFound", `ChangeSet [${name}] does not exist`, 404);
 function lookup(ctx, input) {
@@ -45594,7 +45594,7 @@ var changeSetActions = {
   ListChangeSets: listChangeSets
 };
 
-// ../../work/main/packages/sim/src/cloudformation/api-drift.ts
+// packages/sim/src/cloudformation/api-drift.ts
 var import_node_crypto24 = require("node:crypto");
 function actualOf(sim, stack, r) {
   if (r.type === "AWS::ECS::Service") {
@@ -45727,7 +45727,7 @@ var driftActions = {
   DescribeStackResourceDrifts: describeStackResourceDrifts
 };
 
-// ../../work/main/packages/sim/src/cloudformation/api-resources.ts
+// packages/sim/src/cloudformation/api-resources.ts
 function stackOf(ctx, input) {
   const name = input.name("StackName", { required: true, arn: true });
   const stack = findStack(ctx.sim, ctx.account, ctx.region, name);
@@ -45796,7 +45796,7 @@ var resourceActions = {
   ListExports: listExports
 };
 
-// ../../work/main/packages/sim/src/cloudformation/api-templates.ts
+// packages/sim/src/cloudformation/api-templates.ts
 var getTemplate = (ctx, raw) => {
   const input = new QueryInput(raw);
   const name = input.str("StackName");
@@ -45881,7 +45881,7 @@ var templateActions = {
   ValidateTemplate: validateTemplate
 };
 
-// ../../work/main/packages/sim/src/cloudformation/iam.ts
+// packages/sim/src/cloudformation/iam.ts
 var str4 = (value) => typeof value === "string" ? value : void 0;
 var UNSCOPED = /* @__PURE__ */ new Set([
   "ListStacks",
@@ -45915,7 +45915,7 @@ function cloudformationPermissions(ctx, input) {
   ];
 }
 
-// ../../work/main/packages/sim/src/cloudformation/index.ts
+// packages/sim/src/cloudformation/index.ts
 var cloudformationModule = {
   name: "cloudformation",
   install(sim) {
@@ -45944,7 +45944,7 @@ var cloudformationModule = {
   }
 };
 
-// ../../work/main/packages/sim/src/cloudtrail/index.ts
+// packages/sim/src/cloudtrail/index.ts
 var cloudtrailModule = {
   name: "cloudtrail",
   install(sim) {
@@ -45960,7 +45960,7 @@ var cloudtrailModule = {
   }
 };
 
-// ../../work/main/packages/sim/src/ecr/api-scan.ts
+// packages/sim/src/ecr/api-scan.ts
 var SCAN_QUOTA_MS = 24 * 3600 * 1e3;
 function scanView(sim, repo, image, now) {
   if (image.scanStartedAt === void 0) return void 0;
@@ -46055,7 +46055,7 @@ var scanActions = {
   }
 };
 
-// ../../work/main/packages/sim/src/ecr/manifest.ts
+// packages/sim/src/ecr/manifest.ts
 var MEDIA_TYPES = {
   dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
   dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
@@ -46148,7 +46148,7 @@ function storeManifest(repo, bytes, mediaTypeHint, tag, now) {
   return { image, created: existing === void 0 };
 }
 
-// ../../work/main/packages/sim/src/ecr/media-types.ts
+// packages/sim/src/ecr/media-types.ts
 var DOCKER_V2 = "application/vnd.docker.distribution.manifest.v2+json";
 var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 var DOCKER_TO_OCI = {
@@ -46204,7 +46204,7 @@ function manifestFor(image, byTag, accepted) {
   return translated === void 0 ? stored : { manifest: translated, mediaType: target };
 }
 
-// ../../work/main/packages/sim/src/ecr/api-images.ts
+// packages/sim/src/ecr/api-images.ts
 function tagStatus(input) {
   const filter = input.raw.filter;
   const status = filter?.tagStatus ?? "ANY";
@@ -46446,7 +46446,7 @@ var imageActions = {
   }
 };
 
-// ../../work/main/packages/sim/src/ecr/iam.ts
+// packages/sim/src/ecr/iam.ts
 var str5 = (value) => typeof value === "string" ? value : void 0;
 function onRepository(sim, action, account, region, name) {
   const policy = findRepository(sim, account, region, name)?.policy;
@@ -46483,7 +46483,7 @@ function ecrPermissions(ctx, input) {
   }
 }
 
-// ../../work/main/packages/sim/src/ecr/api-layers.ts
+// packages/sim/src/ecr/api-layers.ts
 var import_node_crypto25 = require("node:crypto");
 var DOWNLOAD_TTL_MS = 3600 * 1e3;
 var PART_SIZE = 10 * 1024 * 1024;
@@ -46600,10 +46600,10 @@ var layerActions = {
   }
 };
 
-// ../../work/main/packages/sim/src/ecr/registry-blobs.ts
+// packages/sim/src/ecr/registry-blobs.ts
 var import_node_crypto26 = require("node:crypto");
 
-// ../../work/main/packages/sim/src/ecr/registry-http.ts
+// packages/sim/src/ecr/registry-http.ts
 var RegistryError = class extends Error {
   constructor(status, code, message, headers = {}) {
     super(message);
@@ -46647,7 +46647,7 @@ function repositoryFromName(sim, name) {
 }
 var DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
 
-// ../../work/main/packages/sim/src/ecr/registry-blobs.ts
+// packages/sim/src/ecr/registry-blobs.ts
 var keyOf = (repo) => repoKey(repo.account, repo.region, repo.name);
 function blobUnknown(digest) {
   return new RegistryError(404, "BLOB_UNKNOWN", `blob unknown to registry: ${digest}`);
@@ -46801,7 +46801,7 @@ async function continueUpload(r, id) {
   blobCreated(r, digest);
 }
 
-// ../../work/main/packages/sim/src/ecr/registry-manifests.ts
+// packages/sim/src/ecr/registry-manifests.ts
 var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var MAX_MANIFEST = 4 * 1024 * 1024;
 function manifestUnknown(reference) {
@@ -46895,7 +46895,7 @@ function listTags(r) {
   send2(r.res, 200, headers, JSON.stringify({ name: r.name, tags }));
 }
 
-// ../../work/main/packages/sim/src/ecr/registry.ts
+// packages/sim/src/ecr/registry.ts
 function challenge(sim) {
   return { "www-authenticate": `Basic realm="${sim.url}/",service="ecr.amazonaws.com"` };
 }
@@ -47010,7 +47010,7 @@ function registryRoute(sim) {
   };
 }
 
-// ../../work/main/packages/sim/src/ecr/seed.ts
+// packages/sim/src/ecr/seed.ts
 function seedRepositories(data, sim) {
   seedEntries("repositories", data, (entry) => {
     if (typeof entry !== "object" || entry === null || typeof entry.name !== "string") {
@@ -47044,11 +47044,11 @@ function seedRepositories(data, sim) {
   });
 }
 
-// ../../work/main/packages/sim/src/ecr/synthetic-image.ts
+// packages/sim/src/ecr/synthetic-image.ts
 var import_node_crypto27 = require("node:crypto");
 var import_node_zlib2 = require("node:zlib");
 
-// ../../work/main/packages/sim/src/ecr/tar.ts
+// packages/sim/src/ecr/tar.ts
 var BLOCK = 512;
 function octal(value, width) {
   return value.toString(8).padStart(width - 1, "0") + "\0";
@@ -47096,7 +47096,7 @@ function tarFiles(files) {
   return Buffer.concat(parts);
 }
 
-// ../../work/main/packages/sim/src/ecr/synthetic-image.ts
+// packages/sim/src/ecr/synthetic-image.ts
 var DEFAULT_IMAGE_FILES = {
   "hello.txt": "hello from ecs-delivery\n"
 };
@@ -47126,7 +47126,7 @@ function syntheticImage(options = {}) {
   return { config, layer, manifest, mediaType, digest: sha2562(manifest) };
 }
 
-// ../../work/main/packages/sim/src/ecr/seed-images.ts
+// packages/sim/src/ecr/seed-images.ts
 var LABEL_KEY = "ecs-delivery.sim.label";
 var ENTRY_KEYS = /* @__PURE__ */ new Set(["repository", "tags", "account", "region", "files", "label", "config"]);
 var isObject = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
@@ -47208,7 +47208,7 @@ function seedImages(data, sim) {
   });
 }
 
-// ../../work/main/packages/sim/src/ecr/lookup.ts
+// packages/sim/src/ecr/lookup.ts
 var ECR_HOST = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
 function simHosts(sim) {
   if (!sim.url) return [];
@@ -47280,7 +47280,7 @@ function lookupImage(sim, ref) {
   };
 }
 
-// ../../work/main/packages/sim/src/ecr/push-image.ts
+// packages/sim/src/ecr/push-image.ts
 async function failure2(what, res) {
   return new Error(`pushImage: ${what} failed with HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`);
 }
@@ -47315,7 +47315,7 @@ async function pushImage(options) {
   return { digest, manifest: manifest.toString("utf8"), mediaType, size: manifest.length };
 }
 
-// ../../work/main/packages/sim/src/ecr/index.ts
+// packages/sim/src/ecr/index.ts
 var ecrModule = {
   name: "ecr",
   install(sim) {
@@ -47333,7 +47333,7 @@ var ecrModule = {
   }
 };
 
-// ../../work/main/packages/sim/src/ecs/views.ts
+// packages/sim/src/ecs/views.ts
 function countTasks(tasks, match) {
   let running2 = 0;
   let pending = 0;
@@ -47552,7 +47552,7 @@ function serviceDeploymentBrief(sd) {
   };
 }
 
-// ../../work/main/packages/sim/src/ecs/api-clusters.ts
+// packages/sim/src/ecs/api-clusters.ts
 var NAME = /^[A-Za-z0-9_-]{1,255}$/;
 function createCluster(r, name, options = {}) {
   const existing = r.clusters.get(name);
@@ -47642,10 +47642,10 @@ var clusterActions = {
   DeleteCluster
 };
 
-// ../../work/main/packages/sim/src/ecs/api-container-instances.ts
+// packages/sim/src/ecs/api-container-instances.ts
 var import_node_crypto28 = require("node:crypto");
 
-// ../../work/main/packages/sim/src/ecs/placement.ts
+// packages/sim/src/ecs/placement.ts
 var FARGATE_CAPACITY = "Capacity is unavailable at this time. Please try again later or in a different availability zone";
 var NO_CONTAINER_INSTANCES = "No Container Instances were found in your cluster.";
 function reservation(td) {
@@ -47707,7 +47707,7 @@ function placeTask(sim, r, cluster, td, launch2, serviceName) {
   };
 }
 
-// ../../work/main/packages/sim/src/ecs/api-container-instances.ts
+// packages/sim/src/ecs/api-container-instances.ts
 function register(sim, r, clusterName, spec) {
   const cluster = r.clusters.get(clusterName);
   if (!cluster) {
@@ -47813,7 +47813,7 @@ var containerInstanceActions = {
   DescribeContainerInstances
 };
 
-// ../../work/main/packages/sim/src/ecs/deployments.ts
+// packages/sim/src/ecs/deployments.ts
 var MAX_EVENTS = 100;
 function addEvent2(svc, t, message) {
   svc.events.unshift({ id: newEventId(), createdAt: t, message });
@@ -48025,7 +48025,7 @@ function tripCircuitBreaker(r, svc, dep, t) {
   }
 }
 
-// ../../work/main/packages/sim/src/ecs/image-reference.ts
+// packages/sim/src/ecs/image-reference.ts
 var ALLOWED = /^[A-Za-z0-9_.:/#@-]+$/;
 var DIGEST2 = /^sha256:[A-Fa-f0-9]{64}$/;
 var MAX_LENGTH = 255;
@@ -48058,7 +48058,7 @@ function unparsableReference(image) {
   return path.some((part) => part !== part.toLowerCase()) ? "invalid reference format: repository name must be lowercase" : void 0;
 }
 
-// ../../work/main/packages/sim/src/ecs/task-lifecycle.ts
+// packages/sim/src/ecs/task-lifecycle.ts
 var PROVISIONING_MS = 3e3;
 var PENDING_MS = 1e4;
 var DEPROVISIONING_MS = 3e3;
@@ -48397,7 +48397,7 @@ function stepTask(sim, task, t, signals) {
   }
 }
 
-// ../../work/main/packages/sim/src/ecs/launch.ts
+// packages/sim/src/ecs/launch.ts
 function launchFor(settings, td, cluster) {
   const strategy = settings.capacityProviderStrategy ?? cluster.defaultCapacityProviderStrategy;
   const explicit = settings.launchType;
@@ -48420,7 +48420,7 @@ function launchFor(settings, td, cluster) {
   };
 }
 
-// ../../work/main/packages/sim/src/ecs/scheduler.ts
+// packages/sim/src/ecs/scheduler.ts
 function percent(config, key, fallback) {
   const v2 = config[key];
   return typeof v2 === "number" ? v2 : fallback;
@@ -48636,7 +48636,7 @@ function handleSignals(sim, r, signals, t) {
   }
 }
 
-// ../../work/main/packages/sim/src/ecs/engine.ts
+// packages/sim/src/ecs/engine.ts
 var STOPPED_RETENTION_MS = 36e5;
 var MAX_STEPS2 = 2e5;
 function reconcileDirty(sim, r, t) {
@@ -48706,7 +48706,7 @@ function advanceEcs(sim, now) {
   for (const r of ecsState(sim).regions.values()) advanceRegion(sim, r, now);
 }
 
-// ../../work/main/packages/sim/src/ecs/iam.ts
+// packages/sim/src/ecs/iam.ts
 var str6 = (value) => typeof value === "string" ? value : void 0;
 var strings2 = (value) => Array.isArray(value) ? value.filter((v2) => typeof v2 === "string") : [];
 function nameOf(ref) {
@@ -48896,7 +48896,7 @@ function ecsPermissions(ctx, input) {
   return TABLE[ctx.action]?.(new Arns(ctx), input, ctx.action);
 }
 
-// ../../work/main/packages/sim/src/ecs/api-services.ts
+// packages/sim/src/ecs/api-services.ts
 var NAME2 = /^[A-Za-z0-9_-]{1,255}$/;
 function invalid3(message) {
   throw new AwsError("InvalidParameterException", message);
@@ -49125,7 +49125,7 @@ var serviceActions = {
   DeleteService
 };
 
-// ../../work/main/packages/sim/src/core/json-shapes.ts
+// packages/sim/src/core/json-shapes.ts
 var TRUE = /* @__PURE__ */ new Set(["true", "yes", "y", "t", "1"]);
 var FALSE = /* @__PURE__ */ new Set(["false", "no", "n", "f", "0"]);
 function refuse(message) {
@@ -49180,7 +49180,7 @@ function readShape(value, shape) {
   return out;
 }
 
-// ../../work/main/packages/sim/src/ecs/api-task-definitions.ts
+// packages/sim/src/ecs/api-task-definitions.ts
 var NAME3 = /^[A-Za-z0-9_-]{1,255}$/;
 var clientErrors = plainErrors("ClientException");
 function clientError2(message) {
@@ -49431,7 +49431,7 @@ var taskDefinitionActions = {
   DeregisterTaskDefinition
 };
 
-// ../../work/main/packages/sim/src/ecs/seed.ts
+// packages/sim/src/ecs/seed.ts
 function entryOf(entry) {
   if (typeof entry === "string") return { name: entry };
   if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
@@ -49527,7 +49527,7 @@ function seedServices(data, sim) {
   });
 }
 
-// ../../work/main/packages/sim/src/ecs/api-service-deployments.ts
+// packages/sim/src/ecs/api-service-deployments.ts
 function serviceOf(r, sd) {
   return r.clusters.get(sd.clusterName)?.services.get(sd.serviceName);
 }
@@ -49655,7 +49655,7 @@ var serviceDeploymentActions = {
   DescribeServiceRevisions
 };
 
-// ../../work/main/packages/sim/src/ecs/api-tags.ts
+// packages/sim/src/ecs/api-tags.ts
 function taggedByArn(r, arn) {
   const m = /^arn:aws[\w-]*:ecs:[^:]+:\d{12}:([a-z-]+)\/(.+)$/.exec(arn);
   const notFound3 = () => {
@@ -49707,7 +49707,7 @@ var ListTagsForResource = (ctx, raw) => {
 };
 var tagActions = { TagResource, UntagResource, ListTagsForResource };
 
-// ../../work/main/packages/sim/src/ecs/api-tasks.ts
+// packages/sim/src/ecs/api-tasks.ts
 function invalid4(message) {
   throw new AwsError("InvalidParameterException", message);
 }
@@ -49880,7 +49880,7 @@ var StopTask = (ctx, raw) => {
 };
 var taskActions = { RunTask, DescribeTasks, ListTasks, StopTask };
 
-// ../../work/main/packages/sim/src/ecs/index.ts
+// packages/sim/src/ecs/index.ts
 var ecsModule = {
   name: "ecs",
   install(sim) {
@@ -49908,7 +49908,7 @@ var ecsModule = {
   }
 };
 
-// ../../work/main/packages/sim/src/front/hosts.ts
+// packages/sim/src/front/hosts.ts
 function frontState(sim) {
   return sim.store("fronts", () => ({ fronts: [], cursors: /* @__PURE__ */ new Map() }));
 }
@@ -49997,7 +49997,7 @@ function seedFronts(data, sim) {
   }
 }
 
-// ../../work/main/packages/sim/src/front/targets.ts
+// packages/sim/src/front/targets.ts
 function findServiceRecord(sim, target) {
   const region = ecsState(sim).regions.get(`${target.account}/${target.region}`);
   const cluster = region?.clusters.get(target.cluster);
@@ -50049,7 +50049,7 @@ function servedImage(sim, container) {
   };
 }
 
-// ../../work/main/packages/sim/src/front/respond.ts
+// packages/sim/src/front/respond.ts
 var ALB_503 = "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n";
 var ALB_404 = "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n</body>\r\n</html>\r\n";
 function send3(req, res, status, body, headers) {
@@ -50128,7 +50128,7 @@ async function handleFront(sim, req, res, url) {
   });
 }
 
-// ../../work/main/packages/sim/src/front/index.ts
+// packages/sim/src/front/index.ts
 var frontModule = {
   name: "front",
   install(sim) {
@@ -50141,7 +50141,7 @@ var frontModule = {
   }
 };
 
-// ../../work/main/packages/sim/src/logs/read.ts
+// packages/sim/src/logs/read.ts
 var keyOf2 = (e) => [e.timestamp, e.seq];
 function compare3(a, b) {
   return a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1];
@@ -50222,7 +50222,7 @@ function byKey(a, b) {
   return compare3(keyOf2(a), keyOf2(b));
 }
 
-// ../../work/main/packages/sim/src/logs/api.ts
+// packages/sim/src/logs/api.ts
 var GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/;
 var DAY = 864e5;
 function tagsOf2(input, key) {
@@ -50477,7 +50477,7 @@ var logsActions = {
   ListTagsForResource: ListTagsForResource2
 };
 
-// ../../work/main/packages/sim/src/logs/iam.ts
+// packages/sim/src/logs/iam.ts
 var str7 = (value) => typeof value === "string" ? value : void 0;
 var GROUP_CALLS = /* @__PURE__ */ new Set(["CreateLogGroup", "DeleteLogGroup", "DescribeLogStreams", "FilterLogEvents"]);
 var STREAM_CALLS = /* @__PURE__ */ new Set(["CreateLogStream", "PutLogEvents", "GetLogEvents"]);
@@ -50501,7 +50501,7 @@ function logsPermissions(ctx, input) {
   return void 0;
 }
 
-// ../../work/main/packages/sim/src/logs/index.ts
+// packages/sim/src/logs/index.ts
 function seedLogGroups(data, sim) {
   seedEntries("logGroups", data, (entry) => {
     const spec = typeof entry === "string" ? { name: entry } : entry ?? {};
@@ -50535,7 +50535,7 @@ var logsModule = {
   }
 };
 
-// ../../work/main/packages/sim/src/secretsmanager/store.ts
+// packages/sim/src/secretsmanager/store.ts
 var import_node_crypto29 = require("node:crypto");
 function secretsState(sim) {
   return sim.store("secretsmanager", () => ({ secrets: /* @__PURE__ */ new Map(), generations: /* @__PURE__ */ new Map() }));
@@ -50616,7 +50616,7 @@ function purgeDeleted(sim, now) {
   }
 }
 
-// ../../work/main/packages/sim/src/secretsmanager/api.ts
+// packages/sim/src/secretsmanager/api.ts
 var NAME_RE2 = /^[a-zA-Z0-9/_+=.@-]+$/;
 var MAX_VALUE = 65536;
 var DAY_MS = 864e5;
@@ -50910,7 +50910,7 @@ var secretsManagerActions = {
   }
 };
 
-// ../../work/main/packages/sim/src/secretsmanager/iam.ts
+// packages/sim/src/secretsmanager/iam.ts
 function secretsPermissions(ctx, input) {
   const action = `secretsmanager:${ctx.action}`;
   if (ctx.action === "ListSecrets") return [{ action, resource: "*" }];
@@ -50931,7 +50931,7 @@ function secretsPermissions(ctx, input) {
   return [{ action, resource, context: { "secretsmanager:SecretId": id } }];
 }
 
-// ../../work/main/packages/sim/src/secretsmanager/index.ts
+// packages/sim/src/secretsmanager/index.ts
 function seedSecrets(data, sim) {
   seedEntries("secrets", data, (entry) => {
     const seed = typeof entry === "object" && entry !== null ? entry : {};
@@ -51017,7 +51017,7 @@ var secretsManagerModule = {
   }
 };
 
-// ../../work/main/packages/sim/src/modules.ts
+// packages/sim/src/modules.ts
 var modules = [
   githubModule,
   stsModule,
@@ -51033,7 +51033,7 @@ var modules = [
   scenarioModule
 ];
 
-// ../../work/main/packages/sim/src/index.ts
+// packages/sim/src/index.ts
 function createSimulator(options = {}) {
   const sim = new Simulator(options);
   for (const mod of modules) mod.install(sim);
@@ -51061,7 +51061,7 @@ async function startSimulator(options = {}) {
   };
 }
 
-// ../../work/main/packages/testkit/src/sim.ts
+// packages/testkit/src/sim.ts
 async function control(base, method, path, body) {
   const res = await fetch(`${base}${path}`, {
     method,
@@ -51124,12 +51124,12 @@ async function startSim(options = {}) {
   };
 }
 
-// ../../work/main/packages/testkit/src/run-action.ts
+// packages/testkit/src/run-action.ts
 var import_node_fs5 = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path4 = require("node:path");
 
-// ../../work/main/packages/testkit/src/action-yml.ts
+// packages/testkit/src/action-yml.ts
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
 var import_yaml2 = __toESM(require_dist());
@@ -51240,7 +51240,7 @@ function evaluatePostIf(expression, status) {
   return result;
 }
 
-// ../../work/main/packages/testkit/src/cancel-point.ts
+// packages/testkit/src/cancel-point.ts
 var POLL_MS = 25;
 function wait(ms, stop) {
   return new Promise((resolve4) => {
@@ -51287,7 +51287,7 @@ async function reachCancelPoint(point, progress) {
   return false;
 }
 
-// ../../work/main/packages/testkit/src/child.ts
+// packages/testkit/src/child.ts
 var import_node_child_process = require("node:child_process");
 var import_node_fs2 = require("node:fs");
 var import_node_path2 = require("node:path");
@@ -51404,7 +51404,7 @@ function runNode(options) {
   });
 }
 
-// ../../work/main/packages/testkit/src/file-commands.ts
+// packages/testkit/src/file-commands.ts
 var import_node_fs3 = require("node:fs");
 function parseKeyValueFile(text, label = "file command") {
   const out = {};
@@ -51449,7 +51449,7 @@ function readTextFile(path) {
   return (0, import_node_fs3.existsSync)(path) ? (0, import_node_fs3.readFileSync)(path, "utf8") : "";
 }
 
-// ../../work/main/packages/testkit/src/iam-check.ts
+// packages/testkit/src/iam-check.ts
 function given(inputs, name) {
   const value = inputs[name];
   return value !== void 0 && String(value).trim() !== "";
@@ -51474,7 +51474,7 @@ async function callsAfter(simUrl, mark) {
   return (await callsSince(simUrl, mark.since)).filter((c) => !mark.before.has(c.requestId));
 }
 
-// ../../work/main/packages/testkit/src/iam-policy.ts
+// packages/testkit/src/iam-policy.ts
 var import_node_fs4 = require("node:fs");
 var import_node_path3 = require("node:path");
 var IAM_DOC = "docs/iam.md";
@@ -51598,7 +51598,7 @@ function readDocumentedPolicies(root) {
   return parsePolicies((0, import_node_fs4.readFileSync)((0, import_node_path3.join)(root, IAM_DOC), "utf8"));
 }
 
-// ../../work/main/packages/testkit/src/iam-session.ts
+// packages/testkit/src/iam-session.ts
 var PLACEHOLDERS = [
   "STAGING_ACCOUNT",
   "PROD_ACCOUNT",
@@ -51719,7 +51719,7 @@ ${lines.join("\n")}
 Grant it there, with the reason the action needs it, or stop the action from calling it.`;
 }
 
-// ../../work/main/packages/testkit/src/runner-env.ts
+// packages/testkit/src/runner-env.ts
 var DEFAULT_GITHUB = {
   repository: "acme/shop",
   repositoryOwner: "acme",
@@ -51816,7 +51816,7 @@ function githubEnvironment(github, apiUrl, workspace) {
   };
 }
 
-// ../../work/main/packages/testkit/src/workflow-commands.ts
+// packages/testkit/src/workflow-commands.ts
 function unescapeData(s) {
   return s.replace(/%0D/gi, "\r").replace(/%0A/gi, "\n").replace(/%25/g, "%");
 }
@@ -51886,7 +51886,7 @@ function parseWorkflowCommands(log, step) {
   return result;
 }
 
-// ../../work/main/packages/testkit/src/run-action.ts
+// packages/testkit/src/run-action.ts
 var DEFAULT_ACCOUNT2 = "000000000000";
 var REPO_ROOT = findRepositoryRoot(__dirname);
 function findRepositoryRoot(from) {
@@ -52109,7 +52109,7 @@ async function runAction(action, options = {}) {
   }
 }
 
-// ../../work/main/node_modules/marked/lib/marked.esm.js
+// node_modules/marked/lib/marked.esm.js
 function G() {
   return { async: false, breaks: false, extensions: null, gfm: true, hooks: null, pedantic: false, renderer: null, silent: false, tokenizer: null, walkTokens: null };
 }
