@@ -7,7 +7,7 @@ module.exports = {
   testMatch: ['<rootDir>/{packages,actions}/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: [...base.testPathIgnorePatterns, '\\.conformance\\.test\\.ts$'],
   testTimeout: 60000,
-  // The end-to-end suites mostly wait (on child processes and the simulator's clock): at least two workers even on
-  // a 2-core machine, where jest would otherwise run one.
-  maxWorkers: Math.max(2, availableParallelism() - 1),
+  // The end-to-end suites mostly wait (on child processes, the simulator's clock and smoke checks' intervals): at
+  // least three workers even on a 2-core machine, where jest would otherwise run one.
+  maxWorkers: Math.max(3, availableParallelism() - 1),
 };

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { describeWithTools, REPO_ROOT, startSim, type SimHandle } from '@ecs-delivery/testkit';
+import {
+  describeWithTools,
+  REPO_ROOT,
+  startSim,
+  type SimHandle,
+  githubOidcTrust,
+} from '@ecs-delivery/testkit';
 import { actTail, releaseCopy, runAct, type ActRun } from './act-helpers';
 
 const run = promisify(execFile);
@@ -48,21 +54,7 @@ function callerWorkflow(): string {
 
 /** How the GitHub OIDC provider of the simulator is trusted: any job of the caller repository. */
 function trustPolicy(): unknown {
-  const issuer = 'token.actions.githubusercontent.com';
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${issuer}` },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-          StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com' },
-          StringLike: { [`${issuer}:sub`]: `repo:${REPOSITORY}:*` },
-        },
-      },
-    ],
-  };
+  return githubOidcTrust(ACCOUNT, `repo:${REPOSITORY}:*`);
 }
 
 /**

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import {
@@ -13,25 +11,16 @@ import {
   type SimHandle,
 } from '@ecs-delivery/testkit';
 import { IMAGE_REPOSITORY, MIGRATION_RULE, REGION, REPOSITORY, seedSystem, STAGES } from '@ecs-delivery/demo';
-import { actTail, releaseCopy, runAct, type ActRun } from './act-helpers';
-
-const run = promisify(execFile);
-const UPLOAD = 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02';
-
-/** act cannot fetch actions/upload-artifact offline: a stand-in that copies the file where the test reads it. */
-function uploadStandIn(root: string): string {
-  const dir = join(root, 'upload-artifact');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'action.yml'),
-    'name: upload-artifact stand-in\ninputs: { name: { default: artifact }, path: { required: true }, if-no-files-found: { default: warn } }\nruns: { using: node20, main: index.js }\n',
-  );
-  writeFileSync(
-    join(dir, 'index.js'),
-    "const fs = require('fs'), path = require('path');\nconst dir = path.join(process.env.ARTIFACT_DIR, process.env['INPUT_NAME']);\nfs.mkdirSync(dir, { recursive: true });\nfs.copyFileSync(process.env['INPUT_PATH'], path.join(dir, path.basename(process.env['INPUT_PATH'])));\n",
-  );
-  return dir;
-}
+import {
+  actTail,
+  callerActArgs,
+  commitCaller,
+  gitIn,
+  pinnedRelease,
+  runAct,
+  uploadStandIn,
+  type ActRun,
+} from './act-helpers';
 
 /** What one service of an environment runs: its task definition and the API container's image. */
 async function running(sim: SimHandle, account: string, env: string, service: string): Promise<Running> {
@@ -107,14 +96,7 @@ describeWithTools('promote.yml and rollback.yml under act', ['act', 'podman', 'g
   /** The digest of the release that crashed in staging. */
   let bad: string;
 
-  const git = async (...args: string[]): Promise<string> =>
-    String(
-      (
-        (await run(tools['git']!, ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args], {
-          cwd: caller,
-        })) as { stdout: string }
-      ).stdout,
-    ).trim();
+  const git = gitIn(tools['git']!, () => caller);
 
   async function act(eventArgs: string[], workflow: string, oidcWorkflow: string): Promise<ActRun> {
     const sha = await git('rev-parse', 'HEAD');
@@ -124,49 +106,28 @@ describeWithTools('promote.yml and rollback.yml under act', ['act', 'podman', 'g
       sha,
       job_workflow_ref: `ecs-delivery/ecs-delivery/.github/workflows/${oidcWorkflow}@refs/tags/v1.0.0`,
     });
-    const args = [
-      ...eventArgs,
-      '-W',
+    const args = callerActArgs({
+      event: eventArgs,
       workflow,
-      '-P',
-      'ubuntu-latest=-self-hosted',
-      '--local-repository',
-      `ecs-delivery/ecs-delivery@v1=${lib}`,
-      '--local-repository',
-      `ecs-delivery/ecs-delivery@v1.0.0=${lib}`,
-      '--local-repository',
-      `${UPLOAD}=${upload}`,
-      '--var',
-      `SMOKE_VARS=api_origin=${sim.url}`,
-      '--env',
-      `ACTIONS_ID_TOKEN_REQUEST_URL=${oidc.requestUrl}`,
-      '--env',
-      `ACTIONS_ID_TOKEN_REQUEST_TOKEN=${oidc.requestToken}`,
-      '--env',
-      `GITHUB_API_URL=${sim.url}/_github/api`,
-      '--env',
-      `AWS_ENDPOINT_URL=${sim.url}`,
-      '--env',
-      `ARTIFACT_DIR=${join(root, 'artifacts')}`,
-      '-s',
-      'GITHUB_TOKEN=ghs_actConformanceToken000000000000',
-    ];
+      lib,
+      upload,
+      simUrl: sim.url,
+      oidc,
+      artifactDir: join(root, 'artifacts'),
+      vars: { SMOKE_VARS: `api_origin=${sim.url}` },
+    });
     return runAct(tools['act']!, args, caller);
   }
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'ecs-delivery-act-'));
-    lib = releaseCopy(root);
-    await run('node', [join(REPO_ROOT, 'scripts', 'release.mjs'), '--pin', 'v1.0.0', '--dir', lib]);
+    lib = await pinnedRelease(root);
     upload = uploadStandIn(root);
     caller = join(root, 'caller');
     cpSync(join(REPO_ROOT, 'examples', 'api-and-workers'), caller, { recursive: true });
     cpSync(join(REPO_ROOT, 'examples', 'caller', '.github'), join(caller, '.github'), { recursive: true });
     writeFileSync(join(caller, '.github', 'workflows', 'delivery.yml'), callerWorkflow());
-    await git('init', '-q', '-b', 'main');
-    await git('add', '-A');
-    await git('commit', '-qm', 'release 1.4.1');
-    await git('remote', 'add', 'origin', `https://github.com/${REPOSITORY}`);
+    await commitCaller(git, REPOSITORY, 'release 1.4.1');
     sim = await startSim({ timeScale: 60 });
     await seedSystem(sim, { trust: 'repository', previous: '1.3.0' });
   }, 120_000);

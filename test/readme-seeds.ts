@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { poll } from '@ecs-delivery/shared';
-import type { SimHandle } from '@ecs-delivery/testkit';
+import { type SimHandle, githubOidcTrust } from '@ecs-delivery/testkit';
 import { GITHUB } from './readme-examples';
 
 /** What the README examples name, seeded on the simulator: roles, repositories, images and running services. */
@@ -21,24 +21,10 @@ export interface Where {
 /** A role that any workflow of the examples' repository may assume through GitHub OIDC. */
 export function oidcRole(arn: string): Record<string, unknown> {
   const [, , , , account, resource] = arn.split(':');
-  const issuer = 'token.actions.githubusercontent.com';
   return {
     name: resource!.slice('role/'.length),
     account,
-    trustPolicy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: `arn:aws:iam::${account!}:oidc-provider/${issuer}` },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com' },
-            StringLike: { [`${issuer}:sub`]: `repo:${GITHUB.repository}:*` },
-          },
-        },
-      ],
-    },
+    trustPolicy: githubOidcTrust(account!, `repo:${GITHUB.repository}:*`),
   };
 }
 

@@ -1,11 +1,18 @@
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { describeWithTools, ecsOf, REPO_ROOT, startSim, type SimHandle } from '@ecs-delivery/testkit';
-import { actTail, releaseCopy, runAct, type ActRun } from '../act-helpers';
+import {
+  actTail,
+  callerActArgs,
+  commitCaller,
+  gitIn,
+  pinnedRelease,
+  runAct,
+  uploadStandIn,
+  type ActRun,
+} from '../act-helpers';
 import {
   ACCOUNT,
   bootstrapAsAdministrator,
@@ -20,25 +27,7 @@ import {
   seedFronts,
 } from './cdk-backend.system';
 
-const run = promisify(execFile);
 const TOKEN = 'ghs_actCdkBackendToken0000000000000000';
-const UPLOAD = 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02';
-
-/** act cannot fetch actions/upload-artifact offline: a stand-in that copies the file where the test reads it. */
-function uploadStandIn(root: string): string {
-  const dir = join(root, 'upload-artifact');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'action.yml'),
-    'name: upload-artifact stand-in\ninputs: { name: { default: artifact }, path: { required: true }, if-no-files-found: { default: warn } }\nruns: { using: node20, main: index.js }\n',
-  );
-  writeFileSync(
-    join(dir, 'index.js'),
-    "const fs = require('fs'), path = require('path');\nconst dir = path.join(process.env.ARTIFACT_DIR, process.env['INPUT_NAME']);\nfs.mkdirSync(dir, { recursive: true });\nfs.copyFileSync(process.env['INPUT_PATH'], path.join(dir, path.basename(process.env['INPUT_PATH'])));\n",
-  );
-  return dir;
-}
-
 /**
  * examples/cdk-backend's caller workflows under act, against the simulator: infra.yml dispatched with
  * approve-broadening applies the CDK app; delivery.yml then takes a release through staging to prod, and rolls
@@ -58,14 +47,7 @@ describeWithTools('examples/cdk-backend under act', ['act', 'git'], (tools) => {
   let sim: SimHandle;
   let first: Record<string, string>;
 
-  const git = async (...args: string[]): Promise<string> =>
-    String(
-      (
-        (await run(tools['git']!, ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args], {
-          cwd: caller,
-        })) as { stdout: string }
-      ).stdout,
-    ).trim();
+  const git = gitIn(tools['git']!, () => caller);
 
   async function act(event: string, workflow: string, payload: unknown, reusable: string): Promise<ActRun> {
     const sha = await git('rev-parse', 'HEAD');
@@ -80,37 +62,18 @@ describeWithTools('examples/cdk-backend under act', ['act', 'git'], (tools) => {
     writeFileSync(eventFile, JSON.stringify(payload));
     return runAct(
       tools['act']!,
-      [
-        event,
-        '-e',
-        eventFile,
-        '-W',
+      callerActArgs({
+        event: [event, '-e', eventFile],
         workflow,
-        '-P',
-        'ubuntu-latest=-self-hosted',
-        '--local-repository',
-        `ecs-delivery/ecs-delivery@v1=${lib}`,
-        '--local-repository',
-        `ecs-delivery/ecs-delivery@v1.0.0=${lib}`,
-        '--local-repository',
-        `${UPLOAD}=${upload}`,
-        '--env',
-        `ARTIFACT_DIR=${join(root, 'artifacts')}`,
-        '--var',
-        `SMOKE_VARS=api_origin=${sim.url}`,
-        '--env',
-        `ACTIONS_ID_TOKEN_REQUEST_URL=${oidc.requestUrl}`,
-        '--env',
-        `ACTIONS_ID_TOKEN_REQUEST_TOKEN=${oidc.requestToken}`,
-        '--env',
-        `GITHUB_API_URL=${sim.url}/_github/api`,
-        '--env',
-        `AWS_ENDPOINT_URL=${sim.url}`,
-        '--env',
-        `CDK_HOME=${join(root, 'cdk-home')}`,
-        '-s',
-        `GITHUB_TOKEN=${TOKEN}`,
-      ],
+        lib,
+        upload,
+        simUrl: sim.url,
+        oidc,
+        artifactDir: join(root, 'artifacts'),
+        vars: { SMOKE_VARS: `api_origin=${sim.url}` },
+        extra: ['--env', `CDK_HOME=${join(root, 'cdk-home')}`],
+        token: TOKEN,
+      }),
       caller,
     );
   }
@@ -165,8 +128,7 @@ describeWithTools('examples/cdk-backend under act', ['act', 'git'], (tools) => {
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'ecs-delivery-act-cdk-backend-'));
-    lib = releaseCopy(root);
-    await run('node', [join(REPO_ROOT, 'scripts', 'release.mjs'), '--pin', 'v1.0.0', '--dir', lib]);
+    lib = await pinnedRelease(root);
     upload = uploadStandIn(root);
     caller = join(root, 'caller');
     cpSync(EXAMPLE, caller, { recursive: true });
@@ -189,10 +151,7 @@ describeWithTools('examples/cdk-backend under act', ['act', 'git'], (tools) => {
       delivery.replace(release, '$&\n$1vars: ${{ vars.SMOKE_VARS }}'),
     );
     writeFileSync(join(caller, '.gitignore'), 'node_modules\ncdk.out\n');
-    await git('init', '-q', '-b', 'main');
-    await git('add', '-A');
-    await git('commit', '-qm', 'infrastructure and delivery');
-    await git('remote', 'add', 'origin', `https://github.com/${REPOSITORY}`);
+    await commitCaller(git, REPOSITORY, 'infrastructure and delivery');
     sim = await startSim({ timeScale: 100 });
     await seedAccount(sim, 'repository');
     await bootstrapAsAdministrator(sim);

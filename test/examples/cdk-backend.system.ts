@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
 import { pushImage } from '@ecs-delivery/sim';
-import { REPO_ROOT, type SimHandle } from '@ecs-delivery/testkit';
+import { REPO_ROOT, type SimHandle, githubOidcTrust } from '@ecs-delivery/testkit';
 
 /**
  * The Dougust backend of examples/cdk-backend as it stands before its first delivery: one AWS account with the
@@ -69,21 +69,7 @@ export type Trust = 'committed' | 'repository';
 
 function trustOf(role: RoleFiles, trust: Trust): unknown {
   if (trust === 'committed') return role.trustPolicy;
-  const issuer = 'token.actions.githubusercontent.com';
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${issuer}` },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-          StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com' },
-          StringLike: { [`${issuer}:sub`]: `repo:${REPOSITORY}:*` },
-        },
-      },
-    ],
-  };
+  return githubOidcTrust(ACCOUNT, `repo:${REPOSITORY}:*`);
 }
 
 /** Seeds the roles of iam/ and each environment's secrets. */

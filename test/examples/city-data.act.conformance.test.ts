@@ -1,11 +1,17 @@
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { describeWithTools, REPO_ROOT, startSim, type SimHandle } from '@ecs-delivery/testkit';
+import { describeWithTools, startSim, type SimHandle } from '@ecs-delivery/testkit';
 import { parseDocument } from 'yaml';
-import { actTail, releaseCopy, runAct } from '../act-helpers';
+import {
+  actTail,
+  callerActArgs,
+  commitCaller,
+  gitIn,
+  pinnedRelease,
+  runAct,
+  uploadStandIn,
+} from '../act-helpers';
 import {
   CALLER,
   ENVIRONMENTS,
@@ -18,24 +24,6 @@ import {
   SERVICES,
   WAVES,
 } from './city-data.system';
-
-const run = promisify(execFile);
-const UPLOAD = 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02';
-
-/** act cannot fetch actions/upload-artifact offline: a stand-in that copies the file into the run's folder. */
-function uploadStandIn(root: string): string {
-  const dir = join(root, 'upload-artifact');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'action.yml'),
-    'name: upload-artifact stand-in\ninputs: { name: { default: artifact }, path: { required: true }, if-no-files-found: { default: warn } }\nruns: { using: node20, main: index.js }\n',
-  );
-  writeFileSync(
-    join(dir, 'index.js'),
-    "const fs = require('fs'), path = require('path');\nconst dir = path.join(process.env.ARTIFACT_DIR, process.env['INPUT_NAME']);\nfs.mkdirSync(dir, { recursive: true });\nfs.copyFileSync(process.env['INPUT_PATH'], path.join(dir, path.basename(process.env['INPUT_PATH'])));\n",
-  );
-  return dir;
-}
 
 /**
  * The example's caller with what this machine needs: podman builds the images, and the deploy jobs' smoke checks
@@ -60,27 +48,16 @@ describeWithTools('examples/city-data under act', ['act', 'podman', 'git'], (too
   let caller: string;
   let sim: SimHandle;
 
-  const git = async (...args: string[]): Promise<string> =>
-    String(
-      (
-        (await run(tools['git']!, ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args], {
-          cwd: caller,
-        })) as { stdout: string }
-      ).stdout,
-    ).trim();
+  const git = gitIn(tools['git']!, () => caller);
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'city-data-act-'));
-    lib = releaseCopy(root);
-    await run('node', [join(REPO_ROOT, 'scripts', 'release.mjs'), '--pin', 'v1.0.0', '--dir', lib]);
+    lib = await pinnedRelease(root);
     upload = uploadStandIn(root);
     caller = join(root, 'legocity');
     cpSync(EXAMPLE, caller, { recursive: true });
     writeFileSync(join(caller, CALLER), callerWorkflow());
-    await git('init', '-q', '-b', 'main');
-    await git('add', '-A');
-    await git('commit', '-qm', 'dashboard: district layer');
-    await git('remote', 'add', 'origin', `https://github.com/${REPOSITORY}`);
+    await commitCaller(git, REPOSITORY, 'dashboard: district layer');
     sim = await startSim({ timeScale: 60 });
     // act gives every job of a run the same OIDC token, so the roles trust the repository rather than one
     // GitHub environment (the npm test tier runs them with iam/'s own trust policies).
@@ -101,33 +78,17 @@ describeWithTools('examples/city-data under act', ['act', 'podman', 'git'], (too
     });
     const result = await runAct(
       tools['act']!,
-      [
-        'push',
-        '-W',
-        CALLER,
-        '-P',
-        'ubuntu-latest=-self-hosted',
-        '--local-repository',
-        `ecs-delivery/ecs-delivery@v1=${lib}`,
-        '--local-repository',
-        `ecs-delivery/ecs-delivery@v1.0.0=${lib}`,
-        '--local-repository',
-        `${UPLOAD}=${upload}`,
-        '--var',
-        `SMOKE_VARS=origin=${sim.url}`,
-        '--env',
-        `ACTIONS_ID_TOKEN_REQUEST_URL=${oidc.requestUrl}`,
-        '--env',
-        `ACTIONS_ID_TOKEN_REQUEST_TOKEN=${oidc.requestToken}`,
-        '--env',
-        `GITHUB_API_URL=${sim.url}/_github/api`,
-        '--env',
-        `AWS_ENDPOINT_URL=${sim.url}`,
-        '--env',
-        `ARTIFACT_DIR=${join(root, 'artifacts')}`,
-        '-s',
-        'GITHUB_TOKEN=ghs_actCityDataToken0000000000000000',
-      ],
+      callerActArgs({
+        event: ['push'],
+        workflow: CALLER,
+        lib,
+        upload,
+        simUrl: sim.url,
+        oidc,
+        artifactDir: join(root, 'artifacts'),
+        vars: { SMOKE_VARS: `origin=${sim.url}` },
+        token: 'ghs_actCityDataToken0000000000000000',
+      }),
       caller,
     );
     if (!result.ok) throw new Error(`act failed:\n${actTail(result)}`);

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { DescribeParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { loadWorkflow, WorkflowRunner, type JobRecord } from '@ecs-delivery/demo';
-import { REPO_ROOT, type SimHandle } from '@ecs-delivery/testkit';
+import { REPO_ROOT, type SimHandle, githubOidcTrust } from '@ecs-delivery/testkit';
 import { parseDocument } from 'yaml';
 
 /**
@@ -101,21 +101,7 @@ export type Trust = 'environment' | 'repository';
 function trustFor(role: { name: string; trustPolicy: unknown }, trust: Trust): unknown {
   const oidc = JSON.stringify(role.trustPolicy).includes('oidc-provider');
   if (trust === 'environment' || !oidc) return role.trustPolicy;
-  const issuer = 'token.actions.githubusercontent.com';
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${issuer}` },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-          StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com' },
-          StringLike: { [`${issuer}:sub`]: `repo:${REPOSITORY}:*` },
-        },
-      },
-    ],
-  };
+  return githubOidcTrust(ACCOUNT, `repo:${REPOSITORY}:*`);
 }
 
 /** The image `tag` of every service's repository, as a task definition names it. */

@@ -1,10 +1,16 @@
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { describeWithTools, REPO_ROOT, startSim, type SimHandle } from '@ecs-delivery/testkit';
-import { actTail, releaseCopy, runAct } from '../act-helpers';
+import { describeWithTools, startSim, type SimHandle } from '@ecs-delivery/testkit';
+import {
+  actTail,
+  callerActArgs,
+  commitCaller,
+  gitIn,
+  pinnedRelease,
+  runAct,
+  uploadStandIn,
+} from '../act-helpers';
 import {
   ACCOUNT,
   CALLER,
@@ -18,24 +24,6 @@ import {
   seedNineServices,
 } from './nine-services.system';
 
-const run = promisify(execFile);
-const UPLOAD = 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02';
-
-/** act cannot fetch actions/upload-artifact offline: a stand-in that copies the file where the test can read it. */
-function uploadStandIn(root: string): string {
-  const dir = join(root, 'upload-artifact');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'action.yml'),
-    'name: upload-artifact stand-in\ninputs: { name: { default: artifact }, path: { required: true }, if-no-files-found: { default: warn } }\nruns: { using: node20, main: index.js }\n',
-  );
-  writeFileSync(
-    join(dir, 'index.js'),
-    "const fs = require('fs'), path = require('path');\nconst dir = path.join(process.env.ARTIFACT_DIR, process.env['INPUT_NAME']);\nfs.mkdirSync(dir, { recursive: true });\nfs.copyFileSync(process.env['INPUT_PATH'], path.join(dir, path.basename(process.env['INPUT_PATH'])));\n",
-  );
-  return dir;
-}
-
 /**
  * The example's caller workflow under act, as committed, with one addition: the smoke checks' origin points at the
  * simulator's load-balancer front (a repository variable). The images of the commit are in ECR already, as a
@@ -48,14 +36,7 @@ describeWithTools('examples/nine-services under act', ['act', 'git'], (tools) =>
   let caller: string;
   let sim: SimHandle;
 
-  const git = async (...args: string[]): Promise<string> =>
-    String(
-      (
-        (await run(tools['git']!, ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args], {
-          cwd: caller,
-        })) as { stdout: string }
-      ).stdout,
-    ).trim();
+  const git = gitIn(tools['git']!, () => caller);
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'nine-services-act-'));
@@ -66,10 +47,7 @@ describeWithTools('examples/nine-services under act', ['act', 'git'], (tools) =>
     const release = "release: '${{ needs.build.outputs.release }}' }";
     expect(text).toContain(release);
     writeFileSync(file, text.replace(release, `${release.slice(0, -2)}, vars: '\${{ vars.SMOKE_VARS }}' }`));
-    await git('init', '-q', '-b', 'main');
-    await git('add', '-A');
-    await git('commit', '-qm', 'release 2026.12.0');
-    await git('remote', 'add', 'origin', `https://github.com/${REPOSITORY}`);
+    await commitCaller(git, REPOSITORY, 'release 2026.12.0');
     sim = await startSim({ timeScale: 20 });
     await seedNineServices(sim, 'repository');
   }, 120_000);
@@ -79,8 +57,7 @@ describeWithTools('examples/nine-services under act', ['act', 'git'], (tools) =>
   });
 
   it('migrates and deploys the nine services wave by wave, the worker staying on FARGATE_SPOT', async () => {
-    const lib = releaseCopy(root);
-    await run('node', [join(REPO_ROOT, 'scripts', 'release.mjs'), '--pin', 'v1.0.0', '--dir', lib]);
+    const lib = await pinnedRelease(root);
     const upload = uploadStandIn(root);
     const sha = await git('rev-parse', 'HEAD');
     const digests = await pushRelease(sim, '2026.12.0', sha);
@@ -94,33 +71,16 @@ describeWithTools('examples/nine-services under act', ['act', 'git'], (tools) =>
     const since = Date.now();
     const result = await runAct(
       tools['act']!,
-      [
-        'push',
-        '-W',
-        CALLER,
-        '-P',
-        'ubuntu-latest=-self-hosted',
-        '--local-repository',
-        `ecs-delivery/ecs-delivery@v1=${lib}`,
-        '--local-repository',
-        `ecs-delivery/ecs-delivery@v1.0.0=${lib}`,
-        '--local-repository',
-        `${UPLOAD}=${upload}`,
-        '--var',
-        `SMOKE_VARS=origin=${sim.url}`,
-        '--env',
-        `ACTIONS_ID_TOKEN_REQUEST_URL=${oidc.requestUrl}`,
-        '--env',
-        `ACTIONS_ID_TOKEN_REQUEST_TOKEN=${oidc.requestToken}`,
-        '--env',
-        `GITHUB_API_URL=${sim.url}/_github/api`,
-        '--env',
-        `AWS_ENDPOINT_URL=${sim.url}`,
-        '--env',
-        `ARTIFACT_DIR=${join(root, 'artifacts')}`,
-        '-s',
-        'GITHUB_TOKEN=ghs_actConformanceToken000000000000',
-      ],
+      callerActArgs({
+        event: ['push'],
+        workflow: CALLER,
+        lib,
+        upload,
+        simUrl: sim.url,
+        oidc,
+        artifactDir: join(root, 'artifacts'),
+        vars: { SMOKE_VARS: `origin=${sim.url}` },
+      }),
       caller,
     );
     if (!result.ok) throw new Error(`act failed:\n${actTail(result)}`);

@@ -14,7 +14,7 @@ import {
   type Task,
 } from '@aws-sdk/client-ecs';
 import { loadWorkflow, WorkflowRunner, type JobResult } from '@ecs-delivery/demo';
-import { REPO_ROOT, type SimHandle } from '@ecs-delivery/testkit';
+import { REPO_ROOT, type SimHandle, githubOidcTrust } from '@ecs-delivery/testkit';
 
 /**
  * The Smartboard platform of examples/nine-services as it stands in AWS before a delivery: one account, one
@@ -76,21 +76,7 @@ export function exampleRoles(trust: Trust): unknown[] {
 }
 
 function anyJobOf(repository: string): unknown {
-  const issuer = 'token.actions.githubusercontent.com';
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${issuer}` },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-          StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com' },
-          StringLike: { [`${issuer}:sub`]: `repo:${repository}:*` },
-        },
-      },
-    ],
-  };
+  return githubOidcTrust(ACCOUNT, `repo:${repository}:*`);
 }
 
 export function ecsClient(sim: SimHandle): ECSClient {

@@ -51718,6 +51718,28 @@ Grant it in the role's policies (from ${IAM_DOC}), or pass expectAccessDenied wh
 ${lines.join("\n")}
 Grant it there, with the reason the action needs it, or stop the action from calling it.`;
 }
+var GITHUB_ISSUER2 = "token.actions.githubusercontent.com";
+function githubOidcTrust(account, subject, like2 = {}) {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/${GITHUB_ISSUER2}` },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: {
+          StringEquals: { [`${GITHUB_ISSUER2}:aud`]: "sts.amazonaws.com" },
+          StringLike: Object.fromEntries(
+            Object.entries({ sub: subject, ...like2 }).map(([claim, value]) => [
+              `${GITHUB_ISSUER2}:${claim}`,
+              value
+            ])
+          )
+        }
+      }
+    ]
+  };
+}
 
 // packages/testkit/src/runner-env.ts
 var DEFAULT_GITHUB = {
@@ -54350,24 +54372,9 @@ function stageIam(root, stage) {
   };
 }
 function anyJobOf(account) {
-  const issuer = "token.actions.githubusercontent.com";
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/${issuer}` },
-        Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: {
-          StringEquals: { [`${issuer}:aud`]: "sts.amazonaws.com" },
-          StringLike: {
-            [`${issuer}:sub`]: `repo:${REPOSITORY}:*`,
-            [`${issuer}:job_workflow_ref`]: `${OWN_REPOSITORY}/.github/workflows/*@*`
-          }
-        }
-      }
-    ]
-  };
+  return githubOidcTrust(account, `repo:${REPOSITORY}:*`, {
+    job_workflow_ref: `${OWN_REPOSITORY}/.github/workflows/*@*`
+  });
 }
 function imageUri(sim, account) {
   return `${new URL(sim.url).host}/${account}/${REGION}/${IMAGE_REPOSITORY}`;

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
 import { pushImage } from '@ecs-delivery/sim';
-import type { SimHandle } from '@ecs-delivery/testkit';
+import { type SimHandle, githubOidcTrust } from '@ecs-delivery/testkit';
 import { repositoryRoot } from './root';
 import { OWN_REPOSITORY } from './workflow-model';
 
@@ -92,24 +92,9 @@ export function stageIam(root: string, stage: Stage): StageIam {
 }
 
 function anyJobOf(account: string): unknown {
-  const issuer = 'token.actions.githubusercontent.com';
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/${issuer}` },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-          StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com' },
-          StringLike: {
-            [`${issuer}:sub`]: `repo:${REPOSITORY}:*`,
-            [`${issuer}:job_workflow_ref`]: `${OWN_REPOSITORY}/.github/workflows/*@*`,
-          },
-        },
-      },
-    ],
-  };
+  return githubOidcTrust(account, `repo:${REPOSITORY}:*`, {
+    job_workflow_ref: `${OWN_REPOSITORY}/.github/workflows/*@*`,
+  });
 }
 
 /** The registry host of the simulator: repositoryUri is `<host>/<account>/<region>/<repository>`. */

@@ -10,7 +10,9 @@ import {
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   UpdateServiceCommand,
+  type ContainerDefinition,
   type Service,
+  type Task,
 } from '@aws-sdk/client-ecs';
 import { register, startHarness, stopHarness, subnets, type Harness } from './ecs-helpers';
 
@@ -199,28 +201,28 @@ describe('the deployment circuit breaker', () => {
   });
 });
 
+/** A Fargate task of a `job` container with `extra`, run on cluster shop, as it is 30 s later. */
+async function taskAfter30s(hh: Harness, extra: Partial<ContainerDefinition>): Promise<Task> {
+  const td = await register(hh.ecs, 'job', 'public.ecr.aws/acme/job:1', extra);
+  const out = await hh.ecs.send(
+    new RunTaskCommand({
+      cluster: 'shop',
+      taskDefinition: td,
+      launchType: 'FARGATE',
+      networkConfiguration: subnets,
+    }),
+  );
+  advance(hh, 30);
+  return (await hh.ecs.send(new DescribeTasksCommand({ cluster: 'shop', tasks: [out.tasks![0]!.taskArn!] })))
+    .tasks![0]!;
+}
+
 describe("a task's secrets", () => {
   // "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed:
   // unable to retrieve secrets from ssm …" (Amazon ECS stopped task error codes; the agent's own words).
   test('a missing SSM parameter or Secrets Manager secret stops the task before it runs', async () => {
     h = await startHarness(1, { clusters: ['shop'], parameters: [{ name: '/shop/present', value: 'x' }] });
-    const run = async (valueFrom: string) => {
-      const td = await register(h!.ecs, 'job', 'public.ecr.aws/acme/job:1', {
-        secrets: [{ name: 'VALUE', valueFrom }],
-      });
-      const out = await h!.ecs.send(
-        new RunTaskCommand({
-          cluster: 'shop',
-          taskDefinition: td,
-          launchType: 'FARGATE',
-          networkConfiguration: subnets,
-        }),
-      );
-      advance(h!, 30);
-      return (
-        await h!.ecs.send(new DescribeTasksCommand({ cluster: 'shop', tasks: [out.tasks![0]!.taskArn!] }))
-      ).tasks![0]!;
-    };
+    const run = (valueFrom: string) => taskAfter30s(h!, { secrets: [{ name: 'VALUE', valueFrom }] });
     const missing = await run('/shop/missing');
     expect(missing).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'TaskFailedToStart' });
     expect(missing.stoppedReason).toBe(
@@ -246,23 +248,7 @@ describe("a task's environment files", () => {
       clusters: ['shop'],
       buckets: [{ name: 'shop-config', objects: { 'prod/api.env': 'LOG_LEVEL=info\n' } }],
     });
-    const run = async (value: string) => {
-      const td = await register(h!.ecs, 'job', 'public.ecr.aws/acme/job:1', {
-        environmentFiles: [{ type: 's3', value }],
-      });
-      const out = await h!.ecs.send(
-        new RunTaskCommand({
-          cluster: 'shop',
-          taskDefinition: td,
-          launchType: 'FARGATE',
-          networkConfiguration: subnets,
-        }),
-      );
-      advance(h!, 30);
-      return (
-        await h!.ecs.send(new DescribeTasksCommand({ cluster: 'shop', tasks: [out.tasks![0]!.taskArn!] }))
-      ).tasks![0]!;
-    };
+    const run = (value: string) => taskAfter30s(h!, { environmentFiles: [{ type: 's3', value }] });
     const failure =
       'ResourceInitializationError: failed to download env files: file download command: non empty error stream: ' +
       'service call has been retried 5 time(s): ';

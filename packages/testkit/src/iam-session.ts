@@ -185,3 +185,37 @@ export function deniedCallsMessage(
     `Grant it there, with the reason the action needs it, or stop the action from calling it.`
   );
 }
+
+/** GitHub's OIDC issuer, the name of its identity provider in IAM and the prefix of its condition keys. */
+const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
+
+/**
+ * A trust policy that lets jobs of GitHub Actions assume a role in `account` through its GitHub OIDC provider:
+ * audience `sts.amazonaws.com`, `sub` like `subject` (`repo:ORG/REPO:*`: any job of the repository), and the
+ * other claims like `like` (`{ job_workflow_ref: 'ORG/REPO/.github/workflows/*@*' }`).
+ */
+export function githubOidcTrust(
+  account: string,
+  subject: string,
+  like: Record<string, string> = {},
+): unknown {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/${GITHUB_ISSUER}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { [`${GITHUB_ISSUER}:aud`]: 'sts.amazonaws.com' },
+          StringLike: Object.fromEntries(
+            Object.entries({ sub: subject, ...like }).map(([claim, value]) => [
+              `${GITHUB_ISSUER}:${claim}`,
+              value,
+            ]),
+          ),
+        },
+      },
+    ],
+  };
+}

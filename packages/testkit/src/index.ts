@@ -19,5 +19,5 @@ export { codeBlocks, readmeTableNames, readmeTableRows, type CodeBlock, type Rea
 export { withInputs } from './inputs';
 export { readDocumentedPolicies, markedJsonBlocks } from './iam-policy';
 export type { DocumentedPolicy, IamPolicy } from './iam-policy';
-export { documentedPolicies, fillPolicy, PLACEHOLDERS } from './iam-session';
+export { documentedPolicies, fillPolicy, githubOidcTrust, PLACEHOLDERS } from './iam-session';
 export type { Placeholder, PlaceholderValues } from './iam-session';
