@@ -24,7 +24,15 @@ import {
   type ActionRun,
   type SimHandle,
 } from '@ecs-delivery/testkit';
-import { describePlan, round, SCENARIOS, type RunPlan } from './randomised-plan';
+import {
+  describePlan,
+  planRun,
+  reproduceHint,
+  round,
+  SCENARIOS,
+  seedsFrom,
+  type RunPlan,
+} from './randomised-plan';
 
 export * from './randomised-plan';
 
@@ -326,4 +334,50 @@ export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T
       else active--;
     }
   };
+}
+
+/** How a test file runs a selection of the randomised runs. */
+export interface RandomisedSuite {
+  /** The test file, named in the hint that reruns one run. */
+  file: string;
+  base: number;
+  runs: number;
+  /** How many runs at once. */
+  concurrency: number;
+  timeoutMs: number;
+  /** The hint without the conformance config (the file is in `npm test`). */
+  npmTest?: boolean;
+}
+
+/**
+ * Registers one concurrent test per run, each named by its seed and failing with what went wrong and how to rerun
+ * it alone, and prints the summary table after them all.
+ */
+export function describeRandomisedRuns(suite: RandomisedSuite): void {
+  const plans = seedsFrom(suite.base, suite.runs).map((seed) => planRun(seed));
+  const slot = limiter(suite.concurrency);
+  const reports: RunReport[] = [];
+  // Concurrent tests start as they are collected, before any beforeAll: the clock starts here.
+  const started = Date.now();
+  afterAll(() => {
+    console.log(summarise(reports, Date.now() - started));
+  });
+  describe(`deploy-ecs, ${suite.runs} randomised runs from seed ${suite.base}`, () => {
+    it.concurrent.each(plans.map((plan) => [plan.seed, describePlan(plan), plan] as const))(
+      'seed %i: %s',
+      async (seed, _described, plan) => {
+        const report = await slot(() => executeRun(plan));
+        reports.push(report);
+        if (report.problems.length > 0) {
+          const hint = reproduceHint(seed, suite.file);
+          throw new Error(
+            `Randomised run seed ${seed} (${describePlan(plan)}): ${report.problems.join('; ')}. ` +
+              `To ${suite.npmTest ? hint.replace('--config jest.conformance.config.js ', '') : hint}.`,
+          );
+        }
+        expect(report.outcome).not.toBe('');
+      },
+      suite.timeoutMs,
+    );
+  });
 }
