@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: measures what users feel — start-up, time to verdict, API cost, large releases, promotion,
+ * cdk-deploy — on the simulator, and prints one table (each figure beside its target). bench/RESULTS.md records
+ * the figures with the machine they came from. Benchmarks print figures; no test asserts a time.
+ *
+ * The benchmarks are TypeScript (bench/src): this script bundles them with esbuild (workspace packages from their
+ * source, as the tests load them) into a temporary file and runs it with the arguments it was given.
+ *
+ * Usage: npm run bench -- [--only SECTION,...] [--quick] [--runs N] [--json FILE]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = mkdtempSync(join(tmpdir(), 'ecs-delivery-bench-'));
+try {
+  const outfile = join(dir, 'bench.cjs');
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: ['bench/src/main.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+    conditions: ['@ecs-delivery/source'],
+    // The bundle runs from a temporary directory: the repository root comes from here.
+    define: { 'process.env.ECS_DELIVERY_BENCH_ROOT': JSON.stringify(ROOT) },
+    external: ['esbuild', 'fsevents'],
+  });
+  const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  process.exitCode = result.status ?? 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
