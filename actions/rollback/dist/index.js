@@ -87826,6 +87826,11 @@ function noteServiceDeployment(memory, sd) {
   const threshold = sd.deploymentCircuitBreaker?.threshold;
   if (threshold !== void 0 && threshold > 0) crashMemory(memory).threshold = threshold;
 }
+function tookMs(task) {
+  const launched = task.createdAt?.getTime();
+  const ended = (task.executionStoppedAt ?? task.stoppingAt ?? task.stoppedAt)?.getTime();
+  return launched !== void 0 && ended !== void 0 && ended > launched ? ended - launched : void 0;
+}
 function noteTasks(memory, deploymentId, asked, tasks) {
   const crashes = crashMemory(memory);
   crashes.inspected = crashes.started.length;
@@ -87835,8 +87840,15 @@ function noteTasks(memory, deploymentId, asked, tasks) {
     known.add(id);
     if (task.stopCode === void 0 || crashes.stopped.includes(id)) continue;
     crashes.stopped.push(id);
-    if (task.stopCode === "EssentialContainerExited" && task.startedBy === deploymentId)
+    if (task.stopCode === "TaskFailedToStart" && task.startedBy === deploymentId) {
+      const took = tookMs(task);
+      if (took !== void 0) crashes.failedStartMs = Math.min(crashes.failedStartMs ?? Infinity, took);
+    }
+    if (task.stopCode === "EssentialContainerExited" && task.startedBy === deploymentId) {
       crashes.crashed.push(stoppedTask(task));
+      const took = tookMs(task);
+      if (took !== void 0) crashes.cycleMs = Math.min(crashes.cycleMs ?? Infinity, took);
+    }
   }
   for (const id of asked) if (!known.has(id) && !crashes.stopped.includes(id)) crashes.stopped.push(id);
 }
@@ -87863,8 +87875,12 @@ function checkCrashLoop(tracked, memory, service, deployment) {
   const since = tracked.createdAt ?? 0;
   for (const e of [...service.events ?? []].reverse()) {
     if ((e.createdAt?.getTime() ?? 0) < since) continue;
-    for (const id of startedTaskIds(e.message ?? ""))
-      if (!crashes.started.includes(id)) crashes.started.push(id);
+    for (const id of startedTaskIds(e.message ?? "")) {
+      if (crashes.started.includes(id)) continue;
+      crashes.started.push(id);
+      const at = e.createdAt?.getTime();
+      if (at !== void 0) (crashes.launchedAt ??= {})[id] = at;
+    }
   }
   const desired = deployment.desiredCount ?? 0;
   const threshold = crashes.threshold ?? defaultThreshold(desired);
@@ -87872,6 +87888,20 @@ function checkCrashLoop(tracked, memory, service, deployment) {
     return { kind: "crash_loop", reason: crashLoopReason(crashes, deployment, service) };
   if (crashes.started.length <= desired || crashes.started.length <= crashes.inspected) return void 0;
   return { kind: "inspect", tasks: crashes.started.filter((id) => !crashes.stopped.includes(id)) };
+}
+function nextDecisiveFailureAt(memory, deployment, notBefore) {
+  const crashes = memory.crashes;
+  if (crashes === void 0 || crashes.off === true) return void 0;
+  const threshold = crashes.threshold ?? defaultThreshold(deployment.desiredCount ?? 0);
+  const cycles = [
+    crashes.crashed.length >= threshold - 1 ? crashes.cycleMs : void 0,
+    (deployment.failedTasks ?? 0) >= threshold - 1 ? crashes.failedStartMs : void 0
+  ].filter((c) => c !== void 0);
+  if (cycles.length === 0) return void 0;
+  const cycle = Math.min(...cycles);
+  const live = crashes.started.filter((id) => !crashes.stopped.includes(id));
+  const times = live.map((id) => crashes.launchedAt?.[id]).filter((t) => t !== void 0 && t + cycle >= notBefore);
+  return times.length === 0 ? void 0 : Math.min(...times) + cycle;
 }
 var STARTED, TASK;
 var init_crash_loop = __esm({
@@ -87890,9 +87920,9 @@ function transitionDue(d, service, memory) {
   const failed = d.failedTasks ?? 0;
   const rose = failed > (memory.failedTasks ?? 0);
   memory.failedTasks = failed;
-  if (rose) return true;
+  if (rose) return { kind: "running", due: true };
   const others = (service.deployments ?? []).filter((x) => x !== d).reduce((n, x) => n + (x.runningCount ?? 0), 0);
-  return (d.runningCount ?? 0) >= (d.desiredCount ?? 0) && others === 0;
+  return (d.runningCount ?? 0) >= (d.desiredCount ?? 0) && others === 0 ? { kind: "running", due: true, settling: true } : { kind: "running", due: false };
 }
 function startEcsRollback(memory, rollback, reason) {
   memory.ecsRollback = {
@@ -87945,7 +87975,7 @@ function assessRollback(memory, service, ours, sd, sdKnown) {
       rollbackSucceeded: false
     };
   }
-  return { kind: "running", due: transitionDue(rb, service, memory) };
+  return transitionDue(rb, service, memory);
 }
 function assessDeployment(tracked, memory, service, sd, sdKnown, now = 0) {
   if (service === void 0 || service.status !== "ACTIVE") {
@@ -88029,7 +88059,7 @@ function assessDeployment(tracked, memory, service, sd, sdKnown, now = 0) {
     const crash = checkCrashLoop(tracked, memory, service, ours);
     if (crash?.kind === "crash_loop") return { kind: "done", outcome: "failed", reason: crash.reason };
     if (crash?.kind === "inspect") return crash;
-    return { kind: "running", due: transitionDue(ours, service, memory) };
+    return transitionDue(ours, service, memory);
   }
   if (ours.rolloutState === "FAILED" && primary !== void 0 && primary.taskDefinition !== ours.taskDefinition) {
     startEcsRollback(memory, primary, ours.rolloutStateReason);
@@ -88059,6 +88089,67 @@ var init_assess = __esm({
     init_types2();
     CATCH_UP_MS = 1e4;
     UNLISTED_MS = 15e3;
+  }
+});
+
+// packages/shared/src/ecs/pace.ts
+function learnExpectedMs(service, deploymentId) {
+  if (service === void 0) return void 0;
+  const completed = /* @__PURE__ */ new Map();
+  for (const e of service.events ?? []) {
+    const id = COMPLETED.exec(e.message ?? "")?.[1];
+    const at = e.createdAt?.getTime();
+    if (id !== void 0 && at !== void 0 && !completed.has(id)) completed.set(id, at);
+  }
+  const earlier = (service.deployments ?? []).filter((d) => d.id !== deploymentId && d.id !== void 0 && completed.has(d.id)).sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
+  for (const d of earlier) {
+    const created = d.createdAt?.getTime();
+    if (created === void 0) continue;
+    const took = completed.get(d.id) - created;
+    if (took >= MIN_EXPECTED_MS) return took;
+  }
+  return void 0;
+}
+function expectedWindow(startedAt, expectedMs) {
+  const eta = startedAt + expectedMs;
+  return {
+    from: eta - clamp(expectedMs * 0.01, 500, 3e3),
+    until: eta + clamp(expectedMs * 0.1, 3e3, 6e4)
+  };
+}
+function nextLookIn(p) {
+  const fast = p.fastMs ?? FAST_MS;
+  const wait = pacedByHistory(p, fast);
+  if (p.decisiveAt === void 0 || p.now > p.decisiveAt + DECISIVE_GRACE_MS) return wait;
+  const from = p.decisiveAt - DECISIVE_LEAD_MS;
+  return p.now >= from ? fast : Math.max(fast, Math.min(wait, from - p.now));
+}
+function unpaced(p, fast) {
+  if (!p.due) return p.slowMs;
+  return p.settling ? Math.max(fast, SETTLING_UNPACED_MS) : fast;
+}
+function pacedByHistory(p, fast) {
+  const failing = p.due && !p.settling;
+  if (failing) return fast;
+  if (p.expectedMs === void 0 || p.startedAt === void 0) return unpaced(p, fast);
+  const { from, until } = expectedWindow(p.startedAt, p.expectedMs);
+  if (p.now >= until) return unpaced(p, fast);
+  if (p.now >= from) return fast;
+  const cap = p.troubled === true ? TROUBLED_MS : clamp(p.expectedMs / 2, TROUBLED_MS, 6e4);
+  return Math.max(fast, Math.min(from - p.now, p.settling ? cap / 4 : cap));
+}
+var FAST_MS, MIN_EXPECTED_MS, clamp, COMPLETED, SETTLING_UNPACED_MS, TROUBLED_MS, DECISIVE_LEAD_MS, DECISIVE_GRACE_MS;
+var init_pace = __esm({
+  "packages/shared/src/ecs/pace.ts"() {
+    "use strict";
+    FAST_MS = 400;
+    MIN_EXPECTED_MS = 2e3;
+    clamp = (n, lo, hi) => Math.min(hi, Math.max(lo, n));
+    COMPLETED = /\(deployment ([^)\s]+)\) deployment completed\./;
+    SETTLING_UNPACED_MS = 1e3;
+    TROUBLED_MS = 5e3;
+    DECISIVE_LEAD_MS = 1e3;
+    DECISIVE_GRACE_MS = 5e3;
   }
 });
 
@@ -88100,6 +88191,23 @@ async function readServiceDeployments(ecs, ws) {
     }
   }
   return sds;
+}
+function followedSince(w) {
+  if (w.memory.ecsRollback === void 0 && w.target.tracked.createdAt !== void 0)
+    return w.target.tracked.createdAt;
+  return followed(w)?.createdAt?.getTime();
+}
+function ecsAhead(w, service, now) {
+  const times = [
+    w.target.tracked.createdAt,
+    service?.events?.[0]?.createdAt?.getTime(),
+    ...(service?.deployments ?? []).map((d) => d.updatedAt?.getTime())
+  ];
+  return times.some((t) => t !== void 0 && t > now + CLOCK_SKEW_MS);
+}
+function followed(w) {
+  const id = w.memory.ecsRollback !== void 0 ? w.memory.ecsRollback.deploymentId : w.target.tracked.deploymentId;
+  return id === void 0 ? void 0 : w.service?.deployments?.find((d) => d.id === id);
 }
 async function inspectTasks(ecs, inspections) {
   const byCluster = /* @__PURE__ */ new Map();
@@ -88166,7 +88274,7 @@ async function watchDeployments(ecs, targets, options) {
   const clock = options.clock ?? systemClock;
   const sleep2 = options.sleep ?? sleep;
   const print = options.print ?? ((line) => info(line));
-  const fast = options.fastMs ?? 1e3;
+  const fast = options.fastMs ?? FAST_MS;
   const slow = options.slowMs ?? 2e3;
   const max = Math.max(slow, options.maxMs ?? 3e3);
   const start = clock.now();
@@ -88191,18 +88299,37 @@ async function watchDeployments(ecs, targets, options) {
     );
     const now = clock.now();
     let changed = false;
-    let due = false;
+    let wait = Infinity;
+    const slowNow = Math.min(max, slow * 1.5 ** quietLooks);
+    const pace = (w, a) => {
+      wait = Math.min(
+        wait,
+        nextLookIn({
+          now: clock.now(),
+          startedAt: followedSince(w),
+          expectedMs: w.clockAhead === true ? void 0 : w.expectedMs,
+          due: a.due,
+          settling: a.settling === true,
+          slowMs: slowNow,
+          fastMs: fast,
+          decisiveAt: w.clockAhead === true ? void 0 : nextDecisiveFailureAt(w.memory, followed(w) ?? {}, clock.now() - DECISIVE_GRACE_MS),
+          troubled: (followed(w)?.failedTasks ?? 0) > 0 || (w.memory.crashes?.crashed.length ?? 0) > 0
+        })
+      );
+    };
     const confirm = [];
     const inspect = [];
     for (const w of open2) {
       const service = services.get(serviceKey(w.target.tracked));
       if (service !== void 0) w.service = service;
       if (service !== void 0) printNewEvents(w, service, print);
+      w.expectedMs ??= learnExpectedMs(service, w.target.tracked.deploymentId);
+      if (ecsAhead(w, service, now)) w.clockAhead = true;
       const a = assessDeployment(w.target.tracked, w.memory, service, void 0, !w.noSd, now);
       if (a.kind === "confirm") confirm.push(w);
       else if (a.kind === "inspect") inspect.push({ w, tasks: a.tasks });
       else if (a.kind === "done") finish(w, a, now - start);
-      else due ||= a.due;
+      else pace(w, a);
       if (w.progress(progressLine(w.label, w.target.tracked, w.memory, service))) changed = true;
     }
     if (inspect.length > 0) {
@@ -88211,7 +88338,7 @@ async function watchDeployments(ecs, targets, options) {
         const a = assessDeployment(w.target.tracked, w.memory, w.service, void 0, !w.noSd, clock.now());
         if (a.kind === "done") finish(w, a, clock.now() - start);
       }
-      due = true;
+      wait = Math.min(wait, fast);
     }
     if (confirm.length > 0) {
       const sds = await readServiceDeployments(ecs, confirm);
@@ -88220,7 +88347,8 @@ async function watchDeployments(ecs, targets, options) {
         if (sd !== void 0) w.sd = sd;
         const a = assessDeployment(w.target.tracked, w.memory, w.service, sd, !w.noSd, clock.now());
         if (a.kind === "done") finish(w, a, clock.now() - start);
-        else due ||= a.kind !== "running" || a.due;
+        else if (a.kind === "running") pace(w, a);
+        else wait = Math.min(wait, fast);
       }
     }
     for (const w of open2) {
@@ -88230,7 +88358,7 @@ async function watchDeployments(ecs, targets, options) {
     }
     if (watched.every((w) => w.result !== void 0)) return { done: true, value: void 0 };
     quietLooks = changed ? 0 : quietLooks + 1;
-    return { done: false, nextDelayMs: due ? fast : Math.min(max, slow * 1.5 ** quietLooks) };
+    return { done: false, nextDelayMs: Number.isFinite(wait) ? wait : slowNow };
   };
   const patientLook = async () => {
     try {
@@ -88257,7 +88385,7 @@ async function watchDeployments(ecs, targets, options) {
       options.deadline,
       Math.max(...watched.map((w) => w.target.deadline ?? options.deadline))
     );
-    const watch = () => poll({ check: patientLook, deadline, clock, sleep: sleep2, signal: options.signal, maxDelayMs: max });
+    const watch = () => poll({ check: patientLook, deadline, clock, sleep: sleep2, signal: options.signal, maxDelayMs: MAX_WAIT_MS });
     const result = await (options.budget === void 0 ? watch() : options.budget.within({ deadline }, watch));
     if (result.outcome === "timed_out") {
       for (const w of watched) {
@@ -88283,7 +88411,7 @@ async function watchDeployments(ecs, targets, options) {
   }
   return watched.map((w) => w.result);
 }
-var denied;
+var denied, MAX_WAIT_MS, CLOCK_SKEW_MS;
 var init_watch = __esm({
   "packages/shared/src/ecs/watch.ts"() {
     "use strict";
@@ -88300,10 +88428,13 @@ var init_watch = __esm({
     init_crash_loop();
     init_service();
     init_watch_lookups();
+    init_pace();
     denied = (err) => {
       const code = awsErrorCode(err);
       return code === "AccessDeniedException" || code === "AccessDenied" ? code : void 0;
     };
+    MAX_WAIT_MS = 6e4;
+    CLOCK_SKEW_MS = 2e3;
   }
 });
 

@@ -62,7 +62,7 @@ describe('assessDeployment', () => {
       service(ours({ runningCount: 2 }), old({ runningCount: 0 })),
       undefined,
       true,
-      { kind: 'running', due: true },
+      { kind: 'running', due: true, settling: true },
     ],
     [
       'tasks failing: a breaker trip may be due',
@@ -235,7 +235,11 @@ describe('assessDeployment', () => {
       rollback({ runningCount: 2 }),
       ours({ status: 'ACTIVE', rolloutState: 'FAILED', rolloutStateReason: 'breaker' }),
     );
-    expect(assessDeployment(tracked, m, svc, undefined, false)).toEqual({ kind: 'running', due: true });
+    expect(assessDeployment(tracked, m, svc, undefined, false)).toEqual({
+      kind: 'running',
+      due: true,
+      settling: true,
+    });
     expect(
       assessDeployment(tracked, m, service(rollback({ rolloutState: 'COMPLETED' })), undefined, false),
     ).toEqual({

@@ -2,6 +2,7 @@ import type { Deployment, Service, ServiceEvent, Task } from '@aws-sdk/client-ec
 import { assessDeployment, type WatchMemory } from '../src/ecs/assess';
 import {
   defaultThreshold,
+  nextDecisiveFailureAt,
   noteServiceDeployment,
   noteTasks,
   startedTaskIds,
@@ -101,15 +102,23 @@ describe('defaultThreshold: 50 % of the desired count, at least 3, at most 200',
 describe('the crash-loop guard', () => {
   it('a healthy rollout asks for no task: every started task is one the deployment wants', () => {
     const m: WatchMemory = {};
-    expect(look(m, service([started(0, 'a', 'b')]))).toEqual({ kind: 'running', due: true });
-    expect(look(m, service([started(0, 'a'), started(2000, 'b')]))).toEqual({ kind: 'running', due: true });
+    expect(look(m, service([started(0, 'a', 'b')]))).toEqual({ kind: 'running', due: true, settling: true });
+    expect(look(m, service([started(0, 'a'), started(2000, 'b')]))).toEqual({
+      kind: 'running',
+      due: true,
+      settling: true,
+    });
     expect(m.crashes?.started).toEqual(['a', 'b']);
   });
 
   it('events from before the deployment are not its tasks', () => {
     const m: WatchMemory = {};
     const before: ServiceEvent = { ...started(-5000, 'x', 'y'), id: 'old' };
-    expect(look(m, service([before, started(0, 'a', 'b')]))).toEqual({ kind: 'running', due: true });
+    expect(look(m, service([before, started(0, 'a', 'b')]))).toEqual({
+      kind: 'running',
+      due: true,
+      settling: true,
+    });
     expect(m.crashes?.started).toEqual(['a', 'b']);
   });
 
@@ -119,7 +128,7 @@ describe('the crash-loop guard', () => {
     expect(look(m, svc)).toEqual({ kind: 'inspect', tasks: ['a', 'b', 'c', 'd'] });
     noteTasks(m, 'ecs-svc/7', ['a', 'b', 'c', 'd'], [crashed('a'), crashed('b'), task('c'), task('d')]);
     // Two crashed: below the threshold of 3, and nothing new started since the lookup.
-    expect(look(m, svc)).toEqual({ kind: 'running', due: true });
+    expect(look(m, svc)).toEqual({ kind: 'running', due: true, settling: true });
     const next = service([started(0, 'a', 'b'), started(9000, 'c', 'd'), started(18_000, 'e')]);
     expect(look(m, next)).toEqual({ kind: 'inspect', tasks: ['c', 'd', 'e'] });
   });
@@ -187,7 +196,7 @@ describe('the crash-loop guard', () => {
     noteTasks(m, 'ecs-svc/7', ['a', 'b', 'c'], [stopped, task('b'), task('c')]);
     expect(m.crashes?.crashed).toEqual([]);
     expect(m.crashes?.stopped).toEqual(['a']);
-    expect(look(m, svc)).toEqual({ kind: 'running', due: true });
+    expect(look(m, svc)).toEqual({ kind: 'running', due: true, settling: true });
   });
 
   it('a task ECS no longer knows is asked about no more', () => {
@@ -208,6 +217,7 @@ describe('the crash-loop guard', () => {
     expect(look(m, service([...(svc.events ?? [])].reverse().concat(started(30_000, 'e'))))).toEqual({
       kind: 'running',
       due: true,
+      settling: true,
     });
   });
 
@@ -218,5 +228,55 @@ describe('the crash-loop guard', () => {
       kind: 'confirm',
     });
     expect(m.crashes).toBeUndefined();
+  });
+});
+
+describe('nextDecisiveFailureAt', () => {
+  const T0 = tracked.createdAt!;
+  const timed = (id: string, launched: number, ranMs: number): Task =>
+    crashed(id, 1, {
+      createdAt: new Date(T0 + launched),
+      executionStoppedAt: new Date(T0 + launched + ranMs),
+    });
+
+  it('is unknown until one crash short of the threshold, then the soonest a live task may crash', () => {
+    const m: WatchMemory = {};
+    const svc = service([started(0, 'a', 'b'), started(20_000, 'c')]);
+    look(m, svc);
+    // One crash (a ran 20 s from its launch): two more are needed, so no crash decides the verdict yet.
+    noteTasks(m, 'ecs-svc/7', ['a', 'b', 'c'], [timed('a', 0, 20_000), task('b'), task('c')]);
+    expect(nextDecisiveFailureAt(m, { desiredCount: 2 }, 0)).toBeUndefined();
+    // Two crashes (b ran 22 s): the next one is decisive; c started at 20 s, so it may crash at 40 s.
+    const later = service([started(0, 'a', 'b'), started(20_000, 'c'), started(22_000, 'd')]);
+    look(m, later);
+    noteTasks(m, 'ecs-svc/7', ['b', 'c', 'd'], [timed('b', 0, 22_000), task('c'), task('d')]);
+    expect(m.crashes?.cycleMs).toBe(20_000);
+    expect(nextDecisiveFailureAt(m, { desiredCount: 2 }, 0)).toBe(T0 + 40_000);
+    // Long past that moment, d's (started at 22 s) is the one to wait for.
+    expect(nextDecisiveFailureAt(m, { desiredCount: 2 }, T0 + 41_000)).toBe(T0 + 42_000);
+  });
+
+  it('one failed start short of the threshold, the soonest a live task may fail to start', () => {
+    const m: WatchMemory = {};
+    look(m, service([started(0, 'a', 'b'), started(15_000, 'c')]));
+    const failed = (id: string): Task =>
+      task(id, {
+        lastStatus: 'STOPPED',
+        desiredStatus: 'STOPPED',
+        stopCode: 'TaskFailedToStart',
+        createdAt: new Date(T0),
+        executionStoppedAt: new Date(T0 + 13_000),
+      });
+    noteTasks(m, 'ecs-svc/7', ['a', 'b', 'c'], [failed('a'), failed('b'), task('c')]);
+    expect(m.crashes?.failedStartMs).toBe(13_000);
+    expect(nextDecisiveFailureAt(m, { desiredCount: 2, failedTasks: 1 }, 0)).toBeUndefined();
+    expect(nextDecisiveFailureAt(m, { desiredCount: 2, failedTasks: 2 }, 0)).toBe(T0 + 28_000);
+  });
+
+  it('is unknown when the guard is off', () => {
+    const m: WatchMemory = {};
+    look(m, service([started(0, 'a', 'b')]));
+    turnOffCrashGuard(m);
+    expect(nextDecisiveFailureAt(m, { desiredCount: 2 }, 0)).toBeUndefined();
   });
 });

@@ -107,6 +107,88 @@ describe('watchDeployments', () => {
     expect(ecsMock.commandCalls(DescribeServiceDeploymentsCommand)).toHaveLength(1);
   });
 
+  it("with the service's history, looks a few times on the way and fast only around the expected finish", async () => {
+    const clock = new FakeClock(0);
+    // The deployment this one replaces took 60 s; this one completes 0.3 s later than that.
+    const completeAt = 60_300;
+    const withHistory = (now: number): Service => {
+      const svc = rollout('web', now, completeAt);
+      for (const d of svc.deployments ?? []) {
+        d.createdAt = new Date(d.id === 'ecs-svc/web-1' ? -100_000 : 0);
+      }
+      svc.events = [
+        {
+          id: 'e1',
+          createdAt: new Date(-40_000),
+          message: '(service web) (deployment ecs-svc/web-1) deployment completed.',
+        },
+      ];
+      return svc;
+    };
+    ecsMock.on(DescribeServicesCommand).callsFake(() => ({ services: [withHistory(clock.now())] }));
+    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
+      serviceDeployments: [
+        {
+          serviceDeploymentArn: target('web').tracked.serviceDeploymentArn,
+          status: clock.now() < completeAt ? 'IN_PROGRESS' : 'SUCCESSFUL',
+        },
+      ],
+    }));
+    const [result] = await watchDeployments(ecs, [target('web')], {
+      deadline: 600_000,
+      clock,
+      sleep: clock.sleep,
+      print: () => undefined,
+    });
+    expect(result!.outcome).toBe('succeeded');
+    expect(clock.now() - completeAt).toBeGreaterThanOrEqual(0);
+    expect(clock.now() - completeAt).toBeLessThanOrEqual(500);
+    // A fixed 15-second poll looks 5 times in 60 s; this watch about as often, with a verdict 0.5 s after ECS's.
+    const looks = ecsMock.commandCalls(DescribeServicesCommand).length;
+    expect(looks).toBeLessThanOrEqual(9);
+    expect(ecsMock.commandCalls(DescribeServiceDeploymentsCommand)).toHaveLength(1);
+  });
+
+  it("does not time its looks by the history when ECS's clock runs ahead of this machine's", async () => {
+    // A simulator running 60 times faster than real time, or a skewed runner clock: the events are in the future.
+    const clock = new FakeClock(0);
+    const ahead = 600_000;
+    const completeAt = 60_300;
+    ecsMock.on(DescribeServicesCommand).callsFake(() => {
+      const svc = rollout('web', clock.now(), completeAt);
+      for (const d of svc.deployments ?? []) {
+        d.createdAt = new Date(ahead + (d.id === 'ecs-svc/web-1' ? -100_000 : 0));
+        d.updatedAt = new Date(ahead + clock.now());
+      }
+      svc.events = [
+        {
+          id: 'e1',
+          createdAt: new Date(ahead - 40_000),
+          message: '(service web) (deployment ecs-svc/web-1) deployment completed.',
+        },
+      ];
+      return { services: [svc] };
+    });
+    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
+      serviceDeployments: [
+        {
+          serviceDeploymentArn: target('web').tracked.serviceDeploymentArn,
+          status: clock.now() < completeAt ? 'IN_PROGRESS' : 'SUCCESSFUL',
+        },
+      ],
+    }));
+    const [result] = await watchDeployments(ecs, [target('web')], {
+      deadline: 600_000,
+      clock,
+      sleep: clock.sleep,
+      print: () => undefined,
+    });
+    expect(result!.outcome).toBe('succeeded');
+    expect(clock.now() - completeAt).toBeLessThanOrEqual(1000);
+    // Every 2–3 s, as without a history: the expected finish would have been ten minutes away on this clock.
+    expect(ecsMock.commandCalls(DescribeServicesCommand).length).toBeGreaterThanOrEqual(20);
+  });
+
   it('batches services of one cluster into one DescribeServices per look', async () => {
     const clock = new FakeClock(0);
     ecsMock.on(DescribeServicesCommand).callsFake((input: { services: string[] }) => ({

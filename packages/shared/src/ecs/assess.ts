@@ -30,8 +30,11 @@ export interface WatchMemory {
 const CATCH_UP_MS = 10_000;
 
 export type Assessment =
-  /** Still going; `due` when a transition can come any moment (poll fast). */
-  | { kind: 'running'; due: boolean }
+  /**
+   * Still going; `due` when a transition can come any moment (poll fast) — `settling` when that is the
+   * deployment completing (every task it wants runs, the others are gone), which the service's history may time.
+   */
+  | { kind: 'running'; due: boolean; settling?: true }
   /** DescribeServices says it is over: ask DescribeServiceDeployments how it ended. */
   | { kind: 'confirm' }
   /** A task was replaced: look these tasks up (DescribeTasks), hand them to `noteTasks`, then ask again. */
@@ -45,23 +48,27 @@ export type Assessment =
       replacedBy?: string;
     };
 
+type Running = Extract<Assessment, { kind: 'running' }>;
+
 /** How long DescribeServices may fail to list a deployment before it counts as replaced. */
 const UNLISTED_MS = 15_000;
 
 /**
- * Whether a transition of `d` can come any moment: every task it wants runs and no other deployment's
- * task is left (ECS completes it then), or one more task failed since the last look (the circuit breaker
- * may trip next). A crash loop without a breaker is not "due" forever: only a rise in failures is.
+ * Whether a transition of `d` can come any moment: one more task failed since the last look (the circuit
+ * breaker may trip next: `failure`), or every task it wants runs and no other deployment's task is left (ECS
+ * completes it then: `settling`). A crash loop without a breaker is not "due" forever: only a rise in failures is.
  */
-function transitionDue(d: Deployment, service: Service, memory: WatchMemory): boolean {
+function transitionDue(d: Deployment, service: Service, memory: WatchMemory): Running {
   const failed = d.failedTasks ?? 0;
   const rose = failed > (memory.failedTasks ?? 0);
   memory.failedTasks = failed;
-  if (rose) return true;
+  if (rose) return { kind: 'running', due: true };
   const others = (service.deployments ?? [])
     .filter((x) => x !== d)
     .reduce((n, x) => n + (x.runningCount ?? 0), 0);
-  return (d.runningCount ?? 0) >= (d.desiredCount ?? 0) && others === 0;
+  return (d.runningCount ?? 0) >= (d.desiredCount ?? 0) && others === 0
+    ? { kind: 'running', due: true, settling: true }
+    : { kind: 'running', due: false };
 }
 
 function startEcsRollback(
@@ -136,7 +143,7 @@ function assessRollback(
           rollbackSucceeded: false,
         };
   }
-  return { kind: 'running', due: transitionDue(rb, service, memory) };
+  return transitionDue(rb, service, memory);
 }
 
 /**
@@ -243,7 +250,7 @@ export function assessDeployment(
     const crash = checkCrashLoop(tracked, memory, service, ours);
     if (crash?.kind === 'crash_loop') return { kind: 'done', outcome: 'failed', reason: crash.reason };
     if (crash?.kind === 'inspect') return crash;
-    return { kind: 'running', due: transitionDue(ours, service, memory) };
+    return transitionDue(ours, service, memory);
   }
   if (
     ours.rolloutState === 'FAILED' &&

@@ -28,6 +28,12 @@ export interface CrashMemory {
   threshold?: number;
   /** DescribeTasks is not allowed: the guard is off for this deployment. */
   off?: boolean;
+  /** When each of `started` was started, by its service event (epoch ms). */
+  launchedAt?: Record<string, number>;
+  /** The shortest time from a crashed task's launch to its exit: how soon a task started now may crash. */
+  cycleMs?: number;
+  /** The shortest time from the launch of a task that failed to start to its stop (the breaker counts those). */
+  failedStartMs?: number;
 }
 
 /** What the guard asks of the watcher, or its verdict. */
@@ -63,6 +69,13 @@ export function noteServiceDeployment(memory: { crashes?: CrashMemory }, sd: Ser
   if (threshold !== undefined && threshold > 0) crashMemory(memory).threshold = threshold;
 }
 
+/** How long a stopped task lived, from its launch to its containers' stop (ms), when DescribeTasks says. */
+function tookMs(task: Task): number | undefined {
+  const launched = task.createdAt?.getTime();
+  const ended = (task.executionStoppedAt ?? task.stoppingAt ?? task.stoppedAt)?.getTime();
+  return launched !== undefined && ended !== undefined && ended > launched ? ended - launched : undefined;
+}
+
 /**
  * Remembers what DescribeTasks said of the tasks the guard asked about (`asked`): a stopped one, or one ECS no
  * longer knows, is asked about no more, and one of `deploymentId` whose essential container exited is a crash.
@@ -81,8 +94,15 @@ export function noteTasks(
     known.add(id);
     if (task.stopCode === undefined || crashes.stopped.includes(id)) continue;
     crashes.stopped.push(id);
-    if (task.stopCode === 'EssentialContainerExited' && task.startedBy === deploymentId)
+    if (task.stopCode === 'TaskFailedToStart' && task.startedBy === deploymentId) {
+      const took = tookMs(task);
+      if (took !== undefined) crashes.failedStartMs = Math.min(crashes.failedStartMs ?? Infinity, took);
+    }
+    if (task.stopCode === 'EssentialContainerExited' && task.startedBy === deploymentId) {
       crashes.crashed.push(stoppedTask(task));
+      const took = tookMs(task);
+      if (took !== undefined) crashes.cycleMs = Math.min(crashes.cycleMs ?? Infinity, took);
+    }
   }
   for (const id of asked) if (!known.has(id) && !crashes.stopped.includes(id)) crashes.stopped.push(id);
 }
@@ -131,8 +151,12 @@ export function checkCrashLoop(
   // Events come newest first; the ids are kept oldest first.
   for (const e of [...(service.events ?? [])].reverse()) {
     if ((e.createdAt?.getTime() ?? 0) < since) continue;
-    for (const id of startedTaskIds(e.message ?? ''))
-      if (!crashes.started.includes(id)) crashes.started.push(id);
+    for (const id of startedTaskIds(e.message ?? '')) {
+      if (crashes.started.includes(id)) continue;
+      crashes.started.push(id);
+      const at = e.createdAt?.getTime();
+      if (at !== undefined) (crashes.launchedAt ??= {})[id] = at;
+    }
   }
   const desired = deployment.desiredCount ?? 0;
   const threshold = crashes.threshold ?? defaultThreshold(desired);
@@ -140,4 +164,31 @@ export function checkCrashLoop(
     return { kind: 'crash_loop', reason: crashLoopReason(crashes, deployment, service) };
   if (crashes.started.length <= desired || crashes.started.length <= crashes.inspected) return undefined;
   return { kind: 'inspect', tasks: crashes.started.filter((id) => !crashes.stopped.includes(id)) };
+}
+
+/**
+ * When the failure that decides the verdict can come (epoch ms): one crash short of the threshold (the guard's
+ * verdict), or one failed start short of it (the circuit breaker's trip), the soonest a task started since may
+ * crash or fail, going by how long the crashed or failed ones lived. `undefined` while more than one is missing,
+ * or before any was timed. Moments before `notBefore` (long past) are not counted.
+ */
+export function nextDecisiveFailureAt(
+  memory: { crashes?: CrashMemory },
+  deployment: Pick<Deployment, 'desiredCount' | 'failedTasks'>,
+  notBefore: number,
+): number | undefined {
+  const crashes = memory.crashes;
+  if (crashes === undefined || crashes.off === true) return undefined;
+  const threshold = crashes.threshold ?? defaultThreshold(deployment.desiredCount ?? 0);
+  const cycles = [
+    crashes.crashed.length >= threshold - 1 ? crashes.cycleMs : undefined,
+    (deployment.failedTasks ?? 0) >= threshold - 1 ? crashes.failedStartMs : undefined,
+  ].filter((c): c is number => c !== undefined);
+  if (cycles.length === 0) return undefined;
+  const cycle = Math.min(...cycles);
+  const live = crashes.started.filter((id) => !crashes.stopped.includes(id));
+  const times = live
+    .map((id) => crashes.launchedAt?.[id])
+    .filter((t): t is number => t !== undefined && t + cycle >= notBefore);
+  return times.length === 0 ? undefined : Math.min(...times) + cycle;
 }

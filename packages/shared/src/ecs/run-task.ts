@@ -13,6 +13,7 @@ import { formatDuration } from '../inputs/duration';
 import { logLocation, LogFollower, taskIdOf, type LogsClientFor } from '../logs/task-logs';
 import { sleep as realSleep, systemClock, type Clock, type Sleep } from '../poll/clock';
 import { poll } from '../poll/poll';
+import { FAST_MS } from './pace';
 import type { CallBudget } from '../runner/call-budget';
 import { describeContainers } from './explain';
 
@@ -118,6 +119,22 @@ export function judgeStoppedTask(
   return { ...base, ok: false, reason: detail === '' ? head : `${head} (${detail})` };
 }
 
+/**
+ * Whether a one-off task has ended: STOPPED, or stopping with every essential container stopped and the command
+ * container's exit code known (ECS takes a few seconds more to call the task STOPPED; the verdict need not wait).
+ * A task that never started is only judged once STOPPED, when ECS has said why.
+ */
+export function exited(task: Task, essential: ReadonlySet<string>, container: string): boolean {
+  if (task.lastStatus === 'STOPPED') return true;
+  if (task.desiredStatus !== 'STOPPED' || task.startedAt === undefined) return false;
+  const containers = task.containers ?? [];
+  const mine = containers.find((c) => c.name === container);
+  return (
+    mine?.exitCode !== undefined &&
+    containers.every((c) => !essential.has(c.name ?? '') || c.lastStatus === 'STOPPED')
+  );
+}
+
 /** How long a task past its timeout is given to stop, so its last lines and exit code can be shown. */
 const STOP_WAIT_MS = 60_000;
 
@@ -198,13 +215,20 @@ async function runToEnd(ecs: ECSClient, spec: OneOffTask, deadline: number): Pro
     return task;
   };
   const interval = spec.intervalMs ?? 2000;
+  let drainedAt = -Infinity;
   const waited = await poll<Task>({
     check: async () => {
       const task = await describe();
-      await drain();
-      return task?.lastStatus === 'STOPPED'
-        ? { done: true, value: task }
-        : { done: false, nextDelayMs: interval };
+      if (task !== undefined && exited(task, essential, spec.container)) return { done: true, value: task };
+      // New log lines every `interval`; the task itself fast while it runs, since it can exit any moment.
+      if (clock.now() - drainedAt >= interval) {
+        await drain();
+        drainedAt = clock.now();
+      }
+      return {
+        done: false,
+        nextDelayMs: task?.lastStatus === 'RUNNING' ? Math.min(interval, FAST_MS) : interval,
+      };
     },
     deadline,
     clock,

@@ -1,4 +1,4 @@
-import type { ECSClient, Service, ServiceDeployment, Task } from '@aws-sdk/client-ecs';
+import type { Deployment, ECSClient, Service, ServiceDeployment, Task } from '@aws-sdk/client-ecs';
 import * as core from '@actions/core';
 import { awsErrorCode, isTransientError } from '../errors/aws-operation-error';
 import { formatDuration } from '../inputs/duration';
@@ -9,9 +9,10 @@ import { createProgressLine } from '../poll/progress';
 import { isCallDeadlineError, type CallBudget } from '../runner/call-budget';
 import { describeError } from '../runner/describe-error';
 import { assessDeployment, progressLine, type Assessment, type WatchMemory } from './assess';
-import { noteServiceDeployment, noteTasks, turnOffCrashGuard } from './crash-loop';
+import { nextDecisiveFailureAt, noteServiceDeployment, noteTasks, turnOffCrashGuard } from './crash-loop';
 import { describeServices, serviceKey } from './service';
 import { describeServiceDeployments, describeTasks } from './watch-lookups';
+import { DECISIVE_GRACE_MS, FAST_MS, learnExpectedMs, nextLookIn } from './pace';
 import type { DeployOutcome, TrackedDeployment } from './types';
 
 /** One deployment to watch. */
@@ -62,11 +63,14 @@ export interface WatchOptions {
   budget?: CallBudget | undefined;
   clock?: Clock | undefined;
   sleep?: Sleep | undefined;
-  /** The wait while a transition can come any moment (default 1 s). */
+  /** The wait while a transition can come any moment (default 400 ms: the most a verdict lags behind ECS). */
   fastMs?: number;
-  /** The first wait while nothing can finish yet (default 2 s), growing by half while nothing changes… */
+  /**
+   * Without the service's history to go by: the first wait while nothing can finish yet (default 2 s), growing by
+   * half while nothing changes…
+   */
   slowMs?: number;
-  /** …up to this (default 3 s): the longest a verdict can lag behind ECS. */
+  /** …up to this (default 3 s). With a history, the waits follow it (see pace.ts), up to a minute. */
   maxMs?: number;
   /** Where progress lines and service events go (default `core.info`). */
   print?: (line: string) => void;
@@ -87,6 +91,10 @@ interface Watched {
   noSd: boolean;
   /** The crash-loop guard has asked for the ServiceDeployment's circuit-breaker threshold. */
   thresholdAsked?: boolean;
+  /** How long the deployment is expected to take, from the service's history (see pace.ts). */
+  expectedMs?: number | undefined;
+  /** ECS's timestamps ran ahead of this machine's clock: they cannot time the looks (see pace.ts). */
+  clockAhead?: boolean;
 }
 
 function printNewEvents(w: Watched, service: Service, print: (line: string) => void): void {
@@ -144,6 +152,39 @@ async function readServiceDeployments(
     }
   }
   return sds;
+}
+
+/** The longest wait between two looks, whatever the history says. */
+const MAX_WAIT_MS = 60_000;
+
+/** When the deployment the watch follows now was created (epoch ms). */
+function followedSince(w: Watched): number | undefined {
+  if (w.memory.ecsRollback === undefined && w.target.tracked.createdAt !== undefined)
+    return w.target.tracked.createdAt;
+  return followed(w)?.createdAt?.getTime();
+}
+
+/** How far ECS's timestamps may run ahead of this machine's clock before they cannot time the looks. */
+const CLOCK_SKEW_MS = 2_000;
+
+/**
+ * Whether ECS's timestamps run ahead of this machine's clock (a skewed runner clock, or a simulator running
+ * faster than real time): the service's history then says nothing of when, on this clock, a deployment finishes.
+ */
+function ecsAhead(w: Watched, service: Service | undefined, now: number): boolean {
+  const times = [
+    w.target.tracked.createdAt,
+    service?.events?.[0]?.createdAt?.getTime(),
+    ...(service?.deployments ?? []).map((d) => d.updatedAt?.getTime()),
+  ];
+  return times.some((t) => t !== undefined && t > now + CLOCK_SKEW_MS);
+}
+
+/** The deployment the watch follows now, as last described: ECS's rollback of ours once it rolls back, else ours. */
+function followed(w: Watched): Deployment | undefined {
+  const id =
+    w.memory.ecsRollback !== undefined ? w.memory.ecsRollback.deploymentId : w.target.tracked.deploymentId;
+  return id === undefined ? undefined : w.service?.deployments?.find((d) => d.id === id);
 }
 
 /** Tasks the crash-loop guard asked about for a deployment. */
@@ -234,10 +275,12 @@ function finish(w: Watched, a: Extract<Assessment, { kind: 'done' }>, elapsedMs:
  * Each look is one DescribeServices per cluster and ten services, plus one DescribeServiceDeployments for
  * the deployments that look finished (its status is the final word). Only after a task of a deployment was
  * replaced does a look add one DescribeTasks per cluster, for the crash-loop guard (see crash-loop.ts).
- * It looks again after 1 s when a transition is due (the new tasks all run and the old ones are gone, tasks
- * are failing, or one was replaced) and after 2–3 s while tasks start or old ones drain, so a verdict comes
- * within a second or two of ECS's and a long rollout costs few calls. New service events and a progress line
- * per change go to the log.
+ * When it looks next is pace.ts's: with the service's history (how long the deployment it replaces took), a few
+ * looks on the way and every 400 ms around the expected finish; without one, every 2–3 s while tasks start or old
+ * ones drain and every 400 ms once a transition is due (the new tasks all run and the old ones are gone). A task
+ * failing (the circuit breaker may trip) or replaced (the crash-loop guard) is always looked at again in 400 ms.
+ * So a verdict comes within half a second of ECS's, and a long rollout costs fewer calls than a 15-second poll.
+ * New service events and a progress line per change go to the log.
  */
 export async function watchDeployments(
   ecs: ECSClient,
@@ -247,7 +290,7 @@ export async function watchDeployments(
   const clock = options.clock ?? systemClock;
   const sleep = options.sleep ?? realSleep;
   const print = options.print ?? ((line: string) => core.info(line));
-  const fast = options.fastMs ?? 1000;
+  const fast = options.fastMs ?? FAST_MS;
   const slow = options.slowMs ?? 2000;
   const max = Math.max(slow, options.maxMs ?? 3000);
   const start = clock.now();
@@ -275,18 +318,41 @@ export async function watchDeployments(
     );
     const now = clock.now();
     let changed = false;
-    let due = false;
+    // When to look next: the soonest any open deployment wants (ms from now).
+    let wait = Infinity;
+    const slowNow = Math.min(max, slow * 1.5 ** quietLooks);
+    const pace = (w: Watched, a: { due: boolean; settling?: true }): void => {
+      wait = Math.min(
+        wait,
+        nextLookIn({
+          now: clock.now(),
+          startedAt: followedSince(w),
+          expectedMs: w.clockAhead === true ? undefined : w.expectedMs,
+          due: a.due,
+          settling: a.settling === true,
+          slowMs: slowNow,
+          fastMs: fast,
+          decisiveAt:
+            w.clockAhead === true
+              ? undefined
+              : nextDecisiveFailureAt(w.memory, followed(w) ?? {}, clock.now() - DECISIVE_GRACE_MS),
+          troubled: (followed(w)?.failedTasks ?? 0) > 0 || (w.memory.crashes?.crashed.length ?? 0) > 0,
+        }),
+      );
+    };
     const confirm: Watched[] = [];
     const inspect: Inspection[] = [];
     for (const w of open) {
       const service = services.get(serviceKey(w.target.tracked));
       if (service !== undefined) w.service = service;
       if (service !== undefined) printNewEvents(w, service, print);
+      w.expectedMs ??= learnExpectedMs(service, w.target.tracked.deploymentId);
+      if (ecsAhead(w, service, now)) w.clockAhead = true;
       const a = assessDeployment(w.target.tracked, w.memory, service, undefined, !w.noSd, now);
       if (a.kind === 'confirm') confirm.push(w);
       else if (a.kind === 'inspect') inspect.push({ w, tasks: a.tasks });
       else if (a.kind === 'done') finish(w, a, now - start);
-      else due ||= a.due;
+      else pace(w, a);
       if (w.progress(progressLine(w.label, w.target.tracked, w.memory, service))) changed = true;
     }
     if (inspect.length > 0) {
@@ -296,7 +362,7 @@ export async function watchDeployments(
         if (a.kind === 'done') finish(w, a, clock.now() - start);
       }
       // A task was replaced: the next one may crash soon, so look again soon.
-      due = true;
+      wait = Math.min(wait, fast);
     }
     if (confirm.length > 0) {
       const sds = await readServiceDeployments(ecs, confirm);
@@ -306,7 +372,8 @@ export async function watchDeployments(
         // A missing one (MISSING: ECS is catching up) is asked for again at the next look.
         const a = assessDeployment(w.target.tracked, w.memory, w.service, sd, !w.noSd, clock.now());
         if (a.kind === 'done') finish(w, a, clock.now() - start);
-        else due ||= a.kind !== 'running' || a.due;
+        else if (a.kind === 'running') pace(w, a);
+        else wait = Math.min(wait, fast);
       }
     }
     // A deployment past its own deadline times out now — after this look, so one that just finished does not.
@@ -317,7 +384,7 @@ export async function watchDeployments(
     }
     if (watched.every((w) => w.result !== undefined)) return { done: true, value: undefined };
     quietLooks = changed ? 0 : quietLooks + 1;
-    return { done: false, nextDelayMs: due ? fast : Math.min(max, slow * 1.5 ** quietLooks) };
+    return { done: false, nextDelayMs: Number.isFinite(wait) ? wait : slowNow };
   };
 
   // A look that fails after the SDK's retries (throttling, a 5xx, a dropped connection) is tried again later:
@@ -352,7 +419,7 @@ export async function watchDeployments(
       Math.max(...watched.map((w) => w.target.deadline ?? options.deadline)),
     );
     const watch = (): ReturnType<typeof poll<undefined>> =>
-      poll({ check: patientLook, deadline, clock, sleep, signal: options.signal, maxDelayMs: max });
+      poll({ check: patientLook, deadline, clock, sleep, signal: options.signal, maxDelayMs: MAX_WAIT_MS });
     // A look cut off at the deadline fails like one ECS did not answer: the watch then ends `timed_out`.
     const result = await (options.budget === undefined
       ? watch()
