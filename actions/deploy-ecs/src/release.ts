@@ -1,7 +1,12 @@
 import * as core from '@actions/core';
 import { type CallBudget, type Clock, describeError, type Sleep } from '@ecs-delivery/shared';
 import type { DeployClients as Clients } from '@ecs-delivery/shared/aws';
-import { explainWatched, isFailure as outcomeFails, watchOrFail } from '@ecs-delivery/shared/ecs';
+import {
+  explainWatched,
+  isFailure as outcomeFails,
+  learnExpectedMs,
+  watchOrFail,
+} from '@ecs-delivery/shared/ecs';
 import { readyService, updateService } from './deploy-service';
 import type { Inputs } from './inputs';
 import type { PreparedService } from './prepare';
@@ -118,6 +123,7 @@ async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void
         tracked: run.tracked!,
         label: run.label,
         deadline: now + run.prepared.plan.timeoutMs,
+        expectedMs: learnExpectedMs(run.prepared.service, run.tracked!.deploymentId),
       })),
       {
         deadline: now + Math.max(...toWatch.map((r) => r.prepared.plan.timeoutMs)),

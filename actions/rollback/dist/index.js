@@ -88287,7 +88287,8 @@ async function watchDeployments(ecs, targets, options) {
     seenEvents: /* @__PURE__ */ new Set(),
     since: (target.tracked.createdAt ?? start) - 1e3,
     progress: createProgressLine({ print, clock, repeatAfterMs: 6e4 }),
-    noSd: target.tracked.serviceDeploymentArn === void 0
+    noSd: target.tracked.serviceDeploymentArn === void 0,
+    expectedMs: target.expectedMs
   }));
   let quietLooks = 0;
   let troubled = 0;
@@ -88385,7 +88386,31 @@ async function watchDeployments(ecs, targets, options) {
       options.deadline,
       Math.max(...watched.map((w) => w.target.deadline ?? options.deadline))
     );
-    const watch = () => poll({ check: patientLook, deadline, clock, sleep: sleep2, signal: options.signal, maxDelayMs: MAX_WAIT_MS });
+    const firstWait = Math.min(
+      ...watched.map(
+        (w) => w.expectedMs === void 0 || ecsAhead(w, void 0, start) ? 0 : nextLookIn({
+          now: start,
+          startedAt: followedSince(w),
+          expectedMs: w.expectedMs,
+          due: false,
+          settling: false,
+          slowMs: slow,
+          fastMs: fast
+        })
+      )
+    );
+    const watch = async () => {
+      if (firstWait > 0)
+        await sleep2(Math.min(firstWait, Math.max(0, deadline - clock.now())), options.signal);
+      return poll({
+        check: patientLook,
+        deadline,
+        clock,
+        sleep: sleep2,
+        signal: options.signal,
+        maxDelayMs: MAX_WAIT_MS
+      });
+    };
     const result = await (options.budget === void 0 ? watch() : options.budget.within({ deadline }, watch));
     if (result.outcome === "timed_out") {
       for (const w of watched) {

@@ -149,6 +149,35 @@ describe('watchDeployments', () => {
     expect(ecsMock.commandCalls(DescribeServiceDeploymentsCommand)).toHaveLength(1);
   });
 
+  it('with the history known before the update, the first look waits too: as few looks as a 15-second poll', async () => {
+    const clock = new FakeClock(0);
+    const completeAt = 60_300;
+    ecsMock
+      .on(DescribeServicesCommand)
+      .callsFake(() => ({ services: [rollout('web', clock.now(), completeAt)] }));
+    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
+      serviceDeployments: [
+        {
+          serviceDeploymentArn: target('web').tracked.serviceDeploymentArn,
+          status: clock.now() < completeAt ? 'IN_PROGRESS' : 'SUCCESSFUL',
+        },
+      ],
+    }));
+    const [result] = await watchDeployments(ecs, [{ ...target('web'), expectedMs: 60_000 }], {
+      deadline: 600_000,
+      clock,
+      sleep: clock.sleep,
+      print: () => undefined,
+    });
+    expect(result!.outcome).toBe('succeeded');
+    expect(clock.now() - completeAt).toBeGreaterThanOrEqual(0);
+    expect(clock.now() - completeAt).toBeLessThanOrEqual(500);
+    const looks = ecsMock.commandCalls(DescribeServicesCommand).length;
+    // A fixed 15-second poll looks at 0, 15, 30, 45 and 60 s.
+    expect(looks).toBeLessThanOrEqual(5);
+    expect(ecsMock.commandCalls(DescribeServiceDeploymentsCommand)).toHaveLength(1);
+  });
+
   it("does not time its looks by the history when ECS's clock runs ahead of this machine's", async () => {
     // A simulator running 60 times faster than real time, or a skewed runner clock: the events are in the future.
     const clock = new FakeClock(0);

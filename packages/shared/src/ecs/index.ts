@@ -5,6 +5,7 @@ export { describeTaskDefinition, registerIfChanged, type Registration } from './
 export { findLastSuccessful, type KnownGood } from './history';
 export { assessDeployment, progressLine, type WatchMemory } from './assess';
 export { watchDeployments, type WatchResult, type WatchTarget } from './watch';
+export { learnExpectedMs } from './pace';
 export { explainDeployment, type FailureExplanation } from './explain';
 export { ServiceMovedOnError, startRollback, type RollbackStart } from './rollback';
 export {

@@ -27,6 +27,11 @@ export interface WatchTarget {
   following?: 'rollback';
   /** Its own deadline (epoch ms on the clock), when earlier than the watch's. */
   deadline?: number | undefined;
+  /**
+   * How long it is expected to take, from the service as described before the update (see pace.ts's
+   * `learnExpectedMs`): the first look can then wait too. Otherwise learnt at the first look.
+   */
+  expectedMs?: number | undefined;
 }
 
 /** How a watched deployment ended. */
@@ -306,6 +311,7 @@ export async function watchDeployments(
     since: (target.tracked.createdAt ?? start) - 1000,
     progress: createProgressLine({ print, clock, repeatAfterMs: 60_000 }),
     noSd: target.tracked.serviceDeploymentArn === undefined,
+    expectedMs: target.expectedMs,
   }));
   let quietLooks = 0;
   let troubled = 0;
@@ -418,8 +424,34 @@ export async function watchDeployments(
       options.deadline,
       Math.max(...watched.map((w) => w.target.deadline ?? options.deadline)),
     );
-    const watch = (): ReturnType<typeof poll<undefined>> =>
-      poll({ check: patientLook, deadline, clock, sleep, signal: options.signal, maxDelayMs: MAX_WAIT_MS });
+    // With every deployment's history known before the first look, the first look waits as a later one would.
+    const firstWait = Math.min(
+      ...watched.map((w) =>
+        w.expectedMs === undefined || ecsAhead(w, undefined, start)
+          ? 0
+          : nextLookIn({
+              now: start,
+              startedAt: followedSince(w),
+              expectedMs: w.expectedMs,
+              due: false,
+              settling: false,
+              slowMs: slow,
+              fastMs: fast,
+            }),
+      ),
+    );
+    const watch = async (): ReturnType<typeof poll<undefined>> => {
+      if (firstWait > 0)
+        await sleep(Math.min(firstWait, Math.max(0, deadline - clock.now())), options.signal);
+      return poll({
+        check: patientLook,
+        deadline,
+        clock,
+        sleep,
+        signal: options.signal,
+        maxDelayMs: MAX_WAIT_MS,
+      });
+    };
     // A look cut off at the deadline fails like one ECS did not answer: the watch then ends `timed_out`.
     const result = await (options.budget === undefined
       ? watch()
