@@ -4,6 +4,7 @@
 export { VERSION } from './version';
 export { ConfigurationError } from './errors/configuration-error';
 export { AwsOperationError, awsErrorCode, callAws, fromAwsError } from './errors/aws-operation-error';
+export { adoptError } from './errors/adopt-error';
 export {
   explainAccessDenied,
   parseAccessDenial,
