@@ -31,18 +31,30 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_CONDITION = '@ecs-delivery/source';
 
 /**
- * Modules an action loads only once its inputs are valid, bundled apart: `import(specifier)` in the action's
- * src/main.ts becomes a `require` of the separate bundle at run time, so a run refused for its input never
- * reads it. cdk-deploy's toolkit bundle (the CDK toolkit library and the AWS SDK, ~12 MB) loads in ~1.5 s.
+ * Modules an action loads only when it needs them, bundled apart: `import(specifier)` in one of the files `from`
+ * (default: src/main.ts) becomes a `require` of the separate bundle at run time, so a run refused for its input
+ * never reads it. The entry of each action only checks its inputs; its work (dist/run.js; cdk-deploy's toolkit
+ * bundle, the CDK toolkit library and the AWS SDK, ~12 MB, loads in ~1.5 s) loads after, and what reads a file
+ * or YAML input (dist/files.js: the YAML library, the manifest's schema validator) when such an input is given.
  */
 const LAZY_MODULES = [
   { dir: 'actions/cdk-deploy', specifier: './run', entry: 'src/run.ts', outfile: 'dist/toolkit/run.js' },
-  // The other actions' entries only check their inputs: the work (the AWS SDK, @actions/core's HTTP client, the
-  // YAML and JSON Schema libraries) is in dist/run.js, so a run refused for its input exits about as fast as Node.
   { dir: 'actions/build-push', specifier: './steps', entry: 'src/steps.ts', outfile: 'dist/run.js' },
   { dir: 'actions/deploy-ecs', specifier: './steps', entry: 'src/steps.ts', outfile: 'dist/run.js' },
   { dir: 'actions/rollback', specifier: './run', entry: 'src/run.ts', outfile: 'dist/run.js' },
   { dir: 'actions/smoke-test', specifier: './run', entry: 'src/run.ts', outfile: 'dist/run.js' },
+  ...[
+    ['actions/build-push', 'src/manifest-inputs.ts'],
+    ['actions/deploy-ecs', 'src/inputs.ts'],
+    ['actions/rollback', 'src/inputs.ts'],
+    ['actions/smoke-test', 'src/check-sources.ts'],
+  ].map(([dir, from]) => ({
+    dir,
+    specifier: './files',
+    entry: 'src/files.ts',
+    outfile: 'dist/files.js',
+    from: [from],
+  })),
 ];
 
 /**
@@ -142,10 +154,28 @@ function assetsFor(targets) {
  * Leaves `import(specifier)` of a lazily loaded module to run time, as a require of its own bundle (relative
  * to the bundle that imports it).
  */
+/**
+ * @actions/core's file commands need crypto for one `randomUUID()` (a delimiter), when a value is written to a
+ * runner file: loaded then, not when the action starts (requiring crypto takes Node a few milliseconds).
+ */
+const LAZY_CRYPTO = `export function randomUUID() {
+  return require('node:crypto').randomUUID();
+}
+`;
+
 function actionPackages() {
   return {
     name: 'action-packages',
     setup(build) {
+      build.onResolve({ filter: /^crypto$/ }, (args) =>
+        args.importer.replace(/\\/g, '/').endsWith('/node_modules/@actions/core/lib/file-command.js')
+          ? { path: 'crypto', namespace: 'lazy-crypto' }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'lazy-crypto' }, () => ({
+        contents: LAZY_CRYPTO,
+        loader: 'js',
+      }));
       build.onResolve({ filter: /^undici$/ }, (args) =>
         args.importer.replace(/\\/g, '/').includes('/node_modules/@actions/http-client/')
           ? { path: 'undici', namespace: 'undici-stand-in' }
@@ -255,10 +285,10 @@ function lazyModules(target) {
     name: 'lazy-modules',
     setup(build) {
       for (const m of target.lazy ?? []) {
-        const importer = join(ROOT, m.dir, 'src', 'main.ts');
+        const importers = (m.from ?? ['src/main.ts']).map((file) => join(ROOT, m.dir, file));
         const filter = new RegExp(`^${m.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
         build.onResolve({ filter }, (args) =>
-          args.importer === importer
+          importers.includes(args.importer)
             ? { path: `./${relative(join(m.dir, 'dist'), join(m.dir, m.outfile))}`, external: true }
             : undefined,
         );

@@ -70,5 +70,6 @@ export {
   type EnvironmentDefaults,
   type TargetInputs,
 } from './inputs/aws-inputs';
-export { readActionDefaults, useActionDefaults } from './inputs/action-defaults';
+export { useActionDefaults } from './inputs/action-defaults';
+export { readActionDefaults } from './inputs/read-action-defaults';
 export { workspaceFile, workspacePath } from './inputs/workspace';
