@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 /**
- * `npm run bundle`: bundles every action (actions/<name>/src/main.ts → actions/<name>/dist/index.js), the
- * testkit's fixture action and the simulator (its CLI, and its library for plain Node) with esbuild.
+ * `npm run bundle`: bundles every action (actions/<name>/src/main.ts → actions/<name>/dist/index.js, and the
+ * bundles it loads later: see LAZY_MODULES), the testkit's fixture action and the simulator (its CLI, and its
+ * library for plain Node) with esbuild. The actions are minified; the simulator and the demo are not.
  *
  * The output is deterministic: the same sources give byte-identical files (no absolute paths, no timestamps,
  * no license banner), so `npm run check` can rebuild and compare against the committed dist/. The licences of
  * the bundled packages go instead to a dist/licenses.txt beside each published bundle (see writeLicenses).
  *
  * Actions are emitted as CommonJS: @actions/core 3 is ESM-only, but nothing it or the AWS SDK uses needs
- * top-level await or import.meta, so esbuild can turn it into one self-contained CJS file that the runner's
- * node24 loads with no package.json beside it.
+ * top-level await or import.meta, so esbuild can turn it into self-contained CJS files that the runner's
+ * node24 loads with no package.json beside them.
  *
  * Usage: node scripts/bundle.mjs [--out-dir DIR] [--readable] [NAME...]
  *   --out-dir DIR  write every bundle under DIR (same relative paths) instead of in place; check.mjs uses it.
@@ -151,10 +152,6 @@ function assetsFor(targets) {
 }
 
 /**
- * Leaves `import(specifier)` of a lazily loaded module to run time, as a require of its own bundle (relative
- * to the bundle that imports it).
- */
-/**
  * @actions/core's file commands need crypto for one `randomUUID()` (a delimiter), when a value is written to a
  * runner file: loaded then, not when the action starts (requiring crypto takes Node a few milliseconds).
  */
@@ -280,6 +277,10 @@ async function manifestValidatorSource() {
   return module.exports.manifestValidatorSource();
 }
 
+/**
+ * Leaves `import(specifier)` of a lazily loaded module to run time, as a require of its own bundle (relative
+ * to the bundle that imports it).
+ */
 function lazyModules(target) {
   return {
     name: 'lazy-modules',

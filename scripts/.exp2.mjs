@@ -1,2 +1,0 @@
-import { bundleAll } from './bundle.mjs';
-await bundleAll('/tmp/exp/out', ['actions/rollback/', 'actions/cdk-deploy/src/main']);
