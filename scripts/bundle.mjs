@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 /**
- * `npm run bundle`: bundles every action (actions/<name>/src/main.ts → actions/<name>/dist/index.js), the
- * testkit's fixture action and the simulator (its CLI, and its library for plain Node) with esbuild.
+ * `npm run bundle`: bundles every action (actions/<name>/src/main.ts → actions/<name>/dist/index.js, and the
+ * bundles it loads later: see LAZY_MODULES), the testkit's fixture action and the simulator (its CLI, and its
+ * library for plain Node) with esbuild. The actions are minified; the simulator and the demo are not.
  *
  * The output is deterministic: the same sources give byte-identical files (no absolute paths, no timestamps,
  * no license banner), so `npm run check` can rebuild and compare against the committed dist/. The licences of
  * the bundled packages go instead to a dist/licenses.txt beside each published bundle (see writeLicenses).
  *
  * Actions are emitted as CommonJS: @actions/core 3 is ESM-only, but nothing it or the AWS SDK uses needs
- * top-level await or import.meta, so esbuild can turn it into one self-contained CJS file that the runner's
- * node24 loads with no package.json beside it.
+ * top-level await or import.meta, so esbuild can turn it into self-contained CJS files that the runner's
+ * node24 loads with no package.json beside them.
  *
- * Usage: node scripts/bundle.mjs [--out-dir DIR] [NAME...]
+ * Usage: node scripts/bundle.mjs [--out-dir DIR] [--readable] [NAME...]
  *   --out-dir DIR  write every bundle under DIR (same relative paths) instead of in place; check.mjs uses it.
+ *   --readable     do not minify the actions: each module keeps esbuild's `// path` line above it (to read a
+ *                  bundle, and for test/licenses.test.ts, which checks licenses.txt against those lines).
  *   NAME...        only the bundles whose entry path contains one of these (`deploy-ecs`, `sim`).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +24,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { parse as parseYaml } from 'yaml';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,13 +32,51 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_CONDITION = '@ecs-delivery/source';
 
 /**
- * Modules an action loads only once its inputs are valid, bundled apart: `import(specifier)` in the action's
- * src/main.ts becomes a `require` of the separate bundle at run time, so a run refused for its input never
- * reads it. cdk-deploy's toolkit bundle (the CDK toolkit library and the AWS SDK, ~12 MB) loads in ~1.5 s.
+ * Modules an action loads only when it needs them, bundled apart: `import(specifier)` in one of the files `from`
+ * (default: src/main.ts) becomes a `require` of the separate bundle at run time, so a run refused for its input
+ * never reads it. The entry of each action only checks its inputs; its work (dist/run.js; cdk-deploy's toolkit
+ * bundle, the CDK toolkit library and the AWS SDK, ~12 MB, loads in ~1.5 s) loads after, and what reads a file
+ * or YAML input (dist/files.js: the YAML library, the manifest's schema validator) when such an input is given.
  */
 const LAZY_MODULES = [
   { dir: 'actions/cdk-deploy', specifier: './run', entry: 'src/run.ts', outfile: 'dist/toolkit/run.js' },
+  { dir: 'actions/build-push', specifier: './steps', entry: 'src/steps.ts', outfile: 'dist/run.js' },
+  { dir: 'actions/deploy-ecs', specifier: './steps', entry: 'src/steps.ts', outfile: 'dist/run.js' },
+  { dir: 'actions/rollback', specifier: './run', entry: 'src/run.ts', outfile: 'dist/run.js' },
+  { dir: 'actions/smoke-test', specifier: './run', entry: 'src/run.ts', outfile: 'dist/run.js' },
+  ...[
+    ['actions/build-push', 'src/manifest-inputs.ts'],
+    ['actions/deploy-ecs', 'src/inputs.ts'],
+    ['actions/rollback', 'src/inputs.ts'],
+    ['actions/smoke-test', 'src/check-sources.ts'],
+  ].map(([dir, from]) => ({
+    dir,
+    specifier: './files',
+    entry: 'src/files.ts',
+    outfile: 'dist/files.js',
+    from: [from],
+  })),
 ];
+
+/**
+ * Packages whose top-level code only defines things, so a bundle that uses none of their exports leaves them out.
+ * @actions/core imports its HTTP client (for ID tokens) and @actions/exec (for platform details) up front; an
+ * entry that only reads inputs and reports uses neither.
+ */
+const SIDE_EFFECT_FREE = /^@actions\/(http-client|exec|io)(\/.*)?$/;
+
+/**
+ * @actions/http-client imports undici (~400 kB) for one method, `getAgentDispatcher`: the proxy-aware dispatcher
+ * @actions/github hands to its fetch. Nothing here calls it (the ID token request goes through the client's own
+ * http/https requests, proxies through `tunnel`; GitHub REST calls use Node's fetch), so the bundles carry a
+ * stand-in that says so if it ever is.
+ */
+const UNDICI_STAND_IN = `export class ProxyAgent {
+  constructor() {
+    throw new Error('undici is not bundled: HttpClient.getAgentDispatcher is not available in ecs-delivery actions');
+  }
+}
+`;
 
 /**
  * Files a bundle reads beside it at run time, copied byte for byte: [action dir, package, file in the package,
@@ -83,6 +125,7 @@ export function bundleTargets() {
       entry: `${dir}/src/main.ts`,
       outfile: `${dir}/dist/index.js`,
       target: 'node24',
+      action: true,
       lazy: LAZY_MODULES.filter((m) => m.dir === dir),
     },
     // A lazily loaded bundle's licences are listed with its action's, in dist/licenses.txt.
@@ -90,6 +133,7 @@ export function bundleTargets() {
       entry: `${dir}/${m.entry}`,
       outfile: `${dir}/${m.outfile}`,
       target: 'node24',
+      action: true,
       licenseDir: `${dir}/dist`,
     })),
   ]);
@@ -108,6 +152,132 @@ function assetsFor(targets) {
 }
 
 /**
+ * @actions/core's file commands need crypto for one `randomUUID()` (a delimiter), when a value is written to a
+ * runner file: loaded then, not when the action starts (requiring crypto takes Node a few milliseconds).
+ */
+const LAZY_CRYPTO = `export function randomUUID() {
+  return require('node:crypto').randomUUID();
+}
+`;
+
+function actionPackages() {
+  return {
+    name: 'action-packages',
+    setup(build) {
+      build.onResolve({ filter: /^crypto$/ }, (args) =>
+        args.importer.replace(/\\/g, '/').endsWith('/node_modules/@actions/core/lib/file-command.js')
+          ? { path: 'crypto', namespace: 'lazy-crypto' }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'lazy-crypto' }, () => ({
+        contents: LAZY_CRYPTO,
+        loader: 'js',
+      }));
+      build.onResolve({ filter: /^undici$/ }, (args) =>
+        args.importer.replace(/\\/g, '/').includes('/node_modules/@actions/http-client/')
+          ? { path: 'undici', namespace: 'undici-stand-in' }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'undici-stand-in' }, () => ({
+        contents: UNDICI_STAND_IN,
+        loader: 'js',
+      }));
+      build.onResolve({ filter: SIDE_EFFECT_FREE }, async (args) => {
+        if (args.pluginData?.sideEffectFree) return undefined;
+        const result = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { sideEffectFree: true },
+        });
+        return result.errors.length > 0 ? undefined : { ...result, sideEffects: false };
+      });
+    },
+  };
+}
+
+/**
+ * `import inputDefaults from '../action.yml'` in an action's src/main.ts: the `default` of every input of its
+ * action.yml, as text, read now (as `readActionDefaults` of @ecs-delivery/shared does at run time), so the
+ * entry parses no YAML. A changed default changes the bundle, which `npm run check` then finds stale.
+ */
+function actionInputDefaults() {
+  return {
+    name: 'action-input-defaults',
+    setup(build) {
+      build.onResolve({ filter: /(^|\/)action\.yml$/ }, (args) => ({
+        path: join(args.resolveDir, args.path),
+        namespace: 'action-input-defaults',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'action-input-defaults' }, (args) => {
+        const doc = parseYaml(readFileSync(args.path, 'utf8'));
+        const defaults = {};
+        for (const [name, input] of Object.entries(doc?.inputs ?? {})) {
+          if (input?.default !== undefined && input.default !== null) defaults[name] = String(input.default);
+        }
+        return {
+          contents: `export default ${JSON.stringify(defaults)};\n`,
+          loader: 'js',
+          watchFiles: [args.path],
+        };
+      });
+    },
+  };
+}
+
+const MANIFEST_VALIDATOR = 'packages/shared/src/manifest/schema-validator.ts';
+
+/**
+ * The manifest's JSON Schema validator, compiled when bundling (ajv's standalone code, see
+ * `manifestValidatorSource` in MANIFEST_VALIDATOR): the actions carry the generated validator and ajv's runtime
+ * helpers instead of ajv's compiler (~130 kB with its URI library) and compile nothing at run time.
+ */
+function precompiledManifestValidator() {
+  let source;
+  return {
+    name: 'precompiled-manifest-validator',
+    setup(build) {
+      build.onLoad({ filter: /schema-validator\.ts$/ }, async (args) => {
+        if (relative(ROOT, args.path).replace(/\\/g, '/') !== MANIFEST_VALIDATOR) return undefined;
+        source ??= await manifestValidatorSource();
+        return {
+          contents: `import validate from './schema-validator.standalone.cjs';\nexport function compileManifestValidator() {\n  return validate;\n}\n`,
+          loader: 'js',
+        };
+      });
+      build.onResolve({ filter: /^\.\/schema-validator\.standalone\.cjs$/ }, (args) => ({
+        path: join(args.resolveDir, 'schema-validator.standalone.cjs'),
+        namespace: 'manifest-validator',
+        pluginData: { resolveDir: args.resolveDir },
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'manifest-validator' }, (args) => ({
+        contents: source,
+        loader: 'js',
+        resolveDir: args.pluginData.resolveDir,
+      }));
+    },
+  };
+}
+
+/** Runs `manifestValidatorSource()` of MANIFEST_VALIDATOR (bundled for plain Node first). */
+async function manifestValidatorSource() {
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: [MANIFEST_VALIDATOR],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+    conditions: [SOURCE_CONDITION],
+  });
+  const module = { exports: {} };
+  const require = createRequire(join(ROOT, MANIFEST_VALIDATOR));
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
+  return module.exports.manifestValidatorSource();
+}
+
+/**
  * Leaves `import(specifier)` of a lazily loaded module to run time, as a require of its own bundle (relative
  * to the bundle that imports it).
  */
@@ -116,10 +286,10 @@ function lazyModules(target) {
     name: 'lazy-modules',
     setup(build) {
       for (const m of target.lazy ?? []) {
-        const importer = join(ROOT, m.dir, 'src', 'main.ts');
+        const importers = (m.from ?? ['src/main.ts']).map((file) => join(ROOT, m.dir, file));
         const filter = new RegExp(`^${m.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
         build.onResolve({ filter }, (args) =>
-          args.importer === importer
+          importers.includes(args.importer)
             ? { path: `./${relative(join(m.dir, 'dist'), join(m.dir, m.outfile))}`, external: true }
             : undefined,
         );
@@ -128,7 +298,7 @@ function lazyModules(target) {
   };
 }
 
-export async function bundleAll(outDir = ROOT, only = []) {
+export async function bundleAll(outDir = ROOT, only = [], { readable = false } = {}) {
   const written = [];
   const built = [];
   const targets = bundleTargets().filter((t) => only.length === 0 || only.some((n) => t.entry.includes(n)));
@@ -140,7 +310,10 @@ export async function bundleAll(outDir = ROOT, only = []) {
       platform: 'node',
       format: 'cjs',
       target: target.target,
-      minify: false,
+      // Actions are minified (smaller, faster to load); the simulator and the demo stay readable.
+      minify: target.action === true && !readable,
+      // Packages that ship an ES module build are bundled from it, so what an action never imports is left out.
+      ...(target.action === true ? { mainFields: ['module', 'main'] } : {}),
       sourcemap: false,
       legalComments: 'none',
       charset: 'utf8',
@@ -149,8 +322,11 @@ export async function bundleAll(outDir = ROOT, only = []) {
       outfile: join(outDir, target.outfile),
       metafile: true,
       // Workspace packages are bundled from their TypeScript source, not from a dist/ built before.
-      conditions: [SOURCE_CONDITION],
-      plugins: [lazyModules(target)],
+      conditions: target.action === true ? [SOURCE_CONDITION, 'module'] : [SOURCE_CONDITION],
+      plugins:
+        target.action === true
+          ? [actionPackages(), actionInputDefaults(), precompiledManifestValidator(), lazyModules(target)]
+          : [lazyModules(target)],
     });
     built.push({ target, metafile: result.metafile });
     for (const file of result.outputFiles) {
@@ -309,10 +485,10 @@ function writeLicenses(outDir, built) {
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const { values, positionals } = parseArgs({
-    options: { 'out-dir': { type: 'string' } },
+    options: { 'out-dir': { type: 'string' }, readable: { type: 'boolean', default: false } },
     allowPositionals: true,
   });
   const outDir = values['out-dir'] ? resolve(values['out-dir']) : ROOT;
-  const written = await bundleAll(outDir, positionals);
+  const written = await bundleAll(outDir, positionals, { readable: values.readable });
   for (const file of written) console.log(`bundled ${file}`);
 }

@@ -1,13 +1,31 @@
 /**
- * The licences of the packages bundled into each action ship beside its dist/index.js: dist/licenses.txt names
- * every package whose code is in the bundle and carries the text of its licence. Reads the committed files only:
- * the bundles are not minified, so esbuild's `// <path>` line before each module names every file bundled.
+ * The licences of the packages bundled into each action ship beside its bundles: dist/licenses.txt names every
+ * package whose code is in dist/index.js or a bundle it loads later, and carries the text of its licence. The
+ * committed bundles are minified, so the actions are bundled again here with `--readable`, where esbuild's
+ * `// <path>` line before each module names every file bundled; the committed licenses.txt is checked against
+ * those lines.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..');
 const RULE = '='.repeat(80);
+
+let readable: string;
+
+beforeAll(() => {
+  readable = mkdtempSync(join(tmpdir(), 'licenses-'));
+  const bundled = spawnSync(
+    process.execPath,
+    ['scripts/bundle.mjs', '--out-dir', readable, '--readable', ...actions.map((a) => `actions/${a}/`)],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (bundled.status !== 0) throw new Error(`npm run bundle failed:\n${bundled.stdout}${bundled.stderr}`);
+}, 120_000);
+
+afterAll(() => rmSync(readable, { recursive: true, force: true }));
 
 const actions = readdirSync(join(ROOT, 'actions'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(ROOT, 'actions', d.name, 'action.yml')))
@@ -19,11 +37,14 @@ interface BundledPackage {
   version: string;
 }
 
-/** name@version of every node_modules package with a module in the action's committed bundle. */
+/** name@version of every node_modules package with a module in one of the action's bundles (read readable). */
 function bundledPackages(action: string): BundledPackage[] {
-  const bundle = readFileSync(join(ROOT, 'actions', action, 'dist', 'index.js'), 'utf8');
+  const dist = join(readable, 'actions', action, 'dist');
+  const bundles = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => readFileSync(join(dist, file), 'utf8'));
   const packages = new Map<string, BundledPackage>();
-  for (const [, path = ''] of bundle.matchAll(/^\/\/ (\S*node_modules\/\S+)$/gm)) {
+  for (const [, path = ''] of bundles.join('\n').matchAll(/^\/\/ (\S*node_modules\/\S+)$/gm)) {
     const at = path.lastIndexOf('node_modules/');
     const name = /^(?:@[^/]+\/)?[^/]+/.exec(path.slice(at + 'node_modules/'.length))?.[0];
     if (name === undefined) continue;

@@ -1,17 +1,18 @@
-// The core entry of @ecs-delivery/shared loads no AWS SDK: every input is checked before any client exists.
-import { join } from 'node:path';
+// The core entry of @ecs-delivery/shared loads no AWS SDK: every input is checked before any client exists, and
+// the work (./steps, dist/run.js) loads only after.
 import { runAction } from '@ecs-delivery/shared';
+import inputDefaults from '../action.yml';
 import { getInputs } from './inputs';
 
 void runAction(
   async (context) => {
     const inputs = await getInputs();
-    const { run } = await import('./run');
+    const { run } = await import('./steps');
     await run(inputs, context);
   },
   async () => {
-    const { post } = await import('./post');
+    const { post } = await import('./steps');
     await post();
   },
-  { actionYml: join(__dirname, '..', 'action.yml') },
+  { inputDefaults },
 );

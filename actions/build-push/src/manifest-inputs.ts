@@ -80,8 +80,7 @@ export async function readManifestPlan(path: string, common: BuildOptions): Prom
     }
   }
   // Loaded only in manifest mode: the schema validator is the largest part of reading the inputs.
-  const { loadManifest } = await import('@ecs-delivery/shared/manifest');
-  const { resolveEnvironment } = await import('@ecs-delivery/shared/manifest');
+  const { loadManifest, resolveEnvironment } = await import('./files');
   const file = workspaceFile(path, 'manifest');
   const loaded = await loadManifest(file, { input: 'manifest' });
   const env = resolveEnvironment(loaded, environment);

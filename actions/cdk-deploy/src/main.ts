@@ -1,7 +1,6 @@
 // The core entry of @ecs-delivery/shared loads no AWS SDK: every input is checked before the toolkit loads.
-import { join } from 'node:path';
 import { runAction } from '@ecs-delivery/shared';
-import { adoptError } from './adopt-error';
+import inputDefaults from '../action.yml';
 import { getInputs } from './inputs';
 
 void runAction(
@@ -9,12 +8,8 @@ void runAction(
     const inputs = getInputs();
     // A bundle of its own (dist/toolkit/run.js): the CDK toolkit and the AWS SDK load only now.
     const { run } = await import('./run');
-    try {
-      await run(inputs, context);
-    } catch (err) {
-      throw adoptError(err);
-    }
+    await run(inputs, context);
   },
   undefined,
-  { actionYml: join(__dirname, '..', 'action.yml') },
+  { inputDefaults },
 );

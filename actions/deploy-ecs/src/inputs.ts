@@ -19,14 +19,8 @@ import {
   workspaceFile,
 } from '@ecs-delivery/shared';
 import type { RollbackScope } from '@ecs-delivery/shared/ecs';
-import {
-  loadManifest,
-  looksLikeRelease,
-  parseCommand,
-  parseRelease,
-  resolveEnvironment,
-} from '@ecs-delivery/shared/manifest';
-import { loadTaskDefinitionFile, parseTargetedKey, secretValueFrom } from '@ecs-delivery/shared/taskdef';
+import { looksLikeRelease, parseCommand, parseRelease } from '@ecs-delivery/shared/manifest';
+import { parseTargetedKey, secretValueFrom } from '@ecs-delivery/shared/taskdef';
 import type { ServicePlan, ImageChoice } from './plan';
 
 /** Every input of action.yml, validated, with the services to deploy worked out. */
@@ -147,7 +141,9 @@ async function singlePlan(timeoutMs: number): Promise<ServicePlan[][]> {
   const file = getOptionalInput('task-definition');
   const path = file === undefined ? undefined : workspaceFile(file, 'task-definition');
   const taskDefinition =
-    path === undefined ? undefined : await loadTaskDefinitionFile(path, { input: 'task-definition' });
+    path === undefined
+      ? undefined
+      : await (await import('./files')).loadTaskDefinitionFile(path, { input: 'task-definition' });
   const commandText = getOptionalInput('migrate-command');
   const command = commandText === undefined ? undefined : parseCommand(commandText);
   if (commandText !== undefined && (command === undefined || command.length === 0)) {
@@ -205,6 +201,7 @@ async function manifestPlan(
   if (environment === undefined)
     refuse('environment', 'is required with "manifest": name the environment to deploy');
   const path = workspaceFile(manifestPath, 'manifest');
+  const { loadManifest, loadTaskDefinitionFile, resolveEnvironment } = await import('./files');
   const loaded = await loadManifest(path, { input: 'manifest' });
   const filter = getListInput('services');
   const vars = getKeyValueInput('vars');

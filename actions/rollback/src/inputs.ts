@@ -69,8 +69,7 @@ async function manifestServices(manifestPath: string): Promise<ManifestServices>
     refuse('environment', 'is required with "manifest": name the environment to roll back');
   const path = workspaceFile(manifestPath, 'manifest');
   // Loaded only in this mode: the manifest reader brings its schema validator along.
-  const { loadManifest } = await import('@ecs-delivery/shared/manifest');
-  const { resolveEnvironment } = await import('@ecs-delivery/shared/manifest');
+  const { loadManifest, resolveEnvironment } = await import('./files');
   const loaded = await loadManifest(path, { input: 'manifest' });
   const filter = getListInput('services');
   const env = resolveEnvironment(loaded, environment, filter.length > 0 ? { services: filter } : {});

@@ -1,6 +1,7 @@
-// The core entry of @ecs-delivery/shared loads no AWS SDK: every input is checked before any client exists.
-import { join } from 'node:path';
+// The core entry of @ecs-delivery/shared loads no AWS SDK: every input is checked before any client exists, and
+// the work (./run, a bundle of its own: dist/run.js) loads only after.
 import { runAction } from '@ecs-delivery/shared';
+import inputDefaults from '../action.yml';
 import { getInputs } from './inputs';
 
 void runAction(
@@ -10,5 +11,5 @@ void runAction(
     await run(inputs, context);
   },
   undefined,
-  { actionYml: join(__dirname, '..', 'action.yml') },
+  { inputDefaults },
 );

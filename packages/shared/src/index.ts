@@ -4,6 +4,7 @@
 export { VERSION } from './version';
 export { ConfigurationError } from './errors/configuration-error';
 export { AwsOperationError, awsErrorCode, callAws, fromAwsError } from './errors/aws-operation-error';
+export { adoptError } from './errors/adopt-error';
 export {
   explainAccessDenied,
   parseAccessDenial,
@@ -69,5 +70,6 @@ export {
   type EnvironmentDefaults,
   type TargetInputs,
 } from './inputs/aws-inputs';
-export { readActionDefaults, useActionDefaults } from './inputs/action-defaults';
+export { useActionDefaults } from './inputs/action-defaults';
+export { readActionDefaults } from './inputs/read-action-defaults';
 export { workspaceFile, workspacePath } from './inputs/workspace';

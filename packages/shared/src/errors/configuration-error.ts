@@ -28,3 +28,10 @@ export class ConfigurationError extends Error {
     return new ConfigurationError(`Input "${input}" is required${what} but was not given.`, { input });
   }
 }
+
+/**
+ * Marks every ConfigurationError, of any subclass and of any bundle's copy of this class: an action's work is a
+ * bundle of its own, and the entry reports what it throws (see `adoptError`).
+ */
+export const CONFIGURATION_ERROR = Symbol.for('ecs-delivery.ConfigurationError');
+Object.defineProperty(ConfigurationError.prototype, CONFIGURATION_ERROR, { value: true });

@@ -1,4 +1,5 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { compileManifestValidator } from './schema-validator';
 import schema from './schema.json';
 import { formatPath, type ManifestProblem, type ManifestSource, type PathSegment } from './source';
 
@@ -8,9 +9,7 @@ export const MANIFEST_SCHEMA: object = schema;
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(
-    schema,
-  );
+  compiled ??= compileManifestValidator();
   return compiled;
 }
 

@@ -22,10 +22,17 @@ export class CallDeadlineError extends Error {
   }
 }
 
+/**
+ * Marks every CallDeadlineError, of any bundle's copy of this class: the budget is made by an action's entry, and
+ * its work, a bundle of its own (dist/run.js), sees the errors the entry's copy throws.
+ */
+const CALL_DEADLINE_ERROR = Symbol.for('ecs-delivery.CallDeadlineError');
+Object.defineProperty(CallDeadlineError.prototype, CALL_DEADLINE_ERROR, { value: true });
+
 /** Whether `err` (or what it wraps) is a call the budget cut off at its deadline. */
 export function isCallDeadlineError(err: unknown): boolean {
   for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (e instanceof CallDeadlineError) return true;
+    if (CALL_DEADLINE_ERROR in e) return true;
   }
   return false;
 }

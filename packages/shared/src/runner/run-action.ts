@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { readActionDefaults, useActionDefaults } from '../inputs/action-defaults';
+import { adoptError } from '../errors/adopt-error';
+import { useActionDefaults } from '../inputs/action-defaults';
 import { CallBudget } from './call-budget';
 import { describeError, errorStack } from './describe-error';
 
@@ -29,9 +30,11 @@ function debugRequested(): boolean {
 }
 
 /**
- * The entry point of an action: `void runAction(main, post, { actionYml })` in `src/main.ts`.
+ * The entry point of an action: `void runAction(main, post, { inputDefaults })` in `src/main.ts`.
  *
- * - `actionYml`: the action's action.yml, whose input defaults the typed getters fall back to.
+ * - `inputDefaults`: the `default` of every input of the action's action.yml, which the typed getters fall back
+ *   to: `import inputDefaults from '../action.yml'`, read when bundling (scripts/bundle.mjs), so the entry parses
+ *   no YAML (a test reads them with `readActionDefaults`).
  *
  * - The first run is `main`; when a `post` is given it saves state `isPost=true` first, so the runner's post
  *   step (which reruns the same file with `STATE_isPost` set) runs `post` instead.
@@ -45,7 +48,7 @@ function debugRequested(): boolean {
 export async function runAction(
   main: (context: ActionContext) => Promise<void>,
   post?: (context: ActionContext) => Promise<void>,
-  options: { actionYml?: string } = {},
+  options: { inputDefaults?: Readonly<Record<string, string>> } = {},
 ): Promise<void> {
   const isPost = post !== undefined && core.getState(IS_POST) === 'true';
   const controller = new AbortController();
@@ -60,7 +63,8 @@ export async function runAction(
   // Only SIGINT: it starts a graceful cancel. SIGTERM keeps its default (exit), the runner's "time is up".
   process.on('SIGINT', onSignal);
   try {
-    if (options.actionYml !== undefined) useActionDefaults(readActionDefaults(options.actionYml));
+    if (options.inputDefaults !== undefined)
+      useActionDefaults(new Map(Object.entries(options.inputDefaults)));
     const budget = new CallBudget(controller.signal);
     if (isPost) {
       await post({ phase: 'post', signal: controller.signal, budget });
@@ -70,7 +74,8 @@ export async function runAction(
     }
   } catch (err) {
     // Whatever a cancel broke off (a wait, an aborted call) failed because of the cancel: say so.
-    reportFailure(controller.signal.aborted ? controller.signal.reason : err);
+    // An error of the work's own bundle (its copy of shared) is reported as what it is.
+    reportFailure(controller.signal.aborted ? controller.signal.reason : adoptError(err));
   } finally {
     process.off('SIGINT', onSignal);
   }
