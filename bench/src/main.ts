@@ -7,7 +7,9 @@ import { renderTable, type BenchOptions, type Section } from './table';
 type Measure = (options: BenchOptions) => Promise<Section>;
 
 /** Every section, in the order the table prints them. Each module exports `measure`. */
-const SECTIONS: Record<string, () => Promise<{ measure: Measure }>> = {};
+const SECTIONS: Record<string, () => Promise<{ measure: Measure }>> = {
+  'large-releases': () => import('./large-releases'),
+};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
