@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import { startSim, type SimHandle } from '@ecs-delivery/testkit';
 import { measureRelease, seedRelease, type ReleaseMeasure, type ReleaseShape } from './lib/large/release-run';
 import { median, spread, type BenchOptions, type Figure, type Section } from './table';
@@ -20,13 +21,34 @@ const perService = (n: number): string => n.toFixed(1);
 const mib = (n: number): string => `${(n / 2 ** 20).toFixed(0)} MiB`;
 const pct = (n: number): string => `${(n * 100).toFixed(0)} %`;
 
+/** ECS_DELIVERY_BENCH_PROFILE=1: the action runs with --cpu-prof, and the notes say where its time went. */
+const PROFILE = process.env.ECS_DELIVERY_BENCH_PROFILE === '1';
+
 async function repeat(sim: SimHandle, shape: ReleaseShape, runs: number): Promise<ReleaseMeasure[]> {
   const out: ReleaseMeasure[] = [];
   for (let i = 0; i < runs; i++) {
     await seedRelease(sim, shape.services);
-    out.push(await measureRelease(sim, shape));
+    out.push(await measureRelease(sim, { ...shape, profile: PROFILE }));
   }
   return out;
+}
+
+function profileNotes(shape: ReleaseShape, runs: readonly ReleaseMeasure[]): string[] {
+  const p = runs[0]?.profile;
+  const notes: string[] = [];
+  const perService = Object.entries(runs[0]?.byAction ?? {})
+    .sort((a, b) => b[1] - a[1])
+    .map(([action, n]) => `${action} ${(n / shape.services).toFixed(2)}`);
+  if (shape.services >= 50)
+    notes.push(`${label(shape)}: calls per service by action: ${perService.join(', ')}`);
+  if (p === undefined) return notes;
+  const ms = (n: number): string => `${(n / 1000).toFixed(2)} s`;
+  notes.push(
+    `${label(shape)}: the action's CPU: ${ms(p.busyMs)} busy (${ms(p.gcMs)} GC) of ${ms(p.totalMs)}; most self time: ${p.top
+      .map((t) => `${t.name} ${t.selfMs.toFixed(0)} ms`)
+      .join('; ')}`,
+  );
+  return notes;
 }
 
 function label(shape: ReleaseShape): string {
@@ -35,7 +57,9 @@ function label(shape: ReleaseShape): string {
 }
 
 export async function measure(options: BenchOptions): Promise<Section> {
-  const sizes = options.quick ? [1, 10, 50] : [1, 10, 50, 200];
+  // ECS_DELIVERY_BENCH_LARGE_SIZES=1,200: only those sizes (1 is always measured: the ratios need it).
+  const chosen = process.env.ECS_DELIVERY_BENCH_LARGE_SIZES?.split(',').map(Number);
+  const sizes = chosen ?? (options.quick ? [1, 10, 50] : [1, 10, 50, 200]);
   const singleRuns = Math.max(3, options.runs);
   const sim = await startSim({ timeScale: TIME_SCALE });
   const figures: Figure[] = [];
@@ -82,6 +106,12 @@ export async function measure(options: BenchOptions): Promise<Section> {
         });
       const rss = runs.flatMap((m) => (m.peakRssBytes === undefined ? [] : [m.peakRssBytes]));
       figures.push({ name: `${label(shape)}: peak RSS of the action`, value: spread(rss, mib) });
+      const cpu = runs.flatMap((m) => (m.cpuMs === undefined ? [] : [m.cpuMs / 1000]));
+      figures.push({
+        name: `${label(shape)}: CPU time of the action`,
+        value: spread(cpu, (n) => `${n.toFixed(2)} s`),
+      });
+      notes.push(...profileNotes(shape, runs));
       notes.push(
         `${label(shape)}: the simulator was busy ${pct(median(runs.map((m) => m.simBusyMs / m.wallMs)))} of the wall time`,
       );
@@ -90,7 +120,14 @@ export async function measure(options: BenchOptions): Promise<Section> {
     await sim.stop();
   }
   notes.push(
-    "wall time is the main step of deploy-ecs (its process, start to end); calls are every AWS call the simulator answered during the run, post step included; peak RSS is the main step process's high-water mark",
+    `load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(
+        ' / ',
+      )} on ${cpus().length} CPUs at the end: wall times stretch with load, CPU time and calls do not`,
+  );
+  notes.push(
+    "wall time is the main step of deploy-ecs (its process, start to end); calls are every AWS call the simulator answered during the run, post step included; peak RSS and CPU are the main step process's (its high-water mark; user and system time)",
   );
   return { title: 'Large releases (deploy-ecs manifest, one wave and five)', figures, notes };
 }

@@ -70739,6 +70739,55 @@ var init_tag_policy = __esm({
   }
 });
 
+// packages/shared/src/aws/batch.ts
+function createBatcher(lookup, max) {
+  let pending;
+  const flush = (batch) => {
+    const keys = [...batch.keys()];
+    for (let i = 0; i < keys.length; i += max) {
+      const chunk = keys.slice(i, i + max);
+      Promise.resolve(chunk).then(lookup).then(
+        (found) => {
+          for (const key of chunk) for (const w of batch.get(key)) w.resolve(found.get(key));
+        },
+        (err) => {
+          for (const key of chunk) for (const w of batch.get(key)) w.reject(err);
+        }
+      );
+    }
+  };
+  return {
+    get: (key) => new Promise((resolve5, reject) => {
+      if (pending === void 0) {
+        const batch = /* @__PURE__ */ new Map();
+        pending = batch;
+        setImmediate(() => {
+          pending = void 0;
+          flush(batch);
+        });
+      }
+      const waiting = pending.get(key);
+      if (waiting === void 0) pending.set(key, [{ resolve: resolve5, reject }]);
+      else waiting.push({ resolve: resolve5, reject });
+    })
+  };
+}
+function batcherPer(make) {
+  const byClient = /* @__PURE__ */ new WeakMap();
+  return (client, scope = "") => {
+    let scopes = byClient.get(client);
+    if (scopes === void 0) byClient.set(client, scopes = /* @__PURE__ */ new Map());
+    let batcher = scopes.get(scope);
+    if (batcher === void 0) scopes.set(scope, batcher = make(client, scope));
+    return batcher;
+  };
+}
+var init_batch = __esm({
+  "packages/shared/src/aws/batch.ts"() {
+    "use strict";
+  }
+});
+
 // packages/shared/src/ecr/repository.ts
 function toInfo(repo, created) {
   const mutability = MUTABILITIES.find((m) => m === repo.imageTagMutability) ?? "MUTABLE";
@@ -70755,23 +70804,22 @@ function toInfo(repo, created) {
     created
   };
 }
-async function describe(ecr, name, registryId) {
-  try {
-    const out = await callAws(
-      "ecr:DescribeRepositories",
-      () => ecr.send(
-        new import_client_ecr.DescribeRepositoriesCommand({
-          repositoryNames: [name],
-          ...registryId !== void 0 ? { registryId } : {}
-        })
-      )
-    );
-    return out.repositories?.[0];
-  } catch (err) {
-    const code = awsErrorCode(err);
-    if (code === "RepositoryNotFoundException" || code === "InvalidParameterException") return void 0;
-    throw err;
-  }
+async function describeNames(ecr, names, registryId) {
+  const out = await callAws(
+    "ecr:DescribeRepositories",
+    () => ecr.send(
+      new import_client_ecr.DescribeRepositoriesCommand({
+        repositoryNames: names,
+        ...registryId !== void 0 ? { registryId } : {}
+      })
+    )
+  );
+  return new Map(
+    (out.repositories ?? []).flatMap((r) => r.repositoryName === void 0 ? [] : [[r.repositoryName, r]])
+  );
+}
+function describe(ecr, name, registryId) {
+  return repositories(ecr, registryId ?? "").get(name);
 }
 async function resolveRepository(ecr, ref, options) {
   for (const name2 of ref.names) {
@@ -70805,12 +70853,13 @@ async function resolveRepository(ecr, ref, options) {
 function describeTagSettings(repo) {
   return repo.exclusions.length === 0 ? repo.mutability : `${repo.mutability} (${repo.exclusions.join(", ")})`;
 }
-var import_client_ecr, MUTABILITIES;
+var import_client_ecr, MUTABILITIES, notARepository, repositories;
 var init_repository = __esm({
   "packages/shared/src/ecr/repository.ts"() {
     "use strict";
     import_client_ecr = __toESM(require_dist_cjs17());
     init_core();
+    init_batch();
     init_aws_operation_error();
     init_configuration_error();
     MUTABILITIES = [
@@ -70819,6 +70868,30 @@ var init_repository = __esm({
       "IMMUTABLE_WITH_EXCLUSION",
       "MUTABLE_WITH_EXCLUSION"
     ];
+    notARepository = (err) => {
+      const code = awsErrorCode(err);
+      return code === "RepositoryNotFoundException" || code === "InvalidParameterException";
+    };
+    repositories = batcherPer((ecr, registry) => {
+      const registryId = registry === "" ? void 0 : registry;
+      return createBatcher(async (names) => {
+        try {
+          return await describeNames(ecr, names, registryId);
+        } catch (err) {
+          if (!notARepository(err)) throw err;
+          if (names.length === 1) return /* @__PURE__ */ new Map();
+        }
+        const one = await Promise.all(
+          names.map(
+            (name) => describeNames(ecr, [name], registryId).catch((err) => {
+              if (notARepository(err)) return /* @__PURE__ */ new Map();
+              throw err;
+            })
+          )
+        );
+        return new Map(one.flatMap((m) => [...m]));
+      }, 100);
+    });
   }
 });
 

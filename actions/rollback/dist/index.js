@@ -87477,7 +87477,10 @@ async function describeTaskDefinition(ecs, ref) {
     throw err;
   }
 }
-async function registerIfChanged(ecs, rendered, live) {
+function familyOfArn(arn) {
+  return /:task-definition\/([^:/]+):\d+$/.exec(arn ?? "")?.[1];
+}
+async function registerIfChanged(ecs, rendered, live, known) {
   if (live?.taskDefinitionArn !== void 0 && live.status !== "INACTIVE" && sameTaskDefinition(rendered, live)) {
     return { arn: live.taskDefinitionArn, registered: false, reused: "live" };
   }
@@ -87485,7 +87488,7 @@ async function registerIfChanged(ecs, rendered, live) {
   const hasFamily = family !== void 0 && family !== "";
   let latest;
   if (hasFamily) {
-    latest = await describeTaskDefinition(ecs, family);
+    latest = known !== void 0 && familyOfArn(known.latest?.taskDefinitionArn) === family ? known.latest : await describeTaskDefinition(ecs, family);
     if (latest?.taskDefinitionArn !== void 0 && latest.taskDefinitionArn !== live?.taskDefinitionArn && sameTaskDefinition(rendered, latest)) {
       return { arn: latest.taskDefinitionArn, registered: false, reused: "latest" };
     }
@@ -87514,6 +87517,55 @@ var init_task_definition = __esm({
     init_aws_operation_error();
     init_normalize();
     init_lost_answer();
+  }
+});
+
+// packages/shared/src/aws/batch.ts
+function createBatcher(lookup, max) {
+  let pending;
+  const flush = (batch) => {
+    const keys = [...batch.keys()];
+    for (let i = 0; i < keys.length; i += max) {
+      const chunk = keys.slice(i, i + max);
+      Promise.resolve(chunk).then(lookup).then(
+        (found) => {
+          for (const key of chunk) for (const w of batch.get(key)) w.resolve(found.get(key));
+        },
+        (err) => {
+          for (const key of chunk) for (const w of batch.get(key)) w.reject(err);
+        }
+      );
+    }
+  };
+  return {
+    get: (key) => new Promise((resolve3, reject) => {
+      if (pending === void 0) {
+        const batch = /* @__PURE__ */ new Map();
+        pending = batch;
+        setImmediate(() => {
+          pending = void 0;
+          flush(batch);
+        });
+      }
+      const waiting = pending.get(key);
+      if (waiting === void 0) pending.set(key, [{ resolve: resolve3, reject }]);
+      else waiting.push({ resolve: resolve3, reject });
+    })
+  };
+}
+function batcherPer(make) {
+  const byClient = /* @__PURE__ */ new WeakMap();
+  return (client, scope = "") => {
+    let scopes = byClient.get(client);
+    if (scopes === void 0) byClient.set(client, scopes = /* @__PURE__ */ new Map());
+    let batcher = scopes.get(scope);
+    if (batcher === void 0) scopes.set(scope, batcher = make(client, scope));
+    return batcher;
+  };
+}
+var init_batch = __esm({
+  "packages/shared/src/aws/batch.ts"() {
+    "use strict";
   }
 });
 
@@ -87576,7 +87628,7 @@ async function fromServiceDeployments(ecs, ref, exclude) {
   );
   const rolledBackTo = /* @__PURE__ */ new Map();
   if (rollbacks.length > 0) {
-    const described = await callAws(
+    const described2 = await callAws(
       "ecs:DescribeServiceDeployments",
       () => ecs.send(
         new import_client_ecs6.DescribeServiceDeploymentsCommand({
@@ -87584,7 +87636,7 @@ async function fromServiceDeployments(ecs, ref, exclude) {
         })
       )
     );
-    for (const sd of described.serviceDeployments ?? []) {
+    for (const sd of described2.serviceDeployments ?? []) {
       const to = sd.rollback?.serviceRevisionArn;
       if (sd.serviceDeploymentArn !== void 0 && to !== void 0)
         rolledBackTo.set(sd.serviceDeploymentArn, to);
@@ -87593,16 +87645,13 @@ async function fromServiceDeployments(ecs, ref, exclude) {
   const revisionOf = (b) => b.status === "ROLLBACK_SUCCESSFUL" ? rolledBackTo.get(b.serviceDeploymentArn ?? "") : b.targetServiceRevisionArn;
   const revisions = [...new Set(briefs.map(revisionOf).filter((r) => r !== void 0))];
   if (revisions.length === 0) return void 0;
-  const out = await callAws(
-    "ecs:DescribeServiceRevisions",
-    () => ecs.send(new import_client_ecs6.DescribeServiceRevisionsCommand({ serviceRevisionArns: revisions }))
-  );
+  const batch = revisionTaskDefinitions(ecs);
+  const described = await Promise.all(revisions.map((arn) => batch.get(arn)));
   const taskDefinitionOf = /* @__PURE__ */ new Map();
-  for (const rev of out.serviceRevisions ?? []) {
-    if (rev.serviceRevisionArn !== void 0 && rev.taskDefinition !== void 0) {
-      taskDefinitionOf.set(rev.serviceRevisionArn, rev.taskDefinition);
-    }
-  }
+  revisions.forEach((arn, i) => {
+    const taskDefinition2 = described[i];
+    if (taskDefinition2 !== void 0) taskDefinitionOf.set(arn, taskDefinition2);
+  });
   for (const brief of briefs) {
     const taskDefinitionArn = taskDefinitionOf.get(revisionOf(brief) ?? "");
     if (taskDefinitionArn === void 0 || taskDefinitionArn === exclude) continue;
@@ -87615,16 +87664,30 @@ async function fromServiceDeployments(ecs, ref, exclude) {
   }
   return void 0;
 }
-var import_client_ecs6, SUCCESS, LIST_PAGE, MAX_PAGES, PAGE;
+var import_client_ecs6, SUCCESS, LIST_PAGE, MAX_PAGES, PAGE, revisionTaskDefinitions;
 var init_history = __esm({
   "packages/shared/src/ecs/history.ts"() {
     "use strict";
     import_client_ecs6 = __toESM(require_dist_cjs22());
+    init_batch();
     init_aws_operation_error();
     SUCCESS = ["SUCCESSFUL", "ROLLBACK_SUCCESSFUL"];
     LIST_PAGE = 100;
     MAX_PAGES = 5;
     PAGE = 20;
+    revisionTaskDefinitions = batcherPer(
+      (ecs) => createBatcher(async (arns) => {
+        const out = await callAws(
+          "ecs:DescribeServiceRevisions",
+          () => ecs.send(new import_client_ecs6.DescribeServiceRevisionsCommand({ serviceRevisionArns: arns }))
+        );
+        return new Map(
+          (out.serviceRevisions ?? []).flatMap(
+            (rev) => rev.serviceRevisionArn === void 0 || rev.taskDefinition === void 0 ? [] : [[rev.serviceRevisionArn, rev.taskDefinition]]
+          )
+        );
+      }, PAGE)
+    );
   }
 });
 
@@ -88752,23 +88815,22 @@ function toInfo(repo, created) {
     created
   };
 }
-async function describe(ecr, name, registryId) {
-  try {
-    const out = await callAws(
-      "ecr:DescribeRepositories",
-      () => ecr.send(
-        new import_client_ecr2.DescribeRepositoriesCommand({
-          repositoryNames: [name],
-          ...registryId !== void 0 ? { registryId } : {}
-        })
-      )
-    );
-    return out.repositories?.[0];
-  } catch (err) {
-    const code = awsErrorCode(err);
-    if (code === "RepositoryNotFoundException" || code === "InvalidParameterException") return void 0;
-    throw err;
-  }
+async function describeNames(ecr, names, registryId) {
+  const out = await callAws(
+    "ecr:DescribeRepositories",
+    () => ecr.send(
+      new import_client_ecr2.DescribeRepositoriesCommand({
+        repositoryNames: names,
+        ...registryId !== void 0 ? { registryId } : {}
+      })
+    )
+  );
+  return new Map(
+    (out.repositories ?? []).flatMap((r) => r.repositoryName === void 0 ? [] : [[r.repositoryName, r]])
+  );
+}
+function describe(ecr, name, registryId) {
+  return repositories(ecr, registryId ?? "").get(name);
 }
 async function resolveRepository(ecr, ref, options) {
   for (const name2 of ref.names) {
@@ -88799,12 +88861,13 @@ async function resolveRepository(ecr, ref, options) {
     { input: options.input }
   );
 }
-var import_client_ecr2, MUTABILITIES;
+var import_client_ecr2, MUTABILITIES, notARepository, repositories;
 var init_repository = __esm({
   "packages/shared/src/ecr/repository.ts"() {
     "use strict";
     import_client_ecr2 = __toESM(require_dist_cjs21());
     init_core();
+    init_batch();
     init_aws_operation_error();
     init_configuration_error();
     MUTABILITIES = [
@@ -88813,6 +88876,30 @@ var init_repository = __esm({
       "IMMUTABLE_WITH_EXCLUSION",
       "MUTABLE_WITH_EXCLUSION"
     ];
+    notARepository = (err) => {
+      const code = awsErrorCode(err);
+      return code === "RepositoryNotFoundException" || code === "InvalidParameterException";
+    };
+    repositories = batcherPer((ecr, registry) => {
+      const registryId = registry === "" ? void 0 : registry;
+      return createBatcher(async (names) => {
+        try {
+          return await describeNames(ecr, names, registryId);
+        } catch (err) {
+          if (!notARepository(err)) throw err;
+          if (names.length === 1) return /* @__PURE__ */ new Map();
+        }
+        const one = await Promise.all(
+          names.map(
+            (name) => describeNames(ecr, [name], registryId).catch((err) => {
+              if (notARepository(err)) return /* @__PURE__ */ new Map();
+              throw err;
+            })
+          )
+        );
+        return new Map(one.flatMap((m) => [...m]));
+      }, 100);
+    });
   }
 });
 

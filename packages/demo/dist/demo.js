@@ -47366,8 +47366,8 @@ function clusterOut(cluster, include) {
     configuration: include.includes("CONFIGURATIONS") ? cluster.configuration : void 0
   };
 }
-function deploymentOut(cluster, dep) {
-  const { running: running2, pending } = countTasks(cluster.tasks.values(), (t) => t.deploymentId === dep.id);
+function deploymentOut(dep, tasks) {
+  const { running: running2, pending } = countTasks(tasks, (t) => t.deploymentId === dep.id);
   return {
     id: dep.id,
     status: dep.status,
@@ -47388,11 +47388,13 @@ function deploymentOut(cluster, dep) {
   };
 }
 function serviceOut(cluster, svc, withTags) {
-  const { running: running2, pending } = countTasks(cluster.tasks.values(), (t) => t.serviceName === svc.name);
+  const own = [];
+  for (const task of cluster.tasks.values()) if (task.serviceName === svc.name) own.push(task);
+  const { running: running2, pending } = countTasks(own, () => true);
   const primary = svc.deployments.find((d) => d.status === "PRIMARY");
   const revisions = /* @__PURE__ */ new Map();
   for (const dep of svc.deployments) {
-    const counts = countTasks(cluster.tasks.values(), (t) => t.deploymentId === dep.id);
+    const counts = countTasks(own, (t) => t.deploymentId === dep.id);
     const entry = revisions.get(dep.serviceRevisionArn) ?? { requested: 0, running: 0, pending: 0 };
     entry.requested += dep.status === "PRIMARY" ? dep.desiredCount : 0;
     entry.running += counts.running;
@@ -47410,7 +47412,7 @@ function serviceOut(cluster, svc, withTags) {
     pendingCount: pending,
     taskDefinition: svc.taskDefinition,
     deploymentConfiguration: svc.deploymentConfiguration,
-    deployments: svc.deployments.map((d) => deploymentOut(cluster, d)),
+    deployments: svc.deployments.map((d) => deploymentOut(d, own)),
     events: svc.events.map((e) => ({ id: e.id, createdAt: toDate(e.createdAt), message: e.message })),
     createdAt: toDate(svc.createdAt),
     createdBy: svc.createdBy,

@@ -4,13 +4,16 @@ import { join } from 'node:path';
 
 /**
  * What the action process reports of itself: a preload (`node --require`, through NODE_OPTIONS) that writes its
- * RSS high-water mark when the process exits, and optionally a V8 CPU profile of the whole run.
+ * RSS high-water mark and CPU time when the process exits, and optionally a V8 CPU profile of the whole run.
  */
 export interface ActionProbe {
   /** NODE_OPTIONS for the step. */
   nodeOptions: string;
-  /** The RSS high-water mark of the process, in bytes (undefined: it wrote none). */
-  peakRss(): number | undefined;
+  /**
+   * The RSS high-water mark of the process, in bytes, and the CPU time it used (user and system), in ms;
+   * undefined when it wrote none.
+   */
+  usage(): { peakRss: number; cpuMs: number } | undefined;
   /** The `.cpuprofile` files written (with `profile`). */
   profiles(): string[];
 }
@@ -19,7 +22,11 @@ const PRELOAD = `'use strict';
 const { writeFileSync } = require('node:fs');
 process.on('exit', () => {
   try {
-    writeFileSync(process.env.ECS_DELIVERY_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS * 1024));
+    const usage = process.resourceUsage();
+    writeFileSync(
+      process.env.ECS_DELIVERY_BENCH_USAGE_FILE,
+      JSON.stringify({ peakRss: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }),
+    );
   } catch {}
 });
 `;
@@ -29,18 +36,17 @@ export function createActionProbe(options: { profile?: boolean } = {}): ActionPr
 } {
   const dir = mkdtempSync(join(tmpdir(), 'ecs-delivery-probe-'));
   const preload = join(dir, 'preload.cjs');
-  const rssFile = join(dir, 'rss');
+  const usageFile = join(dir, 'usage.json');
   const profileDir = join(dir, 'profiles');
   writeFileSync(preload, PRELOAD);
   const flags = [`--require=${preload}`];
   if (options.profile === true) flags.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
   return {
     nodeOptions: flags.join(' '),
-    env: { NODE_OPTIONS: flags.join(' '), ECS_DELIVERY_BENCH_RSS_FILE: rssFile },
-    peakRss: () => {
+    env: { NODE_OPTIONS: flags.join(' '), ECS_DELIVERY_BENCH_USAGE_FILE: usageFile },
+    usage: () => {
       try {
-        const bytes = Number(readFileSync(rssFile, 'utf8'));
-        return Number.isFinite(bytes) && bytes > 0 ? bytes : undefined;
+        return JSON.parse(readFileSync(usageFile, 'utf8')) as { peakRss: number; cpuMs: number };
       } catch {
         return undefined;
       }

@@ -20,14 +20,24 @@ export interface ReleaseMeasure {
   wallMs: number;
   /** AWS calls the simulator answered during the run (main and post step), all services. */
   calls: number;
+  /** The calls by `service:Action`. */
+  byAction: Record<string, number>;
   /** Those throttled. */
   throttled: number;
   /** RSS high-water mark of the main step's process. */
   peakRssBytes: number | undefined;
+  /** CPU time (user and system) of the main step's process: unlike the wall time, not lengthened by load. */
+  cpuMs: number | undefined;
   /** Time the simulator's process (this one) was busy during the run: its own share of the wall time. */
   simBusyMs: number;
   outcome: string | undefined;
   profile?: ProfileSummary;
+}
+
+function countBy(keys: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of keys) out[k] = (out[k] ?? 0) + 1;
+  return out;
 }
 
 /** Seeds `services` steady services on tags v1 (running) and v2 (to deploy). */
@@ -73,8 +83,10 @@ export async function measureRelease(sim: SimHandle, shape: ReleaseShape): Promi
     return {
       wallMs: run.mainMs,
       calls: calls.length,
+      byAction: countBy(calls.map((c) => `${c.service}:${c.action}`)),
       throttled: calls.filter((c) => c.errorCode === 'ThrottlingException').length,
-      peakRssBytes: probe.peakRss(),
+      peakRssBytes: probe.usage()?.peakRss,
+      cpuMs: probe.usage()?.cpuMs,
       simBusyMs: elu.active,
       outcome: run.outputs.outcome,
       ...(profile !== undefined ? { profile } : {}),
