@@ -21367,11 +21367,23 @@ var DescribeLogGroups = (ctx, raw) => {
   const input = new Input(raw, invalidParameter);
   const prefix = input.str("logGroupNamePrefix");
   const pattern = input.str("logGroupNamePattern");
+  const identifiers = input.strings("logGroupIdentifiers");
   if (prefix !== void 0 && pattern !== void 0) {
     input.fail("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.");
   }
+  if (identifiers !== void 0) {
+    if (prefix !== void 0 || pattern !== void 0)
+      input.fail("logGroupIdentifiers cannot be used with logGroupNamePrefix or logGroupNamePattern.");
+    if (identifiers.length < 1 || identifiers.length > 50)
+      input.fail("logGroupIdentifiers must have between 1 and 50 members.");
+  }
+  const wanted = identifiers === void 0 ? void 0 : new Set(
+    identifiers.map(
+      (id) => /^arn:aws[\w-]*:logs:[^:]+:\d{12}:log-group:([^:]+)(?::\*)?$/.exec(id)?.[1] ?? id
+    )
+  );
   const groups = groupsOf(ctx.sim, ctx.account, ctx.region).filter(
-    (g) => (prefix === void 0 || g.name.startsWith(prefix)) && (pattern === void 0 || g.name.toLowerCase().includes(pattern.toLowerCase()))
+    (g) => (prefix === void 0 || g.name.startsWith(prefix)) && (pattern === void 0 || g.name.toLowerCase().includes(pattern.toLowerCase())) && (wanted === void 0 || wanted.has(g.name))
   );
   const { page, nextToken } = input.page(groups, nextTokenPaging("limit", 50, 50));
   return { logGroups: page.map(describeGroup), nextToken };
