@@ -5,19 +5,22 @@
  * the figures with the machine they came from. Benchmarks print figures; no test asserts a time.
  *
  * The benchmarks are TypeScript (bench/src): this script bundles them with esbuild (workspace packages from their
- * source, as the tests load them) into a temporary file and runs it with the arguments it was given.
+ * source, as the tests load them) into a temporary file under node_modules/.cache and runs it with the arguments it was given.
  *
  * Usage: npm run bench -- [--only SECTION,...] [--quick] [--runs N] [--json FILE]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = mkdtempSync(join(tmpdir(), 'ecs-delivery-bench-'));
+// Inside the repository, so the bundle resolves what the testkit looks up at run time (the repository root,
+// the Node 24 package) from where it lives.
+const cache = join(ROOT, 'node_modules', '.cache');
+mkdirSync(cache, { recursive: true });
+const dir = mkdtempSync(join(cache, 'ecs-delivery-bench-'));
 try {
   const outfile = join(dir, 'bench.cjs');
   await esbuild.build({

@@ -9,6 +9,7 @@ type Measure = (options: BenchOptions) => Promise<Section>;
 /** Every section, in the order the table prints them. Each module exports `measure`. */
 const SECTIONS: Record<string, () => Promise<{ measure: Measure }>> = {
   startup: () => import('./startup'),
+  'large-releases': () => import('./large-releases'),
 };
 
 async function main(): Promise<void> {

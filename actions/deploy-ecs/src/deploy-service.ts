@@ -10,6 +10,7 @@ import {
 } from '@ecs-delivery/shared/ecs';
 import { createHash } from 'node:crypto';
 import type { ServiceRun } from './service-run';
+import type { StateChange } from './state';
 
 export interface DeployContext {
   clients: Clients;
@@ -21,7 +22,7 @@ export interface DeployContext {
    * Called as UpdateService is sent and right after it answers, so the post step knows what to roll back (or to
    * look for) if the run is cancelled.
    */
-  onUpdated: (run: ServiceRun) => void;
+  onUpdated: (run: ServiceRun, change: StateChange) => void;
 }
 
 /** Lines of a migration's log kept for the summary (all of them go to the step log as they come). */
@@ -97,7 +98,12 @@ export async function readyService(run: ServiceRun, ctx: DeployContext): Promise
     run.finishedAt = Date.now();
     return false;
   }
-  const registration = await registerIfChanged(ctx.clients.ecs, prepared.rendered, prepared.live);
+  const registration = await registerIfChanged(
+    ctx.clients.ecs,
+    prepared.rendered,
+    prepared.live,
+    prepared.familyNewest,
+  );
   run.registration = registration;
   core.info(
     registration.registered
@@ -127,7 +133,7 @@ export async function updateService(run: ServiceRun, ctx: DeployContext): Promis
   // when ECS's circuit breaker has rolled the deployment it started back already: that one is then watched).
   const before = (prepared.service.deployments ?? []).flatMap((d) => (d.id === undefined ? [] : [d.id]));
   run.unanswered = { taskDefinition: arn, before, sentAt: Date.now() };
-  ctx.onUpdated(run);
+  ctx.onUpdated(run, 'before-call');
   let tracked;
   try {
     tracked = await ctx.budget.within(limits, () =>
@@ -153,7 +159,7 @@ export async function updateService(run: ServiceRun, ctx: DeployContext): Promis
   if (tracked === undefined)
     throw new Error(`UpdateService of ${plan.service} returned no PRIMARY deployment.`);
   run.tracked = tracked;
-  ctx.onUpdated(run);
+  ctx.onUpdated(run, 'changed');
   core.info(
     `${run.label}: UpdateService started deployment ${tracked.deploymentId} of ${shortTaskDefinition(tracked.taskDefinitionArn)}.`,
   );

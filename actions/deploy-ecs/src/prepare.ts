@@ -4,7 +4,7 @@ import { ConfigurationError, parseRepositoryRef } from '@ecs-delivery/shared';
 import type { DeployClients as Clients } from '@ecs-delivery/shared/aws';
 import { type CheckedImage, checkImages, resolveRepository } from '@ecs-delivery/shared/ecr';
 import {
-  describeTaskDefinition,
+  describeLiveAndLatest,
   findLastSuccessful,
   isSteady,
   type KnownGood,
@@ -38,6 +38,8 @@ export interface PreparedService {
   service: Service;
   /** Its task definition before this run. */
   live: TaskDefinitionDocument | undefined;
+  /** The newest ACTIVE revision of the live definition's family, as described with it (none: not described). */
+  familyNewest: { latest: TaskDefinitionDocument | undefined } | undefined;
   /** What will be registered: rendered, images pinned by digest. */
   rendered: RegisterTaskDefinitionInput;
   /** The rendered definition equals the live one: no new revision. */
@@ -70,10 +72,30 @@ async function chosenImages(clients: Clients, plan: ServicePlan): Promise<Record
   return out;
 }
 
+/** A lookup started early and awaited later: until then, its failure is not an unhandled rejection. */
+function settleLater<T>(lookup: Promise<T>): Promise<T> {
+  lookup.catch(() => undefined);
+  return lookup;
+}
+
 async function prepareOne(clients: Clients, plan: ServicePlan, service: Service): Promise<PreparedService> {
   const ref = { cluster: plan.cluster, service: plan.service };
+  // The lookups that need nothing else start at once, for every service of the release in the same turn, so
+  // the batched ones (repositories, service revisions) go out as a few calls for the whole release; each is
+  // awaited where it was before, so a failure still surfaces in the same order.
+  const imagesLookup = settleLater(chosenImages(clients, plan));
+  const knownGoodLookup = settleLater(
+    findLastSuccessful(clients.ecs, ref, {
+      service,
+      onFallback: (why) =>
+        core.warning(
+          `${plan.label}: cannot read the ECS deployment history (${why}); judging by the service's current deployment.`,
+        ),
+    }),
+  );
   const liveArn = service.taskDefinition;
-  const live = liveArn === undefined ? undefined : await describeTaskDefinition(clients.ecs, liveArn);
+  const described = liveArn === undefined ? undefined : await describeLiveAndLatest(clients.ecs, liveArn);
+  const live = described?.live;
   const base = plan.taskDefinition ?? live;
   if (base === undefined) {
     throw new ConfigurationError(
@@ -81,7 +103,7 @@ async function prepareOne(clients: Clients, plan: ServicePlan, service: Service)
       { input: plan.inputs.taskDefinition },
     );
   }
-  const images = await chosenImages(clients, plan);
+  const images = await imagesLookup;
   const rendered = renderTaskDefinition(base, {
     images,
     environment: plan.environment,
@@ -156,18 +178,13 @@ async function prepareOne(clients: Clients, plan: ServicePlan, service: Service)
     migrationContainer = found.name;
   }
 
-  const knownGood = await findLastSuccessful(clients.ecs, ref, {
-    service,
-    onFallback: (why) =>
-      core.warning(
-        `${plan.label}: cannot read the ECS deployment history (${why}); judging by the service's current deployment.`,
-      ),
-  });
+  const knownGood = await knownGoodLookup;
   return {
     plan,
     ref,
     service,
     live,
+    familyNewest: described === undefined ? undefined : { latest: described.latest },
     rendered: pinned,
     unchanged: live !== undefined && sameTaskDefinition(pinned, live),
     steady: isSteady(service),

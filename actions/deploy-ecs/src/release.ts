@@ -12,6 +12,7 @@ import type { Inputs } from './inputs';
 import type { PreparedService } from './prepare';
 import { noteEcsRollback } from './rollback-release';
 import type { ServiceRun } from './service-run';
+import type { StateChange } from './state';
 
 export interface ReleaseContext {
   clients: Clients;
@@ -21,7 +22,7 @@ export interface ReleaseContext {
   clock?: Clock | undefined;
   sleep?: Sleep | undefined;
   /** Called whenever a service's deployment starts or ends (to keep the post step's state current). */
-  onChange: () => void;
+  onChange: (change: StateChange) => void;
 }
 
 /** The run of a service failed (its outcome fails the step). */
@@ -86,7 +87,7 @@ async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void
     budget: ctx.budget,
     clock: ctx.clock,
     sleep: ctx.sleep,
-    onUpdated: () => ctx.onChange(),
+    onUpdated: (_run: ServiceRun, change: StateChange) => ctx.onChange(change),
   };
   await core.group(`Deploy ${labels}`, async () => {
     const readied = await Promise.allSettled(wave.map((run) => readyService(run, step)));
@@ -146,7 +147,7 @@ async function deployWave(wave: ServiceRun[], ctx: ReleaseContext): Promise<void
   const failed = toWatch.filter((r) => r.outcome !== 'succeeded' && r.outcome !== 'cancelled');
   if (failed.length > 0)
     await core.group('Why it failed', () => Promise.all(failed.map((r) => explain(r, clients, ctx.budget))));
-  ctx.onChange();
+  ctx.onChange('changed');
 }
 
 /**

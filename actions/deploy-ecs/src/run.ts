@@ -20,7 +20,7 @@ import {
   stopLandsOnKnownGood,
 } from './rollback-release';
 import type { ServiceRun } from './service-run';
-import { saveDeployState, type DeployState } from './state';
+import { createStateWriter, saveDeployState, type DeployState } from './state';
 
 /** Everything run() reaches outside itself, injectable for tests. */
 export interface RunDeps {
@@ -166,8 +166,11 @@ export async function run(
   const waves = createRuns(prepared);
   const runs = waves.flat();
   // Kept current at every step, so the post step knows what to finish if the run is cancelled.
-  const save = (completed = false): void =>
+  const writer = createStateWriter(() => saveDeployState(stateOf(inputs, clients, runs, github, false)));
+  const save = (completed = false): void => {
+    writer.discard();
     saveDeployState(stateOf(inputs, clients, runs, github, completed));
+  };
   save();
   await runRelease(waves, {
     clients,
@@ -176,7 +179,7 @@ export async function run(
     budget,
     clock: deps.clock,
     sleep: deps.sleep,
-    onChange: () => save(),
+    onChange: (change) => writer.note(change),
   });
   save();
 

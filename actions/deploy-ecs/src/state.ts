@@ -96,3 +96,59 @@ export function servicesToRollBack(state: DeployState): ServiceState[] {
     ),
   );
 }
+
+/** When a change of the run is written to the state. */
+export type StateChange =
+  /** A call whose effect the post step must know of is about to go out: written before it does. */
+  | 'before-call'
+  /** Anything else (an answer, a verdict): written within this turn of the event loop. */
+  | 'changed';
+
+export interface StateWriter {
+  /** Notes a change; the state is written once for all the changes of a turn (see {@link StateChange}). */
+  note(change: StateChange): void;
+  /** Drops a pending write (the caller writes the state itself now). */
+  discard(): void;
+}
+
+/**
+ * Writes the state once per burst of changes rather than once per change. Each write appends the whole state to
+ * the runner's state file, so writing at every change of a wave of n services wrote n² services' state.
+ * `before-call` writes in a microtask, which runs before any awaited call of the turn goes on: UpdateService's
+ * request is never sent before the state saying it was sent is written. `changed` waits for the turn's end, so
+ * the answers read in one turn share one write; if the process ends first, the state still says the call
+ * was sent, and the post step looks whether ECS carried it out.
+ */
+export function createStateWriter(write: () => void): StateWriter {
+  let dirty = false;
+  let microtask = false;
+  let immediate = false;
+  const flush = (): void => {
+    if (!dirty) return;
+    dirty = false;
+    write();
+  };
+  return {
+    note: (change) => {
+      dirty = true;
+      if (change === 'before-call') {
+        if (microtask) return;
+        microtask = true;
+        queueMicrotask(() => {
+          microtask = false;
+          flush();
+        });
+        return;
+      }
+      if (immediate) return;
+      immediate = true;
+      setImmediate(() => {
+        immediate = false;
+        flush();
+      });
+    },
+    discard: () => {
+      dirty = false;
+    },
+  };
+}

@@ -52,6 +52,7 @@ function prepared(): PreparedService {
       family: 'web',
       containerDefinitions: [{ name: 'web', image: 'repo/web:1' }],
     },
+    familyNewest: undefined,
     rendered: { family: 'web', containerDefinitions: [{ name: 'web', image: 'repo/web@sha256:2' }] },
     unchanged: false,
     steady: true,

@@ -49,17 +49,19 @@ describe('deploy-ecs under a flaky API and a short session', () => {
     expect(calls.some((c) => c.errorCode === 'ThrottlingException')).toBe(true);
     expect(ok('RegisterTaskDefinition')).toBe(1);
     expect(ok('UpdateService')).toBe(1);
+    // The test's own reads are not the run's: the faults are off for them.
+    await sim().clearScenario();
     expect((await describeService(sim(), 'web')).taskDefinition).toBe(run.outputs['task-definition-arn']);
     expect(await revisionsOf(sim(), 'web')).toHaveLength(2);
   });
 
   it('a crashing image under throttling still fails and is rolled back, never succeeded', async () => {
     await seedServices(sim(), [{ name: 'web', tags: ['v1', 'bad'] }]);
+    const before = await describeService(sim(), 'web');
     await sim().scenario([
       { image: '*/shop/web:bad', task: { exitCode: 137, afterSeconds: 4 } },
       { api: 'ecs:*', fault: { throttle: 0.3, error5xx: 0.05 } },
     ]);
-    const before = await describeService(sim(), 'web');
     const run = await runAction('deploy-ecs', {
       sim: sim(),
       inputs: { cluster: CLUSTER, service: 'web', images: `web=${uriOf(sim(), 'shop/web')}:bad` },
@@ -67,6 +69,7 @@ describe('deploy-ecs under a flaky API and a short session', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs.outcome).toBe('failed');
     expect(run.outputs['failure-reason']).toContain('exited after they started (web exited 137)');
+    await sim().clearScenario();
     expect((await describeService(sim(), 'web')).taskDefinition).toBe(before.taskDefinition);
   });
 

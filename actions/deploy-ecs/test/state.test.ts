@@ -1,4 +1,4 @@
-import { servicesToRollBack, type DeployState, type ServiceState } from '../src/state';
+import { createStateWriter, servicesToRollBack, type DeployState, type ServiceState } from '../src/state';
 
 const tracked = {
   cluster: 'shop',
@@ -76,5 +76,42 @@ describe('what the post step rolls back', () => {
   it('nothing once main completed, or with rollback-on-failure false', () => {
     expect(servicesToRollBack(state(services, { completed: true }))).toEqual([]);
     expect(servicesToRollBack(state(services, { rollbackOnFailure: false }))).toEqual([]);
+  });
+});
+
+describe('createStateWriter', () => {
+  const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+  it('writes the changes of one turn once, at its end', async () => {
+    let writes = 0;
+    const writer = createStateWriter(() => writes++);
+    for (let i = 0; i < 200; i++) writer.note('changed');
+    expect(writes).toBe(0);
+    await turn();
+    expect(writes).toBe(1);
+    await turn();
+    expect(writes).toBe(1);
+  });
+
+  it('writes before a call goes out: before any awaited work of the same turn resumes', async () => {
+    const order: string[] = [];
+    const writer = createStateWriter(() => order.push('write'));
+    const send = async (name: string): Promise<void> => {
+      writer.note('before-call');
+      await Promise.resolve();
+      order.push(`send ${name}`);
+    };
+    await Promise.all([send('a'), send('b'), send('c')]);
+    expect(order).toEqual(['write', 'send a', 'send b', 'send c']);
+  });
+
+  it('a discarded change is not written (the caller wrote the state itself)', async () => {
+    let writes = 0;
+    const writer = createStateWriter(() => writes++);
+    writer.note('changed');
+    writer.note('before-call');
+    writer.discard();
+    await turn();
+    expect(writes).toBe(0);
   });
 });

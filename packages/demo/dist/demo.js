@@ -47366,8 +47366,8 @@ function clusterOut(cluster, include) {
     configuration: include.includes("CONFIGURATIONS") ? cluster.configuration : void 0
   };
 }
-function deploymentOut(cluster, dep) {
-  const { running: running2, pending } = countTasks(cluster.tasks.values(), (t) => t.deploymentId === dep.id);
+function deploymentOut(dep, tasks) {
+  const { running: running2, pending } = countTasks(tasks, (t) => t.deploymentId === dep.id);
   return {
     id: dep.id,
     status: dep.status,
@@ -47388,11 +47388,13 @@ function deploymentOut(cluster, dep) {
   };
 }
 function serviceOut(cluster, svc, withTags) {
-  const { running: running2, pending } = countTasks(cluster.tasks.values(), (t) => t.serviceName === svc.name);
+  const own = [];
+  for (const task of cluster.tasks.values()) if (task.serviceName === svc.name) own.push(task);
+  const { running: running2, pending } = countTasks(own, () => true);
   const primary = svc.deployments.find((d) => d.status === "PRIMARY");
   const revisions = /* @__PURE__ */ new Map();
   for (const dep of svc.deployments) {
-    const counts = countTasks(cluster.tasks.values(), (t) => t.deploymentId === dep.id);
+    const counts = countTasks(own, (t) => t.deploymentId === dep.id);
     const entry = revisions.get(dep.serviceRevisionArn) ?? { requested: 0, running: 0, pending: 0 };
     entry.requested += dep.status === "PRIMARY" ? dep.desiredCount : 0;
     entry.running += counts.running;
@@ -47410,7 +47412,7 @@ function serviceOut(cluster, svc, withTags) {
     pendingCount: pending,
     taskDefinition: svc.taskDefinition,
     deploymentConfiguration: svc.deploymentConfiguration,
-    deployments: svc.deployments.map((d) => deploymentOut(cluster, d)),
+    deployments: svc.deployments.map((d) => deploymentOut(d, own)),
     events: svc.events.map((e) => ({ id: e.id, createdAt: toDate(e.createdAt), message: e.message })),
     createdAt: toDate(svc.createdAt),
     createdBy: svc.createdBy,
@@ -50292,11 +50294,23 @@ var DescribeLogGroups = (ctx, raw) => {
   const input = new Input(raw, invalidParameter);
   const prefix = input.str("logGroupNamePrefix");
   const pattern = input.str("logGroupNamePattern");
+  const identifiers = input.strings("logGroupIdentifiers");
   if (prefix !== void 0 && pattern !== void 0) {
     input.fail("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.");
   }
+  if (identifiers !== void 0) {
+    if (prefix !== void 0 || pattern !== void 0)
+      input.fail("logGroupIdentifiers cannot be used with logGroupNamePrefix or logGroupNamePattern.");
+    if (identifiers.length < 1 || identifiers.length > 50)
+      input.fail("logGroupIdentifiers must have between 1 and 50 members.");
+  }
+  const wanted = identifiers === void 0 ? void 0 : new Set(
+    identifiers.map(
+      (id) => /^arn:aws[\w-]*:logs:[^:]+:\d{12}:log-group:([^:]+)(?::\*)?$/.exec(id)?.[1] ?? id
+    )
+  );
   const groups = groupsOf(ctx.sim, ctx.account, ctx.region).filter(
-    (g2) => (prefix === void 0 || g2.name.startsWith(prefix)) && (pattern === void 0 || g2.name.toLowerCase().includes(pattern.toLowerCase()))
+    (g2) => (prefix === void 0 || g2.name.startsWith(prefix)) && (pattern === void 0 || g2.name.toLowerCase().includes(pattern.toLowerCase())) && (wanted === void 0 || wanted.has(g2.name))
   );
   const { page, nextToken } = input.page(groups, nextTokenPaging("limit", 50, 50));
   return { logGroups: page.map(describeGroup), nextToken };

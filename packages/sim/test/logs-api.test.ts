@@ -34,6 +34,28 @@ test('log groups: create, duplicate, prefix listing, delete', async () => {
   });
 });
 
+test('DescribeLogGroups by logGroupIdentifiers: names or ARNs, up to 50, no other filter', async () => {
+  h = await startHarness(1);
+  for (const name of ['/ecs/a', '/ecs/b', '/other'])
+    await h.logs.send(new CreateLogGroupCommand({ logGroupName: name }));
+  const listed = await h.logs.send(
+    new DescribeLogGroupsCommand({
+      logGroupIdentifiers: ['/ecs/a', 'arn:aws:logs:us-east-1:000000000000:log-group:/other:*', '/missing'],
+    }),
+  );
+  expect(listed.logGroups!.map((g) => g.logGroupName)).toEqual(['/ecs/a', '/other']);
+  await expect(
+    h.logs.send(
+      new DescribeLogGroupsCommand({ logGroupIdentifiers: ['/ecs/a'], logGroupNamePrefix: '/ecs' }),
+    ),
+  ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+  await expect(
+    h.logs.send(
+      new DescribeLogGroupsCommand({ logGroupIdentifiers: Array.from({ length: 51 }, (_, i) => `/g${i}`) }),
+    ),
+  ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+});
+
 test('PutLogEvents then GetLogEvents pages forward with a token that is stable at the end', async () => {
   h = await startHarness(1);
   await h.logs.send(new CreateLogGroupCommand({ logGroupName: '/app' }));

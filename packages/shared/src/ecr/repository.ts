@@ -5,6 +5,7 @@ import {
   type Repository,
 } from '@aws-sdk/client-ecr';
 import * as core from '@actions/core';
+import { batcherPer, createBatcher } from '../aws/batch';
 import { awsErrorCode, callAws } from '../errors/aws-operation-error';
 import { ConfigurationError } from '../errors/configuration-error';
 import type { RepositoryRef } from './reference';
@@ -44,27 +45,61 @@ function toInfo(repo: Repository, created: boolean): RepositoryInfo {
   };
 }
 
-async function describe(
+const notARepository = (err: unknown): boolean => {
+  const code = awsErrorCode(err);
+  // A candidate name that is not a repository, or one ECR finds malformed: try the next one.
+  return code === 'RepositoryNotFoundException' || code === 'InvalidParameterException';
+};
+
+async function describeNames(
+  ecr: ECRClient,
+  names: string[],
+  registryId: string | undefined,
+): Promise<Map<string, Repository>> {
+  const out = await callAws('ecr:DescribeRepositories', () =>
+    ecr.send(
+      new DescribeRepositoriesCommand({
+        repositoryNames: names,
+        ...(registryId !== undefined ? { registryId } : {}),
+      }),
+    ),
+  );
+  return new Map(
+    (out.repositories ?? []).flatMap((r) => (r.repositoryName === undefined ? [] : [[r.repositoryName, r]])),
+  );
+}
+
+/**
+ * DescribeRepositories of many names at once (100 a call, its most). ECR fails the whole call when one name is
+ * not a repository: that batch is then asked name by name.
+ */
+const repositories = batcherPer<ECRClient, Repository>((ecr, registry) => {
+  const registryId = registry === '' ? undefined : registry;
+  return createBatcher(async (names) => {
+    try {
+      return await describeNames(ecr, names, registryId);
+    } catch (err) {
+      if (!notARepository(err)) throw err;
+      if (names.length === 1) return new Map();
+    }
+    const one = await Promise.all(
+      names.map((name) =>
+        describeNames(ecr, [name], registryId).catch((err: unknown) => {
+          if (notARepository(err)) return new Map<string, Repository>();
+          throw err;
+        }),
+      ),
+    );
+    return new Map(one.flatMap((m) => [...m]));
+  }, 100);
+});
+
+function describe(
   ecr: ECRClient,
   name: string,
   registryId: string | undefined,
 ): Promise<Repository | undefined> {
-  try {
-    const out = await callAws('ecr:DescribeRepositories', () =>
-      ecr.send(
-        new DescribeRepositoriesCommand({
-          repositoryNames: [name],
-          ...(registryId !== undefined ? { registryId } : {}),
-        }),
-      ),
-    );
-    return out.repositories?.[0];
-  } catch (err) {
-    const code = awsErrorCode(err);
-    // A candidate name that is not a repository, or one ECR finds malformed: try the next one.
-    if (code === 'RepositoryNotFoundException' || code === 'InvalidParameterException') return undefined;
-    throw err;
-  }
+  return repositories(ecr, registryId ?? '').get(name);
 }
 
 export interface ResolveRepositoryOptions {

@@ -6,6 +6,7 @@ import {
   type Service,
   type ServiceDeploymentBrief,
 } from '@aws-sdk/client-ecs';
+import { batcherPer, createBatcher } from '../aws/batch';
 import { awsErrorCode, callAws } from '../errors/aws-operation-error';
 import type { ServiceRef } from './types';
 
@@ -35,6 +36,25 @@ const MAX_PAGES = 5;
 /** …of which the newest this many are looked at (DescribeServiceRevisions takes 20 at a time). */
 const PAGE = 20;
 
+/**
+ * The task definitions of service revisions, by ARN: DescribeServiceRevisions of every service of a release at
+ * once, 20 revisions a call (its most), instead of one call per service.
+ */
+const revisionTaskDefinitions = batcherPer<ECSClient, string>((ecs) =>
+  createBatcher(async (arns) => {
+    const out = await callAws('ecs:DescribeServiceRevisions', () =>
+      ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: arns })),
+    );
+    return new Map(
+      (out.serviceRevisions ?? []).flatMap((rev) =>
+        rev.serviceRevisionArn === undefined || rev.taskDefinition === undefined
+          ? []
+          : [[rev.serviceRevisionArn, rev.taskDefinition] as const],
+      ),
+    );
+  }, PAGE),
+);
+
 function time(brief: ServiceDeploymentBrief): number {
   return (brief.finishedAt ?? brief.createdAt)?.getTime() ?? 0;
 }
@@ -54,7 +74,7 @@ function historyUnavailable(err: unknown): boolean {
  * The task definition of the service's last successful deployment — what last worked, not "revision − 1".
  * A deployment ECS rolled back counts through its rollback (`ROLLBACK_SUCCESSFUL`: the revision it went back
  * to). Reads ListServiceDeployments, DescribeServiceDeployments (for rollbacks) and DescribeServiceRevisions:
- * at most three calls. Without that history (permissions, deployments older than ECS keeps), a service
+ * at most three calls (the last shared with the services looked up at the same time). Without that history (permissions, deployments older than ECS keeps), a service
  * whose only deployment is COMPLETED has its own definition as the answer.
  */
 export async function findLastSuccessful(
@@ -138,15 +158,13 @@ async function fromServiceDeployments(
       : b.targetServiceRevisionArn;
   const revisions = [...new Set(briefs.map(revisionOf).filter((r): r is string => r !== undefined))];
   if (revisions.length === 0) return undefined;
-  const out = await callAws('ecs:DescribeServiceRevisions', () =>
-    ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: revisions })),
-  );
+  const batch = revisionTaskDefinitions(ecs);
+  const described = await Promise.all(revisions.map((arn) => batch.get(arn)));
   const taskDefinitionOf = new Map<string, string>();
-  for (const rev of out.serviceRevisions ?? []) {
-    if (rev.serviceRevisionArn !== undefined && rev.taskDefinition !== undefined) {
-      taskDefinitionOf.set(rev.serviceRevisionArn, rev.taskDefinition);
-    }
-  }
+  revisions.forEach((arn, i) => {
+    const taskDefinition = described[i];
+    if (taskDefinition !== undefined) taskDefinitionOf.set(arn, taskDefinition);
+  });
   for (const brief of briefs) {
     const taskDefinitionArn = taskDefinitionOf.get(revisionOf(brief) ?? '');
     if (taskDefinitionArn === undefined || taskDefinitionArn === exclude) continue;

@@ -1,7 +1,13 @@
 // The ecs entry of @ecs-delivery/shared: `import { … } from '@ecs-delivery/shared/ecs'`.
 export { shortTaskDefinition, type ServiceRef, type TrackedDeployment } from './types';
 export { describeService, isSteady, primaryDeployment, requireActiveServices, serviceKey } from './service';
-export { describeTaskDefinition, registerIfChanged, type Registration } from './task-definition';
+export {
+  describeLiveAndLatest,
+  describeTaskDefinition,
+  familyOfArn,
+  registerIfChanged,
+  type Registration,
+} from './task-definition';
 export { findLastSuccessful, type KnownGood } from './history';
 export { assessDeployment, progressLine, type WatchMemory } from './assess';
 export { watchDeployments, type WatchResult, type WatchTarget } from './watch';

@@ -41,14 +41,38 @@ export interface Registration {
   reused?: 'live' | 'latest';
 }
 
+/** The family of a task definition ARN (`…:task-definition/web:12` → `web`), or `undefined` for another form. */
+export function familyOfArn(arn: string | undefined): string | undefined {
+  return /:task-definition\/([^:/]+):\d+$/.exec(arn ?? '')?.[1];
+}
+
+/**
+ * The live task definition of a service and the newest ACTIVE revision of its family, in one
+ * DescribeTaskDefinition when the live one is the newest (as it is but after a failed or outside registration),
+ * else two. `latest` is undefined when the family has no ACTIVE revision.
+ */
+export async function describeLiveAndLatest(
+  ecs: ECSClient,
+  liveArn: string,
+): Promise<{ live: TaskDefinitionDocument | undefined; latest: TaskDefinitionDocument | undefined }> {
+  const family = familyOfArn(liveArn);
+  if (family === undefined) return { live: await describeTaskDefinition(ecs, liveArn), latest: undefined };
+  const latest = await describeTaskDefinition(ecs, family);
+  if (latest?.taskDefinitionArn === liveArn) return { live: latest, latest };
+  return { live: await describeTaskDefinition(ecs, liveArn), latest };
+}
+
 /**
  * Registers `rendered` unless an identical definition exists: the service's live one, or the family's newest
  * ACTIVE revision (a re-run whose UpdateService failed). So a re-run with nothing new registers nothing.
+ * `known.latest`: the family's newest revision as just described (see {@link describeLiveAndLatest}), so it is
+ * not described again.
  */
 export async function registerIfChanged(
   ecs: ECSClient,
   rendered: RegisterTaskDefinitionInput,
   live: TaskDefinitionDocument | undefined,
+  known?: { latest: TaskDefinitionDocument | undefined },
 ): Promise<Registration> {
   if (
     live?.taskDefinitionArn !== undefined &&
@@ -61,7 +85,10 @@ export async function registerIfChanged(
   const hasFamily = family !== undefined && family !== '';
   let latest: TaskDefinitionDocument | undefined;
   if (hasFamily) {
-    latest = await describeTaskDefinition(ecs, family);
+    latest =
+      known !== undefined && familyOfArn(known.latest?.taskDefinitionArn) === family
+        ? known.latest
+        : await describeTaskDefinition(ecs, family);
     if (
       latest?.taskDefinitionArn !== undefined &&
       latest.taskDefinitionArn !== live?.taskDefinitionArn &&

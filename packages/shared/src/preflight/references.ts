@@ -2,6 +2,7 @@ import { DescribeLogGroupsCommand, type CloudWatchLogsClient } from '@aws-sdk/cl
 import { DescribeSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { DescribeParametersCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import { batcherPer, createBatcher } from '../aws/batch';
 import { awsErrorCode, callAws } from '../errors/aws-operation-error';
 import type { AwslogsGroup, SecretReference } from '../taskdef/references';
 
@@ -91,11 +92,38 @@ async function secretExists(sm: SecretsManagerClient, id: string): Promise<boole
   }
 }
 
-async function logGroupExists(logs: CloudWatchLogsClient, group: string): Promise<boolean> {
+async function describeByPrefix(logs: CloudWatchLogsClient, group: string): Promise<boolean> {
   const out = await callAws('logs:DescribeLogGroups', () =>
     logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: group, limit: 50 })),
   );
   return (out.logGroups ?? []).some((g) => g.logGroupName === group);
+}
+
+/**
+ * Which of some log groups exist: one DescribeLogGroups by name for up to 50 of them (the services of a
+ * release, looked up together). Where CloudWatch Logs refuses the names filter, each group by its prefix.
+ */
+const existingLogGroups = batcherPer<CloudWatchLogsClient, true>((logs) =>
+  createBatcher(async (groups) => {
+    try {
+      const out = await callAws('logs:DescribeLogGroups', () =>
+        logs.send(new DescribeLogGroupsCommand({ logGroupIdentifiers: groups })),
+      );
+      return new Map(
+        (out.logGroups ?? []).flatMap((g) =>
+          g.logGroupName === undefined ? [] : [[g.logGroupName, true] as const],
+        ),
+      );
+    } catch (err) {
+      if (awsErrorCode(err) !== 'InvalidParameterException') throw err;
+    }
+    const found = await Promise.all(groups.map((g) => describeByPrefix(logs, g)));
+    return new Map(groups.flatMap((g, i) => (found[i] ? [[g, true] as const] : [])));
+  }, 50),
+);
+
+async function logGroupExists(logs: CloudWatchLogsClient, group: string): Promise<boolean> {
+  return (await existingLogGroups(logs).get(group)) === true;
 }
 
 /**

@@ -51,8 +51,9 @@ export function clusterOut(cluster: ClusterRecord, include: string[]): Json {
   };
 }
 
-function deploymentOut(cluster: ClusterRecord, dep: DeploymentRecord): Json {
-  const { running, pending } = countTasks(cluster.tasks.values(), (t) => t.deploymentId === dep.id);
+/** `tasks`: the cluster's tasks, or any subset holding the deployment's (its service's). */
+function deploymentOut(dep: DeploymentRecord, tasks: readonly TaskRecord[]): Json {
+  const { running, pending } = countTasks(tasks, (t) => t.deploymentId === dep.id);
   return {
     id: dep.id,
     status: dep.status,
@@ -74,11 +75,14 @@ function deploymentOut(cluster: ClusterRecord, dep: DeploymentRecord): Json {
 }
 
 export function serviceOut(cluster: ClusterRecord, svc: ServiceRecord, withTags: boolean): Json {
-  const { running, pending } = countTasks(cluster.tasks.values(), (t) => t.serviceName === svc.name);
+  // One pass over the cluster's tasks; the deployments' counts come from the service's own.
+  const own: TaskRecord[] = [];
+  for (const task of cluster.tasks.values()) if (task.serviceName === svc.name) own.push(task);
+  const { running, pending } = countTasks(own, () => true);
   const primary = svc.deployments.find((d) => d.status === 'PRIMARY');
   const revisions = new Map<string, { requested: number; running: number; pending: number }>();
   for (const dep of svc.deployments) {
-    const counts = countTasks(cluster.tasks.values(), (t) => t.deploymentId === dep.id);
+    const counts = countTasks(own, (t) => t.deploymentId === dep.id);
     const entry = revisions.get(dep.serviceRevisionArn) ?? { requested: 0, running: 0, pending: 0 };
     entry.requested += dep.status === 'PRIMARY' ? dep.desiredCount : 0;
     entry.running += counts.running;
@@ -96,7 +100,7 @@ export function serviceOut(cluster: ClusterRecord, svc: ServiceRecord, withTags:
     pendingCount: pending,
     taskDefinition: svc.taskDefinition,
     deploymentConfiguration: svc.deploymentConfiguration,
-    deployments: svc.deployments.map((d) => deploymentOut(cluster, d)),
+    deployments: svc.deployments.map((d) => deploymentOut(d, own)),
     events: svc.events.map((e) => ({ id: e.id, createdAt: toDate(e.createdAt), message: e.message })),
     createdAt: toDate(svc.createdAt),
     createdBy: svc.createdBy,

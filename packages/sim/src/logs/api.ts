@@ -100,13 +100,30 @@ const DescribeLogGroups: ActionHandler = (ctx, raw) => {
   const input = new Input(raw, invalidParameter);
   const prefix = input.str('logGroupNamePrefix');
   const pattern = input.str('logGroupNamePattern');
+  // Names (or ARNs) of log groups, up to 50: the only filter that goes with it is includeLinkedAccounts.
+  const identifiers = input.strings('logGroupIdentifiers');
   if (prefix !== undefined && pattern !== undefined) {
     input.fail('LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.');
   }
+  if (identifiers !== undefined) {
+    if (prefix !== undefined || pattern !== undefined)
+      input.fail('logGroupIdentifiers cannot be used with logGroupNamePrefix or logGroupNamePattern.');
+    if (identifiers.length < 1 || identifiers.length > 50)
+      input.fail('logGroupIdentifiers must have between 1 and 50 members.');
+  }
+  const wanted =
+    identifiers === undefined
+      ? undefined
+      : new Set(
+          identifiers.map(
+            (id) => /^arn:aws[\w-]*:logs:[^:]+:\d{12}:log-group:([^:]+)(?::\*)?$/.exec(id)?.[1] ?? id,
+          ),
+        );
   const groups = groupsOf(ctx.sim, ctx.account, ctx.region).filter(
     (g) =>
       (prefix === undefined || g.name.startsWith(prefix)) &&
-      (pattern === undefined || g.name.toLowerCase().includes(pattern.toLowerCase())),
+      (pattern === undefined || g.name.toLowerCase().includes(pattern.toLowerCase())) &&
+      (wanted === undefined || wanted.has(g.name)),
   );
   const { page, nextToken } = input.page(groups, nextTokenPaging('limit', 50, 50));
   return { logGroups: page.map(describeGroup), nextToken };
