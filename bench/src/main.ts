@@ -7,7 +7,12 @@ import { renderTable, type BenchOptions, type Section } from './table';
 type Measure = (options: BenchOptions) => Promise<Section>;
 
 /** Every section, in the order the table prints them. Each module exports `measure`. */
-const SECTIONS: Record<string, () => Promise<{ measure: Measure }>> = {};
+const SECTIONS: Record<string, () => Promise<{ measure: Measure }>> = {
+  verdict: () => import('./verdict'),
+  'api-cost': () => import('./api-cost'),
+  promotion: () => import('./promotion'),
+  cdk: () => import('./cdk'),
+};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
