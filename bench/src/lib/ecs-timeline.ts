@@ -41,19 +41,25 @@ export async function latestServiceDeployment(
   return latest;
 }
 
-/** The deployment id (`ecs-svc/…`) of a ServiceDeployment: what its tasks' `startedBy` is. */
-export function deploymentIdOf(sd: ServiceDeployment): string {
-  const id = sd.serviceDeploymentArn?.split('/').pop();
-  if (id === undefined) throw new Error('a service deployment without an ARN');
-  return id;
-}
-
 /** Every task, running or stopped (ECS keeps stopped ones an hour), started by `startedBy`. */
 export async function tasksStartedBy(sim: SimHandle, startedBy: string, cluster = CLUSTER): Promise<Task[]> {
+  return listTasks(sim, { startedBy }, cluster);
+}
+
+/** Every task, running or stopped, of a service. */
+export async function tasksOfService(sim: SimHandle, service: string, cluster = CLUSTER): Promise<Task[]> {
+  return listTasks(sim, { serviceName: service }, cluster);
+}
+
+async function listTasks(
+  sim: SimHandle,
+  filter: { startedBy?: string; serviceName?: string },
+  cluster: string,
+): Promise<Task[]> {
   return withEcs(sim, async (ecs) => {
     const arns: string[] = [];
     for (const desiredStatus of ['RUNNING', 'STOPPED'] as const) {
-      const out = await ecs.send(new ListTasksCommand({ cluster, startedBy, desiredStatus }));
+      const out = await ecs.send(new ListTasksCommand({ cluster, ...filter, desiredStatus }));
       arns.push(...(out.taskArns ?? []));
     }
     const tasks: Task[] = [];
