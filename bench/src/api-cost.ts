@@ -24,11 +24,18 @@ interface LengthResult {
 
 const perMinute = (calls: number, rolloutMs: number): number => calls / (rolloutMs / 60_000);
 
+/**
+ * A rollout lasts its minutes plus part of one 15-s poll interval, a different part in each run (spread evenly
+ * over the interval): the simulator's timings are whole seconds, and a rollout of exactly 60 s would end just as
+ * the fixed poll looks, giving it a verdict lag no real rollout would.
+ */
+const offsetSeconds = (run: number, runs: number): number => (FIXED_POLL_SECONDS * (run + 0.5)) / runs;
+
 async function measureLength(minutes: number, repeats: number): Promise<LengthResult> {
-  const seconds = minutes * 60;
-  const timeoutMs = (seconds + 300) * 1000;
   const result: LengthResult = { minutes, cold: [], warm: [], poll: [] };
   for (let i = 0; i < repeats; i++) {
+    const seconds = minutes * 60 + offsetSeconds(i, repeats);
+    const timeoutMs = (seconds + 300) * 1000;
     await Promise.all([
       withSim(async (sim) => {
         const rollout = await seedSlowRollout(sim, { seconds });
@@ -120,6 +127,7 @@ export async function measure(options: BenchOptions): Promise<Section> {
     `15-s poll: RegisterTaskDefinition, DescribeServices, UpdateService, then waitUntilServicesStable every ${FIXED_POLL_SECONDS} s (the official deploy action's waiter)`,
     'cold: the service has only the deployment it was created with; warm: a first deploy by deploy-ecs ran before the measured one',
     "verdict lag: ServiceDeployment finishedAt (the simulator's timestamp) → the exit; reads: Describe*, List*, Get* calls",
+    `rollout length: the minutes plus ${FIXED_POLL_SECONDS} × (i + ½) / runs s in run i, so the fixed poll's looks fall at different points of the rollout's end`,
     `runs per length: ${results.map((r) => `${r.minutes} min × ${r.cold.length}`).join(', ')} (each run: cold, warm and poll at once, on simulators of their own)`,
   );
   return { title: 'API cost (calls per service-minute of rollout)', figures, notes };
