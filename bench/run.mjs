@@ -39,6 +39,9 @@ try {
   });
   const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], {
     cwd: ROOT,
+    // Packages the bundle leaves to run time (esbuild, and the Node 24 the testkit resolves with require.resolve)
+    // are found from the repository, not from the temporary directory.
+    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
     stdio: 'inherit',
   });
   process.exitCode = result.status ?? 1;

@@ -9,7 +9,11 @@ type Measure = (options: BenchOptions) => Promise<Section>;
 /** Every section, in the order the table prints them. Each module exports `measure`. */
 const SECTIONS: Record<string, () => Promise<{ measure: Measure }>> = {
   startup: () => import('./startup'),
+  verdict: () => import('./verdict'),
+  'api-cost': () => import('./api-cost'),
   'large-releases': () => import('./large-releases'),
+  promotion: () => import('./promotion'),
+  cdk: () => import('./cdk'),
 };
 
 async function main(): Promise<void> {

@@ -10133,8 +10133,12 @@ function ecrState(sim) {
     repositories: /* @__PURE__ */ new Map(),
     uploads: /* @__PURE__ */ new Map(),
     tokens: /* @__PURE__ */ new Map(),
-    downloads: /* @__PURE__ */ new Map()
+    downloads: /* @__PURE__ */ new Map(),
+    transfer: { blobBytesServed: 0, blobBytesReceived: 0, blobsMounted: 0 }
   }));
+}
+function countTransfer(sim, counter, n) {
+  ecrState(sim).transfer[counter] += n;
 }
 function sha256(bytes) {
   return `sha256:${(0, import_node_crypto7.createHash)("sha256").update(bytes).digest("hex")}`;
@@ -17642,6 +17646,7 @@ var layerActions = {
     const repo = repositoryOf(ctx, input);
     const session2 = upload(ctx, repo, input);
     const blob = Buffer.from(input.required("layerPartBlob"), "base64");
+    countTransfer(ctx.sim, "blobBytesReceived", blob.length);
     const first = Number(input.raw.partFirstByte);
     const last = Number(input.raw.partLastByte);
     if (first !== session2.size || last - first + 1 !== blob.length) {
@@ -17805,6 +17810,7 @@ function tryMount(r, digest, from) {
   }
   if (!source.blobs.has(digest) || !ecrState(r.sim).blobs.has(digest)) return false;
   r.repo.blobs.add(digest);
+  countTransfer(r.sim, "blobsMounted", 1);
   return true;
 }
 async function handleBlob(r, digest) {
@@ -17828,6 +17834,7 @@ async function handleBlob(r, digest) {
         "content-range": `bytes */${bytes.length}`
       });
     }
+    countTransfer(r.sim, "blobBytesServed", end + 1 - start);
     send2(
       r.res,
       206,
@@ -17836,6 +17843,7 @@ async function handleBlob(r, digest) {
     );
     return;
   }
+  if (method === "GET") countTransfer(r.sim, "blobBytesServed", bytes.length);
   send2(r.res, 200, headers, bytes);
 }
 async function startUpload(r) {
@@ -17843,6 +17851,7 @@ async function startUpload(r) {
   const from = r.url.searchParams.get("from");
   const digest = r.url.searchParams.get("digest");
   const body = await readBody(r.req);
+  countTransfer(r.sim, "blobBytesReceived", body.length);
   if (mount && from && tryMount(r, mount, from)) {
     blobCreated(r, mount);
     return;
@@ -17876,6 +17885,7 @@ async function continueUpload(r, id) {
     throw new RegistryError(405, "UNSUPPORTED", `${method} is not supported on uploads`);
   const contentRange = r.req.headers["content-range"];
   const chunk = await readBody(r.req);
+  countTransfer(r.sim, "blobBytesReceived", chunk.length);
   if (contentRange && chunk.length > 0) {
     const m = /^(?:bytes[= ])?(\d+)-(\d+)/.exec(contentRange);
     if (!m || Number(m[1]) !== s.size || Number(m[2]) - Number(m[1]) + 1 !== chunk.length) {

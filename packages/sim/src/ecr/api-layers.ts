@@ -3,7 +3,7 @@ import { AwsError } from '../core/errors';
 import type { ActionHandler, CallContext } from '../core/simulator';
 import { Input, validationErrors } from '../core/request';
 import { nonEmptyStrings, repositoryOf } from './request';
-import { ecrState, repoKey, type Repository, sha256 } from './store';
+import { countTransfer, ecrState, repoKey, type Repository, sha256 } from './store';
 
 /**
  * The layer half of ECR's API (what the ECR proxy uses, and what a tool copying layers between repositories
@@ -64,6 +64,7 @@ export const layerActions: Record<string, ActionHandler> = {
     const repo = repositoryOf(ctx, input);
     const session = upload(ctx, repo, input);
     const blob = Buffer.from(input.required('layerPartBlob'), 'base64');
+    countTransfer(ctx.sim, 'blobBytesReceived', blob.length);
     const first = Number(input.raw.partFirstByte);
     const last = Number(input.raw.partLastByte);
     if (first !== session.size || last - first + 1 !== blob.length) {

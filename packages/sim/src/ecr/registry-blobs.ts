@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readBody } from '../core/server';
 import { DIGEST_RE, RegistryError, type RegistryRequest, repositoryFromName, send } from './registry-http';
-import { ecrState, repoKey, type Repository, sha256, type UploadSession } from './store';
+import { countTransfer, ecrState, repoKey, type Repository, sha256, type UploadSession } from './store';
 
 /** Blob reads and the upload protocol: monolithic, chunked (PATCH with Content-Range), and cross-repository mount. */
 
@@ -60,6 +60,7 @@ function tryMount(r: RegistryRequest, digest: string, from: string): boolean {
   }
   if (!source.blobs.has(digest) || !ecrState(r.sim).blobs.has(digest)) return false;
   r.repo.blobs.add(digest);
+  countTransfer(r.sim, 'blobsMounted', 1);
   return true;
 }
 
@@ -84,6 +85,7 @@ export async function handleBlob(r: RegistryRequest, digest: string): Promise<vo
         'content-range': `bytes */${bytes.length}`,
       });
     }
+    countTransfer(r.sim, 'blobBytesServed', end + 1 - start);
     send(
       r.res,
       206,
@@ -92,6 +94,7 @@ export async function handleBlob(r: RegistryRequest, digest: string): Promise<vo
     );
     return;
   }
+  if (method === 'GET') countTransfer(r.sim, 'blobBytesServed', bytes.length);
   send(r.res, 200, headers, bytes);
 }
 
@@ -101,6 +104,7 @@ export async function startUpload(r: RegistryRequest): Promise<void> {
   const from = r.url.searchParams.get('from');
   const digest = r.url.searchParams.get('digest');
   const body = await readBody(r.req);
+  countTransfer(r.sim, 'blobBytesReceived', body.length);
   if (mount && from && tryMount(r, mount, from)) {
     blobCreated(r, mount);
     return;
@@ -136,6 +140,7 @@ export async function continueUpload(r: RegistryRequest, id: string): Promise<vo
     throw new RegistryError(405, 'UNSUPPORTED', `${method} is not supported on uploads`);
   const contentRange = r.req.headers['content-range'];
   const chunk = await readBody(r.req);
+  countTransfer(r.sim, 'blobBytesReceived', chunk.length);
   if (contentRange && chunk.length > 0) {
     const m = /^(?:bytes[= ])?(\d+)-(\d+)/.exec(contentRange);
     if (!m || Number(m[1]) !== s.size || Number(m[2]) - Number(m[1]) + 1 !== chunk.length) {

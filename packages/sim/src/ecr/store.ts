@@ -74,6 +74,18 @@ export interface EcrState {
   tokens: Map<string, RegistryToken>;
   /** GetDownloadUrlForLayer URLs, keyed by the sha256 of their signature. */
   downloads: Map<string, { repoKey: string; digest: string; expiresAt: number }>;
+  /** What moved through the registry since the last reset (`GET /_sim/state` shows it as `ecr.transfer`). */
+  transfer: RegistryTransfer;
+}
+
+/** Blob (layer and config) bytes the registry served and received, and the blobs mounted instead of uploaded. */
+export interface RegistryTransfer {
+  /** Bodies of blob GETs, over the registry API or a GetDownloadUrlForLayer URL (a range: its bytes). */
+  blobBytesServed: number;
+  /** Upload bodies: registry API POSTs, PATCHes and PUTs, and ECR's UploadLayerPart parts. */
+  blobBytesReceived: number;
+  /** Cross-repository mounts that succeeded: a blob added to a repository without its bytes moving. */
+  blobsMounted: number;
 }
 
 export function ecrState(sim: Simulator): EcrState {
@@ -83,7 +95,13 @@ export function ecrState(sim: Simulator): EcrState {
     uploads: new Map(),
     tokens: new Map(),
     downloads: new Map(),
+    transfer: { blobBytesServed: 0, blobBytesReceived: 0, blobsMounted: 0 },
   }));
+}
+
+/** Adds to one of the registry's transfer counters. */
+export function countTransfer(sim: Simulator, counter: keyof RegistryTransfer, n: number): void {
+  ecrState(sim).transfer[counter] += n;
 }
 
 export function sha256(bytes: Buffer | string): string {
