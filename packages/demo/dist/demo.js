@@ -39025,8 +39025,12 @@ function ecrState(sim) {
     repositories: /* @__PURE__ */ new Map(),
     uploads: /* @__PURE__ */ new Map(),
     tokens: /* @__PURE__ */ new Map(),
-    downloads: /* @__PURE__ */ new Map()
+    downloads: /* @__PURE__ */ new Map(),
+    transfer: { blobBytesServed: 0, blobBytesReceived: 0, blobsMounted: 0 }
   }));
+}
+function countTransfer(sim, counter, n) {
+  ecrState(sim).transfer[counter] += n;
 }
 function sha256(bytes) {
   return `sha256:${(0, import_node_crypto7.createHash)("sha256").update(bytes).digest("hex")}`;
@@ -46534,6 +46538,7 @@ var layerActions = {
     const repo = repositoryOf(ctx, input);
     const session2 = upload(ctx, repo, input);
     const blob = Buffer.from(input.required("layerPartBlob"), "base64");
+    countTransfer(ctx.sim, "blobBytesReceived", blob.length);
     const first = Number(input.raw.partFirstByte);
     const last = Number(input.raw.partLastByte);
     if (first !== session2.size || last - first + 1 !== blob.length) {
@@ -46697,6 +46702,7 @@ function tryMount(r, digest, from) {
   }
   if (!source.blobs.has(digest) || !ecrState(r.sim).blobs.has(digest)) return false;
   r.repo.blobs.add(digest);
+  countTransfer(r.sim, "blobsMounted", 1);
   return true;
 }
 async function handleBlob(r, digest) {
@@ -46720,6 +46726,7 @@ async function handleBlob(r, digest) {
         "content-range": `bytes */${bytes.length}`
       });
     }
+    countTransfer(r.sim, "blobBytesServed", end + 1 - start);
     send2(
       r.res,
       206,
@@ -46728,6 +46735,7 @@ async function handleBlob(r, digest) {
     );
     return;
   }
+  if (method === "GET") countTransfer(r.sim, "blobBytesServed", bytes.length);
   send2(r.res, 200, headers, bytes);
 }
 async function startUpload(r) {
@@ -46735,6 +46743,7 @@ async function startUpload(r) {
   const from = r.url.searchParams.get("from");
   const digest = r.url.searchParams.get("digest");
   const body = await readBody(r.req);
+  countTransfer(r.sim, "blobBytesReceived", body.length);
   if (mount && from && tryMount(r, mount, from)) {
     blobCreated(r, mount);
     return;
@@ -46768,6 +46777,7 @@ async function continueUpload(r, id) {
     throw new RegistryError(405, "UNSUPPORTED", `${method} is not supported on uploads`);
   const contentRange = r.req.headers["content-range"];
   const chunk = await readBody(r.req);
+  countTransfer(r.sim, "blobBytesReceived", chunk.length);
   if (contentRange && chunk.length > 0) {
     const m = /^(?:bytes[= ])?(\d+)-(\d+)/.exec(contentRange);
     if (!m || Number(m[1]) !== s.size || Number(m[2]) - Number(m[1]) + 1 !== chunk.length) {
