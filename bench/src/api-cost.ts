@@ -110,7 +110,9 @@ function figuresOf(r: LengthResult): { figures: Figure[]; notes: string[] } {
 }
 
 export async function measure(options: BenchOptions): Promise<Section> {
-  const lengths = options.quick ? [LENGTHS_MINUTES[0]] : [...LENGTHS_MINUTES];
+  // ECS_DELIVERY_BENCH_API_LENGTHS=1,5: only those rollout lengths (minutes).
+  const chosen = process.env.ECS_DELIVERY_BENCH_API_LENGTHS?.split(',').map(Number);
+  const lengths = chosen ?? (options.quick ? [LENGTHS_MINUTES[0]] : [...LENGTHS_MINUTES]);
   const repeatsOf = (minutes: number): number =>
     options.quick ? 1 : Math.max(1, Math.min(options.runs, Math.floor(SECTION_MINUTES / minutes)));
   const results = await Promise.all(lengths.map((m) => measureLength(m, repeatsOf(m))));

@@ -27,8 +27,9 @@ export interface SlowRollout {
 
 /**
  * Seeds the service `service` (two tasks, circuit breaker on) so a deploy of the returned tag lasts about
- * `seconds`. `warm`: a first deploy (of a quick tag) runs before, so the service has a completed deployment
- * history as users' services do; a cold service has only the one it was created with.
+ * `seconds`. `warm`: a first deploy, as slow, runs before, so the service has a completed deployment history as
+ * users' services do (their deploys take about as long each time); a cold service has only the one it was created
+ * with.
  */
 export async function seedSlowRollout(
   sim: SimHandle,
@@ -43,12 +44,17 @@ export async function seedSlowRollout(
     },
   ]);
   const tag = options.warm === true ? 'v3' : 'v2';
+  const startSeconds = Math.max(0, options.seconds - ROLLOUT_OVERHEAD_SECONDS);
+  await sim.scenario([
+    { image: `*/shop/${service}:v2`, task: { startSeconds } },
+    { image: `*/shop/${service}:v3`, task: { startSeconds } },
+  ]);
   if (options.warm === true) {
-    const first = await runDeployEcs(sim, deployInputs(sim, service, 'v2'));
+    const first = await runDeployEcs(sim, deployInputs(sim, service, 'v2'), {
+      timeoutMs: (options.seconds + 120) * 1000,
+    });
     expectOutcome(first, 'succeeded', `the warm-up deploy of ${service}`);
   }
-  const startSeconds = Math.max(0, options.seconds - ROLLOUT_OVERHEAD_SECONDS);
-  await sim.scenario([{ image: `*/shop/${service}:${tag}`, task: { startSeconds } }]);
   return { service, tag, startSeconds };
 }
 
