@@ -65,6 +65,18 @@ function rollout(name: string, now: number, completeAt: number): Service {
   };
 }
 
+/** web's ServiceDeployment: IN_PROGRESS until `completeAt` on the fake clock, SUCCESSFUL from then. */
+function serviceDeploymentSucceedsAt(clock: FakeClock, completeAt: number): void {
+  ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
+    serviceDeployments: [
+      {
+        serviceDeploymentArn: target('web').tracked.serviceDeploymentArn,
+        status: clock.now() < completeAt ? 'IN_PROGRESS' : 'SUCCESSFUL',
+      },
+    ],
+  }));
+}
+
 beforeEach(() => {
   ecsMock.reset();
   out = captureStdout();
@@ -82,14 +94,7 @@ describe('watchDeployments', () => {
     ecsMock
       .on(DescribeServicesCommand)
       .callsFake(() => ({ services: [rollout('web', clock.now(), completeAt)] }));
-    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
-      serviceDeployments: [
-        {
-          serviceDeploymentArn: target('web').tracked.serviceDeploymentArn,
-          status: clock.now() < completeAt ? 'IN_PROGRESS' : 'SUCCESSFUL',
-        },
-      ],
-    }));
+    serviceDeploymentSucceedsAt(clock, completeAt);
     const [result] = await watchDeployments(ecs, [target('web')], {
       deadline: 600_000,
       clock,
@@ -126,14 +131,7 @@ describe('watchDeployments', () => {
       return svc;
     };
     ecsMock.on(DescribeServicesCommand).callsFake(() => ({ services: [withHistory(clock.now())] }));
-    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
-      serviceDeployments: [
-        {
-          serviceDeploymentArn: target('web').tracked.serviceDeploymentArn,
-          status: clock.now() < completeAt ? 'IN_PROGRESS' : 'SUCCESSFUL',
-        },
-      ],
-    }));
+    serviceDeploymentSucceedsAt(clock, completeAt);
     const [result] = await watchDeployments(ecs, [target('web')], {
       deadline: 600_000,
       clock,
@@ -155,14 +153,7 @@ describe('watchDeployments', () => {
     ecsMock
       .on(DescribeServicesCommand)
       .callsFake(() => ({ services: [rollout('web', clock.now(), completeAt)] }));
-    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
-      serviceDeployments: [
-        {
-          serviceDeploymentArn: target('web').tracked.serviceDeploymentArn,
-          status: clock.now() < completeAt ? 'IN_PROGRESS' : 'SUCCESSFUL',
-        },
-      ],
-    }));
+    serviceDeploymentSucceedsAt(clock, completeAt);
     const [result] = await watchDeployments(ecs, [{ ...target('web'), expectedMs: 60_000 }], {
       deadline: 600_000,
       clock,
@@ -198,14 +189,7 @@ describe('watchDeployments', () => {
       ];
       return { services: [svc] };
     });
-    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
-      serviceDeployments: [
-        {
-          serviceDeploymentArn: target('web').tracked.serviceDeploymentArn,
-          status: clock.now() < completeAt ? 'IN_PROGRESS' : 'SUCCESSFUL',
-        },
-      ],
-    }));
+    serviceDeploymentSucceedsAt(clock, completeAt);
     const [result] = await watchDeployments(ecs, [target('web')], {
       deadline: 600_000,
       clock,
@@ -319,14 +303,7 @@ describe('watchDeployments', () => {
     ecsMock
       .on(DescribeServicesCommand)
       .callsFake(() => ({ services: [rollout('web', clock.now(), completeAt)] }));
-    ecsMock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({
-      serviceDeployments: [
-        {
-          serviceDeploymentArn: target('web').tracked.serviceDeploymentArn,
-          status: clock.now() < completeAt ? 'IN_PROGRESS' : 'SUCCESSFUL',
-        },
-      ],
-    }));
+    serviceDeploymentSucceedsAt(clock, completeAt);
     const web = { ...target('web'), deadline: 30_000 };
     // The looks fall on whole seconds here; the one at the deadline sees the deployment COMPLETED.
     const [result] = await watchDeployments(ecs, [web], {
